@@ -1,0 +1,195 @@
+/*
+** sitrep.h: the public interface of libsitrep.
+**
+** sitrep reads news articles and writes event data: who did what to whom,
+** when and where, coded in the CAMEO and PLOVER ontologies, with the byte
+** span of the input that supports every field.
+**
+** Usage, in outline:
+**
+**     sr_engine *e = sr_engine_open(NULL, &err);     // load data/ once
+**     sr_doc *d = sr_doc_new(e, "id", "2025-08-20", text, len);
+**     if (sr_doc_process(d, &err) == 0)
+**         for (size_t i = 0; i < sr_doc_event_count(d); i++) ...
+**     sr_doc_free(d);
+**     sr_engine_close(e);
+**
+** An sr_engine is read-only once opened and may be shared by any number of
+** threads.  An sr_doc belongs to one thread at a time; all memory that its
+** processing needs lives in one arena released by sr_doc_free().
+**
+** Every span is a pair of byte offsets [start, end) into the document text
+** exactly as it was handed to sr_doc_new().
+*/
+#ifndef SITREP_H
+#define SITREP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SR_VERSION "0.1.0"
+
+/* An error message returned to the caller; empty when there is none. */
+typedef struct sr_error {
+    char msg[512];
+} sr_error;
+
+/* A byte range [start, end) of the document text. */
+typedef struct sr_span {
+    uint32_t start, end;
+} sr_span;
+
+/* Universal POS tags, in the order of the UD guidelines. */
+typedef enum sr_upos {
+    SR_UPOS_NONE = 0,
+    SR_UPOS_ADJ, SR_UPOS_ADP, SR_UPOS_ADV, SR_UPOS_AUX, SR_UPOS_CCONJ,
+    SR_UPOS_DET, SR_UPOS_INTJ, SR_UPOS_NOUN, SR_UPOS_NUM, SR_UPOS_PART,
+    SR_UPOS_PRON, SR_UPOS_PROPN, SR_UPOS_PUNCT, SR_UPOS_SCONJ, SR_UPOS_SYM,
+    SR_UPOS_VERB, SR_UPOS_X,
+    SR_UPOS_COUNT
+} sr_upos;
+
+/* "ADJ", "ADP", ... ; "_" for SR_UPOS_NONE. */
+const char *sr_upos_name(int upos);
+/* The tag named by s, or SR_UPOS_NONE. */
+int sr_upos_from_name(const char *s);
+
+/*
+** One syntactic word of a sentence.  The segmenter fills start, end, form
+** and space_after; the tagger upos, xpos and feats; the lemmatizer lemma;
+** the parser head and deprel.  Strings are NUL-terminated and owned by the
+** document (or by the engine's models for tag and relation names).
+*/
+typedef struct sr_token {
+    uint32_t start, end;  /* bytes of the original text this word covers */
+    const char *form;     /* the word, NFC-normalized */
+    const char *lemma;    /* NULL until lemmatized */
+    const char *xpos;     /* Penn Treebank tag; NULL until tagged */
+    const char *feats;    /* UD features "A=x|B=y", or NULL for none */
+    const char *deprel;   /* UD relation; NULL until parsed */
+    int32_t head;         /* 1-based index of the head, 0 for root, -1 unparsed */
+    uint8_t upos;         /* sr_upos */
+    uint8_t space_after;  /* 1 when whitespace follows in the text */
+    uint16_t flags;       /* SR_TOK_* */
+} sr_token;
+
+#define SR_TOK_PARA_START 0x1 /* first word of a paragraph */
+#define SR_TOK_URL 0x2        /* URL, e-mail address or handle */
+
+/* One sentence: a run of tokens and the text span they come from. */
+typedef struct sr_sentence {
+    sr_span span;
+    sr_token *tokens;
+    uint32_t ntokens;
+} sr_sentence;
+
+/* An actor as coded in an event. */
+typedef struct sr_actor {
+    const char *code;   /* CAMEO actor code, e.g. "RUSGOV" */
+    const char *name;   /* canonical name, e.g. "Russia" */
+    const char *entity; /* knowledge-base id, or NULL */
+    sr_span span;       /* the mention in the text */
+} sr_actor;
+
+/* One coded event. */
+typedef struct sr_event {
+    uint32_t sentence;   /* index of the sentence in the document */
+    sr_actor source;
+    sr_actor target;     /* target.code is NULL when there is no target */
+    const char *cameo;   /* CAMEO event code, e.g. "042" */
+    const char *plover;  /* PLOVER event type, e.g. "CONSULT" */
+    const char *plover_mode; /* PLOVER mode, or NULL */
+    int quad_class;      /* 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict */
+    double goldstein;    /* Goldstein scale, -10..+10 */
+    sr_span trigger;     /* the words that express the event */
+    const char *rule;    /* which dictionary entry or rule coded it */
+} sr_event;
+
+/* ------------------------------------------------------------------ */
+/* Engine: models and dictionaries, loaded once, shared by threads.   */
+
+typedef struct sr_engine sr_engine;
+
+/*
+** Load the engine from data_dir (NULL: $SITREP_DATA, else the build's data/).
+** Returns NULL and fills err on failure.
+*/
+sr_engine *sr_engine_open(const char *data_dir, sr_error *err);
+void sr_engine_close(sr_engine *e);
+/* The data directory the engine was loaded from. */
+const char *sr_engine_data_dir(const sr_engine *e);
+
+/* Which stages sr_doc_process runs. */
+#define SR_STAGE_SEGMENT 0x1
+#define SR_STAGE_TAG 0x2
+#define SR_STAGE_PARSE 0x4
+#define SR_STAGE_CODE 0x8
+#define SR_STAGE_ALL 0xf
+
+/* ------------------------------------------------------------------ */
+/* Documents.                                                         */
+
+typedef struct sr_doc sr_doc;
+
+/* Metadata that travels with a document into every output. */
+typedef struct sr_doc_meta {
+    const char *id;     /* document id (required) */
+    const char *date;   /* YYYY-MM-DD, or NULL when unknown */
+    const char *title;  /* optional */
+    const char *url;    /* optional */
+    const char *source; /* optional: the publisher */
+} sr_doc_meta;
+
+/* A new document; text is copied. Returns NULL only when out of memory. */
+sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text, size_t len);
+void sr_doc_free(sr_doc *d);
+
+/* Run the stages in `stages` (SR_STAGE_*). Returns 0, or -1 with err set. */
+int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err);
+
+const sr_doc_meta *sr_doc_get_meta(const sr_doc *d);
+const char *sr_doc_text(const sr_doc *d, size_t *len);
+size_t sr_doc_sentence_count(const sr_doc *d);
+const sr_sentence *sr_doc_sentence(const sr_doc *d, size_t i);
+size_t sr_doc_event_count(const sr_doc *d);
+const sr_event *sr_doc_event(const sr_doc *d, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Output.                                                            */
+
+/* Output formats for sr_write_events. */
+typedef enum sr_format {
+    SR_FORMAT_JSONL = 0, /* one JSON object per event */
+    SR_FORMAT_TSV,       /* one line per event, fixed columns, with header */
+    SR_FORMAT_GDELT      /* GDELT 2.0 Events columns, tab-separated */
+} sr_format;
+
+/* Write the events of d to out. Returns 0, or -1 on a write error. */
+int sr_write_events(FILE *out, const sr_doc *d, sr_format fmt);
+/* Header line for formats that have one (TSV), else nothing. */
+int sr_write_header(FILE *out, sr_format fmt);
+/* Write the sentences and tokens of d, one token per line (sitrep segment). */
+int sr_write_tokens(FILE *out, const sr_doc *d);
+/* Write d in CoNLL-U, all ten columns (sitrep parse). */
+int sr_write_conllu(FILE *out, const sr_doc *d);
+
+/* ------------------------------------------------------------------ */
+/* SQLite store.                                                      */
+
+typedef struct sr_store sr_store;
+
+/* Open or create the database at path, creating its schema if needed. */
+sr_store *sr_store_open(const char *path, sr_error *err);
+/* Store d (replacing any document with the same id) in one transaction. */
+int sr_store_put(sr_store *s, const sr_doc *d, sr_error *err);
+void sr_store_close(sr_store *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SITREP_H */

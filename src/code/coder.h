@@ -1,0 +1,40 @@
+/*
+** coder.h: event coding.
+**
+** Turns sentences and their actor mentions into CAMEO/PLOVER events.  The
+** verb lexicon (data/verbs/, or a PETRARCH CAMEO verb dictionary) maps verb
+** lemmas and phrases to CAMEO codes; the ontology table (data/ontology/)
+** gives each code its PLOVER type and mode, quad class and Goldstein score.
+*/
+#ifndef SR_CODER_H
+#define SR_CODER_H
+
+#include <stddef.h>
+
+#include "kb/actors.h"
+#include "sitrep.h"
+#include "util/arena.h"
+
+typedef struct sr_coder sr_coder;
+
+/* Load the lexicon and ontology under data_dir. */
+sr_coder *sr_coder_open(const char *data_dir, sr_error *err);
+/* Load a PETRARCH-format verb dictionary instead of sitrep's lexicon. */
+sr_coder *sr_coder_open_petrarch(const char *data_dir, const char *verbs_path, sr_error *err);
+void sr_coder_free(sr_coder *c);
+
+/* Everything the coder sees of one document. */
+typedef struct sr_code_input {
+    const char *text;
+    const char *date;
+    const sr_sentence *sentences;
+    size_t nsentences;
+    const sr_mention *mentions;
+    size_t nmentions;
+} sr_code_input;
+
+/* Code the events of one document into an array allocated from a. */
+void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_event **events,
+                   size_t *nevents);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+** nlp.h: part-of-speech tagger, lemmatizer and dependency parser.
+**
+** Each model is loaded once, is read-only afterwards and may be shared by
+** threads; per-sentence scratch memory comes from the caller's arena.
+*/
+#ifndef SR_NLP_H
+#define SR_NLP_H
+
+#include "sitrep.h"
+#include "util/arena.h"
+
+typedef struct sr_tagger sr_tagger;
+typedef struct sr_lemmatizer sr_lemmatizer;
+typedef struct sr_parser sr_parser;
+
+/* Load a tagger model file; NULL with err set when missing or corrupt. */
+sr_tagger *sr_tagger_load(const char *path, sr_error *err);
+void sr_tagger_free(sr_tagger *t);
+/* Fill upos, xpos and feats of every token of s. */
+void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a);
+
+/* Open the lemmatizer with its resources under data_dir. */
+sr_lemmatizer *sr_lemmatizer_open(const char *data_dir, sr_error *err);
+void sr_lemmatizer_free(sr_lemmatizer *l);
+/* Fill lemma of every token of s (needs upos and xpos). */
+void sr_lemmatize(const sr_lemmatizer *l, sr_sentence *s, sr_arena *a);
+
+/* Load a parser model file; NULL with err set when missing or corrupt. */
+sr_parser *sr_parser_load(const char *path, sr_error *err);
+void sr_parser_free(sr_parser *p);
+/* Fill head and deprel of every token of s (needs upos and xpos). Always a tree. */
+void sr_parser_parse(const sr_parser *p, sr_sentence *s, sr_arena *a);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+** util.c: shared helpers (see util.h).
+*/
+#include "util/util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int sr_error_set(sr_error *err, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+char *sr_read_file(const char *path, size_t *len, sr_error *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        sr_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int failed = !buf || ferror(f);
+    if (!is_stdin)
+        fclose(f);
+    if (failed) {
+        free(buf);
+        sr_error_set(err, "%s: read error", is_stdin ? "<stdin>" : path);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+size_t sr_utf8_valid_prefix(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t need;
+        uint32_t cp, min;
+        if ((c & 0xe0) == 0xc0) {
+            need = 1, cp = c & 0x1f, min = 0x80;
+        } else if ((c & 0xf0) == 0xe0) {
+            need = 2, cp = c & 0x0f, min = 0x800;
+        } else if ((c & 0xf8) == 0xf0) {
+            need = 3, cp = c & 0x07, min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + need >= len)
+            return i; /* truncated sequence */
+        for (size_t k = 1; k <= need; k++) {
+            if ((s[i + k] & 0xc0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += need + 1;
+    }
+    return len;
+}
+
+int32_t sr_utf8_decode(const char *str, size_t len, size_t *adv)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned c = s[0];
+    size_t need = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : 3;
+    if (need >= len) {
+        *adv = 1;
+        return 0xfffd;
+    }
+    int32_t cp = need == 0 ? (int32_t)c : need == 1 ? (c & 0x1f) : need == 2 ? (c & 0x0f) : (c & 0x07);
+    for (size_t k = 1; k <= need; k++)
+        cp = (cp << 6) | (s[k] & 0x3f);
+    *adv = need + 1;
+    return cp;
+}
+
+uint64_t sr_hash_bytes(const void *p, size_t len, uint64_t seed)
+{
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ULL ^ seed;
+    for (size_t i = 0; i < len; i++) {
+        h ^= s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void sr_line_col(const char *text, size_t off, size_t *line, size_t *col)
+{
+    size_t ln = 1, start = 0;
+    for (size_t i = 0; i < off; i++)
+        if (text[i] == '\n')
+            ln++, start = i + 1;
+    *line = ln;
+    *col = off - start + 1;
+}

@@ -1,0 +1,38 @@
+/*
+** util.h: small shared helpers: error messages, whole-file reading, UTF-8
+** validation and a string hash.
+*/
+#ifndef SR_UTIL_H
+#define SR_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sitrep.h"
+
+/* Fill err (may be NULL) with a printf-style message. Always returns -1. */
+int sr_error_set(sr_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+** Read a whole file into a malloc'd NUL-terminated buffer.  path "-" is
+** stdin.  Returns NULL with err set on failure.
+*/
+char *sr_read_file(const char *path, size_t *len, sr_error *err);
+
+/*
+** Length of the longest valid UTF-8 prefix of s[0..len).  Equal to len when
+** all of s is valid.  Overlong forms, surrogates and code points beyond
+** U+10FFFF are invalid.
+*/
+size_t sr_utf8_valid_prefix(const char *s, size_t len);
+
+/* Decode one code point at s (valid UTF-8 assumed); sets *adv to its size. */
+int32_t sr_utf8_decode(const char *s, size_t len, size_t *adv);
+
+/* 64-bit FNV-1a hash of len bytes. */
+uint64_t sr_hash_bytes(const void *p, size_t len, uint64_t seed);
+
+/* 1-based line number and byte column of offset off in text. */
+void sr_line_col(const char *text, size_t off, size_t *line, size_t *col);
+
+#endif
