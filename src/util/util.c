@@ -103,9 +103,10 @@ int32_t sr_utf8_decode(const char *str, size_t len, size_t *adv)
         *adv = 1;
         return 0xfffd;
     }
-    int32_t cp = need == 0 ? (int32_t)c : need == 1 ? (c & 0x1f) : need == 2 ? (c & 0x0f) : (c & 0x07);
+    static const unsigned lead_mask[] = {0x7f, 0x1f, 0x0f, 0x07};
+    int32_t cp = (int32_t)(c & lead_mask[need]);
     for (size_t k = 1; k <= need; k++)
-        cp = (cp << 6) | (s[k] & 0x3f);
+        cp = (cp << 6) | (int32_t)(s[k] & 0x3f);
     *adv = need + 1;
     return cp;
 }

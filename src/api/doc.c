@@ -1,0 +1,138 @@
+/*
+** doc.c: a document and the pipeline that runs over it.
+**
+** Stages run in order, each reading what the earlier ones wrote into the
+** document: segment → tag and lemmatize → parse → actor mentions and events.
+** Every allocation of a document comes from its arena.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/doc_internal.h"
+#include "code/coder.h"
+#include "nlp/nlp.h"
+#include "segment/segment.h"
+#include "util/util.h"
+
+static const char *arena_dup(sr_arena *a, const char *s)
+{
+    return s ? sr_arena_strdup(a, s) : NULL;
+}
+
+sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text, size_t len)
+{
+    sr_doc *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->engine = e;
+    sr_arena_init(&d->arena);
+    d->meta.id = arena_dup(&d->arena, meta && meta->id ? meta->id : "doc");
+    if (meta) {
+        d->meta.date = arena_dup(&d->arena, meta->date);
+        d->meta.title = arena_dup(&d->arena, meta->title);
+        d->meta.url = arena_dup(&d->arena, meta->url);
+        d->meta.source = arena_dup(&d->arena, meta->source);
+    }
+    d->text = sr_arena_strndup(&d->arena, text, len);
+    d->len = len;
+    return d;
+}
+
+void sr_doc_free(sr_doc *d)
+{
+    if (!d)
+        return;
+    sr_arena_free(&d->arena);
+    free(d);
+}
+
+/* Tag, lemmatize and parse every sentence with the models the engine has. */
+static void run_nlp(sr_doc *d, unsigned stages)
+{
+    const sr_engine *e = d->engine;
+    for (size_t i = 0; i < d->nsentences; i++) {
+        sr_sentence *s = &d->sentences[i];
+        if ((stages & SR_STAGE_TAG) && e->tagger) {
+            sr_tagger_tag(e->tagger, s, &d->arena);
+            sr_lemmatize(e->lemmatizer, s, &d->arena);
+        }
+        if ((stages & SR_STAGE_PARSE) && e->parser)
+            sr_parser_parse(e->parser, s, &d->arena);
+    }
+}
+
+/* Find actor mentions, then code events over them. */
+static void run_coder(sr_doc *d)
+{
+    const sr_engine *e = d->engine;
+    sr_actors_find(e->kb, d->text, d->sentences, d->nsentences, d->meta.date, &d->arena,
+                   &d->mentions, &d->nmentions);
+    sr_code_input in = {
+        .text = d->text,
+        .date = d->meta.date,
+        .sentences = d->sentences,
+        .nsentences = d->nsentences,
+        .mentions = d->mentions,
+        .nmentions = d->nmentions,
+    };
+    sr_coder_code(e->coder, &in, &d->arena, &d->events, &d->nevents);
+}
+
+int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err)
+{
+    if (sr_utf8_valid_prefix(d->text, d->len) != d->len)
+        return sr_error_set(err, "%s: text is not valid UTF-8", d->meta.id);
+    /* Later stages need the earlier ones. */
+    if (stages & SR_STAGE_CODE)
+        stages |= SR_STAGE_PARSE;
+    if (stages & SR_STAGE_PARSE)
+        stages |= SR_STAGE_TAG;
+    stages |= SR_STAGE_SEGMENT;
+    stages &= ~d->done;
+    if (stages & SR_STAGE_SEGMENT)
+        sr_segment(&d->arena, d->text, d->len, &d->sentences, &d->nsentences);
+    if (stages & (SR_STAGE_TAG | SR_STAGE_PARSE))
+        run_nlp(d, stages);
+    if (stages & SR_STAGE_CODE)
+        run_coder(d);
+    d->done |= stages;
+    return 0;
+}
+
+const sr_doc_meta *sr_doc_get_meta(const sr_doc *d)
+{
+    return &d->meta;
+}
+
+const char *sr_doc_text(const sr_doc *d, size_t *len)
+{
+    if (len)
+        *len = d->len;
+    return d->text;
+}
+
+size_t sr_doc_sentence_count(const sr_doc *d)
+{
+    return d->nsentences;
+}
+
+const sr_sentence *sr_doc_sentence(const sr_doc *d, size_t i)
+{
+    return i < d->nsentences ? &d->sentences[i] : NULL;
+}
+
+size_t sr_doc_event_count(const sr_doc *d)
+{
+    return d->nevents;
+}
+
+const sr_event *sr_doc_event(const sr_doc *d, size_t i)
+{
+    return i < d->nevents ? &d->events[i] : NULL;
+}
+
+const sr_mention *sr_doc_mentions(const sr_doc *d, size_t *n)
+{
+    *n = d->nmentions;
+    return d->mentions;
+}

@@ -1,0 +1,44 @@
+/*
+** doc_internal.h: the engine and document structures behind the opaque
+** public types, shared by the pipeline and the writers and store.
+*/
+#ifndef SR_DOC_INTERNAL_H
+#define SR_DOC_INTERNAL_H
+
+#include "kb/actors.h"
+#include "sitrep.h"
+#include "util/arena.h"
+
+typedef struct sr_tagger sr_tagger;
+typedef struct sr_lemmatizer sr_lemmatizer;
+typedef struct sr_parser sr_parser;
+typedef struct sr_coder sr_coder;
+
+struct sr_engine {
+    char *data_dir;
+    sr_tagger *tagger;       /* NULL when the model is absent: no tags */
+    sr_lemmatizer *lemmatizer;
+    sr_parser *parser;       /* NULL when the model is absent: no parse */
+    sr_kb *kb;
+    sr_coder *coder;
+};
+
+struct sr_doc {
+    const sr_engine *engine;
+    sr_arena arena;          /* everything below lives here */
+    sr_doc_meta meta;
+    char *text;
+    size_t len;
+    sr_sentence *sentences;
+    size_t nsentences;
+    sr_mention *mentions;
+    size_t nmentions;
+    sr_event *events;
+    size_t nevents;
+    unsigned done;           /* SR_STAGE_* bits already run */
+};
+
+/* The actor mentions of a processed document. */
+const sr_mention *sr_doc_mentions(const sr_doc *d, size_t *n);
+
+#endif
