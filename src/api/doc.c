@@ -38,6 +38,52 @@ sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text
     return d;
 }
 
+sr_doc *sr_doc_new_tokenized(const sr_engine *e, const sr_doc_meta *meta,
+                             const sr_sentence *sentences, const char *const *texts, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(texts[i]) + 1;
+    char *text = malloc(len + 1);
+    if (!text)
+        return NULL;
+    size_t off = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(texts[i]);
+        memcpy(text + off, texts[i], k);
+        text[off + k] = '\n';
+        off += k + 1;
+    }
+    sr_doc *d = sr_doc_new(e, meta, text, len);
+    free(text);
+    if (!d)
+        return NULL;
+    d->sentences = sr_arena_calloc(&d->arena, n ? n : 1, sizeof *d->sentences);
+    d->nsentences = n;
+    off = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sr_sentence *src = &sentences[i];
+        sr_sentence *s = &d->sentences[i];
+        uint32_t base = (uint32_t)off;
+        s->span = (sr_span){base, base + (uint32_t)strlen(texts[i])};
+        s->ntokens = src->ntokens;
+        s->tokens = sr_arena_calloc(&d->arena, src->ntokens ? src->ntokens : 1, sizeof *s->tokens);
+        for (uint32_t k = 0; k < src->ntokens; k++) {
+            const sr_token *t = &src->tokens[k];
+            sr_token *u = &s->tokens[k];
+            u->start = base + t->start;
+            u->end = base + t->end;
+            u->form = sr_arena_strdup(&d->arena, t->form);
+            u->space_after = t->space_after;
+            u->flags = t->flags;
+            u->head = -1;
+        }
+        off += strlen(texts[i]) + 1;
+    }
+    d->done = SR_STAGE_SEGMENT;
+    return d;
+}
+
 void sr_doc_free(sr_doc *d)
 {
     if (!d)

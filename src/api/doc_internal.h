@@ -38,6 +38,14 @@ struct sr_doc {
     unsigned done;           /* SR_STAGE_* bits already run */
 };
 
+/*
+** A document whose words are given (CoNLL-U input): its text is the
+** sentences' texts joined by newlines, token offsets move with them, and
+** the analysis columns are cleared so that every later stage runs afresh.
+*/
+sr_doc *sr_doc_new_tokenized(const sr_engine *e, const sr_doc_meta *meta,
+                             const sr_sentence *sentences, const char *const *texts, size_t n);
+
 /* The actor mentions of a processed document. */
 const sr_mention *sr_doc_mentions(const sr_doc *d, size_t *n);
 

@@ -1,0 +1,465 @@
+/*
+** sitrep.c: the command-line interface, a thin client of libsitrep.
+**
+**   sitrep code     articles → events (JSONL, TSV, GDELT, SQLite)
+**   sitrep segment  articles → sentences and tokens with offsets
+**   sitrep parse    articles or CoNLL-U → CoNLL-U with tags and trees
+**   sitrep kb       look up names in, and check, the actor knowledge base
+**
+** Documents are read in batches; each batch is processed by -j worker
+** threads sharing one engine and written in input order, so the output is
+** the same whatever the number of threads.
+**
+** Exit status: 0 all good; 1 some inputs were rejected (each named on
+** stderr, the rest processed); 2 usage error or nothing could start.
+*/
+#include <getopt.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api/doc_internal.h"
+#include "kb/actors.h"
+#include "nlp/conllu.h"
+#include "read/reader.h"
+#include "sitrep.h"
+
+enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
+enum command { CMD_CODE, CMD_SEGMENT, CMD_PARSE };
+
+/* Everything the options of code/segment/parse set. */
+typedef struct options {
+    enum command cmd;
+    const char *date, *id, *db, *data_dir;
+    int input;      /* sr_input_kind, or INPUT_CONLLU */
+    sr_format format;
+    int threads;
+    int progress;   /* stderr is a terminal */
+} options;
+
+#define INPUT_CONLLU 100
+#define BATCH_PER_THREAD 16
+
+/* One document on its way through a batch. */
+typedef struct job {
+    sr_record rec;
+    sr_doc *doc;
+    int failed;
+    sr_error err;
+} job;
+
+typedef struct batch {
+    const sr_engine *engine;
+    unsigned stages;
+    job *jobs;
+    size_t n;
+    atomic_size_t next;
+} batch;
+
+/* Running totals for the progress line and the exit status. */
+typedef struct totals {
+    size_t docs, sentences, events, rejected;
+    struct timespec start, last_report;
+} totals;
+
+static const char usage_main[] =
+    "usage: sitrep COMMAND [OPTIONS] [FILE...]\n"
+    "\n"
+    "Turn news articles into event data (CAMEO/PLOVER), with evidence spans.\n"
+    "\n"
+    "commands:\n"
+    "  code      code the events of articles (JSONL, TSV, GDELT, SQLite)\n"
+    "  segment   print sentences and tokens with byte offsets\n"
+    "  parse     print CoNLL-U: tags, lemmas and dependency trees\n"
+    "  kb        look up names in the actor knowledge base, or check it\n"
+    "\n"
+    "Run 'sitrep COMMAND --help' for the options of a command.\n"
+    "options: --help, --version\n";
+
+static const char usage_code[] =
+    "usage: sitrep code [OPTIONS] [FILE...]\n"
+    "\n"
+    "Read each FILE (standard input when none) and write one event per line.\n"
+    "\n"
+    "  --date YYYY-MM-DD   date of articles that carry none (actor roles depend on it)\n"
+    "  --id ID             document id for text/HTML input (default: file name)\n"
+    "  --input KIND        text (one article per file, default), jsonl (one JSON object\n"
+    "                      per line: id, date, text, optional title, url, source),\n"
+    "                      html (article body of a web page)\n"
+    "  --format FMT        jsonl (default), tsv, gdelt (GDELT 2.0 Events columns)\n"
+    "  --db FILE           also store documents, sentences, actors and events in SQLite\n"
+    "                      (a document id stored again replaces the earlier one)\n"
+    "  -j, --threads N     worker threads (default 1); output order is input order\n"
+    "  --data DIR          data directory (default $SITREP_DATA or the built-in one)\n"
+    "  -h, --help          this text\n"
+    "\n"
+    "Exit status: 0 all inputs coded; 1 some inputs rejected (named on stderr,\n"
+    "the others still coded); 2 usage error.\n";
+
+static const char usage_segment[] =
+    "usage: sitrep segment [OPTIONS] [FILE...]\n"
+    "\n"
+    "Print each sentence (# text, # span) and its tokens: index, start byte, end byte,\n"
+    "form, and SpaceAfter=No where no space follows.  Offsets are bytes of the input.\n"
+    "\n"
+    "  --input KIND        text (default), jsonl or html, as for 'sitrep code'\n"
+    "  --id ID, --date D   as for 'sitrep code'\n"
+    "  -j, --threads N     worker threads\n"
+    "  --data DIR          data directory\n"
+    "  -h, --help          this text\n";
+
+static const char usage_parse[] =
+    "usage: sitrep parse [OPTIONS] [FILE...]\n"
+    "\n"
+    "Print CoNLL-U (all ten columns) for each sentence.\n"
+    "\n"
+    "  --input KIND        text (default), jsonl, html, or conllu: re-tag and re-parse\n"
+    "                      the words of a CoNLL-U file (its tokenization is kept)\n"
+    "  --id ID, --date D   as for 'sitrep code'\n"
+    "  -j, --threads N     worker threads\n"
+    "  --data DIR          data directory\n"
+    "  -h, --help          this text\n";
+
+static const char usage_kb[] =
+    "usage: sitrep kb lookup [--date YYYY-MM-DD] NAME...\n"
+    "       sitrep kb check\n"
+    "\n"
+    "lookup  print the entity and role each NAME resolves to, as one JSON object per\n"
+    "        line, or \"match\":null when none does; exit 1 if some did not resolve\n"
+    "check   validate the knowledge base (ids, dates, roles); errors name file:line\n"
+    "\n"
+    "  --date YYYY-MM-DD   date at which roles are taken (default: the newest)\n"
+    "  --data DIR          data directory\n";
+
+static void die_usage(const char *msg, const char *usage)
+{
+    fprintf(stderr, "sitrep: %s\n\n%s", msg, usage);
+    exit(EXIT_USAGE);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t0->tv_sec) + (now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Parse the options of code/segment/parse; returns the index of the first FILE. */
+static int parse_options(int argc, char **argv, options *o, const char *usage)
+{
+    static const struct option longopts[] = {
+        {"date", required_argument, NULL, 'd'}, {"id", required_argument, NULL, 'i'},
+        {"input", required_argument, NULL, 'I'}, {"format", required_argument, NULL, 'f'},
+        {"db", required_argument, NULL, 'b'},    {"threads", required_argument, NULL, 'j'},
+        {"data", required_argument, NULL, 'D'},  {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            if (!sr_date_valid(optarg))
+                die_usage("--date wants a calendar date YYYY-MM-DD", usage);
+            o->date = optarg;
+            break;
+        case 'i': o->id = optarg; break;
+        case 'b': o->db = optarg; break;
+        case 'D': o->data_dir = optarg; break;
+        case 'I':
+            o->input = strcmp(optarg, "conllu") == 0 && o->cmd == CMD_PARSE
+                           ? INPUT_CONLLU
+                           : sr_input_kind_from_name(optarg);
+            if (o->input < 0)
+                die_usage("unknown --input kind", usage);
+            break;
+        case 'f':
+            if (strcmp(optarg, "jsonl") == 0)
+                o->format = SR_FORMAT_JSONL;
+            else if (strcmp(optarg, "tsv") == 0)
+                o->format = SR_FORMAT_TSV;
+            else if (strcmp(optarg, "gdelt") == 0)
+                o->format = SR_FORMAT_GDELT;
+            else
+                die_usage("--format is jsonl, tsv or gdelt", usage);
+            break;
+        case 'j':
+            o->threads = atoi(optarg);
+            if (o->threads < 1 || o->threads > 256)
+                die_usage("-j wants a number of threads from 1 to 256", usage);
+            break;
+        case 'h': fputs(usage, stdout); exit(EXIT_OK);
+        default: die_usage("bad option", usage);
+        }
+    }
+    return optind;
+}
+
+/* Worker: process documents of the batch until none is left. */
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&b->next, 1);
+        if (i >= b->n)
+            return NULL;
+        job *j = &b->jobs[i];
+        if (j->failed || !j->doc)
+            continue;
+        if (sr_doc_process(j->doc, b->stages, &j->err) < 0)
+            j->failed = 1;
+    }
+}
+
+static void run_batch(batch *b, int threads)
+{
+    atomic_store(&b->next, 0);
+    if (threads <= 1) {
+        worker(b);
+        return;
+    }
+    pthread_t tid[256];
+    int started = 0;
+    for (; started < threads; started++)
+        if (pthread_create(&tid[started], NULL, worker, b) != 0)
+            break;
+    if (started == 0)
+        worker(b); /* no thread could start: do the work here */
+    for (int i = 0; i < started; i++)
+        pthread_join(tid[i], NULL);
+}
+
+static void report_progress(totals *t, int force)
+{
+    if (!force && seconds_since(&t->last_report) < 0.5)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &t->last_report);
+    double s = seconds_since(&t->start);
+    fprintf(stderr, "\r%zu documents, %zu sentences (%.0f/s), %zu events, %zu rejected   ",
+            t->docs, t->sentences, s > 0 ? t->sentences / s : 0.0, t->events, t->rejected);
+    if (force)
+        putc('\n', stderr);
+}
+
+/* Write the finished batch in input order and release it. */
+static void emit_batch(batch *b, const options *o, sr_store *store, totals *t)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        job *j = &b->jobs[i];
+        if (j->failed) {
+            fprintf(stderr, "sitrep: %s\n", j->err.msg);
+            t->rejected++;
+        } else {
+            sr_error err = {{0}};
+            if (o->cmd == CMD_SEGMENT)
+                sr_write_tokens(stdout, j->doc);
+            else if (o->cmd == CMD_PARSE)
+                sr_write_conllu(stdout, j->doc);
+            else
+                sr_write_events(stdout, j->doc, o->format);
+            if (store && sr_store_put(store, j->doc, &err) < 0) {
+                fprintf(stderr, "sitrep: %s: %s\n", j->doc->meta.id, err.msg);
+                t->rejected++;
+            }
+            t->docs++;
+            t->sentences += sr_doc_sentence_count(j->doc);
+            t->events += sr_doc_event_count(j->doc);
+        }
+        sr_doc_free(j->doc);
+        sr_record_clear(&j->rec);
+    }
+    b->n = 0;
+    if (o->progress)
+        report_progress(t, 0);
+}
+
+/* A job for one record: its document, or its rejection. */
+static void add_record(batch *b, const sr_engine *e, sr_record *rec)
+{
+    job *j = &b->jobs[b->n++];
+    memset(j, 0, sizeof *j);
+    j->rec = *rec;
+    if (rec->warning)
+        fprintf(stderr, "sitrep: %s: %s\n", rec->id, rec->warning);
+    sr_doc_meta meta = {rec->id, rec->date, rec->title, rec->url, rec->source};
+    j->doc = sr_doc_new(e, &meta, rec->text, rec->len);
+}
+
+static void add_rejection(batch *b, const sr_error *err)
+{
+    job *j = &b->jobs[b->n++];
+    memset(j, 0, sizeof *j);
+    j->failed = 1;
+    j->err = *err;
+}
+
+/* Read one input file into batches, processing each batch when it fills. */
+static void process_file(const char *path, const options *o, batch *b, size_t cap,
+                         sr_store *store, totals *t)
+{
+    sr_reader_defaults defs = {o->id, o->date};
+    sr_error err = {{0}};
+    sr_reader *r = sr_reader_open(path, (sr_input_kind)o->input, &defs, &err);
+    if (!r) {
+        add_rejection(b, &err);
+        return;
+    }
+    for (;;) {
+        sr_record rec;
+        int rc = sr_reader_next(r, &rec, &err);
+        if (rc == 0)
+            break;
+        if (rc < 0)
+            add_rejection(b, &err);
+        else
+            add_record(b, b->engine, &rec);
+        if (b->n == cap) {
+            run_batch(b, o->threads);
+            emit_batch(b, o, store, t);
+        }
+    }
+    sr_reader_close(r);
+}
+
+/* `sitrep parse --input conllu`: one document per file, its words as given. */
+static void add_conllu_file(const char *path, const options *o, batch *b)
+{
+    sr_arena a;
+    sr_arena_init(&a);
+    sr_sentence *sents;
+    const char **texts;
+    size_t n;
+    sr_error err = {{0}};
+    if (sr_conllu_read_texts(path, &a, &sents, &texts, &n, &err) < 0) {
+        add_rejection(b, &err);
+    } else {
+        sr_doc_meta meta = {o->id ? o->id : path, o->date, NULL, NULL, NULL};
+        job *j = &b->jobs[b->n++];
+        memset(j, 0, sizeof *j);
+        j->doc = sr_doc_new_tokenized(b->engine, &meta, sents, texts, n);
+    }
+    sr_arena_free(&a);
+}
+
+static int run_documents(int argc, char **argv, options *o, const char *usage)
+{
+    int first = parse_options(argc, argv, o, usage);
+    o->progress = isatty(STDERR_FILENO);
+    sr_error err = {{0}};
+    sr_engine *e = sr_engine_open(o->data_dir, &err);
+    if (!e) {
+        fprintf(stderr, "sitrep: %s\n", err.msg);
+        return EXIT_USAGE;
+    }
+    sr_store *store = NULL;
+    if (o->db && !(store = sr_store_open(o->db, &err))) {
+        fprintf(stderr, "sitrep: %s\n", err.msg);
+        sr_engine_close(e);
+        return EXIT_USAGE;
+    }
+    size_t cap = (size_t)o->threads * BATCH_PER_THREAD;
+    batch b = {.engine = e, .jobs = calloc(cap, sizeof(job))};
+    b.stages = o->cmd == CMD_SEGMENT ? SR_STAGE_SEGMENT
+               : o->cmd == CMD_PARSE ? SR_STAGE_SEGMENT | SR_STAGE_TAG | SR_STAGE_PARSE
+                                     : SR_STAGE_ALL;
+    totals t = {0};
+    clock_gettime(CLOCK_MONOTONIC, &t.start);
+    if (o->cmd == CMD_CODE)
+        sr_write_header(stdout, o->format);
+    const char *stdin_only[] = {"-"};
+    char **files = first < argc ? argv + first : (char **)stdin_only;
+    int nfiles = first < argc ? argc - first : 1;
+    for (int i = 0; i < nfiles; i++) {
+        if (o->input == INPUT_CONLLU)
+            add_conllu_file(files[i], o, &b);
+        else
+            process_file(files[i], o, &b, cap, store, &t);
+        if (b.n == cap || i == nfiles - 1) {
+            run_batch(&b, o->threads);
+            emit_batch(&b, o, store, &t);
+        }
+    }
+    if (o->progress)
+        report_progress(&t, 1);
+    free(b.jobs);
+    sr_store_close(store);
+    sr_engine_close(e);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "sitrep: error writing the output\n");
+        return EXIT_REJECTED;
+    }
+    return t.rejected ? EXIT_REJECTED : EXIT_OK;
+}
+
+/* `sitrep kb lookup|check`. */
+static int run_kb(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage_kb, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    }
+    options o = {.cmd = CMD_CODE, .threads = 1};
+    int first = parse_options(argc - 1, argv + 1, &o, usage_kb) + 1;
+    sr_error err = {{0}};
+    sr_engine *e = sr_engine_open(o.data_dir, &err);
+    if (!e) {
+        fprintf(stderr, "sitrep: %s\n", err.msg);
+        return EXIT_USAGE;
+    }
+    int rc = EXIT_OK;
+    if (strcmp(argv[1], "check") == 0) {
+        int errors = sr_kb_check(sr_engine_data_dir(e), stderr);
+        if (errors)
+            fprintf(stderr, "sitrep: %d error%s in the knowledge base\n", errors,
+                    errors == 1 ? "" : "s");
+        else
+            printf("knowledge base OK\n");
+        rc = errors ? EXIT_REJECTED : EXIT_OK;
+    } else if (strcmp(argv[1], "lookup") == 0) {
+        if (first >= argc)
+            die_usage("kb lookup wants at least one NAME", usage_kb);
+        for (int i = first; i < argc; i++)
+            if (!sr_kb_lookup_json(e->kb, argv[i], o.date, stdout))
+                rc = EXIT_REJECTED;
+    } else {
+        die_usage("kb wants 'lookup' or 'check'", usage_kb);
+    }
+    sr_engine_close(e);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        die_usage("a command is needed", usage_main);
+    const char *cmd = argv[1];
+    options o = {.threads = 1, .input = SR_INPUT_TEXT, .format = SR_FORMAT_JSONL};
+    if (strcmp(cmd, "code") == 0) {
+        o.cmd = CMD_CODE;
+        return run_documents(argc - 1, argv + 1, &o, usage_code);
+    }
+    if (strcmp(cmd, "segment") == 0) {
+        o.cmd = CMD_SEGMENT;
+        return run_documents(argc - 1, argv + 1, &o, usage_segment);
+    }
+    if (strcmp(cmd, "parse") == 0) {
+        o.cmd = CMD_PARSE;
+        return run_documents(argc - 1, argv + 1, &o, usage_parse);
+    }
+    if (strcmp(cmd, "kb") == 0)
+        return run_kb(argc - 1, argv + 1);
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        fputs(usage_main, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("sitrep %s\n", SR_VERSION);
+        return EXIT_OK;
+    }
+    die_usage("unknown command", usage_main);
+    return EXIT_USAGE;
+}
