@@ -1,0 +1,25 @@
+#!/bin/sh
+# deps.sh: install what sitrep needs to build, test and run, if it is missing.
+# Safe to run again: it installs nothing when every package is present.
+# Needs root (or sudo) on Debian 12.
+set -eu
+
+PACKAGES="build-essential cmake pkg-config git ca-certificates sqlite3
+libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev libicu-dev
+libcmocka-dev libxml2-dev wordnet-dev wordnet-base iso-codes valgrind"
+
+missing=""
+for p in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "sitrep: installing$missing" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
