@@ -1,9 +1,18 @@
 /*
 ** segment.c: sentence splitting and tokenization (see segment.h).
 **
-** First version: words are runs of letters and digits, every other
-** non-space character is a token of its own, and a sentence ends after
-** . ! ? or at a blank line.
+** sr_segment() runs three passes, each linear in the length of the text:
+**
+**   1. scan: cut the text at whitespace (every Unicode space, NBSP and
+**      control character counts) into chunks, remember how many line
+**      breaks precede each chunk and how long each line is, and hand each
+**      chunk to the tokenizer (seg_tokenize.c);
+**   2. split: decide after which tokens a sentence ends (full stops, ! ?,
+**      ellipses with their closing quotes and brackets; blank lines;
+**      line breaks before a new item; never after a title or initial),
+**      and cut sentences longer than SEG_MAX_SENTENCE tokens;
+**   3. build: copy the tokens into the arena as sr_token with their
+**      NFC-normalized forms.
 */
 #include "segment/segment.h"
 
@@ -11,133 +20,367 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "util/util.h"
+#include "segment/seg_internal.h"
 
-/* A growable array of tokens (malloc'd while segmenting, copied to the arena). */
-typedef struct tokvec {
-    sr_token *v;
-    size_t n, cap;
-} tokvec;
+/* Sentences longer than this many tokens are cut at a comma or similar. */
+#define SEG_MAX_SENTENCE 500
 
-static void tokvec_push(tokvec *tv, sr_token t)
+/* What the scan learns about the lines of the text. */
+typedef struct seg_lines {
+    size_t count;   /* lines with words */
+    size_t longest; /* bytes of the longest line */
+} seg_lines;
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: scan.                                                      */
+
+/* A growable pair of arrays holding one decoded chunk. */
+typedef struct chunk_buf {
+    int32_t *cp;
+    uint32_t *off;
+    size_t cap;
+} chunk_buf;
+
+static void chunk_buf_reserve(chunk_buf *b, size_t n)
 {
-    if (tv->n == tv->cap) {
-        tv->cap = tv->cap ? tv->cap * 2 : 256;
-        tv->v = realloc(tv->v, tv->cap * sizeof *tv->v);
-        if (!tv->v)
-            abort();
-    }
-    tv->v[tv->n++] = t;
+    if (n <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < n)
+        cap *= 2;
+    int32_t *cp = realloc(b->cp, cap * sizeof *cp);
+    if (!cp)
+        abort();
+    b->cp = cp;
+    uint32_t *off = realloc(b->off, (cap + 1) * sizeof *off);
+    if (!off)
+        abort();
+    b->off = off;
+    b->cap = cap;
 }
+
+/* How many line breaks the space character c makes (\r\n counts once, at the \n). */
+static unsigned line_breaks(int32_t c, const char *text, size_t i, size_t len)
+{
+    if (c == '\n' || c == 0x0b || c == 0x0c || c == 0x85 || c == 0x2028)
+        return 1;
+    if (c == '\r')
+        return (i + 1 < len && text[i + 1] == '\n') ? 0 : 1;
+    if (c == 0x2029)
+        return 2;
+    return 0;
+}
+
+/* Cut text into chunks and tokenize them into tv. */
+static void scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    chunk_buf buf = {0};
+    size_t i = 0, line_start = 0, line_end = 0;
+    unsigned nl = 0;
+    uint16_t linelen = 0;
+    int line_has_words = 0;
+    memset(lines, 0, sizeof *lines);
+    while (i < len) {
+        size_t adv;
+        int32_t c = seg_decode(s + i, len - i, &adv);
+        if (seg_is_space(c)) {
+            unsigned b = line_breaks(c, text, i, len);
+            if (b) {
+                if (line_has_words) {
+                    size_t ll = line_end - line_start;
+                    lines->count++;
+                    if (ll > lines->longest)
+                        lines->longest = ll;
+                    if (nl == 0)
+                        linelen = (uint16_t)(ll > 65535 ? 65535 : ll);
+                }
+                line_has_words = 0;
+                line_start = i + adv;
+                nl += b;
+            }
+            if (tv->n)
+                tv->v[tv->n - 1].space = 1;
+            i += adv;
+            continue;
+        }
+        /* A chunk: decode up to the next space. */
+        size_t n = 0;
+        while (i < len) {
+            c = seg_decode(s + i, len - i, &adv);
+            if (seg_is_space(c))
+                break;
+            chunk_buf_reserve(&buf, n + 1);
+            buf.cp[n] = c;
+            buf.off[n] = (uint32_t)i;
+            n++;
+            i += adv;
+        }
+        buf.off[n] = (uint32_t)i;
+        /* The first code point of the next chunk, for "No. 5". */
+        size_t k = i;
+        int32_t next = 0;
+        while (k < len) {
+            next = seg_decode(s + k, len - k, &adv);
+            if (!seg_is_space(next))
+                break;
+            next = 0;
+            k += adv;
+        }
+        seg_chunk ch = {buf.cp, buf.off, n, next};
+        size_t first = tv->n;
+        seg_tokenize_chunk(&ch, tv);
+        if (tv->n > first) {
+            tv->v[first].nl = (uint16_t)(nl > 65535 ? 65535 : nl);
+            tv->v[first].linelen = nl == 1 ? linelen : 0;
+        }
+        nl = 0;
+        line_has_words = 1;
+        line_end = i;
+    }
+    if (line_has_words) {
+        lines->count++;
+        if (line_end - line_start > lines->longest)
+            lines->longest = line_end - line_start;
+    }
+    free(buf.cp);
+    free(buf.off);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: sentence boundaries.                                       */
+
+/* First code point of token t. */
+static int32_t first_cp(const char *text, const seg_tok *t)
+{
+    size_t adv;
+    return seg_decode((const unsigned char *)text + t->start, t->end - t->start, &adv);
+}
+
+/* Is token t a closing quote or bracket that belongs to the sentence before it? */
+static int is_closer(const char *text, const seg_tok *prev, const seg_tok *t)
+{
+    if (t->kind == SEG_CLOSE)
+        return 1;
+    if (t->kind != SEG_QUOTE)
+        return 0;
+    int32_t c = first_cp(text, t);
+    if (c == 0x201d || c == 0xbb || c == 0x203a)
+        return 1; /* ” » › close */
+    if (c == 0x201c || c == 0xab || c == 0x2039 || c == 0x2018 || c == '`')
+        return 0; /* “ « ‹ ‘ ` open */
+    /* " ' ’ : closing when attached to what precedes */
+    return !prev->space;
+}
+
+/* Does token t look like the first word of a sentence? */
+static int starts_sentence(const char *text, const seg_tok *t)
+{
+    int32_t c = first_cp(text, t);
+    if (seg_is_lower(c))
+        return 0;
+    return 1;
+}
+
+/* Is the abbreviation t (with its dot) one that is always followed by more of the sentence? */
+static int abbrev_binds(const char *text, const seg_tok *t)
+{
+    size_t n = t->end - t->start - 1; /* without the dot */
+    const char *s = text + t->start;
+    if (n == 1)
+        return 1; /* an initial */
+    if (seg_lex_title(s, n))
+        return 1;
+    return 0;
+}
+
+/* After an abbreviation that may end a sentence, does t start a new one? */
+static int starts_after_abbrev(const char *text, const seg_tok *t)
+{
+    int32_t c = first_cp(text, t);
+    if (t->kind == SEG_QUOTE && c != 0x201d)
+        return 1;
+    if (!seg_is_upper(c) || t->kind != SEG_WORD)
+        return 0;
+    return seg_lex_starter(text + t->start, t->end - t->start);
+}
+
+/* Is the line break before t a sentence boundary? */
+static int line_break_splits(const char *text, const seg_lines *lines, const seg_tok *prev,
+                             const seg_tok *t)
+{
+    int32_t c = first_cp(text, t);
+    if (prev->kind == SEG_ABBREV && abbrev_binds(text, prev))
+        return 0;
+    int wrapped = lines->count >= 4 && lines->longest <= 100;
+    if (!wrapped)
+        return !seg_is_lower(c) || prev->kind == SEG_FINAL;
+    if (seg_is_lower(c))
+        return 0;
+    return t->linelen * 10 < lines->longest * 7;
+}
+
+/* Decide the boundaries: brk[k] = 1 when a sentence ends after token k. */
+static void find_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines,
+                            uint8_t *brk)
+{
+    const seg_tok *v = tv->v;
+    int open_end = 0; /* a sentence-final mark is waiting for its closers */
+    for (size_t k = 0; k + 1 < tv->n; k++) {
+        const seg_tok *t = &v[k], *u = &v[k + 1];
+        if (u->nl >= 2) {
+            brk[k] = 1;
+            open_end = 0;
+            continue;
+        }
+        if (t->kind == SEG_FINAL)
+            open_end = 1;
+        else if (!is_closer(text, k ? &v[k - 1] : t, t))
+            open_end = 0;
+        if (open_end && !is_closer(text, t, u)) {
+            brk[k] = starts_sentence(text, u) || u->nl > 0;
+            open_end = 0;
+            continue;
+        }
+        if (t->kind == SEG_ABBREV && !abbrev_binds(text, t) && starts_after_abbrev(text, u)) {
+            brk[k] = 1;
+            continue;
+        }
+        if (u->nl == 1 && line_break_splits(text, lines, t, u))
+            brk[k] = 1;
+    }
+}
+
+/* Is token t a good place to cut an overlong sentence? */
+static int soft_break(const char *text, const seg_tok *t)
+{
+    if (t->kind != SEG_PUNCT)
+        return 0;
+    char c = text[t->start];
+    return c == ',' || c == ';' || c == ':' || c == '-';
+}
+
+/* Cut sentences longer than SEG_MAX_SENTENCE tokens, at a comma when there is one. */
+static void cap_lengths(const char *text, const seg_toks *tv, uint8_t *brk)
+{
+    size_t s0 = 0, last_soft = 0;
+    int have_soft = 0;
+    for (size_t k = 0; k < tv->n; k++) {
+        if (brk[k]) {
+            s0 = k + 1;
+            have_soft = 0;
+            continue;
+        }
+        if (soft_break(text, &tv->v[k])) {
+            last_soft = k;
+            have_soft = 1;
+        }
+        if (k + 1 - s0 >= SEG_MAX_SENTENCE) {
+            size_t cut = (have_soft && last_soft >= s0 + SEG_MAX_SENTENCE / 2) ? last_soft : k;
+            brk[cut] = 1;
+            s0 = cut + 1;
+            have_soft = 0;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 3: build.                                                     */
 
 /* The NFC form of text[start..end), allocated in a. */
 static const char *nfc_form(sr_arena *a, const char *text, size_t start, size_t end)
 {
-    int ascii = 1;
-    for (size_t i = start; i < end; i++)
-        if ((unsigned char)text[i] >= 0x80)
-            ascii = 0;
-    if (ascii)
-        return sr_arena_strndup(a, text + start, end - start);
     utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text + start,
-                                      (utf8proc_ssize_t)(end - start), &out,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    if (n < 0)
-        return sr_arena_strndup(a, text + start, end - start);
+    utf8proc_ssize_t n =
+        utf8proc_map((const utf8proc_uint8_t *)text + start, (utf8proc_ssize_t)(end - start),
+                     &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n < 0) {
+        /* Invalid UTF-8 (the readers should have refused it): copy, '?' for bad bytes. */
+        char *s = sr_arena_strndup(a, text + start, end - start);
+        for (size_t i = 0; i < end - start;) {
+            size_t adv;
+            int32_t c = seg_decode((const unsigned char *)s + i, end - start - i, &adv);
+            if (c == 0xfffd && adv == 1)
+                s[i] = '?';
+            i += adv;
+        }
+        return s;
+    }
     char *s = sr_arena_strndup(a, (const char *)out, (size_t)n);
     free(out);
     return s;
 }
 
-static int is_space_cp(int32_t c)
+static int is_ascii(const char *s, size_t n)
 {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-        return 1;
-    if (c < 0x80)
-        return c < 0x20 || c == 0x7f;
-    return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || c == 0x2028 || c == 0x2029 ||
-           c == 0x85;
-}
-
-static int is_word_cp(int32_t c)
-{
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    int cat = utf8proc_category(c);
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
 }
 
 void sr_segment(sr_arena *a, const char *text, size_t len, sr_sentence **sentences,
                 size_t *nsentences)
 {
-    tokvec tv = {0};
-    size_t *para = NULL; /* unused in the first version */
-    (void)para;
-    int newlines = 2;
-    size_t i = 0;
-    while (i < len) {
-        size_t adv;
-        int32_t c = sr_utf8_decode(text + i, len - i, &adv);
-        if (is_space_cp(c)) {
-            if (c == '\n')
-                newlines++;
-            if (tv.n)
-                tv.v[tv.n - 1].space_after = 1;
-            i += adv;
-            continue;
-        }
-        size_t start = i;
-        i += adv;
-        if (is_word_cp(c)) {
-            while (i < len) {
-                int32_t d = sr_utf8_decode(text + i, len - i, &adv);
-                if (!is_word_cp(d))
-                    break;
-                i += adv;
-            }
-        }
-        sr_token t = {0};
-        t.start = (uint32_t)start;
-        t.end = (uint32_t)i;
-        t.head = -1;
-        t.flags = newlines >= 2 ? SR_TOK_PARA_START : 0;
-        newlines = 0;
-        tokvec_push(&tv, t);
+    *sentences = NULL;
+    *nsentences = 0;
+    if (!text || len == 0)
+        return;
+    if (len > UINT32_MAX)
+        len = UINT32_MAX; /* spans are 32-bit */
+    seg_toks tv = {0};
+    seg_lines lines;
+    scan(text, len, &tv, &lines);
+    if (tv.n == 0) {
+        free(tv.v);
+        return;
     }
-    /* Sentences: end after . ! ? or before a paragraph start. */
-    size_t cap = 16, ns = 0;
-    sr_sentence *ss = malloc(cap * sizeof *ss);
-    if (!ss)
+    uint8_t *brk = calloc(tv.n, 1);
+    if (!brk)
         abort();
-    size_t s0 = 0;
+    find_boundaries(text, &tv, &lines, brk);
+    brk[tv.n - 1] = 1;
+    cap_lengths(text, &tv, brk);
+
+    size_t ns = 0, ascii_bytes = 0;
     for (size_t k = 0; k < tv.n; k++) {
-        char c = text[tv.v[k].start];
-        int end = k + 1 == tv.n || (tv.v[k + 1].flags & SR_TOK_PARA_START) ||
-                  ((c == '.' || c == '!' || c == '?') && tv.v[k].end - tv.v[k].start == 1);
-        if (!end)
-            continue;
-        if (ns == cap) {
-            cap *= 2;
-            ss = realloc(ss, cap * sizeof *ss);
-            if (!ss)
-                abort();
-        }
-        sr_sentence *s = &ss[ns++];
-        s->ntokens = (uint32_t)(k + 1 - s0);
-        s->tokens = sr_arena_alloc(a, s->ntokens * sizeof(sr_token));
-        for (size_t j = 0; j < s->ntokens; j++) {
-            sr_token *t = &s->tokens[j];
-            *t = tv.v[s0 + j];
-            t->form = nfc_form(a, text, t->start, t->end);
-        }
-        s->span.start = s->tokens[0].start;
-        s->span.end = s->tokens[s->ntokens - 1].end;
-        s0 = k + 1;
+        ns += brk[k];
+        ascii_bytes += tv.v[k].end - tv.v[k].start + 1;
     }
-    *sentences = sr_arena_alloc(a, (ns ? ns : 1) * sizeof(sr_sentence));
-    memcpy(*sentences, ss, ns * sizeof(sr_sentence));
+    sr_sentence *ss = sr_arena_calloc(a, ns, sizeof *ss);
+    sr_token *toks = sr_arena_calloc(a, tv.n, sizeof *toks);
+    char *forms = sr_arena_alloc(a, ascii_bytes);
+    size_t si = 0, s0 = 0;
+    for (size_t k = 0; k < tv.n; k++) {
+        const seg_tok *t = &tv.v[k];
+        sr_token *o = &toks[k];
+        o->start = t->start;
+        o->end = t->end;
+        o->head = -1;
+        o->space_after = t->space;
+        o->flags = (uint16_t)((k == 0 || t->nl >= 2) ? SR_TOK_PARA_START : 0);
+        if (t->kind == SEG_URL)
+            o->flags |= SR_TOK_URL;
+        size_t n = t->end - t->start;
+        if (is_ascii(text + t->start, n)) {
+            memcpy(forms, text + t->start, n);
+            forms[n] = 0;
+            o->form = forms;
+            forms += n + 1;
+        } else {
+            o->form = nfc_form(a, text, t->start, t->end);
+        }
+        if (brk[k]) {
+            sr_sentence *s = &ss[si++];
+            s->tokens = &toks[s0];
+            s->ntokens = (uint32_t)(k + 1 - s0);
+            s->span.start = toks[s0].start;
+            s->span.end = o->end;
+            s0 = k + 1;
+        }
+    }
+    *sentences = ss;
     *nsentences = ns;
-    free(ss);
+    free(brk);
     free(tv.v);
 }

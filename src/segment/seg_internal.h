@@ -1,0 +1,77 @@
+/*
+** seg_internal.h: private interfaces shared by the files of the segmenter.
+**
+** The segmenter works in three passes over the text: a scanner cuts the
+** text into whitespace-free chunks and records the line breaks between
+** them; the tokenizer (seg_tokenize.c) cuts each chunk into words as the
+** EWT treebank does; the sentence splitter (segment.c, with the optional
+** boundary model of seg_model.c) groups the words into sentences.
+*/
+#ifndef SR_SEG_INTERNAL_H
+#define SR_SEG_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a token is, as far as sentence splitting cares. */
+enum seg_kind {
+    SEG_WORD = 0, /* letters, digits, clitics */
+    SEG_NUMBER,   /* starts with a digit */
+    SEG_ABBREV,   /* word with its full stop, e.g. "Gen." or "U.S." */
+    SEG_FINAL,    /* . ! ? ... and runs of them */
+    SEG_QUOTE,    /* a quotation mark */
+    SEG_OPEN,     /* ( [ { < */
+    SEG_CLOSE,    /* ) ] } > */
+    SEG_PUNCT,    /* any other symbol or punctuation */
+    SEG_URL       /* URL, e-mail address, @handle or #hashtag */
+};
+
+/* One token while segmenting: a compact record, turned into sr_token later. */
+typedef struct seg_tok {
+    uint32_t start, end; /* byte span in the text */
+    uint16_t nl;         /* line breaks in the whitespace before the token */
+    uint8_t kind;        /* enum seg_kind */
+    uint8_t space;       /* whitespace (or the end of the text) follows */
+    uint16_t linelen;    /* when nl == 1: bytes of the line that the break ends */
+} seg_tok;
+
+/* A growable array of seg_tok. */
+typedef struct seg_toks {
+    seg_tok *v;
+    size_t n, cap;
+} seg_toks;
+
+/* Append t; aborts when out of memory (as the arena does). */
+void seg_toks_push(seg_toks *tv, seg_tok t);
+
+/* A chunk of text between whitespace, decoded to code points. */
+typedef struct seg_chunk {
+    const int32_t *cp; /* n code points */
+    const uint32_t *off; /* n + 1 byte offsets into the text: off[i] is where cp[i] starts */
+    size_t n;
+    int32_t next; /* first code point of the next chunk, 0 at the end of the text */
+} seg_chunk;
+
+/* Cut one chunk into tokens, appended to out (nl and space are left 0). */
+void seg_tokenize_chunk(const seg_chunk *c, seg_toks *out);
+
+/* Decode one code point of text[i..len), defensively: an invalid byte is U+FFFD of size 1. */
+int32_t seg_decode(const unsigned char *s, size_t len, size_t *adv);
+
+/* Character classes. */
+int seg_is_space(int32_t c);
+int seg_is_letter(int32_t c); /* letters and combining marks */
+int seg_is_digit(int32_t c);
+int seg_is_upper(int32_t c);
+int seg_is_lower(int32_t c);
+
+/* Lexicon lookups; s[0..n) compared case-insensitively (ASCII folding). */
+int seg_lex_abbrev(const char *s, size_t n);       /* "Gen", "etc" (without the dot) */
+int seg_lex_title(const char *s, size_t n);        /* titles before names: "Gen", "Mr" */
+int seg_lex_keep_prefix(const char *s, size_t n);  /* "non" in "non-stop": hyphen kept */
+int seg_lex_tld(const char *s, size_t n);          /* "com", "org" */
+int seg_lex_starter(const char *s, size_t n);      /* words that often start a sentence */
+/* For fused forms like "cannot": length of the first part, or 0. */
+size_t seg_lex_fused(const char *s, size_t n);
+
+#endif
