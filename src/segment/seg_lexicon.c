@@ -52,6 +52,12 @@ static const char *const tlds[] = {
     "net", "nl",  "org", "ru",  "tv",   "ua",  "uk",  "us",
 };
 
+/* File name extensions: "report.pdf" is one token. */
+static const char *const file_exts[] = {
+    "avi", "csv", "doc", "docx", "exe", "gif", "htm", "html", "jpeg", "jpg", "mp3", "mp4",
+    "pdf", "png", "ppt", "pptx", "rtf", "txt", "wav", "xls", "xlsx", "xml", "zip",
+};
+
 /* Words that, capitalized after an abbreviation, show a new sentence has begun. */
 static const char *const starters[] = {
     "a",       "after",  "also",  "an",    "and",   "as",    "at",      "but",   "by",
@@ -70,7 +76,7 @@ static const struct {
 } fused[] = {
     {"aint", 2},    {"arent", 3},   {"cannot", 3},  {"cant", 2},   {"couldnt", 5},
     {"didnt", 3},   {"doesnt", 4},  {"dont", 2},    {"gimme", 3},  {"gonna", 3},
-    {"gotta", 3},   {"hadnt", 3},   {"hasnt", 3},   {"havent", 4}, {"isnt", 2},
+    {"gotta", 3},   {"hadnt", 3},   {"hasnt", 3},   {"havent", 4}, {"im", 1},     {"isnt", 2},    {"ive", 1},
     {"shouldnt", 6}, {"thats", 4},  {"theyre", 4},  {"wanna", 3},  {"wasnt", 3},
     {"werent", 4},  {"whats", 4},   {"wont", 2},    {"wouldnt", 5}, {"youre", 3},
 };
@@ -121,6 +127,11 @@ int seg_lex_keep_prefix(const char *s, size_t n)
 int seg_lex_tld(const char *s, size_t n)
 {
     return in_list(tlds, COUNT(tlds), s, n);
+}
+
+int seg_lex_file_ext(const char *s, size_t n)
+{
+    return in_list(file_exts, COUNT(file_exts), s, n);
 }
 
 int seg_lex_starter(const char *s, size_t n)

@@ -184,7 +184,21 @@ static int is_url_char(int32_t c)
     return c > 0x20 && c < 0x7f && !strchr("\"'<>()[]{}`", (int)c);
 }
 
-/* Is cp[a..b) "label.label.tld" (optionally followed by /path or :port)? */
+/* Is cp[a..b) lower-case letters and dots only, with no empty label? */
+static int all_lower_labels(const seg_chunk *c, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        int32_t x = c->cp[k];
+        if (x == '.' ? (k == a || c->cp[k - 1] == '.' || k + 1 == b) : !(x >= 'a' && x <= 'z'))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+** Is cp[a..b) "label.label.tld" (optionally followed by /path or :port), or a
+** file name such as "report.pdf"?
+*/
 static int is_domain(const seg_chunk *c, size_t a, size_t b)
 {
     size_t k = a, labels = 0, last = a, first_len = 0;
@@ -207,6 +221,8 @@ static int is_domain(const seg_chunk *c, size_t a, size_t b)
     }
     if (labels < 2 || first_len < 2)
         return 0;
+    if (labels >= 3 && all_lower_labels(c, a, b))
+        return 1; /* newsgroups: comp.sources.unix */
     size_t end = last;
     while (end < b && seg_is_letter(c->cp[end]))
         end++;
@@ -214,7 +230,7 @@ static int is_domain(const seg_chunk *c, size_t a, size_t b)
         return 0;
     char key[8];
     size_t n = ascii_key(c, last, end, key, sizeof key);
-    return n && seg_lex_tld(key, n);
+    return n && (seg_lex_tld(key, n) || seg_lex_file_ext(key, n));
 }
 
 /*
@@ -432,6 +448,8 @@ static int abbrev_before_dot(const seg_chunk *c, size_t a, size_t b)
         return 0;
     if (seg_lex_abbrev(key, n))
         return 1;
+    if (b + 1 < c->n && c->cp[b + 1] == '.')
+        return 0; /* "etc..." is etc + ... */
     if (n == 2 && lower_ascii(key[0]) == 'n' && lower_ascii(key[1]) == 'o') {
         /* "No. 5", not "said no." */
         int32_t next = b + 1 < c->n ? c->cp[b + 1] : c->next;

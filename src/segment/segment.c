@@ -319,6 +319,40 @@ static int is_ascii(const char *s, size_t n)
     return 1;
 }
 
+/*
+** Does t, ending a sentence, lose its full stop to the sentence?  EWT writes
+** "etc." at the end of a sentence as etc + "." (but keeps initials whole).
+*/
+static int splits_final_stop(const char *text, const seg_tok *t)
+{
+    return t->kind == SEG_ABBREV && t->end - t->start > 2 && text[t->end - 1] == '.';
+}
+
+/*
+** Fill o from t; the form goes to the ASCII form buffer when the span is
+** ASCII (returns the advanced buffer), else is NFC-normalized into a.
+*/
+static char *make_token(sr_arena *a, const char *text, const seg_tok *t, int first, char *forms,
+                        sr_token *o)
+{
+    o->start = t->start;
+    o->end = t->end;
+    o->head = -1;
+    o->space_after = t->space;
+    o->flags = (uint16_t)((first || t->nl >= 2) ? SR_TOK_PARA_START : 0);
+    if (t->kind == SEG_URL)
+        o->flags |= SR_TOK_URL;
+    size_t n = t->end - t->start;
+    if (is_ascii(text + t->start, n)) {
+        memcpy(forms, text + t->start, n);
+        forms[n] = 0;
+        o->form = forms;
+        return forms + n + 1;
+    }
+    o->form = nfc_form(a, text, t->start, t->end);
+    return forms;
+}
+
 void sr_segment(sr_arena *a, const char *text, size_t len, sr_sentence **sentences,
                 size_t *nsentences)
 {
@@ -342,41 +376,38 @@ void sr_segment(sr_arena *a, const char *text, size_t len, sr_sentence **sentenc
     brk[tv.n - 1] = 1;
     cap_lengths(text, &tv, brk);
 
-    size_t ns = 0, ascii_bytes = 0;
+    size_t ns = 0, ascii_bytes = 0, ntok = tv.n;
     for (size_t k = 0; k < tv.n; k++) {
         ns += brk[k];
-        ascii_bytes += tv.v[k].end - tv.v[k].start + 1;
+        ascii_bytes += tv.v[k].end - tv.v[k].start + 2;
+        ntok += brk[k] && splits_final_stop(text, &tv.v[k]);
     }
     sr_sentence *ss = sr_arena_calloc(a, ns, sizeof *ss);
-    sr_token *toks = sr_arena_calloc(a, tv.n, sizeof *toks);
+    sr_token *toks = sr_arena_calloc(a, ntok, sizeof *toks);
     char *forms = sr_arena_alloc(a, ascii_bytes);
-    size_t si = 0, s0 = 0;
+    size_t si = 0, s0 = 0, o = 0;
     for (size_t k = 0; k < tv.n; k++) {
-        const seg_tok *t = &tv.v[k];
-        sr_token *o = &toks[k];
-        o->start = t->start;
-        o->end = t->end;
-        o->head = -1;
-        o->space_after = t->space;
-        o->flags = (uint16_t)((k == 0 || t->nl >= 2) ? SR_TOK_PARA_START : 0);
-        if (t->kind == SEG_URL)
-            o->flags |= SR_TOK_URL;
-        size_t n = t->end - t->start;
-        if (is_ascii(text + t->start, n)) {
-            memcpy(forms, text + t->start, n);
-            forms[n] = 0;
-            o->form = forms;
-            forms += n + 1;
-        } else {
-            o->form = nfc_form(a, text, t->start, t->end);
+        seg_tok t = tv.v[k];
+        int split = brk[k] && splits_final_stop(text, &t);
+        if (split) {
+            /* "etc." at the end of a sentence is etc + . in EWT */
+            seg_tok word = t;
+            word.end--;
+            word.space = 0;
+            word.kind = SEG_WORD;
+            forms = make_token(a, text, &word, k == 0, forms, &toks[o++]);
+            t.start = word.end;
+            t.nl = 0;
+            t.kind = SEG_FINAL;
         }
+        forms = make_token(a, text, &t, k == 0 && !split, forms, &toks[o++]);
         if (brk[k]) {
             sr_sentence *s = &ss[si++];
             s->tokens = &toks[s0];
-            s->ntokens = (uint32_t)(k + 1 - s0);
+            s->ntokens = (uint32_t)(o - s0);
             s->span.start = toks[s0].start;
-            s->span.end = o->end;
-            s0 = k + 1;
+            s->span.end = toks[o - 1].end;
+            s0 = o;
         }
     }
     *sentences = ss;
