@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sitrep.h"
+
 /* What a token is, as far as sentence splitting cares. */
 enum seg_kind {
     SEG_WORD = 0, /* letters, digits, clitics */
@@ -74,5 +76,49 @@ int seg_lex_file_ext(const char *s, size_t n);     /* "pdf", "doc" */
 int seg_lex_starter(const char *s, size_t n);      /* words that often start a sentence */
 /* For fused forms like "cannot": length of the first part, or 0. */
 size_t seg_lex_fused(const char *s, size_t n);
+
+/* What the scan learns about the lines of the text. */
+typedef struct seg_lines {
+    size_t count;   /* lines with words */
+    size_t longest; /* bytes of the longest line */
+} seg_lines;
+
+/* Pass 1 of sr_segment: tokens of the whole text, with line information. */
+void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines);
+/* Pass 2 by rule: brk[k] = 1 when a sentence ends after token k (the last token excepted). */
+void seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines,
+                         uint8_t *brk);
+/* Is the abbreviation t a title or initial, never the end of a sentence? */
+int seg_abbrev_binds(const char *text, const seg_tok *t);
+
+/* ------------------------------------------------------------------ */
+/* The boundary model (seg_model.c).                                  */
+
+#define SEG_MODEL_BITS 18
+#define SEG_MODEL_SIZE (1u << SEG_MODEL_BITS)
+#define SEG_MODEL_MAGIC "SRSEGMDL"
+#define SEG_MODEL_VERSION 1u
+
+/* Called with the hashed index of every feature of a gap. */
+typedef void (*seg_feature_fn)(void *ctx, uint32_t index);
+
+/*
+** The features of the gap after token k: its words, shapes and kinds, the
+** rule's decision rule_brk, and dist (tokens since the last boundary).
+*/
+void seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_brk, size_t dist,
+                      seg_feature_fn fn, void *ctx);
+
+/* Does the model decide on the gap after k (same line, not forced by a blank line)? */
+int seg_model_gap(const char *text, const seg_toks *tv, size_t k);
+
+/* Replace the rule's decisions within lines by the model's. */
+struct sr_segmenter;
+void seg_model_boundaries(const struct sr_segmenter *m, const char *text, const seg_toks *tv,
+                          uint8_t *brk);
+
+/* For training: a model holding a copy of w (SEG_MODEL_SIZE weights), and saving weights. */
+struct sr_segmenter *seg_model_from_weights(const float *w);
+int seg_model_save(const float *w, const char *path, sr_error *err);
 
 #endif

@@ -25,12 +25,6 @@
 /* Sentences longer than this many tokens are cut at a comma or similar. */
 #define SEG_MAX_SENTENCE 500
 
-/* What the scan learns about the lines of the text. */
-typedef struct seg_lines {
-    size_t count;   /* lines with words */
-    size_t longest; /* bytes of the longest line */
-} seg_lines;
-
 /* ------------------------------------------------------------------ */
 /* Pass 1: scan.                                                      */
 
@@ -72,7 +66,7 @@ static unsigned line_breaks(int32_t c, const char *text, size_t i, size_t len)
 }
 
 /* Cut text into chunks and tokenize them into tv. */
-static void scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
+void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
 {
     const unsigned char *s = (const unsigned char *)text;
     chunk_buf buf = {0};
@@ -183,7 +177,7 @@ static int starts_sentence(const char *text, const seg_tok *t)
 }
 
 /* Is the abbreviation t (with its dot) one that is always followed by more of the sentence? */
-static int abbrev_binds(const char *text, const seg_tok *t)
+int seg_abbrev_binds(const char *text, const seg_tok *t)
 {
     size_t n = t->end - t->start - 1; /* without the dot */
     const char *s = text + t->start;
@@ -210,7 +204,7 @@ static int line_break_splits(const char *text, const seg_lines *lines, const seg
                              const seg_tok *t)
 {
     int32_t c = first_cp(text, t);
-    if (prev->kind == SEG_ABBREV && abbrev_binds(text, prev))
+    if (prev->kind == SEG_ABBREV && seg_abbrev_binds(text, prev))
         return 0;
     int wrapped = lines->count >= 4 && lines->longest <= 100;
     if (!wrapped)
@@ -220,9 +214,9 @@ static int line_break_splits(const char *text, const seg_lines *lines, const seg
     return t->linelen * 10 < lines->longest * 7;
 }
 
-/* Decide the boundaries: brk[k] = 1 when a sentence ends after token k. */
-static void find_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines,
-                            uint8_t *brk)
+/* Decide the boundaries by rule: brk[k] = 1 when a sentence ends after token k. */
+void seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines,
+                         uint8_t *brk)
 {
     const seg_tok *v = tv->v;
     int open_end = 0; /* a sentence-final mark is waiting for its closers */
@@ -242,7 +236,7 @@ static void find_boundaries(const char *text, const seg_toks *tv, const seg_line
             open_end = 0;
             continue;
         }
-        if (t->kind == SEG_ABBREV && !abbrev_binds(text, t) && starts_after_abbrev(text, u)) {
+        if (t->kind == SEG_ABBREV && !seg_abbrev_binds(text, t) && starts_after_abbrev(text, u)) {
             brk[k] = 1;
             continue;
         }
@@ -356,6 +350,12 @@ static char *make_token(sr_arena *a, const char *text, const seg_tok *t, int fir
 void sr_segment(sr_arena *a, const char *text, size_t len, sr_sentence **sentences,
                 size_t *nsentences)
 {
+    sr_segment_with(NULL, a, text, len, sentences, nsentences);
+}
+
+void sr_segment_with(const sr_segmenter *m, sr_arena *a, const char *text, size_t len,
+                     sr_sentence **sentences, size_t *nsentences)
+{
     *sentences = NULL;
     *nsentences = 0;
     if (!text || len == 0)
@@ -364,7 +364,7 @@ void sr_segment(sr_arena *a, const char *text, size_t len, sr_sentence **sentenc
         len = UINT32_MAX; /* spans are 32-bit */
     seg_toks tv = {0};
     seg_lines lines;
-    scan(text, len, &tv, &lines);
+    seg_scan(text, len, &tv, &lines);
     if (tv.n == 0) {
         free(tv.v);
         return;
@@ -372,7 +372,9 @@ void sr_segment(sr_arena *a, const char *text, size_t len, sr_sentence **sentenc
     uint8_t *brk = calloc(tv.n, 1);
     if (!brk)
         abort();
-    find_boundaries(text, &tv, &lines, brk);
+    seg_rule_boundaries(text, &tv, &lines, brk);
+    if (m)
+        seg_model_boundaries(m, text, &tv, brk);
     brk[tv.n - 1] = 1;
     cap_lengths(text, &tv, brk);
 

@@ -24,4 +24,20 @@
 void sr_segment(sr_arena *a, const char *text, size_t len, sr_sentence **sentences,
                 size_t *nsentences);
 
+/*
+** An optional statistical sentence-boundary model (an averaged perceptron
+** over the gaps between tokens, trained on EWT by train_segment), loaded
+** once and shared read-only by threads.  Without a model the rules alone
+** decide.
+*/
+typedef struct sr_segmenter sr_segmenter;
+
+/* Load the model at path (data/models/segment.bin). Returns NULL with err set on failure. */
+sr_segmenter *sr_segmenter_load(const char *path, sr_error *err);
+void sr_segmenter_free(sr_segmenter *m);
+
+/* sr_segment with a boundary model; m may be NULL (rules only, same as sr_segment). */
+void sr_segment_with(const sr_segmenter *m, sr_arena *a, const char *text, size_t len,
+                     sr_sentence **sentences, size_t *nsentences);
+
 #endif

@@ -1,0 +1,294 @@
+/*
+** seg_model.c: the statistical sentence-boundary model.
+**
+** Web and news text has sentences without a full stop, and full stops
+** that end nothing; rules alone miss both.  The model is a linear
+** classifier (an averaged perceptron, trained by train_segment on the EWT
+** treebank) over the gap between two tokens of the same line.  Its
+** features are the words, shapes and kinds of the two tokens on either
+** side, the rules' own decision and the length of the sentence so far,
+** hashed into SEG_MODEL_SIZE weights.
+**
+** File format (little-endian): the 8 bytes SEG_MODEL_MAGIC, uint32
+** version, uint32 bits, uint32 count, then count pairs of (uint32 index,
+** float weight) for the non-zero weights.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment/seg_internal.h"
+#include "segment/segment.h"
+#include "util/util.h"
+
+struct sr_segmenter {
+    float *w; /* SEG_MODEL_SIZE weights */
+};
+
+/* ------------------------------------------------------------------ */
+/* Features.                                                          */
+
+/* A token described for feature purposes. */
+typedef struct tok_desc {
+    char word[28];  /* lower-cased form, truncated */
+    char shape[8];  /* Xx, XX, x, X, d, url, or the punctuation itself */
+} tok_desc;
+
+static void describe(const char *text, const seg_toks *tv, long p, tok_desc *d)
+{
+    if (p < 0 || (size_t)p >= tv->n) {
+        strcpy(d->word, p < 0 ? "<s>" : "</s>");
+        strcpy(d->shape, d->word);
+        return;
+    }
+    const seg_tok *t = &tv->v[p];
+    size_t n = t->end - t->start;
+    if (n > sizeof d->word - 1)
+        n = sizeof d->word - 1;
+    int upper = 0, lower = 0, digit = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[t->start + i];
+        if (c >= 'A' && c <= 'Z') {
+            upper++;
+            c = (char)(c + 32);
+        } else if (c >= 'a' && c <= 'z') {
+            lower++;
+        } else if (c >= '0' && c <= '9') {
+            digit++;
+        }
+        d->word[i] = c;
+    }
+    d->word[n] = 0;
+    unsigned char c0 = (unsigned char)text[t->start];
+    const char *shape;
+    if (t->kind == SEG_URL)
+        shape = "url";
+    else if (t->kind == SEG_ABBREV)
+        shape = (c0 >= 'A' && c0 <= 'Z') ? "A." : "a.";
+    else if (t->kind == SEG_NUMBER || (c0 >= '0' && c0 <= '9'))
+        shape = "d";
+    else if (c0 >= 'A' && c0 <= 'Z')
+        shape = lower ? "Xx" : (upper > 1 ? "XX" : "X");
+    else if ((c0 >= 'a' && c0 <= 'z') || c0 >= 0x80)
+        shape = c0 >= 0x80 && t->kind != SEG_WORD ? "u" : "x";
+    else
+        shape = NULL;
+    if (shape) {
+        strcpy(d->shape, shape);
+    } else {
+        size_t m = n < 4 ? n : 4;
+        memcpy(d->shape, d->word, m);
+        d->shape[m] = 0;
+    }
+    (void)digit;
+}
+
+/* Hash a feature made of a template name and up to three values. */
+static uint32_t feature_index(const char *tmpl, const char *a, const char *b, const char *c)
+{
+    uint64_t h = sr_hash_bytes(tmpl, strlen(tmpl), 0);
+    const char *parts[3] = {a, b, c};
+    for (int i = 0; i < 3 && parts[i]; i++) {
+        h = sr_hash_bytes("\x1f", 1, h);
+        h = sr_hash_bytes(parts[i], strlen(parts[i]), h);
+    }
+    h ^= h >> 29;
+    return (uint32_t)(h & (SEG_MODEL_SIZE - 1));
+}
+
+static const char *dist_bucket(size_t d)
+{
+    return d <= 1 ? "1" : d <= 2 ? "2" : d <= 3 ? "3" : d <= 5 ? "4-5" : d <= 10 ? "6-10" : d <= 20 ? "11-20" : d <= 40 ? "21-40" : "41+";
+}
+
+void seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_brk, size_t dist,
+                      seg_feature_fn fn, void *ctx)
+{
+    tok_desc m1, t0, t1, t2;
+    describe(text, tv, (long)k - 1, &m1);
+    describe(text, tv, (long)k, &t0);
+    describe(text, tv, (long)k + 1, &t1);
+    describe(text, tv, (long)k + 2, &t2);
+    const char *r = rule_brk ? "R1" : "R0";
+    const char *sp = tv->v[k].space ? "sp" : "nosp";
+    const char *d = dist_bucket(dist);
+    fn(ctx, feature_index("bias", NULL, NULL, NULL));
+    fn(ctx, feature_index("r", r, NULL, NULL));
+    fn(ctx, feature_index("w0", t0.word, NULL, NULL));
+    fn(ctx, feature_index("w1", t1.word, NULL, NULL));
+    fn(ctx, feature_index("wm1", m1.word, NULL, NULL));
+    fn(ctx, feature_index("w2", t2.word, NULL, NULL));
+    fn(ctx, feature_index("s0", t0.shape, NULL, NULL));
+    fn(ctx, feature_index("s1", t1.shape, NULL, NULL));
+    fn(ctx, feature_index("sm1", m1.shape, NULL, NULL));
+    fn(ctx, feature_index("s2", t2.shape, NULL, NULL));
+    fn(ctx, feature_index("w0s1", t0.word, t1.shape, NULL));
+    fn(ctx, feature_index("s0w1", t0.shape, t1.word, NULL));
+    fn(ctx, feature_index("w1s1", t1.word, t1.shape, NULL));
+    fn(ctx, feature_index("w0w1", t0.word, t1.word, NULL));
+    fn(ctx, feature_index("s0s1", t0.shape, t1.shape, NULL));
+    fn(ctx, feature_index("sm1s0s1", m1.shape, t0.shape, t1.shape));
+    fn(ctx, feature_index("s0s1s2", t0.shape, t1.shape, t2.shape));
+    fn(ctx, feature_index("wm1w0", m1.word, t0.word, NULL));
+    fn(ctx, feature_index("rs0s1", r, t0.shape, t1.shape));
+    fn(ctx, feature_index("sp", sp, t1.shape, NULL));
+    fn(ctx, feature_index("spw0", sp, t0.word, NULL));
+    fn(ctx, feature_index("d", d, NULL, NULL));
+    fn(ctx, feature_index("ds1", d, t1.shape, NULL));
+    fn(ctx, feature_index("ds0", d, t0.shape, NULL));
+    fn(ctx, feature_index("rd", r, d, NULL));
+}
+
+int seg_model_gap(const char *text, const seg_toks *tv, size_t k)
+{
+    (void)text;
+    return k + 1 < tv->n && tv->v[k + 1].nl == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Decoding.                                                          */
+
+typedef struct score_ctx {
+    const float *w;
+    float sum;
+} score_ctx;
+
+static void add_weight(void *ctx, uint32_t index)
+{
+    score_ctx *s = ctx;
+    s->sum += s->w[index];
+}
+
+void seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_toks *tv,
+                          uint8_t *brk)
+{
+    size_t dist = 0;
+    for (size_t k = 0; k + 1 < tv->n; k++) {
+        dist++;
+        if (seg_model_gap(text, tv, k)) {
+            score_ctx s = {m->w, 0};
+            seg_gap_features(text, tv, k, brk[k], dist, add_weight, &s);
+            brk[k] = s.sum > 0;
+            if (tv->v[k].kind == SEG_ABBREV && seg_abbrev_binds(text, &tv->v[k]))
+                brk[k] = 0;
+        }
+        if (brk[k])
+            dist = 0;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading and saving.                                                */
+
+static uint32_t get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void put_u32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+    p[2] = (unsigned char)(v >> 16);
+    p[3] = (unsigned char)(v >> 24);
+}
+
+sr_segmenter *sr_segmenter_load(const char *path, sr_error *err)
+{
+    size_t len;
+    char *buf = sr_read_file(path, &len, err);
+    if (!buf)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)buf;
+    size_t hdr = 8 + 12;
+    if (len < hdr || memcmp(p, SEG_MODEL_MAGIC, 8) != 0) {
+        sr_error_set(err, "%s: not a sentence-boundary model", path);
+        free(buf);
+        return NULL;
+    }
+    uint32_t version = get_u32(p + 8), bits = get_u32(p + 12), count = get_u32(p + 16);
+    if (version != SEG_MODEL_VERSION || bits != SEG_MODEL_BITS ||
+        (len - hdr) / 8 < count || len != hdr + (size_t)count * 8) {
+        sr_error_set(err, "%s: unsupported model (version %u, %u bits, %u weights, %zu bytes)",
+                     path, version, bits, count, len);
+        free(buf);
+        return NULL;
+    }
+    sr_segmenter *m = malloc(sizeof *m);
+    float *w = calloc(SEG_MODEL_SIZE, sizeof *w);
+    if (!m || !w) {
+        free(m);
+        free(w);
+        free(buf);
+        sr_error_set(err, "%s: out of memory", path);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        const unsigned char *q = p + hdr + (size_t)i * 8;
+        uint32_t index = get_u32(q), bitsv = get_u32(q + 4);
+        if (index >= SEG_MODEL_SIZE) {
+            sr_error_set(err, "%s: weight %u has index %u out of range", path, i, index);
+            free(w);
+            free(m);
+            free(buf);
+            return NULL;
+        }
+        float f;
+        memcpy(&f, &bitsv, sizeof f);
+        w[index] = f;
+    }
+    free(buf);
+    m->w = w;
+    return m;
+}
+
+void sr_segmenter_free(sr_segmenter *m)
+{
+    if (!m)
+        return;
+    free(m->w);
+    free(m);
+}
+
+sr_segmenter *seg_model_from_weights(const float *w)
+{
+    sr_segmenter *m = malloc(sizeof *m);
+    if (!m)
+        return NULL;
+    m->w = malloc(SEG_MODEL_SIZE * sizeof *m->w);
+    if (!m->w) {
+        free(m);
+        return NULL;
+    }
+    memcpy(m->w, w, SEG_MODEL_SIZE * sizeof *m->w);
+    return m;
+}
+
+int seg_model_save(const float *w, const char *path, sr_error *err)
+{
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < SEG_MODEL_SIZE; i++)
+        count += w[i] != 0;
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return sr_error_set(err, "%s: cannot write", path);
+    unsigned char hdr[20];
+    memcpy(hdr, SEG_MODEL_MAGIC, 8);
+    put_u32(hdr + 8, SEG_MODEL_VERSION);
+    put_u32(hdr + 12, SEG_MODEL_BITS);
+    put_u32(hdr + 16, count);
+    int ok = fwrite(hdr, 1, sizeof hdr, f) == sizeof hdr;
+    for (uint32_t i = 0; i < SEG_MODEL_SIZE && ok; i++) {
+        if (w[i] == 0)
+            continue;
+        unsigned char rec[8];
+        uint32_t bitsv;
+        memcpy(&bitsv, &w[i], sizeof bitsv);
+        put_u32(rec, i);
+        put_u32(rec + 4, bitsv);
+        ok = fwrite(rec, 1, sizeof rec, f) == sizeof rec;
+    }
+    if (fclose(f) != 0 || !ok)
+        return sr_error_set(err, "%s: write failed", path);
+    return 0;
+}
