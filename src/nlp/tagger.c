@@ -1,0 +1,286 @@
+/*
+** tagger.c: loading the tagger model and tagging sentences.
+**
+** The model file (kind "tagger", see docs/model-format.md) is mapped
+** read-only; every table the tagger uses points into the mapping, so loading
+** is a validation pass and nothing is copied.  Tagging a sentence hashes
+** its words once, runs the POS perceptron greedily left to right (words in
+** the tag dictionary skip it), then the FEATS perceptron.  Tag and feature
+** strings handed to tokens belong to the model.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/tagger_model.h"
+#include "util/util.h"
+
+/* Words of a sentence up to this length are hashed on the stack. */
+#define STACK_WORDS 128
+
+uint8_t sr_tg_class_flags(int upos, const char *xpos)
+{
+    uint8_t f = 0;
+    if (upos == SR_UPOS_NOUN || upos == SR_UPOS_PROPN || upos == SR_UPOS_PRON ||
+        upos == SR_UPOS_NUM || strcmp(xpos, "EX") == 0)
+        f |= SR_TGC_NOMINAL;
+    if (strcmp(xpos, "PRP") == 0 || strcmp(xpos, "WP") == 0 || strcmp(xpos, "EX") == 0 ||
+        strcmp(xpos, "WDT") == 0 || strcmp(xpos, "DT") == 0)
+        f |= SR_TGC_PRONOUN;
+    if (strcmp(xpos, "WP") == 0 || strcmp(xpos, "WDT") == 0)
+        f |= SR_TGC_RELATIVE;
+    if (upos == SR_UPOS_VERB || upos == SR_UPOS_AUX)
+        f |= SR_TGC_VERBAL;
+    return f;
+}
+
+void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int32_t *scores)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t fp = sr_tg_fingerprint(keys[i]);
+        uint32_t slot = (uint32_t)keys[i] & t->mask;
+        while (t->keys[slot] != fp) {
+            if (t->keys[slot] == 0)
+                goto next;
+            slot = (slot + 1) & t->mask;
+        }
+        uint32_t row = t->rows[slot], off = row >> 8, len = row & 0xff;
+        for (uint32_t j = 0; j < len; j++)
+            scores[t->cls[off + j]] += t->w[off + j];
+    next:;
+    }
+}
+
+int sr_tg_dict_lookup(const sr_tagger *t, uint64_t exact)
+{
+    if (!t->dict_keys)
+        return -1;
+    uint32_t fp = sr_tg_fingerprint(exact);
+    uint32_t slot = (uint32_t)exact & t->dict_mask;
+    while (t->dict_keys[slot] != fp) {
+        if (t->dict_keys[slot] == 0)
+            return -1;
+        slot = (slot + 1) & t->dict_mask;
+    }
+    return t->dict_cls[slot];
+}
+
+/* Index of the highest of scores over ids[0..n) (or 0..n when ids is NULL). */
+static unsigned best_of(const int32_t *scores, const uint8_t *ids, size_t n)
+{
+    unsigned best = ids ? ids[0] : 0;
+    for (size_t i = 1; i < n; i++) {
+        unsigned c = ids ? ids[i] : (unsigned)i;
+        if (scores[c] > scores[best])
+            best = c;
+    }
+    return best;
+}
+
+void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t *cls,
+                  uint8_t *fid)
+{
+    uint64_t keys[SR_TG_MAX_FEATURES];
+    int32_t scores[256];
+    for (size_t i = 0; i < n; i++) {
+        int d = sr_tg_dict_lookup(t, words[i].exact);
+        if (d >= 0) {
+            cls[i] = (uint8_t)d;
+            continue;
+        }
+        unsigned p1 = i > 0 ? cls[i - 1] : SR_TG_NO_CLASS;
+        unsigned p2 = i > 1 ? cls[i - 2] : SR_TG_NO_CLASS;
+        size_t nk = sr_tg_pos_features(words, n, i, p1, p2, keys);
+        memset(scores, 0, t->nclass * sizeof *scores);
+        sr_tg_table_score(&t->pos, keys, nk, scores);
+        cls[i] = (uint8_t)best_of(scores, NULL, t->nclass);
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t a = t->allow_start[cls[i]], b = t->allow_start[cls[i] + 1];
+        if (b - a <= 1) {
+            fid[i] = b > a ? t->allow[a] : 0;
+            continue;
+        }
+        size_t nk = sr_tg_feats_features(words, cls, t->class_flags, n, i, keys);
+        memset(scores, 0, sizeof scores);
+        sr_tg_table_score(&t->fts, keys, nk, scores);
+        fid[i] = (uint8_t)best_of(scores, t->allow + a, b - a);
+    }
+}
+
+void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)
+{
+    size_t n = s->ntokens;
+    sr_tg_word stack_words[STACK_WORDS];
+    uint8_t stack_cls[STACK_WORDS], stack_fid[STACK_WORDS];
+    sr_tg_word *words = stack_words;
+    uint8_t *cls = stack_cls, *fid = stack_fid;
+    if (n == 0)
+        return;
+    if (n > STACK_WORDS) {
+        words = sr_arena_alloc(a, n * sizeof *words);
+        cls = sr_arena_alloc(a, n);
+        fid = sr_arena_alloc(a, n);
+    }
+    for (size_t i = 0; i < n; i++)
+        sr_tg_word_init(&words[i], s->tokens[i].form ? s->tokens[i].form : "", i == 0);
+    sr_tg_decode(t, words, n, cls, fid);
+    for (size_t i = 0; i < n; i++) {
+        sr_token *tok = &s->tokens[i];
+        tok->upos = t->class_upos[cls[i]];
+        tok->xpos = t->class_xpos[cls[i]];
+        tok->feats = fid[i] ? t->feats[fid[i]] : NULL;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading.                                                           */
+
+/*
+** Split a section of NUL-terminated strings into out[0..max); returns the
+** count, or -1 when the section does not end in NUL or holds too many.
+*/
+static long split_strings(const char *p, size_t len, const char **out, size_t max)
+{
+    size_t n = 0;
+    if (len == 0 || p[len - 1] != '\0')
+        return -1;
+    for (size_t i = 0; i < len; i += strlen(p + i) + 1) {
+        if (n == max)
+            return -1;
+        out[n++] = p + i;
+    }
+    return (long)n;
+}
+
+/* Map a hash table of `prefix`_keys (+ companion) and check its size. */
+static int load_slots(sr_tagger *t, const char *name, const uint32_t **keys, uint32_t *mask,
+                      sr_error *err)
+{
+    size_t cap;
+    *keys = sr_model_section(t->file, name, SR_MT_U32, &cap, err);
+    if (!*keys)
+        return -1;
+    if (cap == 0 || (cap & (cap - 1)) != 0)
+        return sr_error_set(err, "%s: section %s: size %zu is not a power of two",
+                            sr_model_path(t->file), name, cap);
+    size_t empty = 0;
+    for (size_t i = 0; i < cap; i++)
+        empty += (*keys)[i] == 0;
+    if (empty == 0)
+        return sr_error_set(err, "%s: section %s: hash table is full", sr_model_path(t->file),
+                            name);
+    *mask = (uint32_t)(cap - 1);
+    return 0;
+}
+
+/* Map one perceptron table (prefix "pos" or "fts") and validate its rows. */
+static int load_table(sr_tagger *t, const char *prefix, size_t nclass, sr_tg_table *tab,
+                      sr_error *err)
+{
+    char name[SR_MODEL_SECTION_NAME_MAX];
+    snprintf(name, sizeof name, "%s_keys", prefix);
+    if (load_slots(t, name, &tab->keys, &tab->mask, err))
+        return -1;
+    snprintf(name, sizeof name, "%s_rows", prefix);
+    if (!(tab->rows = sr_model_section_n(t->file, name, SR_MT_U32, tab->mask + 1u, err)))
+        return -1;
+    snprintf(name, sizeof name, "%s_cls", prefix);
+    if (!(tab->cls = sr_model_section(t->file, name, SR_MT_U8, &tab->pool, err)))
+        return -1;
+    snprintf(name, sizeof name, "%s_w", prefix);
+    if (!(tab->w = sr_model_section_n(t->file, name, SR_MT_I16, tab->pool, err)))
+        return -1;
+    for (size_t i = 0; i <= tab->mask; i++)
+        if (tab->keys[i] && (size_t)(tab->rows[i] >> 8) + (tab->rows[i] & 0xff) > tab->pool)
+            return sr_error_set(err, "%s: %s table: row %zu outside the weights",
+                                sr_model_path(t->file), prefix, i);
+    for (size_t i = 0; i < tab->pool; i++)
+        if (tab->cls[i] >= nclass)
+            return sr_error_set(err, "%s: %s table: class %u out of range",
+                                sr_model_path(t->file), prefix, tab->cls[i]);
+    return 0;
+}
+
+/* Class names: class_upos (one byte each) and class_xpos (strings). */
+static int load_classes(sr_tagger *t, sr_error *err)
+{
+    const char *path = sr_model_path(t->file);
+    size_t n, len;
+    const uint8_t *upos = sr_model_section(t->file, "class_upos", SR_MT_U8, &n, err);
+    const char *xpos = upos ? sr_model_section(t->file, "class_xpos", SR_MT_U8, &len, err) : NULL;
+    if (!xpos)
+        return -1;
+    if (n == 0 || n > SR_TG_MAX_CLASSES - 1 ||
+        split_strings(xpos, len, t->class_xpos, SR_TG_MAX_CLASSES) != (long)n)
+        return sr_error_set(err, "%s: bad class tables", path);
+    t->nclass = n;
+    for (size_t i = 0; i < n; i++) {
+        if (upos[i] == SR_UPOS_NONE || upos[i] >= SR_UPOS_COUNT)
+            return sr_error_set(err, "%s: class %zu has no valid UPOS", path, i);
+        t->class_upos[i] = upos[i];
+        t->class_flags[i] = sr_tg_class_flags(upos[i], t->class_xpos[i]);
+    }
+    const char *feats = sr_model_section(t->file, "feats", SR_MT_U8, &len, err);
+    if (!feats)
+        return -1;
+    long nf = split_strings(feats, len, t->feats, SR_TG_MAX_CLASSES);
+    if (nf < 1)
+        return sr_error_set(err, "%s: bad feats table", path);
+    t->nfeats = (size_t)nf;
+    return 0;
+}
+
+/* Which FEATS strings each class may take. */
+static int load_allowed(sr_tagger *t, sr_error *err)
+{
+    size_t n;
+    t->allow_start = sr_model_section_n(t->file, "allow_start", SR_MT_U16, t->nclass + 1, err);
+    t->allow = t->allow_start ? sr_model_section(t->file, "allow", SR_MT_U8, &n, err) : NULL;
+    if (!t->allow)
+        return -1;
+    for (size_t c = 0; c < t->nclass; c++)
+        if (t->allow_start[c] > t->allow_start[c + 1] || t->allow_start[c + 1] > n)
+            return sr_error_set(err, "%s: bad allow table", sr_model_path(t->file));
+    for (size_t i = 0; i < n; i++)
+        if (t->allow[i] >= t->nfeats)
+            return sr_error_set(err, "%s: bad allow table", sr_model_path(t->file));
+    return 0;
+}
+
+static int load_dict(sr_tagger *t, sr_error *err)
+{
+    if (load_slots(t, "dict_keys", &t->dict_keys, &t->dict_mask, err))
+        return -1;
+    t->dict_cls = sr_model_section_n(t->file, "dict_cls", SR_MT_U8, t->dict_mask + 1u, err);
+    if (!t->dict_cls)
+        return -1;
+    for (size_t i = 0; i <= t->dict_mask; i++)
+        if (t->dict_keys[i] && t->dict_cls[i] >= t->nclass)
+            return sr_error_set(err, "%s: bad tag dictionary", sr_model_path(t->file));
+    return 0;
+}
+
+sr_tagger *sr_tagger_load(const char *path, sr_error *err)
+{
+    sr_tagger *t = calloc(1, sizeof *t);
+    if (!t) {
+        sr_error_set(err, "out of memory");
+        return NULL;
+    }
+    t->file = sr_model_open(path, SR_TG_KIND, err);
+    if (!t->file || load_classes(t, err) || load_allowed(t, err) || load_dict(t, err) ||
+        load_table(t, "pos", t->nclass, &t->pos, err) ||
+        load_table(t, "fts", t->nfeats, &t->fts, err)) {
+        sr_tagger_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void sr_tagger_free(sr_tagger *t)
+{
+    if (!t)
+        return;
+    sr_model_close(t->file);
+    free(t);
+}

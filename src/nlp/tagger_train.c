@@ -1,0 +1,825 @@
+/*
+** tagger_train.c: training the tagger's two averaged perceptrons.
+**
+** Training keeps one growable sparse row of (class, weight, running total,
+** timestamp) per feature key, so memory follows the number of features
+** actually updated rather than features x classes.  After every epoch the
+** averaged weights are pruned, quantized to int16 and written as a real
+** model file, which is loaded back and scored on the dev set with the same
+** code that tags at run time; the best epoch's file is kept.  Sentences are
+** visited in an order shuffled by a seeded generator, so a run is
+** reproducible.
+*/
+#include "nlp/tagger_train.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/tagger_model.h"
+#include "util/util.h"
+
+/* ------------------------------------------------------------------ */
+/* Sparse trainable weights.                                          */
+
+typedef struct tr_entry {
+    uint8_t cls;
+    uint32_t ts;  /* instance count when w last changed */
+    float w;
+    double total; /* sum of w over instances up to ts */
+} tr_entry;
+
+typedef struct tr_row {
+    uint64_t key;
+    uint32_t n, cap;
+    tr_entry *e;
+} tr_row;
+
+typedef struct tr_weights {
+    uint32_t *slot_row; /* open addressing: row index + 1, 0 = empty */
+    size_t cap;         /* slots, a power of two */
+    tr_row *rows;
+    size_t nrows, rows_cap;
+    uint32_t t;         /* instances seen */
+} tr_weights;
+
+static int tr_init(tr_weights *tw)
+{
+    memset(tw, 0, sizeof *tw);
+    tw->cap = 1 << 16;
+    tw->slot_row = calloc(tw->cap, sizeof *tw->slot_row);
+    return tw->slot_row ? 0 : -1;
+}
+
+static void tr_free(tr_weights *tw)
+{
+    for (size_t i = 0; i < tw->nrows; i++)
+        free(tw->rows[i].e);
+    free(tw->rows);
+    free(tw->slot_row);
+}
+
+/* The row of key, or NULL when the key has never been updated. */
+static tr_row *tr_find(const tr_weights *tw, uint64_t key)
+{
+    size_t mask = tw->cap - 1, s = key & mask;
+    while (tw->slot_row[s]) {
+        tr_row *r = &tw->rows[tw->slot_row[s] - 1];
+        if (r->key == key)
+            return r;
+        s = (s + 1) & mask;
+    }
+    return NULL;
+}
+
+/* Double the slot array. */
+static int tr_grow(tr_weights *tw)
+{
+    size_t cap = tw->cap * 2, mask = cap - 1;
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < tw->nrows; i++) {
+        size_t s = tw->rows[i].key & mask;
+        while (slots[s])
+            s = (s + 1) & mask;
+        slots[s] = (uint32_t)i + 1;
+    }
+    free(tw->slot_row);
+    tw->slot_row = slots;
+    tw->cap = cap;
+    return 0;
+}
+
+/* The row of key, created when absent; NULL when out of memory. */
+static tr_row *tr_get(tr_weights *tw, uint64_t key)
+{
+    tr_row *r = tr_find(tw, key);
+    if (r)
+        return r;
+    if ((tw->nrows + 1) * 2 > tw->cap && tr_grow(tw))
+        return NULL;
+    if (tw->nrows == tw->rows_cap) {
+        size_t cap = tw->rows_cap ? tw->rows_cap * 2 : 1 << 16;
+        tr_row *nr = realloc(tw->rows, cap * sizeof *nr);
+        if (!nr)
+            return NULL;
+        tw->rows = nr;
+        tw->rows_cap = cap;
+    }
+    size_t mask = tw->cap - 1, s = key & mask;
+    while (tw->slot_row[s])
+        s = (s + 1) & mask;
+    tw->slot_row[s] = (uint32_t)tw->nrows + 1;
+    r = &tw->rows[tw->nrows++];
+    memset(r, 0, sizeof *r);
+    r->key = key;
+    return r;
+}
+
+/* Current (not averaged) scores of keys[0..n) into scores. */
+static void tr_score(const tr_weights *tw, const uint64_t *keys, size_t n, float *scores)
+{
+    for (size_t i = 0; i < n; i++) {
+        const tr_row *r = tr_find(tw, keys[i]);
+        if (r)
+            for (uint32_t j = 0; j < r->n; j++)
+                scores[r->e[j].cls] += r->e[j].w;
+    }
+}
+
+/* Add delta to the weight of class c in row r, keeping the running total. */
+static int tr_bump(tr_row *r, unsigned c, float delta, uint32_t t)
+{
+    tr_entry *e = NULL;
+    for (uint32_t j = 0; j < r->n; j++)
+        if (r->e[j].cls == c)
+            e = &r->e[j];
+    if (!e) {
+        if (r->n == r->cap) {
+            uint32_t cap = r->cap ? r->cap * 2 : 2;
+            tr_entry *ne = realloc(r->e, cap * sizeof *ne);
+            if (!ne)
+                return -1;
+            r->e = ne;
+            r->cap = cap;
+        }
+        e = &r->e[r->n++];
+        memset(e, 0, sizeof *e);
+        e->cls = (uint8_t)c;
+        e->ts = t;
+    }
+    e->total += (double)(t - e->ts) * e->w;
+    e->ts = t;
+    e->w += delta;
+    return 0;
+}
+
+/* The perceptron update: reward gold, penalize the guess. */
+static int tr_update(tr_weights *tw, const uint64_t *keys, size_t n, unsigned gold,
+                     unsigned guess)
+{
+    for (size_t i = 0; i < n; i++) {
+        tr_row *r = tr_get(tw, keys[i]);
+        if (!r || tr_bump(r, gold, 1.0f, tw->t) || tr_bump(r, guess, -1.0f, tw->t))
+            return -1;
+    }
+    return 0;
+}
+
+static double tr_average(const tr_entry *e, uint32_t t)
+{
+    return t ? (e->total + (double)(t - e->ts) * e->w) / t : 0.0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Label inventories: POS classes, FEATS strings, allowed sets, dictionary. */
+
+typedef struct tr_label {
+    char *name; /* "UPOS\tXPOS" or a FEATS string */
+    size_t count;
+} tr_label;
+
+typedef struct tr_labels {
+    tr_label *v;
+    size_t n, cap;
+} tr_labels;
+
+/* Index of name in l, added when absent; -1 when out of memory. */
+static long label_id(tr_labels *l, const char *name, int add)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].name, name) == 0)
+            return (long)i;
+    if (!add)
+        return -1;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        tr_label *nv = realloc(l->v, cap * sizeof *nv);
+        if (!nv)
+            return -1;
+        l->v = nv;
+        l->cap = cap;
+    }
+    l->v[l->n].name = strdup(name);
+    l->v[l->n].count = 0;
+    return l->v[l->n].name ? (long)l->n++ : -1;
+}
+
+static void labels_free(tr_labels *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i].name);
+    free(l->v);
+}
+
+/* Most frequent first; equal counts by name, so the order is reproducible. */
+static int label_cmp(const void *a, const void *b)
+{
+    const tr_label *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* Everything training derives from the gold data before the first epoch. */
+typedef struct tr_inventory {
+    tr_labels classes, feats; /* feats[0] is "_" */
+    uint8_t class_upos[SR_TG_MAX_CLASSES];
+    char *class_xpos[SR_TG_MAX_CLASSES];
+    uint8_t class_flags[SR_TG_MAX_CLASSES];
+    uint32_t *pair_count;     /* nclass x nfeats counts */
+    uint8_t *allowed;         /* nclass x nfeats: 1 when allowed */
+    uint64_t *dict_form;      /* tag dictionary: exact-form hashes */
+    uint8_t *dict_cls;
+    size_t ndict;
+} tr_inventory;
+
+static void class_name(const sr_token *t, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s\t%s", sr_upos_name(t->upos), t->xpos ? t->xpos : "_");
+}
+
+/* Collect POS classes and FEATS strings with their counts, ordered by frequency. */
+static int collect_labels(tr_inventory *inv, const sr_sentence *s, size_t n, sr_error *err)
+{
+    char name[256];
+    if (label_id(&inv->feats, "_", 1) < 0)
+        return sr_error_set(err, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < s[i].ntokens; j++) {
+            const sr_token *t = &s[i].tokens[j];
+            class_name(t, name, sizeof name);
+            long c = label_id(&inv->classes, name, 1);
+            long f = label_id(&inv->feats, t->feats ? t->feats : "_", 1);
+            if (c < 0 || f < 0)
+                return sr_error_set(err, "out of memory");
+            inv->classes.v[c].count++;
+            inv->feats.v[f].count++;
+        }
+    if (inv->classes.n == 0 || inv->classes.n > SR_TG_MAX_CLASSES - 1)
+        return sr_error_set(err, "training data has %zu (UPOS, XPOS) classes; 1 to %d supported",
+                            inv->classes.n, SR_TG_MAX_CLASSES - 1);
+    qsort(inv->classes.v, inv->classes.n, sizeof *inv->classes.v, label_cmp);
+    inv->feats.v[0].count = (size_t)-1; /* keep "_" first */
+    qsort(inv->feats.v, inv->feats.n, sizeof *inv->feats.v, label_cmp);
+    while (inv->feats.n > SR_TG_MAX_CLASSES) /* drop the rarest beyond what fits a byte */
+        free(inv->feats.v[--inv->feats.n].name);
+    for (size_t c = 0; c < inv->classes.n; c++) {
+        char *tab = strchr(inv->classes.v[c].name, '\t');
+        *tab = '\0';
+        inv->class_upos[c] = (uint8_t)sr_upos_from_name(inv->classes.v[c].name);
+        *tab = '\t';
+        inv->class_xpos[c] = tab + 1;
+        inv->class_flags[c] = sr_tg_class_flags(inv->class_upos[c], tab + 1);
+    }
+    return 0;
+}
+
+/* Class and FEATS ids of a gold token (-1 when unknown). */
+static long token_class(const tr_inventory *inv, const sr_token *t)
+{
+    char name[256];
+    class_name(t, name, sizeof name);
+    return label_id((tr_labels *)&inv->classes, name, 0);
+}
+
+static long token_feats(const tr_inventory *inv, const sr_token *t)
+{
+    return label_id((tr_labels *)&inv->feats, t->feats ? t->feats : "_", 0);
+}
+
+/*
+** Which FEATS strings each class allows: those seen at least twice with it,
+** and always its most frequent one.
+*/
+static int collect_allowed(tr_inventory *inv, const sr_sentence *s, size_t n, sr_error *err)
+{
+    size_t nc = inv->classes.n, nf = inv->feats.n;
+    inv->pair_count = calloc(nc * nf, sizeof *inv->pair_count);
+    inv->allowed = calloc(nc * nf, 1);
+    if (!inv->pair_count || !inv->allowed)
+        return sr_error_set(err, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < s[i].ntokens; j++) {
+            long c = token_class(inv, &s[i].tokens[j]);
+            long f = token_feats(inv, &s[i].tokens[j]);
+            if (c >= 0 && f >= 0)
+                inv->pair_count[c * nf + f]++;
+        }
+    for (size_t c = 0; c < nc; c++) {
+        size_t best = 0;
+        for (size_t f = 0; f < nf; f++) {
+            if (inv->pair_count[c * nf + f] >= 2)
+                inv->allowed[c * nf + f] = 1;
+            if (inv->pair_count[c * nf + f] > inv->pair_count[c * nf + best])
+                best = f;
+        }
+        inv->allowed[c * nf + best] = 1;
+    }
+    return 0;
+}
+
+/* A training word as the tag dictionary sees it: form hash and gold class. */
+typedef struct tr_form_class {
+    uint64_t h;
+    uint32_t c;
+} tr_form_class;
+
+static int form_class_cmp(const void *a, const void *b)
+{
+    const tr_form_class *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    return (x->c > y->c) - (x->c < y->c);
+}
+
+/*
+** The tag dictionary: forms seen at least dict_min_count times with one
+** class at least dict_min_share of the time.
+*/
+static int collect_dict(tr_inventory *inv, const sr_sentence *s, size_t n,
+                        const sr_tg_train_opts *o, sr_error *err)
+{
+    size_t ntok = 0, nc = inv->classes.n;
+    for (size_t i = 0; i < n; i++)
+        ntok += s[i].ntokens;
+    tr_form_class *pairs = malloc((ntok ? ntok : 1) * sizeof *pairs);
+    uint32_t *counts = calloc(nc, sizeof *counts);
+    inv->dict_form = malloc((ntok ? ntok : 1) * sizeof *inv->dict_form);
+    inv->dict_cls = malloc(ntok ? ntok : 1);
+    if (!pairs || !counts || !inv->dict_form || !inv->dict_cls) {
+        free(pairs);
+        free(counts);
+        return sr_error_set(err, "out of memory");
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < s[i].ntokens; j++) {
+            const char *f = s[i].tokens[j].form ? s[i].tokens[j].form : "";
+            long c = token_class(inv, &s[i].tokens[j]);
+            pairs[k].h = sr_tg_hash(f, strlen(f));
+            pairs[k++].c = (uint32_t)(c < 0 ? 0 : c);
+        }
+    qsort(pairs, k, sizeof *pairs, form_class_cmp);
+    for (size_t a = 0; a < k;) {
+        size_t b = a;
+        while (b < k && pairs[b].h == pairs[a].h)
+            counts[pairs[b++].c]++;
+        size_t best = 0;
+        for (size_t c = 0; c < nc; c++)
+            if (counts[c] > counts[best])
+                best = c;
+        if ((int)(b - a) >= o->dict_min_count && counts[best] >= o->dict_min_share * (double)(b - a)) {
+            inv->dict_form[inv->ndict] = pairs[a].h;
+            inv->dict_cls[inv->ndict++] = (uint8_t)best;
+        }
+        for (size_t j = a; j < b; j++)
+            counts[pairs[j].c] = 0;
+        a = b;
+    }
+    free(pairs);
+    free(counts);
+    return 0;
+}
+
+static void inventory_free(tr_inventory *inv)
+{
+    labels_free(&inv->classes);
+    labels_free(&inv->feats);
+    free(inv->pair_count);
+    free(inv->allowed);
+    free(inv->dict_form);
+    free(inv->dict_cls);
+}
+
+/* Tag-dictionary class of a hashed form during training, or -1. */
+static int inv_dict(const tr_inventory *inv, uint64_t h)
+{
+    size_t lo = 0, hi = inv->ndict;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (inv->dict_form[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < inv->ndict && inv->dict_form[lo] == h ? inv->dict_cls[lo] : -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing a model from the averaged weights.                         */
+
+/*
+** Slots for a hash table of n entries: a power of two, filled to at most
+** 85% so that linear probing stays short and the model stays compact.
+*/
+static size_t table_slots(size_t n)
+{
+    size_t p = 16;
+    while (p * 85 < n * 100 + 100)
+        p *= 2;
+    return p;
+}
+
+/* Add one perceptron as sections <prefix>_keys/_rows/_cls/_w. */
+static int export_table(sr_model_writer *mw, const char *prefix, const tr_weights *tw,
+                        double prune, sr_error *err)
+{
+    double maxw = 0;
+    size_t kept_rows = 0, kept = 0;
+    for (size_t i = 0; i < tw->nrows; i++) {
+        int any = 0;
+        for (uint32_t j = 0; j < tw->rows[i].n; j++) {
+            double a = fabs(tr_average(&tw->rows[i].e[j], tw->t));
+            if (a >= prune) {
+                maxw = a > maxw ? a : maxw;
+                kept++, any = 1;
+            }
+        }
+        kept_rows += any;
+    }
+    double scale = maxw > 0 ? 32767.0 / maxw : 1.0;
+    size_t cap = table_slots(kept_rows), mask = cap - 1;
+    uint32_t *keys = calloc(cap, 4), *rows = calloc(cap, 4);
+    uint8_t *cls = malloc(kept + 1);
+    int16_t *w = malloc((kept + 1) * sizeof *w);
+    int rc = -1;
+    if (!keys || !rows || !cls || !w) {
+        sr_error_set(err, "out of memory");
+        goto done;
+    }
+    size_t pool = 0;
+    for (size_t i = 0; i < tw->nrows; i++) {
+        const tr_row *r = &tw->rows[i];
+        size_t start = pool;
+        for (uint32_t j = 0; j < r->n; j++) {
+            double a = tr_average(&r->e[j], tw->t);
+            long q = lround(a * scale);
+            if (fabs(a) >= prune && q != 0) {
+                cls[pool] = r->e[j].cls;
+                w[pool++] = (int16_t)q;
+            }
+        }
+        if (pool == start)
+            continue;
+        uint32_t fp = sr_tg_fingerprint(r->key), s = (uint32_t)(r->key & mask);
+        while (keys[s] && keys[s] != fp)
+            s = (s + 1) & mask;
+        if (keys[s] == fp) { /* fingerprint clash on one probe chain: drop the row */
+            pool = start;
+            continue;
+        }
+        keys[s] = fp;
+        rows[s] = (uint32_t)(start << 8 | (pool - start));
+    }
+    if (pool >= (1u << 24)) {
+        sr_error_set(err, "%s table: %zu weights, more than the format's 2^24", prefix, pool);
+        goto done;
+    }
+    char name[SR_MODEL_SECTION_NAME_MAX];
+    snprintf(name, sizeof name, "%s_keys", prefix);
+    if (sr_model_writer_add(mw, name, SR_MT_U32, keys, cap, err))
+        goto done;
+    snprintf(name, sizeof name, "%s_rows", prefix);
+    if (sr_model_writer_add(mw, name, SR_MT_U32, rows, cap, err))
+        goto done;
+    snprintf(name, sizeof name, "%s_cls", prefix);
+    if (sr_model_writer_add(mw, name, SR_MT_U8, cls, pool, err))
+        goto done;
+    snprintf(name, sizeof name, "%s_w", prefix);
+    rc = sr_model_writer_add(mw, name, SR_MT_I16, w, pool, err);
+done:
+    free(keys);
+    free(rows);
+    free(cls);
+    free(w);
+    return rc;
+}
+
+/* Add the NUL-separated strings names[0..n) (skipping `skip` bytes of each) as one section. */
+static int export_strings(sr_model_writer *mw, const char *section, const tr_label *names,
+                          size_t n, int after_tab, sr_error *err)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(names[i].name) + 1;
+    char *buf = malloc(len + 1), *p = buf;
+    if (!buf)
+        return sr_error_set(err, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        const char *s = names[i].name;
+        if (after_tab && strchr(s, '\t'))
+            s = strchr(s, '\t') + 1;
+        size_t l = strlen(s) + 1;
+        memcpy(p, s, l);
+        p += l;
+    }
+    int rc = sr_model_writer_add(mw, section, SR_MT_U8, buf, (size_t)(p - buf), err);
+    free(buf);
+    return rc;
+}
+
+/* Class names, FEATS strings, allowed sets and tag dictionary. */
+static int export_inventory(sr_model_writer *mw, const tr_inventory *inv, sr_error *err)
+{
+    size_t nc = inv->classes.n, nf = inv->feats.n;
+    if (sr_model_writer_add(mw, "class_upos", SR_MT_U8, inv->class_upos, nc, err) ||
+        export_strings(mw, "class_xpos", inv->classes.v, nc, 1, err) ||
+        export_strings(mw, "feats", inv->feats.v, nf, 0, err))
+        return -1;
+    uint16_t *start = malloc((nc + 1) * sizeof *start);
+    uint8_t *allow = malloc(nc * nf + 1);
+    size_t cap = table_slots(inv->ndict), mask = cap - 1;
+    uint32_t *dkeys = calloc(cap, 4);
+    uint8_t *dcls = calloc(cap, 1);
+    int rc = -1;
+    if (!start || !allow || !dkeys || !dcls) {
+        sr_error_set(err, "out of memory");
+        goto done;
+    }
+    size_t k = 0;
+    for (size_t c = 0; c < nc; c++) {
+        start[c] = (uint16_t)k;
+        for (size_t f = 0; f < nf; f++)
+            if (inv->allowed[c * nf + f])
+                allow[k++] = (uint8_t)f;
+    }
+    start[nc] = (uint16_t)k;
+    for (size_t i = 0; i < inv->ndict; i++) {
+        uint64_t h = inv->dict_form[i];
+        uint32_t fp = sr_tg_fingerprint(h), s = (uint32_t)(h & mask);
+        while (dkeys[s] && dkeys[s] != fp)
+            s = (s + 1) & mask;
+        dkeys[s] = fp;
+        dcls[s] = inv->dict_cls[i];
+    }
+    if (!sr_model_writer_add(mw, "allow_start", SR_MT_U16, start, nc + 1, err) &&
+        !sr_model_writer_add(mw, "allow", SR_MT_U8, allow, k, err) &&
+        !sr_model_writer_add(mw, "dict_keys", SR_MT_U32, dkeys, cap, err) &&
+        !sr_model_writer_add(mw, "dict_cls", SR_MT_U8, dcls, cap, err))
+        rc = 0;
+done:
+    free(start);
+    free(allow);
+    free(dkeys);
+    free(dcls);
+    return rc;
+}
+
+static int export_model(const tr_inventory *inv, const tr_weights *pos, const tr_weights *fts,
+                        const sr_tg_train_opts *o, const char *info, const char *path,
+                        sr_error *err)
+{
+    sr_model_writer *mw = sr_model_writer_new(SR_TG_KIND);
+    if (!mw)
+        return sr_error_set(err, "out of memory");
+    int rc = export_inventory(mw, inv, err);
+    if (!rc)
+        rc = export_table(mw, "pos", pos, o->prune, err);
+    if (!rc)
+        rc = export_table(mw, "fts", fts, o->prune, err);
+    if (!rc)
+        rc = sr_model_writer_add_string(mw, "info", info, err);
+    if (!rc)
+        rc = sr_model_writer_save(mw, path, err);
+    sr_model_writer_free(mw);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Training passes.                                                   */
+
+void sr_tg_train_defaults(sr_tg_train_opts *o)
+{
+    o->max_epochs = 12;
+    o->patience = 3;
+    o->seed = 20240611;
+    o->dict_min_count = 20;
+    o->dict_min_share = 0.97;
+    o->prune = 0.02;
+    o->verbose = 0;
+}
+
+static uint64_t xorshift(uint64_t *s)
+{
+    uint64_t x = *s;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return *s = x;
+}
+
+/* Scratch for one sentence. */
+typedef struct tr_sentence {
+    sr_tg_word *words;
+    uint8_t *gold, *guess, *gold_feats;
+    size_t cap;
+} tr_sentence;
+
+static int scratch_fit(tr_sentence *sc, size_t n)
+{
+    if (n <= sc->cap)
+        return 0;
+    free(sc->words);
+    free(sc->gold);
+    free(sc->guess);
+    free(sc->gold_feats);
+    sc->words = malloc(n * sizeof *sc->words);
+    sc->gold = malloc(n);
+    sc->guess = malloc(n);
+    sc->gold_feats = malloc(n);
+    sc->cap = n;
+    return sc->words && sc->gold && sc->guess && sc->gold_feats ? 0 : -1;
+}
+
+/* One sentence of training: POS greedily with updates, then FEATS on gold classes. */
+static int train_sentence(const tr_inventory *inv, tr_weights *pos, tr_weights *fts,
+                          const sr_sentence *s, tr_sentence *sc)
+{
+    size_t n = s->ntokens, nf = inv->feats.n;
+    uint64_t keys[SR_TG_MAX_FEATURES];
+    float scores[256];
+    for (size_t i = 0; i < n; i++) {
+        sr_tg_word_init(&sc->words[i], s->tokens[i].form ? s->tokens[i].form : "", i == 0);
+        long c = token_class(inv, &s->tokens[i]), f = token_feats(inv, &s->tokens[i]);
+        sc->gold[i] = (uint8_t)(c < 0 ? 0 : c);
+        sc->gold_feats[i] = (uint8_t)(f < 0 ? 0 : f);
+    }
+    for (size_t i = 0; i < n; i++) {
+        int d = inv_dict(inv, sc->words[i].exact);
+        if (d >= 0) {
+            sc->guess[i] = (uint8_t)d;
+            continue;
+        }
+        unsigned p1 = i > 0 ? sc->guess[i - 1] : SR_TG_NO_CLASS;
+        unsigned p2 = i > 1 ? sc->guess[i - 2] : SR_TG_NO_CLASS;
+        size_t nk = sr_tg_pos_features(sc->words, n, i, p1, p2, keys);
+        memset(scores, 0, sizeof scores);
+        tr_score(pos, keys, nk, scores);
+        unsigned best = 0;
+        for (unsigned c = 1; c < inv->classes.n; c++)
+            if (scores[c] > scores[best])
+                best = c;
+        pos->t++;
+        if (best != sc->gold[i] && tr_update(pos, keys, nk, sc->gold[i], best))
+            return -1;
+        sc->guess[i] = (uint8_t)best;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const uint8_t *allowed = inv->allowed + (size_t)sc->gold[i] * nf;
+        size_t nallowed = 0;
+        for (size_t f = 0; f < nf; f++)
+            nallowed += allowed[f];
+        if (nallowed <= 1 || !allowed[sc->gold_feats[i]])
+            continue;
+        size_t nk = sr_tg_feats_features(sc->words, sc->gold, inv->class_flags, n, i, keys);
+        memset(scores, 0, sizeof scores);
+        tr_score(fts, keys, nk, scores);
+        int best = -1;
+        for (size_t f = 0; f < nf; f++)
+            if (allowed[f] && (best < 0 || scores[f] > scores[best]))
+                best = (int)f;
+        fts->t++;
+        if (best != sc->gold_feats[i] &&
+            tr_update(fts, keys, nk, sc->gold_feats[i], (unsigned)best))
+            return -1;
+    }
+    return 0;
+}
+
+void sr_tg_evaluate(const sr_tagger *t, const sr_sentence *gold, size_t n, sr_tg_scores *out)
+{
+    size_t words = 0, upos = 0, xpos = 0, feats = 0, all = 0;
+    tr_sentence sc = {0};
+    for (size_t i = 0; i < n; i++) {
+        const sr_sentence *s = &gold[i];
+        if (scratch_fit(&sc, s->ntokens))
+            break;
+        for (size_t j = 0; j < s->ntokens; j++)
+            sr_tg_word_init(&sc.words[j], s->tokens[j].form ? s->tokens[j].form : "", j == 0);
+        sr_tg_decode(t, sc.words, s->ntokens, sc.guess, sc.gold_feats);
+        for (size_t j = 0; j < s->ntokens; j++) {
+            const sr_token *g = &gold[i].tokens[j];
+            unsigned c = sc.guess[j], f = sc.gold_feats[j];
+            int u = t->class_upos[c] == g->upos;
+            int x = g->xpos && strcmp(t->class_xpos[c], g->xpos) == 0;
+            int ft = strcmp(t->feats[f], g->feats ? g->feats : "_") == 0;
+            upos += u, xpos += x, feats += ft, all += u && x && ft;
+            words++;
+        }
+    }
+    free(sc.words);
+    free(sc.gold);
+    free(sc.guess);
+    free(sc.gold_feats);
+    double d = words ? 100.0 / (double)words : 0;
+    out->upos = upos * d, out->xpos = xpos * d, out->feats = feats * d, out->all = all * d;
+    out->words = words;
+}
+
+/* Write this epoch's model to cand_path and score it on dev. */
+static int score_epoch(const tr_inventory *inv, const tr_weights *pos, const tr_weights *fts,
+                       const sr_tg_train_opts *o, int epoch, const sr_sentence *dev,
+                       size_t ndev, const char *cand_path, sr_tg_scores *sc, sr_error *err)
+{
+    char info[256];
+    snprintf(info, sizeof info, "epoch=%d seed=%llu prune=%g dict=%d/%.2f", epoch,
+             (unsigned long long)o->seed, o->prune, o->dict_min_count, o->dict_min_share);
+    if (export_model(inv, pos, fts, o, info, cand_path, err))
+        return -1;
+    sr_tagger *t = sr_tagger_load(cand_path, err);
+    if (!t)
+        return -1;
+    sr_tg_evaluate(t, dev, ndev, sc);
+    sr_tagger_free(t);
+    return 0;
+}
+
+static int run_epochs(const tr_inventory *inv, tr_weights *pos, tr_weights *fts,
+                      const sr_sentence *train, size_t ntrain, const sr_sentence *dev,
+                      size_t ndev, const sr_tg_train_opts *o, const char *out_path,
+                      sr_tg_scores *best, sr_error *err)
+{
+    size_t *order = malloc((ntrain ? ntrain : 1) * sizeof *order);
+    char *cand = malloc(strlen(out_path) + 6);
+    tr_sentence sc = {0};
+    uint64_t rng = o->seed ? o->seed : 1;
+    int rc = -1, best_epoch = 0;
+    double best_score = -1;
+    if (!order || !cand) {
+        sr_error_set(err, "out of memory");
+        goto done;
+    }
+    sprintf(cand, "%s.cand", out_path);
+    for (size_t i = 0; i < ntrain; i++)
+        order[i] = i;
+    for (int epoch = 1; epoch <= o->max_epochs && epoch - best_epoch <= o->patience; epoch++) {
+        for (size_t i = ntrain; i > 1; i--) {
+            size_t j = xorshift(&rng) % i, tmp = order[i - 1];
+            order[i - 1] = order[j], order[j] = tmp;
+        }
+        for (size_t i = 0; i < ntrain; i++) {
+            const sr_sentence *s = &train[order[i]];
+            if (scratch_fit(&sc, s->ntokens) || train_sentence(inv, pos, fts, s, &sc)) {
+                sr_error_set(err, "out of memory while training");
+                goto done;
+            }
+        }
+        sr_tg_scores now;
+        if (score_epoch(inv, pos, fts, o, epoch, dev, ndev, cand, &now, err))
+            goto done;
+        double score = now.upos + now.xpos + now.feats;
+        if (o->verbose)
+            fprintf(stderr, "epoch %d: dev UPOS %.2f XPOS %.2f UFeats %.2f all %.2f (%zu+%zu features)%s\n",
+                    epoch, now.upos, now.xpos, now.feats, now.all, pos->nrows, fts->nrows,
+                    score > best_score ? "  best" : "");
+        if (score > best_score) {
+            best_score = score, best_epoch = epoch, *best = now;
+            if (rename(cand, out_path) != 0) {
+                sr_error_set(err, "%s: cannot rename to %s", cand, out_path);
+                goto done;
+            }
+        }
+    }
+    rc = 0;
+done:
+    if (cand)
+        remove(cand);
+    free(cand);
+    free(order);
+    free(sc.words);
+    free(sc.gold);
+    free(sc.guess);
+    free(sc.gold_feats);
+    return rc;
+}
+
+int sr_tg_train(const sr_sentence *train, size_t ntrain, const sr_sentence *dev, size_t ndev,
+                const sr_tg_train_opts *o, const char *out_path, sr_tg_scores *best,
+                sr_error *err)
+{
+    tr_inventory inv;
+    tr_weights pos, fts;
+    memset(&inv, 0, sizeof inv);
+    memset(&pos, 0, sizeof pos);
+    memset(&fts, 0, sizeof fts);
+    int rc = -1;
+    if (tr_init(&pos) || tr_init(&fts)) {
+        sr_error_set(err, "out of memory");
+        goto done;
+    }
+    if (collect_labels(&inv, train, ntrain, err) || collect_allowed(&inv, train, ntrain, err) ||
+        collect_dict(&inv, train, ntrain, o, err))
+        goto done;
+    if (o->verbose)
+        fprintf(stderr, "%zu classes, %zu feature strings, %zu dictionary words\n",
+                inv.classes.n, inv.feats.n, inv.ndict);
+    rc = run_epochs(&inv, &pos, &fts, train, ntrain, dev, ndev, o, out_path, best, err);
+done:
+    tr_free(&pos);
+    tr_free(&fts);
+    inventory_free(&inv);
+    return rc;
+}
