@@ -79,8 +79,9 @@ size_t seg_lex_fused(const char *s, size_t n);
 
 /* What the scan learns about the lines of the text. */
 typedef struct seg_lines {
-    size_t count;   /* lines with words */
-    size_t longest; /* bytes of the longest line */
+    size_t count;          /* lines with words */
+    size_t longest;        /* bytes of the longest line */
+    size_t by_length[102]; /* lines of each length in bytes; [101]: longer than 100 */
 } seg_lines;
 
 /* Pass 1 of sr_segment: tokens of the whole text, with line information. */

@@ -440,8 +440,11 @@ static size_t match_dotted(const seg_chunk *c, size_t i)
 /* Is the word cp[a..b), followed by a full stop, an abbreviation? */
 static int abbrev_before_dot(const seg_chunk *c, size_t a, size_t b)
 {
-    if (b - a == 1 && seg_is_upper(c->cp[a]))
-        return 1; /* an initial: "J." */
+    if (b - a == 1 && seg_is_upper(c->cp[a])) {
+        /* An initial ("J. R. R. Tolkien") comes before a name. */
+        int32_t next = b + 1 < c->n ? c->cp[b + 1] : c->next;
+        return seg_is_upper(next);
+    }
     char key[16];
     size_t n = ascii_key(c, a, b, key, sizeof key);
     if (!n)

@@ -65,6 +65,30 @@ static unsigned line_breaks(int32_t c, const char *text, size_t i, size_t len)
     return 0;
 }
 
+/* Record a line of ll bytes in the statistics. */
+static void count_line(seg_lines *lines, size_t ll)
+{
+    lines->count++;
+    if (ll > lines->longest)
+        lines->longest = ll;
+    lines->by_length[ll > 100 ? 101 : ll]++;
+}
+
+/*
+** Is the text hard-wrapped (lines cut at a fixed width, as in e-mail and
+** some wire copy)?  Then most lines come close to the longest, which is at
+** most 100 bytes.
+*/
+static int is_wrapped(const seg_lines *lines)
+{
+    if (lines->count < 4 || lines->longest < 40 || lines->longest > 100)
+        return 0;
+    size_t full = 0;
+    for (size_t l = lines->longest * 3 / 4; l <= lines->longest; l++)
+        full += lines->by_length[l];
+    return full * 2 >= lines->count;
+}
+
 /* Cut text into chunks and tokenize them into tv. */
 void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
 {
@@ -83,9 +107,7 @@ void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
             if (b) {
                 if (line_has_words) {
                     size_t ll = line_end - line_start;
-                    lines->count++;
-                    if (ll > lines->longest)
-                        lines->longest = ll;
+                    count_line(lines, ll);
                     if (nl == 0)
                         linelen = (uint16_t)(ll > 65535 ? 65535 : ll);
                 }
@@ -132,11 +154,8 @@ void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
         line_has_words = 1;
         line_end = i;
     }
-    if (line_has_words) {
-        lines->count++;
-        if (line_end - line_start > lines->longest)
-            lines->longest = line_end - line_start;
-    }
+    if (line_has_words)
+        count_line(lines, line_end - line_start);
     free(buf.cp);
     free(buf.off);
 }
@@ -206,7 +225,7 @@ static int line_break_splits(const char *text, const seg_lines *lines, const seg
     int32_t c = first_cp(text, t);
     if (prev->kind == SEG_ABBREV && seg_abbrev_binds(text, prev))
         return 0;
-    int wrapped = lines->count >= 4 && lines->longest <= 100;
+    int wrapped = is_wrapped(lines);
     if (!wrapped)
         return !seg_is_lower(c) || prev->kind == SEG_FINAL;
     if (seg_is_lower(c))
