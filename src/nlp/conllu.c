@@ -20,13 +20,13 @@ typedef struct conllu_reader {
     const char *path;
     sr_arena *a;
     sr_error *err;
-    size_t line;          /* 1-based number of the line being read */
-    sr_token *words;      /* words of the current sentence (malloc'd) */
+    size_t line;     /* 1-based number of the line being read */
+    sr_token *words; /* words of the current sentence (malloc'd) */
     size_t nwords, capwords;
-    const char *text;     /* "# text" of the current sentence, or NULL */
-    long mwt_last;        /* last word id of the open multiword token, or 0 */
-    int mwt_space_after;  /* that token's space_after */
-    sr_sentence *sents;   /* finished sentences (malloc'd) */
+    const char *text;    /* "# text" of the current sentence, or NULL */
+    long mwt_last;       /* last word id of the open multiword token, or 0 */
+    int mwt_space_after; /* that token's space_after */
+    sr_sentence *sents;  /* finished sentences (malloc'd) */
     const char **texts;
     size_t nsents, capsents;
 } conllu_reader;
@@ -106,7 +106,8 @@ static int finish_sentence(conllu_reader *r)
     }
     for (size_t i = 0; i < r->nwords; i++)
         if (r->words[i].head > (int32_t)r->nwords)
-            return sr_error_set(r->err, "%s:%zu: word %zu has head %d beyond the sentence's %zu words",
+            return sr_error_set(r->err,
+                                "%s:%zu: word %zu has head %d beyond the sentence's %zu words",
                                 r->path, r->line, i + 1, r->words[i].head, r->nwords);
     if (r->mwt_last)
         return conllu_fail(r, "multiword token extends past the end of the sentence", NULL);
@@ -286,8 +287,7 @@ int sr_conllu_read_texts(const char *path, sr_arena *a, sr_sentence **sentences,
     return rc;
 }
 
-int sr_conllu_read(const char *path, sr_arena *a, sr_sentence **sentences, size_t *n,
-                   sr_error *err)
+int sr_conllu_read(const char *path, sr_arena *a, sr_sentence **sentences, size_t *n, sr_error *err)
 {
     return sr_conllu_read_texts(path, a, sentences, NULL, n, err);
 }

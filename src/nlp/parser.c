@@ -1,0 +1,288 @@
+/*
+** parser.c: loading a parser model and parsing sentences with it.
+**
+** The model file (see docs/model-format.md, "parser") stores only the rows
+** of the two weight tables that carry weight, as 16-bit integers with one
+** scale per table.  Loading expands them into dense float tables indexed
+** by feature hash, so that parsing is a greedy loop of table lookups: for
+** each configuration, hash its features, add up their rows, take the best
+** valid transition, and label every arc as it is made.
+*/
+#include "nlp/parser_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/model_io.h"
+#include "util/util.h"
+
+void sr_parser_score_trans(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
+{
+    const unsigned shift = 64u - (unsigned)p->trans_bits;
+    const float *rows[SR_PARSER_MAX_FEATS];
+    for (size_t i = 0; i < nf; i++) {
+        rows[i] = p->trans + (f[i] >> shift) * SR_PT_STRIDE;
+        __builtin_prefetch(rows[i]);
+    }
+    float s0 = 0, s1 = 0, s2 = 0;
+    for (size_t i = 0; i < nf; i++) {
+        s0 += rows[i][0];
+        s1 += rows[i][1];
+        s2 += rows[i][2];
+    }
+    score[0] = s0;
+    score[1] = s1;
+    score[2] = s2;
+}
+
+void sr_parser_score_labels(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
+{
+    const unsigned shift = 64u - (unsigned)p->label_bits;
+    const size_t stride = (size_t)p->label_stride;
+    const float *rows[SR_PARSER_MAX_FEATS];
+    for (size_t i = 0; i < nf; i++) {
+        rows[i] = p->labels_w + (f[i] >> shift) * stride;
+        __builtin_prefetch(rows[i]);
+    }
+    memset(score, 0, stride * sizeof *score);
+    for (size_t i = 0; i < nf; i++)
+        for (size_t k = 0; k < stride; k++)
+            score[k] += rows[i][k];
+}
+
+int sr_parser_best_label(const sr_parser *p, const float *score, int h)
+{
+    if (h == 0)
+        return p->root_label;
+    int best = -1;
+    for (int k = 0; k < p->nlabels; k++)
+        if (k != p->root_label && (best < 0 || score[k] > score[best]))
+            best = k;
+    return best < 0 ? p->root_label : best;
+}
+
+/* The highest-scoring valid transition of st. */
+static int best_transition(const sr_pstate *st, const float *score)
+{
+    int best = -1;
+    for (int t = 0; t < SR_PT_COUNT; t++)
+        if (sr_pstate_valid(st, t) && (best < 0 || score[t] > score[best]))
+            best = t;
+    return best;
+}
+
+void sr_parser_parse_ids(const sr_parser *p, const sr_sentence *s, int *heads, int *labels,
+                         sr_arena *a)
+{
+    int n = (int)s->ntokens;
+    sr_ptok *tk = sr_arena_alloc(a, ((size_t)n + 1) * sizeof *tk);
+    sr_parser_prepare(s, tk);
+    sr_pstate st;
+    sr_pstate_init(&st, n, sr_arena_alloc(a, sr_pstate_bytes(n)));
+    uint64_t f[SR_PARSER_MAX_FEATS];
+    float score[SR_PARSER_MAX_LABELS + 4];
+    while (!sr_pstate_terminal(&st)) {
+        size_t nf = sr_parser_trans_features(&st, tk, f);
+        sr_parser_score_trans(p, f, nf, score);
+        int t = best_transition(&st, score);
+        int label = -1;
+        if (t != SR_PT_SHIFT) {
+            int h, d;
+            sr_pstate_arc(&st, t, &h, &d);
+            if (h != 0) {
+                nf = sr_parser_label_features(&st, tk, h, d, f);
+                sr_parser_score_labels(p, f, nf, score);
+            }
+            label = sr_parser_best_label(p, score, h);
+        }
+        sr_pstate_apply(&st, t, label);
+    }
+    for (int i = 1; i <= n; i++) {
+        heads[i] = st.head[i];
+        labels[i] = st.label[i];
+    }
+}
+
+void sr_parser_parse(const sr_parser *p, sr_sentence *s, sr_arena *a)
+{
+    if (!p || !s || s->ntokens == 0)
+        return;
+    size_t n = s->ntokens;
+    int *heads = sr_arena_alloc(a, (n + 1) * sizeof *heads);
+    int *labels = sr_arena_alloc(a, (n + 1) * sizeof *labels);
+    sr_parser_parse_ids(p, s, heads, labels, a);
+    for (size_t i = 0; i < n; i++) {
+        s->tokens[i].head = heads[i + 1];
+        s->tokens[i].deprel = p->label_names[labels[i + 1]];
+    }
+}
+
+void sr_parser_score_sentence(const sr_parser *p, const sr_sentence *gold, const int *heads,
+                              const int *labels, sr_parser_score *sc)
+{
+    for (uint32_t i = 0; i < gold->ntokens; i++) {
+        const sr_token *t = &gold->tokens[i];
+        sc->words++;
+        if (heads[i + 1] != t->head)
+            continue;
+        sc->uas++;
+        if (t->deprel && strcmp(p->label_names[labels[i + 1]], t->deprel) == 0)
+            sc->las++;
+    }
+}
+
+/* ---- loading ---- */
+
+/* Fields of the "meta" section, in order. */
+enum { META_FEATURE_SET, META_TRANS_BITS, META_LABEL_BITS, META_NLABELS, META_ROOT, META_COUNT };
+
+/* Section prefix.suffix of type with *n elements (exactly want unless want is 0). */
+static const void *table_section(const sr_model_file *m, const char *prefix, const char *suffix,
+                                 int type, size_t want, size_t *n, sr_error *err)
+{
+    char name[SR_MODEL_SECTION_NAME_MAX];
+    snprintf(name, sizeof name, "%s.%s", prefix, suffix);
+    if (want) {
+        *n = want;
+        return sr_model_section_n(m, name, type, want, err);
+    }
+    return sr_model_section(m, name, type, n, err);
+}
+
+/* Report a table that contradicts itself. Returns NULL. */
+static float *bad_table(float *table, const sr_model_file *m, const char *prefix, const char *why,
+                        sr_error *err)
+{
+    free(table);
+    sr_error_set(err, "%s: parser table %s: %s", sr_model_path(m), prefix, why);
+    return NULL;
+}
+
+/*
+** Expand a sparse table into a dense float table of 2^bits rows of stride
+** floats.  The file holds a bitmap of the rows that have weights, the
+** number of weights of each such row, and each weight's class and 16-bit
+** value; one scale turns values back into floats.
+*/
+static float *expand_table(const sr_model_file *m, const char *prefix, int bits, size_t width,
+                           size_t stride, sr_error *err)
+{
+    size_t rows = (size_t)1 << bits, nbitmap, nrows, ncls, nw, one;
+    const uint32_t *bitmap =
+        table_section(m, prefix, "bitmap", SR_MT_U32, rows / 32 + 1, &nbitmap, err);
+    const uint8_t *count =
+        bitmap ? table_section(m, prefix, "count", SR_MT_U8, 0, &nrows, err) : NULL;
+    const uint8_t *cls = count ? table_section(m, prefix, "cls", SR_MT_U8, 0, &ncls, err) : NULL;
+    const int16_t *w = cls ? table_section(m, prefix, "w", SR_MT_I16, ncls, &nw, err) : NULL;
+    const float *scale = w ? table_section(m, prefix, "scale", SR_MT_F32, 1, &one, err) : NULL;
+    if (!scale)
+        return NULL;
+    float *table = calloc(rows * stride, sizeof *table);
+    if (!table) {
+        sr_error_set(err, "%s: out of memory for the parser tables", sr_model_path(m));
+        return NULL;
+    }
+    if (bitmap[rows / 32] != 0)
+        return bad_table(table, m, prefix, "bitmap has bits beyond the table", err);
+    size_t row = 0, entry = 0;
+    for (size_t r = 0; r < rows; r++) {
+        if (!(bitmap[r / 32] >> (r % 32) & 1))
+            continue;
+        if (row >= nrows || count[row] == 0 || count[row] > width || entry + count[row] > nw)
+            return bad_table(table, m, prefix, "row counts do not match the bitmap", err);
+        for (size_t k = 0; k < count[row]; k++, entry++) {
+            if (cls[entry] >= width)
+                return bad_table(table, m, prefix, "class out of range", err);
+            table[r * stride + cls[entry]] = (float)w[entry] * scale[0];
+        }
+        row++;
+    }
+    if (row != nrows || entry != nw)
+        return bad_table(table, m, prefix, "more weights than rows", err);
+    return table;
+}
+
+/* Copy the NUL-separated relation names into p. */
+static int load_labels(sr_parser *p, const sr_model_file *m, sr_error *err)
+{
+    size_t len;
+    const char *names = sr_model_section(m, "labels", SR_MT_U8, &len, err);
+    if (!names)
+        return -1;
+    char *copy = malloc(len + 1);
+    const char **list = malloc((size_t)p->nlabels * sizeof *list);
+    p->owned[2] = copy;
+    p->owned[3] = list;
+    if (!copy || !list)
+        return sr_error_set(err, "%s: out of memory", sr_model_path(m));
+    memcpy(copy, names, len);
+    copy[len] = '\0';
+    const char *q = copy, *end = copy + len;
+    for (int i = 0; i < p->nlabels; i++) {
+        if (q >= end)
+            return sr_error_set(err, "%s: parser model lists fewer than %d relations",
+                                sr_model_path(m), p->nlabels);
+        list[i] = q;
+        q += strlen(q) + 1;
+    }
+    p->label_names = list;
+    return 0;
+}
+
+/* Check the "meta" section and fill the sizes of p from it. */
+static int load_meta(sr_parser *p, const sr_model_file *m, sr_error *err)
+{
+    const uint32_t *meta = sr_model_section_n(m, "meta", SR_MT_U32, META_COUNT, err);
+    if (!meta)
+        return -1;
+    if (meta[META_FEATURE_SET] != SR_PARSER_FEATURE_SET)
+        return sr_error_set(err, "%s: parser feature set %u, this build expects %d",
+                            sr_model_path(m), meta[META_FEATURE_SET], SR_PARSER_FEATURE_SET);
+    if (meta[META_TRANS_BITS] < 8 || meta[META_TRANS_BITS] > 26 || meta[META_LABEL_BITS] < 8 ||
+        meta[META_LABEL_BITS] > 24 || meta[META_NLABELS] < 1 ||
+        meta[META_NLABELS] > SR_PARSER_MAX_LABELS || meta[META_ROOT] >= meta[META_NLABELS])
+        return sr_error_set(err, "%s: parser model has impossible sizes", sr_model_path(m));
+    p->trans_bits = (int)meta[META_TRANS_BITS];
+    p->label_bits = (int)meta[META_LABEL_BITS];
+    p->nlabels = (int)meta[META_NLABELS];
+    p->label_stride = (p->nlabels + 3) & ~3;
+    p->root_label = (int)meta[META_ROOT];
+    return 0;
+}
+
+sr_parser *sr_parser_load(const char *path, sr_error *err)
+{
+    sr_model_file *m = sr_model_open(path, "parser", err);
+    if (!m)
+        return NULL;
+    sr_parser *p = calloc(1, sizeof *p);
+    int rc = p ? load_meta(p, m, err) : sr_error_set(err, "%s: out of memory", path);
+    if (rc == 0)
+        rc = load_labels(p, m, err);
+    if (rc == 0) {
+        p->owned[0] = expand_table(m, "trans", p->trans_bits, SR_PT_COUNT, SR_PT_STRIDE, err);
+        p->trans = p->owned[0];
+        rc = p->trans ? 0 : -1;
+    }
+    if (rc == 0) {
+        p->owned[1] = expand_table(m, "label", p->label_bits, (size_t)p->nlabels,
+                                   (size_t)p->label_stride, err);
+        p->labels_w = p->owned[1];
+        rc = p->labels_w ? 0 : -1;
+    }
+    sr_model_close(m);
+    if (rc != 0) {
+        sr_parser_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void sr_parser_free(sr_parser *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < sizeof p->owned / sizeof p->owned[0]; i++)
+        free(p->owned[i]);
+    free(p);
+}

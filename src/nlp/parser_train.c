@@ -1,0 +1,525 @@
+/*
+** parser_train.c: training the parser (see parser_internal.h).
+**
+** Online training with a dynamic oracle and error exploration (Goldberg
+** and Nivre 2012, 2013): at every configuration the model's best valid
+** transition is compared with the cheapest ones by the oracle; on a
+** mistake the perceptron moves toward the best-scoring cheapest transition.
+** From the second epoch on the parser then follows its own (possibly
+** wrong) prediction with probability `explore`, so it learns to recover
+** from its errors.  The relation classifier is updated at every arc whose
+** head is right.  Weights are averaged; after each epoch the averaged
+** model parses the dev set and the best epoch by LAS is written out.
+**
+** Non-projective training trees are projectivized by lifting before
+** training (the oracle is exact only for projective trees); relations are
+** kept as they are.  Everything random comes from one seeded generator, so
+** the same data and options give the same model.
+*/
+#include "nlp/parser_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/conllu.h"
+#include "nlp/model_io.h"
+#include "util/util.h"
+
+void sr_parser_train_defaults(sr_parser_train_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->max_epochs = 20;
+    o->patience = 4;
+    o->trans_bits = 21;
+    o->label_bits = 18;
+    o->seed = 20111;
+    o->explore = 0.9;
+    o->prune = 0.0;
+}
+
+/* A weight table being trained: weights and their running sums for averaging. */
+typedef struct ptable {
+    float *w, *u;
+    size_t rows, stride, width;
+    int bits;
+} ptable;
+
+static int ptable_init(ptable *t, int bits, size_t width, size_t stride)
+{
+    t->bits = bits;
+    t->rows = (size_t)1 << bits;
+    t->width = width;
+    t->stride = stride;
+    t->w = calloc(t->rows * stride, sizeof *t->w);
+    t->u = calloc(t->rows * stride, sizeof *t->u);
+    return t->w && t->u ? 0 : -1;
+}
+
+static void ptable_free(ptable *t)
+{
+    free(t->w);
+    free(t->u);
+}
+
+/* Add delta to class cls of every feature's row, at time step c. */
+static void ptable_update(ptable *t, const uint64_t *f, size_t nf, int cls, float delta, double c)
+{
+    unsigned shift = 64u - (unsigned)t->bits;
+    for (size_t i = 0; i < nf; i++) {
+        size_t k = (size_t)(f[i] >> shift) * t->stride + (size_t)cls;
+        t->w[k] += delta;
+        t->u[k] += (float)(c * delta);
+    }
+}
+
+/* The averaged weights w - u / c into avg. */
+static void ptable_average(const ptable *t, double c, float *avg)
+{
+    size_t n = t->rows * t->stride;
+    for (size_t i = 0; i < n; i++)
+        avg[i] = t->w[i] - (float)(t->u[i] / c);
+}
+
+/* xorshift64*: the trainer's one source of randomness. */
+static uint64_t rng_next(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 2685821657736338717ULL;
+}
+
+static double rng_uniform(uint64_t *s)
+{
+    return (double)(rng_next(s) >> 11) / 9007199254740992.0;
+}
+
+/* One training sentence, prepared once. */
+typedef struct tsent {
+    const sr_sentence *s;
+    sr_ptok *tk; /* [0..n] */
+    int *gold;   /* projectivized heads [0..n] */
+    int *glabel; /* relation ids [0..n] */
+} tsent;
+
+/* Everything training needs. */
+typedef struct trainer {
+    const sr_parser_train_opts *o;
+    FILE *log;
+    sr_arena mem; /* sentences, texts and prepared data */
+    sr_sentence *train, *dev;
+    size_t ntrain, ndev;
+    tsent *ts;
+    const char *labels[SR_PARSER_MAX_LABELS];
+    int nlabels, root;
+    ptable trans, lab;
+    double c; /* time step for averaging */
+    uint64_t rng;
+    sr_parser model; /* points at the current or averaged weights */
+} trainer;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Index of relation name in the inventory, or -1. */
+static int label_id(const trainer *tr, const char *name)
+{
+    if (!name)
+        return -1;
+    const char **hit = bsearch(&name, tr->labels, (size_t)tr->nlabels, sizeof *tr->labels, cmp_str);
+    return hit ? (int)(hit - tr->labels) : -1;
+}
+
+/* Collect the relations of the training set, sorted by name. */
+static int collect_labels(trainer *tr, sr_error *err)
+{
+    tr->nlabels = 0;
+    for (size_t i = 0; i < tr->ntrain; i++)
+        for (uint32_t k = 0; k < tr->train[i].ntokens; k++) {
+            const char *d = tr->train[i].tokens[k].deprel;
+            int known = 0;
+            for (int j = 0; j < tr->nlabels && !known; j++)
+                known = strcmp(tr->labels[j], d ? d : "dep") == 0;
+            if (known)
+                continue;
+            if (tr->nlabels == SR_PARSER_MAX_LABELS)
+                return sr_error_set(err, "%s: more than %d relations", tr->o->train_path,
+                                    SR_PARSER_MAX_LABELS);
+            tr->labels[tr->nlabels++] = d ? d : "dep";
+        }
+    qsort(tr->labels, (size_t)tr->nlabels, sizeof *tr->labels, cmp_str);
+    tr->root = label_id(tr, "root");
+    if (tr->root < 0)
+        return sr_error_set(err, "%s: no word has the relation root", tr->o->train_path);
+    return 0;
+}
+
+/* Whether heads[1..n] form a tree: every word reaches 0 and one word hangs on 0. */
+static int is_tree(const int *heads, int n)
+{
+    int roots = 0;
+    for (int d = 1; d <= n; d++) {
+        if (heads[d] < 0 || heads[d] > n)
+            return 0;
+        roots += heads[d] == 0;
+        int w = d, steps = 0;
+        while (w != 0 && steps++ <= n)
+            w = heads[w];
+        if (w != 0)
+            return 0;
+    }
+    return roots == 1;
+}
+
+/* Prepare features, projective gold heads and relation ids of every training sentence. */
+static int prepare_training(trainer *tr, sr_error *err)
+{
+    tr->ts = sr_arena_calloc(&tr->mem, tr->ntrain, sizeof *tr->ts);
+    size_t lifted = 0, nonproj = 0, skipped = 0, kept = 0;
+    for (size_t i = 0; i < tr->ntrain; i++) {
+        const sr_sentence *s = &tr->train[i];
+        int n = (int)s->ntokens;
+        tsent *t = &tr->ts[kept];
+        t->s = s;
+        t->tk = sr_arena_alloc(&tr->mem, ((size_t)n + 1) * sizeof *t->tk);
+        t->gold = sr_arena_alloc(&tr->mem, ((size_t)n + 1) * sizeof *t->gold);
+        t->glabel = sr_arena_alloc(&tr->mem, ((size_t)n + 1) * sizeof *t->glabel);
+        sr_parser_prepare(s, t->tk);
+        t->gold[0] = -1;
+        t->glabel[0] = -1;
+        for (int k = 1; k <= n; k++) {
+            t->gold[k] = s->tokens[k - 1].head;
+            t->glabel[k] = label_id(tr, s->tokens[k - 1].deprel ? s->tokens[k - 1].deprel : "dep");
+        }
+        if (n == 0 || !is_tree(t->gold, n)) {
+            skipped++;
+            continue;
+        }
+        if (!sr_tree_is_projective(t->gold, n)) {
+            nonproj++;
+            lifted += (size_t)sr_tree_projectivize(t->gold, n);
+        }
+        kept++;
+    }
+    tr->ntrain = kept;
+    fprintf(tr->log, "train: %zu sentences, %zu non-projective (%zu arcs lifted), %zu skipped\n",
+            kept, nonproj, lifted, skipped);
+    return kept ? 0 : sr_error_set(err, "%s: no usable training sentences", tr->o->train_path);
+}
+
+/* The highest-scoring valid transition among those with cost equal to want (or any if want < 0). */
+static int best_of(const sr_pstate *st, const float *score, const int *cost, int want)
+{
+    int best = -1;
+    for (int t = 0; t < SR_PT_COUNT; t++) {
+        if (!sr_pstate_valid(st, t) || (want >= 0 && cost[t] != want))
+            continue;
+        if (best < 0 || score[t] > score[best])
+            best = t;
+    }
+    return best;
+}
+
+/* Label the arc t is about to add, learning from it when its head is right. */
+static int train_label(trainer *tr, const sr_pstate *st, const tsent *t, int tr_t)
+{
+    int h, d;
+    sr_pstate_arc(st, tr_t, &h, &d);
+    if (h == 0)
+        return tr->root;
+    uint64_t f[SR_PARSER_MAX_FEATS];
+    float score[SR_PARSER_MAX_LABELS + 4];
+    size_t nf = sr_parser_label_features(st, t->tk, h, d, f);
+    sr_parser_score_labels(&tr->model, f, nf, score);
+    int pred = sr_parser_best_label(&tr->model, score, h);
+    int gold = t->glabel[d];
+    if (t->gold[d] == h && gold >= 0 && gold != tr->root && pred != gold) {
+        ptable_update(&tr->lab, f, nf, gold, 1.0f, tr->c);
+        ptable_update(&tr->lab, f, nf, pred, -1.0f, tr->c);
+    }
+    return pred;
+}
+
+/* One pass of online learning over sentence t. */
+static void train_sentence(trainer *tr, const tsent *t, int epoch, sr_arena *a)
+{
+    int n = (int)t->s->ntokens;
+    sr_pstate st;
+    sr_pstate_init(&st, n, sr_arena_alloc(a, sr_pstate_bytes(n)));
+    uint64_t f[SR_PARSER_MAX_FEATS];
+    float score[SR_PT_STRIDE];
+    int cost[SR_PT_COUNT];
+    while (!sr_pstate_terminal(&st)) {
+        size_t nf = sr_parser_trans_features(&st, t->tk, f);
+        sr_parser_score_trans(&tr->model, f, nf, score);
+        int mincost = -1;
+        for (int k = 0; k < SR_PT_COUNT; k++) {
+            cost[k] = sr_pstate_valid(&st, k) ? sr_pstate_cost(&st, k, t->gold) : -1;
+            if (cost[k] >= 0 && (mincost < 0 || cost[k] < mincost))
+                mincost = cost[k];
+        }
+        int pred = best_of(&st, score, cost, -1);
+        int good = best_of(&st, score, cost, mincost);
+        tr->c += 1;
+        if (cost[pred] != mincost) {
+            ptable_update(&tr->trans, f, nf, good, 1.0f, tr->c);
+            ptable_update(&tr->trans, f, nf, pred, -1.0f, tr->c);
+        }
+        int next = good;
+        if (epoch > 1 && cost[pred] != mincost && rng_uniform(&tr->rng) < tr->o->explore)
+            next = pred;
+        int label = next == SR_PT_SHIFT ? -1 : train_label(tr, &st, t, next);
+        sr_pstate_apply(&st, next, label);
+    }
+}
+
+/* Parse the dev set with the model as it stands; fills sc. */
+static void evaluate(const sr_parser *p, const sr_sentence *dev, size_t ndev, sr_parser_score *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    sr_arena a;
+    sr_arena_init(&a);
+    for (size_t i = 0; i < ndev; i++) {
+        size_t n = dev[i].ntokens;
+        int *heads = sr_arena_alloc(&a, (n + 1) * sizeof *heads);
+        int *labels = sr_arena_alloc(&a, (n + 1) * sizeof *labels);
+        sr_parser_parse_ids(p, &dev[i], heads, labels, &a);
+        sr_parser_score_sentence(p, &dev[i], heads, labels, sc);
+        sr_arena_free(&a);
+    }
+}
+
+/*
+** Quantize a dense float table to 16 bits and keep only its nonzero
+** weights (those below prune in magnitude count as zero): the sections
+** prefix.bitmap (which rows have weights), prefix.count (how many, per such
+** row), prefix.cls (their classes), prefix.w and prefix.scale.
+*/
+static int add_table(sr_model_writer *w, const char *prefix, const float *t, int bits,
+                     size_t stride, size_t width, float prune, sr_error *err, size_t *kept)
+{
+    size_t rows = (size_t)1 << bits;
+    float maxabs = 0;
+    for (size_t i = 0; i < rows * stride; i++)
+        if (fabsf(t[i]) > maxabs)
+            maxabs = fabsf(t[i]);
+    float scale = maxabs > 0 ? maxabs / 32767.0f : 1.0f;
+    uint32_t *bitmap = calloc(rows / 32 + 1, sizeof *bitmap);
+    uint8_t *count = malloc(rows), *cls = malloc(rows * width);
+    int16_t *q = malloc(rows * width * sizeof *q);
+    int rc = bitmap && count && cls && q ? 0 : sr_error_set(err, "out of memory saving the parser");
+    size_t nrows = 0, nnz = 0;
+    for (size_t r = 0; rc == 0 && r < rows; r++) {
+        size_t before = nnz;
+        for (size_t k = 0; k < width; k++) {
+            float v = t[r * stride + k];
+            long iv = fabsf(v) < prune ? 0 : lrintf(v / scale);
+            if (iv == 0)
+                continue;
+            cls[nnz] = (uint8_t)k;
+            q[nnz++] = (int16_t)(iv > 32767 ? 32767 : iv < -32767 ? -32767 : iv);
+        }
+        if (nnz > before) {
+            bitmap[r / 32] |= (uint32_t)1 << (r % 32);
+            count[nrows++] = (uint8_t)(nnz - before);
+        }
+    }
+    char name[SR_MODEL_SECTION_NAME_MAX];
+#define ADD(suffix, type, data, n)                                                                 \
+    if (rc == 0) {                                                                                 \
+        snprintf(name, sizeof name, "%s.%s", prefix, suffix);                                      \
+        rc = sr_model_writer_add(w, name, type, data, n, err);                                     \
+    }
+    ADD("bitmap", SR_MT_U32, bitmap, rows / 32 + 1);
+    ADD("count", SR_MT_U8, count, nrows);
+    ADD("cls", SR_MT_U8, cls, nnz);
+    ADD("w", SR_MT_I16, q, nnz);
+    ADD("scale", SR_MT_F32, &scale, 1);
+#undef ADD
+    free(bitmap);
+    free(count);
+    free(cls);
+    free(q);
+    kept[0] = nrows;
+    kept[1] = nnz;
+    return rc;
+}
+
+/* Write the model in p (dense float tables) to path. */
+static int save_model(const trainer *tr, const sr_parser *p, const char *info, const char *path,
+                      sr_error *err)
+{
+    sr_model_writer *w = sr_model_writer_new("parser");
+    if (!w)
+        return sr_error_set(err, "out of memory writing %s", path);
+    uint32_t meta[5] = {SR_PARSER_FEATURE_SET, (uint32_t)p->trans_bits, (uint32_t)p->label_bits,
+                        (uint32_t)p->nlabels, (uint32_t)p->root_label};
+    size_t names_len = 0;
+    for (int i = 0; i < tr->nlabels; i++)
+        names_len += strlen(tr->labels[i]) + 1;
+    char *names = malloc(names_len), *q = names;
+    for (int i = 0; names && i < tr->nlabels; i++) {
+        size_t len = strlen(tr->labels[i]) + 1;
+        memcpy(q, tr->labels[i], len);
+        q += len;
+    }
+    size_t nt[2] = {0, 0}, nl[2] = {0, 0};
+    int rc = names ? sr_model_writer_add(w, "meta", SR_MT_U32, meta, 5, err) : -1;
+    if (rc == 0)
+        rc = sr_model_writer_add(w, "labels", SR_MT_U8, names, names_len, err);
+    if (rc == 0)
+        rc = sr_model_writer_add_string(w, "info", info, err);
+    if (rc == 0)
+        rc = add_table(w, "trans", p->trans, p->trans_bits, SR_PT_STRIDE, SR_PT_COUNT,
+                       (float)tr->o->prune, err, nt);
+    if (rc == 0)
+        rc = add_table(w, "label", p->labels_w, p->label_bits, (size_t)p->label_stride,
+                       (size_t)p->nlabels, (float)tr->o->prune, err, nl);
+    if (rc == 0)
+        rc = sr_model_writer_save(w, path, err);
+    if (rc == 0)
+        fprintf(tr->log,
+                "wrote %s: transitions %zu rows %zu weights, relations %zu rows %zu weights\n",
+                path, nt[0], nt[1], nl[0], nl[1]);
+    free(names);
+    sr_model_writer_free(w);
+    return rc;
+}
+
+/* Replace the gold tags of sentences with those of the tagger. */
+static void retag(const sr_tagger *tg, sr_sentence *s, size_t n, sr_arena *a)
+{
+    for (size_t i = 0; i < n; i++)
+        sr_tagger_tag(tg, &s[i], a);
+}
+
+/* Read the treebanks and, when a tagger is given, replace their tags. */
+static int load_data(trainer *tr, sr_error *err)
+{
+    const sr_parser_train_opts *o = tr->o;
+    if (sr_conllu_read(o->train_path, &tr->mem, &tr->train, &tr->ntrain, err) != 0 ||
+        sr_conllu_read(o->dev_path, &tr->mem, &tr->dev, &tr->ndev, err) != 0)
+        return -1;
+    if (o->max_train && tr->ntrain > o->max_train)
+        tr->ntrain = o->max_train;
+    if (o->tagger_path) {
+        sr_tagger *tg = sr_tagger_load(o->tagger_path, err);
+        if (!tg)
+            return -1;
+        retag(tg, tr->train, tr->ntrain, &tr->mem);
+        retag(tg, tr->dev, tr->ndev, &tr->mem);
+        sr_tagger_free(tg);
+    }
+    fprintf(tr->log, "tags: %s\n", o->tagger_path ? "predicted by the tagger" : "gold");
+    return 0;
+}
+
+/* Reload the written model and score it on dev, to see what quantization and pruning cost. */
+static int check_saved(const trainer *tr, sr_error *err)
+{
+    sr_parser *p = sr_parser_load(tr->o->out_path, err);
+    if (!p)
+        return -1;
+    sr_parser_score sc;
+    evaluate(p, tr->dev, tr->ndev, &sc);
+    fprintf(tr->log, "saved model: dev UAS %.2f LAS %.2f\n",
+            100.0 * (double)sc.uas / (double)sc.words, 100.0 * (double)sc.las / (double)sc.words);
+    sr_parser_free(p);
+    return 0;
+}
+
+/* The training loop proper: epochs until dev LAS stops improving. */
+static int run_epochs(trainer *tr, sr_error *err)
+{
+    const sr_parser_train_opts *o = tr->o;
+    size_t *order = malloc(tr->ntrain * sizeof *order);
+    float *avg_t = malloc(tr->trans.rows * tr->trans.stride * sizeof *avg_t);
+    float *avg_l = malloc(tr->lab.rows * tr->lab.stride * sizeof *avg_l);
+    int rc = order && avg_t && avg_l ? 0 : sr_error_set(err, "out of memory for training");
+    for (size_t i = 0; rc == 0 && i < tr->ntrain; i++)
+        order[i] = i;
+    double best = -1;
+    int best_epoch = 0;
+    sr_arena a;
+    sr_arena_init(&a);
+    for (int epoch = 1; rc == 0 && epoch <= o->max_epochs; epoch++) {
+        for (size_t i = tr->ntrain; i > 1; i--) {
+            size_t j = (size_t)(rng_next(&tr->rng) % i);
+            size_t tmp = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = tmp;
+        }
+        tr->model.trans = tr->trans.w;
+        tr->model.labels_w = tr->lab.w;
+        for (size_t i = 0; i < tr->ntrain; i++) {
+            train_sentence(tr, &tr->ts[order[i]], epoch, &a);
+            sr_arena_free(&a);
+        }
+        ptable_average(&tr->trans, tr->c, avg_t);
+        ptable_average(&tr->lab, tr->c, avg_l);
+        sr_parser avg = tr->model;
+        avg.trans = avg_t;
+        avg.labels_w = avg_l;
+        sr_parser_score sc;
+        evaluate(&avg, tr->dev, tr->ndev, &sc);
+        double uas = 100.0 * (double)sc.uas / (double)sc.words;
+        double las = 100.0 * (double)sc.las / (double)sc.words;
+        fprintf(tr->log, "epoch %d: dev UAS %.2f LAS %.2f\n", epoch, uas, las);
+        fflush(tr->log);
+        if (las > best) {
+            best = las;
+            best_epoch = epoch;
+            char info[512];
+            snprintf(info, sizeof info,
+                     "arc-hybrid greedy parser trained on %s (%s tags), epoch %d, dev UAS %.2f "
+                     "LAS %.2f. Derived from UD English EWT: CC BY-SA 4.0.",
+                     o->train_path, o->tagger_path ? "predicted" : "gold", epoch, uas, las);
+            rc = save_model(tr, &avg, info, o->out_path, err);
+        } else if (epoch - best_epoch >= o->patience) {
+            break;
+        }
+    }
+    fprintf(tr->log, "best: epoch %d, dev LAS %.2f\n", best_epoch, best);
+    if (rc == 0)
+        rc = check_saved(tr, err);
+    free(order);
+    free(avg_t);
+    free(avg_l);
+    return rc;
+}
+
+int sr_parser_train(const sr_parser_train_opts *o, FILE *log, sr_error *err)
+{
+    trainer tr;
+    memset(&tr, 0, sizeof tr);
+    tr.o = o;
+    tr.log = log;
+    tr.rng = o->seed ? o->seed : 1;
+    sr_arena_init(&tr.mem);
+    int rc = load_data(&tr, err);
+    if (rc == 0)
+        rc = collect_labels(&tr, err);
+    if (rc == 0)
+        rc = prepare_training(&tr, err);
+    if (rc == 0) {
+        tr.model.trans_bits = o->trans_bits;
+        tr.model.label_bits = o->label_bits;
+        tr.model.nlabels = tr.nlabels;
+        tr.model.label_stride = (tr.nlabels + 3) & ~3;
+        tr.model.root_label = tr.root;
+        tr.model.label_names = tr.labels;
+        if (ptable_init(&tr.trans, o->trans_bits, SR_PT_COUNT, SR_PT_STRIDE) != 0 ||
+            ptable_init(&tr.lab, o->label_bits, (size_t)tr.nlabels,
+                        (size_t)tr.model.label_stride) != 0)
+            rc = sr_error_set(err, "out of memory for the weight tables");
+    }
+    if (rc == 0)
+        rc = run_epochs(&tr, err);
+    ptable_free(&tr.trans);
+    ptable_free(&tr.lab);
+    sr_arena_free(&tr.mem);
+    return rc;
+}
