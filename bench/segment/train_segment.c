@@ -75,12 +75,14 @@ static void train_epoch(perceptron *p, const corpus *c)
             abort();
         seg_rule_boundaries(d->text, &tv, &lines, brk);
         size_t cursor = 0, dist = 0;
+        seg_feat_cache cache;
+        memset(&cache, 0, sizeof cache);
         for (size_t k = 0; k + 1 < tv.n; k++) {
             dist++;
             int gold = gold_boundary(d, &cursor, &tv.v[k], &tv.v[k + 1]);
             if (seg_model_gap(d->text, &tv, k)) {
                 p->nfeats = 0;
-                seg_gap_features(d->text, &tv, k, brk[k], dist, collect, p);
+                seg_gap_features(d->text, &tv, k, brk[k], dist, &cache, collect, p);
                 float score = 0;
                 for (size_t f = 0; f < p->nfeats; f++)
                     score += p->w[p->feats[f]];

@@ -72,6 +72,7 @@ int seg_lex_abbrev(const char *s, size_t n);       /* "Gen", "etc" (without the 
 int seg_lex_title(const char *s, size_t n);        /* titles before names: "Gen", "Mr" */
 int seg_lex_keep_prefix(const char *s, size_t n);  /* "non" in "non-stop": hyphen kept */
 int seg_lex_tld(const char *s, size_t n);          /* "com", "org" */
+int seg_lex_date_abbrev(const char *s, size_t n); /* "Sat", "Mar": before a date only */
 int seg_lex_file_ext(const char *s, size_t n);     /* "pdf", "doc" */
 int seg_lex_starter(const char *s, size_t n);      /* words that often start a sentence */
 /* For fused forms like "cannot": length of the first part, or 0. */
@@ -103,12 +104,24 @@ int seg_abbrev_binds(const char *text, const seg_tok *t);
 /* Called with the hashed index of every feature of a gap. */
 typedef void (*seg_feature_fn)(void *ctx, uint32_t index);
 
+/* The hashed description of one token, cached while walking through the gaps. */
+typedef struct seg_tok_hash {
+    long index; /* token index (-1: before the text) */
+    int valid;
+    uint64_t word, shape;
+} seg_tok_hash;
+
+/* The last few token descriptions; zero it before the first gap of a text. */
+typedef struct seg_feat_cache {
+    seg_tok_hash slot[4];
+} seg_feat_cache;
+
 /*
 ** The features of the gap after token k: its words, shapes and kinds, the
 ** rule's decision rule_brk, and dist (tokens since the last boundary).
 */
 void seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_brk, size_t dist,
-                      seg_feature_fn fn, void *ctx);
+                      seg_feat_cache *cache, seg_feature_fn fn, void *ctx);
 
 /* Does the model decide on the gap after k (same line, not forced by a blank line)? */
 int seg_model_gap(const char *text, const seg_toks *tv, size_t k);

@@ -52,6 +52,11 @@ static const char *const tlds[] = {
     "net", "nl",  "org", "ru",  "tv",   "ua",  "uk",  "us",
 };
 
+/* Weekdays and months that are abbreviations only before a date ("Sat. Sept. 23"). */
+static const char *const date_abbrevs[] = {
+    "mar", "mon", "sat", "sun", "wed",
+};
+
 /* File name extensions: "report.pdf" is one token. */
 static const char *const file_exts[] = {
     "avi", "csv", "doc", "docx", "exe", "gif", "htm", "html", "jpeg", "jpg", "mp3", "mp4",
@@ -127,6 +132,11 @@ int seg_lex_keep_prefix(const char *s, size_t n)
 int seg_lex_tld(const char *s, size_t n)
 {
     return in_list(tlds, COUNT(tlds), s, n);
+}
+
+int seg_lex_date_abbrev(const char *s, size_t n)
+{
+    return in_list(date_abbrevs, COUNT(date_abbrevs), s, n);
 }
 
 int seg_lex_file_ext(const char *s, size_t n)

@@ -83,60 +83,80 @@ static void describe(const char *text, const seg_toks *tv, long p, tok_desc *d)
     (void)digit;
 }
 
-/* Hash a feature made of a template name and up to three values. */
-static uint32_t feature_index(const char *tmpl, const char *a, const char *b, const char *c)
+/* Hash of a string, for feature values. */
+static uint64_t hash_str(const char *s)
 {
-    uint64_t h = sr_hash_bytes(tmpl, strlen(tmpl), 0);
-    const char *parts[3] = {a, b, c};
-    for (int i = 0; i < 3 && parts[i]; i++) {
-        h = sr_hash_bytes("\x1f", 1, h);
-        h = sr_hash_bytes(parts[i], strlen(parts[i]), h);
-    }
-    h ^= h >> 29;
+    return sr_hash_bytes(s, strlen(s), 0x5e9);
+}
+
+/* The hashed word and shape of token p, from the cache when it is there. */
+static const seg_tok_hash *token_hash(const char *text, const seg_toks *tv, long p,
+                                      seg_feat_cache *cache)
+{
+    seg_tok_hash *h = &cache->slot[(size_t)(p + 1) % 4];
+    if (h->valid && h->index == p)
+        return h;
+    tok_desc d;
+    describe(text, tv, p, &d);
+    h->index = p;
+    h->valid = 1;
+    h->word = hash_str(d.word);
+    h->shape = hash_str(d.shape);
+    return h;
+}
+
+/* Combine a template number and up to three hashed values into a weight index. */
+static uint32_t feature_index(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t h = (tmpl + 1) * 0x9e3779b97f4a7c15ULL;
+    h = (h ^ a) * 0xff51afd7ed558ccdULL;
+    h = (h ^ (h >> 32) ^ b) * 0xc4ceb9fe1a85ec53ULL;
+    h = (h ^ (h >> 29) ^ c) * 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 31;
     return (uint32_t)(h & (SEG_MODEL_SIZE - 1));
 }
 
-static const char *dist_bucket(size_t d)
+static uint64_t dist_bucket(size_t d)
 {
-    return d <= 1 ? "1" : d <= 2 ? "2" : d <= 3 ? "3" : d <= 5 ? "4-5" : d <= 10 ? "6-10" : d <= 20 ? "11-20" : d <= 40 ? "21-40" : "41+";
+    return d <= 3 ? d : d <= 5 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : d <= 40 ? 7 : 8;
 }
 
 void seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_brk, size_t dist,
-                      seg_feature_fn fn, void *ctx)
+                      seg_feat_cache *cache, seg_feature_fn fn, void *ctx)
 {
-    tok_desc m1, t0, t1, t2;
-    describe(text, tv, (long)k - 1, &m1);
-    describe(text, tv, (long)k, &t0);
-    describe(text, tv, (long)k + 1, &t1);
-    describe(text, tv, (long)k + 2, &t2);
-    const char *r = rule_brk ? "R1" : "R0";
-    const char *sp = tv->v[k].space ? "sp" : "nosp";
-    const char *d = dist_bucket(dist);
-    fn(ctx, feature_index("bias", NULL, NULL, NULL));
-    fn(ctx, feature_index("r", r, NULL, NULL));
-    fn(ctx, feature_index("w0", t0.word, NULL, NULL));
-    fn(ctx, feature_index("w1", t1.word, NULL, NULL));
-    fn(ctx, feature_index("wm1", m1.word, NULL, NULL));
-    fn(ctx, feature_index("w2", t2.word, NULL, NULL));
-    fn(ctx, feature_index("s0", t0.shape, NULL, NULL));
-    fn(ctx, feature_index("s1", t1.shape, NULL, NULL));
-    fn(ctx, feature_index("sm1", m1.shape, NULL, NULL));
-    fn(ctx, feature_index("s2", t2.shape, NULL, NULL));
-    fn(ctx, feature_index("w0s1", t0.word, t1.shape, NULL));
-    fn(ctx, feature_index("s0w1", t0.shape, t1.word, NULL));
-    fn(ctx, feature_index("w1s1", t1.word, t1.shape, NULL));
-    fn(ctx, feature_index("w0w1", t0.word, t1.word, NULL));
-    fn(ctx, feature_index("s0s1", t0.shape, t1.shape, NULL));
-    fn(ctx, feature_index("sm1s0s1", m1.shape, t0.shape, t1.shape));
-    fn(ctx, feature_index("s0s1s2", t0.shape, t1.shape, t2.shape));
-    fn(ctx, feature_index("wm1w0", m1.word, t0.word, NULL));
-    fn(ctx, feature_index("rs0s1", r, t0.shape, t1.shape));
-    fn(ctx, feature_index("sp", sp, t1.shape, NULL));
-    fn(ctx, feature_index("spw0", sp, t0.word, NULL));
-    fn(ctx, feature_index("d", d, NULL, NULL));
-    fn(ctx, feature_index("ds1", d, t1.shape, NULL));
-    fn(ctx, feature_index("ds0", d, t0.shape, NULL));
-    fn(ctx, feature_index("rd", r, d, NULL));
+    const seg_tok_hash *m1 = token_hash(text, tv, (long)k - 1, cache);
+    const seg_tok_hash *t0 = token_hash(text, tv, (long)k, cache);
+    const seg_tok_hash *t1 = token_hash(text, tv, (long)k + 1, cache);
+    const seg_tok_hash *t2 = token_hash(text, tv, (long)k + 2, cache);
+    uint64_t r = rule_brk ? 1 : 2;
+    uint64_t sp = tv->v[k].space ? 1 : 2;
+    uint64_t d = dist_bucket(dist);
+    uint64_t n = 0;
+    fn(ctx, feature_index(n++, 0, 0, 0));
+    fn(ctx, feature_index(n++, r, 0, 0));
+    fn(ctx, feature_index(n++, t0->word, 0, 0));
+    fn(ctx, feature_index(n++, t1->word, 0, 0));
+    fn(ctx, feature_index(n++, m1->word, 0, 0));
+    fn(ctx, feature_index(n++, t2->word, 0, 0));
+    fn(ctx, feature_index(n++, t0->shape, 0, 0));
+    fn(ctx, feature_index(n++, t1->shape, 0, 0));
+    fn(ctx, feature_index(n++, m1->shape, 0, 0));
+    fn(ctx, feature_index(n++, t2->shape, 0, 0));
+    fn(ctx, feature_index(n++, t0->word, t1->shape, 0));
+    fn(ctx, feature_index(n++, t0->shape, t1->word, 0));
+    fn(ctx, feature_index(n++, t1->word, t1->shape, 0));
+    fn(ctx, feature_index(n++, t0->word, t1->word, 0));
+    fn(ctx, feature_index(n++, t0->shape, t1->shape, 0));
+    fn(ctx, feature_index(n++, m1->shape, t0->shape, t1->shape));
+    fn(ctx, feature_index(n++, t0->shape, t1->shape, t2->shape));
+    fn(ctx, feature_index(n++, m1->word, t0->word, 0));
+    fn(ctx, feature_index(n++, r, t0->shape, t1->shape));
+    fn(ctx, feature_index(n++, sp, t1->shape, 0));
+    fn(ctx, feature_index(n++, sp, t0->word, 0));
+    fn(ctx, feature_index(n++, d, 0, 0));
+    fn(ctx, feature_index(n++, d, t1->shape, 0));
+    fn(ctx, feature_index(n++, d, t0->shape, 0));
+    fn(ctx, feature_index(n++, r, d, 0));
 }
 
 int seg_model_gap(const char *text, const seg_toks *tv, size_t k)
@@ -163,11 +183,13 @@ void seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_tok
                           uint8_t *brk)
 {
     size_t dist = 0;
+    seg_feat_cache cache;
+    memset(&cache, 0, sizeof cache);
     for (size_t k = 0; k + 1 < tv->n; k++) {
         dist++;
         if (seg_model_gap(text, tv, k)) {
             score_ctx s = {m->w, 0};
-            seg_gap_features(text, tv, k, brk[k], dist, add_weight, &s);
+            seg_gap_features(text, tv, k, brk[k], dist, &cache, add_weight, &s);
             brk[k] = s.sum > 0;
             if (tv->v[k].kind == SEG_ABBREV && seg_abbrev_binds(text, &tv->v[k]))
                 brk[k] = 0;

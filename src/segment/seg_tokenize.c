@@ -451,6 +451,11 @@ static int abbrev_before_dot(const seg_chunk *c, size_t a, size_t b)
         return 0;
     if (seg_lex_abbrev(key, n))
         return 1;
+    if (seg_lex_date_abbrev(key, n)) {
+        /* "Sat. Sept. 23", "Mar. 5": a weekday or month before a date */
+        int32_t next = b + 1 < c->n ? c->cp[b + 1] : c->next;
+        return seg_is_digit(next) || seg_is_upper(next);
+    }
     if (b + 1 < c->n && c->cp[b + 1] == '.')
         return 0; /* "etc..." is etc + ... */
     if (n == 2 && lower_ascii(key[0]) == 'n' && lower_ascii(key[1]) == 'o') {
@@ -459,6 +464,15 @@ static int abbrev_before_dot(const seg_chunk *c, size_t a, size_t b)
         return seg_is_digit(next);
     }
     return 0;
+}
+
+/* Is cp[a..b) all upper-case letters? */
+static int all_upper(const seg_chunk *c, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (!seg_is_upper(c->cp[k]))
+            return 0;
+    return b > a;
 }
 
 /*
@@ -503,6 +517,15 @@ static size_t match_word(const seg_chunk *c, seg_toks *out, size_t i)
         }
         break;
     }
+    if (j - i == 1 && j + 1 < c->n && c->cp[j] == '/' && seg_is_letter(c->cp[j + 1]) &&
+        (j + 2 == c->n || !is_word(c->cp[j + 2]))) {
+        emit(c, out, i, j + 2, SEG_WORD); /* b/c, w/o, I/S */
+        return j + 2;
+    }
+    if (j < c->n && c->cp[j] == '$' && j - i <= 3 && all_upper(c, i, j)) {
+        emit(c, out, i, j + 1, SEG_WORD); /* US$, HK$ */
+        return j + 1;
+    }
     if (j < c->n && c->cp[j] == '.' && !hyphen_kept && abbrev_before_dot(c, i, j)) {
         emit(c, out, i, j + 1, SEG_ABBREV);
         return j + 1;
@@ -519,13 +542,25 @@ static const char *const emoticons[] = {
     "=)", "(:", "^_^", ":/", "<3", ":'(", ";D", ":]", ":[", "XD", NULL,
 };
 
-/* The emoticon that is all of cp[i..n), or 0. */
+/*
+** The emoticon at i that is the whole chunk, or starts it and is followed
+** only by sentence punctuation (":-)."); else 0.
+*/
 static size_t match_emoticon(const seg_chunk *c, size_t i)
 {
     for (const char *const *e = emoticons; *e; e++) {
         size_t n = strlen(*e);
-        if (c->n - i != n)
+        if (c->n - i < n)
             continue;
+        if (c->n - i > n) {
+            if (i != 0)
+                continue;
+            size_t k = i + n;
+            while (k < c->n && strchr(".,!?", (int)(c->cp[k] < 0x80 ? c->cp[k] : 'x')))
+                k++;
+            if (k != c->n)
+                continue;
+        }
         size_t k = 0;
         while (k < n && c->cp[i + k] == (unsigned char)(*e)[k])
             k++;
@@ -624,7 +659,7 @@ static size_t match_punct(const seg_chunk *c, seg_toks *out, size_t i)
     }
     /* Runs of one symbol: "--", "***", "====" */
     e = i + 1;
-    if (x < 0x80 && strchr("-*=_~+#^", (int)x))
+    if (x < 0x80 && strchr("-*=_~+#^$", (int)x))
         while (e < c->n && c->cp[e] == x)
             e++;
     else
@@ -635,6 +670,19 @@ static size_t match_punct(const seg_chunk *c, seg_toks *out, size_t i)
 
 /* ------------------------------------------------------------------ */
 /* The chunk.                                                         */
+
+/* A file extension at i ending the chunk or followed by a non-word: its end, else 0. */
+static size_t file_ext_at(const seg_chunk *c, size_t i)
+{
+    size_t e = i;
+    while (e < c->n && seg_is_letter(c->cp[e]) && e - i < 5)
+        e++;
+    if (e < c->n && is_word(c->cp[e]))
+        return 0;
+    char key[8];
+    size_t n = ascii_key(c, i, e, key, sizeof key);
+    return n && seg_lex_file_ext(key, n) ? e : 0;
+}
 
 void seg_tokenize_chunk(const seg_chunk *c, seg_toks *out)
 {
@@ -656,6 +704,17 @@ void seg_tokenize_chunk(const seg_chunk *c, seg_toks *out)
             i = e;
         } else if (is_word(x)) {
             i = match_word(c, out, i);
+        } else if (x == '+' && seg_is_digit(y) && (i == 0 || !is_word(c->cp[i - 1]))) {
+            /* +44: a country calling code */
+            size_t e = i + 1;
+            while (e < c->n && seg_is_digit(c->cp[e]))
+                e++;
+            emit(c, out, i, e, SEG_NUMBER);
+            i = e;
+        } else if (x == '.' && i == 0 && seg_is_letter(y) && file_ext_at(c, i + 1)) {
+            size_t e = file_ext_at(c, i + 1);
+            emit(c, out, i, e, SEG_WORD);
+            i = e;
         } else if ((x == '@' && is_word(y)) || (x == '#' && seg_is_letter(y))) {
             size_t e = i + 1;
             while (e < c->n && is_word(c->cp[e]))
