@@ -1,7 +1,7 @@
 /*
 ** actors.h: the knowledge base of actors and the mention finder.
 **
-** The knowledge base (data/kb/*.kb, format in docs/kb-format.md) holds
+** The knowledge base (the .kb files of data/kb, format in docs/kb-format.md) holds
 ** countries, organizations, armed groups, people with dated roles, and
 ** agent words.  sr_actors_find() finds every actor mention in a document,
 ** resolves it to an entity and the CAMEO actor code valid on the document's
@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "sitrep.h"
 #include "util/arena.h"
@@ -40,11 +41,67 @@ typedef struct sr_mention {
     uint8_t kind;          /* sr_mention_kind */
 } sr_mention;
 
-/* Load the base from data_dir (its kb/ folder). */
+/*
+** Load the base from data_dir (its kb/ folder; NULL: $SITREP_DATA, else the
+** build's data/).  The .kb files are compiled on first use into a cache
+** (data_dir/kb/.compiled.srkb, or the file named by $SITREP_KB_CACHE) that
+** later opens map read-only; a stale or corrupt cache is rebuilt.  Records
+** with errors are skipped (sr_kb_check reports them); fails only when the
+** folder cannot be read.
+*/
 sr_kb *sr_kb_open(const char *data_dir, sr_error *err);
-/* Load a base from PETRARCH/TABARI actor and agent dictionaries (agents may be NULL). */
+/*
+** Load a base from PETRARCH/TABARI actor and agent dictionaries.
+** actors_path may list several files separated by ':'; agents_path may be NULL.
+*/
 sr_kb *sr_kb_open_petrarch(const char *actors_path, const char *agents_path, sr_error *err);
+/*
+** Compile the .kb files of data_dir/kb into out_path (NULL: the cache sr_kb_open uses).
+** Problems in the sources are written to errors (may be NULL) as
+** "file:line: message".  Returns the number of problems, or -1 with err set.
+*/
+int sr_kb_compile(const char *data_dir, const char *out_path, FILE *errors, sr_error *err);
+/* Map a compiled base; a malformed or corrupt file is rejected with err set. */
+sr_kb *sr_kb_open_compiled(const char *path, sr_error *err);
 void sr_kb_free(sr_kb *kb);
+
+/* Sizes of a base. */
+typedef struct sr_kb_stats {
+    size_t entities, people, agents, roles, names, bytes;
+} sr_kb_stats;
+void sr_kb_get_stats(const sr_kb *kb, sr_kb_stats *st);
+
+/* One resolved name (sr_kb_lookup). Strings live in the base or in buf. */
+typedef struct sr_kb_match {
+    const char *entity; /* id, or NULL for a composed agent ("Russian troops") */
+    const char *name;   /* canonical name */
+    const char *type;   /* "person", "country", "agent"... */
+    const char *code;   /* actor code on the date */
+    const char *sector; /* "" when none */
+    const char *title;  /* title of the role valid on the date, or NULL */
+    const char *how;    /* "exact", "name", "title", "agent", "coref", "unknown" */
+    char buf[64], namebuf[128];
+} sr_kb_match;
+
+/*
+** Resolve one name as a news text would write it ("Vladimir Putin",
+** "Russian troops", "the US president", "Zelenskiy") on date (YYYY-MM-DD
+** or NULL).  Returns 1 and fills m when it resolves, else 0.
+*/
+int sr_kb_lookup(const sr_kb *kb, const char *name, const char *date, sr_kb_match *m);
+/*
+** Like sr_kb_lookup, printing the result as one JSON object:
+** {"name":..., "match":{...}} or {"name":..., "match":null}.  Returns 1 if matched.
+*/
+int sr_kb_lookup_json(const sr_kb *kb, const char *name, const char *date, FILE *out);
+/*
+** Validate the .kb files of data_dir/kb: duplicate ids, overlapping roles with
+** different codes, bad dates, unknown keys, missing required fields.  Each
+** problem is written to errors as "file:line: message".  Returns the
+** number of problems (or -1 when the folder cannot be read, with a message
+** on errors).
+*/
+int sr_kb_check(const char *data_dir, FILE *errors);
 
 /*
 ** Find and resolve the actor mentions of a document.  text is the document

@@ -1,0 +1,1230 @@
+/*
+** actors.c: finding and resolving actor mentions (see actors.h).
+**
+** Each sentence is read left to right.  At every token the finder tries
+** to read one mention phrase:
+**
+**     [the] [MODIFIER ['s]] [TITLE...] [NAME]
+**
+** MODIFIER is a country or organization, by name or adjective ("Russian",
+** "NATO", "Ukraine's"); TITLE is an office title or agent word ("Foreign
+** Minister", "troops", "General"); NAME is a name from the base, matched
+** exactly (longest match over normalized tokens) or, for people,
+** approximately with the sentence as supporting context.  What the phrase
+** holds decides what it means: a known name is that entity with the role
+** it held on the date; a modifier and a title without a name is the
+** office holder of the day ("the US president") or a composed agent
+** ("Russian troops" = RUS + MIL); a titled name not in the base is an
+** unknown person coded from the modifier and the title.  Definite titles,
+** surnames and pronouns left over are linked to the most recent
+** compatible actor of the document.
+*/
+#include "kb/actors.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "kb/kb_internal.h"
+#include "util/util.h"
+
+#define MAX_KEY 512
+#define MAX_RUN 5         /* words of an approximate name */
+#define MAX_TITLES 4      /* title words remembered per actor */
+#define COREF_WINDOW 10   /* sentences a bare title may reach back */
+#define PRONOUN_WINDOW 2  /* sentences a pronoun may reach back */
+
+/* ------------------------------------------------------------------ */
+/* Built-in honorifics and ranks: used when the base has no such word. */
+
+typedef struct honorific {
+    const char *word;
+    const char *sector; /* "" when it says nothing about the sector */
+    char gender;        /* 'm', 'f' or 0 */
+} honorific;
+
+static const honorific honorifics[] = {
+    {"mr", "", 'm'},          {"mrs", "", 'f'},         {"ms", "", 'f'},
+    {"miss", "", 'f'},        {"dr", "", 0},            {"sir", "", 'm'},
+    {"dame", "", 'f'},        {"lord", "", 'm'},        {"lady", "", 'f'},
+    {"prof", "", 0},          {"professor", "EDU", 0},  {"admiral", "MIL", 0},
+    {"vice admiral", "MIL", 0}, {"rear admiral", "MIL", 0}, {"general", "MIL", 0},
+    {"gen", "MIL", 0},        {"lieutenant general", "MIL", 0}, {"major general", "MIL", 0},
+    {"lieutenant", "MIL", 0}, {"lt", "MIL", 0},         {"colonel", "MIL", 0},
+    {"col", "MIL", 0},        {"major", "MIL", 0},      {"maj", "MIL", 0},
+    {"captain", "MIL", 0},    {"capt", "MIL", 0},       {"marshal", "MIL", 0},
+    {"field marshal", "MIL", 0}, {"commander", "MIL", 0}, {"sergeant", "MIL", 0},
+    {"sgt", "MIL", 0},        {"brigadier", "MIL", 0},  {"senator", "LEG", 0},
+    {"sen", "LEG", 0},        {"rep", "LEG", 0},        {"congressman", "LEG", 'm'},
+    {"congresswoman", "LEG", 'f'}, {"governor", "GOV", 0}, {"gov", "GOV", 0},
+    {"president", "GOV", 0},  {"vice president", "GOV", 0}, {"minister", "GOV", 0},
+    {"prime minister", "GOV", 0}, {"premier", "GOV", 0}, {"chancellor", "GOV", 0},
+    {"secretary", "GOV", 0},  {"ambassador", "GOV", 0}, {"envoy", "GOV", 0},
+    {"spokesman", "GOV", 'm'}, {"spokeswoman", "GOV", 'f'}, {"spokesperson", "GOV", 0},
+    {"king", "GOV", 'm'},     {"queen", "GOV", 'f'},    {"prince", "ELI", 'm'},
+    {"princess", "ELI", 'f'}, {"sheikh", "", 'm'},      {"pope", "REL", 'm'},
+    {"cardinal", "REL", 'm'}, {"archbishop", "REL", 'm'}, {"bishop", "REL", 'm'},
+    {"rabbi", "REL", 0},      {"imam", "REL", 'm'},     {"ayatollah", "REL", 'm'},
+    {"leader", "", 0},        {"chief", "", 0},         {"head", "", 0},
+    {"official", "GOV", 0},   {"diplomat", "GOV", 0},   {"judge", "JUD", 0},
+    {"mayor", "GOV", 0},      {"deputy", "", 0},        {"adviser", "GOV", 0},
+    {"advisor", "GOV", 0},    {"foreign minister", "GOV", 0}, {"defense minister", "GOV", 0},
+    {"defence minister", "GOV", 0}, {"top diplomat", "GOV", 0}, {"military chief", "MIL", 0},
+    {"army chief", "MIL", 0}, {"commander in chief", "MIL", 0},
+};
+
+/* Generic titles: they fit any person in coreference ("the Russian leader"). */
+static int generic_title(const char *w)
+{
+    return strcmp(w, "leader") == 0 || strcmp(w, "head") == 0 || strcmp(w, "chief") == 0 ||
+           strcmp(w, "official") == 0 || strcmp(w, "politician") == 0 ||
+           strcmp(w, "man") == 0 || strcmp(w, "woman") == 0;
+}
+
+static const honorific *find_honorific(const char *norm)
+{
+    for (size_t i = 0; i < sizeof honorifics / sizeof honorifics[0]; i++)
+        if (strcmp(honorifics[i].word, norm) == 0)
+            return &honorifics[i];
+    return NULL;
+}
+
+/* Words that begin sentences capitalized but are never part of a name. */
+static int stop_word(const char *norm)
+{
+    static const char *const w[] = {
+        "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "to", "with",
+        "by", "from", "as", "this", "that", "these", "those", "he", "she", "it", "they",
+        "we", "i", "you", "his", "her", "its", "their", "our", "my", "after", "before",
+        "when", "while", "if", "however", "meanwhile", "also", "according", "advertising",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "said", "says", "there", "here",
+        "what", "who", "which", "where", "why", "how", "not", "no", "yes", "all", "some",
+        "earlier", "later", "today", "yesterday", "tomorrow", "now", "then", "staff",
+        "committee", "council", "ministry", "office", "house", "forces", "army", "europe"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(w[i], norm) == 0)
+            return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Per-document state.                                                */
+
+/* An actor a later title, surname or pronoun may refer back to. */
+typedef struct referent {
+    int32_t mention;           /* its latest mention */
+    const kb_entity *entity;   /* NULL for unknown people and composed agents */
+    char country[4];           /* nationality or country part of the code */
+    char surname[48];          /* normalized last word of the name as written */
+    char titles[MAX_TITLES][32]; /* normalized title heads seen with it */
+    int ntitles;
+    char gender;
+    uint8_t person, plural;
+    uint32_t sentence;
+} referent;
+
+typedef struct finder {
+    const sr_kb *kb;
+    const char *text;
+    int32_t date;
+    sr_arena *a;
+    sr_mention *m;
+    size_t nm, capm;
+    referent *refs;
+    size_t nrefs, caprefs;
+    /* the sentence being read */
+    uint32_t si;
+    const sr_sentence *s;
+    char **norm;      /* normalized form of each token ("" for a lone hyphen) */
+    uint8_t *gap;     /* 1 when whitespace precedes the token */
+    char codes[16][24]; /* codes of organizations and countries named in the sentence */
+    int ncodes;
+} finder;
+
+/* One exact match: tokens [first, end) and the slot of their key. */
+typedef struct hit {
+    uint32_t first, end;
+    const kb_slot *slot;
+} hit;
+
+/* A parsed mention phrase. */
+typedef struct phrase {
+    uint32_t start, end;
+    int det;                     /* "the" before it */
+    hit mod;                     /* modifier: country or organization */
+    const kb_entity *mod_entity;
+    char mod_code[24];
+    uint32_t title_start, title_end;
+    char title[64];              /* normalized title phrase */
+    char title_head[32];         /* its last word */
+    const char *title_sector;
+    char title_gender;
+    const kb_slot *title_slot;   /* title phrase in the base, if any */
+    const kb_entity *agent;      /* agent entity of the title, if any */
+    uint32_t name_start, name_end;
+} phrase;
+
+/* ------------------------------------------------------------------ */
+/* Tokens and exact matching.                                         */
+
+/* The normalized key of tokens [i, j) of the sentence into buf; its length. */
+static size_t range_key(const finder *f, uint32_t i, uint32_t j, char *buf, size_t cap)
+{
+    size_t n = 0;
+    buf[0] = 0;
+    for (uint32_t k = i; k < j; k++) {
+        if (k > i && f->gap[k] && n > 0 && buf[n - 1] != ' ')
+            n = kb_norm_append(buf, n, cap, " ", 1);
+        const char *t = f->s->tokens[k].form;
+        n = kb_norm_append(buf, n, cap, t, strlen(t));
+        if (n == cap)
+            return 0;
+    }
+    while (n > 0 && buf[n - 1] == ' ')
+        buf[--n] = 0;
+    return n;
+}
+
+/* Whether a token has a letter or digit (a name cannot start on punctuation). */
+static int wordlike(const char *norm)
+{
+    for (const unsigned char *p = (const unsigned char *)norm; *p; p++)
+        if (*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+            return 1;
+    return 0;
+}
+
+/*
+** The longest run of tokens from i whose key is in the base and that
+** passes keep (which may be NULL); hit.slot is NULL when there is none.
+*/
+static hit longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const kb_slot *))
+{
+    hit h = {i, i, NULL};
+    char key[MAX_KEY];
+    size_t n = 0, prev = 0;
+    if (i >= f->s->ntokens || !wordlike(f->norm[i]))
+        return h;
+    key[0] = 0;
+    for (uint32_t j = i; j < f->s->ntokens && j < i + 12; j++) {
+        if (j > i && f->gap[j] && n > 0 && key[n - 1] != ' ')
+            n = kb_norm_append(key, n, sizeof key, " ", 1);
+        const char *t = f->s->tokens[j].form;
+        n = kb_norm_append(key, n, sizeof key, t, strlen(t));
+        if (n == sizeof key)
+            break;
+        size_t len = n;
+        while (len > 0 && key[len - 1] == ' ')
+            len--;
+        if (len == prev)
+            continue; /* a lone hyphen adds nothing */
+        prev = len;
+        const kb_slot *s = kb_find(f->kb, key, len);
+        if (!s)
+            break;
+        if (s->first != KB_NONE && (!keep || keep(f->kb, s))) {
+            h.end = j + 1;
+            h.slot = s;
+        }
+        if (!(s->flags & KB_S_PREFIX))
+            break;
+    }
+    return h;
+}
+
+#define FOR_POSTINGS(kb, slot, p)                                                              \
+    for (const kb_posting *p = (slot) && (slot)->first != KB_NONE ? &(kb)->postings[(slot)->first] \
+                                                                  : NULL;                      \
+         p; p = p->next == KB_NONE ? NULL : &(kb)->postings[p->next])
+
+static const kb_entity *ent(const sr_kb *kb, const kb_posting *p)
+{
+    return &kb->entities[p->entity];
+}
+
+/* Whether a non-person entity can modify a title: it has a code. */
+static int polity(const sr_kb *kb, const kb_entity *e)
+{
+    if (e->type == KB_T_PERSON || e->type == KB_T_AGENT || e->type == KB_T_PLACE)
+        return 0;
+    return *kb_str(kb, e->code) != 0 || e->nroles > 0;
+}
+
+/* Postings that name an entity on their own. */
+static int naming_kind(int kind)
+{
+    return kind == KB_P_NAME || kind == KB_P_ALIAS || kind == KB_P_VARIANT ||
+           kind == KB_P_NATIVE || kind == KB_P_METONYM || kind == KB_P_DEMONYM;
+}
+
+static int keep_person(const sr_kb *kb, const kb_slot *s)
+{
+    FOR_POSTINGS(kb, s, p)
+    if ((naming_kind(p->kind) || p->kind == KB_P_SURNAME) && ent(kb, p)->type == KB_T_PERSON)
+        return 1;
+    return 0;
+}
+
+static int keep_modifier(const sr_kb *kb, const kb_slot *s)
+{
+    FOR_POSTINGS(kb, s, p)
+    if ((p->kind == KB_P_ADJ || p->kind == KB_P_NAME || p->kind == KB_P_ALIAS ||
+         p->kind == KB_P_VARIANT) &&
+        polity(kb, ent(kb, p)))
+        return 1;
+    return 0;
+}
+
+static int keep_title(const sr_kb *kb, const kb_slot *s)
+{
+    FOR_POSTINGS(kb, s, p)
+    if (p->kind == KB_P_TITLE || p->kind == KB_P_AGENT)
+        return 1;
+    return 0;
+}
+
+static int keep_naming(const sr_kb *kb, const kb_slot *s)
+{
+    FOR_POSTINGS(kb, s, p)
+    if (naming_kind(p->kind) || p->kind == KB_P_ADJ)
+        return 1;
+    return 0;
+}
+
+/* Whether token i is capitalized (or tagged PROPN), as the words of a name are. */
+static int capitalized(const finder *f, uint32_t i)
+{
+    if (i >= f->s->ntokens)
+        return 0;
+    const sr_token *t = &f->s->tokens[i];
+    if (t->upos != SR_UPOS_NONE && t->upos != SR_UPOS_PROPN && t->upos != SR_UPOS_X &&
+        t->upos != SR_UPOS_NOUN && t->upos != SR_UPOS_PUNCT)
+        return 0;
+    const char *s = t->form;
+    while (*s == '-')
+        s++;
+    utf8proc_int32_t c;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c) <= 0)
+        return 0;
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+/* Whether token i is a lone hyphen or dash. */
+static int hyphen(const finder *f, uint32_t i)
+{
+    if (i >= f->s->ntokens)
+        return 0;
+    return f->norm[i][0] == 0 || strcmp(f->norm[i], " ") == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Output.                                                            */
+
+/* Append a mention covering tokens [first, last) of the current sentence. */
+static int32_t emit(finder *f, uint32_t first, uint32_t last, const char *code,
+                    const char *name, const kb_entity *e, const char *sector, int kind,
+                    int32_t antecedent)
+{
+    if (f->nm == f->capm) {
+        f->capm = f->capm ? f->capm * 2 : 32;
+        f->m = realloc(f->m, f->capm * sizeof *f->m);
+        if (!f->m)
+            abort();
+    }
+    sr_mention *m = &f->m[f->nm];
+    m->sentence = f->si;
+    m->first = first;
+    m->last = last;
+    m->span.start = f->s->tokens[first].start;
+    m->span.end = f->s->tokens[last - 1].end;
+    m->code = sr_arena_strdup(f->a, code && *code ? code : "---");
+    m->name = name;
+    m->entity = e ? kb_str(f->kb, e->id) : NULL;
+    m->sector = sector && *sector ? sr_arena_strdup(f->a, sector) : NULL;
+    m->antecedent = antecedent;
+    m->kind = (uint8_t)kind;
+    return (int32_t)f->nm++;
+}
+
+/* The text of tokens [i, j) as written, in the arena. */
+static const char *surface(finder *f, uint32_t i, uint32_t j)
+{
+    uint32_t a = f->s->tokens[i].start, b = f->s->tokens[j - 1].end;
+    return sr_arena_strndup(f->a, f->text + a, b - a);
+}
+
+/* Remember an actor for coreference; returns it. */
+static referent *remember(finder *f, int32_t mention, const kb_entity *e, const char *country,
+                          int person, int plural, char gender)
+{
+    for (size_t i = 0; i < f->nrefs; i++) {
+        referent *r = &f->refs[i];
+        if (e && r->entity == e) {
+            /* The same actor again: it becomes the most recent. */
+            referent keep = *r;
+            memmove(r, r + 1, (f->nrefs - i - 1) * sizeof *r);
+            f->refs[f->nrefs - 1] = keep;
+            r = &f->refs[f->nrefs - 1];
+            r->mention = mention;
+            r->sentence = f->si;
+            return r;
+        }
+    }
+    if (f->nrefs == f->caprefs) {
+        f->caprefs = f->caprefs ? f->caprefs * 2 : 16;
+        f->refs = realloc(f->refs, f->caprefs * sizeof *f->refs);
+        if (!f->refs)
+            abort();
+    }
+    referent *r = &f->refs[f->nrefs++];
+    memset(r, 0, sizeof *r);
+    r->mention = mention;
+    r->entity = e;
+    kb_copy(r->country, sizeof r->country, country ? country : "");
+    r->person = (uint8_t)person;
+    r->plural = (uint8_t)plural;
+    r->gender = gender;
+    r->sentence = f->si;
+    return r;
+}
+
+static void add_title_word(referent *r, const char *w)
+{
+    if (!w || !*w || r->ntitles == MAX_TITLES)
+        return;
+    for (int i = 0; i < r->ntitles; i++)
+        if (strcmp(r->titles[i], w) == 0)
+            return;
+    kb_copy(r->titles[r->ntitles++], sizeof r->titles[0], w);
+}
+
+/* The most recent referent of entity e, or NULL. */
+static referent *referent_of(finder *f, const kb_entity *e)
+{
+    for (size_t i = f->nrefs; i-- > 0;)
+        if (f->refs[i].entity == e)
+            return &f->refs[i];
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Entities on the date.                                              */
+
+/* Whether entity e held, at any time, a role whose code starts with prefix. */
+static int has_code_prefix(const sr_kb *kb, const kb_entity *e, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (n == 0)
+        return 0;
+    if (strncmp(kb_str(kb, e->code), prefix, n) == 0 || strncmp(kb_str(kb, e->country), prefix, n) == 0)
+        return 1;
+    for (uint32_t i = 0; i < e->nroles; i++)
+        if (strncmp(kb_str(kb, kb->roles[e->role_first + i].code), prefix, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether word w (normalized) occurs in any role title of e. */
+static int title_mentions(const sr_kb *kb, const kb_entity *e, const char *w)
+{
+    size_t n = strlen(w);
+    char t[256];
+    for (uint32_t i = 0; i < e->nroles; i++) {
+        if (!kb_norm(kb_str(kb, kb->roles[e->role_first + i].title), t, sizeof t))
+            continue;
+        for (const char *p = t; (p = strstr(p, w)); p += n) {
+            int start = p == t || p[-1] == ' ';
+            int end = p[n] == 0 || p[n] == ' ' || p[n] == ',';
+            if (start && end)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether e held a role of sector s. */
+static int has_sector(const sr_kb *kb, const kb_entity *e, const char *s)
+{
+    if (!*s)
+        return 0;
+    for (uint32_t i = 0; i < e->nroles; i++) {
+        const kb_role *r = &kb->roles[e->role_first + i];
+        if (strcmp(kb_str(kb, r->sector), s) == 0 || strstr(kb_str(kb, r->code), s))
+            return 1;
+    }
+    return 0;
+}
+
+/* The code of e on the finder's date into buf. */
+static const char *code_of(finder *f, const kb_entity *e, char *buf, size_t cap,
+                           const char **sector)
+{
+    return kb_code_on(f->kb, e, f->date, buf, cap, sector);
+}
+
+/* The country an entity belongs to (nationality, or its code's country). */
+static void country_of(const sr_kb *kb, const kb_entity *e, int32_t date, char out[4])
+{
+    if (*kb_str(kb, e->country)) {
+        kb_copy(out, 4, kb_str(kb, e->country));
+        return;
+    }
+    const kb_role *r = kb_role_on(kb, e, date);
+    const char *c = r ? kb_str(kb, r->code) : kb_str(kb, e->code);
+    if (!*c && e->nroles)
+        c = kb_str(kb, kb->roles[e->role_first].code);
+    kb_copy(out, 4, c);
+    if (strcmp(out, "IGO") == 0 || strcmp(out, "NGO") == 0)
+        out[0] = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Approximate names.                                                 */
+
+/* Words too common to count as context. */
+static int weak_word(const char *w)
+{
+    static const char *const v[] = {"the", "and", "for", "with", "from", "that", "this",
+                                     "said", "have", "been", "will", "were", "also", "into",
+                                     "about", "after", "their", "which", "would", "other"};
+    if (strlen(w) < 4)
+        return 1;
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (strcmp(v[i], w) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** How much the sentence supports reading the name at tokens [ns, ne) as
+** entity e: a title before it that fits e's offices (+1), a nationality or
+** organization that fits its roles (+1), words of its office titles
+** elsewhere in the sentence (+1 each, at most 2).
+*/
+static int support(finder *f, const phrase *ph, const kb_entity *e, uint32_t ns, uint32_t ne)
+{
+    const sr_kb *kb = f->kb;
+    int score = 0;
+    if (ph->title[0]) {
+        if ((ph->title_sector && has_sector(kb, e, ph->title_sector)) ||
+            title_mentions(kb, e, ph->title_head))
+            score++;
+    }
+    if (ph->mod_code[0] && has_code_prefix(kb, e, ph->mod_code))
+        score++;
+    else
+        for (int i = 0; i < f->ncodes; i++)
+            if (has_code_prefix(kb, e, f->codes[i])) {
+                score++;
+                break;
+            }
+    int words = 0;
+    for (uint32_t i = 0; i < f->s->ntokens && words < 2; i++) {
+        if ((i >= ns && i < ne) || (i >= ph->title_start && i < ph->title_end))
+            continue;
+        const char *w = f->norm[i];
+        if (weak_word(w) || strchr(w, ' '))
+            continue;
+        int seen = 0;
+        for (uint32_t j = 0; j < i && !seen; j++)
+            seen = strcmp(f->norm[j], w) == 0;
+        if (!seen && title_mentions(kb, e, w))
+            words++;
+    }
+    return score + words;
+}
+
+/* Length of the first word of s. */
+static size_t first_word_len(const char *s)
+{
+    const char *sp = strchr(s, ' ');
+    return sp ? (size_t)(sp - s) : strlen(s);
+}
+
+/*
+** Resolve tokens [ns, ne) to a person by phonetic key and bounded edit
+** distance.  An exact phonetic match of a long enough name is taken as
+** is; anything weaker must be backed by the context (support()) in
+** proportion to the distance, so an unrelated name one letter away from a
+** leader's ("Mr. Pution") is never taken for it.  Returns NULL when no
+** single person qualifies.
+*/
+static const kb_entity *fuzzy_person(finder *f, const phrase *ph, uint32_t ns, uint32_t ne)
+{
+    const sr_kb *kb = f->kb;
+    char norm[MAX_KEY], key[MAX_KEY];
+    if (!range_key(f, ns, ne, norm, sizeof norm))
+        return NULL;
+    size_t kl = kb_phonetic(norm, key, sizeof key);
+    int words = kb_count_words(norm);
+    if (kl < 4)
+        return NULL;
+    const kb_entity *best = NULL;
+    int best_cost = 1000, ambiguous = 0;
+    /* The fuzzy table is sorted by key length: find the first entry long enough. */
+    uint32_t lo = 0, hi = kb->h->nfuzzy;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if ((size_t)kb->fuzzy[mid].keylen + 2 < kl)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (uint32_t i = lo; i < kb->h->nfuzzy && kb->fuzzy[i].keylen <= kl + 2; i++) {
+        const kb_fuzzy *z = &kb->fuzzy[i];
+        if (z->nwords != words)
+            continue;
+        const char *zk = kb_str(kb, z->key);
+        int d = kb_edit_distance(key, kl, zk, z->keylen, 2);
+        if (d > 2)
+            continue;
+        const kb_entity *e = &kb->entities[z->entity];
+        const char *zn = kb_str(kb, z->norm);
+        int first_exact = words >= 2 && first_word_len(zn) == first_word_len(norm) &&
+                          strncmp(zn, norm, first_word_len(norm)) == 0;
+        int ok;
+        if (d == 0)
+            ok = kl >= 5 || words >= 2;
+        else {
+            int sup = support(f, ph, e, ns, ne);
+            if (d == 1)
+                ok = words >= 2 ? (sup >= 1 || (first_exact && kl >= 10))
+                                : (kl >= 5 && sup >= 2);
+            else
+                ok = words >= 2 && kl >= 8 && (sup >= 2 || (first_exact && sup >= 1));
+        }
+        if (!ok)
+            continue;
+        int cost = d * 2 + (z->surname ? 1 : 0);
+        if (cost < best_cost) {
+            best = e;
+            best_cost = cost;
+            ambiguous = 0;
+        } else if (cost == best_cost && e != best) {
+            ambiguous = 1;
+        }
+    }
+    return ambiguous ? NULL : best;
+}
+
+/* ------------------------------------------------------------------ */
+/* Choosing among the entities a key names.                           */
+
+static int kind_rank(int kind)
+{
+    switch (kind) {
+    case KB_P_NAME: return 0;
+    case KB_P_ALIAS: return 1;
+    case KB_P_VARIANT: return 2;
+    case KB_P_NATIVE: return 2;
+    case KB_P_METONYM: return 3;
+    case KB_P_ADJ: return 4;
+    case KB_P_DEMONYM: return 5;
+    case KB_P_SURNAME: return 6;
+    default: return 100;
+    }
+}
+
+/*
+** The best posting of slot among those accept() takes: the strongest kind
+** of name, then an entity the document already mentioned, then one with a
+** role on the date.  NULL when nothing is accepted or a surname is shared
+** by people that nothing tells apart.
+*/
+static const kb_posting *choose(finder *f, const kb_slot *slot,
+                                int (*accept)(const sr_kb *, const kb_posting *))
+{
+    const kb_posting *best = NULL;
+    int best_score = -1, tie = 0;
+    FOR_POSTINGS(f->kb, slot, p)
+    {
+        if (!accept(f->kb, p))
+            continue;
+        const kb_entity *e = ent(f->kb, p);
+        int score = (100 - kind_rank(p->kind)) * 4;
+        if (referent_of(f, e))
+            score += 2;
+        if (kb_role_on(f->kb, e, f->date))
+            score += 1;
+        if (score > best_score) {
+            best = p;
+            best_score = score;
+            tie = 0;
+        } else if (score == best_score && ent(f->kb, best) != e) {
+            tie = 1;
+        }
+    }
+    if (best && tie && best->kind == KB_P_SURNAME)
+        return NULL;
+    return best;
+}
+
+static int accept_person(const sr_kb *kb, const kb_posting *p)
+{
+    return (naming_kind(p->kind) || p->kind == KB_P_SURNAME) && ent(kb, p)->type == KB_T_PERSON;
+}
+
+static int accept_modifier(const sr_kb *kb, const kb_posting *p)
+{
+    return (p->kind == KB_P_ADJ || p->kind == KB_P_NAME || p->kind == KB_P_ALIAS ||
+            p->kind == KB_P_VARIANT) &&
+           polity(kb, ent(kb, p));
+}
+
+static int accept_naming(const sr_kb *kb, const kb_posting *p)
+{
+    return (naming_kind(p->kind) || p->kind == KB_P_ADJ) && ent(kb, p)->type != KB_T_AGENT;
+}
+
+/* The code an entity named by posting p carries: a metonym's own code, or its code on the date. */
+static const char *named_code(finder *f, const kb_posting *p, char *buf, size_t cap,
+                              const char **sector)
+{
+    if (p->kind == KB_P_METONYM) {
+        const char *c = kb_str(f->kb, p->aux);
+        kb_copy(buf, cap, c);
+        *sector = strlen(c) > 3 ? c + 3 : "";
+        return buf;
+    }
+    return code_of(f, ent(f->kb, p), buf, cap, sector);
+}
+
+/* Codes of the countries and organizations the sentence names (context for support()). */
+static void sentence_codes(finder *f)
+{
+    f->ncodes = 0;
+    for (uint32_t i = 0; i < f->s->ntokens && f->ncodes < 16;) {
+        hit h = longest(f, i, keep_naming);
+        if (!h.slot) {
+            i++;
+            continue;
+        }
+        const kb_posting *p = choose(f, h.slot, accept_naming);
+        if (p && ent(f->kb, p)->type != KB_T_PERSON) {
+            const char *sector;
+            char buf[24];
+            named_code(f, p, buf, sizeof buf, &sector);
+            if (buf[0])
+                kb_copy(f->codes[f->ncodes++], sizeof f->codes[0], buf);
+        }
+        i = h.end;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Titles.                                                            */
+
+/* The sector a title phrase contributes, and its agent entity if it is an agent word. */
+static void title_info(finder *f, const kb_slot *slot, phrase *ph)
+{
+    FOR_POSTINGS(f->kb, slot, p)
+    {
+        const kb_entity *e = ent(f->kb, p);
+        if (p->kind == KB_P_AGENT && !ph->agent) {
+            ph->agent = e;
+            if (!ph->title_sector || !*ph->title_sector)
+                ph->title_sector = kb_str(f->kb, e->sector);
+        } else if (p->kind == KB_P_TITLE && (!ph->title_sector || !*ph->title_sector)) {
+            for (uint32_t r = 0; r < e->nroles; r++) {
+                const kb_role *role = &f->kb->roles[e->role_first + r];
+                if (role->title_key == p->aux && *kb_str(f->kb, role->sector)) {
+                    ph->title_sector = kb_str(f->kb, role->sector);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/*
+** Read one title piece at p: a title or agent word of the base, else a
+** built-in honorific or rank (with its abbreviation dot).  Returns the
+** token after it, or p when there is none.
+*/
+static uint32_t read_title(finder *f, uint32_t p, phrase *ph, int allow_honorific)
+{
+    uint32_t n = f->s->ntokens;
+    hit t = longest(f, p, keep_title);
+    const honorific *hon = NULL;
+    uint32_t hon_end = p;
+    if (allow_honorific && p < n) {
+        char key[MAX_KEY];
+        for (uint32_t j = p + 3 > n ? n : p + 3; j > p && !hon; j--)
+            if (range_key(f, p, j, key, sizeof key) && (hon = find_honorific(key)))
+                hon_end = j;
+    }
+    if (!t.slot && !hon)
+        return p;
+    uint32_t end = t.slot && t.end >= hon_end ? t.end : hon_end;
+    if (ph->title_end == 0 || ph->title_end < ph->title_start)
+        ph->title_start = p;
+    char key[MAX_KEY];
+    range_key(f, p, end, key, sizeof key);
+    if (t.slot && t.end == end) {
+        ph->title_slot = t.slot;
+        title_info(f, t.slot, ph);
+    }
+    if (hon) {
+        if (!ph->title_sector || !*ph->title_sector)
+            ph->title_sector = hon->sector;
+        if (hon->gender)
+            ph->title_gender = hon->gender;
+    }
+    kb_copy(ph->title, sizeof ph->title, key);
+    const char *last = strrchr(key, ' ');
+    kb_copy(ph->title_head, sizeof ph->title_head, last ? last + 1 : key);
+    /* "Gen." "Lt." */
+    if (end < n && strcmp(f->s->tokens[end].form, ".") == 0 && !f->gap[end])
+        end++;
+    ph->title_end = end;
+    return end;
+}
+
+/* The office holder on the date for a modifier code and the title phrase: "the US president". */
+static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role **role)
+{
+    if (!ph->title_slot || !ph->mod_code[0])
+        return NULL;
+    FOR_POSTINGS(f->kb, ph->title_slot, p)
+    {
+        if (p->kind != KB_P_TITLE)
+            continue;
+        char key[160];
+        int n = snprintf(key, sizeof key, "\x01%s %s", ph->mod_code, kb_str(f->kb, p->aux));
+        if (n <= 0 || (size_t)n >= sizeof key)
+            continue;
+        const kb_slot *s = kb_find(f->kb, key, (size_t)n);
+        FOR_POSTINGS(f->kb, s, q)
+        {
+            if (q->kind != KB_P_ROLE)
+                continue;
+            const kb_role *r = &f->kb->roles[q->aux];
+            if (r->from <= f->date && f->date <= r->to) {
+                *role = r;
+                return ent(f->kb, q);
+            }
+        }
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Coreference.                                                       */
+
+/* Whether referent r fits the title and modifier of a bare title phrase. */
+static int title_fits(finder *f, const referent *r, const phrase *ph)
+{
+    if (!r->person)
+        return 0;
+    if (ph->mod_code[0] && strncmp(r->country, ph->mod_code, 3) != 0)
+        return 0;
+    const char *h = ph->title_head;
+    if (!*h || generic_title(h))
+        return 1;
+    for (int i = 0; i < r->ntitles; i++)
+        if (strcmp(r->titles[i], h) == 0)
+            return 1;
+    return r->entity && title_mentions(f->kb, r->entity, h);
+}
+
+/* The most recent person referent a bare title phrase may mean, or NULL. */
+static referent *title_antecedent(finder *f, const phrase *ph)
+{
+    for (size_t i = f->nrefs; i-- > 0;) {
+        referent *r = &f->refs[i];
+        if (r->sentence + COREF_WINDOW < f->si)
+            continue;
+        if (title_fits(f, r, ph))
+            return r;
+    }
+    return NULL;
+}
+
+/* Emit a mention that repeats referent r's actor, and make it r's latest. */
+static int32_t emit_repeat(finder *f, referent *r, uint32_t first, uint32_t last, int kind)
+{
+    sr_mention src = f->m[r->mention];
+    const kb_entity *e = r->entity;
+    int32_t k = emit(f, first, last, src.code, src.name, e, src.sector, kind, r->mention);
+    r->mention = k;
+    r->sentence = f->si;
+    return k;
+}
+
+/* Pronouns we resolve: 'm', 'f' or 'p' (plural), or 0. */
+static char pronoun(const char *norm)
+{
+    if (strcmp(norm, "he") == 0 || strcmp(norm, "him") == 0)
+        return 'm';
+    if (strcmp(norm, "she") == 0 || strcmp(norm, "her") == 0)
+        return 'f';
+    if (strcmp(norm, "they") == 0 || strcmp(norm, "them") == 0)
+        return 'p';
+    return 0;
+}
+
+/* Link a pronoun at token i to the most recent compatible actor. */
+static uint32_t read_pronoun(finder *f, uint32_t i, char which)
+{
+    for (size_t k = f->nrefs; k-- > 0;) {
+        referent *r = &f->refs[k];
+        if (r->sentence + PRONOUN_WINDOW < f->si)
+            break;
+        int ok = which == 'p' ? r->plural : (r->person && (!r->gender || r->gender == which));
+        if (ok) {
+            emit_repeat(f, r, i, i + 1, SR_MENTION_PRONOUN);
+            return i + 1;
+        }
+    }
+    return i + 1;
+}
+
+/* The earlier person whose written surname is the name at [ns, ne), or NULL. */
+static referent *surname_antecedent(finder *f, uint32_t ns, uint32_t ne)
+{
+    char norm[MAX_KEY], key[MAX_KEY], rk[64];
+    if (!range_key(f, ns, ne, norm, sizeof norm) || strchr(norm, ' '))
+        return NULL;
+    kb_phonetic(norm, key, sizeof key);
+    for (size_t i = f->nrefs; i-- > 0;) {
+        referent *r = &f->refs[i];
+        if (!r->person || !r->surname[0])
+            continue;
+        kb_phonetic(r->surname, rk, sizeof rk);
+        if (strcmp(r->surname, norm) == 0 || (strlen(key) >= 4 && strcmp(rk, key) == 0))
+            return r;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Phrases.                                                           */
+
+/* The end of a run of capitalized name words from p (at most MAX_RUN), or p. */
+static uint32_t name_run(finder *f, uint32_t p)
+{
+    uint32_t n = f->s->ntokens, q = p, words = 0;
+    while (q < n && words < MAX_RUN) {
+        if (hyphen(f, q) && q > p && q + 1 < n && capitalized(f, q + 1)) {
+            q++; /* "Kava - Dragon" */
+            continue;
+        }
+        if (!capitalized(f, q) || stop_word(f->norm[q]) || !wordlike(f->norm[q]))
+            break;
+        if (q > p) {
+            /* a country, organization or title ends the name */
+            hit h = longest(f, q, keep_naming);
+            if (h.slot && !keep_person(f->kb, h.slot))
+                break;
+            if (longest(f, q, keep_title).slot)
+                break;
+        }
+        q++;
+        words++;
+    }
+    while (q > p && hyphen(f, q - 1))
+        q--;
+    return q;
+}
+
+/* Emit a mention of person e over [first, last) and remember it. */
+static uint32_t emit_person(finder *f, phrase *ph, const kb_entity *e, uint32_t first,
+                            uint32_t last, uint32_t ns, uint32_t ne, int32_t antecedent)
+{
+    char code[32], country[4];
+    const char *sector;
+    code_of(f, e, code, sizeof code, &sector);
+    if (!code[0] && ph->mod_code[0])
+        snprintf(code, sizeof code, "%s%s", ph->mod_code, ph->title_sector ? ph->title_sector : "");
+    referent *prev = referent_of(f, e);
+    if (antecedent < 0 && prev)
+        antecedent = prev->mention;
+    int32_t k = emit(f, first, last, code, kb_str(f->kb, e->name), e, sector, SR_MENTION_NAME,
+                     antecedent);
+    country_of(f->kb, e, f->date, country);
+    referent *r = remember(f, k, e, country, 1, 0, e->gender ? (char)e->gender : ph->title_gender);
+    if (!r->gender && ph->title_gender)
+        r->gender = ph->title_gender;
+    add_title_word(r, ph->title_head);
+    if (ne > ns) {
+        char key[MAX_KEY];
+        if (range_key(f, ne - 1, ne, key, sizeof key))
+            kb_copy(r->surname, sizeof r->surname, key);
+    } else {
+        const char *nm = kb_str(f->kb, e->name), *sp = strrchr(nm, ' ');
+        kb_norm(sp ? sp + 1 : nm, r->surname, sizeof r->surname);
+    }
+    return last;
+}
+
+/* Emit a named country, organization, place or group over [first, last). */
+static uint32_t emit_named(finder *f, const kb_posting *p, uint32_t first, uint32_t last)
+{
+    char code[32], country[4];
+    const char *sector;
+    const kb_entity *e = ent(f->kb, p);
+    named_code(f, p, code, sizeof code, &sector);
+    if (!code[0] || strncmp(code, "---", 3) == 0)
+        return last;
+    referent *prev = referent_of(f, e);
+    int32_t k = emit(f, first, last, code, kb_str(f->kb, e->name), e, sector, SR_MENTION_NAME,
+                     prev ? prev->mention : -1);
+    country_of(f->kb, e, f->date, country);
+    int plural = (e->flags & KB_E_PLURAL) || p->kind == KB_P_DEMONYM || e->type == KB_T_ACTOR;
+    remember(f, k, e, country, e->type == KB_T_PERSON, plural, (char)e->gender);
+    return last;
+}
+
+/* The code a modifier and a title compose: RUS + MIL, or NGO + RUS for prefix agents. */
+static void compose(const phrase *ph, char *code, size_t cap)
+{
+    const char *sector = ph->title_sector ? ph->title_sector : "";
+    if (ph->agent && (ph->agent->flags & KB_E_AGENT_PREFIX))
+        snprintf(code, cap, "%s%s", sector, ph->mod_code);
+    else
+        snprintf(code, cap, "%s%s", ph->mod_code, sector);
+}
+
+/* A title with no name after it: office holder, earlier actor, or composed agent. */
+static uint32_t title_only(finder *f, phrase *ph)
+{
+    const kb_role *role = NULL;
+    const kb_entity *e = office_holder(f, ph, &role);
+    if (e) {
+        referent *prev = referent_of(f, e);
+        char country[4];
+        int32_t k = emit(f, ph->start, ph->title_end, kb_str(f->kb, role->code),
+                         kb_str(f->kb, e->name), e, kb_str(f->kb, role->sector),
+                         SR_MENTION_TITLE, prev ? prev->mention : -1);
+        country_of(f->kb, e, f->date, country);
+        referent *r = remember(f, k, e, country, 1, 0, (char)e->gender);
+        add_title_word(r, ph->title_head);
+        return ph->title_end;
+    }
+    int person_title = ph->title_slot == NULL || !ph->agent || find_honorific(ph->title_head);
+    if ((ph->det || ph->mod_code[0]) && person_title) {
+        referent *r = title_antecedent(f, ph);
+        if (r) {
+            emit_repeat(f, r, ph->start, ph->title_end, SR_MENTION_TITLE);
+            return ph->title_end;
+        }
+    }
+    if (!ph->title_sector || !*ph->title_sector)
+        return ph->title_end;
+    char code[48];
+    compose(ph, code, sizeof code);
+    const char *name = ph->agent ? kb_str(f->kb, ph->agent->name) : NULL;
+    int32_t k = emit(f, ph->start, ph->title_end, code,
+                     name ? name : surface(f, ph->title_start, ph->title_end), NULL,
+                     ph->title_sector, SR_MENTION_AGENT, -1);
+    size_t hl = strlen(ph->title_head);
+    int plural = hl > 1 && ph->title_head[hl - 1] == 's';
+    char country[4];
+    kb_copy(country, sizeof country, ph->mod_code);
+    remember(f, k, NULL, country, 0, plural || ph->agent != NULL, 0);
+    return ph->title_end;
+}
+
+/* A capitalized name after a title or modifier that the base lacks: an unknown person. */
+static uint32_t unknown_person(finder *f, phrase *ph, uint32_t ns, uint32_t ne)
+{
+    char code[48];
+    compose(ph, code, sizeof code);
+    const char *name = surface(f, ns, ne);
+    int32_t k = emit(f, ph->start, ne, code, name, NULL, ph->title_sector, SR_MENTION_UNKNOWN, -1);
+    char country[4];
+    kb_copy(country, sizeof country, ph->mod_code);
+    referent *r = remember(f, k, NULL, country, 1, 0, ph->title_gender);
+    add_title_word(r, ph->title_head);
+    char key[MAX_KEY];
+    if (range_key(f, ne - 1, ne, key, sizeof key))
+        kb_copy(r->surname, sizeof r->surname, key);
+    return ne;
+}
+
+/*
+** The name part of a phrase at p: an exact person name, an earlier
+** person's surname, a person by approximate match, or an unknown titled
+** person.  Returns the token after the phrase, or 0 when there is no name.
+*/
+static uint32_t read_name(finder *f, phrase *ph, uint32_t p)
+{
+    uint32_t first = ph->mod.slot ? ph->mod.first : ph->title_end > 0 ? ph->title_start : p;
+    if (ph->mod.slot && ph->title_end && ph->title_start < ph->mod.first)
+        first = ph->title_start;
+    hit h = longest(f, p, keep_person);
+    uint32_t ne = name_run(f, p);
+    if (h.slot && h.end >= ne) {
+        const kb_posting *q = choose(f, h.slot, accept_person);
+        if (q)
+            return emit_person(f, ph, ent(f->kb, q), first, h.end, p, h.end, -1);
+    }
+    if (ne == p)
+        return 0;
+    referent *r = surname_antecedent(f, p, ne);
+    if (r && r->entity) {
+        return emit_person(f, ph, r->entity, first, ne, p, ne, r->mention);
+    } else if (r) {
+        emit_repeat(f, r, first, ne, SR_MENTION_NAME);
+        return ne;
+    }
+    /* Try the whole run, then without its first word ("Admiral Giuseppe ..."). */
+    for (uint32_t s = p; s < ne && s < p + 2; s++) {
+        const kb_entity *e = fuzzy_person(f, ph, s, ne);
+        if (e)
+            return emit_person(f, ph, e, first, ne, s, ne, -1);
+    }
+    int titled = ph->title_end > 0;
+    if (titled && (ph->mod_code[0] || ne - p >= 2) && ph->title_sector &&
+        (ph->mod_code[0] || *ph->title_sector))
+        return unknown_person(f, ph, p, ne);
+    return 0;
+}
+
+static int determiner(const char *norm)
+{
+    return strcmp(norm, "the") == 0 || strcmp(norm, "a") == 0 || strcmp(norm, "an") == 0;
+}
+
+/*
+** Whether a capitalized title word is only the start of a longer proper
+** name ("Military Committee", "General Staff"): the next word is
+** capitalized too and is no name the base knows.
+*/
+static int inside_proper_name(finder *f, const phrase *ph)
+{
+    uint32_t e = ph->title_end;
+    if (e >= f->s->ntokens || !capitalized(f, ph->title_start) || !capitalized(f, e))
+        return 0;
+    return !longest(f, e, keep_naming).slot;
+}
+
+/* Read the phrase starting at token i; returns where to continue. */
+static uint32_t read_phrase(finder *f, uint32_t i)
+{
+    uint32_t n = f->s->ntokens;
+    phrase ph;
+    memset(&ph, 0, sizeof ph);
+    ph.start = i;
+    char which = pronoun(f->norm[i]);
+    if (which)
+        return read_pronoun(f, i, which);
+    uint32_t p = i;
+    if (determiner(f->norm[i])) {
+        hit h = longest(f, i, keep_naming); /* "the Kremlin" */
+        if (h.slot) {
+            const kb_posting *q = choose(f, h.slot, accept_naming);
+            if (q)
+                return emit_named(f, q, i, h.end);
+        }
+        ph.det = strcmp(f->norm[i], "the") == 0;
+        p = ph.start = i + 1;
+        if (p >= n)
+            return i + 1;
+    }
+    hit nm = longest(f, p, keep_naming);
+    hit person = longest(f, p, keep_person);
+    if (person.slot && person.end >= nm.end) {
+        uint32_t r = read_name(f, &ph, p);
+        return r ? r : p + 1;
+    }
+    if (nm.slot) {
+        hit mod = longest(f, p, keep_modifier);
+        const kb_posting *mp = mod.slot && mod.end == nm.end ? choose(f, mod.slot, accept_modifier)
+                                                            : NULL;
+        uint32_t q = nm.end;
+        if (mp) {
+            ph.mod = mod;
+            ph.mod_entity = ent(f->kb, mp);
+            const char *sector;
+            code_of(f, ph.mod_entity, ph.mod_code, sizeof ph.mod_code, &sector);
+            if (q < n && strcmp(f->norm[q], "'s") == 0)
+                q++;
+            uint32_t t = q;
+            for (int k = 0; k < MAX_TITLES; k++) {
+                uint32_t u = read_title(f, t, &ph, 1);
+                if (u == t)
+                    break;
+                t = u;
+            }
+            uint32_t r = read_name(f, &ph, t);
+            if (r)
+                return r;
+            if (ph.title_end)
+                return title_only(f, &ph);
+        }
+        const kb_posting *np = choose(f, nm.slot, accept_naming);
+        if (np)
+            return emit_named(f, np, p, nm.end);
+        return nm.end;
+    }
+    /* Titles with no modifier: honorifics count only when a name follows or after "the". */
+    uint32_t t = p;
+    for (int k = 0; k < MAX_TITLES; k++) {
+        uint32_t u = read_title(f, t, &ph, capitalized(f, t) || ph.det);
+        if (u == t)
+            break;
+        t = u;
+    }
+    uint32_t r = read_name(f, &ph, t);
+    if (r)
+        return r;
+    if (ph.title_end) {
+        if (!ph.title_slot && !ph.det)
+            return i + 1; /* a capitalized rank with no name: say nothing */
+        if (inside_proper_name(f, &ph))
+            return ph.title_end; /* "the Military Committee", "the General Staff" */
+        return title_only(f, &ph);
+    }
+    return i + 1;
+}
+
+/* Prepare the per-token forms of sentence si. */
+static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
+{
+    f->si = si;
+    f->s = s;
+    f->norm = sr_arena_alloc(f->a, (s->ntokens + 1) * sizeof *f->norm);
+    f->gap = sr_arena_alloc(f->a, s->ntokens + 1);
+    for (uint32_t i = 0; i < s->ntokens; i++) {
+        char buf[MAX_KEY];
+        const char *form = s->tokens[i].form ? s->tokens[i].form : "";
+        size_t len = kb_norm(form, buf, sizeof buf);
+        f->norm[i] = sr_arena_strndup(f->a, buf, len);
+        f->gap[i] = i > 0 && s->tokens[i].start > s->tokens[i - 1].end;
+    }
+}
+
+void sr_actors_find(const sr_kb *kb, const char *text, const sr_sentence *sentences,
+                    size_t nsentences, const char *date, sr_arena *a, sr_mention **mentions,
+                    size_t *nmentions)
+{
+    finder f;
+    memset(&f, 0, sizeof f);
+    f.kb = kb;
+    f.text = text;
+    f.a = a;
+    f.date = date ? kb_parse_date(date, strlen(date)) : -1;
+    if (f.date < 0)
+        f.date = (int32_t)kb->h->newest_date;
+    for (size_t si = 0; si < nsentences; si++) {
+        const sr_sentence *s = &sentences[si];
+        if (s->ntokens == 0)
+            continue;
+        load_sentence(&f, (uint32_t)si, s);
+        sentence_codes(&f);
+        for (uint32_t i = 0; i < s->ntokens;) {
+            uint32_t next = read_phrase(&f, i);
+            i = next > i ? next : i + 1;
+        }
+    }
+    *mentions = f.nm ? sr_arena_calloc(a, f.nm, sizeof **mentions) : NULL;
+    if (f.nm)
+        memcpy(*mentions, f.m, f.nm * sizeof **mentions);
+    *nmentions = f.nm;
+    free(f.m);
+    free(f.refs);
+}

@@ -1,0 +1,777 @@
+/*
+** kb_build.c: the knowledge-base compiler.
+**
+** The readers (kb_text.c for our .kb files, kb_petrarch.c for PETRARCH
+** dictionaries) feed entities, roles and names into a kb_builder; the
+** builder derives what matching needs (transliterated variants of native
+** names, office-title phrases and the title index, word prefixes, phonetic
+** keys) and lays everything out as one blob in the format of
+** kb_internal.h.
+*/
+#include "kb/kb_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+#include "util/util.h"
+
+/* A growable array of fixed-size items. */
+typedef struct vec {
+    void *v;
+    size_t n, cap, size;
+} vec;
+
+static void *vec_push(vec *a)
+{
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 64;
+        a->v = realloc(a->v, a->cap * a->size);
+        if (!a->v)
+            abort();
+    }
+    void *p = (char *)a->v + a->n * a->size;
+    memset(p, 0, a->size);
+    a->n++;
+    return p;
+}
+
+#define VEC_AT(a, T, i) (((T *)(a).v)[i])
+
+/* A name waiting to be hashed. */
+typedef struct pending_name {
+    uint32_t key, entity, aux;
+    uint8_t kind;
+} pending_name;
+
+/* A map from strings to 32-bit values, for interning and de-duplication. */
+typedef struct strmap {
+    uint32_t *keys; /* string offsets + 1; 0 is empty */
+    uint32_t *vals;
+    size_t cap, n;
+} strmap;
+
+struct kb_builder {
+    char *pool;
+    size_t pool_n, pool_cap;
+    strmap interned; /* string -> offset */
+    strmap ids;      /* entity id -> entity index */
+    vec entities, roles, names;
+    UTransliterator *trans[5]; /* opened on first use */
+    int trans_tried;
+};
+
+enum { TR_RUSSIAN, TR_UKRAINIAN, TR_CYRILLIC, TR_ANY, TR_ASCII };
+static const char *const trans_ids[] = {"Russian-Latin/BGN", "Ukrainian-Latin/BGN",
+                                        "Cyrillic-Latin", "Any-Latin", "Latin-ASCII"};
+
+kb_builder *kb_builder_new(void)
+{
+    kb_builder *b = calloc(1, sizeof *b);
+    if (!b)
+        abort();
+    b->entities.size = sizeof(kb_entity);
+    b->roles.size = sizeof(kb_role);
+    b->names.size = sizeof(pending_name);
+    b->pool_cap = 1 << 16;
+    b->pool = malloc(b->pool_cap);
+    if (!b->pool)
+        abort();
+    b->pool[0] = 0; /* offset 0 is the empty string */
+    b->pool_n = 1;
+    return b;
+}
+
+void kb_builder_free(kb_builder *b)
+{
+    if (!b)
+        return;
+    free(b->pool);
+    free(b->interned.keys);
+    free(b->interned.vals);
+    free(b->ids.keys);
+    free(b->ids.vals);
+    free(b->entities.v);
+    free(b->roles.v);
+    free(b->names.v);
+    for (int i = 0; i < 5; i++)
+        if (b->trans[i])
+            utrans_close(b->trans[i]);
+    free(b);
+}
+
+/* ------------------------------------------------------------------ */
+/* Interning.                                                         */
+
+/* Find s in map m (strings live in pool); returns the slot. */
+static size_t strmap_slot(const strmap *m, const char *pool, const char *s, size_t len,
+                          uint32_t h)
+{
+    size_t mask = m->cap - 1, i = h & mask;
+    while (m->keys[i]) {
+        const char *k = pool + m->keys[i] - 1;
+        if (strncmp(k, s, len) == 0 && k[len] == 0)
+            return i;
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+static void strmap_grow(strmap *m, const char *pool)
+{
+    strmap g = {0};
+    g.cap = m->cap ? m->cap * 2 : 1024;
+    g.keys = calloc(g.cap, sizeof *g.keys);
+    g.vals = calloc(g.cap, sizeof *g.vals);
+    if (!g.keys || !g.vals)
+        abort();
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        const char *k = pool + m->keys[i] - 1;
+        size_t len = strlen(k);
+        size_t j = strmap_slot(&g, pool, k, len, kb_hash(k, len));
+        g.keys[j] = m->keys[i];
+        g.vals[j] = m->vals[i];
+        g.n++;
+    }
+    free(m->keys);
+    free(m->vals);
+    *m = g;
+}
+
+uint32_t kb_intern_n(kb_builder *b, const char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    if (b->interned.n * 2 >= b->interned.cap)
+        strmap_grow(&b->interned, b->pool);
+    uint32_t h = kb_hash(s, len);
+    size_t i = strmap_slot(&b->interned, b->pool, s, len, h);
+    if (b->interned.keys[i])
+        return b->interned.vals[i];
+    /* s may point into the pool itself: keep its offset across realloc. */
+    int inside = s >= b->pool && s < b->pool + b->pool_n;
+    size_t s_off = inside ? (size_t)(s - b->pool) : 0;
+    while (b->pool_n + len + 1 > b->pool_cap) {
+        b->pool_cap *= 2;
+        b->pool = realloc(b->pool, b->pool_cap);
+        if (!b->pool)
+            abort();
+    }
+    if (inside)
+        s = b->pool + s_off;
+    uint32_t off = (uint32_t)b->pool_n;
+    memcpy(b->pool + off, s, len);
+    b->pool[off + len] = 0;
+    b->pool_n += len + 1;
+    b->interned.keys[i] = off + 1;
+    b->interned.vals[i] = off;
+    b->interned.n++;
+    return off;
+}
+
+const char *kb_builder_str(const kb_builder *b, uint32_t off)
+{
+    return b->pool + off;
+}
+
+uint32_t kb_intern(kb_builder *b, const char *s)
+{
+    return kb_intern_n(b, s, s ? strlen(s) : 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Entities, roles, names.                                            */
+
+int kb_claim_id(kb_builder *b, const char *id, uint32_t *prev)
+{
+    uint32_t off = kb_intern(b, id);
+    if (b->ids.n * 2 >= b->ids.cap)
+        strmap_grow(&b->ids, b->pool);
+    size_t len = strlen(id);
+    size_t i = strmap_slot(&b->ids, b->pool, id, len, kb_hash(id, len));
+    if (b->ids.keys[i]) {
+        *prev = b->ids.vals[i];
+        return 0;
+    }
+    b->ids.keys[i] = off + 1;
+    b->ids.vals[i] = (uint32_t)b->entities.n;
+    b->ids.n++;
+    return 1;
+}
+
+uint32_t kb_add_entity(kb_builder *b, const char *id, int type, uint32_t src_file,
+                       uint32_t src_line)
+{
+    kb_entity *e = vec_push(&b->entities);
+    e->id = kb_intern(b, id);
+    e->type = (uint8_t)type;
+    e->src_file = src_file;
+    e->src_line = src_line;
+    e->role_first = (uint32_t)b->roles.n;
+    return (uint32_t)(b->entities.n - 1);
+}
+
+kb_entity *kb_entity_at(kb_builder *b, uint32_t e)
+{
+    return &VEC_AT(b->entities, kb_entity, e);
+}
+
+void kb_add_role(kb_builder *b, uint32_t e, int32_t from, int32_t to, const char *code,
+                 const char *sector, const char *title)
+{
+    kb_entity *ent = kb_entity_at(b, e);
+    if (ent->nroles == 0)
+        ent->role_first = (uint32_t)b->roles.n;
+    kb_role *r = vec_push(&b->roles);
+    r->from = from;
+    r->to = to;
+    r->code = kb_intern(b, code);
+    r->sector = kb_intern(b, sector);
+    r->title = kb_intern(b, title);
+    r->title_key = 0; /* derived in finish */
+    ent = kb_entity_at(b, e);
+    ent->nroles++;
+}
+
+void kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux)
+{
+    char norm[512];
+    size_t n = kb_norm(name, norm, sizeof norm);
+    if (n == 0)
+        return;
+    pending_name *p = vec_push(&b->names);
+    p->key = kb_intern_n(b, norm, n);
+    p->entity = e;
+    p->kind = (uint8_t)kind;
+    p->aux = aux;
+    /* "the Kremlin" is also written "Kremlin". */
+    if (n > 4 && strncmp(norm, "the ", 4) == 0 && kind != KB_P_TITLE) {
+        p = vec_push(&b->names);
+        p->key = kb_intern_n(b, norm + 4, n - 4);
+        p->entity = e;
+        p->kind = (uint8_t)kind;
+        p->aux = aux;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Transliteration of native names.                                   */
+
+static void open_transliterators(kb_builder *b)
+{
+    if (b->trans_tried)
+        return;
+    b->trans_tried = 1;
+    for (int i = 0; i < 5; i++) {
+        UErrorCode st = U_ZERO_ERROR;
+        UChar id[64];
+        u_uastrcpy(id, trans_ids[i]);
+        UParseError pe;
+        b->trans[i] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
+        if (U_FAILURE(st))
+            b->trans[i] = NULL;
+    }
+}
+
+/* Run transliterator t over a UTF-8 string; result in out (UTF-8). 0 on failure. */
+static int transliterate(UTransliterator *t, const char *in, char *out, size_t cap)
+{
+    UChar buf[512];
+    int32_t len = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    if (!t)
+        return 0;
+    u_strFromUTF8(buf, 256, &len, in, -1, &st);
+    if (U_FAILURE(st) || len >= 256)
+        return 0;
+    int32_t limit = len;
+    utrans_transUChars(t, buf, &len, 512, 0, &limit, &st);
+    if (U_FAILURE(st) || len >= 512)
+        return 0;
+    int32_t outlen = 0;
+    u_strToUTF8(out, (int32_t)cap, &outlen, buf, len, &st);
+    if (U_FAILURE(st) || outlen >= (int32_t)cap)
+        return 0;
+    out[outlen] = 0;
+    return 1;
+}
+
+/* Drop apostrophe-like soft-sign marks (ʹ ʺ ' ’) from a romanized name. */
+static void drop_soft_signs(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r;) {
+        unsigned char c = (unsigned char)*r;
+        if (c == '\'' || c == '"') {
+            r++;
+            continue;
+        }
+        if (c == 0xca && ((unsigned char)r[1] == 0xb9 || (unsigned char)r[1] == 0xba)) {
+            r += 2;
+            continue;
+        }
+        if (c == 0xe2 && (unsigned char)r[1] == 0x80 && (unsigned char)r[2] == 0x99) {
+            r += 3;
+            continue;
+        }
+        *w++ = *r++;
+    }
+    *w = 0;
+}
+
+/* Add a romanized variant, and its form without soft signs, and first+last of three words. */
+static void add_variant(kb_builder *b, uint32_t e, char *latin)
+{
+    char ascii[512];
+    kb_add_name(b, e, latin, KB_P_VARIANT, 0);
+    if (transliterate(b->trans[TR_ASCII], latin, ascii, sizeof ascii))
+        kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
+    else
+        snprintf(ascii, sizeof ascii, "%s", latin);
+    drop_soft_signs(ascii);
+    kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
+    /* "Vladimir Vladimirovich Putin" is usually "Vladimir Putin". */
+    char *sp1 = strchr(ascii, ' ');
+    char *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
+    if (sp1 && sp2 && !strchr(sp2 + 1, ' ')) {
+        memmove(sp1, sp2, strlen(sp2) + 1);
+        kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
+    }
+}
+
+void kb_add_native(kb_builder *b, uint32_t e, const char *lang, const char *name)
+{
+    char latin[512];
+    kb_add_name(b, e, name, KB_P_NATIVE, 0);
+    open_transliterators(b);
+    int first = TR_ANY;
+    if (strcmp(lang, "ru") == 0)
+        first = TR_RUSSIAN;
+    else if (strcmp(lang, "uk") == 0)
+        first = TR_UKRAINIAN;
+    else if (strcmp(lang, "be") == 0 || strcmp(lang, "bg") == 0 || strcmp(lang, "sr") == 0 ||
+             strcmp(lang, "mk") == 0 || strcmp(lang, "kk") == 0)
+        first = TR_CYRILLIC;
+    int ids[3] = {first, TR_CYRILLIC, TR_ANY};
+    for (int i = 0; i < 3; i++) {
+        if (i > 0 && ids[i] == ids[i - 1])
+            continue;
+        if (transliterate(b->trans[ids[i]], name, latin, sizeof latin))
+            add_variant(b, e, latin);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Office titles.                                                     */
+
+/* Whether norm (a normalized phrase) names a country or organization in b. */
+static int names_polity(const kb_builder *b, const strmap *polities, const char *norm)
+{
+    if (!polities->cap)
+        return 0;
+    if (strncmp(norm, "the ", 4) == 0)
+        norm += 4;
+    size_t len = strlen(norm);
+    size_t i = strmap_slot(polities, b->pool, norm, len, kb_hash(norm, len));
+    return polities->keys[i] != 0;
+}
+
+/* Map every country/organization name, alias and adjective, for title analysis. */
+static void map_polities(kb_builder *b, strmap *m)
+{
+    for (size_t i = 0; i < b->names.n; i++) {
+        pending_name *p = &VEC_AT(b->names, pending_name, i);
+        const kb_entity *e = kb_entity_at(b, p->entity);
+        if (e->type != KB_T_COUNTRY && e->type != KB_T_IGO && e->type != KB_T_ACTOR)
+            continue;
+        if (p->kind != KB_P_NAME && p->kind != KB_P_ALIAS && p->kind != KB_P_ADJ)
+            continue;
+        if (m->n * 2 >= m->cap)
+            strmap_grow(m, b->pool);
+        const char *k = b->pool + p->key;
+        size_t len = strlen(k);
+        size_t j = strmap_slot(m, b->pool, k, len, kb_hash(k, len));
+        if (!m->keys[j]) {
+            m->keys[j] = p->key + 1;
+            m->vals[j] = p->entity;
+            m->n++;
+        }
+    }
+}
+
+/* Add phrase (and its British/American spelling twin) as a title phrase of e. */
+static void add_title_phrase(kb_builder *b, uint32_t e, const char *phrase, uint32_t key)
+{
+    char twin[256];
+    kb_add_name(b, e, phrase, KB_P_TITLE, key);
+    const char *p = strstr(phrase, "defence");
+    const char *q = strstr(phrase, "defense");
+    if (p || q) {
+        snprintf(twin, sizeof twin, "%s", phrase);
+        twin[(p ? p : q) - phrase + 5] = p ? 's' : 'c';
+        kb_add_name(b, e, twin, KB_P_TITLE, key);
+    }
+}
+
+/*
+** Derive the short title of a role ("President of the United States" ->
+** "president") and the phrases that name it in news ("minister of foreign
+** affairs" -> also "foreign minister").  Adds the phrases as title
+** postings of e and returns the short title's string offset.
+*/
+static uint32_t derive_title(kb_builder *b, const strmap *polities, uint32_t e,
+                             const char *title)
+{
+    char t[256], x[256];
+    if (kb_norm(title, t, sizeof t) == 0)
+        return 0;
+    char *s = t;
+    if (strncmp(s, "the ", 4) == 0)
+        s += 4;
+    /* "... of Russia": drop the polity. */
+    for (;;) {
+        char *of = NULL;
+        for (char *p = strstr(s, " of "); p; p = strstr(p + 1, " of "))
+            of = p;
+        if (!of || !names_polity(b, polities, of + 4))
+            break;
+        *of = 0;
+    }
+    /* "Russian president": drop the adjective. */
+    char *sp = strchr(s, ' ');
+    if (sp) {
+        *sp = 0;
+        int lead = names_polity(b, polities, s);
+        *sp = ' ';
+        if (lead)
+            s = sp + 1;
+    }
+    uint32_t key = kb_intern(b, s);
+    add_title_phrase(b, e, title, key);
+    add_title_phrase(b, e, s, key);
+    /* "minister of foreign affairs" -> "foreign minister", "foreign affairs minister" */
+    const char *heads[] = {"minister", "secretary", "ministry"};
+    for (size_t h = 0; h < 3; h++) {
+        size_t hl = strlen(heads[h]);
+        if (strncmp(s, heads[h], hl) != 0)
+            continue;
+        const char *rest = s + hl;
+        if (strncmp(rest, " of ", 4) == 0)
+            rest += 4;
+        else if (strncmp(rest, " for ", 5) == 0)
+            rest += 5;
+        else
+            continue;
+        if (strncmp(rest, "the ", 4) == 0)
+            rest += 4;
+        if (kb_count_words(rest) > 3)
+            continue;
+        snprintf(x, sizeof x, "%s %s", rest, heads[h]);
+        add_title_phrase(b, e, x, key);
+        char *aff = strstr(x, " affairs");
+        if (aff) {
+            memmove(aff, aff + 8, strlen(aff + 8) + 1);
+            add_title_phrase(b, e, x, key);
+        }
+    }
+    return key;
+}
+
+/* Country part of a role code: the code without its sector suffix. */
+static void role_holder(const kb_builder *b, const kb_role *r, char *out, size_t cap)
+{
+    const char *code = b->pool + r->code, *sector = b->pool + r->sector;
+    size_t lc = strlen(code), ls = strlen(sector);
+    if (ls > 0 && lc >= ls + 3 && strcmp(code + lc - ls, sector) == 0)
+        lc -= ls;
+    else if (lc > 3)
+        lc = 3;
+    if (lc >= cap)
+        lc = cap - 1;
+    memcpy(out, code, lc);
+    out[lc] = 0;
+}
+
+/* Title phrases and the title index ("\x01RUS president" -> role) for every role. */
+static void derive_titles(kb_builder *b)
+{
+    strmap polities = {0};
+    map_polities(b, &polities);
+    for (uint32_t e = 0; e < b->entities.n; e++) {
+        kb_entity *ent = kb_entity_at(b, e);
+        for (uint32_t i = 0; i < ent->nroles; i++) {
+            uint32_t ri = ent->role_first + i;
+            kb_role *r = &VEC_AT(b->roles, kb_role, ri);
+            if (!r->title)
+                continue;
+            char title[256], holder[32], key[320];
+            snprintf(title, sizeof title, "%s", b->pool + r->title);
+            uint32_t tk = derive_title(b, &polities, e, title);
+            r = &VEC_AT(b->roles, kb_role, ri);
+            r->title_key = tk;
+            if (!tk)
+                continue;
+            role_holder(b, r, holder, sizeof holder);
+            snprintf(key, sizeof key, "\x01%s %s", holder, b->pool + tk);
+            pending_name *p = vec_push(&b->names);
+            p->key = kb_intern(b, key);
+            p->entity = e;
+            p->kind = KB_P_ROLE;
+            p->aux = ri;
+            ent = kb_entity_at(b, e);
+        }
+    }
+    free(polities.keys);
+    free(polities.vals);
+}
+
+/* ------------------------------------------------------------------ */
+/* Agent plurals.                                                     */
+
+/* Regular English plural of the last word of a normalized phrase. */
+static int make_plural(const char *s, char *out, size_t cap)
+{
+    size_t n = strlen(s);
+    if (n < 2 || n + 3 >= cap)
+        return 0;
+    char last = s[n - 1], prev = s[n - 2];
+    if (last == 's' || last == 'x' || (last == 'h' && (prev == 'c' || prev == 's')))
+        snprintf(out, cap, "%ses", s);
+    else if (last == 'y' && !strchr("aeiou", prev))
+        snprintf(out, cap, "%.*sies", (int)(n - 1), s);
+    else
+        snprintf(out, cap, "%ss", s);
+    return 1;
+}
+
+/* Every agent word also stands in the plural ("troop" -> "troops"). */
+static void add_agent_plurals(kb_builder *b)
+{
+    size_t n = b->names.n;
+    for (size_t i = 0; i < n; i++) {
+        pending_name p = VEC_AT(b->names, pending_name, i);
+        if (p.kind != KB_P_AGENT)
+            continue;
+        const kb_entity *e = kb_entity_at(b, p.entity);
+        if (e->flags & KB_E_OWN_PLURALS)
+            continue;
+        char pl[300];
+        if (make_plural(b->pool + p.key, pl, sizeof pl)) {
+            pending_name *q = vec_push(&b->names);
+            q->key = kb_intern(b, pl);
+            q->entity = p.entity;
+            q->kind = KB_P_AGENT;
+            q->aux = 1; /* plural */
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Layout.                                                            */
+
+static int cmp_names(const void *a, const void *b)
+{
+    const pending_name *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    if (x->entity != y->entity)
+        return x->entity < y->entity ? -1 : 1;
+    if (x->aux != y->aux)
+        return x->aux < y->aux ? -1 : 1;
+    return 0;
+}
+
+static int cmp_fuzzy(const void *a, const void *b)
+{
+    const kb_fuzzy *x = a, *y = b;
+    if (x->keylen != y->keylen)
+        return x->keylen < y->keylen ? -1 : 1;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    if (x->entity != y->entity)
+        return x->entity < y->entity ? -1 : 1;
+    return (int)x->surname - (int)y->surname;
+}
+
+/* Insert key (string offset) into the slot table; returns the slot. */
+static kb_slot *slot_insert(kb_slot *slots, size_t nslots, const char *pool, uint32_t key)
+{
+    const char *k = pool + key;
+    uint32_t h = kb_hash(k, strlen(k));
+    size_t i = h & (nslots - 1);
+    while (slots[i].key && slots[i].key != key)
+        i = (i + 1) & (nslots - 1);
+    if (!slots[i].key) {
+        slots[i].key = key;
+        slots[i].hash = h;
+        slots[i].first = KB_NONE;
+    }
+    return &slots[i];
+}
+
+/* Phonetic-key entries for every name of every person. */
+static void build_fuzzy(kb_builder *b, const pending_name *names, size_t n, vec *fz)
+{
+    for (size_t i = 0; i < n; i++) {
+        const pending_name *p = &names[i];
+        if (p->kind != KB_P_NAME && p->kind != KB_P_ALIAS && p->kind != KB_P_VARIANT)
+            continue;
+        if (kb_entity_at(b, p->entity)->type != KB_T_PERSON)
+            continue;
+        char norm[512], key[512];
+        snprintf(norm, sizeof norm, "%s", b->pool + p->key);
+        size_t kl = kb_phonetic(norm, key, sizeof key);
+        if (kl < 3 || kl > 60)
+            continue;
+        kb_fuzzy *f = vec_push(fz);
+        f->key = kb_intern(b, key);
+        f->norm = p->key;
+        f->entity = p->entity;
+        f->keylen = (uint16_t)kl;
+        f->nwords = (uint8_t)kb_count_words(norm);
+        char *last = strrchr(norm, ' ');
+        if (!last || strlen(last + 1) < 4)
+            continue;
+        kl = kb_phonetic(last + 1, key, sizeof key);
+        f = vec_push(fz);
+        f->key = kb_intern(b, key);
+        f->norm = kb_intern(b, last + 1);
+        f->entity = p->entity;
+        f->keylen = (uint16_t)kl;
+        f->nwords = 1;
+        f->surname = 1;
+    }
+}
+
+static size_t align8(size_t n)
+{
+    return (n + 7) & ~(size_t)7;
+}
+
+/* The newest date any role mentions. */
+static int32_t newest_date(const kb_builder *b)
+{
+    int32_t best = 20000101;
+    for (size_t i = 0; i < b->roles.n; i++) {
+        const kb_role *r = &VEC_AT(b->roles, kb_role, i);
+        if (r->from > best && r->from != KB_DATE_MAX)
+            best = r->from;
+        if (r->to > best && r->to != KB_DATE_MAX)
+            best = r->to;
+    }
+    return best;
+}
+
+uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr_error *err)
+{
+    derive_titles(b);
+    add_agent_plurals(b);
+    pending_name *names = b->names.v;
+    size_t nn = b->names.n;
+    if (nn)
+        qsort(names, nn, sizeof *names, cmp_names);
+    /* Drop duplicates. */
+    size_t w = 0;
+    for (size_t i = 0; i < nn; i++)
+        if (w == 0 || cmp_names(&names[w - 1], &names[i]) != 0)
+            names[w++] = names[i];
+    nn = b->names.n = w;
+
+    vec fz = {.size = sizeof(kb_fuzzy)};
+    build_fuzzy(b, names, nn, &fz);
+    if (fz.n)
+        qsort(fz.v, fz.n, sizeof(kb_fuzzy), cmp_fuzzy);
+
+    /* Word prefixes of multi-word keys. */
+    vec prefixes = {.size = sizeof(uint32_t)};
+    size_t nkeys = 0;
+    for (size_t i = 0; i < nn; i++) {
+        if (i > 0 && names[i].key == names[i - 1].key)
+            continue;
+        nkeys++;
+        if (b->pool[names[i].key] == '\x01')
+            continue;
+        /* Interning may move the pool: walk by position. */
+        for (size_t pos = 0; b->pool[names[i].key + pos]; pos++) {
+            if (b->pool[names[i].key + pos] != ' ')
+                continue;
+            uint32_t off = kb_intern_n(b, b->pool + names[i].key, pos);
+            *(uint32_t *)vec_push(&prefixes) = off;
+        }
+    }
+    size_t nslots = 1024;
+    while (nslots < 2 * (nkeys + prefixes.n))
+        nslots *= 2;
+    if (b->pool_n > UINT32_MAX / 2 || nn > UINT32_MAX / 2) {
+        free(fz.v);
+        free(prefixes.v);
+        sr_error_set(err, "knowledge base too large");
+        return NULL;
+    }
+
+    size_t off_entities = align8(sizeof(kb_header));
+    size_t off_roles = align8(off_entities + b->entities.n * sizeof(kb_entity));
+    size_t off_postings = align8(off_roles + b->roles.n * sizeof(kb_role));
+    size_t off_slots = align8(off_postings + nn * sizeof(kb_posting));
+    size_t off_fuzzy = align8(off_slots + nslots * sizeof(kb_slot));
+    size_t off_strings = align8(off_fuzzy + fz.n * sizeof(kb_fuzzy));
+    size_t total = align8(off_strings + b->pool_n);
+    uint8_t *blob = calloc(1, total);
+    if (!blob)
+        abort();
+
+    kb_header *h = (kb_header *)blob;
+    memcpy(h->magic, KB_MAGIC, 8);
+    h->version = KB_VERSION;
+    h->header_size = sizeof(kb_header);
+    h->total_size = total;
+    h->fingerprint = fingerprint;
+    h->newest_date = (uint32_t)newest_date(b);
+    h->nentities = (uint32_t)b->entities.n;
+    h->nroles = (uint32_t)b->roles.n;
+    h->npostings = (uint32_t)nn;
+    h->nslots = (uint32_t)nslots;
+    h->nfuzzy = (uint32_t)fz.n;
+    h->strings_size = (uint32_t)b->pool_n;
+    h->off_entities = off_entities;
+    h->off_roles = off_roles;
+    h->off_postings = off_postings;
+    h->off_slots = off_slots;
+    h->off_fuzzy = off_fuzzy;
+    h->off_strings = off_strings;
+
+    if (b->entities.n)
+        memcpy(blob + off_entities, b->entities.v, b->entities.n * sizeof(kb_entity));
+    if (b->roles.n)
+        memcpy(blob + off_roles, b->roles.v, b->roles.n * sizeof(kb_role));
+    if (fz.n)
+        memcpy(blob + off_fuzzy, fz.v, fz.n * sizeof(kb_fuzzy));
+    memcpy(blob + off_strings, b->pool, b->pool_n);
+
+    kb_posting *post = (kb_posting *)(blob + off_postings);
+    kb_slot *slots = (kb_slot *)(blob + off_slots);
+    for (size_t i = 0; i < nn; i++) {
+        post[i].entity = names[i].entity;
+        post[i].aux = names[i].aux;
+        post[i].kind = names[i].kind;
+        post[i].nwords = (uint8_t)kb_count_words(b->pool + names[i].key);
+        post[i].next = (i + 1 < nn && names[i + 1].key == names[i].key) ? (uint32_t)(i + 1)
+                                                                         : KB_NONE;
+        if (i == 0 || names[i - 1].key != names[i].key)
+            slot_insert(slots, nslots, b->pool, names[i].key)->first = (uint32_t)i;
+    }
+    for (size_t i = 0; i < prefixes.n; i++)
+        slot_insert(slots, nslots, b->pool, VEC_AT(prefixes, uint32_t, i))->flags |=
+            KB_S_PREFIX;
+    free(prefixes.v);
+    free(fz.v);
+
+    h->checksum = sr_hash_bytes(blob + sizeof(kb_header), total - sizeof(kb_header), 0);
+    *size = total;
+    return blob;
+}

@@ -1,0 +1,442 @@
+/*
+** kb_load.c: opening a knowledge base, and the lookups every reader needs.
+**
+** sr_kb_open() compiles the .kb files of data/kb on first use into a cache file
+** (data/kb/.compiled.srkb, or $SITREP_KB_CACHE) and maps that file
+** read-only on later starts, as long as its fingerprint (names, sizes and
+** modification times of the sources, and the format version) still
+** matches.  A cache that is stale, unreadable or corrupt is rebuilt; when
+** the cache cannot be written the compiled blob simply stays in memory.
+** A mapped or in-memory blob is validated before use, so a damaged file
+** is rejected with a message instead of being trusted.
+*/
+#include "kb/kb_internal.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/util.h"
+
+/* Whether [off, off + n*size) lies inside a blob of total bytes, 8-aligned. */
+static int section_ok(uint64_t off, uint64_t n, uint64_t size, uint64_t total)
+{
+    if (off % 8 != 0 || off > total)
+        return 0;
+    if (n != 0 && size > (total - off) / n)
+        return 0;
+    return 1;
+}
+
+/* Check every cross-reference of the records against the array sizes. */
+static int references_ok(const sr_kb *kb)
+{
+    const kb_header *h = kb->h;
+    uint32_t ns = h->strings_size;
+    for (uint32_t i = 0; i < h->nentities; i++) {
+        const kb_entity *e = &kb->entities[i];
+        if (e->id >= ns || e->name >= ns || e->code >= ns || e->sector >= ns ||
+            e->country >= ns || e->src_file >= ns || e->role_first > h->nroles ||
+            e->nroles > h->nroles - e->role_first)
+            return 0;
+    }
+    for (uint32_t i = 0; i < h->nroles; i++) {
+        const kb_role *r = &kb->roles[i];
+        if (r->code >= ns || r->sector >= ns || r->title >= ns || r->title_key >= ns)
+            return 0;
+    }
+    for (uint32_t i = 0; i < h->npostings; i++) {
+        const kb_posting *p = &kb->postings[i];
+        if (p->entity >= h->nentities || (p->next != KB_NONE && p->next <= i) ||
+            (p->next != KB_NONE && p->next >= h->npostings))
+            return 0;
+        if ((p->kind == KB_P_METONYM || p->kind == KB_P_TITLE) && p->aux >= ns)
+            return 0;
+        if (p->kind == KB_P_ROLE && p->aux >= h->nroles)
+            return 0;
+    }
+    for (uint32_t i = 0; i < h->nslots; i++) {
+        const kb_slot *s = &kb->slots[i];
+        if (s->key >= ns || (s->first != KB_NONE && s->first >= h->npostings))
+            return 0;
+    }
+    for (uint32_t i = 0; i < h->nfuzzy; i++) {
+        const kb_fuzzy *f = &kb->fuzzy[i];
+        if (f->key >= ns || f->norm >= ns || f->entity >= h->nentities ||
+            (i > 0 && f->keylen < kb->fuzzy[i - 1].keylen))
+            return 0;
+    }
+    return 1;
+}
+
+int kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_error *err)
+{
+    const kb_header *h = (const kb_header *)blob;
+    if (size < sizeof(kb_header) || memcmp(h->magic, KB_MAGIC, 8) != 0)
+        return sr_error_set(err, "%s: not a compiled sitrep knowledge base (bad magic)", what);
+    if (h->version != KB_VERSION || h->header_size != sizeof(kb_header))
+        return sr_error_set(err, "%s: compiled knowledge base version %u, expected %u", what,
+                            h->version, KB_VERSION);
+    if (h->total_size != size)
+        return sr_error_set(err, "%s: truncated compiled knowledge base (%zu of %llu bytes)",
+                            what, size, (unsigned long long)h->total_size);
+    if (sr_hash_bytes(blob + sizeof(kb_header), size - sizeof(kb_header), 0) != h->checksum)
+        return sr_error_set(err, "%s: corrupt compiled knowledge base (checksum mismatch)",
+                            what);
+    if (!section_ok(h->off_entities, h->nentities, sizeof(kb_entity), size) ||
+        !section_ok(h->off_roles, h->nroles, sizeof(kb_role), size) ||
+        !section_ok(h->off_postings, h->npostings, sizeof(kb_posting), size) ||
+        !section_ok(h->off_slots, h->nslots, sizeof(kb_slot), size) ||
+        !section_ok(h->off_fuzzy, h->nfuzzy, sizeof(kb_fuzzy), size) ||
+        !section_ok(h->off_strings, h->strings_size, 1, size) || h->strings_size == 0 ||
+        h->nslots == 0 || (h->nslots & (h->nslots - 1)) != 0)
+        return sr_error_set(err, "%s: corrupt compiled knowledge base (bad section table)",
+                            what);
+    kb->blob = blob;
+    kb->size = size;
+    kb->h = h;
+    kb->entities = (const kb_entity *)(blob + h->off_entities);
+    kb->roles = (const kb_role *)(blob + h->off_roles);
+    kb->postings = (const kb_posting *)(blob + h->off_postings);
+    kb->slots = (const kb_slot *)(blob + h->off_slots);
+    kb->fuzzy = (const kb_fuzzy *)(blob + h->off_fuzzy);
+    kb->strings = (const char *)(blob + h->off_strings);
+    if (kb->strings[h->strings_size - 1] != 0 || kb->strings[0] != 0 || !references_ok(kb))
+        return sr_error_set(err, "%s: corrupt compiled knowledge base (bad reference)", what);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lookups.                                                           */
+
+const kb_slot *kb_find(const sr_kb *kb, const char *key, size_t len)
+{
+    uint32_t h = kb_hash(key, len);
+    uint32_t mask = kb->h->nslots - 1;
+    for (uint32_t i = h & mask, n = 0; n <= mask; i = (i + 1) & mask, n++) {
+        const kb_slot *s = &kb->slots[i];
+        if (!s->key)
+            return NULL;
+        if (s->hash == h) {
+            const char *k = kb->strings + s->key;
+            if (strncmp(k, key, len) == 0 && k[len] == 0)
+                return s;
+        }
+    }
+    return NULL;
+}
+
+const kb_role *kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date)
+{
+    const kb_role *best = NULL;
+    for (uint32_t i = 0; i < e->nroles; i++) {
+        const kb_role *r = &kb->roles[e->role_first + i];
+        if (r->from <= date && date <= r->to && (!best || r->from > best->from))
+            best = r;
+    }
+    return best;
+}
+
+const char *kb_country_of(const sr_kb *kb, const kb_entity *e, char buf[4])
+{
+    const char *c = kb_str(kb, e->country);
+    if (!*c)
+        c = kb_str(kb, e->code);
+    if (!*c && e->nroles)
+        c = kb_str(kb, kb->roles[e->role_first].code);
+    snprintf(buf, 4, "%s", c);
+    if (strcmp(buf, "IGO") == 0 || strcmp(buf, "NGO") == 0)
+        buf[0] = 0;
+    return buf;
+}
+
+/* The code of a role without its sector suffix ("RUSGOV" -> "RUS"). */
+static void role_country(const sr_kb *kb, const kb_role *r, char *out, size_t cap)
+{
+    const char *code = kb_str(kb, r->code), *sector = kb_str(kb, r->sector);
+    size_t lc = strlen(code), ls = strlen(sector);
+    if (ls > 0 && lc >= ls + 3 && strcmp(code + lc - ls, sector) == 0)
+        lc -= ls;
+    else if (lc > 3)
+        lc = 3;
+    snprintf(out, cap, "%.*s", (int)lc, code);
+}
+
+const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf,
+                       size_t cap, const char **sector)
+{
+    const kb_role *r = kb_role_on(kb, e, date);
+    *sector = kb_str(kb, e->sector);
+    if (r) {
+        *sector = kb_str(kb, r->sector);
+        snprintf(buf, cap, "%s", kb_str(kb, r->code));
+        return buf;
+    }
+    /* The most recent role that ended before date, and the first one after. */
+    const kb_role *before = NULL, *after = NULL;
+    for (uint32_t i = 0; i < e->nroles; i++) {
+        const kb_role *x = &kb->roles[e->role_first + i];
+        if (x->to < date && (!before || x->to > before->to))
+            before = x;
+        if (x->from > date && (!after || x->from < after->from))
+            after = x;
+    }
+    if (*kb_str(kb, e->code) || e->type != KB_T_PERSON) {
+        if (*kb_str(kb, e->code) || !(before || after)) {
+            snprintf(buf, cap, "%s", kb_str(kb, e->code));
+            return buf;
+        }
+        r = before ? before : after;
+        *sector = kb_str(kb, r->sector);
+        snprintf(buf, cap, "%s", kb_str(kb, r->code));
+        return buf;
+    }
+    char country[32], c3[4];
+    if (*kb_str(kb, e->country))
+        snprintf(country, sizeof country, "%s", kb_str(kb, e->country));
+    else if (before || after)
+        role_country(kb, before ? before : after, country, sizeof country);
+    else
+        snprintf(country, sizeof country, "%s", kb_country_of(kb, e, c3));
+    if (before) {
+        /* A former office holder: the country's elite. */
+        *sector = "ELI";
+        snprintf(buf, cap, "%sELI", country);
+    } else {
+        *sector = "";
+        snprintf(buf, cap, "%s", country);
+    }
+    return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening.                                                           */
+
+/* Fingerprint of the sources: names, sizes, modification times, format version. */
+static uint64_t fingerprint(char **paths, int n)
+{
+    uint64_t h = sr_hash_bytes("sitrep-kb", 9, KB_VERSION);
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        h = sr_hash_bytes(paths[i], strlen(paths[i]), h);
+        if (stat(paths[i], &st) == 0) {
+            int64_t v[3] = {(int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec,
+                            (int64_t)st.st_mtim.tv_nsec};
+            h = sr_hash_bytes(v, sizeof v, h);
+        }
+    }
+    return h;
+}
+
+/* Map a compiled file read-only; NULL with err set when it is unusable. */
+static sr_kb *map_file(const char *path, sr_error *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        sr_error_set(err, "%s: cannot open", path);
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof(kb_header)) {
+        close(fd);
+        sr_error_set(err, "%s: not a compiled sitrep knowledge base (too short)", path);
+        return NULL;
+    }
+    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED) {
+        sr_error_set(err, "%s: cannot map", path);
+        return NULL;
+    }
+    sr_kb *kb = calloc(1, sizeof *kb);
+    if (!kb)
+        abort();
+    kb->mapped = 1;
+    if (kb_attach(kb, p, (size_t)st.st_size, path, err) < 0) {
+        munmap(p, (size_t)st.st_size);
+        free(kb);
+        return NULL;
+    }
+    return kb;
+}
+
+sr_kb *sr_kb_open_compiled(const char *path, sr_error *err)
+{
+    return map_file(path, err);
+}
+
+/* Wrap a malloc'd blob in an sr_kb (takes ownership). */
+static sr_kb *from_blob(uint8_t *blob, size_t size, const char *what, sr_error *err)
+{
+    sr_kb *kb = calloc(1, sizeof *kb);
+    if (!kb)
+        abort();
+    if (kb_attach(kb, blob, size, what, err) < 0) {
+        free(blob);
+        free(kb);
+        return NULL;
+    }
+    return kb;
+}
+
+/* Write blob to path atomically (temporary file, then rename). */
+static int write_blob(const char *path, const uint8_t *blob, size_t size, sr_error *err)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f)
+        return sr_error_set(err, "%s: cannot write", tmp);
+    int ok = fwrite(blob, 1, size, f) == size;
+    ok = (fclose(f) == 0) && ok;
+    if (!ok || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return sr_error_set(err, "%s: cannot write", path);
+    }
+    return 0;
+}
+
+/* Compile the .kb files of data_dir into a blob. */
+static uint8_t *compile_dir(const char *data_dir, FILE *errors, uint64_t *fp, size_t *size,
+                            int *nproblems, sr_error *err)
+{
+    char **paths = NULL;
+    int n = kb_list_files(data_dir, &paths, err);
+    if (n < 0)
+        return NULL;
+    kb_builder *b = kb_builder_new();
+    int problems = 0, failed = 0;
+    for (int i = 0; i < n && !failed; i++) {
+        int k = kb_read_text_file(b, paths[i], errors, err);
+        if (k < 0)
+            failed = 1;
+        else
+            problems += k;
+    }
+    *fp = fingerprint(paths, n);
+    for (int i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+    uint8_t *blob = failed ? NULL : kb_builder_finish(b, *fp, size, err);
+    kb_builder_free(b);
+    if (nproblems)
+        *nproblems = problems;
+    return blob;
+}
+
+static const char *default_data_dir(const char *data_dir)
+{
+    if (data_dir)
+        return data_dir;
+    const char *env = getenv("SITREP_DATA");
+    return env && *env ? env : SR_DATA_DIR;
+}
+
+/* Where the compiled cache of data_dir lives. */
+static void cache_path(const char *data_dir, char *out, size_t cap)
+{
+    const char *env = getenv("SITREP_KB_CACHE");
+    if (env && *env)
+        snprintf(out, cap, "%s", env);
+    else
+        snprintf(out, cap, "%s/kb/.compiled.srkb", data_dir);
+}
+
+sr_kb *sr_kb_open(const char *data_dir, sr_error *err)
+{
+    data_dir = default_data_dir(data_dir);
+    char **paths = NULL;
+    int n = kb_list_files(data_dir, &paths, err);
+    if (n < 0)
+        return NULL;
+    uint64_t fp = fingerprint(paths, n);
+    for (int i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+    char cache[4200];
+    cache_path(data_dir, cache, sizeof cache);
+    sr_kb *kb = map_file(cache, NULL);
+    if (kb && kb->h->fingerprint == fp)
+        return kb;
+    sr_kb_free(kb);
+    size_t size;
+    uint8_t *blob = compile_dir(data_dir, NULL, &fp, &size, NULL, err);
+    if (!blob)
+        return NULL;
+    write_blob(cache, blob, size, NULL); /* best effort: a read-only tree still works */
+    return from_blob(blob, size, data_dir, err);
+}
+
+int sr_kb_compile(const char *data_dir, const char *out_path, FILE *errors, sr_error *err)
+{
+    data_dir = default_data_dir(data_dir);
+    char cache[4200];
+    if (!out_path) {
+        cache_path(data_dir, cache, sizeof cache);
+        out_path = cache;
+    }
+    uint64_t fp;
+    size_t size;
+    int problems = 0;
+    uint8_t *blob = compile_dir(data_dir, errors, &fp, &size, &problems, err);
+    if (!blob)
+        return -1;
+    int rc = write_blob(out_path, blob, size, err);
+    free(blob);
+    return rc < 0 ? -1 : problems;
+}
+
+sr_kb *sr_kb_open_petrarch(const char *actors_path, const char *agents_path, sr_error *err)
+{
+    kb_builder *b = kb_builder_new();
+    /* actors_path may list several files separated by ':'. */
+    char one[4096];
+    for (const char *p = actors_path; p && *p;) {
+        const char *colon = strchr(p, ':');
+        size_t len = colon ? (size_t)(colon - p) : strlen(p);
+        snprintf(one, sizeof one, "%.*s", (int)len, p);
+        p = colon ? colon + 1 : p + len;
+        if (kb_read_petrarch_actors(b, one, err) < 0) {
+            kb_builder_free(b);
+            return NULL;
+        }
+    }
+    if (agents_path && kb_read_petrarch_agents(b, agents_path, err) < 0) {
+        kb_builder_free(b);
+        return NULL;
+    }
+    size_t size;
+    uint8_t *blob = kb_builder_finish(b, 0, &size, err);
+    kb_builder_free(b);
+    return blob ? from_blob(blob, size, actors_path, err) : NULL;
+}
+
+void sr_kb_free(sr_kb *kb)
+{
+    if (!kb)
+        return;
+    if (kb->mapped)
+        munmap((void *)kb->blob, kb->size);
+    else
+        free((void *)kb->blob);
+    free(kb);
+}
+
+void sr_kb_get_stats(const sr_kb *kb, sr_kb_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    st->entities = kb->h->nentities;
+    st->roles = kb->h->nroles;
+    st->names = kb->h->npostings;
+    st->bytes = kb->size;
+    for (uint32_t i = 0; i < kb->h->nentities; i++) {
+        int t = kb->entities[i].type;
+        if (t == KB_T_AGENT)
+            st->agents++;
+        else if (t == KB_T_PERSON)
+            st->people++;
+    }
+}
