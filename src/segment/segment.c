@@ -186,6 +186,18 @@ static int is_closer(const char *text, const seg_tok *prev, const seg_tok *t)
     return !prev->space;
 }
 
+/*
+** Is t an ellipsis ("..", "...", "…")?  A sentence goes on after one when
+** the next word is in lower case; after . ! ? it ends whatever follows
+** (web text often starts sentences in lower case).
+*/
+static int is_ellipsis(const char *text, const seg_tok *t)
+{
+    const char *s = text + t->start;
+    size_t n = t->end - t->start;
+    return (n >= 2 && s[0] == '.' && s[1] == '.') || (n >= 3 && !memcmp(s, "\xe2\x80\xa6", 3));
+}
+
 /* Does token t look like the first word of a sentence? */
 static int starts_sentence(const char *text, const seg_tok *t)
 {
@@ -233,6 +245,20 @@ static int line_break_splits(const char *text, const seg_lines *lines, const seg
     return t->linelen * 10 < lines->longest * 7;
 }
 
+/*
+** Is token k the stop of a list marker ("1." at the start of a line or
+** sentence)?  EWT keeps the marker in the sentence it numbers.
+*/
+static int list_marker(const char *text, const seg_tok *v, const uint8_t *brk, size_t k)
+{
+    if (k == 0 || v[k].end - v[k].start != 1 || text[v[k].start] != '.' || v[k].space == 0)
+        return 0;
+    const seg_tok *num = &v[k - 1];
+    if (num->kind != SEG_NUMBER || num->space || num->end - num->start > 2)
+        return 0;
+    return k == 1 || num->nl > 0 || brk[k - 2];
+}
+
 /* Decide the boundaries by rule: brk[k] = 1 when a sentence ends after token k. */
 void seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines,
                          uint8_t *brk)
@@ -251,7 +277,8 @@ void seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *
         else if (!is_closer(text, k ? &v[k - 1] : t, t))
             open_end = 0;
         if (open_end && !is_closer(text, t, u)) {
-            brk[k] = starts_sentence(text, u) || u->nl > 0;
+            brk[k] = (!is_ellipsis(text, t) || starts_sentence(text, u) || u->nl > 0) &&
+                     !list_marker(text, v, brk, k);
             open_end = 0;
             continue;
         }

@@ -223,9 +223,9 @@ static void test_urls(void **state)
 {
     (void)state;
     const char *text = "See https://example.com/a?b=1, write to jane.doe@example.org, "
-                       "visit www.nato.int. or @NATO and #Ukraine (nato.int).";
+                       "visit www.nato.int. Follow @NATO and #Ukraine (nato.int).";
     expect(text, "See|https://example.com/a?b=1|,|write|to|jane.doe@example.org|,|visit|"
-                 "www.nato.int|.|or|@NATO|and|#Ukraine|(|nato.int|)|.");
+                 "www.nato.int|. || Follow|@NATO|and|#Ukraine|(|nato.int|)|.");
     seg g;
     run(&g, text);
     const char *urls[] = {"https://example.com/a?b=1", "jane.doe@example.org", "www.nato.int",
