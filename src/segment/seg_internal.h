@@ -73,6 +73,7 @@ int seg_lex_title(const char *s, size_t n);        /* titles before names: "Gen"
 int seg_lex_keep_prefix(const char *s, size_t n);  /* "non" in "non-stop": hyphen kept */
 int seg_lex_tld(const char *s, size_t n);          /* "com", "org" */
 int seg_lex_date_abbrev(const char *s, size_t n); /* "Sat", "Mar": before a date only */
+int seg_lex_state_word(const char *s, size_t n);  /* "La", "Mass": before a comma only */
 int seg_lex_file_ext(const char *s, size_t n);     /* "pdf", "doc" */
 int seg_lex_starter(const char *s, size_t n);      /* words that often start a sentence */
 /* For fused forms like "cannot": length of the first part, or 0. */

@@ -15,18 +15,19 @@
 
 /* Abbreviations written with a full stop (the stop is not part of the key). */
 static const char *const abbrevs[] = {
-    "adj", "adm", "adv", "al", "approx", "apr", "apt", "assn", "assoc", "aug",
-    "ave", "bldg", "blvd", "brig", "bros", "calif", "capt", "cdr", "cf", "cmdr",
-    "co", "col", "colo", "comdr", "conn", "corp", "cpl", "cpt", "dec", "dept",
-    "dist", "dr", "e.g", "esp", "esq", "etc", "feb", "fla", "fri", "ft",
-    "gen", "gov", "govt", "hon", "hosp", "i.e", "inc", "insp", "intl", "jan",
-    "jr", "jul", "jun", "kan", "lb", "lbs", "lt", "ltd", "maj", "messrs",
-    "mfg", "mgr", "mich", "minn", "mr", "mrs", "ms", "msgr", "mt", "mtn",
-    "natl", "neb", "nev", "nov", "nr", "oct", "okla", "oz", "penn", "pfc",
-    "ph.d", "pp", "pres", "prof", "pt", "pvt", "rd", "rep", "reps", "rev",
-    "sen", "sens", "sep", "sept", "sgt", "sr", "st", "ste", "supt", "surg",
-    "tenn", "tex", "thu", "thur", "thurs", "tue", "tues", "univ", "va", "vol",
-    "vols", "vs", "wis", "wyo", "yr", "yrs",
+    "adj", "adm", "adv", "al", "ala", "approx", "apr", "apt", "ariz", "ark",
+    "assn", "assoc", "atty", "aug", "ave", "bldg", "blvd", "brig", "bros", "calif",
+    "capt", "cdr", "cf", "cmdr", "co", "col", "colo", "comdr", "conn", "corp",
+    "cpl", "cpt", "dec", "dept", "dist", "dr", "e.g", "esp", "esq", "etc",
+    "feb", "fla", "fri", "ft", "gen", "gov", "govt", "hon", "hosp", "hwy",
+    "i.e", "inc", "insp", "intl", "jan", "jr", "jul", "jun", "kan", "kans",
+    "lb", "lbs", "lt", "ltd", "maj", "messrs", "mfg", "mgr", "mich", "minn",
+    "mont", "mr", "mrs", "ms", "msgr", "mt", "mtn", "natl", "neb", "nev",
+    "nov", "nr", "oct", "okla", "oz", "pct", "penn", "pfc", "ph.d", "pp",
+    "pres", "prof", "pt", "pvt", "rd", "rep", "reps", "rev", "sen", "sens",
+    "sep", "sept", "sgt", "sr", "st", "ste", "supt", "surg", "tenn", "tex",
+    "thu", "thur", "thurs", "tue", "tues", "univ", "v", "va", "vol", "vols",
+    "vs", "vt", "wis", "wyo", "yr", "yrs",
 };
 
 /* Titles and similar words that are followed by a name, never by a new sentence. */
@@ -55,6 +56,14 @@ static const char *const tlds[] = {
 /* Weekdays and months that are abbreviations only before a date ("Sat. Sept. 23"). */
 static const char *const date_abbrevs[] = {
     "mar", "mon", "sat", "sun", "wed",
+};
+
+/*
+** State abbreviations that are also words ("Ill.", "Mass."): abbreviations
+** only when capitalized and followed by a comma ("Ponchatoula, La., church").
+*/
+static const char *const state_words[] = {
+    "del", "ga", "ill", "ind", "ky", "la", "mass", "md", "miss", "mo", "ore", "pa", "wash",
 };
 
 /* File name extensions: "report.pdf" is one token. */
@@ -137,6 +146,11 @@ int seg_lex_tld(const char *s, size_t n)
 int seg_lex_date_abbrev(const char *s, size_t n)
 {
     return in_list(date_abbrevs, COUNT(date_abbrevs), s, n);
+}
+
+int seg_lex_state_word(const char *s, size_t n)
+{
+    return in_list(state_words, COUNT(state_words), s, n);
 }
 
 int seg_lex_file_ext(const char *s, size_t n)

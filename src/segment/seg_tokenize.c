@@ -451,6 +451,9 @@ static int abbrev_before_dot(const seg_chunk *c, size_t a, size_t b)
         return 0;
     if (seg_lex_abbrev(key, n))
         return 1;
+    if (seg_lex_state_word(key, n) && seg_is_upper(c->cp[a]) && b + 1 < c->n &&
+        c->cp[b + 1] == ',')
+        return 1;
     if (seg_lex_date_abbrev(key, n)) {
         /* "Sat. Sept. 23", "Mar. 5": a weekday or month before a date */
         int32_t next = b + 1 < c->n ? c->cp[b + 1] : c->next;

@@ -160,6 +160,34 @@ static void test_abbreviations(void **state)
     expect("He lists apples, pears, etc. and more.", "He|lists|apples|,|pears|,|etc.|and|more|.");
 }
 
+static void test_news_abbreviations(void **state)
+{
+    (void)state;
+    expect("Prices rose 3 pct. in May in Roe v. Wade country near Ponchatoula, La., and "
+           "Boston, Mass., on Sat. Sept. 23.",
+           "Prices|rose|3|pct.|in|May|in|Roe|v.|Wade|country|near|Ponchatoula|,|La.|,|and|"
+           "Boston|,|Mass.|,|on|Sat.|Sept.|23|.");
+    expect("He was ill. Then he left.", "He|was|ill|. || Then|he|left|.");
+    /* A list marker stays with its item. */
+    expect("1. First item\n2. Second item", "1|.|First|item || 2|.|Second|item");
+}
+
+static void test_wrapped_lines(void **state)
+{
+    (void)state;
+    /* Hard-wrapped text: a line break inside a sentence is no boundary. */
+    expect("The meeting of the defence ministers was held in Brussels on\n"
+           "Wednesday, and officials from the United States and several\n"
+           "European countries attended the talks, which lasted for hours.\n"
+           "Short heading\n"
+           "The next paragraph starts here and continues for a while on\n"
+           "this line.",
+           "The|meeting|of|the|defence|ministers|was|held|in|Brussels|on|Wednesday|,|and|"
+           "officials|from|the|United|States|and|several|European|countries|attended|the|talks|"
+           ",|which|lasted|for|hours|. || Short|heading || The|next|paragraph|starts|here|and|"
+           "continues|for|a|while|on|this|line|.");
+}
+
 static void test_initials(void **state)
 {
     (void)state;
@@ -461,6 +489,7 @@ static void test_seed_article_with_model(void **state)
     assert_true(sentence_starting(&g, "John") < 0);
     assert_true(sentence_starting(&g, "Giuseppe") < 0);
     assert_true(sentence_starting(&g, "It") >= 0);
+    assert_true(sentence_starting(&g, "President") < 0);
     done(&g);
     sr_segmenter_free(m);
 }
@@ -504,6 +533,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_news_abbreviations),
+        cmocka_unit_test(test_wrapped_lines),
         cmocka_unit_test(test_initials),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_quotes),
