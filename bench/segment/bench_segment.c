@@ -36,10 +36,10 @@ static void show_missing(const char *what, const doc *d, const spans *a, const s
                          int *budget)
 {
     size_t j = 0;
-    for (size_t i = 0; i < a->n && *budget > 0; i++) {
+    for (size_t i = 0; i<a->n && * budget> 0; i++) {
         const sr_span *g = &a->v[i];
-        while (j < b->n && (b->v[j].start < g->start ||
-                            (b->v[j].start == g->start && b->v[j].end < g->end)))
+        while (j < b->n &&
+               (b->v[j].start < g->start || (b->v[j].start == g->start && b->v[j].end < g->end)))
             j++;
         if (j < b->n && b->v[j].start == g->start && b->v[j].end == g->end)
             continue;
@@ -49,9 +49,9 @@ static void show_missing(const char *what, const doc *d, const spans *a, const s
             printf("%s [%u,%u) (long) ...%.*s|%.*s...\n", what, g->start, g->end, 40,
                    d->text + g->start, 40, d->text + g->end - 40);
         } else {
-            printf("%s [%u,%u) %.*s[[%.*s]]%.*s\n", what, g->start, g->end,
-                   (int)(g->start - cs), d->text + cs, (int)(g->end - g->start),
-                   d->text + g->start, (int)(ce - g->end), d->text + g->end);
+            printf("%s [%u,%u) %.*s[[%.*s]]%.*s\n", what, g->start, g->end, (int)(g->start - cs),
+                   d->text + cs, (int)(g->end - g->start), d->text + g->start, (int)(ce - g->end),
+                   d->text + g->end);
         }
         (*budget)--;
     }
@@ -143,8 +143,8 @@ int main(int argc, char **argv)
     printf("file: %s\nmodel: %s\n", path, model_path ? model_path : "(none, rules only)");
     printf("documents: %zu  sentences: %zu  words: %zu  bytes: %zu  form/text mismatches: %zu\n",
            c.n, gs, gw, bytes, c.mismatches);
-    printf("words:     gold %zu  predicted %zu  correct %zu  P %.2f  R %.2f  F1 %.2f\n", gw, pw,
-           mw, pw ? 100.0 * mw / pw : 0, gw ? 100.0 * mw / gw : 0, f1(mw, gw, pw));
+    printf("words:     gold %zu  predicted %zu  correct %zu  P %.2f  R %.2f  F1 %.2f\n", gw, pw, mw,
+           pw ? 100.0 * mw / pw : 0, gw ? 100.0 * mw / gw : 0, f1(mw, gw, pw));
     printf("sentences: gold %zu  predicted %zu  correct %zu  P %.2f  R %.2f  F1 %.2f\n", gs, ps,
            msent, ps ? 100.0 * msent / ps : 0, gs ? 100.0 * msent / gs : 0, f1(msent, gs, ps));
     if (repeat > 0)

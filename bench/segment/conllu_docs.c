@@ -81,7 +81,10 @@ static void align_sentence(corpus *c, doc *d, const char *text, size_t base, row
             for (size_t k = 0; k < parts && r + 1 + k < nrows; k++) {
                 const char *pf = rows[r + 1 + k].form;
                 size_t pl = strlen(pf);
-                size_t pe = (k + 1 == parts) ? e : (strncasecmp(text + p, pf, pl) == 0 ? p + pl : p + (pl < e - p ? pl : e - p));
+                size_t pe = (k + 1 == parts) ? e
+                                             : (strncasecmp(text + p, pf, pl) == 0
+                                                    ? p + pl
+                                                    : p + (pl < e - p ? pl : e - p));
                 spans_push(&d->words, (uint32_t)(base + p), (uint32_t)(base + pe));
                 p = pe;
             }

@@ -54,8 +54,7 @@ static int gold_boundary(const doc *d, size_t *cursor, const seg_tok *a, const s
     const spans *s = &d->sents;
     while (*cursor < s->n && s->v[*cursor].end < a->end)
         (*cursor)++;
-    return *cursor + 1 < s->n && s->v[*cursor].end == a->end &&
-           s->v[*cursor + 1].start == b->start;
+    return *cursor + 1 < s->n && s->v[*cursor].end == a->end && s->v[*cursor + 1].start == b->start;
 }
 
 /* One epoch over the training documents. */

@@ -48,7 +48,7 @@ void seg_toks_push(seg_toks *tv, seg_tok t);
 
 /* A chunk of text between whitespace, decoded to code points. */
 typedef struct seg_chunk {
-    const int32_t *cp; /* n code points */
+    const int32_t *cp;   /* n code points */
     const uint32_t *off; /* n + 1 byte offsets into the text: off[i] is where cp[i] starts */
     size_t n;
     int32_t next; /* first code point of the next chunk, 0 at the end of the text */
@@ -68,14 +68,14 @@ int seg_is_upper(int32_t c);
 int seg_is_lower(int32_t c);
 
 /* Lexicon lookups; s[0..n) compared case-insensitively (ASCII folding). */
-int seg_lex_abbrev(const char *s, size_t n);       /* "Gen", "etc" (without the dot) */
-int seg_lex_title(const char *s, size_t n);        /* titles before names: "Gen", "Mr" */
-int seg_lex_keep_prefix(const char *s, size_t n);  /* "non" in "non-stop": hyphen kept */
-int seg_lex_tld(const char *s, size_t n);          /* "com", "org" */
+int seg_lex_abbrev(const char *s, size_t n);      /* "Gen", "etc" (without the dot) */
+int seg_lex_title(const char *s, size_t n);       /* titles before names: "Gen", "Mr" */
+int seg_lex_keep_prefix(const char *s, size_t n); /* "non" in "non-stop": hyphen kept */
+int seg_lex_tld(const char *s, size_t n);         /* "com", "org" */
 int seg_lex_date_abbrev(const char *s, size_t n); /* "Sat", "Mar": before a date only */
 int seg_lex_state_word(const char *s, size_t n);  /* "La", "Mass": before a comma only */
-int seg_lex_file_ext(const char *s, size_t n);     /* "pdf", "doc" */
-int seg_lex_starter(const char *s, size_t n);      /* words that often start a sentence */
+int seg_lex_file_ext(const char *s, size_t n);    /* "pdf", "doc" */
+int seg_lex_starter(const char *s, size_t n);     /* words that often start a sentence */
 /* For fused forms like "cannot": length of the first part, or 0. */
 size_t seg_lex_fused(const char *s, size_t n);
 

@@ -15,42 +15,40 @@
 
 /* Abbreviations written with a full stop (the stop is not part of the key). */
 static const char *const abbrevs[] = {
-    "adj", "adm", "adv", "al", "ala", "approx", "apr", "apt", "ariz", "ark",
-    "assn", "assoc", "atty", "aug", "ave", "bldg", "blvd", "brig", "bros", "calif",
-    "capt", "cdr", "cf", "cmdr", "co", "col", "colo", "comdr", "conn", "corp",
-    "cpl", "cpt", "dec", "dept", "dist", "dr", "e.g", "esp", "esq", "etc",
-    "feb", "fla", "fri", "ft", "gen", "gov", "govt", "hon", "hosp", "hwy",
-    "i.e", "inc", "insp", "intl", "jan", "jr", "jul", "jun", "kan", "kans",
-    "lb", "lbs", "lt", "ltd", "maj", "messrs", "mfg", "mgr", "mich", "minn",
-    "mont", "mr", "mrs", "ms", "msgr", "mt", "mtn", "natl", "neb", "nev",
-    "nov", "nr", "oct", "okla", "oz", "pct", "penn", "pfc", "ph.d", "pp",
-    "pres", "prof", "pt", "pvt", "rd", "rep", "reps", "rev", "sen", "sens",
-    "sep", "sept", "sgt", "sr", "st", "ste", "supt", "surg", "tenn", "tex",
-    "thu", "thur", "thurs", "tue", "tues", "univ", "v", "va", "vol", "vols",
-    "vs", "vt", "wis", "wyo", "yr", "yrs",
+    "adj",   "adm",  "adv",   "al",   "ala",  "approx", "apr",  "apt",  "ariz",  "ark",  "assn",
+    "assoc", "atty", "aug",   "ave",  "bldg", "blvd",   "brig", "bros", "calif", "capt", "cdr",
+    "cf",    "cmdr", "co",    "col",  "colo", "comdr",  "conn", "corp", "cpl",   "cpt",  "dec",
+    "dept",  "dist", "dr",    "e.g",  "esp",  "esq",    "etc",  "feb",  "fla",   "fri",  "ft",
+    "gen",   "gov",  "govt",  "hon",  "hosp", "hwy",    "i.e",  "inc",  "insp",  "intl", "jan",
+    "jr",    "jul",  "jun",   "kan",  "kans", "lb",     "lbs",  "lt",   "ltd",   "maj",  "messrs",
+    "mfg",   "mgr",  "mich",  "minn", "mont", "mr",     "mrs",  "ms",   "msgr",  "mt",   "mtn",
+    "natl",  "neb",  "nev",   "nov",  "nr",   "oct",    "okla", "oz",   "pct",   "penn", "pfc",
+    "ph.d",  "pp",   "pres",  "prof", "pt",   "pvt",    "rd",   "rep",  "reps",  "rev",  "sen",
+    "sens",  "sep",  "sept",  "sgt",  "sr",   "st",     "ste",  "supt", "surg",  "tenn", "tex",
+    "thu",   "thur", "thurs", "tue",  "tues", "univ",   "v",    "va",   "vol",   "vols", "vs",
+    "vt",    "wis",  "wyo",   "yr",   "yrs",
 };
 
 /* Titles and similar words that are followed by a name, never by a new sentence. */
 static const char *const titles[] = {
-    "adm",  "brig", "capt", "cdr",  "cmdr", "col",  "comdr", "cpl",  "cpt",  "dr",
-    "gen",  "gov",  "hon",  "insp", "lt",   "maj",  "messrs", "mr",  "mrs",  "ms",
-    "msgr", "mt",   "no",   "nos",  "pfc",  "pres", "prof",   "pvt", "rep",  "reps",
+    "adm",  "brig", "capt", "cdr",  "cmdr", "col",  "comdr",  "cpl", "cpt", "dr",
+    "gen",  "gov",  "hon",  "insp", "lt",   "maj",  "messrs", "mr",  "mrs", "ms",
+    "msgr", "mt",   "no",   "nos",  "pfc",  "pres", "prof",   "pvt", "rep", "reps",
     "rev",  "sen",  "sens", "sgt",  "st",   "supt", "vs",
 };
 
 /* Prefixes whose hyphen EWT keeps inside the word ("non-stop", "e-mail"). */
 static const char *const keep_prefixes[] = {
-    "anti", "arch", "bi",    "co",   "counter", "cross", "e",     "ex",    "extra", "hyper",
-    "inter", "intra", "macro", "mega", "micro",  "mid",   "mini",  "multi", "neo",   "non",
-    "over",  "pan",   "post",  "pre",  "pro",    "pseudo", "psycho", "re",  "semi",  "sub",
-    "super", "trans", "tri",   "ultra", "un",    "under", "vice",
+    "anti",  "arch",  "bi",    "co",    "counter", "cross",  "e",      "ex",    "extra", "hyper",
+    "inter", "intra", "macro", "mega",  "micro",   "mid",    "mini",   "multi", "neo",   "non",
+    "over",  "pan",   "post",  "pre",   "pro",     "pseudo", "psycho", "re",    "semi",  "sub",
+    "super", "trans", "tri",   "ultra", "un",      "under",  "vice",
 };
 
 /* Top-level domains that make "name.tld" a web address. */
 static const char *const tlds[] = {
-    "au",  "biz", "br",  "ca",  "cn",   "co",  "com", "de",  "edu", "es",
-    "eu",  "fr",  "gov", "in",  "info", "int", "io",  "it",  "jp",  "mil",
-    "net", "nl",  "org", "ru",  "tv",   "ua",  "uk",  "us",
+    "au",   "biz", "br", "ca", "cn", "co",  "com", "de", "edu", "es", "eu", "fr", "gov", "in",
+    "info", "int", "io", "it", "jp", "mil", "net", "nl", "org", "ru", "tv", "ua", "uk",  "us",
 };
 
 /* Weekdays and months that are abbreviations only before a date ("Sat. Sept. 23"). */
@@ -69,18 +67,17 @@ static const char *const state_words[] = {
 /* File name extensions: "report.pdf" is one token. */
 static const char *const file_exts[] = {
     "avi", "csv", "doc", "docx", "exe", "gif", "htm", "html", "jpeg", "jpg", "mp3", "mp4",
-    "pdf", "png", "ppt", "pptx", "rtf", "txt", "wav", "xls", "xlsx", "xml", "zip",
+    "pdf", "png", "ppt", "pptx", "rtf", "txt", "wav", "xls",  "xlsx", "xml", "zip",
 };
 
 /* Words that, capitalized after an abbreviation, show a new sentence has begun. */
 static const char *const starters[] = {
-    "a",       "after",  "also",  "an",    "and",   "as",    "at",      "but",   "by",
-    "during",  "for",    "he",    "her",   "here",  "his",   "however", "i",     "if",
-    "in",      "it",     "its",   "meanwhile", "more", "most", "my",    "no",    "not",
-    "on",      "one",    "our",   "she",   "since", "so",    "some",    "that",  "the",
-    "their",   "then",   "there", "these", "they",  "this",  "those",   "thus",  "to",
-    "today",   "under",  "we",    "what",  "when",  "where", "while",   "who",   "why",
-    "with",    "yes",    "yet",   "you",   "your",
+    "a",     "after",     "also",  "an",   "and",  "as",      "at",    "but",  "by",    "during",
+    "for",   "he",        "her",   "here", "his",  "however", "i",     "if",   "in",    "it",
+    "its",   "meanwhile", "more",  "most", "my",   "no",      "not",   "on",   "one",   "our",
+    "she",   "since",     "so",    "some", "that", "the",     "their", "then", "there", "these",
+    "they",  "this",      "those", "thus", "to",   "today",   "under", "we",   "what",  "when",
+    "where", "while",     "who",   "why",  "with", "yes",     "yet",   "you",  "your",
 };
 
 /* Fused forms and where EWT splits them ("cannot" = can + not). */
@@ -88,11 +85,11 @@ static const struct {
     const char *word;
     unsigned split;
 } fused[] = {
-    {"aint", 2},    {"arent", 3},   {"cannot", 3},  {"cant", 2},   {"couldnt", 5},
-    {"didnt", 3},   {"doesnt", 4},  {"dont", 2},    {"gimme", 3},  {"gonna", 3},
-    {"gotta", 3},   {"hadnt", 3},   {"hasnt", 3},   {"havent", 4}, {"im", 1},     {"isnt", 2},    {"ive", 1},
-    {"shouldnt", 6}, {"thats", 4},  {"theyre", 4},  {"wanna", 3},  {"wasnt", 3},
-    {"werent", 4},  {"whats", 4},   {"wont", 2},    {"wouldnt", 5}, {"youre", 3},
+    {"aint", 2},   {"arent", 3},   {"cannot", 3}, {"cant", 2},  {"couldnt", 5}, {"didnt", 3},
+    {"doesnt", 4}, {"dont", 2},    {"gimme", 3},  {"gonna", 3}, {"gotta", 3},   {"hadnt", 3},
+    {"hasnt", 3},  {"havent", 4},  {"im", 1},     {"isnt", 2},  {"ive", 1},     {"shouldnt", 6},
+    {"thats", 4},  {"theyre", 4},  {"wanna", 3},  {"wasnt", 3}, {"werent", 4},  {"whats", 4},
+    {"wont", 2},   {"wouldnt", 5}, {"youre", 3},
 };
 
 static int cmp_key(const void *key, const void *elem)

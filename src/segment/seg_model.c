@@ -30,8 +30,8 @@ struct sr_segmenter {
 
 /* A token described for feature purposes. */
 typedef struct tok_desc {
-    char word[28];  /* lower-cased form, truncated */
-    char shape[8];  /* Xx, XX, x, X, d, url, or the punctuation itself */
+    char word[28]; /* lower-cased form, truncated */
+    char shape[8]; /* Xx, XX, x, X, d, url, or the punctuation itself */
 } tok_desc;
 
 static void describe(const char *text, const seg_toks *tv, long p, tok_desc *d)
@@ -179,8 +179,7 @@ static void add_weight(void *ctx, uint32_t index)
     s->sum += s->w[index];
 }
 
-void seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_toks *tv,
-                          uint8_t *brk)
+void seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_toks *tv, uint8_t *brk)
 {
     size_t dist = 0;
     seg_feat_cache cache;
@@ -229,8 +228,8 @@ sr_segmenter *sr_segmenter_load(const char *path, sr_error *err)
         return NULL;
     }
     uint32_t version = get_u32(p + 8), bits = get_u32(p + 12), count = get_u32(p + 16);
-    if (version != SEG_MODEL_VERSION || bits != SEG_MODEL_BITS ||
-        (len - hdr) / 8 < count || len != hdr + (size_t)count * 8) {
+    if (version != SEG_MODEL_VERSION || bits != SEG_MODEL_BITS || (len - hdr) / 8 < count ||
+        len != hdr + (size_t)count * 8) {
         sr_error_set(err, "%s: unsupported model (version %u, %u bits, %u weights, %zu bytes)",
                      path, version, bits, count, len);
         free(buf);

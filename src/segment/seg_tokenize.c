@@ -353,9 +353,8 @@ static size_t match_number(const seg_chunk *c, size_t i)
         size_t n = ascii_key(c, k, e, key, sizeof key);
         for (size_t q = 0; q < n; q++)
             key[q] = (char)lower_ascii(key[q]);
-        if (!(n == 1 && key[0] == 's') &&
-            !(n == 2 && (!strcmp(key, "st") || !strcmp(key, "nd") || !strcmp(key, "rd") ||
-                         !strcmp(key, "th"))))
+        if (!(n == 1 && key[0] == 's') && !(n == 2 && (!strcmp(key, "st") || !strcmp(key, "nd") ||
+                                                       !strcmp(key, "rd") || !strcmp(key, "th"))))
             return k;
     }
     if (e < c->n && is_word(c->cp[e]))
@@ -451,8 +450,7 @@ static int abbrev_before_dot(const seg_chunk *c, size_t a, size_t b)
         return 0;
     if (seg_lex_abbrev(key, n))
         return 1;
-    if (seg_lex_state_word(key, n) && seg_is_upper(c->cp[a]) && b + 1 < c->n &&
-        c->cp[b + 1] == ',')
+    if (seg_lex_state_word(key, n) && seg_is_upper(c->cp[a]) && b + 1 < c->n && c->cp[b + 1] == ',')
         return 1;
     if (seg_lex_date_abbrev(key, n)) {
         /* "Sat. Sept. 23", "Mar. 5": a weekday or month before a date */
@@ -542,7 +540,7 @@ static size_t match_word(const seg_chunk *c, seg_toks *out, size_t i)
 
 static const char *const emoticons[] = {
     ":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":p", ":O", ":o",
-    "=)", "(:", "^_^", ":/", "<3", ":'(", ";D", ":]", ":[", "XD", NULL,
+    "=)", "(:", "^_^", ":/",  "<3", ":'(", ";D", ":]",  ":[", "XD", NULL,
 };
 
 /*

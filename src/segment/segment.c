@@ -260,8 +260,7 @@ static int list_marker(const char *text, const seg_tok *v, const uint8_t *brk, s
 }
 
 /* Decide the boundaries by rule: brk[k] = 1 when a sentence ends after token k. */
-void seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines,
-                         uint8_t *brk)
+void seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines, uint8_t *brk)
 {
     const seg_tok *v = tv->v;
     int open_end = 0; /* a sentence-final mark is waiting for its closers */
@@ -332,8 +331,8 @@ static const char *nfc_form(sr_arena *a, const char *text, size_t start, size_t 
 {
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t n =
-        utf8proc_map((const utf8proc_uint8_t *)text + start, (utf8proc_ssize_t)(end - start),
-                     &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        utf8proc_map((const utf8proc_uint8_t *)text + start, (utf8proc_ssize_t)(end - start), &out,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (n < 0) {
         /* Invalid UTF-8 (the readers should have refused it): copy, '?' for bad bytes. */
         char *s = sr_arena_strndup(a, text + start, end - start);

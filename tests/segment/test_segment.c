@@ -198,8 +198,7 @@ static void test_initials(void **state)
 static void test_numbers(void **state)
 {
     (void)state;
-    expect("It cost $1,000.50, up 3.5% from 2019.",
-           "It|cost|$|1,000.50|,|up|3.5|%|from|2019|.");
+    expect("It cost $1,000.50, up 3.5% from 2019.", "It|cost|$|1,000.50|,|up|3.5|%|from|2019|.");
     expect("Call 713-853-3989 at 5:30 on 9/11 in the 1990s, the 21st time for 5kg.",
            "Call|713-853-3989|at|5:30|on|9/11|in|the|1990s|,|the|21st|time|for|5|kg|.");
     expect("From 1969-1970 about 400-500 died.", "From|1969|-|1970|about|400|-|500|died|.");
@@ -256,8 +255,12 @@ static void test_urls(void **state)
                  "www.nato.int|. || Follow|@NATO|and|#Ukraine|(|nato.int|)|.");
     seg g;
     run(&g, text);
-    const char *urls[] = {"https://example.com/a?b=1", "jane.doe@example.org", "www.nato.int",
-                          "@NATO", "#Ukraine", "nato.int"};
+    const char *urls[] = {"https://example.com/a?b=1",
+                          "jane.doe@example.org",
+                          "www.nato.int",
+                          "@NATO",
+                          "#Ukraine",
+                          "nato.int"};
     for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
         const sr_token *t = find(&g, urls[i], NULL);
         assert_non_null(t);
@@ -285,9 +288,13 @@ static void test_offsets_mixed(void **state)
 {
     (void)state;
     /* NFD "é" (e + combining acute), NBSP, thin space, tabs, CRLF, emoji. */
-    const char *text = "Caf" "e\xcc\x81" " au\xc2\xa0lait\xe2\x80\x89" "co\xc3\xbbte 3\xc2\xa0\xe2\x82\xac.\r\n"
-                       "\tZelensky\xe2\x80\x99s \xe2\x80\x9cplan\xe2\x80\x9d \xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd "
-                       "(U.S.) can\xe2\x80\x99t\xe2\x80\xa6 http://x.org/\xc3\xa9? ok!";
+    const char *text =
+        "Caf"
+        "e\xcc\x81"
+        " au\xc2\xa0lait\xe2\x80\x89"
+        "co\xc3\xbbte 3\xc2\xa0\xe2\x82\xac.\r\n"
+        "\tZelensky\xe2\x80\x99s \xe2\x80\x9cplan\xe2\x80\x9d \xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd "
+        "(U.S.) can\xe2\x80\x99t\xe2\x80\xa6 http://x.org/\xc3\xa9? ok!";
     seg g;
     run(&g, text);
     check_offsets(&g, 1);
@@ -343,8 +350,8 @@ static void test_control_characters(void **state)
     (void)state;
     char text[256];
     size_t n = 0;
-    const char *parts[] = {"Hello", "\x01\x02", "world", "\x7f", ".", "\x1b[0m", "Again", "\x00",
-                           "x\x0b", "y"};
+    const char *parts[] = {"Hello",   "\x01\x02", "world", "\x7f",  ".",
+                           "\x1b[0m", "Again",    "\x00",  "x\x0b", "y"};
     size_t lens[] = {5, 2, 5, 1, 1, 4, 5, 1, 2, 1};
     for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
         memcpy(text + n, parts[i], lens[i]);
@@ -375,8 +382,15 @@ static void test_huge_without_stop(void **state)
     size_t cap = 10u << 20, n = 0;
     char *text = malloc(cap + 64);
     assert_non_null(text);
-    const char *words[] = {"security ", "guarantees, ", "Ukraine ", "and ", "the ", "talks; ",
-                           "\xe2\x80\x9cwar\xe2\x80\x9d ", "NATO\n", "(2025) "};
+    const char *words[] = {"security ",
+                           "guarantees, ",
+                           "Ukraine ",
+                           "and ",
+                           "the ",
+                           "talks; ",
+                           "\xe2\x80\x9cwar\xe2\x80\x9d ",
+                           "NATO\n",
+                           "(2025) "};
     unsigned x = 12345;
     while (n < cap) {
         x = x * 1103515245u + 12345u;
@@ -446,8 +460,8 @@ static void check_seed(const sr_segmenter *m)
     assert_true(head >= 0);
     assert_int_equal(g.s[head].ntokens, 4);
     /* No sentence starts right after a title or a title-like word. */
-    const char *titles[] = {"Admiral", "General", "President", "Minister", "Adm.", "Lt.", "Col.",
-                            "Gen.", "Dr.", "Mr."};
+    const char *titles[] = {"Admiral", "General", "President", "Minister", "Adm.",
+                            "Lt.",     "Col.",    "Gen.",      "Dr.",      "Mr."};
     for (size_t i = 1; i < g.ns; i++) {
         const sr_sentence *prev = &g.s[i - 1];
         const char *last = prev->tokens[prev->ntokens - 1].form;
