@@ -23,6 +23,12 @@ sr_coder *sr_coder_open(const char *data_dir, sr_error *err);
 sr_coder *sr_coder_open_petrarch(const char *data_dir, const char *verbs_path, sr_error *err);
 void sr_coder_free(sr_coder *c);
 
+/* The coder's dictionary and ontology table (read-only; see dict/dict.h). */
+struct sr_verbdict;
+struct sr_ontology;
+const struct sr_verbdict *sr_coder_dict(const sr_coder *c);
+const struct sr_ontology *sr_coder_ontology(const sr_coder *c);
+
 /* Everything the coder sees of one document. */
 typedef struct sr_code_input {
     const char *text;

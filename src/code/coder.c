@@ -1,0 +1,1061 @@
+/*
+** coder.c: the dictionary event coder (see coder.h).
+**
+** A shallow coder in the TABARI tradition: it needs only tokens and actor
+** mentions.  For every sentence it
+**
+**   1. marks clause boundaries (";", "but", "while", "because", ", which",
+**      quotation marks) so that no event pairs actors across them;
+**   2. finds verbs of the dictionary (by the token's lemma when the tagger
+**      gave one, else by the inflected forms generated at load time),
+**      skipping words that stand as nouns ("the attack");
+**   3. matches the verb's patterns (heaviest first) and falls back on the
+**      verb's own code;
+**   4. takes as source the nearest actor before the verb in its clause
+**      (not one inside a prepositional phrase; "X met Y and signed..."
+**      keeps X), as target the first actor after the verb that is not the
+**      subject of a following verb, swaps them in the passive ("Y was
+**      attacked by X"), and expands "X and Y" into one event per actor;
+**   5. drops negated verbs ("did not attack", "no longer supports",
+**      "refused to attack") and infinitives governed by a coded verb
+**      ("urged X to attack": the appeal is the event);
+**   6. gives a quoted statement without a source the speaker named after
+**      (or before) the quotation: "\"We will strike Y,\" X said."
+**
+** All memory comes from the caller's arena; the dictionary and ontology are
+** read-only and shared.
+*/
+#include "code/coder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict/dict.h"
+#include "util/util.h"
+
+struct sr_coder {
+    sr_ontology *onto;
+    sr_verbdict *dict;
+};
+
+/* ------------------------------------------------------------------ */
+/* Function words.                                                    */
+
+enum {
+    W_PREP = 1 << 0,   /* preposition: an actor after it is not a subject */
+    W_DET = 1 << 1,    /* determiner or possessive: a verb form after it is a noun */
+    W_BE = 1 << 2,     /* form of "be": passive auxiliary */
+    W_AUX = 1 << 3,    /* other auxiliary or modal */
+    W_NEG = 1 << 4,    /* negation */
+    W_CONJ = 1 << 5,   /* joins compound actors */
+    W_CLAUSE = 1 << 6, /* starts a new clause */
+    W_QUOTE = 1 << 7,  /* quotation mark */
+    W_BY = 1 << 8,     /* "by": the agent of a passive */
+    W_TO = 1 << 9,     /* infinitive "to" */
+    W_ADV = 1 << 10,   /* adverb that may stand between auxiliary and verb */
+    W_SPEECH = 1 << 11, /* form of a verb of saying */
+    W_NEGGOV = 1 << 12, /* verb whose infinitive complement did not happen */
+    W_COORD = 1 << 13, /* coordinating conjunction between predicates */
+    W_RELCL = 1 << 14, /* relative pronoun starting a clause after a comma */
+    W_PUNCT = 1 << 15  /* comma */
+};
+
+typedef struct fword {
+    const char *w;
+    unsigned cls;
+} fword;
+
+/* Sorted by w (strcmp) for bsearch; keep it sorted when editing. */
+static const fword FWORDS[] = {
+    {"\"", W_QUOTE},
+    {"'s", W_DET | W_BE},
+    {",", W_CONJ | W_PUNCT},
+    {";", W_CLAUSE},
+    {"``", W_QUOTE},
+    {"a", W_DET},
+    {"about", W_PREP},
+    {"across", W_PREP},
+    {"added", W_SPEECH},
+    {"adds", W_SPEECH},
+    {"after", W_PREP},
+    {"against", W_PREP},
+    {"along", W_PREP},
+    {"already", W_ADV},
+    {"also", W_ADV},
+    {"although", W_CLAUSE},
+    {"am", W_BE},
+    {"among", W_PREP},
+    {"an", W_DET},
+    {"and", W_CONJ | W_COORD},
+    {"announced", W_SPEECH},
+    {"are", W_BE},
+    {"around", W_PREP},
+    {"as", W_PREP},
+    {"at", W_PREP},
+    {"avoid", W_NEGGOV},
+    {"avoided", W_NEGGOV},
+    {"be", W_BE},
+    {"because", W_CLAUSE},
+    {"been", W_BE},
+    {"before", W_PREP},
+    {"being", W_BE},
+    {"between", W_PREP},
+    {"but", W_CLAUSE},
+    {"by", W_PREP | W_BY},
+    {"can", W_AUX},
+    {"cannot", W_AUX | W_NEG},
+    {"could", W_AUX},
+    {"declared", W_SPEECH},
+    {"declined", W_NEGGOV},
+    {"declines", W_NEGGOV},
+    {"did", W_AUX},
+    {"do", W_AUX},
+    {"does", W_AUX},
+    {"during", W_PREP},
+    {"each", W_DET},
+    {"even", W_ADV},
+    {"fail", W_NEGGOV},
+    {"failed", W_NEGGOV},
+    {"fails", W_NEGGOV},
+    {"for", W_PREP},
+    {"from", W_PREP},
+    {"had", W_AUX},
+    {"has", W_AUX},
+    {"have", W_AUX},
+    {"her", W_DET},
+    {"his", W_DET},
+    {"however", W_CLAUSE},
+    {"in", W_PREP},
+    {"including", W_PREP},
+    {"insisted", W_SPEECH},
+    {"into", W_PREP},
+    {"is", W_BE},
+    {"its", W_DET},
+    {"just", W_ADV},
+    {"later", W_ADV},
+    {"may", W_AUX},
+    {"might", W_AUX},
+    {"must", W_AUX},
+    {"my", W_DET},
+    {"n't", W_NEG},
+    {"near", W_PREP},
+    {"neither", W_NEG},
+    {"never", W_NEG},
+    {"no", W_NEG | W_DET},
+    {"nor", W_NEG},
+    {"not", W_NEG},
+    {"noted", W_SPEECH},
+    {"now", W_ADV},
+    {"of", W_PREP},
+    {"on", W_PREP},
+    {"or", W_CONJ | W_COORD},
+    {"our", W_DET},
+    {"over", W_PREP},
+    {"refrain", W_NEGGOV},
+    {"refrained", W_NEGGOV},
+    {"refuse", W_NEGGOV},
+    {"refused", W_NEGGOV},
+    {"refuses", W_NEGGOV},
+    {"reportedly", W_ADV},
+    {"said", W_SPEECH},
+    {"say", W_SPEECH},
+    {"says", W_SPEECH},
+    {"shall", W_AUX},
+    {"should", W_AUX},
+    {"since", W_PREP},
+    {"stated", W_SPEECH},
+    {"still", W_ADV},
+    {"stressed", W_SPEECH},
+    {"than", W_PREP},
+    {"the", W_DET},
+    {"their", W_DET},
+    {"then", W_ADV},
+    {"these", W_DET},
+    {"this", W_DET},
+    {"those", W_DET},
+    {"though", W_CLAUSE},
+    {"through", W_PREP},
+    {"to", W_PREP | W_TO},
+    {"told", W_SPEECH},
+    {"toward", W_PREP},
+    {"towards", W_PREP},
+    {"under", W_PREP},
+    {"unless", W_CLAUSE},
+    {"until", W_PREP},
+    {"upon", W_PREP},
+    {"was", W_BE},
+    {"were", W_BE},
+    {"whereas", W_CLAUSE},
+    {"which", W_RELCL},
+    {"while", W_CLAUSE},
+    {"whilst", W_CLAUSE},
+    {"who", W_RELCL},
+    {"will", W_AUX},
+    {"with", W_PREP},
+    {"within", W_PREP},
+    {"without", W_PREP | W_NEG},
+    {"would", W_AUX},
+    {"wrote", W_SPEECH},
+    {"yet", W_ADV},
+    {"your", W_DET},
+    {"\xe2\x80\x9c", W_QUOTE}, /* left double quotation mark */
+    {"\xe2\x80\x9d", W_QUOTE}, /* right double quotation mark */
+};
+
+static int cmp_fword(const void *k, const void *e)
+{
+    return strcmp((const char *)k, ((const fword *)e)->w);
+}
+
+/* Function-word classes of a token form (ASCII case-insensitive). */
+static unsigned word_class(const char *form)
+{
+    char buf[SR_WORD_MAX + 1];
+    size_t n = strlen(form);
+    if (!sr_dict_lower(form, n, buf))
+        return 0;
+    const fword *f = bsearch(buf, FWORDS, sizeof FWORDS / sizeof *FWORDS, sizeof *FWORDS, cmp_fword);
+    unsigned cls = f ? f->cls : 0;
+    if (n == 2 && (strcmp(buf, "''") == 0))
+        cls |= W_QUOTE;
+    return cls;
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading.                                                           */
+
+static int fwords_sorted(void)
+{
+    for (size_t i = 1; i < sizeof FWORDS / sizeof *FWORDS; i++)
+        if (strcmp(FWORDS[i - 1].w, FWORDS[i].w) >= 0)
+            return 0;
+    return 1;
+}
+
+static const char *default_data_dir(const char *data_dir)
+{
+    if (data_dir)
+        return data_dir;
+    const char *env = getenv("SITREP_DATA");
+    return env && *env ? env : SR_DATA_DIR;
+}
+
+/* A coder with the ontology of data_dir loaded and an empty dictionary. */
+static sr_coder *coder_new(const char *data_dir, int inflect, sr_error *err)
+{
+    if (!fwords_sorted()) {
+        sr_error_set(err, "coder: internal function-word table is not sorted");
+        return NULL;
+    }
+    sr_coder *c = calloc(1, sizeof *c);
+    if (!c) {
+        sr_error_set(err, "coder: out of memory");
+        return NULL;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/ontology/cameo.tsv", default_data_dir(data_dir));
+    if (!(c->onto = sr_ontology_open(path, err)) || !(c->dict = sr_verbdict_new(inflect))) {
+        sr_coder_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+sr_coder *sr_coder_open(const char *data_dir, sr_error *err)
+{
+    sr_coder *c = coder_new(data_dir, 1, err);
+    if (!c)
+        return NULL;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/verbs", default_data_dir(data_dir));
+    if (sr_verbdict_load_lexicon_dir(c->dict, dir, c->onto, err) < 0) {
+        sr_coder_free(c);
+        return NULL;
+    }
+    sr_verbdict_finish(c->dict);
+    return c;
+}
+
+sr_coder *sr_coder_open_petrarch(const char *data_dir, const char *verbs_path, sr_error *err)
+{
+    sr_coder *c = coder_new(data_dir, 0, err);
+    if (!c)
+        return NULL;
+    if (sr_verbdict_load_petrarch(c->dict, verbs_path, err) < 0) {
+        sr_coder_free(c);
+        return NULL;
+    }
+    sr_verbdict_finish(c->dict);
+    return c;
+}
+
+void sr_coder_free(sr_coder *c)
+{
+    if (!c)
+        return;
+    sr_ontology_free(c->onto);
+    sr_verbdict_free(c->dict);
+    free(c);
+}
+
+const sr_verbdict *sr_coder_dict(const sr_coder *c)
+{
+    return c->dict;
+}
+
+const sr_ontology *sr_coder_ontology(const sr_coder *c)
+{
+    return c->onto;
+}
+
+/* ------------------------------------------------------------------ */
+/* Per-sentence state.                                                */
+
+/* What the coder knows of one token of the sentence being coded. */
+typedef struct tokinfo {
+    uint32_t word;    /* dictionary id of the lower-cased form, or SR_NOWORD */
+    uint32_t base;    /* id of its lemma (tagger's, else the dictionary's), or SR_NOWORD */
+    uint32_t cls;     /* W_* classes */
+    int32_t mention;  /* index in in->mentions of the mention covering it, or -1 */
+    uint16_t clause;  /* clause number within the sentence */
+    uint8_t quote;    /* inside quotation marks */
+} tokinfo;
+
+#define MAX_SIDE 8 /* actors on one side of an event ("X, Y and Z") */
+
+/* One verb found in the sentence and what it codes. */
+typedef struct occ {
+    uint32_t start, head, end; /* verb words [start, end), inflected word head */
+    uint32_t tstart, tend;     /* trigger: verb and pattern words */
+    const char *code, *rule;
+    int32_t slot_src, slot_tgt; /* actors fixed by the pattern's $ and + */
+    uint8_t mutual, passive, dropped;
+    int32_t src[MAX_SIDE];
+    uint32_t nsrc;
+} occ;
+
+typedef struct ev_vec {
+    sr_event *v;
+    size_t n, cap;
+} ev_vec;
+
+typedef struct sent_ctx {
+    const sr_coder *c;
+    const sr_verbdict *d;
+    const sr_code_input *in;
+    const sr_sentence *s;
+    uint32_t si;    /* sentence index */
+    uint32_t n;     /* tokens */
+    tokinfo *ti;
+    occ *occ;
+    uint32_t nocc;
+    sr_arena *a;
+    ev_vec *out;
+    size_t first_event; /* events of this sentence start here */
+} sent_ctx;
+
+static int mention_first(const sent_ctx *x, int32_t m)
+{
+    return (int)x->in->mentions[m].first;
+}
+
+static int mention_last(const sent_ctx *x, int32_t m) /* exclusive */
+{
+    return (int)x->in->mentions[m].last;
+}
+
+/* Is a double quotation mark at token k an opening one? */
+static int quote_opens(const sent_ctx *x, uint32_t k)
+{
+    const char *f = x->s->tokens[k].form;
+    if (strcmp(f, "\xe2\x80\x9c") == 0 || strcmp(f, "``") == 0)
+        return 1;
+    if (strcmp(f, "\"") != 0)
+        return 0;
+    int space_before = k == 0 || x->s->tokens[k - 1].space_after;
+    return space_before && !x->s->tokens[k].space_after && k + 1 < x->n;
+}
+
+/* Mark quotations: tokens before a closing mark with no opening one are quoted too. */
+static void mark_quotes(sent_ctx *x)
+{
+    int inside = 0;
+    for (uint32_t k = 0; k < x->n; k++) {
+        if (!(x->ti[k].cls & W_QUOTE)) {
+            x->ti[k].quote = (uint8_t)inside;
+            continue;
+        }
+        if (quote_opens(x, k)) {
+            inside = 1;
+        } else {
+            if (!inside)
+                for (uint32_t j = 0; j < k; j++)
+                    x->ti[j].quote = 1;
+            inside = 0;
+        }
+    }
+}
+
+/*
+** Clause numbers: a new clause starts at ";", at a subordinating word
+** (while, because, but, ...), at ", which" / ", who", and at every
+** quotation mark.
+*/
+static void mark_clauses(sent_ctx *x)
+{
+    uint16_t clause = 0;
+    for (uint32_t k = 0; k < x->n; k++) {
+        uint32_t cls = x->ti[k].cls;
+        int boundary = (cls & (W_CLAUSE | W_QUOTE)) ||
+                       ((cls & W_RELCL) && k > 0 && (x->ti[k - 1].cls & W_PUNCT));
+        if (boundary && k > 0 && x->ti[k].mention < 0)
+            clause++;
+        x->ti[k].clause = clause;
+    }
+}
+
+/* Fill x->ti for the tokens and mentions of the sentence. */
+static void prepare_tokens(sent_ctx *x, size_t m0, size_t m1)
+{
+    const sr_verbdict *d = x->d;
+    for (uint32_t k = 0; k < x->n; k++) {
+        const sr_token *t = &x->s->tokens[k];
+        tokinfo *ti = &x->ti[k];
+        memset(ti, 0, sizeof *ti);
+        ti->mention = -1;
+        ti->word = t->form ? sr_verbdict_word(d, t->form, strlen(t->form)) : SR_NOWORD;
+        ti->base = ti->word == SR_NOWORD ? SR_NOWORD : d->words[ti->word].base;
+        if (t->lemma) {
+            uint32_t l = sr_verbdict_word(d, t->lemma, strlen(t->lemma));
+            if (l != SR_NOWORD)
+                ti->base = l;
+        }
+        ti->cls = t->form ? word_class(t->form) : 0;
+    }
+    for (size_t m = m0; m < m1; m++) {
+        const sr_mention *mm = &x->in->mentions[m];
+        for (uint32_t k = mm->first; k < mm->last && k < x->n; k++)
+            if (x->ti[k].mention < 0)
+                x->ti[k].mention = (int32_t)m;
+    }
+    mark_quotes(x);
+    mark_clauses(x);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pattern matching.                                                  */
+
+static int word_matches(const sent_ctx *x, uint32_t k, uint32_t id)
+{
+    const tokinfo *t = &x->ti[k];
+    return t->word == id || (x->d->inflect && t->base == id);
+}
+
+/*
+** Length of a match of element e that ends (dir < 0) or starts (dir > 0)
+** at token k, within tokens [lo, hi); 0 when it does not match.  An actor
+** slot stores the mention in *mention.
+*/
+static uint32_t elem_match(const sent_ctx *x, const sr_pat_elem *e, int k, int dir, int lo, int hi,
+                           int32_t *mention)
+{
+    const sr_verbdict *d = x->d;
+    switch (e->kind) {
+    case SR_PAT_WORD:
+        return word_matches(x, (uint32_t)k, e->id);
+    case SR_PAT_SYNSET: {
+        const sr_synset *s = &d->synsets[e->id];
+        for (uint32_t p = 0; p < s->nphrase; p++) {
+            const sr_phrase *ph = &d->phrases[s->phrase + p];
+            int first = dir > 0 ? k : k - (int)ph->len + 1;
+            if (first < lo || first + (int)ph->len > hi)
+                continue;
+            uint32_t i = 0;
+            while (i < ph->len && word_matches(x, (uint32_t)first + i, d->words_of[ph->start + i]))
+                i++;
+            if (i == ph->len)
+                return ph->len;
+        }
+        return 0;
+    }
+    default: {
+        int32_t m = x->ti[k].mention;
+        if (m < 0)
+            return 0;
+        int f = mention_first(x, m), l = mention_last(x, m);
+        if ((dir > 0 && f != k) || (dir < 0 && l - 1 != k) || f < lo || l > hi)
+            return 0;
+        *mention = m;
+        return (uint32_t)(l - f);
+    }
+    }
+}
+
+/* Where a pattern's words and actors fell in the sentence. */
+typedef struct pat_hit {
+    int tmin, tmax;           /* extent of matched words */
+    int32_t src, tgt, comp;   /* mentions in actor slots, -1 */
+} pat_hit;
+
+/* Match n elements outward from token `from` in direction dir. */
+static int match_side(const sent_ctx *x, const sr_pat_elem *els, uint32_t n, int from, int dir,
+                      int lo, int hi, pat_hit *h)
+{
+    int pos = from;
+    for (uint32_t i = 0; i < n; i++) {
+        const sr_pat_elem *e = &els[i];
+        int maxgap = e->gap == SR_GAP_ANY ? hi - lo : e->gap;
+        int found = 0;
+        for (int g = 0; g <= maxgap; g++) {
+            int k = pos + dir * g;
+            if (k < lo || k >= hi)
+                break;
+            int32_t m = -1;
+            uint32_t len = elem_match(x, e, k, dir, lo, hi, &m);
+            if (!len)
+                continue;
+            int first = dir > 0 ? k : k - (int)len + 1, last = first + (int)len - 1;
+            if (e->kind == SR_PAT_WORD || e->kind == SR_PAT_SYNSET) {
+                if (first < h->tmin)
+                    h->tmin = first;
+                if (last > h->tmax)
+                    h->tmax = last;
+            } else if (e->kind == SR_PAT_SOURCE) {
+                h->src = m;
+            } else if (e->kind == SR_PAT_TARGET) {
+                h->tgt = m;
+            } else {
+                h->comp = m;
+            }
+            pos = dir > 0 ? last + 1 : first - 1;
+            found = 1;
+            break;
+        }
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* The clause of token k as a token range [lo, hi). */
+static void clause_bounds(const sent_ctx *x, uint32_t k, int *lo, int *hi)
+{
+    int a = (int)k, b = (int)k;
+    while (a > 0 && x->ti[a - 1].clause == x->ti[k].clause)
+        a--;
+    while (b + 1 < (int)x->n && x->ti[b + 1].clause == x->ti[k].clause)
+        b++;
+    *lo = a;
+    *hi = b + 1;
+}
+
+/*
+** Code one verb occurrence: the heaviest matching pattern of the verb's
+** group, else the verb's own code.
+*/
+static void code_verb(sent_ctx *x, occ *o, const sr_verb *v)
+{
+    const sr_verbdict *d = x->d;
+    const sr_group *g = &d->groups[v->group];
+    int lo, hi;
+    clause_bounds(x, o->head, &lo, &hi);
+    for (uint32_t p = 0; p < g->npattern; p++) {
+        const sr_pattern *pat = &d->patterns[g->pattern + p];
+        pat_hit h = {(int)o->start, (int)o->end - 1, -1, -1, -1};
+        if (!match_side(x, d->elems + pat->pre, pat->npre, (int)o->start - 1, -1, lo, hi, &h) ||
+            !match_side(x, d->elems + pat->post, pat->npost, (int)o->end, 1, lo, hi, &h))
+            continue;
+        o->code = pat->code;
+        o->rule = pat->rule;
+        o->mutual = pat->mutual;
+        o->tstart = (uint32_t)h.tmin;
+        o->tend = (uint32_t)h.tmax + 1;
+        o->slot_src = h.src >= 0 ? h.src : h.comp;
+        o->slot_tgt = h.tgt;
+        return;
+    }
+    o->code = v->code;
+    o->rule = v->rule;
+    o->mutual = v->mutual;
+}
+
+/* ------------------------------------------------------------------ */
+/* Finding verbs.                                                     */
+
+/* Do the particles of v stand around token k? */
+static int particles_match(const sent_ctx *x, const sr_verb *v, uint32_t k)
+{
+    const sr_verbdict *d = x->d;
+    if (k < v->npre || k + 1 + v->npost > x->n)
+        return 0;
+    for (uint32_t i = 0; i < v->npre; i++)
+        if (x->ti[k - 1 - i].word != d->words_of[v->pre + i])
+            return 0;
+    for (uint32_t i = 0; i < v->npost; i++)
+        if (x->ti[k + 1 + i].word != d->words_of[v->post + i])
+            return 0;
+    return 1;
+}
+
+/* Can token k be a verb?  The tagger decides when it ran; else no determiner before it. */
+static int may_be_verb(const sent_ctx *x, uint32_t k)
+{
+    const sr_token *t = &x->s->tokens[k];
+    if (x->ti[k].mention >= 0)
+        return 0;
+    if (t->upos != SR_UPOS_NONE)
+        return t->upos == SR_UPOS_VERB;
+    if (k == 0)
+        return 1;
+    uint32_t prev = x->ti[k - 1].cls;
+    if ((prev & W_DET) && !(prev & W_BE))
+        return 0; /* "the attack", "its support" */
+    return !((prev & W_PREP) && !(prev & W_TO)); /* "in March", "for help" */
+}
+
+/* The verbs token k is a form of (by its form, else by its lemma). */
+static const uint32_t *verbs_of_token(const sent_ctx *x, uint32_t k, uint32_t *n)
+{
+    const sr_verbdict *d = x->d;
+    const tokinfo *t = &x->ti[k];
+    *n = 0;
+    if (t->word != SR_NOWORD && d->words[t->word].nverbs) {
+        *n = d->words[t->word].nverbs;
+        return d->form_verbs + d->words[t->word].verbs;
+    }
+    if (t->base != SR_NOWORD && d->words[t->base].nverbs) {
+        *n = d->words[t->base].nverbs;
+        return d->form_verbs + d->words[t->base].verbs;
+    }
+    return NULL;
+}
+
+/*
+** Find the dictionary verbs of the sentence, longest phrase first at each
+** token, and code each one.  Among verbs with the same words (a verb listed
+** in several blocks) the one whose pattern is heaviest wins.
+*/
+static void find_verbs(sent_ctx *x)
+{
+    const sr_verbdict *d = x->d;
+    for (uint32_t k = 0; k < x->n; k++) {
+        uint32_t nv;
+        const uint32_t *vs = verbs_of_token(x, k, &nv);
+        if (!nv || !may_be_verb(x, k))
+            continue;
+        int best_len = -1;
+        for (uint32_t i = 0; i < nv; i++) {
+            const sr_verb *v = &d->verbs[vs[i]];
+            int len = (int)(v->npre + v->npost);
+            if (len > best_len && particles_match(x, v, k))
+                best_len = len;
+        }
+        if (best_len < 0)
+            continue;
+        occ best = {0};
+        int have = 0;
+        for (uint32_t i = 0; i < nv; i++) {
+            const sr_verb *v = &d->verbs[vs[i]];
+            if ((int)(v->npre + v->npost) != best_len || !particles_match(x, v, k))
+                continue;
+            occ o = {k - v->npre, k, k + 1 + v->npost, k - v->npre, k + 1 + v->npost,
+                     NULL, NULL, -1, -1, 0, 0, 0, {0}, 0};
+            code_verb(x, &o, v);
+            if (!have || (!best.code && o.code)) {
+                best = o;
+                have = 1;
+            }
+        }
+        x->occ[x->nocc++] = best;
+        k = (best.tend > best.end ? best.tend : best.end) - 1; /* pattern words are not verbs */
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Actors.                                                            */
+
+/* The mention starting exactly at token k, or -1. */
+static int32_t mention_at_start(const sent_ctx *x, int k)
+{
+    if (k < 0 || k >= (int)x->n)
+        return -1;
+    int32_t m = x->ti[k].mention;
+    return m >= 0 && mention_first(x, m) == k ? m : -1;
+}
+
+/* The mention ending exactly at token k (inclusive), or -1. */
+static int32_t mention_at_end(const sent_ctx *x, int k)
+{
+    if (k < 0 || k >= (int)x->n)
+        return -1;
+    int32_t m = x->ti[k].mention;
+    return m >= 0 && mention_last(x, m) - 1 == k ? m : -1;
+}
+
+/* Skip connector tokens ("," "and" "or") from k in direction dir; returns the new k. */
+static int skip_connectors(const sent_ctx *x, int k, int dir, int lo, int hi)
+{
+    int moved = 0;
+    while (k >= lo && k < hi && (x->ti[k].cls & W_CONJ) && x->ti[k].mention < 0) {
+        k += dir;
+        moved = 1;
+    }
+    return moved ? k : -1;
+}
+
+/* Is token k (skipping adverbs) the start of a verb, auxiliary or verb occurrence? */
+static int verb_follows(const sent_ctx *x, int k, int hi)
+{
+    while (k < hi && (x->ti[k].cls & (W_ADV | W_NEG)))
+        k++;
+    if (k >= hi)
+        return 0;
+    if ((x->ti[k].cls & (W_AUX | W_BE)) && strcmp(x->s->tokens[k].form, "'s") != 0)
+        return 1;
+    for (uint32_t i = 0; i < x->nocc; i++)
+        if ((int)x->occ[i].start == k)
+            return 1;
+    const sr_token *t = &x->s->tokens[k];
+    return t->upos == SR_UPOS_VERB || t->upos == SR_UPOS_AUX;
+}
+
+/* Extend mention m to the compound "A, B and m" leftwards (dir -1) or "m, B and C" rightwards. */
+static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, int32_t *out,
+                         int stop_at_subject)
+{
+    uint32_t n = 0;
+    out[n++] = m;
+    while (n < MAX_SIDE) {
+        int edge = dir < 0 ? mention_first(x, m) - 1 : mention_last(x, m);
+        int k = skip_connectors(x, edge, dir, lo, hi);
+        int32_t next = dir < 0 ? mention_at_end(x, k) : mention_at_start(x, k);
+        if (k < 0 || next < 0)
+            break;
+        if (dir > 0 && stop_at_subject && verb_follows(x, mention_last(x, next), hi))
+            break;
+        if (dir < 0 && k > lo && mention_first(x, next) > 0 &&
+            (x->ti[mention_first(x, next) - 1].cls & W_PREP))
+            break;
+        out[n++] = next;
+        m = next;
+    }
+    return n;
+}
+
+/* Is mention m governed by a preposition ("in Ukraine")? */
+static int in_prep_phrase(const sent_ctx *x, int32_t m)
+{
+    int f = mention_first(x, m);
+    return f > 0 && (x->ti[f - 1].cls & W_PREP);
+}
+
+/* The occurrence before o in the same clause, or NULL. */
+static const occ *prev_in_clause(const sent_ctx *x, const occ *o)
+{
+    if (o == x->occ)
+        return NULL;
+    const occ *p = o - 1;
+    return x->ti[p->head].clause == x->ti[o->head].clause ? p : NULL;
+}
+
+/*
+** The subject of occurrence o: the nearest actor before it in its clause
+** and after the previous verb, not inside a prepositional phrase.  An
+** actor separated from the verb by "and" is the object of the previous
+** verb ("X met Y and signed"), so the previous verb's subject is used.
+*/
+static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *out)
+{
+    const occ *prev = prev_in_clause(x, o);
+    int from = prev ? (int)prev->end : lo;
+    int32_t best = -1;
+    for (int k = (int)o->start - 1; k >= from; k--) {
+        int32_t m = x->ti[k].mention;
+        if (m < 0)
+            continue;
+        int f = mention_first(x, m);
+        if (f < from)
+            break;
+        if (!in_prep_phrase(x, m)) {
+            best = m;
+            break;
+        }
+        k = f;
+    }
+    if (best >= 0 && prev && prev->nsrc) {
+        for (int k = mention_last(x, best); k < (int)o->start; k++)
+            if (x->ti[k].cls & W_COORD) {
+                best = -1;
+                break;
+            }
+    }
+    if (best < 0) {
+        if (prev && prev->nsrc) {
+            memcpy(out, prev->src, prev->nsrc * sizeof *out);
+            return prev->nsrc;
+        }
+        return 0;
+    }
+    return compound(x, best, -1, lo, (int)o->start, out, 0);
+}
+
+/*
+** The object of occurrence o: the first actor after the verb in its
+** clause, before the next verb, unless that actor is the subject of a
+** following verb ("X said Y attacked Z": Y is not the object of "said").
+*/
+static uint32_t find_object(const sent_ctx *x, const occ *o, int hi, int32_t *out)
+{
+    int stop = hi;
+    for (const occ *p = o + 1; p < x->occ + x->nocc; p++)
+        if ((int)p->start >= (int)o->end) {
+            if ((int)p->start < stop)
+                stop = (int)p->start;
+            break;
+        }
+    for (int k = (int)o->end; k < stop; k++) {
+        int32_t m = mention_at_start(x, k);
+        if (m < 0)
+            continue;
+        if (verb_follows(x, mention_last(x, m), hi))
+            return 0;
+        return compound(x, m, 1, 0, stop, out, 1);
+    }
+    return 0;
+}
+
+/* The agent of a passive: the actor after "by" following the verb. */
+static uint32_t find_agent(const sent_ctx *x, const occ *o, int hi, int32_t *out)
+{
+    for (int k = (int)o->end; k + 1 < hi; k++) {
+        if ((x->ti[k].cls & W_BY) && mention_at_start(x, k + 1) >= 0)
+            return compound(x, mention_at_start(x, k + 1), 1, 0, hi, out, 1);
+        for (const occ *p = o + 1; p < x->occ + x->nocc; p++)
+            if ((int)p->start == k)
+                return 0;
+    }
+    return 0;
+}
+
+/* Is occurrence o a passive participle ("was attacked")? */
+static int is_passive(const sent_ctx *x, const occ *o)
+{
+    const sr_token *t = &x->s->tokens[o->head];
+    size_t n = strlen(t->form);
+    if (n > 3 && strcmp(t->form + n - 3, "ing") == 0)
+        return 0;
+    if (t->xpos && strcmp(t->xpos, "VBN") != 0)
+        return 0;
+    int k = (int)o->start - 1;
+    for (int skipped = 0; k >= 0 && skipped < 2 && (x->ti[k].cls & (W_ADV | W_NEG)); skipped++)
+        k--;
+    return k >= 0 && (x->ti[k].cls & W_BE) && strcmp(x->s->tokens[k].form, "'s") != 0;
+}
+
+/*
+** Is occurrence o negated or not a fact of its own?  "did not attack",
+** "no longer supports", "never met" (negation just before the verb, unless
+** the pattern itself spells it out), "refused to attack", "failed to meet",
+** and infinitives of a coded verb ("urged X to attack", "agreed to meet").
+*/
+static int is_negated(const sent_ctx *x, const occ *o, int lo)
+{
+    int from = (int)o->start - 4 < lo ? lo : (int)o->start - 4;
+    for (int k = from; k < (int)o->start; k++)
+        if ((x->ti[k].cls & W_NEG) && (k < (int)o->tstart || k >= (int)o->tend) &&
+            x->ti[k].mention < 0)
+            return 1;
+    int k = (int)o->start - 1;
+    while (k >= lo && (x->ti[k].cls & W_ADV))
+        k--;
+    if (k < lo || !(x->ti[k].cls & W_TO) || (k >= (int)o->tstart && k < (int)o->tend))
+        return 0;
+    if (k - 1 >= lo && (x->ti[k - 1].cls & W_NEGGOV))
+        return 1;
+    const occ *prev = prev_in_clause(x, o);
+    return prev && prev->code && !prev->dropped;
+}
+
+/* The speaker of the quotation around token k: "...," X said / said X / X said: "..." */
+static int32_t quote_speaker(const sent_ctx *x, uint32_t k)
+{
+    int open = (int)k, close = (int)k;
+    while (open >= 0 && !(x->ti[open].cls & W_QUOTE))
+        open--;
+    while (close < (int)x->n && !(x->ti[close].cls & W_QUOTE))
+        close++;
+    if (close < (int)x->n) {
+        int j = close + 1;
+        while (j < (int)x->n && (x->ti[j].cls & W_PUNCT))
+            j++;
+        int32_t m = mention_at_start(x, j);
+        if (m >= 0) {
+            int e = mention_last(x, m);
+            while (e < (int)x->n && (x->ti[e].cls & W_ADV))
+                e++;
+            if (e < (int)x->n && (x->ti[e].cls & W_SPEECH))
+                return m;
+        } else if (j < (int)x->n && (x->ti[j].cls & W_SPEECH)) {
+            if ((m = mention_at_start(x, j + 1)) >= 0)
+                return m;
+        }
+    }
+    if (open > 0) {
+        int j = open - 1;
+        if (j >= 0 && ((x->ti[j].cls & W_PUNCT) || strcmp(x->s->tokens[j].form, ":") == 0))
+            j--;
+        if (j >= 0 && (x->ti[j].cls & W_SPEECH)) {
+            j--;
+            while (j >= 0 && (x->ti[j].cls & W_ADV))
+                j--;
+            return mention_at_end(x, j);
+        }
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Events.                                                            */
+
+static void actor_from_mention(const sr_mention *m, sr_actor *a)
+{
+    a->code = m->code;
+    a->name = m->name;
+    a->entity = m->entity;
+    a->span = m->span;
+}
+
+/* Quad class of a code the ontology does not list, from its root. */
+static int quad_of_root(const char *code)
+{
+    if (!code || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9')
+        return 0;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root < 1 || root > 20)
+        return 0;
+    return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+}
+
+static void push_event(sent_ctx *x, const occ *o, int32_t src, int32_t tgt)
+{
+    const sr_mention *ms = &x->in->mentions[src];
+    const sr_mention *mt = tgt >= 0 ? &x->in->mentions[tgt] : NULL;
+    ev_vec *v = x->out;
+    for (size_t i = x->first_event; i < v->n; i++) {
+        const sr_event *e = &v->v[i];
+        if (strcmp(e->cameo, o->code) == 0 && e->source.span.start == ms->span.start &&
+            (mt ? e->target.code && e->target.span.start == mt->span.start : !e->target.code))
+            return;
+    }
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 16;
+        sr_event *nv = sr_arena_alloc(x->a, cap * sizeof *nv);
+        if (v->n)
+            memcpy(nv, v->v, v->n * sizeof *nv);
+        v->v = nv;
+        v->cap = cap;
+    }
+    sr_event *e = &v->v[v->n++];
+    memset(e, 0, sizeof *e);
+    e->sentence = x->si;
+    actor_from_mention(ms, &e->source);
+    if (mt)
+        actor_from_mention(mt, &e->target);
+    e->cameo = o->code;
+    const sr_cameo *c = sr_ontology_get(x->c->onto, o->code);
+    e->plover = c ? c->plover : NULL;
+    e->plover_mode = c ? c->mode : NULL;
+    e->quad_class = c ? c->quad_class : quad_of_root(o->code);
+    e->goldstein = c ? c->goldstein : 0.0;
+    e->trigger.start = x->s->tokens[o->tstart].start;
+    e->trigger.end = x->s->tokens[o->tend - 1].end;
+    e->rule = o->rule;
+}
+
+/* Resolve the actors of occurrence o and emit its events. */
+static void code_occurrence(sent_ctx *x, occ *o)
+{
+    int lo, hi;
+    clause_bounds(x, o->head, &lo, &hi);
+    int32_t src[MAX_SIDE], tgt[MAX_SIDE];
+    uint32_t ns = 0, nt = 0;
+    o->passive = (uint8_t)is_passive(x, o);
+    if (o->passive) {
+        nt = find_subject(x, o, lo, tgt);
+        ns = find_agent(x, o, hi, src);
+    } else {
+        ns = find_subject(x, o, lo, src);
+        nt = find_object(x, o, hi, tgt);
+    }
+    if (o->slot_src >= 0)
+        ns = compound(x, o->slot_src, -1, lo, hi, src, 0);
+    if (o->slot_tgt >= 0)
+        nt = compound(x, o->slot_tgt, 1, lo, hi, tgt, 1);
+    if (!ns && x->ti[o->head].quote) {
+        int32_t sp = quote_speaker(x, o->head);
+        if (sp >= 0)
+            src[ns++] = sp;
+    }
+    o->nsrc = o->passive ? 0 : ns;
+    memcpy(o->src, src, ns * sizeof *src);
+    o->dropped = (uint8_t)is_negated(x, o, lo);
+    if (!o->code || o->dropped || !ns)
+        return;
+    for (uint32_t i = 0; i < ns; i++) {
+        if (nt == 0 && o->mutual && ns > 1) {
+            for (uint32_t j = 0; j < ns; j++)
+                if (j != i)
+                    push_event(x, o, src[i], src[j]);
+            continue;
+        }
+        if (nt == 0)
+            push_event(x, o, src[i], -1);
+        for (uint32_t j = 0; j < nt; j++)
+            if (tgt[j] != src[i])
+                push_event(x, o, src[i], tgt[j]);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents.                                                         */
+
+void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_event **events,
+                   size_t *nevents)
+{
+    ev_vec out = {NULL, 0, 0};
+    uint32_t maxn = 0;
+    for (size_t s = 0; s < in->nsentences; s++)
+        if (in->sentences[s].ntokens > maxn)
+            maxn = in->sentences[s].ntokens;
+    *events = NULL;
+    *nevents = 0;
+    if (!c || !maxn)
+        return;
+    sent_ctx x = {c, c->dict, in, NULL, 0, 0, NULL, NULL, 0, a, &out, 0};
+    x.ti = sr_arena_alloc(a, maxn * sizeof *x.ti);
+    x.occ = sr_arena_alloc(a, maxn * sizeof *x.occ);
+    size_t m = 0;
+    for (size_t s = 0; s < in->nsentences; s++) {
+        size_t m0 = m;
+        while (m0 < in->nmentions && in->mentions[m0].sentence < s)
+            m0++;
+        size_t m1 = m0;
+        while (m1 < in->nmentions && in->mentions[m1].sentence == s)
+            m1++;
+        m = m1;
+        x.s = &in->sentences[s];
+        x.si = (uint32_t)s;
+        x.n = x.s->ntokens;
+        x.nocc = 0;
+        x.first_event = out.n;
+        if (!x.n)
+            continue;
+        prepare_tokens(&x, m0, m1);
+        find_verbs(&x);
+        for (uint32_t i = 0; i < x.nocc; i++)
+            code_occurrence(&x, &x.occ[i]);
+    }
+    *events = out.v;
+    *nevents = out.n;
+}

@@ -1,0 +1,295 @@
+/*
+** lexicon.c: loader for sitrep's own verb lexicon (data/verbs/NAME.txt).
+**
+** One entry per line (docs/verb-format.md):
+**
+**     attack                       190
+**     call on                      020
+**     carry out ... strike|raid    190
+**     meet                         040   mutual
+**     forms: fight fought fighting fights
+**
+** The first word is the verb's lemma; further words must follow the verb
+** in that order, each directly after the previous one unless "..." stands
+** between them (up to SR_GAP_LEXICON words may then intervene); "a|b"
+** accepts either word, "air_strike" a phrase (in alternatives too).  The last field is the CAMEO code (or "---", the
+** null code: the phrase is known and codes nothing), optionally followed
+** by "mutual" (a compound subject with no object codes the event both
+** ways: "X and Y met").  "forms:" lines give irregular forms of a lemma.
+** "#" starts a comment.
+*/
+#include "dict/dict_internal.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+
+#define MAX_FIELDS 32
+
+/* Position of a load for error messages and rule names. */
+typedef struct lex_ctx {
+    sr_verbdict *d;
+    const char *path;
+    const char *rule_name;
+    const sr_ontology *onto;
+    size_t line;
+    sr_error *err;
+} lex_ctx;
+
+static int lex_error(lex_ctx *c, const char *what, const char *detail)
+{
+    return sr_error_set(c->err, "%s:%zu: %s%s%s", c->path, c->line, what, detail ? ": " : "",
+                        detail ? detail : "");
+}
+
+/* Split s at blanks into fields (in place). */
+static int split_fields(char *s, char **f)
+{
+    int n = 0;
+    for (char *p = s;;) {
+        while (*p == ' ' || *p == '\t' || *p == '\r')
+            p++;
+        if (!*p)
+            break;
+        if (n == MAX_FIELDS)
+            return -1;
+        f[n++] = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\r')
+            p++;
+        if (*p)
+            *p++ = '\0';
+    }
+    return n;
+}
+
+/* A lexicon word: lower-case letters, digits, hyphen, apostrophe, dot. */
+static int valid_word(const char *w)
+{
+    if (!*w || strlen(w) > SR_WORD_MAX)
+        return 0;
+    for (const char *p = w; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (!(islower(ch) || isdigit(ch) || ch == '-' || ch == '\'' || ch == '.' || ch >= 0x80))
+            return 0;
+    }
+    return 1;
+}
+
+static int valid_code(const lex_ctx *c, const char *code)
+{
+    if (strcmp(code, "---") == 0)
+        return 1;
+    size_t n = strlen(code);
+    if (n < 2 || n > 4 || strspn(code, "0123456789") != n)
+        return 0;
+    return !c->onto || sr_ontology_get(c->onto, code) != NULL;
+}
+
+/* The verb for lemma, created (with its own group) when new. */
+static sr_verb *verb_for_lemma(sr_verbdict *d, uint32_t lemma)
+{
+    for (uint32_t i = 0; i < d->nverbs; i++)
+        if (d->verbs[i].lemma == lemma && d->verbs[i].npre == 0 && d->verbs[i].npost == 0)
+            return &d->verbs[i];
+    uint32_t group = sr_dict_add_group(d);
+    sr_verb *v = sr_dict_add_verb(d);
+    v->lemma = lemma;
+    v->group = group;
+    sr_dict_add_form(d, lemma, (uint32_t)(v - d->verbs));
+    sr_dict_add_inflections(d, lemma);
+    return v;
+}
+
+static const char *rule_here(lex_ctx *c)
+{
+    return sr_arena_printf(&c->d->strings, "%s:%zu", c->rule_name, c->line);
+}
+
+/* "forms: lemma form form ..." */
+static int load_forms(lex_ctx *c, char **f, int n)
+{
+    if (n < 3)
+        return lex_error(c, "\"forms:\" needs a lemma and at least one form", NULL);
+    for (int i = 1; i < n; i++)
+        if (!valid_word(f[i]))
+            return lex_error(c, "bad word", f[i]);
+    uint32_t lemma = sr_dict_intern_str(c->d, f[1]);
+    for (int i = 2; i < n; i++)
+        sr_dict_set_base(c->d, sr_dict_intern_str(c->d, f[i]), lemma);
+    return 0;
+}
+
+/*
+** One pattern element from a field: a word, or "a|b_c|d" alternatives in
+** which "_" joins the words of a phrase ("air_strike").
+*/
+static int add_word_elem(lex_ctx *c, char *field, uint8_t gap)
+{
+    sr_verbdict *d = c->d;
+    if (!strchr(field, '|') && !strchr(field, '_')) {
+        if (!valid_word(field))
+            return lex_error(c, "bad word", field);
+        uint32_t id = sr_dict_intern_str(d, field);
+        sr_dict_add_inflections(d, id);
+        sr_dict_add_elem(d, SR_PAT_WORD, gap, id);
+        return 0;
+    }
+    d->synsets = sr_dict_grow(d->synsets, d->nsynsets, &d->capsynsets, sizeof *d->synsets);
+    sr_synset *s = &d->synsets[d->nsynsets];
+    s->name = sr_arena_strdup(&d->strings, field);
+    s->phrase = d->nphrases;
+    s->nphrase = 0;
+    for (char *alt = field, *bar; alt; alt = bar) {
+        bar = strchr(alt, '|');
+        if (bar)
+            *bar++ = '\0';
+        uint32_t start = d->nwords_of, len = 0;
+        for (char *w = alt, *us; w; w = us) {
+            us = strchr(w, '_');
+            if (us)
+                *us++ = '\0';
+            if (!valid_word(w))
+                return lex_error(c, "bad word in alternatives", w);
+            uint32_t id = sr_dict_intern_str(d, w);
+            sr_dict_add_inflections(d, id);
+            sr_dict_add_wordref(d, id);
+            len++;
+        }
+        d->phrases = sr_dict_grow(d->phrases, d->nphrases, &d->capphrases, sizeof *d->phrases);
+        d->phrases[d->nphrases++] = (sr_phrase){start, len};
+        s->nphrase++;
+    }
+    sr_dict_add_elem(d, SR_PAT_SYNSET, gap, d->nsynsets++);
+    return 0;
+}
+
+/* "verb word ... word CODE [mutual]" */
+static int load_entry(lex_ctx *c, char **f, int n)
+{
+    sr_verbdict *d = c->d;
+    int mutual = 0;
+    if (n >= 3 && strcmp(f[n - 1], "mutual") == 0) {
+        mutual = 1;
+        n--;
+    }
+    if (n < 2)
+        return lex_error(c, "an entry needs a verb and a CAMEO code", NULL);
+    const char *code = f[n - 1];
+    if (!valid_code(c, code))
+        return lex_error(c, "unknown CAMEO code", code);
+    if (!valid_word(f[0]))
+        return lex_error(c, "bad verb", f[0]);
+    const char *code_s = strcmp(code, "---") ? sr_arena_strdup(&d->strings, code) : NULL;
+    sr_verb *v = verb_for_lemma(d, sr_dict_intern_str(d, f[0]));
+    if (n == 2) {
+        if (v->rule)
+            return lex_error(c, "duplicate entry for verb, first given at", v->rule);
+        v->code = code_s;
+        v->rule = rule_here(c);
+        v->mutual = (uint8_t)mutual;
+        return 0;
+    }
+    uint32_t group = v->group;
+    uint32_t first = d->nelems, count = 0;
+    uint8_t gap = 0;
+    for (int i = 1; i < n - 1; i++) {
+        if (strcmp(f[i], "...") == 0) {
+            if (i == n - 2 || gap)
+                return lex_error(c, "\"...\" must be followed by a word", NULL);
+            gap = SR_GAP_LEXICON;
+            continue;
+        }
+        if (add_word_elem(c, f[i], gap) < 0)
+            return -1;
+        gap = 0;
+        count++;
+    }
+    sr_pattern *p = sr_dict_add_pattern(d);
+    p->group = group;
+    p->pre = first;
+    p->npre = 0;
+    p->post = first;
+    p->npost = count;
+    p->code = code_s;
+    p->rule = rule_here(c);
+    p->weight = (uint16_t)(count + 1);
+    p->mutual = (uint8_t)mutual;
+    return 0;
+}
+
+static int load_line(lex_ctx *c, char *line)
+{
+    char *hash = strchr(line, '#');
+    if (hash)
+        *hash = '\0';
+    char *f[MAX_FIELDS];
+    int n = split_fields(line, f);
+    if (n < 0)
+        return lex_error(c, "too many fields", NULL);
+    if (n == 0)
+        return 0;
+    if (strcmp(f[0], "forms:") == 0)
+        return load_forms(c, f, n);
+    return load_entry(c, f, n);
+}
+
+int sr_verbdict_load_lexicon(sr_verbdict *d, const char *path, const char *rule_name,
+                             const sr_ontology *onto, sr_error *err)
+{
+    size_t len;
+    char *text = sr_read_file(path, &len, err);
+    if (!text)
+        return -1;
+    if (sr_utf8_valid_prefix(text, len) != len || strlen(text) != len) {
+        free(text);
+        return sr_error_set(err, "%s: not valid UTF-8 text", path);
+    }
+    lex_ctx c = {d, path, rule_name ? rule_name : path, onto, 0, err};
+    int rc = 0;
+    for (char *line = text, *next; line && *line && rc == 0; line = next) {
+        c.line++;
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        rc = load_line(&c, line);
+    }
+    free(text);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int sr_verbdict_load_lexicon_dir(sr_verbdict *d, const char *dir, const sr_ontology *onto,
+                                 sr_error *err)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return sr_error_set(err, "%s: cannot open the verb lexicon folder", dir);
+    char *names[256];
+    size_t n = 0;
+    for (struct dirent *de; (de = readdir(dp)) && n < 256;) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && de->d_name[0] != '.' && strcmp(de->d_name + l - 4, ".txt") == 0)
+            names[n++] = strdup(de->d_name);
+    }
+    closedir(dp);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = n ? 0 : sr_error_set(err, "%s: no *.txt verb lexicon files", dir);
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0 && names[i]) {
+            char path[4096], rule[512];
+            snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+            snprintf(rule, sizeof rule, "verbs/%s", names[i]);
+            rc = sr_verbdict_load_lexicon(d, path, sr_arena_strdup(&d->strings, rule), onto, err);
+        }
+        free(names[i]);
+    }
+    return rc;
+}

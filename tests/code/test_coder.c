@@ -1,0 +1,346 @@
+/*
+** test_coder.c: the dictionary coder on hand-built sentences and mentions,
+** with the shipped lexicon (data/verbs) and ontology (data/ontology).
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "code/code_helpers.h"
+#include "dict/dict.h"
+
+typedef struct fixture {
+    sr_coder *coder;
+    sr_arena arena;
+} fixture;
+
+static int setup(void **state)
+{
+    static fixture f;
+    sr_error err = {{0}};
+    f.coder = sr_coder_open(SR_DATA_DIR, &err);
+    if (!f.coder)
+        fprintf(stderr, "sr_coder_open: %s\n", err.msg);
+    assert_non_null(f.coder);
+    sr_arena_init(&f.arena);
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    sr_arena_free(&f->arena);
+    sr_coder_free(f->coder);
+    return 0;
+}
+
+static test_doc code(void **state, const char *markup)
+{
+    fixture *f = *state;
+    test_doc d;
+    test_code(f->coder, &f->arena, markup, &d);
+    return d;
+}
+
+static void dump(const test_doc *d)
+{
+    for (size_t i = 0; i < d->nevents; i++) {
+        const sr_event *e = &d->events[i];
+        fprintf(stderr, "  event %s -> %s %s (%s)\n", e->source.code,
+                e->target.code ? e->target.code : "-", e->cameo, e->rule);
+    }
+}
+
+static void expect(const test_doc *d, const char *src, const char *tgt, const char *cameo)
+{
+    if (!test_find(d, src, tgt, cameo)) {
+        fprintf(stderr, "missing %s -> %s %s in \"%s\"; got:\n", src, tgt ? tgt : "-", cameo,
+                d->text);
+        dump(d);
+        fail();
+    }
+}
+
+static void expect_none(const test_doc *d)
+{
+    if (d->nevents) {
+        fprintf(stderr, "expected no events in \"%s\"; got:\n", d->text);
+        dump(d);
+        fail();
+    }
+}
+
+/* Source before the verb, target after it; every event field is filled. */
+static void test_source_verb_target(void **state)
+{
+    fixture *f = *state;
+    test_doc d = code(state, "[RUS Russia] attacked [UKR Ukraine] on Monday .");
+    assert_int_equal(d.nevents, 1);
+    const sr_event *e = &d.events[0];
+    assert_string_equal(e->source.code, "RUS");
+    assert_string_equal(e->source.name, "Russia");
+    assert_string_equal(e->target.code, "UKR");
+    assert_string_equal(e->cameo, "190");
+    assert_string_equal(e->plover, "ASSAULT");
+    assert_int_equal(e->quad_class, 4);
+    assert_true(e->goldstein == -10.0);
+    assert_int_equal(e->sentence, 0);
+    assert_string_equal(test_span(&f->arena, &d, e->trigger), "attacked");
+    assert_string_equal(test_span(&f->arena, &d, e->source.span), "Russia");
+    assert_string_equal(test_span(&f->arena, &d, e->target.span), "Ukraine");
+    assert_non_null(strstr(e->rule, "verbs/core.txt:"));
+}
+
+static void test_prepositional_subject_skipped(void **state)
+{
+    test_doc d = code(state, "[RUSMIL Russian troops] in [UKR Ukraine] shelled [UKR Kharkiv] .");
+    expect(&d, "RUSMIL", "UKR", "194");
+    assert_int_equal(d.nevents, 1);
+}
+
+static void test_passive(void **state)
+{
+    test_doc d = code(state, "[UKR Ukraine] was attacked by [RUS Russia] .");
+    expect(&d, "RUS", "UKR", "190");
+    assert_int_equal(d.nevents, 1);
+    d = code(state, "[UKR Ukraine] was attacked overnight .");
+    expect_none(&d);
+}
+
+static void test_multiword(void **state)
+{
+    fixture *f = *state;
+    test_doc d = code(state, "[USA Washington] called on [RUS Moscow] to end the war .");
+    expect(&d, "USA", "RUS", "020");
+    assert_int_equal(d.nevents, 1);
+    d = code(state, "[RUS Russia] carried out new strikes on [UKR Ukraine] .");
+    expect(&d, "RUS", "UKR", "190");
+    assert_string_equal(test_span(&f->arena, &d, d.events[0].trigger), "carried out new strikes");
+    d = code(state, "[USA Washington] imposed duties on [IND India] .");
+    expect(&d, "USA", "IND", "163");
+    d = code(state, "[USA The United States] imposed new tariffs on [CHN China] .");
+    expect(&d, "USA", "CHN", "163");
+    d = code(state, "[GBR Britain] signed a security agreement with [UKR Ukraine] .");
+    expect(&d, "GBR", "UKR", "057");
+    d = code(state, "[IGOWSTNAT NATO] offered security guarantees to [UKR Kyiv] .");
+    expect(&d, "IGOWSTNAT", "UKR", "0334");
+    d = code(state, "[RUS Russia] must put an end to the war in [UKR Ukraine] .");
+    expect(&d, "RUS", "UKR", "0871");
+    d = code(state, "[USA Washington] called for a ceasefire between [RUS Russia] and [UKR Ukraine] .");
+    expect(&d, "USA", "RUS", "0256");
+    expect(&d, "USA", "UKR", "0256");
+}
+
+static void test_negation(void **state)
+{
+    test_doc d = code(state, "[RUS Russia] did not attack [UKR Ukraine] .");
+    expect_none(&d);
+    d = code(state, "[RUS Russia] did n't attack [UKR Ukraine] .");
+    expect_none(&d);
+    d = code(state, "[RUS Russia] no longer supports [SYR Syria] .");
+    expect_none(&d);
+    d = code(state, "[RUS Russia] has never visited [UKR Ukraine] .");
+    expect_none(&d);
+    d = code(state, "[RUS Russia] refused to withdraw from [UKR Ukraine] .");
+    expect(&d, "RUS", "UKR", "1246");
+    assert_int_equal(d.nevents, 1);
+}
+
+static void test_compound_actors(void **state)
+{
+    test_doc d = code(state, "[RUS Russia] and [BLR Belarus] attacked [UKR Ukraine] .");
+    expect(&d, "RUS", "UKR", "190");
+    expect(&d, "BLR", "UKR", "190");
+    assert_int_equal(d.nevents, 2);
+    d = code(state, "[CHN China] criticized [USA the United States] , [GBR Britain] and [FRA France] .");
+    expect(&d, "CHN", "USA", "111");
+    expect(&d, "CHN", "GBR", "111");
+    expect(&d, "CHN", "FRA", "111");
+    assert_int_equal(d.nevents, 3);
+    d = code(state, "[RUS Russia] and [CHN China] met in Beijing .");
+    expect(&d, "RUS", "CHN", "040");
+    expect(&d, "CHN", "RUS", "040");
+    assert_int_equal(d.nevents, 2);
+}
+
+static void test_no_target(void **state)
+{
+    test_doc d = code(state, "[FRACVL French farmers] protested on Tuesday .");
+    expect(&d, "FRACVL", NULL, "140");
+    assert_int_equal(d.nevents, 1);
+    assert_null(d.events[0].target.code);
+}
+
+static void test_clause_boundary(void **state)
+{
+    test_doc d = code(state, "[RUS Russia] attacked the port ; [UKR Ukraine] condemned the strike .");
+    expect(&d, "RUS", NULL, "190");
+    expect(&d, "UKR", NULL, "111");
+    assert_int_equal(d.nevents, 2);
+    d = code(state, "[USA Washington] praised the deal while [IRN Tehran] criticized [ISR Israel] .");
+    expect(&d, "USA", NULL, "051");
+    expect(&d, "IRN", "ISR", "111");
+    assert_int_equal(d.nevents, 2);
+}
+
+static void test_embedded_subject(void **state)
+{
+    test_doc d = code(state, "[USA Washington] said [RUS Russia] attacked [UKR Ukraine] .");
+    expect(&d, "USA", NULL, "010");
+    expect(&d, "RUS", "UKR", "190");
+    assert_int_equal(d.nevents, 2);
+}
+
+static void test_coordinated_verbs(void **state)
+{
+    test_doc d = code(state, "[FRA Macron] met [DEU Merz] and praised [POL Poland] .");
+    expect(&d, "FRA", "DEU", "040");
+    expect(&d, "FRA", "POL", "051");
+    assert_int_equal(d.nevents, 2);
+}
+
+static void test_quote_speaker(void **state)
+{
+    test_doc d = code(state, "\" We will never accept this , and we condemn [UKR Kyiv] , \" "
+                             "[RUS Lavrov] said .");
+    expect(&d, "RUS", "UKR", "111");
+    expect(&d, "RUS", NULL, "010");
+    assert_null(test_find(&d, "RUS", NULL, "030"));
+}
+
+static void test_several_sentences(void **state)
+{
+    test_doc d = code(state, "[RUS Russia] attacked [UKR Ukraine] . || [UKR Kyiv] thanked [USA Washington] .");
+    assert_int_equal(d.nevents, 2);
+    assert_int_equal(d.events[0].sentence, 0);
+    assert_int_equal(d.events[1].sentence, 1);
+    expect(&d, "UKR", "USA", "051");
+}
+
+/* A tagger's lemma and POS tag are used when present. */
+static void test_tagged_tokens(void **state)
+{
+    fixture *f = *state;
+    test_doc d;
+    test_doc_parse(&f->arena, "[RUS Russia] attacked [UKR Ukraine] .", &d);
+    d.sentences[0].tokens[1].upos = SR_UPOS_NOUN;
+    sr_code_input in = {d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    sr_coder_code(f->coder, &in, &f->arena, &d.events, &d.nevents);
+    expect_none(&d);
+    d.sentences[0].tokens[1].upos = SR_UPOS_VERB;
+    d.sentences[0].tokens[1].form = "zapped"; /* unknown form: found by its lemma */
+    d.sentences[0].tokens[1].lemma = "attack";
+    sr_coder_code(f->coder, &in, &f->arena, &d.events, &d.nevents);
+    expect(&d, "RUS", "UKR", "190");
+}
+
+/* One sentence per CAMEO root, each coded by the shipped lexicon. */
+static void test_every_root_codes(void **state)
+{
+    static const char *const sentences[20] = {
+        "[AAA Aland] said [BBB Bland] was ready .",
+        "[AAA Aland] urged [BBB Bland] to act .",
+        "[AAA Aland] pledged support for [BBB Bland] .",
+        "[AAA Aland] visited [BBB Bland] .",
+        "[AAA Aland] praised [BBB Bland] .",
+        "[AAA Aland] shared intelligence with [BBB Bland] .",
+        "[AAA Aland] sent weapons to [BBB Bland] .",
+        "[AAA Aland] released [BBB Bland] prisoners .",
+        "[AAA Aland] investigated [BBB Bland] .",
+        "[AAA Aland] demanded [BBB Bland] leave .",
+        "[AAA Aland] condemned [BBB Bland] .",
+        "[AAA Aland] rejected [BBB Bland] .",
+        "[AAA Aland] threatened [BBB Bland] .",
+        "[AAA Aland] protested against [BBB Bland] .",
+        "[AAA Aland] mobilized troops against [BBB Bland] .",
+        "[AAA Aland] imposed sanctions on [BBB Bland] .",
+        "[AAA Aland] arrested [BBB Bland] .",
+        "[AAA Aland] abducted [BBB Bland] .",
+        "[AAA Aland] shelled [BBB Bland] .",
+        "[AAA Aland] massacred [BBB Bland] .",
+    };
+    for (int root = 1; root <= 20; root++) {
+        test_doc d = code(state, sentences[root - 1]);
+        char want[3];
+        snprintf(want, sizeof want, "%02d", root);
+        int ok = 0;
+        for (size_t i = 0; i < d.nevents; i++)
+            if (strncmp(d.events[i].cameo, want, 2) == 0 &&
+                strcmp(d.events[i].source.code, "AAA") == 0)
+                ok = 1;
+        if (!ok) {
+            fprintf(stderr, "root %s not coded in \"%s\"\n", want, d.text);
+            dump(&d);
+        }
+        assert_true(ok);
+    }
+}
+
+static void test_ontology(void **state)
+{
+    fixture *f = *state;
+    const sr_ontology *o = sr_coder_ontology(f->coder);
+    const sr_cameo *c = sr_ontology_get(o, "190");
+    assert_non_null(c);
+    assert_int_equal(c->quad_class, 4);
+    assert_true(c->goldstein == -10.0);
+    assert_string_equal(c->plover, "ASSAULT");
+    c = sr_ontology_get(o, "042");
+    assert_non_null(c);
+    assert_string_equal(c->plover, "CONSULT");
+    assert_string_equal(c->mode, "visit");
+    assert_int_equal(c->quad_class, 1);
+    c = sr_ontology_get(o, "010");
+    assert_non_null(c);
+    assert_null(c->plover);
+    c = sr_ontology_get(o, "0213");
+    assert_string_equal(c->plover, "REQUEST");
+    assert_int_equal(sr_ontology_get(o, "163")->quad_class, 4);
+    assert_int_equal(sr_ontology_get(o, "112")->quad_class, 3);
+    assert_int_equal(sr_ontology_get(o, "073")->quad_class, 2);
+    assert_null(sr_ontology_get(o, "999"));
+    assert_true(sr_ontology_count(o) > 300);
+}
+
+/* Empty input and sentences without verbs or actors code nothing. */
+static void test_empty(void **state)
+{
+    fixture *f = *state;
+    sr_event *ev = (sr_event *)1;
+    size_t n = 7;
+    sr_code_input in = {"", NULL, NULL, 0, NULL, 0};
+    sr_coder_code(f->coder, &in, &f->arena, &ev, &n);
+    assert_int_equal(n, 0);
+    test_doc d = code(state, "attacked attacked by by , ; \" .");
+    expect_none(&d);
+    d = code(state, "[RUS Russia] .");
+    expect_none(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_source_verb_target),
+        cmocka_unit_test(test_prepositional_subject_skipped),
+        cmocka_unit_test(test_passive),
+        cmocka_unit_test(test_multiword),
+        cmocka_unit_test(test_negation),
+        cmocka_unit_test(test_compound_actors),
+        cmocka_unit_test(test_no_target),
+        cmocka_unit_test(test_clause_boundary),
+        cmocka_unit_test(test_embedded_subject),
+        cmocka_unit_test(test_coordinated_verbs),
+        cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_several_sentences),
+        cmocka_unit_test(test_tagged_tokens),
+        cmocka_unit_test(test_every_root_codes),
+        cmocka_unit_test(test_ontology),
+        cmocka_unit_test(test_empty),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
