@@ -125,6 +125,8 @@ typedef struct sr_parser_train_opts {
     uint64_t seed;
     double explore;   /* probability of following a wrong prediction */
     double prune;     /* weights smaller than this in magnitude are not saved */
+    int jackknife;    /* with a tagger: tag the training set by this many folds (else the tagger
+                         itself) */
     size_t max_train; /* use at most this many training sentences (0: all) */
 } sr_parser_train_opts;
 

@@ -24,6 +24,7 @@
 
 #include "nlp/conllu.h"
 #include "nlp/model_io.h"
+#include "nlp/tagger_train.h"
 #include "util/util.h"
 
 void sr_parser_train_defaults(sr_parser_train_opts *o)
@@ -389,11 +390,78 @@ static int save_model(const trainer *tr, const sr_parser *p, const char *info, c
     return rc;
 }
 
-/* Replace the gold tags of sentences with those of the tagger. */
+/* Replace the gold tags of s[0..n) with those of the tagger, copying tag strings into a. */
 static void retag(const sr_tagger *tg, sr_sentence *s, size_t n, sr_arena *a)
 {
-    for (size_t i = 0; i < n; i++)
-        sr_tagger_tag(tg, &s[i], a);
+    sr_arena scratch;
+    sr_arena_init(&scratch);
+    for (size_t i = 0; i < n; i++) {
+        sr_sentence copy = s[i];
+        copy.tokens = sr_arena_alloc(&scratch, s[i].ntokens * sizeof *copy.tokens);
+        memcpy(copy.tokens, s[i].tokens, s[i].ntokens * sizeof *copy.tokens);
+        sr_tagger_tag(tg, &copy, &scratch);
+        for (uint32_t k = 0; k < s[i].ntokens; k++) {
+            sr_token *t = &s[i].tokens[k];
+            const sr_token *c = &copy.tokens[k];
+            t->upos = c->upos;
+            t->xpos = c->xpos ? sr_arena_strdup(a, c->xpos) : NULL;
+            t->feats = c->feats ? sr_arena_strdup(a, c->feats) : NULL;
+        }
+        sr_arena_free(&scratch);
+    }
+}
+
+/*
+** Jackknifing: split the training set into k folds, train a tagger on all
+** folds but one (early-stopped on the gold-tagged dev set) and tag the
+** held-out fold with it, so that the parser learns from tags as noisy as
+** those it will see on new text.  Tags are written back only after every
+** fold is done, as each tagger must learn from gold tags.
+*/
+static int jackknife(trainer *tr, sr_error *err)
+{
+    const sr_parser_train_opts *o = tr->o;
+    size_t k = (size_t)o->jackknife, n = tr->ntrain;
+    sr_sentence *rest = malloc(n * sizeof *rest), *fold = malloc(n * sizeof *fold);
+    sr_sentence *tagged = malloc(n * sizeof *tagged);
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.jackknife.tmp", o->out_path);
+    int rc = rest && fold && tagged ? 0 : sr_error_set(err, "out of memory for jackknifing");
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        tagged[i] = tr->train[i];
+        tagged[i].tokens = sr_arena_alloc(&tr->mem, tr->train[i].ntokens * sizeof(sr_token));
+        memcpy(tagged[i].tokens, tr->train[i].tokens, tr->train[i].ntokens * sizeof(sr_token));
+    }
+    for (size_t f = 0; rc == 0 && f < k; f++) {
+        size_t nrest = 0, nfold = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (i % k == f)
+                fold[nfold++] = tagged[i];
+            else
+                rest[nrest++] = tr->train[i];
+        }
+        sr_tg_train_opts to;
+        sr_tg_train_defaults(&to);
+        sr_tg_scores sc;
+        rc = sr_tg_train(rest, nrest, tr->dev, tr->ndev, &to, tmp, &sc, err);
+        sr_tagger *tg = rc == 0 ? sr_tagger_load(tmp, err) : NULL;
+        if (!tg) {
+            rc = -1;
+            break;
+        }
+        retag(tg, fold, nfold, &tr->mem); /* fold shares tokens with tagged */
+        sr_tagger_free(tg);
+        fprintf(tr->log, "jackknife fold %zu/%zu: tagger dev UPOS %.2f XPOS %.2f\n", f + 1, k,
+                sc.upos, sc.xpos);
+        fflush(tr->log);
+    }
+    remove(tmp);
+    if (rc == 0)
+        memcpy(tr->train, tagged, n * sizeof *tagged);
+    free(rest);
+    free(fold);
+    free(tagged);
+    return rc;
 }
 
 /* Read the treebanks and, when a tagger is given, replace their tags. */
@@ -405,16 +473,26 @@ static int load_data(trainer *tr, sr_error *err)
         return -1;
     if (o->max_train && tr->ntrain > o->max_train)
         tr->ntrain = o->max_train;
-    if (o->tagger_path) {
-        sr_tagger *tg = sr_tagger_load(o->tagger_path, err);
-        if (!tg)
-            return -1;
-        retag(tg, tr->train, tr->ntrain, &tr->mem);
-        retag(tg, tr->dev, tr->ndev, &tr->mem);
-        sr_tagger_free(tg);
+    if (!o->tagger_path) {
+        fprintf(tr->log, "tags: gold\n");
+        return 0;
     }
-    fprintf(tr->log, "tags: %s\n", o->tagger_path ? "predicted by the tagger" : "gold");
-    return 0;
+    sr_tagger *tg = sr_tagger_load(o->tagger_path, err);
+    if (!tg)
+        return -1;
+    int rc = 0;
+    if (o->jackknife > 1)
+        rc = jackknife(tr, err);
+    else
+        retag(tg, tr->train, tr->ntrain, &tr->mem);
+    retag(tg, tr->dev, tr->ndev, &tr->mem);
+    sr_tagger_free(tg);
+    if (o->jackknife > 1)
+        fprintf(tr->log, "tags: predicted (training set by %d-fold jackknifing, dev by %s)\n",
+                o->jackknife, o->tagger_path);
+    else
+        fprintf(tr->log, "tags: predicted by %s\n", o->tagger_path);
+    return rc;
 }
 
 /* Reload the written model and score it on dev, to see what quantization and pruning cost. */
@@ -476,7 +554,11 @@ static int run_epochs(trainer *tr, sr_error *err)
             snprintf(info, sizeof info,
                      "arc-hybrid greedy parser trained on %s (%s tags), epoch %d, dev UAS %.2f "
                      "LAS %.2f. Derived from UD English EWT: CC BY-SA 4.0.",
-                     o->train_path, o->tagger_path ? "predicted" : "gold", epoch, uas, las);
+                     o->train_path,
+                     !o->tagger_path    ? "gold"
+                     : o->jackknife > 1 ? "jackknifed predicted"
+                                        : "predicted",
+                     epoch, uas, las);
             rc = save_model(tr, &avg, info, o->out_path, err);
         } else if (epoch - best_epoch >= o->patience) {
             break;

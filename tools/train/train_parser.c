@@ -20,7 +20,8 @@ static void usage(void)
 {
     fprintf(stderr, "usage: sr-train-parser [--tagger MODEL] [--epochs N] [--patience N]\n"
                     "                       [--trans-bits B] [--label-bits B] [--max-train N]\n"
-                    "                       [--explore P] [--prune W] [--seed S] TRAIN DEV OUT\n");
+                    "                       [--explore P] [--prune W] [--jackknife K]\n"
+                    "                       [--seed S] TRAIN DEV OUT\n");
 }
 
 /* Parse an option's numeric value; exits on a bad one. */
@@ -57,6 +58,8 @@ int main(int argc, char **argv)
             o.max_train = (size_t)number(a, v), i++;
         else if (strcmp(a, "--explore") == 0)
             o.explore = number(a, v), i++;
+        else if (strcmp(a, "--jackknife") == 0)
+            o.jackknife = (int)number(a, v), i++;
         else if (strcmp(a, "--prune") == 0)
             o.prune = number(a, v), i++;
         else if (strcmp(a, "--seed") == 0)
