@@ -34,7 +34,7 @@ static const char *const titles[] = {
     "adm",  "brig", "capt", "cdr",  "cmdr", "col",  "comdr",  "cpl", "cpt", "dr",
     "gen",  "gov",  "hon",  "insp", "lt",   "maj",  "messrs", "mr",  "mrs", "ms",
     "msgr", "mt",   "no",   "nos",  "pfc",  "pres", "prof",   "pvt", "rep", "reps",
-    "rev",  "sen",  "sens", "sgt",  "st",   "supt", "vs",
+    "rev",  "sen",  "sens", "sgt",  "supt", "vs",
 };
 
 /* Prefixes whose hyphen EWT keeps inside the word ("non-stop", "e-mail"). */

@@ -168,6 +168,8 @@ static void test_news_abbreviations(void **state)
            "Prices|rose|3|pct.|in|May|in|Roe|v.|Wade|country|near|Ponchatoula|,|La.|,|and|"
            "Boston|,|Mass.|,|on|Sat.|Sept.|23|.");
     expect("He was ill. Then he left.", "He|was|ill|. || Then|he|left|.");
+    expect("He lives on Main St. The house is old. St. Louis is near.",
+           "He|lives|on|Main|St|. || The|house|is|old|. || St.|Louis|is|near|.");
     /* A list marker stays with its item. */
     expect("1. First item\n2. Second item", "1|.|First|item || 2|.|Second|item");
 }
