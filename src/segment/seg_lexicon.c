@@ -81,15 +81,37 @@ static const char *const starters[] = {
 };
 
 /* Fused forms and where EWT splits them ("cannot" = can + not). */
-static const struct {
+static const struct fused_form {
     const char *word;
     unsigned split;
 } fused[] = {
-    {"aint", 2},   {"arent", 3},   {"cannot", 3}, {"cant", 2},  {"couldnt", 5}, {"didnt", 3},
-    {"doesnt", 4}, {"dont", 2},    {"gimme", 3},  {"gonna", 3}, {"gotta", 3},   {"hadnt", 3},
-    {"hasnt", 3},  {"havent", 4},  {"im", 1},     {"isnt", 2},  {"ive", 1},     {"shouldnt", 6},
-    {"thats", 4},  {"theyre", 4},  {"wanna", 3},  {"wasnt", 3}, {"werent", 4},  {"whats", 4},
-    {"wont", 2},   {"wouldnt", 5}, {"youre", 3},
+    {"aint", 2},
+    {"arent", 3},
+    {"cannot", 3},
+    {"cant", 2},
+    {"couldnt", 5},
+    {"didnt", 3},
+    {"doesnt", 4},
+    {"dont", 2},
+    {"gimme", 3},
+    {"gonna", 3},
+    {"gotta", 3},
+    {"hadnt", 3},
+    {"hasnt", 3},
+    {"havent", 4},
+    {"im", 1},
+    {"isnt", 2},
+    {"ive", 1},
+    {"shouldnt", 6},
+    {"thats", 4},
+    {"theyre", 4},
+    {"wanna", 3},
+    {"wasnt", 3},
+    {"werent", 4},
+    {"whats", 4},
+    {"wont", 2},
+    {"wouldnt", 5},
+    {"youre", 3},
 };
 
 static int cmp_key(const void *key, const void *elem)
@@ -160,13 +182,17 @@ int seg_lex_starter(const char *s, size_t n)
     return in_list(starters, COUNT(starters), s, n);
 }
 
+/* bsearch comparison for the fused table. */
+static int cmp_fused(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const struct fused_form *)elem)->word);
+}
+
 size_t seg_lex_fused(const char *s, size_t n)
 {
     char buf[32];
-    if (!fold(s, n, buf, sizeof buf))
+    if (n < 2 || n > 8 || !fold(s, n, buf, sizeof buf))
         return 0;
-    for (size_t i = 0; i < COUNT(fused); i++)
-        if (strcmp(buf, fused[i].word) == 0)
-            return fused[i].split;
-    return 0;
+    const struct fused_form *f = bsearch(buf, fused, COUNT(fused), sizeof fused[0], cmp_fused);
+    return f ? f->split : 0;
 }

@@ -181,7 +181,8 @@ static int starts_with(const seg_chunk *c, size_t a, size_t b, const char *s)
 
 static int is_url_char(int32_t c)
 {
-    return c > 0x20 && c < 0x7f && !strchr("\"'<>()[]{}`", (int)c);
+    return c > 0x20 && c < 0x7f && c != '"' && c != '\'' && c != '<' && c != '>' && c != '(' &&
+           c != ')' && c != '[' && c != ']' && c != '{' && c != '}' && c != '`';
 }
 
 /* Is cp[a..b) lower-case letters and dots only, with no empty label? */
