@@ -196,6 +196,16 @@ static int wordlike(const char *norm)
     return 0;
 }
 
+/* Whether tokens [i, j) have no capital letter. */
+static int lowercase_run(const finder *f, uint32_t i, uint32_t j)
+{
+    for (uint32_t k = i; k < j; k++)
+        for (const char *p = f->s->tokens[k].form; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                return 0;
+    return 1;
+}
+
 /*
 ** The longest run of tokens from i whose key is in the base and that
 ** passes keep (which may be NULL); hit.slot is NULL when there is none.
@@ -224,7 +234,9 @@ static hit longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const
         const kb_slot *s = kb_find(f->kb, key, len);
         if (!s)
             break;
-        if (s->first != KB_NONE && (!keep || keep(f->kb, s))) {
+        /* "who" is not the WHO, but may start a longer name */
+        int usable = !((s->flags & KB_S_ACRONYM) && lowercase_run(f, i, j + 1));
+        if (usable && s->first != KB_NONE && (!keep || keep(f->kb, s))) {
             h.end = j + 1;
             h.slot = s;
         }
@@ -473,12 +485,22 @@ static void country_of(const sr_kb *kb, const kb_entity *e, int32_t date, char o
         return;
     }
     const kb_role *r = kb_role_on(kb, e, date);
-    const char *c = r ? kb_str(kb, r->code) : kb_str(kb, e->code);
-    if (!*c && e->nroles)
-        c = kb_str(kb, kb->roles[e->role_first].code);
-    kb_copy(out, 4, c);
-    if (strcmp(out, "IGO") == 0 || strcmp(out, "NGO") == 0)
-        out[0] = 0;
+    kb_copy(out, 4, r ? kb_str(kb, r->code) : kb_str(kb, e->code));
+    if (out[0] && strcmp(out, "IGO") != 0 && strcmp(out, "NGO") != 0)
+        return;
+    /* Someone in an international post: the country of their latest national role. */
+    out[0] = 0;
+    int32_t latest = -1;
+    for (uint32_t i = 0; i < e->nroles; i++) {
+        const kb_role *x = &kb->roles[e->role_first + i];
+        const char *c = kb_str(kb, x->code);
+        if (strncmp(c, "IGO", 3) == 0 || strncmp(c, "NGO", 3) == 0 || strlen(c) < 3)
+            continue;
+        if (x->from > latest) {
+            latest = x->from;
+            kb_copy(out, 4, c);
+        }
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1057,26 +1079,26 @@ static uint32_t read_name(finder *f, phrase *ph, uint32_t p)
         first = ph->title_start;
     hit h = longest(f, p, keep_person);
     uint32_t ne = name_run(f, p);
-    if (h.slot && h.end >= ne) {
-        const kb_posting *q = choose(f, h.slot, accept_person);
-        if (q)
-            return emit_person(f, ph, ent(f->kb, q), first, h.end, p, h.end, -1);
+    const kb_posting *q = h.slot ? choose(f, h.slot, accept_person) : NULL;
+    if (q && h.end >= ne)
+        return emit_person(f, ph, ent(f->kb, q), first, h.end, p, h.end, -1);
+    if (ne > p) {
+        referent *r = surname_antecedent(f, p, ne);
+        if (r && r->entity)
+            return emit_person(f, ph, r->entity, first, ne, p, ne, r->mention);
+        if (r) {
+            emit_repeat(f, r, first, ne, SR_MENTION_NAME);
+            return ne;
+        }
+        const kb_entity *e = fuzzy_person(f, ph, p, ne);
+        if (e)
+            return emit_person(f, ph, e, first, ne, p, ne, -1);
     }
+    /* A known name followed by more capitalized words ("Trump-Putin"): the name alone. */
+    if (q)
+        return emit_person(f, ph, ent(f->kb, q), first, h.end, p, h.end, -1);
     if (ne == p)
         return 0;
-    referent *r = surname_antecedent(f, p, ne);
-    if (r && r->entity) {
-        return emit_person(f, ph, r->entity, first, ne, p, ne, r->mention);
-    } else if (r) {
-        emit_repeat(f, r, first, ne, SR_MENTION_NAME);
-        return ne;
-    }
-    /* Try the whole run, then without its first word ("Admiral Giuseppe ..."). */
-    for (uint32_t s = p; s < ne && s < p + 2; s++) {
-        const kb_entity *e = fuzzy_person(f, ph, s, ne);
-        if (e)
-            return emit_person(f, ph, e, first, ne, s, ne, -1);
-    }
     int titled = ph->title_end > 0;
     if (titled && (ph->mod_code[0] || ne - p >= 2) && ph->title_sector &&
         (ph->mod_code[0] || *ph->title_sector))

@@ -42,7 +42,7 @@ static void *vec_push(vec *a)
 /* A name waiting to be hashed. */
 typedef struct pending_name {
     uint32_t key, entity, aux;
-    uint8_t kind;
+    uint8_t kind, acronym;
 } pending_name;
 
 /* A map from strings to 32-bit values, for interning and de-duplication. */
@@ -58,6 +58,7 @@ struct kb_builder {
     strmap interned; /* string -> offset */
     strmap ids;      /* entity id -> entity index */
     vec entities, roles, names;
+    int case_hints;
     UTransliterator *trans[5]; /* opened on first use */
     int trans_tried;
 };
@@ -236,8 +237,28 @@ void kb_add_role(kb_builder *b, uint32_t e, int32_t from, int32_t to, const char
     ent->nroles++;
 }
 
+void kb_builder_case_hints(kb_builder *b, int on)
+{
+    b->case_hints = on;
+}
+
+/* Whether name is written in capitals only, with at least two letters. */
+static int acronym(const char *name)
+{
+    int upper = 0;
+    for (const char *p = name; *p; p++) {
+        if (*p >= 'a' && *p <= 'z')
+            return 0;
+        if ((unsigned char)*p >= 0x80)
+            return 0;
+        upper += *p >= 'A' && *p <= 'Z';
+    }
+    return upper >= 2;
+}
+
 void kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux)
 {
+    int acro = b->case_hints && acronym(name);
     char norm[512];
     size_t n = kb_norm(name, norm, sizeof norm);
     if (n == 0)
@@ -247,6 +268,7 @@ void kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t
     p->entity = e;
     p->kind = (uint8_t)kind;
     p->aux = aux;
+    p->acronym = (uint8_t)acro;
     /* "the Kremlin" is also written "Kremlin". */
     if (n > 4 && strncmp(norm, "the ", 4) == 0 && kind != KB_P_TITLE) {
         p = vec_push(&b->names);
@@ -583,7 +605,7 @@ static int cmp_names(const void *a, const void *b)
         return x->entity < y->entity ? -1 : 1;
     if (x->aux != y->aux)
         return x->aux < y->aux ? -1 : 1;
-    return 0;
+    return (int)x->acronym - (int)y->acronym;
 }
 
 static int cmp_fuzzy(const void *a, const void *b)
@@ -759,11 +781,17 @@ uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr
         post[i].entity = names[i].entity;
         post[i].aux = names[i].aux;
         post[i].kind = names[i].kind;
+        post[i].acronym = names[i].acronym;
         post[i].nwords = (uint8_t)kb_count_words(b->pool + names[i].key);
         post[i].next = (i + 1 < nn && names[i + 1].key == names[i].key) ? (uint32_t)(i + 1)
                                                                          : KB_NONE;
-        if (i == 0 || names[i - 1].key != names[i].key)
-            slot_insert(slots, nslots, b->pool, names[i].key)->first = (uint32_t)i;
+        if (i == 0 || names[i - 1].key != names[i].key) {
+            kb_slot *sl = slot_insert(slots, nslots, b->pool, names[i].key);
+            sl->first = (uint32_t)i;
+            sl->flags |= KB_S_ACRONYM;
+        }
+        if (!names[i].acronym)
+            slot_insert(slots, nslots, b->pool, names[i].key)->flags &= ~(uint32_t)KB_S_ACRONYM;
     }
     for (size_t i = 0; i < prefixes.n; i++)
         slot_insert(slots, nslots, b->pool, VEC_AT(prefixes, uint32_t, i))->flags |=

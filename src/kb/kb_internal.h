@@ -71,6 +71,7 @@ enum kb_posting_kind {
 
 /* Slot flags. */
 #define KB_S_PREFIX 0x1 /* the key is a word-prefix of a longer key */
+#define KB_S_ACRONYM 0x2 /* every name with the key is an acronym ("WHO", "US"): never lowercase */
 
 typedef struct kb_header {
     char magic[8];
@@ -105,7 +106,8 @@ typedef struct kb_posting {
     uint32_t next;
     uint8_t kind;
     uint8_t nwords;
-    uint16_t pad;
+    uint8_t acronym; /* the name was written in capitals: "WHO" */
+    uint8_t pad;
 } kb_posting;
 
 typedef struct kb_slot {
@@ -190,6 +192,12 @@ void kb_add_role(kb_builder *b, uint32_t e, int32_t from, int32_t to, const char
                  const char *sector, const char *title);
 /* Add a name of entity e in the given capacity (aux as in kb_posting). */
 void kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux);
+/*
+** Whether names added from now on keep the case they were written in as a
+** hint: an all-capitals name ("WHO", "US") then never matches lowercase
+** text ("who", "us").  Off for PETRARCH dictionaries, which are all capitals.
+*/
+void kb_builder_case_hints(kb_builder *b, int on);
 /* Native-script name in language lang ("ru", "uk"...): adds it and its romanizations. */
 void kb_add_native(kb_builder *b, uint32_t e, const char *lang, const char *name);
 /*

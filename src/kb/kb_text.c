@@ -446,6 +446,7 @@ int kb_read_text_file(kb_builder *b, const char *path, FILE *errors, sr_error *e
     if (!text)
         return -1;
     reader r = {b, path, kb_intern(b, path), errors, 0};
+    kb_builder_case_hints(b, 1);
     if (sr_utf8_valid_prefix(text, len) != len) {
         size_t line, col;
         sr_line_col(text, sr_utf8_valid_prefix(text, len), &line, &col);
