@@ -47,6 +47,7 @@ sr_doc *sr_doc_new_tokenized(const sr_engine *e, const sr_doc_meta *meta,
     char *text = malloc(len + 1);
     if (!text)
         return NULL;
+    text[len] = '\0';
     size_t off = 0;
     for (size_t i = 0; i < n; i++) {
         size_t k = strlen(texts[i]);
