@@ -422,14 +422,25 @@ static int add_pattern_line(pet_ctx *c, char *line)
     return 0;
 }
 
+/* Cut a "#" or ";" comment off the line; a "#" inside a [code] is kept ("[###]"). */
+static void strip_line_comment(char *s)
+{
+    int in_code = 0;
+    for (char *p = s; *p; p++) {
+        if (*p == '[')
+            in_code = 1;
+        else if (*p == ']')
+            in_code = 0;
+        else if ((*p == '#' || *p == ';') && !in_code) {
+            *p = '\0';
+            return;
+        }
+    }
+}
+
 static int load_line(pet_ctx *c, char *raw)
 {
-    char *hash = strchr(raw, '#');
-    if (hash)
-        *hash = '\0';
-    char *semi = strchr(raw, ';');
-    if (semi)
-        *semi = '\0';
+    strip_line_comment(raw);
     char *line = trim(raw);
     if (!*line) {
         if (c->mode == MODE_SYNSET)

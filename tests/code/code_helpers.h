@@ -29,7 +29,7 @@ typedef struct test_doc {
 } test_doc;
 
 /* Parse markup into d (tokens, sentences, mentions) using arena a. */
-static void test_doc_parse(sr_arena *a, const char *markup, test_doc *d)
+static inline void test_doc_parse(sr_arena *a, const char *markup, test_doc *d)
 {
     size_t cap = strlen(markup) + 1;
     char *copy = sr_arena_strdup(a, markup);
@@ -99,7 +99,7 @@ static void test_doc_parse(sr_arena *a, const char *markup, test_doc *d)
 }
 
 /* Parse markup and code it. */
-static void test_code(const sr_coder *c, sr_arena *a, const char *markup, test_doc *d)
+static inline void test_code(const sr_coder *c, sr_arena *a, const char *markup, test_doc *d)
 {
     test_doc_parse(a, markup, d);
     sr_code_input in = {d->text,      NULL,        d->sentences, d->nsentences,
@@ -108,7 +108,7 @@ static void test_code(const sr_coder *c, sr_arena *a, const char *markup, test_d
 }
 
 /* The event with this source, target (NULL: none) and code, or NULL. */
-static const sr_event *test_find(const test_doc *d, const char *src, const char *tgt,
+static inline const sr_event *test_find(const test_doc *d, const char *src, const char *tgt,
                                  const char *cameo)
 {
     for (size_t i = 0; i < d->nevents; i++) {
@@ -122,7 +122,7 @@ static const sr_event *test_find(const test_doc *d, const char *src, const char 
 }
 
 /* The text of a span of the document. */
-static char *test_span(sr_arena *a, const test_doc *d, sr_span s)
+static inline char *test_span(sr_arena *a, const test_doc *d, sr_span s)
 {
     return sr_arena_strndup(a, d->text + s.start, s.end - s.start);
 }

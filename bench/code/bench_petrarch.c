@@ -1,0 +1,294 @@
+/*
+** bench_petrarch.c: the event coder on PETRARCH2's own unit-test suite.
+**
+** Reads ../shared/peer-suites/petrarch2/PETR.UnitTest.records.xml (with
+** libxml2), codes every <Sentence> with sr_segment, the actor finder over
+** the suite's PETR.Validate.actors/agents dictionaries and the coder over
+** its PETR.Validate.verbs.txt, and scores the (source, target, event code)
+** triples against the <EventCoding> records: micro precision, recall and
+** F1, plus sentences per second.  Records that expect no events count
+** their false positives; records that test PETRARCH's own error handling
+** (<EventCoding error=...>) are left out and counted.  The suite's
+** require_dyad <Config> is honoured (events need a target unless it is
+** off).  The same suite is then coded with sitrep's own lexicon, scored on
+** (source, target) pairs only, since its codes are CAMEO and the suite's
+** dictionary uses its own.
+**
+** Usage: bench_petrarch [-v] [SHARED_DIR]     (-v lists every miss)
+*/
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "code/coder.h"
+#include "kb/actors.h"
+#include "segment/segment.h"
+#include "util/util.h"
+
+#define MAX_TRIPLES 64
+
+typedef struct triple {
+    char src[48], tgt[48], code[16];
+} triple;
+
+/* One record of the suite. */
+typedef struct record {
+    char id[64];
+    char date[11]; /* YYYY-MM-DD */
+    char *text;
+    int require_dyad;
+    int is_error;
+    triple want[MAX_TRIPLES];
+    int nwant;
+} record;
+
+typedef struct score {
+    long tp, fp, fn;
+} score;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void copy_prop(xmlNode *n, const char *name, char *out, size_t cap)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    snprintf(out, cap, "%s", v ? (const char *)v : "");
+    xmlFree(v);
+}
+
+/* Collapse runs of white space and trim. */
+static char *squeeze(const char *s)
+{
+    char *out = malloc(strlen(s) + 1), *o = out;
+    int space = 0;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+            space = o != out;
+            continue;
+        }
+        if (space)
+            *o++ = ' ';
+        space = 0;
+        *o++ = *s;
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Read the <Sentence> records (and <Config require_dyad>) of the suite. */
+static record *read_suite(const char *path, int *nrec)
+{
+    xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+    if (!doc) {
+        fprintf(stderr, "bench_petrarch: cannot parse %s\n", path);
+        return NULL;
+    }
+    xmlNode *root = xmlDocGetRootElement(doc), *sents = NULL;
+    for (xmlNode *n = root->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && !xmlStrcmp(n->name, (const xmlChar *)"Sentences"))
+            sents = n;
+    int cap = 512, n = 0, dyad = 1;
+    record *r = calloc((size_t)cap, sizeof *r);
+    for (xmlNode *s = sents ? sents->children : NULL; s && n < cap; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE)
+            continue;
+        if (!xmlStrcmp(s->name, (const xmlChar *)"Config")) {
+            char opt[64], val[64];
+            copy_prop(s, "option", opt, sizeof opt);
+            copy_prop(s, "value", val, sizeof val);
+            if (!strcmp(opt, "require_dyad"))
+                dyad = strcmp(val, "false") != 0 && strcmp(val, "False") != 0;
+            continue;
+        }
+        if (xmlStrcmp(s->name, (const xmlChar *)"Sentence"))
+            continue;
+        record *x = &r[n++];
+        char date[32];
+        copy_prop(s, "id", x->id, sizeof x->id);
+        copy_prop(s, "date", date, sizeof date);
+        snprintf(x->date, sizeof x->date, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
+        x->require_dyad = dyad;
+        for (xmlNode *c = s->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE)
+                continue;
+            if (!xmlStrcmp(c->name, (const xmlChar *)"Text")) {
+                xmlChar *t = xmlNodeGetContent(c);
+                x->text = squeeze((const char *)t);
+                xmlFree(t);
+            } else if (!xmlStrcmp(c->name, (const xmlChar *)"EventCoding")) {
+                if (xmlHasProp(c, (const xmlChar *)"error"))
+                    x->is_error = 1;
+                if (!xmlHasProp(c, (const xmlChar *)"eventcode") || x->nwant == MAX_TRIPLES)
+                    continue;
+                triple *t = &x->want[x->nwant++];
+                copy_prop(c, "sourcecode", t->src, sizeof t->src);
+                copy_prop(c, "targetcode", t->tgt, sizeof t->tgt);
+                copy_prop(c, "eventcode", t->code, sizeof t->code);
+            }
+        }
+        if (!x->text)
+            x->text = strdup("");
+    }
+    xmlFreeDoc(doc);
+    *nrec = n;
+    return r;
+}
+
+/* Match predicted against wanted triples (multiset); codes ignored when dyad_only. */
+static void score_record(const record *x, const triple *got, int ngot, int dyad_only, score *sc,
+                         int verbose)
+{
+    int used[MAX_TRIPLES] = {0};
+    int tp = 0;
+    for (int i = 0; i < ngot; i++) {
+        int hit = 0;
+        for (int j = 0; j < x->nwant && !hit; j++) {
+            if (used[j] || strcmp(got[i].src, x->want[j].src) || strcmp(got[i].tgt, x->want[j].tgt))
+                continue;
+            if (!dyad_only && strcmp(got[i].code, x->want[j].code))
+                continue;
+            used[j] = hit = 1;
+        }
+        tp += hit;
+        if (!hit && verbose)
+            printf("  FP %-16s %s %s %s\n", x->id, got[i].src, got[i].tgt, got[i].code);
+    }
+    for (int j = 0; j < x->nwant && verbose; j++)
+        if (!used[j])
+            printf("  FN %-16s %s %s %s | %.90s\n", x->id, x->want[j].src, x->want[j].tgt,
+                   x->want[j].code, x->text);
+    sc->tp += tp;
+    sc->fp += ngot - tp;
+    sc->fn += x->nwant - tp;
+}
+
+static void report(const char *what, const score *sc)
+{
+    double p = sc->tp + sc->fp ? (double)sc->tp / (double)(sc->tp + sc->fp) : 0;
+    double r = sc->tp + sc->fn ? (double)sc->tp / (double)(sc->tp + sc->fn) : 0;
+    double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    printf("%-44s P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)\n", what, p, r, f, sc->tp,
+           sc->fp, sc->fn);
+}
+
+/*
+** Code every record with coder c and score it.  Returns the seconds spent
+** in the whole pipeline (segment, actors, code) and, in *code_secs, in
+** the coder alone.
+*/
+static double run(const sr_coder *c, const sr_kb *kb, record *recs, int nrec, score *full,
+                  score *dyad, int verbose, double *code_secs)
+{
+    double total = 0;
+    *code_secs = 0;
+    for (int i = 0; i < nrec; i++) {
+        record *x = &recs[i];
+        if (x->is_error)
+            continue;
+        sr_arena a;
+        sr_arena_init(&a);
+        double t0 = now();
+        sr_sentence *sents;
+        size_t nsents, nm, nev;
+        sr_segment(&a, x->text, strlen(x->text), &sents, &nsents);
+        sr_mention *ms;
+        sr_actors_find(kb, x->text, sents, nsents, x->date, &a, &ms, &nm);
+        double t1 = now();
+        sr_code_input in = {x->text, x->date, sents, nsents, ms, nm};
+        sr_event *ev;
+        sr_coder_code(c, &in, &a, &ev, &nev);
+        double t2 = now();
+        total += t2 - t0;
+        *code_secs += t2 - t1;
+        triple got[MAX_TRIPLES];
+        int ngot = 0;
+        for (size_t k = 0; k < nev && ngot < MAX_TRIPLES; k++) {
+            if (x->require_dyad && !ev[k].target.code)
+                continue;
+            triple t;
+            snprintf(t.src, sizeof t.src, "%s", ev[k].source.code);
+            snprintf(t.tgt, sizeof t.tgt, "%s", ev[k].target.code ? ev[k].target.code : "---");
+            snprintf(t.code, sizeof t.code, "%s", ev[k].cameo);
+            int dup = 0;
+            for (int j = 0; j < ngot && !dup; j++)
+                dup = !strcmp(got[j].src, t.src) && !strcmp(got[j].tgt, t.tgt) &&
+                      !strcmp(got[j].code, t.code);
+            if (!dup)
+                got[ngot++] = t;
+        }
+        if (full)
+            score_record(x, got, ngot, 0, full, verbose);
+        score_record(x, got, ngot, 1, dyad, verbose && !full);
+        sr_arena_free(&a);
+    }
+    return total;
+}
+
+int main(int argc, char **argv)
+{
+    int verbose = 0;
+    const char *shared = SR_SHARED_DIR;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-v"))
+            verbose = 1;
+        else
+            shared = argv[i];
+    }
+    char suite[4096], actors[4096], agents[4096], verbs[4096];
+    snprintf(suite, sizeof suite, "%s/peer-suites/petrarch2/PETR.UnitTest.records.xml", shared);
+    snprintf(actors, sizeof actors, "%s/peer-suites/petrarch2/PETR.Validate.actors.txt", shared);
+    snprintf(agents, sizeof agents, "%s/peer-suites/petrarch2/PETR.Validate.agents.txt", shared);
+    snprintf(verbs, sizeof verbs, "%s/peer-suites/petrarch2/PETR.Validate.verbs.txt", shared);
+    int nrec;
+    record *recs = read_suite(suite, &nrec);
+    if (!recs)
+        return 1;
+    int nerr = 0, nwant = 0, nnone = 0;
+    for (int i = 0; i < nrec; i++) {
+        nerr += recs[i].is_error;
+        if (!recs[i].is_error) {
+            nwant += recs[i].nwant;
+            nnone += recs[i].nwant == 0;
+        }
+    }
+    printf("suite: %d records, %d scored (%d expected triples, %d expecting none), "
+           "%d error-handling records left out\n",
+           nrec, nrec - nerr, nwant, nnone, nerr);
+
+    sr_error err = {{0}};
+    sr_kb *kb = sr_kb_open_petrarch(actors, agents, &err);
+    sr_coder *pet = kb ? sr_coder_open_petrarch(SR_DATA_DIR, verbs, &err) : NULL;
+    sr_coder *own = pet ? sr_coder_open(SR_DATA_DIR, &err) : NULL;
+    if (!own) {
+        fprintf(stderr, "bench_petrarch: %s\n", err.msg);
+        return 1;
+    }
+    score full = {0}, dyad = {0}, own_dyad = {0};
+    double code_secs, own_code_secs;
+    double secs = run(pet, kb, recs, nrec, &full, &dyad, verbose, &code_secs);
+    int scored = nrec - nerr;
+    report("PETR.Validate.verbs: (source, target, code)", &full);
+    report("PETR.Validate.verbs: (source, target)", &dyad);
+    printf("speed: %.0f sentences/s end to end (segment + actors + code), "
+           "coder alone %.0f sentences/s\n",
+           scored / secs, scored / code_secs);
+    double own_secs = run(own, kb, recs, nrec, NULL, &own_dyad, 0, &own_code_secs);
+    report("sitrep lexicon: (source, target)", &own_dyad);
+    printf("speed (sitrep lexicon): %.0f sentences/s end to end, coder alone %.0f sentences/s\n",
+           scored / own_secs, scored / own_code_secs);
+    for (int i = 0; i < nrec; i++)
+        free(recs[i].text);
+    free(recs);
+    sr_coder_free(pet);
+    sr_coder_free(own);
+    sr_kb_free(kb);
+    xmlCleanupParser();
+    return 0;
+}
