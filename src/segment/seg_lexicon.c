@@ -31,10 +31,9 @@ static const char *const abbrevs[] = {
 
 /* Titles and similar words that are followed by a name, never by a new sentence. */
 static const char *const titles[] = {
-    "adm",  "brig", "capt", "cdr",  "cmdr", "col",  "comdr",  "cpl", "cpt", "dr",
-    "gen",  "gov",  "hon",  "insp", "lt",   "maj",  "messrs", "mr",  "mrs", "ms",
-    "msgr", "mt",   "no",   "nos",  "pfc",  "pres", "prof",   "pvt", "rep", "reps",
-    "rev",  "sen",  "sens", "sgt",  "supt", "vs",
+    "adm", "brig", "capt", "cdr", "cmdr",   "col",  "comdr", "cpl", "cpt",  "dr",  "gen",  "gov",
+    "hon", "insp", "lt",   "maj", "messrs", "mr",   "mrs",   "ms",  "msgr", "mt",  "no",   "nos",
+    "pfc", "pres", "prof", "pvt", "rep",    "reps", "rev",   "sen", "sens", "sgt", "supt", "vs",
 };
 
 /* Prefixes whose hyphen EWT keeps inside the word ("non-stop", "e-mail"). */
@@ -85,33 +84,11 @@ static const struct fused_form {
     const char *word;
     unsigned split;
 } fused[] = {
-    {"aint", 2},
-    {"arent", 3},
-    {"cannot", 3},
-    {"cant", 2},
-    {"couldnt", 5},
-    {"didnt", 3},
-    {"doesnt", 4},
-    {"dont", 2},
-    {"gimme", 3},
-    {"gonna", 3},
-    {"gotta", 3},
-    {"hadnt", 3},
-    {"hasnt", 3},
-    {"havent", 4},
-    {"im", 1},
-    {"isnt", 2},
-    {"ive", 1},
-    {"shouldnt", 6},
-    {"thats", 4},
-    {"theyre", 4},
-    {"wanna", 3},
-    {"wasnt", 3},
-    {"werent", 4},
-    {"whats", 4},
-    {"wont", 2},
-    {"wouldnt", 5},
-    {"youre", 3},
+    {"aint", 2},   {"arent", 3},   {"cannot", 3}, {"cant", 2},  {"couldnt", 5}, {"didnt", 3},
+    {"doesnt", 4}, {"dont", 2},    {"gimme", 3},  {"gonna", 3}, {"gotta", 3},   {"hadnt", 3},
+    {"hasnt", 3},  {"havent", 4},  {"im", 1},     {"isnt", 2},  {"ive", 1},     {"shouldnt", 6},
+    {"thats", 4},  {"theyre", 4},  {"wanna", 3},  {"wasnt", 3}, {"werent", 4},  {"whats", 4},
+    {"wont", 2},   {"wouldnt", 5}, {"youre", 3},
 };
 
 static int cmp_key(const void *key, const void *elem)

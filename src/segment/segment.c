@@ -21,6 +21,7 @@
 #include <utf8proc.h>
 
 #include "segment/seg_internal.h"
+#include "util/util.h"
 
 /* Sentences longer than this many tokens are cut at a comma or similar. */
 #define SEG_MAX_SENTENCE 500
@@ -335,13 +336,12 @@ static const char *nfc_form(sr_arena *a, const char *text, size_t start, size_t 
                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (n < 0) {
         /* Invalid UTF-8 (the readers should have refused it): copy, '?' for bad bytes. */
-        char *s = sr_arena_strndup(a, text + start, end - start);
-        for (size_t i = 0; i < end - start;) {
-            size_t adv;
-            int32_t c = seg_decode((const unsigned char *)s + i, end - start - i, &adv);
-            if (c == 0xfffd && adv == 1)
-                s[i] = '?';
-            i += adv;
+        size_t len = end - start;
+        char *s = sr_arena_strndup(a, text + start, len);
+        for (size_t i = 0; i < len;) {
+            i += sr_utf8_valid_prefix(s + i, len - i);
+            if (i < len)
+                s[i++] = '?';
         }
         return s;
     }

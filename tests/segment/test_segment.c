@@ -131,6 +131,7 @@ static void check_offsets(const seg *g, int check_forms)
             assert_int_equal(t->head, -1);
             for (uint32_t k = t->start; k < t->end; k++)
                 assert_false(is_ws_byte((unsigned char)g->text[k]));
+            assert_int_equal(sr_utf8_valid_prefix(t->form, strlen(t->form)), strlen(t->form));
             if (check_forms) {
                 char *want = nfc(g->text, t->start, t->end);
                 assert_non_null(want);
@@ -415,6 +416,94 @@ static void test_huge_without_stop(void **state)
     free(text);
 }
 
+static sr_segmenter *load_model(void)
+{
+    sr_error err;
+    sr_segmenter *m = sr_segmenter_load(SR_SOURCE_DIR "/data/models/segment.bin", &err);
+    if (!m)
+        print_error("%s\n", err.msg);
+    return m;
+}
+
+/* Random texts made of tricky pieces: never a crash, always valid offsets. */
+static void test_random_junk(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        ".",
+        "..",
+        "'",
+        "\xe2\x80\x99",
+        "-",
+        "--",
+        "http://",
+        "www.",
+        "@",
+        "#",
+        "1",
+        "9,",
+        "3.5",
+        "a",
+        "Z",
+        "word",
+        "U.S.",
+        "n't",
+        "'s",
+        "(",
+        ")",
+        "\"",
+        "\xe2\x80\xa6",
+        "\xc2\xa0",
+        "e\xcc\x81",
+        "\xf0\x9f\x91\x8d",
+        "\x01",
+        "\x7f",
+        "\xff",
+        "\xc3",
+        "\xc0\x80",
+        "\xed\xa0\x80",
+        " ",
+        "\n",
+        "\n\n",
+        "\t",
+        "Gen.",
+        "No.",
+        "/",
+        ":",
+        "?!",
+        "$",
+        "%",
+        "\xe2\x80\x94",
+        "com",
+        "e-",
+        "cannot",
+        ":)",
+    };
+    size_t npieces = sizeof pieces / sizeof pieces[0];
+    sr_segmenter *m = load_model();
+    char *text = malloc(8192);
+    unsigned x = 42;
+    for (int round = 0; round < 400; round++) {
+        size_t n = 0;
+        x = x * 1103515245u + 12345u;
+        int count = (int)((x >> 16) % 300);
+        for (int i = 0; i < count; i++) {
+            x = x * 1103515245u + 12345u;
+            const char *p = pieces[(x >> 16) % npieces];
+            size_t l = strlen(p);
+            memcpy(text + n, p, l);
+            n += l;
+        }
+        int valid = sr_utf8_valid_prefix(text, n) == n;
+        seg g;
+        run_with(&g, (round & 1) ? m : NULL, text, n);
+        check_offsets(&g, valid);
+        done(&g);
+    }
+    free(text);
+    sr_segmenter_free(m);
+}
+
 /* ------------------------------------------------------------------ */
 /* The seed article and the boundary model.                           */
 
@@ -478,15 +567,6 @@ static void test_seed_article(void **state)
 {
     (void)state;
     check_seed(NULL);
-}
-
-static sr_segmenter *load_model(void)
-{
-    sr_error err;
-    sr_segmenter *m = sr_segmenter_load(SR_SOURCE_DIR "/data/models/segment.bin", &err);
-    if (!m)
-        print_error("%s\n", err.msg);
-    return m;
 }
 
 static void test_seed_article_with_model(void **state)
@@ -565,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_control_characters),
         cmocka_unit_test(test_huge_without_stop),
+        cmocka_unit_test(test_random_junk),
         cmocka_unit_test(test_seed_article),
         cmocka_unit_test(test_seed_article_with_model),
         cmocka_unit_test(test_model_errors),
