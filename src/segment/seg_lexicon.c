@@ -38,10 +38,10 @@ static const char *const titles[] = {
 
 /* Prefixes whose hyphen EWT keeps inside the word ("non-stop", "e-mail"). */
 static const char *const keep_prefixes[] = {
-    "anti",  "arch",  "bi",    "co",    "counter", "cross",  "e",      "ex",    "extra", "hyper",
-    "inter", "intra", "macro", "mega",  "micro",   "mid",    "mini",   "multi", "neo",   "non",
-    "over",  "pan",   "post",  "pre",   "pro",     "pseudo", "psycho", "re",    "semi",  "sub",
-    "super", "trans", "tri",   "ultra", "un",      "under",  "vice",
+    "anti",  "arch",  "bi",    "co",    "counter", "cross",  "e",      "ex",    "extra",
+    "hyper", "intra", "macro", "mega",  "micro",   "mid",    "mini",   "multi", "neo",
+    "non",   "over",  "post",  "pre",   "pro",     "pseudo", "psycho", "re",    "semi",
+    "socio", "sub",   "super", "trans", "tri",     "ultra",  "un",     "under",
 };
 
 /* Top-level domains that make "name.tld" a web address. */

@@ -265,9 +265,11 @@ static size_t match_url(const seg_chunk *c, size_t i, size_t *seen)
 /* ------------------------------------------------------------------ */
 /* Numbers.                                                           */
 
-/* Is this run of digit groups a phone number (555-1234, 713-853-3989)? */
+/* Is this run of digit groups a phone number (555-1234, 713-853-3989) or ZIP+4 code? */
 static int phone_groups(const size_t *len, size_t ng)
 {
+    if (ng == 2 && len[0] == 5 && len[1] == 4)
+        return 1; /* ZIP+4: 94720-5180 */
     if (ng < 2 || ng > 4 || len[0] > 3 || len[ng - 1] != 4)
         return 0;
     for (size_t g = 1; g + 1 < ng; g++)
@@ -320,7 +322,9 @@ static size_t match_number(const seg_chunk *c, size_t i)
         slash += sep[g] == '/';
     }
     size_t cut = ng; /* number of groups kept */
-    if (hyphen && !phone_groups(glen, ng)) {
+    int dashed_date = ng == 3 && hyphen == 2 && glen[0] <= 2 && glen[1] <= 2 &&
+                      (glen[2] == 2 || glen[2] == 4); /* 11-20-2000 */
+    if (hyphen && !phone_groups(glen, ng) && !dashed_date) {
         for (cut = 0; cut + 1 < ng && sep[cut] != '-'; cut++)
             ;
         cut++;
@@ -409,32 +413,33 @@ static void emit_word(const seg_chunk *c, seg_toks *out, size_t a, size_t b)
 }
 
 /*
-** Letters and dots alternating, "U.S." or "p.m." or "Ph.D.": returns the
-** end (after the last dot) when there are at least two groups, else 0.
+** Letters and dots alternating, "U.S." or "p.m." or "Ph.D." (or "U.S"
+** without its last stop): returns the end when there are at least two
+** groups, else 0.
 */
 static size_t match_dotted(const seg_chunk *c, size_t i)
 {
-    size_t k = i, groups = 0;
+    size_t k = i, groups = 0, end = 0;
+    int initials = 1; /* every group one capital letter */
     for (;;) {
         size_t s = k;
         while (k < c->n && seg_is_letter(c->cp[k]) && k - s < 3)
             k++;
-        if (k == s || k - s > 2 || k >= c->n || c->cp[k] != '.')
+        if (k == s || k - s > 2)
             break;
+        int initial = k - s == 1 && seg_is_upper(c->cp[s]);
+        if (k >= c->n || c->cp[k] != '.') {
+            /* "U.S" written without its last stop */
+            if (groups >= 1 && initials && initial && (k == c->n || !is_word(c->cp[k])))
+                return k;
+            break;
+        }
+        initials &= initial;
         k++;
         groups++;
+        end = k;
     }
-    /* k may have run past the last good dot; return the end of the last group. */
-    if (groups < 2)
-        return 0;
-    size_t e = i, g = 0;
-    while (g < groups) {
-        while (c->cp[e] != '.')
-            e++;
-        e++;
-        g++;
-    }
-    return e;
+    return groups >= 2 ? end : 0;
 }
 
 /* Is the word cp[a..b), followed by a full stop, an abbreviation? */
