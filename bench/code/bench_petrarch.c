@@ -14,7 +14,8 @@
 ** (source, target) pairs only, since its codes are CAMEO and the suite's
 ** dictionary uses its own.
 **
-** Usage: bench_petrarch [-v] [SHARED_DIR]     (-v lists every miss)
+** Usage: bench_petrarch [-v] [-s ID] [SHARED_DIR]
+**   -v lists every miss; -s prints the tokens, mentions and events of record ID
 */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -183,6 +184,28 @@ static void report(const char *what, const score *sc)
 ** in the whole pipeline (segment, actors, code) and, in *code_secs, in
 ** the coder alone.
 */
+static const char *show_id; /* -s ID: print the mentions and events of one record */
+
+static void show(const record *x, const sr_sentence *s, size_t ns, const sr_mention *ms, size_t nm,
+                 const sr_event *ev, size_t nev)
+{
+    printf("%s: %s\n", x->id, x->text);
+    for (size_t i = 0; i < ns; i++) {
+        printf("  sentence %zu:", i);
+        for (uint32_t k = 0; k < s[i].ntokens; k++)
+            printf(" %s", s[i].tokens[k].form);
+        printf("\n");
+    }
+    for (size_t i = 0; i < nm; i++)
+        printf("  mention s%u [%u,%u) %s \"%.*s\"\n", ms[i].sentence, ms[i].first, ms[i].last,
+               ms[i].code, (int)(ms[i].span.end - ms[i].span.start), x->text + ms[i].span.start);
+    for (size_t i = 0; i < nev; i++)
+        printf("  event %s -> %s %s \"%.*s\" %s\n", ev[i].source.code,
+               ev[i].target.code ? ev[i].target.code : "-", ev[i].cameo,
+               (int)(ev[i].trigger.end - ev[i].trigger.start), x->text + ev[i].trigger.start,
+               ev[i].rule);
+}
+
 static double run(const sr_coder *c, const sr_kb *kb, record *recs, int nrec, score *full,
                   score *dyad, int verbose, double *code_secs)
 {
@@ -207,6 +230,8 @@ static double run(const sr_coder *c, const sr_kb *kb, record *recs, int nrec, sc
         double t2 = now();
         total += t2 - t0;
         *code_secs += t2 - t1;
+        if (show_id && full && strcmp(show_id, x->id) == 0)
+            show(x, sents, nsents, ms, nm, ev, nev);
         triple got[MAX_TRIPLES];
         int ngot = 0;
         for (size_t k = 0; k < nev && ngot < MAX_TRIPLES; k++) {
@@ -238,6 +263,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-v"))
             verbose = 1;
+        else if (!strcmp(argv[i], "-s") && i + 1 < argc)
+            show_id = argv[++i];
         else
             shared = argv[i];
     }

@@ -58,7 +58,11 @@ enum {
     W_NEGGOV = 1 << 12, /* verb whose infinitive complement did not happen */
     W_COORD = 1 << 13, /* coordinating conjunction between predicates */
     W_RELCL = 1 << 14, /* relative pronoun starting a clause after a comma */
-    W_PUNCT = 1 << 15  /* comma */
+    W_PUNCT = 1 << 15, /* comma */
+    W_SUBORD = 1 << 16, /* starts a subordinate clause: its verb keeps no earlier subject */
+    W_PRON = 1 << 17,   /* personal pronoun */
+    W_DEG = 1 << 18,    /* degree adverb: the word after it is no verb ("very close") */
+    W_NUM = 1 << 19     /* number word: the word after it is no verb ("two shells") */
 };
 
 typedef struct fword {
@@ -78,12 +82,12 @@ static const fword FWORDS[] = {
     {"across", W_PREP},
     {"added", W_SPEECH},
     {"adds", W_SPEECH},
-    {"after", W_PREP},
+    {"after", W_PREP | W_SUBORD},
     {"against", W_PREP},
     {"along", W_PREP},
     {"already", W_ADV},
     {"also", W_ADV},
-    {"although", W_CLAUSE},
+    {"although", W_CLAUSE | W_SUBORD},
     {"am", W_BE},
     {"among", W_PREP},
     {"an", W_DET},
@@ -91,14 +95,14 @@ static const fword FWORDS[] = {
     {"announced", W_SPEECH},
     {"are", W_BE},
     {"around", W_PREP},
-    {"as", W_PREP},
+    {"as", W_PREP | W_SUBORD},
     {"at", W_PREP},
     {"avoid", W_NEGGOV},
     {"avoided", W_NEGGOV},
     {"be", W_BE},
-    {"because", W_CLAUSE},
+    {"because", W_CLAUSE | W_SUBORD},
     {"been", W_BE},
-    {"before", W_PREP},
+    {"before", W_PREP | W_SUBORD},
     {"being", W_BE},
     {"between", W_PREP},
     {"but", W_CLAUSE},
@@ -112,36 +116,52 @@ static const fword FWORDS[] = {
     {"did", W_AUX},
     {"do", W_AUX},
     {"does", W_AUX},
+    {"dozens", W_NUM},
     {"during", W_PREP},
     {"each", W_DET},
+    {"eight", W_NUM},
     {"even", W_ADV},
     {"fail", W_NEGGOV},
     {"failed", W_NEGGOV},
     {"fails", W_NEGGOV},
+    {"few", W_NUM},
+    {"five", W_NUM},
     {"for", W_PREP},
+    {"four", W_NUM},
     {"from", W_PREP},
     {"had", W_AUX},
     {"has", W_AUX},
     {"have", W_AUX},
+    {"he", W_PRON},
     {"her", W_DET},
+    {"him", W_PRON},
     {"his", W_DET},
     {"however", W_CLAUSE},
+    {"hundreds", W_NUM},
+    {"i", W_PRON},
+    {"if", W_SUBORD},
     {"in", W_PREP},
     {"including", W_PREP},
     {"insisted", W_SPEECH},
     {"into", W_PREP},
     {"is", W_BE},
+    {"it", W_PRON},
     {"its", W_DET},
     {"just", W_ADV},
     {"later", W_ADV},
+    {"less", W_DEG},
+    {"many", W_NUM},
     {"may", W_AUX},
     {"might", W_AUX},
+    {"more", W_DEG},
+    {"most", W_DEG},
     {"must", W_AUX},
     {"my", W_DET},
     {"n't", W_NEG},
     {"near", W_PREP},
     {"neither", W_NEG},
     {"never", W_NEG},
+    {"nine", W_NUM},
     {"no", W_NEG | W_DET},
     {"nor", W_NEG},
     {"not", W_NEG},
@@ -149,9 +169,13 @@ static const fword FWORDS[] = {
     {"now", W_ADV},
     {"of", W_PREP},
     {"on", W_PREP},
+    {"once", W_SUBORD},
+    {"one", W_NUM},
     {"or", W_CONJ | W_COORD},
     {"our", W_DET},
     {"over", W_PREP},
+    {"quite", W_DEG},
+    {"rather", W_DEG},
     {"refrain", W_NEGGOV},
     {"refrained", W_NEGGOV},
     {"refuse", W_NEGGOV},
@@ -161,36 +185,54 @@ static const fword FWORDS[] = {
     {"said", W_SPEECH},
     {"say", W_SPEECH},
     {"says", W_SPEECH},
+    {"seven", W_NUM},
+    {"several", W_NUM},
     {"shall", W_AUX},
+    {"she", W_PRON},
     {"should", W_AUX},
-    {"since", W_PREP},
+    {"since", W_PREP | W_SUBORD},
+    {"six", W_NUM},
+    {"so", W_DEG},
     {"stated", W_SPEECH},
     {"still", W_ADV},
     {"stressed", W_SPEECH},
+    {"ten", W_NUM},
     {"than", W_PREP},
     {"the", W_DET},
     {"their", W_DET},
+    {"them", W_PRON},
     {"then", W_ADV},
     {"these", W_DET},
+    {"they", W_PRON},
     {"this", W_DET},
     {"those", W_DET},
-    {"though", W_CLAUSE},
+    {"though", W_CLAUSE | W_SUBORD},
+    {"thousands", W_NUM},
+    {"three", W_NUM},
     {"through", W_PREP},
     {"to", W_PREP | W_TO},
     {"told", W_SPEECH},
+    {"too", W_DEG},
     {"toward", W_PREP},
     {"towards", W_PREP},
+    {"two", W_NUM},
     {"under", W_PREP},
-    {"unless", W_CLAUSE},
-    {"until", W_PREP},
+    {"unless", W_CLAUSE | W_SUBORD},
+    {"until", W_PREP | W_SUBORD},
     {"upon", W_PREP},
+    {"us", W_PRON},
+    {"very", W_DEG},
     {"was", W_BE},
+    {"we", W_PRON},
     {"were", W_BE},
-    {"whereas", W_CLAUSE},
-    {"which", W_RELCL},
-    {"while", W_CLAUSE},
-    {"whilst", W_CLAUSE},
-    {"who", W_RELCL},
+    {"when", W_SUBORD},
+    {"whenever", W_SUBORD},
+    {"where", W_SUBORD},
+    {"whereas", W_CLAUSE | W_SUBORD},
+    {"which", W_RELCL | W_SUBORD},
+    {"while", W_CLAUSE | W_SUBORD},
+    {"whilst", W_CLAUSE | W_SUBORD},
+    {"who", W_RELCL | W_SUBORD},
     {"will", W_AUX},
     {"with", W_PREP},
     {"within", W_PREP},
@@ -198,10 +240,11 @@ static const fword FWORDS[] = {
     {"would", W_AUX},
     {"wrote", W_SPEECH},
     {"yet", W_ADV},
+    {"you", W_PRON},
     {"your", W_DET},
     {"\xe2\x80\x9c", W_QUOTE}, /* left double quotation mark */
     {"\xe2\x80\x9d", W_QUOTE}, /* right double quotation mark */
-};
+    };
 
 static int cmp_fword(const void *k, const void *e)
 {
@@ -219,6 +262,10 @@ static unsigned word_class(const char *form)
     unsigned cls = f ? f->cls : 0;
     if (n == 2 && (strcmp(buf, "''") == 0))
         cls |= W_QUOTE;
+    if (!cls && n > 4 && strcmp(buf + n - 2, "ly") == 0)
+        cls = W_ADV; /* "fiercely", "reportedly" */
+    if (buf[0] >= '0' && buf[0] <= '9')
+        cls |= W_NUM;
     return cls;
 }
 
@@ -523,10 +570,10 @@ static int match_side(const sent_ctx *x, const sr_pat_elem *els, uint32_t n, int
                     h->tmax = last;
             } else if (e->kind == SR_PAT_SOURCE) {
                 h->src = m;
-            } else if (e->kind == SR_PAT_TARGET) {
-                h->tgt = m;
+            } else if (e->kind == SR_PAT_TARGET || dir > 0) {
+                h->tgt = m; /* "+", or "%" after the verb */
             } else {
-                h->comp = m;
+                h->comp = m; /* "%" before the verb */
             }
             pos = dir > 0 ? last + 1 : first - 1;
             found = 1;
@@ -606,12 +653,27 @@ static int may_be_verb(const sent_ctx *x, uint32_t k)
         return 0;
     if (t->upos != SR_UPOS_NONE)
         return t->upos == SR_UPOS_VERB;
+    if ((x->ti[k].cls & (W_AUX | W_BE)) && !(x->ti[k].cls & W_DET))
+        return 0; /* auxiliaries and modals are no event verbs */
+    if (k + 1 < x->n && strcmp(t->form, "according") == 0 &&
+        strcmp(x->s->tokens[k + 1].form, "to") == 0)
+        return 0;
     if (k == 0)
         return 1;
     uint32_t prev = x->ti[k - 1].cls;
     if ((prev & W_DET) && !(prev & W_BE))
         return 0; /* "the attack", "its support" */
-    return !((prev & W_PREP) && !(prev & W_TO)); /* "in March", "for help" */
+    if (prev & (W_DEG | W_NUM))
+        return 0; /* "very close", "two shells" */
+    if ((prev & W_PREP) && !(prev & W_TO))
+        return 0; /* "in March", "for help" */
+    /* "artillery shells", "peace talks": an -s form after a plain word is a noun */
+    size_t n = strlen(t->form);
+    if (prev == 0 && x->ti[k - 1].mention < 0 && n > 3 && t->form[n - 1] == 's' &&
+        t->form[n - 2] != 's' && x->ti[k - 1].word != SR_NOWORD &&
+        !x->d->words[x->ti[k - 1].word].nverbs)
+        return 0;
+    return 1;
 }
 
 /* The verbs token k is a form of (by its form, else by its lemma). */
@@ -720,7 +782,34 @@ static int verb_follows(const sent_ctx *x, int k, int hi)
     return t->upos == SR_UPOS_VERB || t->upos == SR_UPOS_AUX;
 }
 
-/* Extend mention m to the compound "A, B and m" leftwards (dir -1) or "m, B and C" rightwards. */
+/* Skip up to three modifier words ("the evil awful") from k in direction dir. */
+static int skip_modifiers(const sent_ctx *x, int k, int dir, int lo, int hi)
+{
+    for (int i = 0; i < 3 && k >= lo && k < hi; i++, k += dir) {
+        const tokinfo *t = &x->ti[k];
+        if (t->mention >= 0 || (t->cls & ~(uint32_t)W_DET) ||
+            (t->word != SR_NOWORD && x->d->words[t->word].nverbs))
+            break;
+    }
+    return k;
+}
+
+/* Does a coded verb follow at token k (after auxiliaries and adverbs)? */
+static int coded_verb_follows(const sent_ctx *x, int k, int hi)
+{
+    while (k < hi && (x->ti[k].cls & (W_ADV | W_NEG | W_AUX | W_BE)) &&
+           strcmp(x->s->tokens[k].form, "'s") != 0)
+        k++;
+    for (uint32_t i = 0; i < x->nocc; i++)
+        if ((int)x->occ[i].start == k && x->occ[i].code)
+            return 1;
+    return 0;
+}
+
+/*
+** Extend mention m to the compound "A, the B and m" leftwards (dir -1) or
+** "m, B and the C" rightwards.
+*/
 static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, int32_t *out,
                          int stop_at_subject)
 {
@@ -728,7 +817,11 @@ static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, 
     out[n++] = m;
     while (n < MAX_SIDE) {
         int edge = dir < 0 ? mention_first(x, m) - 1 : mention_last(x, m);
+        if (dir < 0)
+            edge = skip_modifiers(x, edge, dir, lo, hi);
         int k = skip_connectors(x, edge, dir, lo, hi);
+        if (k >= 0 && dir > 0)
+            k = skip_modifiers(x, k, dir, lo, hi);
         int32_t next = dir < 0 ? mention_at_end(x, k) : mention_at_start(x, k);
         if (k < 0 || next < 0)
             break;
@@ -790,6 +883,11 @@ static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *o
                 break;
             }
     }
+    if (best < 0 && prev && prev->nsrc) {
+        for (int k = (int)prev->end; k < (int)o->start; k++)
+            if (x->ti[k].cls & (W_SUBORD | W_RELCL))
+                return 0; /* "... after crowds trashed": not the earlier subject */
+    }
     if (best < 0) {
         if (prev && prev->nsrc) {
             memcpy(out, prev->src, prev->nsrc * sizeof *out);
@@ -818,7 +916,7 @@ static uint32_t find_object(const sent_ctx *x, const occ *o, int hi, int32_t *ou
         int32_t m = mention_at_start(x, k);
         if (m < 0)
             continue;
-        if (verb_follows(x, mention_last(x, m), hi))
+        if (coded_verb_follows(x, mention_last(x, m), hi))
             return 0;
         return compound(x, m, 1, 0, stop, out, 1);
     }

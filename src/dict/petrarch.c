@@ -15,7 +15,9 @@
 **                           a noun or prepositional phrase
 **     # ... ; ... <!-- -->  comments
 **
-** Codes "[---]" are the null code; "[A:B]" keeps A (B only if A is empty).
+** Codes "[---]" are the null code; a code without a digit ("[+++]") is
+** no code at all (its pattern is skipped, its verb takes the block's
+** code); "[A:B]" keeps A (B only if A is empty).
 ** Patterns that cannot be used (no "*", an undefined synset, TABARI's
 ** disjunctions) are counted in d->skipped, as PETRARCH ignores them too.
 ** Malformed lines (an unterminated code, a pattern before any verb) are
@@ -100,6 +102,8 @@ static const char *parse_code(pet_ctx *c, char *s, int *bad)
     code = trim(code);
     if (!*code || strcmp(code, "---") == 0)
         return NULL;
+    if (!strpbrk(code, "0123456789"))
+        return ""; /* "[+++]", "[###]": no usable code, as if there were none */
     return sr_arena_strdup(&c->d->strings, code);
 }
 
