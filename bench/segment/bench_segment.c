@@ -69,6 +69,7 @@ static double f1(size_t m, size_t ng, size_t np)
     return (ng + np) ? 200.0 * (double)m / (double)(ng + np) : 0.0;
 }
 
+/* Score every document, print errors if asked, then time whole passes. */
 int main(int argc, char **argv)
 {
     const char *path = SR_SHARED_DIR "/ud/en_ewt-ud-test.conllu";

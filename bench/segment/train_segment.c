@@ -125,6 +125,7 @@ static double sentence_f1(const sr_segmenter *m, const corpus *c)
     return gold + pred ? 200.0 * (double)right / (double)(gold + pred) : 0;
 }
 
+/* Train for the given epochs, keep the epoch best on dev, save it. */
 int main(int argc, char **argv)
 {
     const char *paths[3] = {SR_SHARED_DIR "/ud/en_ewt-ud-train.conllu",

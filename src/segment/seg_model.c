@@ -34,6 +34,10 @@ typedef struct tok_desc {
     char shape[8]; /* Xx, XX, x, X, d, url, or the punctuation itself */
 } tok_desc;
 
+/*
+** Describe token p (or the text edge when p is outside): its lower-cased
+** form and a coarse shape that lets the model generalize to unseen words.
+*/
 static void describe(const char *text, const seg_toks *tv, long p, tok_desc *d)
 {
     if (p < 0 || (size_t)p >= tv->n) {
@@ -179,6 +183,11 @@ static void add_weight(void *ctx, uint32_t index)
     s->sum += s->w[index];
 }
 
+/*
+** Left to right over the gaps of each line, the model replaces the rule's
+** decision; dist counts the tokens since the last boundary decided.
+** Titles and initials still never end a sentence.
+*/
 void seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_toks *tv, uint8_t *brk)
 {
     size_t dist = 0;
@@ -214,6 +223,7 @@ static void put_u32(unsigned char *p, uint32_t v)
     p[3] = (unsigned char)(v >> 24);
 }
 
+/* Read and check a model file (format at the head of this file). */
 sr_segmenter *sr_segmenter_load(const char *path, sr_error *err)
 {
     size_t len;
@@ -285,6 +295,7 @@ sr_segmenter *seg_model_from_weights(const float *w)
     return m;
 }
 
+/* Write the non-zero weights of w in the format read by sr_segmenter_load. */
 int seg_model_save(const float *w, const char *path, sr_error *err)
 {
     uint32_t count = 0;

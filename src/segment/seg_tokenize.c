@@ -691,6 +691,7 @@ static size_t file_ext_at(const seg_chunk *c, size_t i)
     return n && seg_lex_file_ext(key, n) ? e : 0;
 }
 
+/* Dispatch every position of the chunk to the matcher its first character calls for. */
 void seg_tokenize_chunk(const seg_chunk *c, seg_toks *out)
 {
     size_t i = 0, url_seen = 0;

@@ -287,6 +287,7 @@ static void test_kava_dragon(void **state)
     done(&g);
 }
 
+/* Every form is the NFC of its span, whatever spaces and scripts surround it. */
 static void test_offsets_mixed(void **state)
 {
     (void)state;
@@ -348,6 +349,7 @@ static void test_empty(void **state)
     done(&g);
 }
 
+/* Control characters separate words like spaces; invalid UTF-8 does no harm. */
 static void test_control_characters(void **state)
 {
     (void)state;
@@ -525,6 +527,7 @@ static long sentence_starting(const seg *g, const char *form)
     return -1;
 }
 
+/* The seed article, segmented with model m (or rules only when NULL). */
 static void check_seed(const sr_segmenter *m)
 {
     size_t len;
@@ -590,6 +593,7 @@ static void test_seed_article_with_model(void **state)
     sr_segmenter_free(m);
 }
 
+/* A missing or malformed model file is refused with a message naming it. */
 static void test_model_errors(void **state)
 {
     (void)state;
@@ -607,6 +611,7 @@ static void test_model_errors(void **state)
     remove(path);
 }
 
+/* 1500 words without a stop become sentences of at most 500, cut at a comma. */
 static void test_long_sentence_cap(void **state)
 {
     (void)state;
