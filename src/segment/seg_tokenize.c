@@ -307,7 +307,7 @@ static size_t match_number(const seg_chunk *c, size_t i)
             glen[ng] = k - s;
             ng++;
         }
-        if (k + 1 < c->n && strchr(".,:/-", (int)c->cp[k]) && c->cp[k] != 0 &&
+        if (k + 1 < c->n && c->cp[k] < 0x80 && c->cp[k] != 0 && strchr(".,:/-", (int)c->cp[k]) &&
             seg_is_digit(c->cp[k + 1]) && ng < MAXG) {
             sep[ng - 1] = c->cp[k];
             k++;
@@ -394,8 +394,8 @@ static void emit_word(const seg_chunk *c, seg_toks *out, size_t a, size_t b)
         return;
     }
     /* 's 'm 'd */
-    if (n >= 3 && is_apos(w[b - 2]) && strchr("smd", (int)lower_ascii(w[b - 1])) &&
-        w[b - 1] < 0x80 && seg_is_letter(w[b - 3])) {
+    if (n >= 3 && is_apos(w[b - 2]) && w[b - 1] < 0x80 &&
+        strchr("smd", (int)lower_ascii(w[b - 1])) && seg_is_letter(w[b - 3])) {
         emit(c, out, a, b - 2, SEG_WORD);
         emit(c, out, b - 2, b, SEG_WORD);
         return;

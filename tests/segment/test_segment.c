@@ -205,6 +205,8 @@ static void test_numbers(void **state)
     expect("Call 713-853-3989 at 5:30 on 9/11 in the 1990s, the 21st time for 5kg.",
            "Call|713-853-3989|at|5:30|on|9/11|in|the|1990s|,|the|21st|time|for|5|kg|.");
     expect("From 1969-1970 about 400-500 died.", "From|1969|-|1970|about|400|-|500|died|.");
+    /* Non-ASCII characters whose low byte is "." or "-" are no separators. */
+    expect("3\xc4\xae" "5 and 7\xc4\xad" "8", "3|\xc4\xae" "5|and|7|\xc4\xad" "8");
 }
 
 static void test_quotes(void **state)
