@@ -139,6 +139,7 @@ typedef struct finder {
     const sr_sentence *s;
     char **norm;      /* normalized form of each token ("" for a lone hyphen) */
     uint8_t *gap;     /* 1 when whitespace precedes the token */
+    int titlecase;    /* most words capitalized: a headline */
     char codes[16][24]; /* codes of organizations and countries named in the sentence */
     int ncodes;
 } finder;
@@ -196,14 +197,18 @@ static int wordlike(const char *norm)
     return 0;
 }
 
-/* Whether tokens [i, j) have no capital letter. */
-static int lowercase_run(const finder *f, uint32_t i, uint32_t j)
+/* Whether the letters of tokens [i, j) fit the case a slot demands. */
+static int case_fits(const finder *f, uint32_t i, uint32_t j, uint32_t flags)
 {
+    if (!(flags & (KB_S_ACRONYM | KB_S_PROPER)))
+        return 1;
+    int upper = 0, lower = 0;
     for (uint32_t k = i; k < j; k++)
-        for (const char *p = f->s->tokens[k].form; *p; p++)
-            if (*p >= 'A' && *p <= 'Z')
-                return 0;
-    return 1;
+        for (const char *p = f->s->tokens[k].form; *p; p++) {
+            upper |= *p >= 'A' && *p <= 'Z';
+            lower |= *p >= 'a' && *p <= 'z';
+        }
+    return kb_case_ok(flags, upper, lower);
 }
 
 /*
@@ -234,8 +239,8 @@ static hit longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const
         const kb_slot *s = kb_find(f->kb, key, len);
         if (!s)
             break;
-        /* "who" is not the WHO, but may start a longer name */
-        int usable = !((s->flags & KB_S_ACRONYM) && lowercase_run(f, i, j + 1));
+        /* "who" is not the WHO, nor "turkey" Turkey; but they may start a longer name */
+        int usable = case_fits(f, i, j + 1, s->flags);
         if (usable && s->first != KB_NONE && (!keep || keep(f->kb, s))) {
             h.end = j + 1;
             h.slot = s;
@@ -355,6 +360,7 @@ static int32_t emit(finder *f, uint32_t first, uint32_t last, const char *code,
     m->code = sr_arena_strdup(f->a, code && *code ? code : "---");
     m->name = name;
     m->entity = e ? kb_str(f->kb, e->id) : NULL;
+    m->agent = NULL;
     m->sector = sector && *sector ? sr_arena_strdup(f->a, sector) : NULL;
     m->antecedent = antecedent;
     m->kind = (uint8_t)kind;
@@ -614,7 +620,7 @@ static const kb_entity *fuzzy_person(finder *f, const phrase *ph, uint32_t ns, u
             int sup = support(f, ph, e, ns, ne);
             if (d == 1)
                 ok = words >= 2 ? (sup >= 1 || (first_exact && kl >= 10))
-                                : (kl >= 5 && sup >= 2);
+                                : ((kl >= 8 && sup >= 1) || (kl >= 5 && sup >= 2));
             else
                 ok = words >= 2 && kl >= 8 && (sup >= 2 || (first_exact && sup >= 1));
         }
@@ -745,8 +751,8 @@ static void title_info(finder *f, const kb_slot *slot, phrase *ph)
     FOR_POSTINGS(f->kb, slot, p)
     {
         const kb_entity *e = ent(f->kb, p);
-        if (p->kind == KB_P_AGENT && !ph->agent) {
-            ph->agent = e;
+        if (p->kind == KB_P_AGENT && ph->agent != e) {
+            ph->agent = e; /* the last agent word is the head: "ministry spokeswoman" */
             if (!ph->title_sector || !*ph->title_sector)
                 ph->title_sector = kb_str(f->kb, e->sector);
         } else if (p->kind == KB_P_TITLE && (!ph->title_sector || !*ph->title_sector)) {
@@ -805,31 +811,58 @@ static uint32_t read_title(finder *f, uint32_t p, phrase *ph, int allow_honorifi
     return end;
 }
 
-/* The office holder on the date for a modifier code and the title phrase: "the US president". */
+/*
+** The office holder on the date for the title phrase of ph, under its
+** modifier ("the US president") or, without one, when one person alone
+** holds an office of that title then ("the chairman of the Joint Chiefs
+** of Staff").  When several qualify under a modifier, the one whose office
+** title names the modifier wins ("the European Commission president").
+*/
 static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role **role)
 {
-    if (!ph->title_slot || !ph->mod_code[0])
+    const kb_entity *cand[8];
+    const kb_role *roles[8];
+    int n = 0;
+    if (!ph->title_slot)
         return NULL;
     FOR_POSTINGS(f->kb, ph->title_slot, p)
     {
         if (p->kind != KB_P_TITLE)
             continue;
         char key[160];
-        int n = snprintf(key, sizeof key, "\x01%s %s", ph->mod_code, kb_str(f->kb, p->aux));
-        if (n <= 0 || (size_t)n >= sizeof key)
+        int len = snprintf(key, sizeof key, "\x01%s %s", ph->mod_code, kb_str(f->kb, p->aux));
+        if (len <= 0 || (size_t)len >= sizeof key)
             continue;
-        const kb_slot *s = kb_find(f->kb, key, (size_t)n);
+        const kb_slot *s = kb_find(f->kb, key, (size_t)len);
         FOR_POSTINGS(f->kb, s, q)
         {
             if (q->kind != KB_P_ROLE)
                 continue;
             const kb_role *r = &f->kb->roles[q->aux];
-            if (r->from <= f->date && f->date <= r->to) {
-                *role = r;
-                return ent(f->kb, q);
+            if (r->from > f->date || f->date > r->to)
+                continue;
+            int seen = 0;
+            for (int k = 0; k < n; k++)
+                seen |= cand[k] == ent(f->kb, q);
+            if (!seen && n < 8) {
+                cand[n] = ent(f->kb, q);
+                roles[n++] = r;
             }
         }
     }
+    if (n == 1) {
+        *role = roles[0];
+        return cand[0];
+    }
+    if (n == 0 || !ph->mod.slot)
+        return NULL;
+    char mod[MAX_KEY];
+    range_key(f, ph->mod.first, ph->mod.end, mod, sizeof mod);
+    for (int k = 0; k < n; k++)
+        if (title_mentions(f->kb, cand[k], mod)) {
+            *role = roles[k];
+            return cand[k];
+        }
     return NULL;
 }
 
@@ -871,6 +904,8 @@ static int32_t emit_repeat(finder *f, referent *r, uint32_t first, uint32_t last
     sr_mention src = f->m[r->mention];
     const kb_entity *e = r->entity;
     int32_t k = emit(f, first, last, src.code, src.name, e, src.sector, kind, r->mention);
+    f->m[k].entity = src.entity;
+    f->m[k].agent = src.agent;
     r->mention = k;
     r->sentence = f->si;
     return k;
@@ -925,6 +960,18 @@ static referent *surname_antecedent(finder *f, uint32_t ns, uint32_t ne)
 /* ------------------------------------------------------------------ */
 /* Phrases.                                                           */
 
+/* Lowercase words inside names: "bin", "van", "de"... */
+static int particle(const char *norm)
+{
+    static const char *const w[] = {"bin", "ibn", "bint", "al", "el", "de", "da", "di", "del",
+                                     "van", "von", "der", "den", "la", "le", "du", "dos", "das",
+                                     "ben", "abu", "ter", "y"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(w[i], norm) == 0)
+            return 1;
+    return 0;
+}
+
 /* The end of a run of capitalized name words from p (at most MAX_RUN), or p. */
 static uint32_t name_run(finder *f, uint32_t p)
 {
@@ -932,6 +979,10 @@ static uint32_t name_run(finder *f, uint32_t p)
     while (q < n && words < MAX_RUN) {
         if (hyphen(f, q) && q > p && q + 1 < n && capitalized(f, q + 1)) {
             q++; /* "Kava - Dragon" */
+            continue;
+        }
+        if (q > p && q + 1 < n && particle(f->norm[q]) && capitalized(f, q + 1)) {
+            q++; /* "Mohammed bin Salman" */
             continue;
         }
         if (!capitalized(f, q) || stop_word(f->norm[q]) || !wordlike(f->norm[q]))
@@ -950,6 +1001,69 @@ static uint32_t name_run(finder *f, uint32_t p)
     while (q > p && hyphen(f, q - 1))
         q--;
     return q;
+}
+
+/* US state names: "Moscow, Idaho" and "Athens, Georgia" are not in Russia or Greece. */
+static int us_state(const char *norm)
+{
+    static const char *const w[] = {
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+        "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+        "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+        "new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+        "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
+        "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia",
+        "washington", "west virginia", "wisconsin", "wyoming"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(w[i], norm) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether token k starts a key of the base or is an honorific. */
+static int known_at(const finder *f, uint32_t k)
+{
+    if (longest(f, k, NULL).slot)
+        return 1;
+    char key[MAX_KEY];
+    for (uint32_t j = k + 1; j <= k + 3 && j <= f->s->ntokens; j++)
+        if (range_key(f, k, j, key, sizeof key) && find_honorific(key))
+            return 1;
+    return 0;
+}
+
+/* Whether token k is a capitalized word the base does not know (part of some other name). */
+static int unknown_capital(const finder *f, uint32_t k)
+{
+    if (k >= f->s->ntokens || !capitalized(f, k) || !wordlike(f->norm[k]) ||
+        stop_word(f->norm[k]) || pronoun(f->norm[k]) || f->titlecase)
+        return 0;
+    return !known_at(f, k);
+}
+
+/*
+** Whether the name at tokens [a, b) is only part of a longer proper name
+** the base does not know: "Paris Hilton", "Denzel Washington", "Warsaw
+** Pact", "Sea of Azov", "Moscow, Idaho".
+*/
+static int inside_other_name(const finder *f, uint32_t a, uint32_t b)
+{
+    uint32_t n = f->s->ntokens;
+    if (b < n && f->gap[b] && unknown_capital(f, b))
+        return 1;
+    if (a > 0 && f->gap[a] && unknown_capital(f, a - 1))
+        return 1;
+    if (a >= 2 && strcmp(f->norm[a - 1], "of") == 0 && unknown_capital(f, a - 2))
+        return 1;
+    if (b + 1 < n && strcmp(f->s->tokens[b].form, ",") == 0 && us_state(f->norm[b + 1]))
+        return 1;
+    if (a >= 2 && strcmp(f->s->tokens[a - 1].form, ",") == 0 && capitalized(f, a - 2)) {
+        char key[MAX_KEY];
+        if (range_key(f, a, b, key, sizeof key) && us_state(key))
+            return 1;
+    }
+    return 0;
 }
 
 /* Emit a mention of person e over [first, last) and remember it. */
@@ -1014,7 +1128,18 @@ static void compose(const phrase *ph, char *code, size_t cap)
 static uint32_t title_only(finder *f, phrase *ph)
 {
     const kb_role *role = NULL;
-    const kb_entity *e = office_holder(f, ph, &role);
+    const kb_entity *e = NULL;
+    int person_title = ph->title_slot == NULL || !ph->agent || find_honorific(ph->title_head);
+    /* Without a modifier, "the minister" is first someone already named. */
+    if (!ph->mod_code[0] && ph->det && person_title) {
+        referent *r = title_antecedent(f, ph);
+        if (r) {
+            emit_repeat(f, r, ph->start, ph->title_end, SR_MENTION_TITLE);
+            return ph->title_end;
+        }
+    }
+    if (ph->mod_code[0] || ph->det)
+        e = office_holder(f, ph, &role);
     if (e) {
         referent *prev = referent_of(f, e);
         char country[4];
@@ -1026,8 +1151,7 @@ static uint32_t title_only(finder *f, phrase *ph)
         add_title_word(r, ph->title_head);
         return ph->title_end;
     }
-    int person_title = ph->title_slot == NULL || !ph->agent || find_honorific(ph->title_head);
-    if ((ph->det || ph->mod_code[0]) && person_title) {
+    if (ph->mod_code[0] && person_title) {
         referent *r = title_antecedent(f, ph);
         if (r) {
             emit_repeat(f, r, ph->start, ph->title_end, SR_MENTION_TITLE);
@@ -1040,8 +1164,9 @@ static uint32_t title_only(finder *f, phrase *ph)
     compose(ph, code, sizeof code);
     const char *name = ph->agent ? kb_str(f->kb, ph->agent->name) : NULL;
     int32_t k = emit(f, ph->start, ph->title_end, code,
-                     name ? name : surface(f, ph->title_start, ph->title_end), NULL,
+                     name ? name : surface(f, ph->title_start, ph->title_end), ph->mod_entity,
                      ph->title_sector, SR_MENTION_AGENT, -1);
+    f->m[k].agent = ph->agent ? kb_str(f->kb, ph->agent->id) : NULL;
     size_t hl = strlen(ph->title_head);
     int plural = hl > 1 && ph->title_head[hl - 1] == 's';
     char country[4];
@@ -1057,6 +1182,7 @@ static uint32_t unknown_person(finder *f, phrase *ph, uint32_t ns, uint32_t ne)
     compose(ph, code, sizeof code);
     const char *name = surface(f, ns, ne);
     int32_t k = emit(f, ph->start, ne, code, name, NULL, ph->title_sector, SR_MENTION_UNKNOWN, -1);
+    f->m[k].agent = ph->agent ? kb_str(f->kb, ph->agent->id) : NULL;
     char country[4];
     kb_copy(country, sizeof country, ph->mod_code);
     referent *r = remember(f, k, NULL, country, 1, 0, ph->title_gender);
@@ -1124,6 +1250,35 @@ static int inside_proper_name(finder *f, const phrase *ph)
     return !longest(f, e, keep_naming).slot;
 }
 
+/* Whether a person's key is only a surname taken from a longer name. */
+static int lone_surname(finder *f, const kb_slot *slot)
+{
+    const kb_posting *q = choose(f, slot, accept_person);
+    return q && q->kind == KB_P_SURNAME;
+}
+
+/*
+** Whether the word before a lone surname at p is, give or take a letter or
+** two, the first name of the person the surname names ("Dmitri Peskov").
+*/
+static int first_name_before(finder *f, uint32_t p, const kb_slot *slot)
+{
+    if (p == 0)
+        return 0;
+    const kb_posting *q = choose(f, slot, accept_person);
+    if (!q)
+        return 0;
+    char name[MAX_KEY], a[64], b[64];
+    if (!kb_norm(kb_str(f->kb, ent(f->kb, q)->name), name, sizeof name))
+        return 0;
+    char *sp = strchr(name, ' ');
+    if (!sp)
+        return 0;
+    *sp = 0;
+    size_t la = kb_phonetic(name, a, sizeof a), lb = kb_phonetic(f->norm[p - 1], b, sizeof b);
+    return la >= 3 && kb_edit_distance(a, la, b, lb, 2) <= 2;
+}
+
 /* Read the phrase starting at token i; returns where to continue. */
 static uint32_t read_phrase(finder *f, uint32_t i)
 {
@@ -1149,6 +1304,17 @@ static uint32_t read_phrase(finder *f, uint32_t i)
     }
     hit nm = longest(f, p, keep_naming);
     hit person = longest(f, p, keep_person);
+    /* "Denzel Washington", "Harry Kane", "Captain America": the whole run is someone else */
+    if (nm.slot && !person.slot &&
+        (inside_other_name(f, p, nm.end) || (p > 0 && find_honorific(f->norm[p - 1])))) {
+        uint32_t e = name_run(f, p);
+        return e > nm.end ? e : nm.end;
+    }
+    if (person.slot && person.end - p == 1 && lone_surname(f, person.slot) &&
+        inside_other_name(f, p, person.end) && !first_name_before(f, p, person.slot)) {
+        uint32_t e = name_run(f, p);
+        return e > person.end ? e : person.end;
+    }
     if (person.slot && person.end >= nm.end) {
         uint32_t r = read_name(f, &ph, p);
         return r ? r : p + 1;
@@ -1218,6 +1384,14 @@ static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
         f->norm[i] = sr_arena_strndup(f->a, buf, len);
         f->gap[i] = i > 0 && s->tokens[i].start > s->tokens[i - 1].end;
     }
+    uint32_t words = 0, caps = 0;
+    f->titlecase = 0;
+    for (uint32_t i = 0; i < s->ntokens; i++)
+        if (wordlike(f->norm[i]) && f->norm[i][0] >= 'a') {
+            words++;
+            caps += capitalized(f, i);
+        }
+    f->titlecase = words >= 4 && caps * 10 >= words * 7;
 }
 
 void sr_actors_find(const sr_kb *kb, const char *text, const sr_sentence *sentences,

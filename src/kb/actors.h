@@ -35,7 +35,9 @@ typedef struct sr_mention {
     sr_span span;          /* bytes of the text */
     const char *code;      /* CAMEO actor code on the date, e.g. "RUSGOV"; never NULL */
     const char *name;      /* canonical name (or the mention text when unknown) */
-    const char *entity;    /* knowledge-base id, or NULL */
+    const char *entity;    /* knowledge-base id, or NULL; for a composed agent
+                              ("Russian troops") the modifier's id ("russia") */
+    const char *agent;     /* knowledge-base id of the agent word ("agent-troops"), or NULL */
     const char *sector;    /* PLOVER/CAMEO sector, e.g. "GOV", or NULL */
     int32_t antecedent;    /* index of the mention this one refers back to, or -1 */
     uint8_t kind;          /* sr_mention_kind */

@@ -242,6 +242,15 @@ void kb_builder_case_hints(kb_builder *b, int on)
     b->case_hints = on;
 }
 
+/* Whether name has a capital letter: then lowercase text is not it ("turkey"). */
+static int proper(const char *name)
+{
+    for (const char *p = name; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            return 1;
+    return 0;
+}
+
 /* Whether name is written in capitals only, with at least two letters. */
 static int acronym(const char *name)
 {
@@ -258,7 +267,10 @@ static int acronym(const char *name)
 
 void kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux)
 {
-    int acro = b->case_hints && acronym(name);
+    int acro = !b->case_hints || kind == KB_P_AGENT || kind == KB_P_TITLE ? 0
+               : acronym(name)                                         ? 2
+               : proper(name)                                          ? 1
+                                                                       : 0;
     char norm[512];
     size_t n = kb_norm(name, norm, sizeof norm);
     if (n == 0)
@@ -276,6 +288,7 @@ void kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t
         p->entity = e;
         p->kind = (uint8_t)kind;
         p->aux = aux;
+        p->acronym = (uint8_t)acro;
     }
 }
 
@@ -407,7 +420,8 @@ static void map_polities(kb_builder *b, strmap *m)
     for (size_t i = 0; i < b->names.n; i++) {
         pending_name *p = &VEC_AT(b->names, pending_name, i);
         const kb_entity *e = kb_entity_at(b, p->entity);
-        if (e->type != KB_T_COUNTRY && e->type != KB_T_IGO && e->type != KB_T_ACTOR)
+        if (e->type == KB_T_PERSON || e->type == KB_T_AGENT || e->type == KB_T_PLACE ||
+            e->type == KB_T_UNKNOWN)
             continue;
         if (p->kind != KB_P_NAME && p->kind != KB_P_ALIAS && p->kind != KB_P_ADJ)
             continue;
@@ -509,8 +523,6 @@ static void role_holder(const kb_builder *b, const kb_role *r, char *out, size_t
     size_t lc = strlen(code), ls = strlen(sector);
     if (ls > 0 && lc >= ls + 3 && strcmp(code + lc - ls, sector) == 0)
         lc -= ls;
-    else if (lc > 3)
-        lc = 3;
     if (lc >= cap)
         lc = cap - 1;
     memcpy(out, code, lc);
@@ -537,12 +549,15 @@ static void derive_titles(kb_builder *b)
             if (!tk)
                 continue;
             role_holder(b, r, holder, sizeof holder);
-            snprintf(key, sizeof key, "\x01%s %s", holder, b->pool + tk);
-            pending_name *p = vec_push(&b->names);
-            p->key = kb_intern(b, key);
-            p->entity = e;
-            p->kind = KB_P_ROLE;
-            p->aux = ri;
+            /* by holder ("\x01RUS president") and by title alone ("\x01 president") */
+            for (int any = 0; any < 2; any++) {
+                snprintf(key, sizeof key, "\x01%s %s", any ? "" : holder, b->pool + tk);
+                pending_name *p = vec_push(&b->names);
+                p->key = kb_intern(b, key);
+                p->entity = e;
+                p->kind = KB_P_ROLE;
+                p->aux = ri;
+            }
             ent = kb_entity_at(b, e);
         }
     }
@@ -788,10 +803,18 @@ uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr
         if (i == 0 || names[i - 1].key != names[i].key) {
             kb_slot *sl = slot_insert(slots, nslots, b->pool, names[i].key);
             sl->first = (uint32_t)i;
-            sl->flags |= KB_S_ACRONYM;
+            sl->flags |= KB_S_ACRONYM | KB_S_PROPER;
         }
-        if (!names[i].acronym)
-            slot_insert(slots, nslots, b->pool, names[i].key)->flags &= ~(uint32_t)KB_S_ACRONYM;
+        /* a key is case-restricted only when every name behind it is */
+        kb_slot *sl = slot_insert(slots, nslots, b->pool, names[i].key);
+        if (names[i].acronym < 2)
+            sl->flags &= ~(uint32_t)KB_S_ACRONYM;
+        /* only one word: "turkey" is a bird, "vladimir putin" still Putin */
+        const char *k = b->pool + names[i].key;
+        if (strncmp(k, "the ", 4) == 0)
+            k += 4; /* "the alliance" is one word as much as "alliance" */
+        if (names[i].acronym < 1 || strchr(k, ' '))
+            sl->flags &= ~(uint32_t)KB_S_PROPER;
     }
     for (size_t i = 0; i < prefixes.n; i++)
         slot_insert(slots, nslots, b->pool, VEC_AT(prefixes, uint32_t, i))->flags |=

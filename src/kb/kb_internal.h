@@ -27,7 +27,7 @@
 #include "kb/actors.h"
 
 #define KB_MAGIC "SRKB\r\n\x1a\n"
-#define KB_VERSION 3u
+#define KB_VERSION 4u
 #define KB_NONE UINT32_MAX
 #define KB_DATE_MIN 0
 #define KB_DATE_MAX 99991231
@@ -71,7 +71,8 @@ enum kb_posting_kind {
 
 /* Slot flags. */
 #define KB_S_PREFIX 0x1 /* the key is a word-prefix of a longer key */
-#define KB_S_ACRONYM 0x2 /* every name with the key is an acronym ("WHO", "US"): never lowercase */
+#define KB_S_ACRONYM 0x2 /* every name with the key is an acronym ("WHO"): capitals only */
+#define KB_S_PROPER 0x4  /* every name with the key has a capital ("Turkey"): not "turkey" */
 
 typedef struct kb_header {
     char magic[8];
@@ -106,7 +107,7 @@ typedef struct kb_posting {
     uint32_t next;
     uint8_t kind;
     uint8_t nwords;
-    uint8_t acronym; /* the name was written in capitals: "WHO" */
+    uint8_t acronym; /* 2: written in capitals ("WHO"); 1: has a capital; 0: lowercase */
     uint8_t pad;
 } kb_posting;
 
@@ -164,6 +165,19 @@ uint32_t kb_hash(const char *s, size_t len);
 int32_t kb_parse_date(const char *s, size_t len);
 /* The day delta days after (before, when negative) the YYYYMMDD date d. */
 int32_t kb_date_add(int32_t d, int delta);
+/*
+** Whether text written with (has_upper, has_lower) ASCII letters may be a
+** key with these slot flags: an acronym must be in capitals, a proper
+** name must have one.
+*/
+static inline int kb_case_ok(uint32_t flags, int has_upper, int has_lower)
+{
+    if ((flags & KB_S_ACRONYM) && has_lower)
+        return 0;
+    if ((flags & (KB_S_PROPER | KB_S_ACRONYM)) && !has_upper)
+        return 0;
+    return 1;
+}
 /* Count words (space-separated) of a normalized key. */
 int kb_count_words(const char *norm);
 

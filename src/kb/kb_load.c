@@ -160,8 +160,6 @@ static void role_country(const sr_kb *kb, const kb_role *r, char *out, size_t ca
     size_t lc = strlen(code), ls = strlen(sector);
     if (ls > 0 && lc >= ls + 3 && strcmp(code + lc - ls, sector) == 0)
         lc -= ls;
-    else if (lc > 3)
-        lc = 3;
     snprintf(out, cap, "%.*s", (int)lc, code);
 }
 

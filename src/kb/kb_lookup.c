@@ -65,14 +65,14 @@ static int lookup_exact(const sr_kb *kb, const char *name, int32_t date, sr_kb_m
     const kb_slot *s = kb_find(kb, key, n);
     if (!s || s->first == KB_NONE)
         return 0;
-    if (s->flags & KB_S_ACRONYM) {
-        /* "who" is not the WHO: an acronym needs a capital */
-        int upper = 0;
-        for (const char *p = name; *p && !upper; p++)
-            upper = *p >= 'A' && *p <= 'Z';
-        if (!upper)
-            return 0;
+    int upper = 0, lower = 0;
+    for (const char *p = name; *p; p++) {
+        upper |= *p >= 'A' && *p <= 'Z';
+        lower |= *p >= 'a' && *p <= 'z';
     }
+    /* "who" is not the WHO; but a name typed in lowercase is still a name */
+    if (!kb_case_ok(s->flags & ~(uint32_t)KB_S_PROPER, upper, lower))
+        return 0;
     const kb_posting *best = NULL;
     int best_rank = 1000, tie = 0;
     for (uint32_t i = s->first; i != KB_NONE; i = kb->postings[i].next) {

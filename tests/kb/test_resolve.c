@@ -57,11 +57,20 @@ static void agent_composition(void **state)
               "Russian troops shelled the town and a Ukrainian police officer was hurt. "
               "NATO troops stayed away. Russia's army moved.",
               "2025-08-20");
-    assert_mention(&f, "Russian troops", "RUSMIL", NULL);
-    assert_mention(&f, "Ukrainian police officer", "UKRCOP", NULL);
+    /* a composed agent carries the modifier as its entity and the agent word apart */
+    assert_mention(&f, "Russian troops", "RUSMIL", "russia");
+    assert_string_equal(covering(&f, "Russian troops")->agent, "agent-military");
+    assert_mention(&f, "Ukrainian police officer", "UKRCOP", "ukraine");
     assert_int_equal(covering(&f, "police officer")->kind, SR_MENTION_AGENT);
-    assert_mention(&f, "NATO troops", "IGOWSTNATMIL", NULL);
-    assert_mention(&f, "Russia's army", "RUSMIL", NULL);
+    assert_string_equal(covering(&f, "police officer")->agent, "agent-police");
+    assert_mention(&f, "NATO troops", "IGOWSTNATMIL", "nato");
+    assert_mention(&f, "Russia's army", "RUSMIL", "russia");
+    found_free(&f);
+    /* an agent word alone gives its sector */
+    found_run(&f, kb, "Police said the troops left.", "2025-08-20");
+    assert_mention(&f, "Police", "COP", NULL);
+    assert_string_equal(covering(&f, "Police")->agent, "agent-police");
+    assert_mention(&f, "troops", "MIL", NULL);
     found_free(&f);
 }
 
