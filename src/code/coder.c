@@ -375,7 +375,7 @@ typedef struct tokinfo {
 typedef struct occ {
     uint32_t start, head, end; /* verb words [start, end), inflected word head */
     uint32_t tstart, tend;     /* trigger: verb and pattern words */
-    const char *code, *rule;
+    const char *code, *code2, *rule; /* code2: the reverse event's, target to source */
     int32_t slot_src, slot_tgt; /* actors fixed by the pattern's $ and + */
     uint8_t mutual, passive, dropped;
     int32_t src[MAX_SIDE];
@@ -614,6 +614,7 @@ static void code_verb(sent_ctx *x, occ *o, const sr_verb *v)
             !match_side(x, d->elems + pat->post, pat->npost, (int)o->end, 1, lo, hi, &h))
             continue;
         o->code = pat->code;
+        o->code2 = pat->code2;
         o->rule = pat->rule;
         o->mutual = pat->mutual;
         o->tstart = (uint32_t)h.tmin;
@@ -623,6 +624,7 @@ static void code_verb(sent_ctx *x, occ *o, const sr_verb *v)
         return;
     }
     o->code = v->code;
+    o->code2 = v->code2;
     o->rule = v->rule;
     o->mutual = v->mutual;
 }
@@ -665,6 +667,15 @@ static int may_be_verb(const sent_ctx *x, uint32_t k)
         return 0; /* "the attack", "its support" */
     if (prev & (W_DEG | W_NUM))
         return 0; /* "very close", "two shells" */
+    /* "a brief private visit": determiner, plain words, then the word */
+    for (uint32_t j = k - 1, plain = 0; plain < 3; j--, plain++) {
+        if (x->ti[j].cls || x->ti[j].mention >= 0)
+            break;
+        if (j > 0 && (x->ti[j - 1].cls & W_DET) && !(x->ti[j - 1].cls & W_BE))
+            return 0;
+        if (j == 0)
+            break;
+    }
     if ((prev & W_PREP) && !(prev & W_TO))
         return 0; /* "in March", "for help" */
     /* "artillery shells", "peace talks": an -s form after a plain word is a noun */
@@ -722,9 +733,9 @@ static void find_verbs(sent_ctx *x)
             if ((int)(v->npre + v->npost) != best_len || !particles_match(x, v, k))
                 continue;
             occ o = {k - v->npre, k, k + 1 + v->npost, k - v->npre, k + 1 + v->npost,
-                     NULL, NULL, -1, -1, 0, 0, 0, {0}, 0};
+                     NULL, NULL, NULL, -1, -1, 0, 0, 0, {0}, 0};
             code_verb(x, &o, v);
-            if (!have || (!best.code && o.code)) {
+            if (!have || (!best.code && !best.code2 && (o.code || o.code2))) {
                 best = o;
                 have = 1;
             }
@@ -840,7 +851,23 @@ static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, 
 static int in_prep_phrase(const sent_ctx *x, int32_t m)
 {
     int f = mention_first(x, m);
-    return f > 0 && (x->ti[f - 1].cls & W_PREP);
+    /* "after X attacked": a subordinator introduces a subject, not an object */
+    return f > 0 && (x->ti[f - 1].cls & W_PREP) && !(x->ti[f - 1].cls & W_SUBORD);
+}
+
+/* Is compound member m inside a prepositional phrase ("in Fornost and Gondor")? */
+static int compound_in_prep_phrase(const sent_ctx *x, int32_t m, int lo, int *first)
+{
+    for (;;) {
+        *first = mention_first(x, m);
+        if (in_prep_phrase(x, m))
+            return 1;
+        int k = skip_connectors(x, skip_modifiers(x, *first - 1, -1, lo, *first), -1, lo, *first);
+        int32_t prev = mention_at_end(x, k);
+        if (k < 0 || prev < 0)
+            return 0;
+        m = prev;
+    }
 }
 
 /* The occurrence before o in the same clause, or NULL. */
@@ -870,7 +897,7 @@ static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *o
         int f = mention_first(x, m);
         if (f < from)
             break;
-        if (!in_prep_phrase(x, m)) {
+        if (!compound_in_prep_phrase(x, m, from, &f)) {
             best = m;
             break;
         }
@@ -1035,14 +1062,14 @@ static int quad_of_root(const char *code)
     return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
 }
 
-static void push_event(sent_ctx *x, const occ *o, int32_t src, int32_t tgt)
+static void push_event(sent_ctx *x, const occ *o, const char *code, int32_t src, int32_t tgt)
 {
     const sr_mention *ms = &x->in->mentions[src];
     const sr_mention *mt = tgt >= 0 ? &x->in->mentions[tgt] : NULL;
     ev_vec *v = x->out;
     for (size_t i = x->first_event; i < v->n; i++) {
         const sr_event *e = &v->v[i];
-        if (strcmp(e->cameo, o->code) == 0 && e->source.span.start == ms->span.start &&
+        if (strcmp(e->cameo, code) == 0 && e->source.span.start == ms->span.start &&
             (mt ? e->target.code && e->target.span.start == mt->span.start : !e->target.code))
             return;
     }
@@ -1060,11 +1087,11 @@ static void push_event(sent_ctx *x, const occ *o, int32_t src, int32_t tgt)
     actor_from_mention(ms, &e->source);
     if (mt)
         actor_from_mention(mt, &e->target);
-    e->cameo = o->code;
-    const sr_cameo *c = sr_ontology_get(x->c->onto, o->code);
+    e->cameo = code;
+    const sr_cameo *c = sr_ontology_get(x->c->onto, code);
     e->plover = c ? c->plover : NULL;
     e->plover_mode = c ? c->mode : NULL;
-    e->quad_class = c ? c->quad_class : quad_of_root(o->code);
+    e->quad_class = c ? c->quad_class : quad_of_root(code);
     e->goldstein = c ? c->goldstein : 0.0;
     e->trigger.start = x->s->tokens[o->tstart].start;
     e->trigger.end = x->s->tokens[o->tend - 1].end;
@@ -1098,20 +1125,25 @@ static void code_occurrence(sent_ctx *x, occ *o)
     o->nsrc = o->passive ? 0 : ns;
     memcpy(o->src, src, ns * sizeof *src);
     o->dropped = (uint8_t)is_negated(x, o, lo);
-    if (!o->code || o->dropped || !ns)
+    if ((!o->code && !o->code2) || o->dropped || !ns)
         return;
     for (uint32_t i = 0; i < ns; i++) {
         if (nt == 0 && o->mutual && ns > 1) {
             for (uint32_t j = 0; j < ns; j++)
-                if (j != i)
-                    push_event(x, o, src[i], src[j]);
+                if (j != i && o->code)
+                    push_event(x, o, o->code, src[i], src[j]);
             continue;
         }
-        if (nt == 0)
-            push_event(x, o, src[i], -1);
-        for (uint32_t j = 0; j < nt; j++)
-            if (tgt[j] != src[i])
-                push_event(x, o, src[i], tgt[j]);
+        if (nt == 0 && o->code)
+            push_event(x, o, o->code, src[i], -1);
+        for (uint32_t j = 0; j < nt; j++) {
+            if (tgt[j] == src[i])
+                continue;
+            if (o->code)
+                push_event(x, o, o->code, src[i], tgt[j]);
+            if (o->code2)
+                push_event(x, o, o->code2, tgt[j], src[i]);
+        }
     }
 }
 

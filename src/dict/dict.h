@@ -84,6 +84,7 @@ typedef struct sr_pattern {
     uint32_t pre, npre;   /* elements before the verb, in elems[] */
     uint32_t post, npost; /* elements after the verb, in elems[] */
     const char *code;     /* CAMEO code, or NULL for the null code "---" */
+    const char *code2;    /* code of the reverse event (target to source), or NULL */
     const char *rule;     /* "file:line" */
     uint16_t weight;      /* how much it matches: longer patterns win */
     uint8_t mutual;       /* reciprocal: "X and Y met" codes X-Y and Y-X */
@@ -96,6 +97,7 @@ typedef struct sr_verb {
     uint32_t pre, npre;   /* particle word ids before the head, nearest first, in words_of[] */
     uint32_t post, npost; /* particle word ids after the head, nearest first */
     const char *code;     /* the bare verb's code, or NULL */
+    const char *code2;    /* code of the reverse event, or NULL */
     const char *rule;
     uint8_t mutual;
 } sr_verb;

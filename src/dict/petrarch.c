@@ -17,7 +17,8 @@
 **
 ** Codes "[---]" are the null code; a code without a digit ("[+++]") is
 ** no code at all (its pattern is skipped, its verb takes the block's
-** code); "[A:B]" keeps A (B only if A is empty).
+** code).  "[A:B]" codes A from source to target and B from target to
+** source ("X arrived in Y [032:033]": Y hosts X); "[:B]" only the latter.
 ** Patterns that cannot be used (no "*", an undefined synset, TABARI's
 ** disjunctions) are counted in d->skipped, as PETRARCH ignores them too.
 ** Malformed lines (an unterminated code, a pattern before any verb) are
@@ -44,6 +45,7 @@ typedef struct pet_ctx {
     enum pmode mode;
     uint32_t group;     /* current block, SR_NOWORD before the first */
     const char *group_code;
+    const char *group_code2; /* reverse code of the block, or NULL */
     uint32_t synset;    /* synset being defined */
     int synset_noplural;
 } pet_ctx;
@@ -75,14 +77,28 @@ static void strip_xml_comments(char *t)
     }
 }
 
+/* One side of a "[A:B]" code: NULL for the null code, "" for none. */
+static const char *code_value(pet_ctx *c, char *code)
+{
+    code = trim(code);
+    if (!*code || strcmp(code, "---") == 0)
+        return NULL;
+    if (!strpbrk(code, "0123456789"))
+        return ""; /* "[+++]", "[###]": no usable code, as if there were none */
+    return sr_arena_strdup(&c->d->strings, code);
+}
+
 /*
 ** The code between [ and ] at or after s: NULL for the null code, "" when
-** there is no bracket.  Sets *bad on an unterminated bracket.
+** there is none.  *reverse gets B of "[A:B]" (the code of the reverse
+** event, target to source), else NULL.  Sets *bad on an unterminated
+** bracket.
 */
-static const char *parse_code(pet_ctx *c, char *s, int *bad)
+static const char *parse_code(pet_ctx *c, char *s, int *bad, const char **reverse)
 {
     char *open = strchr(s, '[');
     *bad = 0;
+    *reverse = NULL;
     if (!open)
         return "";
     char *close = strchr(open, ']');
@@ -92,19 +108,16 @@ static const char *parse_code(pet_ctx *c, char *s, int *bad)
     }
     *close = '\0';
     *open = '\0';
-    char *code = trim(open + 1);
+    char *code = open + 1;
     char *colon = strchr(code, ':');
     if (colon) {
         *colon = '\0';
-        if (!*trim(code))
-            code = trim(colon + 1);
+        const char *r = code_value(c, colon + 1);
+        *reverse = r && *r ? r : NULL;
+        const char *a = code_value(c, code);
+        return a && !*a ? NULL : a; /* "[:B]": only the reverse event */
     }
-    code = trim(code);
-    if (!*code || strcmp(code, "---") == 0)
-        return NULL;
-    if (!strpbrk(code, "0123456789"))
-        return ""; /* "[+++]", "[###]": no usable code, as if there were none */
-    return sr_arena_strdup(&c->d->strings, code);
+    return code_value(c, code);
 }
 
 /* Phrase words (split at blanks and '_') of s into words_of[]; returns count. */
@@ -220,9 +233,11 @@ static void start_block(pet_ctx *c, char *line)
 {
     int bad;
     char *body = line + 3;
-    const char *code = parse_code(c, body, &bad);
+    const char *rev;
+    const char *code = parse_code(c, body, &bad, &rev);
     c->group = sr_dict_add_group(c->d);
     c->group_code = (bad || (code && !*code)) ? NULL : code;
+    c->group_code2 = bad ? NULL : rev;
     c->mode = MODE_BLOCK;
 }
 
@@ -275,11 +290,14 @@ static int add_verb_line(pet_ctx *c, char *line)
         c->mode = MODE_BLOCK;
     }
     int bad;
-    const char *code = parse_code(c, line, &bad);
+    const char *rev;
+    const char *code = parse_code(c, line, &bad, &rev);
     if (bad)
         return pet_error(c, "unterminated [code]");
-    if (code && !*code)
+    if (code && !*code) {
         code = c->group_code;
+        rev = c->group_code2;
+    }
     char *forms = NULL, *brace = strchr(line, '{');
     if (brace) {
         char *end = strchr(brace, '}');
@@ -302,6 +320,7 @@ static int add_verb_line(pet_ctx *c, char *line)
     v->lemma = ids[head];
     v->group = c->group;
     v->code = code;
+    v->code2 = rev;
     v->rule = sr_arena_printf(&d->strings, "%s:%zu", c->base, c->line);
     v->pre = d->nwords_of;
     for (int i = head - 1; i >= 0; i--)
@@ -390,7 +409,8 @@ static int add_pattern_line(pet_ctx *c, char *line)
     if (c->group == SR_NOWORD)
         return pet_error(c, "a pattern before any verb block");
     int bad;
-    const char *code = parse_code(c, line, &bad);
+    const char *rev;
+    const char *code = parse_code(c, line, &bad, &rev);
     if (bad)
         return pet_error(c, "unterminated [code]");
     if (code && !*code) {
@@ -406,6 +426,7 @@ static int add_pattern_line(pet_ctx *c, char *line)
     sr_pattern *p = sr_dict_add_pattern(d);
     p->group = c->group;
     p->code = code;
+    p->code2 = rev;
     p->rule = sr_arena_printf(&d->strings, "%s:%zu", c->base, c->line);
     p->pre = d->nelems;
     for (int k = verb_at - 1; k >= 0; k--) {
@@ -480,7 +501,7 @@ int sr_verbdict_load_petrarch(sr_verbdict *d, const char *path, sr_error *err)
     strip_xml_comments(text);
     const char *slash = strrchr(path, '/');
     pet_ctx c = {d, path, sr_arena_strdup(&d->strings, slash ? slash + 1 : path), 0, err,
-                 MODE_NONE, SR_NOWORD, NULL, 0, 0};
+                 MODE_NONE, SR_NOWORD, NULL, NULL, 0, 0};
     int rc = 0;
     for (char *line = text, *next; line && *line && rc == 0; line = next) {
         c.line++;
