@@ -137,7 +137,8 @@ int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err)
     stages |= SR_STAGE_SEGMENT;
     stages &= ~d->done;
     if (stages & SR_STAGE_SEGMENT)
-        sr_segment(&d->arena, d->text, d->len, &d->sentences, &d->nsentences);
+        sr_segment_with(d->engine->segmenter, &d->arena, d->text, d->len, &d->sentences,
+                        &d->nsentences);
     if (stages & (SR_STAGE_TAG | SR_STAGE_PARSE))
         run_nlp(d, stages);
     if (stages & SR_STAGE_CODE)

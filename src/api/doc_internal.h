@@ -9,6 +9,7 @@
 #include "sitrep.h"
 #include "util/arena.h"
 
+typedef struct sr_segmenter sr_segmenter;
 typedef struct sr_tagger sr_tagger;
 typedef struct sr_lemmatizer sr_lemmatizer;
 typedef struct sr_parser sr_parser;
@@ -16,6 +17,7 @@ typedef struct sr_coder sr_coder;
 
 struct sr_engine {
     char *data_dir;
+    sr_segmenter *segmenter; /* NULL when the model is absent: rules only */
     sr_tagger *tagger;       /* NULL when the model is absent: no tags */
     sr_lemmatizer *lemmatizer;
     sr_parser *parser;       /* NULL when the model is absent: no parse */

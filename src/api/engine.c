@@ -10,6 +10,7 @@
 #include "api/doc_internal.h"
 #include "code/coder.h"
 #include "nlp/nlp.h"
+#include "segment/segment.h"
 #include "util/util.h"
 
 const char *sr_engine_data_dir(const sr_engine *e)
@@ -35,10 +36,13 @@ static char *model_path(const char *dir, const char *name, char *buf, size_t siz
     return access(buf, R_OK) == 0 ? buf : NULL;
 }
 
-/* Load the NLP models; a missing model file disables its stage, a corrupt one fails. */
+/* Load the segmenter and NLP models; a missing model file disables its stage, a corrupt one fails. */
 static int load_nlp(sr_engine *e, sr_error *err)
 {
     char path[4096];
+    if (model_path(e->data_dir, "segment.bin", path, sizeof path) &&
+        !(e->segmenter = sr_segmenter_load(path, err)))
+        return -1;
     if (model_path(e->data_dir, "tagger.bin", path, sizeof path)) {
         if (!(e->tagger = sr_tagger_load(path, err)))
             return -1;
@@ -77,6 +81,8 @@ void sr_engine_close(sr_engine *e)
 {
     if (!e)
         return;
+    if (e->segmenter)
+        sr_segmenter_free(e->segmenter);
     if (e->tagger)
         sr_tagger_free(e->tagger);
     if (e->lemmatizer)
