@@ -204,10 +204,7 @@ static int case_fits(const finder *f, uint32_t i, uint32_t j, uint32_t flags)
         return 1;
     int upper = 0, lower = 0;
     for (uint32_t k = i; k < j; k++)
-        for (const char *p = f->s->tokens[k].form; *p; p++) {
-            upper |= *p >= 'A' && *p <= 'Z';
-            lower |= *p >= 'a' && *p <= 'z';
-        }
+        kb_case_scan(f->s->tokens[k].form, &upper, &lower);
     return kb_case_ok(flags, upper, lower);
 }
 

@@ -826,3 +826,9 @@ uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr
     *size = total;
     return blob;
 }
+
+/* When this file was compiled: part of the cache fingerprint, so a new compiler rebuilds caches. */
+const char *kb_stamp_build(void)
+{
+    return __DATE__ " " __TIME__;
+}

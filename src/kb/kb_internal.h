@@ -165,8 +165,10 @@ uint32_t kb_hash(const char *s, size_t len);
 int32_t kb_parse_date(const char *s, size_t len);
 /* The day delta days after (before, when negative) the YYYYMMDD date d. */
 int32_t kb_date_add(int32_t d, int delta);
+/* Note in *upper / *lower whether s has capital / small letters (any script). */
+void kb_case_scan(const char *s, int *upper, int *lower);
 /*
-** Whether text written with (has_upper, has_lower) ASCII letters may be a
+** Whether text written with (has_upper, has_lower) letters may be a
 ** key with these slot flags: an acronym must be in capitals, a proper
 ** name must have one.
 */
@@ -180,6 +182,11 @@ static inline int kb_case_ok(uint32_t flags, int has_upper, int has_lower)
 }
 /* Count words (space-separated) of a normalized key. */
 int kb_count_words(const char *norm);
+
+/* Compile times of the compiler's sources (cache fingerprint). */
+const char *kb_stamp_build(void);
+const char *kb_stamp_text(void);
+const char *kb_stamp_norm(void);
 
 /* ---- kb_build.c: the compiler ---- */
 

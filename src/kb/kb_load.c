@@ -4,8 +4,8 @@
 ** sr_kb_open() compiles the .kb files of data/kb on first use into a cache file
 ** (data/kb/.compiled.srkb, or $SITREP_KB_CACHE) and maps that file
 ** read-only on later starts, as long as its fingerprint (names, sizes and
-** modification times of the sources, and the format version) still
-** matches.  A cache that is stale, unreadable or corrupt is rebuilt; when
+** modification times of the sources, the format version and the build of
+** the compiler) still matches.  A cache that is stale, unreadable or corrupt is rebuilt; when
 ** the cache cannot be written the compiled blob simply stays in memory.
 ** A mapped or in-memory blob is validated before use, so a damaged file
 ** is rejected with a message instead of being trusted.
@@ -163,6 +163,40 @@ static void role_country(const sr_kb *kb, const kb_role *r, char *out, size_t ca
     snprintf(out, cap, "%.*s", (int)lc, code);
 }
 
+/*
+** The nationality of person e for coding a former office holder: its
+** country field, else the country of its latest national (non-IGO) role
+** that began before date, else the holder part of role r.
+*/
+static void person_country(const sr_kb *kb, const kb_entity *e, int32_t date,
+                           const kb_role *r, char *out, size_t cap)
+{
+    if (*kb_str(kb, e->country)) {
+        kb_copy(out, cap, kb_str(kb, e->country));
+        return;
+    }
+    const kb_role *best = NULL;
+    for (uint32_t i = 0; i < e->nroles; i++) {
+        const kb_role *x = &kb->roles[e->role_first + i];
+        const char *c = kb_str(kb, x->code);
+        if (strncmp(c, "IGO", 3) == 0 || strncmp(c, "NGO", 3) == 0 || strlen(c) < 3 ||
+            x->from > date)
+            continue;
+        if (!best || x->from > best->from)
+            best = x;
+    }
+    if (best) {
+        snprintf(out, cap, "%.3s", kb_str(kb, best->code));
+        return;
+    }
+    if (r) {
+        role_country(kb, r, out, cap);
+        return;
+    }
+    char c3[4];
+    kb_copy(out, cap, kb_country_of(kb, e, c3));
+}
+
 const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf,
                        size_t cap, const char **sector)
 {
@@ -170,7 +204,7 @@ const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *
     *sector = kb_str(kb, e->sector);
     if (r) {
         *sector = kb_str(kb, r->sector);
-        snprintf(buf, cap, "%s", kb_str(kb, r->code));
+        kb_copy(buf, cap, kb_str(kb, r->code));
         return buf;
     }
     /* The most recent role that ended before date, and the first one after. */
@@ -184,28 +218,23 @@ const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *
     }
     if (*kb_str(kb, e->code) || e->type != KB_T_PERSON) {
         if (*kb_str(kb, e->code) || !(before || after)) {
-            snprintf(buf, cap, "%s", kb_str(kb, e->code));
+            kb_copy(buf, cap, kb_str(kb, e->code));
             return buf;
         }
         r = before ? before : after;
         *sector = kb_str(kb, r->sector);
-        snprintf(buf, cap, "%s", kb_str(kb, r->code));
+        kb_copy(buf, cap, kb_str(kb, r->code));
         return buf;
     }
-    char country[32], c3[4];
-    if (*kb_str(kb, e->country))
-        snprintf(country, sizeof country, "%s", kb_str(kb, e->country));
-    else if (before || after)
-        role_country(kb, before ? before : after, country, sizeof country);
-    else
-        snprintf(country, sizeof country, "%s", kb_country_of(kb, e, c3));
+    char country[32];
+    person_country(kb, e, date, before ? before : after, country, sizeof country);
     if (before) {
         /* A former office holder: the country's elite. */
         *sector = "ELI";
         snprintf(buf, cap, "%sELI", country);
     } else {
         *sector = "";
-        snprintf(buf, cap, "%s", country);
+        kb_copy(buf, cap, country);
     }
     return buf;
 }
@@ -217,6 +246,9 @@ const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *
 static uint64_t fingerprint(char **paths, int n)
 {
     uint64_t h = sr_hash_bytes("sitrep-kb", 9, KB_VERSION);
+    const char *stamps[] = {kb_stamp_build(), kb_stamp_text(), kb_stamp_norm()};
+    for (int i = 0; i < 3; i++)
+        h = sr_hash_bytes(stamps[i], strlen(stamps[i]), h);
     for (int i = 0; i < n; i++) {
         struct stat st;
         h = sr_hash_bytes(paths[i], strlen(paths[i]), h);

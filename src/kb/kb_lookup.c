@@ -66,10 +66,7 @@ static int lookup_exact(const sr_kb *kb, const char *name, int32_t date, sr_kb_m
     if (!s || s->first == KB_NONE)
         return 0;
     int upper = 0, lower = 0;
-    for (const char *p = name; *p; p++) {
-        upper |= *p >= 'A' && *p <= 'Z';
-        lower |= *p >= 'a' && *p <= 'z';
-    }
+    kb_case_scan(name, &upper, &lower);
     /* "who" is not the WHO; but a name typed in lowercase is still a name */
     if (!kb_case_ok(s->flags & ~(uint32_t)KB_S_PROPER, upper, lower))
         return 0;

@@ -204,6 +204,28 @@ int kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int max
     return d[la][lb] > max ? max + 1 : d[la][lb];
 }
 
+void kb_case_scan(const char *s, int *upper, int *lower)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        if (*p < 0x80) {
+            *upper |= *p >= 'A' && *p <= 'Z';
+            *lower |= *p >= 'a' && *p <= 'z';
+            p++;
+            continue;
+        }
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &c);
+        if (k <= 0) {
+            p++;
+            continue;
+        }
+        utf8proc_category_t cat = utf8proc_category(c);
+        *upper |= cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+        *lower |= cat == UTF8PROC_CATEGORY_LL;
+        p += k;
+    }
+}
+
 uint32_t kb_hash(const char *s, size_t len)
 {
     uint64_t h = sr_hash_bytes(s, len, 0);
@@ -289,4 +311,10 @@ int32_t kb_date_add(int32_t d, int delta)
     if (d <= KB_DATE_MIN || d >= KB_DATE_MAX)
         return d;
     return civil_from_days(days_from_civil(d / 10000, d / 100 % 100, d % 100) + delta);
+}
+
+/* When this file was compiled: part of the cache fingerprint, so a new compiler rebuilds caches. */
+const char *kb_stamp_norm(void)
+{
+    return __DATE__ " " __TIME__;
 }

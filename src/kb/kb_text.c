@@ -198,7 +198,7 @@ static const struct {
 } known_keys[] = {{"id", 0},      {"name", 0},     {"type", 0},     {"alias", 1},
                   {"native", 1},  {"adj", 1},      {"demonym", 1},  {"metonym", 1},
                   {"code", 0},    {"sector", 0},   {"gender", 0},   {"wikidata", 0},
-                  {"role", 1},    {"country", 0},  {"note", 1}};
+                  {"role", 1},    {"country", 0}};
 
 static int known_key(const char *k)
 {
@@ -497,4 +497,10 @@ int kb_list_files(const char *data_dir, char ***paths, sr_error *err)
         qsort(v, (size_t)n, sizeof *v, cmp_str);
     *paths = v;
     return n;
+}
+
+/* When this file was compiled: part of the cache fingerprint, so a new compiler rebuilds caches. */
+const char *kb_stamp_text(void)
+{
+    return __DATE__ " " __TIME__;
 }
