@@ -17,6 +17,7 @@
 
 #include "kb/actors.h"
 #include "segment/segment.h"
+#include "util/util.h"
 
 /* The fixture base of tests/kb/data. */
 #define KB_FIXTURE SR_SOURCE_DIR "/tests/kb/data"
