@@ -15,7 +15,7 @@
 ** dictionary uses its own.
 **
 ** Usage: bench_petrarch [-v] [-s ID] [SHARED_DIR]
-**   -v lists every miss; -s prints the tokens, mentions and events of record ID
+**   -v lists every miss (-vv also those of the sitrep lexicon); -s prints the tokens, mentions and events of record ID
 */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -230,7 +230,7 @@ static double run(const sr_coder *c, const sr_kb *kb, record *recs, int nrec, sc
         double t2 = now();
         total += t2 - t0;
         *code_secs += t2 - t1;
-        if (show_id && full && strcmp(show_id, x->id) == 0)
+        if (show_id && strcmp(show_id, x->id) == 0)
             show(x, sents, nsents, ms, nm, ev, nev);
         triple got[MAX_TRIPLES];
         int ngot = 0;
@@ -250,7 +250,7 @@ static double run(const sr_coder *c, const sr_kb *kb, record *recs, int nrec, sc
         }
         if (full)
             score_record(x, got, ngot, 0, full, verbose);
-        score_record(x, got, ngot, 1, dyad, verbose && !full);
+        score_record(x, got, ngot, 1, dyad, verbose > 1 && !full);
         sr_arena_free(&a);
     }
     return total;
@@ -263,6 +263,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-v"))
             verbose = 1;
+        else if (!strcmp(argv[i], "-vv"))
+            verbose = 2;
         else if (!strcmp(argv[i], "-s") && i + 1 < argc)
             show_id = argv[++i];
         else
@@ -306,7 +308,7 @@ int main(int argc, char **argv)
     printf("speed: %.0f sentences/s end to end (segment + actors + code), "
            "coder alone %.0f sentences/s\n",
            scored / secs, scored / code_secs);
-    double own_secs = run(own, kb, recs, nrec, NULL, &own_dyad, 0, &own_code_secs);
+    double own_secs = run(own, kb, recs, nrec, NULL, &own_dyad, verbose, &own_code_secs);
     report("sitrep lexicon: (source, target)", &own_dyad);
     printf("speed (sitrep lexicon): %.0f sentences/s end to end, coder alone %.0f sentences/s\n",
            scored / own_secs, scored / own_code_secs);

@@ -167,6 +167,7 @@ static const fword FWORDS[] = {
     {"not", W_NEG},
     {"noted", W_SPEECH},
     {"now", W_ADV},
+    {"n\xe2\x80\x99t", W_NEG},
     {"of", W_PREP},
     {"on", W_PREP},
     {"once", W_SUBORD},
@@ -242,9 +243,10 @@ static const fword FWORDS[] = {
     {"yet", W_ADV},
     {"you", W_PRON},
     {"your", W_DET},
+    {"\xe2\x80\x99s", W_DET | W_BE}, /* 's with a right single quotation mark */
     {"\xe2\x80\x9c", W_QUOTE}, /* left double quotation mark */
     {"\xe2\x80\x9d", W_QUOTE}, /* right double quotation mark */
-    };
+};
 
 static int cmp_fword(const void *k, const void *e)
 {
@@ -553,6 +555,10 @@ static int match_side(const sent_ctx *x, const sr_pat_elem *els, uint32_t n, int
     for (uint32_t i = 0; i < n; i++) {
         const sr_pat_elem *e = &els[i];
         int maxgap = e->gap == SR_GAP_ANY ? hi - lo : e->gap;
+        if (x->d->inflect) /* sitrep's lexicon: adverbs may always stand between */
+            while (pos >= lo && pos < hi && (x->ti[pos].cls & W_ADV) && x->ti[pos].mention < 0 &&
+                   !(e->kind == SR_PAT_WORD && word_matches(x, (uint32_t)pos, e->id)))
+                pos += dir;
         int found = 0;
         for (int g = 0; g <= maxgap; g++) {
             int k = pos + dir * g;
@@ -798,7 +804,7 @@ static int skip_modifiers(const sent_ctx *x, int k, int dir, int lo, int hi)
 {
     for (int i = 0; i < 3 && k >= lo && k < hi; i++, k += dir) {
         const tokinfo *t = &x->ti[k];
-        if (t->mention >= 0 || (t->cls & ~(uint32_t)W_DET) ||
+        if (t->mention >= 0 || (t->cls & ~(uint32_t)(W_DET | W_NUM)) ||
             (t->word != SR_NOWORD && x->d->words[t->word].nverbs))
             break;
     }
@@ -838,9 +844,11 @@ static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, 
             break;
         if (dir > 0 && stop_at_subject && verb_follows(x, mention_last(x, next), hi))
             break;
-        if (dir < 0 && k > lo && mention_first(x, next) > 0 &&
-            (x->ti[mention_first(x, next) - 1].cls & W_PREP))
-            break;
+        if (dir < 0) {
+            int before = skip_modifiers(x, mention_first(x, next) - 1, -1, 0, hi);
+            if (before >= 0 && (x->ti[before].cls & W_PREP) && !(x->ti[before].cls & W_SUBORD))
+                break; /* "with three young children, and X": not a compound */
+        }
         out[n++] = next;
         m = next;
     }
@@ -940,9 +948,14 @@ static uint32_t find_object(const sent_ctx *x, const occ *o, int hi, int32_t *ou
             break;
         }
     for (int k = (int)o->end; k < stop; k++) {
+        if ((x->ti[k].cls & W_SUBORD) &&
+            (!(x->ti[k].cls & W_PREP) || (k > 0 && (x->ti[k - 1].cls & W_PUNCT))))
+            return 0; /* "when X...", "told reporters on Wednesday, after X...": an adjunct */
         int32_t m = mention_at_start(x, k);
         if (m < 0)
             continue;
+        if (mention_first(x, m) < (int)o->tend && mention_last(x, m) >= (int)o->tend)
+            continue; /* "send American troops": part of the phrase, not its target */
         if (coded_verb_follows(x, mention_last(x, m), hi))
             return 0;
         return compound(x, m, 1, 0, stop, out, 1);
@@ -1022,7 +1035,8 @@ static int32_t quote_speaker(const sent_ctx *x, uint32_t k)
             if (e < (int)x->n && (x->ti[e].cls & W_SPEECH))
                 return m;
         } else if (j < (int)x->n && (x->ti[j].cls & W_SPEECH)) {
-            if ((m = mention_at_start(x, j + 1)) >= 0)
+            int k = skip_modifiers(x, j + 1, 1, 0, (int)x->n);
+            if ((m = mention_at_start(x, k)) >= 0)
                 return m;
         }
     }

@@ -222,6 +222,26 @@ static void test_several_sentences(void **state)
     expect(&d, "UKR", "USA", "051");
 }
 
+/* Phrases whose object is part of the phrase, adverbs inside phrases, nouns. */
+static void test_phrases_and_nouns(void **state)
+{
+    test_doc d = code(state, "[USA Washington] will send [USAMIL American troops] to [POL Poland] .");
+    expect(&d, "USA", "POL", "154");
+    assert_int_equal(d.nevents, 1);
+    d = code(state, "[FRA Paris] called immediately for talks with [IRN Iran] .");
+    expect(&d, "FRA", "IRN", "026");
+    d = code(state, "[UKR Ukraine] \xe2\x80\x99s demands on [RUS Russia] grew .");
+    expect_none(&d);
+    d = code(state, "[RUS Russia] fired two artillery shells at [KOR Seoul] .");
+    expect(&d, "RUS", "KOR", "194");
+    assert_int_equal(d.nevents, 1);
+    d = code(state, "[FRA Macron] praised [DEU Merz] during a brief private visit to [ITA Rome] .");
+    expect(&d, "FRA", "DEU", "051");
+    assert_int_equal(d.nevents, 1);
+    d = code(state, "\" I thanked [UKR them] , \" said the [ITAMIL Italian admiral] .");
+    expect(&d, "ITAMIL", "UKR", "051");
+}
+
 /* A tagger's lemma and POS tag are used when present. */
 static void test_tagged_tokens(void **state)
 {
@@ -337,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_verbs),
         cmocka_unit_test(test_quote_speaker),
         cmocka_unit_test(test_several_sentences),
+        cmocka_unit_test(test_phrases_and_nouns),
         cmocka_unit_test(test_tagged_tokens),
         cmocka_unit_test(test_every_root_codes),
         cmocka_unit_test(test_ontology),
