@@ -587,6 +587,7 @@ static const kb_entity *fuzzy_person(finder *f, const phrase *ph, uint32_t ns, u
     int words = kb_count_words(norm);
     if (kl < 4)
         return NULL;
+    uint32_t letters = kb_letters(key);
     const kb_entity *best = NULL;
     int best_cost = 1000, ambiguous = 0;
     /* The fuzzy table is sorted by key length: find the first entry long enough. */
@@ -602,7 +603,12 @@ static const kb_entity *fuzzy_person(finder *f, const phrase *ph, uint32_t ns, u
         const kb_fuzzy *z = &kb->fuzzy[i];
         if (z->nwords != words)
             continue;
+        /* each edit changes at most two letters of the set; names keep their first sound */
+        if (__builtin_popcount(z->letters ^ letters) > 4)
+            continue;
         const char *zk = kb_str(kb, z->key);
+        if (zk[0] != key[0])
+            continue;
         int d = kb_edit_distance(key, kl, zk, z->keylen, 2);
         if (d > 2)
             continue;

@@ -670,6 +670,7 @@ static void build_fuzzy(kb_builder *b, const pending_name *names, size_t n, vec 
         f->norm = p->key;
         f->entity = p->entity;
         f->keylen = (uint16_t)kl;
+        f->letters = kb_letters(key);
         f->nwords = (uint8_t)kb_count_words(norm);
         char *last = strrchr(norm, ' ');
         if (!last || strlen(last + 1) < 4)
@@ -680,6 +681,7 @@ static void build_fuzzy(kb_builder *b, const pending_name *names, size_t n, vec 
         f->norm = kb_intern(b, last + 1);
         f->entity = p->entity;
         f->keylen = (uint16_t)kl;
+        f->letters = kb_letters(key);
         f->nwords = 1;
         f->surname = 1;
     }

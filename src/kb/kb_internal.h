@@ -27,7 +27,7 @@
 #include "kb/actors.h"
 
 #define KB_MAGIC "SRKB\r\n\x1a\n"
-#define KB_VERSION 4u
+#define KB_VERSION 5u
 #define KB_NONE UINT32_MAX
 #define KB_DATE_MIN 0
 #define KB_DATE_MAX 99991231
@@ -126,6 +126,7 @@ typedef struct kb_fuzzy {
     uint16_t keylen; /* strlen of key; the array is sorted by it */
     uint8_t nwords;
     uint8_t surname; /* 1 when this is the last word of a name alone */
+    uint32_t letters; /* bit i set when letter 'a'+i occurs in key: a cheap distance bound */
 } kb_fuzzy;
 
 /* An opened base: pointers into the blob. */
@@ -157,6 +158,8 @@ size_t kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t len
 size_t kb_norm(const char *s, char *out, size_t cap);
 /* Phonetic key of a normalized string, into out; returns its length. */
 size_t kb_phonetic(const char *norm, char *out, size_t cap);
+/* Bit set of the ASCII letters of s (bit 26: anything else). */
+uint32_t kb_letters(const char *s);
 /* Damerau-Levenshtein (optimal string alignment) distance, or max+1 when above max. */
 int kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int max);
 /* Hash of a key for the slot table. */

@@ -226,6 +226,17 @@ void kb_case_scan(const char *s, int *upper, int *lower)
     }
 }
 
+uint32_t kb_letters(const char *s)
+{
+    uint32_t m = 0;
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z')
+            m |= 1u << (*s - 'a');
+        else if (*s != ' ')
+            m |= 1u << 26;
+    return m;
+}
+
 uint32_t kb_hash(const char *s, size_t len)
 {
     uint64_t h = sr_hash_bytes(s, len, 0);
