@@ -33,35 +33,83 @@ uint8_t sr_tg_class_flags(int upos, const char *xpos)
     return f;
 }
 
+int sr_tg_insert(sr_tg_slot *slots, uint32_t mask, unsigned bits, uint32_t fp, uint32_t row)
+{
+    uint32_t s = sr_tg_home(fp, bits), d = 0;
+    for (;;) {
+        sr_tg_slot *x = &slots[s];
+        if (x->fp == 0) {
+            x->fp = fp, x->row = row;
+            return 0;
+        }
+        if (x->fp == fp)
+            return -1;
+        uint32_t dx = (s - sr_tg_home(x->fp, bits)) & mask;
+        if (dx < d) { /* the richer entry moves on: swap and carry it */
+            sr_tg_slot carried = *x;
+            x->fp = fp, x->row = row;
+            fp = carried.fp, row = carried.row, d = dx;
+        }
+        s = (s + 1) & mask;
+        d++;
+    }
+}
+
+/*
+** Score keys[0..n).  Lookups go in stages so that cache misses overlap
+** instead of queueing: prefetch every home slot, then find the slots and
+** prefetch their weights, then add the weights.
+*/
 void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int32_t *scores)
 {
+    uint32_t rows[SR_TG_MAX_FEATURES];
+    size_t nrows = 0;
+    if (n > SR_TG_MAX_FEATURES)
+        n = SR_TG_MAX_FEATURES;
+    for (size_t i = 0; i < n; i++)
+        __builtin_prefetch(&t->slots[sr_tg_home(sr_tg_fingerprint(keys[i]), t->bits)]);
     for (size_t i = 0; i < n; i++) {
-        uint32_t fp = sr_tg_fingerprint(keys[i]);
-        uint32_t slot = (uint32_t)keys[i] & t->mask;
-        while (t->keys[slot] != fp) {
-            if (t->keys[slot] == 0)
-                goto next;
-            slot = (slot + 1) & t->mask;
+        const sr_tg_slot *x = sr_tg_find(t, keys[i]);
+        if (!x)
+            continue;
+        uint32_t row = x->row;
+        if (row & SR_TG_INLINE) {
+            scores[(row >> 16) & 0xff] += (int16_t)(row & 0xffff);
+        } else if ((row & 0xff) == 0) {
+            __builtin_prefetch(t->dense + (size_t)(row >> 8) * sr_tg_dense_stride(t->nclass));
+            rows[nrows++] = row;
+        } else {
+            __builtin_prefetch(t->w + (row >> 8));
+            __builtin_prefetch(t->cls + (row >> 8));
+            rows[nrows++] = row;
         }
-        uint32_t row = t->rows[slot], off = row >> 8, len = row & 0xff;
+    }
+    for (size_t i = 0; i < nrows; i++) {
+        uint32_t off = rows[i] >> 8, len = rows[i] & 0xff;
+        if (len == 0) {
+            size_t stride = sr_tg_dense_stride(t->nclass);
+            const int16_t *d = t->dense + (size_t)off * stride;
+            for (size_t c = 0; c < stride; c += SR_TG_LANES) /* fixed-width: vectorizes */
+                for (size_t k = 0; k < SR_TG_LANES; k++)
+                    scores[c + k] += d[c + k];
+            continue;
+        }
         for (uint32_t j = 0; j < len; j++)
             scores[t->cls[off + j]] += t->w[off + j];
-    next:;
     }
 }
 
 int sr_tg_dict_lookup(const sr_tagger *t, uint64_t exact)
 {
-    if (!t->dict_keys)
-        return -1;
-    uint32_t fp = sr_tg_fingerprint(exact);
-    uint32_t slot = (uint32_t)exact & t->dict_mask;
-    while (t->dict_keys[slot] != fp) {
-        if (t->dict_keys[slot] == 0)
-            return -1;
-        slot = (slot + 1) & t->dict_mask;
-    }
-    return t->dict_cls[slot];
+    const sr_tg_slot *x = sr_tg_find(&t->dict, exact);
+    return x ? (int)((x->row >> 16) & 0xff) : -1;
+}
+
+void sr_tg_prepare(const sr_tagger *t, sr_tg_word *w, const char *form, int first)
+{
+    sr_tg_word_init(w, form, first);
+    if (sr_tg_dict_lookup(t, w->exact) < 0)
+        w->lex = sr_tg_lexicon(&t->lex, form);
 }
 
 /* Index of the highest of scores over ids[0..n) (or 0..n when ids is NULL). */
@@ -90,7 +138,7 @@ void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t
         unsigned p1 = i > 0 ? cls[i - 1] : SR_TG_NO_CLASS;
         unsigned p2 = i > 1 ? cls[i - 2] : SR_TG_NO_CLASS;
         size_t nk = sr_tg_pos_features(words, n, i, p1, p2, keys);
-        memset(scores, 0, t->nclass * sizeof *scores);
+        memset(scores, 0, sr_tg_dense_stride(t->nclass) * sizeof *scores);
         sr_tg_table_score(&t->pos, keys, nk, scores);
         cls[i] = (uint8_t)best_of(scores, NULL, t->nclass);
     }
@@ -122,7 +170,7 @@ void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)
         fid = sr_arena_alloc(a, n);
     }
     for (size_t i = 0; i < n; i++)
-        sr_tg_word_init(&words[i], s->tokens[i].form ? s->tokens[i].form : "", i == 0);
+        sr_tg_prepare(t, &words[i], s->tokens[i].form ? s->tokens[i].form : "", i == 0);
     sr_tg_decode(t, words, n, cls, fid);
     for (size_t i = 0; i < n; i++) {
         sr_token *tok = &s->tokens[i];
@@ -152,53 +200,74 @@ static long split_strings(const char *p, size_t len, const char **out, size_t ma
     return (long)n;
 }
 
-/* Map a hash table of `prefix`_keys (+ companion) and check its size. */
-static int load_slots(sr_tagger *t, const char *name, const uint32_t **keys, uint32_t *mask,
+/*
+** Map the slots of table `prefix` (section <prefix>_slots: pairs of u32)
+** and check that their count is a power of two with a free slot and that
+** every row lies inside the pool and names a class below nclass.
+*/
+static int load_slots(sr_tagger *t, const char *prefix, size_t nclass, sr_tg_table *tab,
                       sr_error *err)
 {
-    size_t cap;
-    *keys = sr_model_section(t->file, name, SR_MT_U32, &cap, err);
-    if (!*keys)
+    int raw_rows = nclass == 0; /* the lexicon: rows are bit sets */
+    char name[SR_MODEL_SECTION_NAME_MAX];
+    const char *path = sr_model_path(t->file);
+    size_t n;
+    snprintf(name, sizeof name, "%s_slots", prefix);
+    const uint32_t *raw = sr_model_section(t->file, name, SR_MT_U32, &n, err);
+    if (!raw)
         return -1;
-    if (cap == 0 || (cap & (cap - 1)) != 0)
-        return sr_error_set(err, "%s: section %s: size %zu is not a power of two",
-                            sr_model_path(t->file), name, cap);
-    size_t empty = 0;
-    for (size_t i = 0; i < cap; i++)
-        empty += (*keys)[i] == 0;
+    size_t cap = n / 2, empty = 0;
+    if (cap < 2 || n % 2 || (cap & (cap - 1)) != 0)
+        return sr_error_set(err, "%s: section %s: size %zu is not a power of two", path, name, cap);
+    tab->slots = (const sr_tg_slot *)raw;
+    tab->mask = (uint32_t)(cap - 1);
+    for (tab->bits = 0; (1ul << tab->bits) < cap; tab->bits++)
+        ;
+    for (size_t i = 0; i < cap; i++) {
+        uint32_t row = tab->slots[i].row;
+        if (tab->slots[i].fp == 0) {
+            empty++;
+            continue;
+        }
+        if (raw_rows)
+            continue;
+        int bad = row & SR_TG_INLINE ? ((row >> 16) & 0x7fff) >= nclass
+                  : (row & 0xff) == 0 ? (size_t)(row >> 8) >= tab->ndense
+                                      : (size_t)(row >> 8) + (row & 0xff) > tab->pool;
+        if (bad)
+            return sr_error_set(err, "%s: section %s: slot %zu out of range", path, name, i);
+    }
     if (empty == 0)
-        return sr_error_set(err, "%s: section %s: hash table is full", sr_model_path(t->file),
-                            name);
-    *mask = (uint32_t)(cap - 1);
+        return sr_error_set(err, "%s: section %s: hash table is full", path, name);
     return 0;
 }
 
-/* Map one perceptron table (prefix "pos" or "fts") and validate its rows. */
+/* Map one perceptron table (prefix "pos" or "fts") and validate it. */
 static int load_table(sr_tagger *t, const char *prefix, size_t nclass, sr_tg_table *tab,
                       sr_error *err)
 {
     char name[SR_MODEL_SECTION_NAME_MAX];
-    snprintf(name, sizeof name, "%s_keys", prefix);
-    if (load_slots(t, name, &tab->keys, &tab->mask, err))
-        return -1;
-    snprintf(name, sizeof name, "%s_rows", prefix);
-    if (!(tab->rows = sr_model_section_n(t->file, name, SR_MT_U32, tab->mask + 1u, err)))
-        return -1;
     snprintf(name, sizeof name, "%s_cls", prefix);
     if (!(tab->cls = sr_model_section(t->file, name, SR_MT_U8, &tab->pool, err)))
         return -1;
     snprintf(name, sizeof name, "%s_w", prefix);
     if (!(tab->w = sr_model_section_n(t->file, name, SR_MT_I16, tab->pool, err)))
         return -1;
-    for (size_t i = 0; i <= tab->mask; i++)
-        if (tab->keys[i] && (size_t)(tab->rows[i] >> 8) + (tab->rows[i] & 0xff) > tab->pool)
-            return sr_error_set(err, "%s: %s table: row %zu outside the weights",
-                                sr_model_path(t->file), prefix, i);
     for (size_t i = 0; i < tab->pool; i++)
         if (tab->cls[i] >= nclass)
             return sr_error_set(err, "%s: %s table: class %u out of range",
                                 sr_model_path(t->file), prefix, tab->cls[i]);
-    return 0;
+    size_t ndense;
+    snprintf(name, sizeof name, "%s_dense", prefix);
+    if (!(tab->dense = sr_model_section(t->file, name, SR_MT_I16, &ndense, err)))
+        return -1;
+    size_t stride = sr_tg_dense_stride(nclass);
+    if (ndense % stride || stride > 256)
+        return sr_error_set(err, "%s: %s: size not a multiple of %zu", sr_model_path(t->file),
+                            name, stride);
+    tab->ndense = ndense / stride;
+    tab->nclass = nclass;
+    return load_slots(t, prefix, nclass, tab, err);
 }
 
 /* Class names: class_upos (one byte each) and class_xpos (strings). */
@@ -247,19 +316,6 @@ static int load_allowed(sr_tagger *t, sr_error *err)
     return 0;
 }
 
-static int load_dict(sr_tagger *t, sr_error *err)
-{
-    if (load_slots(t, "dict_keys", &t->dict_keys, &t->dict_mask, err))
-        return -1;
-    t->dict_cls = sr_model_section_n(t->file, "dict_cls", SR_MT_U8, t->dict_mask + 1u, err);
-    if (!t->dict_cls)
-        return -1;
-    for (size_t i = 0; i <= t->dict_mask; i++)
-        if (t->dict_keys[i] && t->dict_cls[i] >= t->nclass)
-            return sr_error_set(err, "%s: bad tag dictionary", sr_model_path(t->file));
-    return 0;
-}
-
 sr_tagger *sr_tagger_load(const char *path, sr_error *err)
 {
     sr_tagger *t = calloc(1, sizeof *t);
@@ -268,7 +324,9 @@ sr_tagger *sr_tagger_load(const char *path, sr_error *err)
         return NULL;
     }
     t->file = sr_model_open(path, SR_TG_KIND, err);
-    if (!t->file || load_classes(t, err) || load_allowed(t, err) || load_dict(t, err) ||
+    if (!t->file || load_classes(t, err) || load_allowed(t, err) ||
+        load_slots(t, "dict", t->nclass, &t->dict, err) ||
+        load_slots(t, "lex", 0, &t->lex, err) ||
         load_table(t, "pos", t->nclass, &t->pos, err) ||
         load_table(t, "fts", t->nfeats, &t->fts, err)) {
         sr_tagger_free(t);

@@ -139,6 +139,97 @@ void sr_tg_word_init(sr_tg_word *w, const char *form, int first)
     for (unsigned k = 1; k <= 3; k++)
         w->pre[k - 1] = affix_hash(lower, 0, nlower < k ? nlower : k, 10 + k);
     w->flags = word_flags(f, len, lower, nlower, first);
+    w->lex = 0;
+}
+
+/* The stored lexicon bits of s[0..n), or 0. */
+static uint32_t lex_get(const sr_tg_table *lex, const char *s, size_t n)
+{
+    const sr_tg_slot *x = sr_tg_find(lex, sr_tg_hash(s, n));
+    return x ? x->row : 0;
+}
+
+/* Lexicon bits of word[0..stem) + tail. */
+static uint32_t lex_stem(const sr_tg_table *lex, const char *word, size_t stem, const char *tail)
+{
+    char buf[72];
+    size_t t = strlen(tail);
+    if (stem < 2 || stem + t > sizeof buf)
+        return 0;
+    memcpy(buf, word, stem);
+    memcpy(buf + stem, tail, t);
+    return lex_get(lex, buf, stem + t);
+}
+
+/* Whether w (length n) ends in suffix. */
+static int has_suffix(const char *w, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n > k && memcmp(w + n - k, suffix, k) == 0;
+}
+
+/*
+** Verb lemmas behind a form ending in a suffix of length cut (-ed, -ing):
+** the bare stem, the stem with a silent e restored, or with a doubled
+** consonant undone.
+*/
+static uint32_t lex_verb_stem(const sr_tg_table *lex, const char *w, size_t n, size_t cut)
+{
+    size_t stem = n - cut;
+    uint32_t m = lex_stem(lex, w, stem, "") | lex_stem(lex, w, stem, "e");
+    if (stem >= 3 && w[stem - 1] == w[stem - 2])
+        m |= lex_stem(lex, w, stem - 1, "");
+    if (cut == 2 && has_suffix(w, n, "ied"))
+        m |= lex_stem(lex, w, n - 3, "y");
+    return m;
+}
+
+/*
+** The lexicon bits of a word: those stored for its lowercased form, and
+** for words the training set rarely saw, those derived by detaching
+** inflectional suffixes and looking the stems up (WordNet's morphy rules).
+*/
+uint32_t sr_tg_lexicon(const sr_tg_table *lex, const char *form)
+{
+    char w[64];
+    size_t n = strlen(form);
+    if (!lex->slots || n >= sizeof w || n < 3)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)ascii_lower((unsigned char)form[i]);
+    uint32_t m = lex_get(lex, w, n);
+    if (m & SR_TGL_FREQUENT)
+        return SR_TGL_FREQUENT;
+    uint32_t stored = m;
+    if (m)
+        m |= SR_TGL_SEEN;
+    if (has_suffix(w, n, "s") && !has_suffix(w, n, "ss")) {
+        uint32_t b = lex_stem(lex, w, n - 1, "");
+        if (has_suffix(w, n, "es"))
+            b |= lex_stem(lex, w, n - 2, "");
+        if (has_suffix(w, n, "ies"))
+            b |= lex_stem(lex, w, n - 3, "y");
+        m |= (b & SR_TGL_NOUN ? SR_TGL_PLURAL : 0) | (b & SR_TGL_VERB ? SR_TGL_VERB_S : 0);
+    } else if (has_suffix(w, n, "ed")) {
+        m |= lex_verb_stem(lex, w, n, 2) & SR_TGL_VERB ? SR_TGL_VERB_ED : 0;
+    } else if (has_suffix(w, n, "ing")) {
+        m |= lex_verb_stem(lex, w, n, 3) & SR_TGL_VERB ? SR_TGL_VERB_ING : 0;
+    } else if (has_suffix(w, n, "ly")) {
+        uint32_t b = lex_stem(lex, w, n - 2, "") |
+                     (has_suffix(w, n, "ily") ? lex_stem(lex, w, n - 3, "y") : 0);
+        m |= b & SR_TGL_ADJ ? SR_TGL_LY : 0;
+    }
+    if (has_suffix(w, n, "er") || has_suffix(w, n, "est")) {
+        size_t cut = has_suffix(w, n, "er") ? 2 : 3;
+        uint32_t b = lex_stem(lex, w, n - cut, "") | lex_stem(lex, w, n - cut, "e");
+        if (w[n - cut - 1] == 'i')
+            b |= lex_stem(lex, w, n - cut - 1, "y");
+        if (n - cut >= 3 && w[n - cut - 1] == w[n - cut - 2])
+            b |= lex_stem(lex, w, n - cut - 1, "");
+        m |= b & SR_TGL_ADJ ? SR_TGL_DEGREE : 0;
+    }
+    (void)stored;
+    return m ? m : SR_TGL_UNKNOWN;
 }
 
 /* norm of word i + d, or a padding value outside the sentence. */
@@ -170,6 +261,16 @@ static uint64_t suffix_at(const sr_tg_word *w, size_t n, size_t i, int d, int k)
     if ((size_t)j >= n)
         return PAD_AFTER1;
     return w[j].suf[k - 1];
+}
+
+/* 0 outside the sentence, 1 lowercase, 2 capitalized, 3 all capitals. */
+static uint64_t caps_at(const sr_tg_word *w, size_t n, size_t i, int d)
+{
+    long j = (long)i + d;
+    if (j < 0 || (size_t)j >= n)
+        return 0;
+    uint32_t f = w[j].flags;
+    return f & SR_TGW_ALL_UPPER ? 3 : f & SR_TGW_UPPER_INITIAL ? 2 : 1;
 }
 
 /*
@@ -213,6 +314,14 @@ size_t sr_tg_pos_features(const sr_tg_word *w, size_t n, size_t i, unsigned prev
     keys[k++] = sr_tg_key(28, prev2, 0);
     keys[k++] = sr_tg_key(29, prev1, x->suf[2]);
     keys[k++] = sr_tg_key(30, suffix_at(w, n, i, 1, 1), x->norm);
+    if (0) keys[k++] = sr_tg_key(31, caps_at(w, n, i, -1) << 4 | caps_at(w, n, i, 0) << 2 |
+                                  caps_at(w, n, i, 1), x->flags & SR_TGW_FIRST);
+    keys[k++] = sr_tg_key(32, wp1, wp2);
+    if (x->lex && x->lex != SR_TGL_FREQUENT) {
+        keys[k++] = sr_tg_key(33, x->lex, 0);
+        keys[k++] = sr_tg_key(34, x->lex, prev1);
+        keys[k++] = sr_tg_key(35, x->lex, x->flags & (SR_TGW_UPPER_INITIAL | SR_TGW_FIRST));
+    }
     return k;
 }
 

@@ -29,6 +29,13 @@
 #define SR_TG_MAX_FEATURES 48 /* features per word, either model */
 #define SR_TG_MAX_CLASSES 255 /* classes per model: ids fit in a byte */
 #define SR_TG_NO_CLASS 255    /* "before the sentence" as a previous class */
+#define SR_TG_LANES 16        /* dense rows are padded to a multiple of this */
+
+/* Length of a dense row for nclass classes. */
+static inline size_t sr_tg_dense_stride(size_t nclass)
+{
+    return (nclass + SR_TG_LANES - 1) / SR_TG_LANES * SR_TG_LANES;
+}
 
 /* Per-word hashes computed once per sentence, before any decoding. */
 typedef struct sr_tg_word {
@@ -39,7 +46,30 @@ typedef struct sr_tg_word {
     uint64_t suf[4]; /* last 1..4 bytes of the lowercased form */
     uint64_t pre[3]; /* first 1..3 bytes of the lowercased form */
     uint32_t flags;  /* SR_TGW_* */
+    uint32_t lex;    /* SR_TGL_* from the lexicon, 0 when unknown */
 } sr_tg_word;
+
+/*
+** The lexicon: what WordNet says a lowercased form can be, for words the
+** training set saw too rarely to know them by themselves.  Stored bits:
+*/
+#define SR_TGL_NOUN 0x1     /* a WordNet noun lemma */
+#define SR_TGL_VERB 0x2
+#define SR_TGL_ADJ 0x4
+#define SR_TGL_ADV 0x8
+#define SR_TGL_EXC_NOUN 0x10 /* an irregular plural (noun.exc) */
+#define SR_TGL_EXC_VERB 0x20 /* an irregular verb form (verb.exc) */
+#define SR_TGL_EXC_ADJ 0x40  /* an irregular comparative (adj.exc) */
+#define SR_TGL_FREQUENT 0x8000 /* seen often in training: no lexicon features */
+/* Bits derived when tagging by WordNet's detachment rules: */
+#define SR_TGL_PLURAL 0x80    /* noun + s */
+#define SR_TGL_VERB_S 0x100   /* verb + s */
+#define SR_TGL_VERB_ED 0x200  /* verb + ed */
+#define SR_TGL_VERB_ING 0x400 /* verb + ing */
+#define SR_TGL_DEGREE 0x800   /* adjective + er, est */
+#define SR_TGL_LY 0x1000      /* adjective + ly */
+#define SR_TGL_UNKNOWN 0x2000 /* rare in training and unknown to WordNet */
+#define SR_TGL_SEEN 0x4000    /* the form itself is in the lexicon */
 
 #define SR_TGW_UPPER_INITIAL 0x1
 #define SR_TGW_ALL_UPPER 0x2
@@ -55,15 +85,40 @@ typedef struct sr_tg_word {
 #define SR_TGC_VERBAL 0x4  /* verb or auxiliary */
 #define SR_TGC_RELATIVE 0x8 /* WP, WDT: a relative pronoun stands for its antecedent */
 
-/* One sparse perceptron as stored in the model file (read-only). */
+/*
+** One sparse perceptron as stored in the model file (read-only): a hash
+** table of slots, each 32 bits of fingerprint and 32 bits of row, kept in
+** Robin Hood order (see sr_tg_home) so that a lookup of an absent key stops
+** after a probe or two.  A row is either one inline weight
+** (SR_TG_INLINE | class << 16 | weight as uint16), or offset << 8 | length
+** into the pool of (class, weight) pairs, or (length 0) index << 8 of a
+** dense row of one weight per class (zero-padded), for the features that weigh many
+** classes (a dense row adds faster than a long scattered one).
+*/
+typedef struct sr_tg_slot {
+    uint32_t fp;  /* fingerprint; 0 = empty */
+    uint32_t row;
+} sr_tg_slot;
+
+#define SR_TG_INLINE 0x80000000u
+
 typedef struct sr_tg_table {
-    const uint32_t *keys; /* fingerprint per slot; 0 = empty */
-    const uint32_t *rows; /* offset << 8 | length into the pool */
-    uint32_t mask;        /* slots - 1 (a power of two minus one) */
-    const uint8_t *cls;   /* pool: class of each weight */
-    const int16_t *w;     /* pool: weight */
-    size_t pool;          /* pool entries */
+    const sr_tg_slot *slots;
+    uint32_t mask;      /* slots - 1 (a power of two minus one) */
+    unsigned bits;      /* log2 of the slot count */
+    const uint8_t *cls; /* pool: class of each weight */
+    const int16_t *w;   /* pool: weight */
+    size_t pool;        /* pool entries */
+    const int16_t *dense; /* dense rows, sr_tg_dense_stride(nclass) weights each */
+    size_t ndense;
+    size_t nclass;
 } sr_tg_table;
+
+/* The home slot of a fingerprint in a table of 2^bits slots. */
+static inline uint32_t sr_tg_home(uint32_t fp, unsigned bits)
+{
+    return (uint32_t)(((uint64_t)fp * 0x9e3779b97f4a7c15ULL) >> (64 - bits));
+}
 
 /* A loaded tagger (the public sr_tagger). */
 struct sr_tagger {
@@ -76,9 +131,8 @@ struct sr_tagger {
     const char *feats[SR_TG_MAX_CLASSES];
     const uint16_t *allow_start; /* nclass + 1 offsets into allow */
     const uint8_t *allow;        /* FEATS ids allowed per POS class */
-    const uint32_t *dict_keys;   /* tag dictionary: fingerprint of exact form */
-    const uint8_t *dict_cls;
-    uint32_t dict_mask;
+    sr_tg_table dict;            /* tag dictionary: exact form -> inline class */
+    sr_tg_table lex;             /* lexicon: lowercased form -> SR_TGL_* bits */
     sr_tg_table pos, fts;
 };
 
@@ -109,6 +163,12 @@ static inline uint32_t sr_tg_fingerprint(uint64_t key)
 /* Hash of a byte string (FNV-1a). */
 uint64_t sr_tg_hash(const char *s, size_t len);
 
+/* The SR_TGL_* bits of form (lowercased first) from lexicon table lex. */
+uint32_t sr_tg_lexicon(const sr_tg_table *lex, const char *form);
+
+/* sr_tg_word_init, plus the lexicon bits when the tag dictionary lacks the word. */
+void sr_tg_prepare(const sr_tagger *t, sr_tg_word *w, const char *form, int first);
+
 /* Fill w from one word form; first is 1 for the first word of a sentence. */
 void sr_tg_word_init(sr_tg_word *w, const char *form, int first);
 
@@ -126,6 +186,27 @@ size_t sr_tg_pos_features(const sr_tg_word *w, size_t n, size_t i, unsigned prev
 */
 size_t sr_tg_feats_features(const sr_tg_word *w, const uint8_t *cls, const uint8_t *class_flags,
                             size_t n, size_t i, uint64_t *keys);
+
+/* The slot of key in t, or NULL when t does not hold it. */
+static inline const sr_tg_slot *sr_tg_find(const sr_tg_table *t, uint64_t key)
+{
+    uint32_t fp = sr_tg_fingerprint(key), s = sr_tg_home(fp, t->bits), d = 0;
+    for (;;) {
+        const sr_tg_slot *x = &t->slots[s];
+        if (x->fp == fp)
+            return x;
+        if (x->fp == 0 || ((s - sr_tg_home(x->fp, t->bits)) & t->mask) < d)
+            return NULL;
+        s = (s + 1) & t->mask;
+        d++;
+    }
+}
+
+/*
+** Insert fp -> row into slots[0..mask] (Robin Hood order).  Returns 0, or
+** -1 when fp is already there.  The table must have a free slot.
+*/
+int sr_tg_insert(sr_tg_slot *slots, uint32_t mask, unsigned bits, uint32_t fp, uint32_t row);
 
 /* Add the weights of keys[0..n) into scores (one int32 per class). */
 void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int32_t *scores);

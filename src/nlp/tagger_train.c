@@ -223,6 +223,8 @@ static int label_cmp(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
+static unsigned slot_bits(size_t n);
+
 /* Everything training derives from the gold data before the first epoch. */
 typedef struct tr_inventory {
     tr_labels classes, feats; /* feats[0] is "_" */
@@ -234,6 +236,8 @@ typedef struct tr_inventory {
     uint64_t *dict_form;      /* tag dictionary: exact-form hashes */
     uint8_t *dict_cls;
     size_t ndict;
+    sr_tg_slot *lex_slots;    /* lexicon, as it will be stored */
+    sr_tg_table lex;          /* a view of lex_slots for sr_tg_lexicon */
 } tr_inventory;
 
 static void class_name(const sr_token *t, char *buf, size_t size)
@@ -384,8 +388,135 @@ static int collect_dict(tr_inventory *inv, const sr_sentence *s, size_t n,
     return 0;
 }
 
+/* A lowercased form's hash and lexicon bits, before merging. */
+typedef struct tr_lex {
+    uint64_t h;
+    uint32_t bits;
+} tr_lex;
+
+typedef struct tr_lex_list {
+    tr_lex *v;
+    size_t n, cap;
+} tr_lex_list;
+
+static int lex_add(tr_lex_list *l, const char *s, size_t len, uint32_t bits)
+{
+    char lower[256];
+    if (len >= sizeof lower || memchr(s, '_', len))
+        return 0; /* WordNet's multiword lemmas never match one word */
+    for (size_t i = 0; i < len; i++)
+        lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 1 << 16;
+        tr_lex *nv = realloc(l->v, cap * sizeof *nv);
+        if (!nv)
+            return -1;
+        l->v = nv;
+        l->cap = cap;
+    }
+    l->v[l->n].h = sr_tg_hash(lower, len);
+    l->v[l->n++].bits = bits;
+    return 0;
+}
+
+/* Add the first word of every line of WordNet file dir/name with bits. */
+static int lex_read_wordnet(tr_lex_list *l, const char *dir, const char *name, uint32_t bits,
+                            sr_error *err)
+{
+    char path[4096];
+    size_t len;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *text = sr_read_file(path, &len, err);
+    if (!text)
+        return -1;
+    int rc = 0;
+    for (char *line = text; *line && rc == 0;) {
+        size_t n = strcspn(line, " \n");
+        if (*line != ' ' && n > 0)
+            rc = lex_add(l, line, n, bits);
+        line += strcspn(line, "\n");
+        if (*line)
+            line++;
+    }
+    free(text);
+    return rc ? sr_error_set(err, "out of memory") : 0;
+}
+
+static int lex_cmp(const void *a, const void *b)
+{
+    const tr_lex *x = a, *y = b;
+    return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/*
+** The lexicon: WordNet's lemmas and irregular forms with their parts of
+** speech, and the training words seen at least lex_min_count times marked
+** frequent (they are known well enough by their own features).
+*/
+static int collect_lexicon(tr_inventory *inv, const sr_sentence *s, size_t n,
+                           const sr_tg_train_opts *o, sr_error *err)
+{
+    static const char *const pos[4] = {"noun", "verb", "adj", "adv"};
+    tr_lex_list l = {0};
+    int rc = 0;
+    for (int p = 0; o->wordnet_dir && p < 4 && rc == 0; p++) {
+        char name[32];
+        snprintf(name, sizeof name, "index.%s", pos[p]);
+        rc = lex_read_wordnet(&l, o->wordnet_dir, name, SR_TGL_NOUN << p, err);
+        snprintf(name, sizeof name, "%s.exc", pos[p]);
+        if (rc == 0 && p < 3)
+            rc = lex_read_wordnet(&l, o->wordnet_dir, name, SR_TGL_EXC_NOUN << p, err);
+    }
+    size_t first_train = l.n;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        for (size_t j = 0; j < s[i].ntokens && rc == 0; j++) {
+            const char *f = s[i].tokens[j].form ? s[i].tokens[j].form : "";
+            rc = lex_add(&l, f, strlen(f), SR_TGL_FREQUENT);
+        }
+    if (rc) {
+        free(l.v);
+        return sr_error_set(err, "out of memory");
+    }
+    /* training words: count occurrences, keep the frequent ones */
+    qsort(l.v + first_train, l.n - first_train, sizeof *l.v, lex_cmp);
+    size_t k = first_train;
+    for (size_t a = first_train; a < l.n;) {
+        size_t b = a;
+        while (b < l.n && l.v[b].h == l.v[a].h)
+            b++;
+        if ((int)(b - a) >= o->lex_min_count)
+            l.v[k++] = l.v[a];
+        a = b;
+    }
+    l.n = k;
+    qsort(l.v, l.n, sizeof *l.v, lex_cmp);
+    size_t merged = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        if (merged && l.v[merged - 1].h == l.v[i].h)
+            l.v[merged - 1].bits |= l.v[i].bits;
+        else
+            l.v[merged++] = l.v[i];
+    }
+    unsigned bits = slot_bits(merged);
+    size_t cap = (size_t)1 << bits;
+    inv->lex_slots = calloc(cap, sizeof *inv->lex_slots);
+    if (!inv->lex_slots) {
+        free(l.v);
+        return sr_error_set(err, "out of memory");
+    }
+    for (size_t i = 0; i < merged; i++)
+        sr_tg_insert(inv->lex_slots, (uint32_t)(cap - 1), bits, sr_tg_fingerprint(l.v[i].h),
+                     l.v[i].bits);
+    inv->lex.slots = inv->lex_slots;
+    inv->lex.mask = (uint32_t)(cap - 1);
+    inv->lex.bits = bits;
+    free(l.v);
+    return 0;
+}
+
 static void inventory_free(tr_inventory *inv)
 {
+    free(inv->lex_slots);
     labels_free(&inv->classes);
     labels_free(&inv->feats);
     free(inv->pair_count);
@@ -413,19 +544,41 @@ static int inv_dict(const tr_inventory *inv, uint64_t h)
 
 /*
 ** Slots for a hash table of n entries: a power of two, filled to at most
-** 85% so that linear probing stays short and the model stays compact.
+** 90% (Robin Hood order keeps probes short) so the model stays compact.
 */
 static size_t table_slots(size_t n)
 {
     size_t p = 16;
-    while (p * 85 < n * 100 + 100)
+    while (p * 90 < n * 100 + 100)
         p *= 2;
     return p;
 }
 
-/* Add one perceptron as sections <prefix>_keys/_rows/_cls/_w. */
+/* log2 of table_slots(n). */
+static unsigned slot_bits(size_t n)
+{
+    unsigned bits = 0;
+    while ((1ul << bits) < table_slots(n))
+        bits++;
+    return bits;
+}
+
+/* Add a table's slots as section <prefix>_slots. */
+static int export_slots(sr_model_writer *mw, const char *prefix, const sr_tg_slot *slots,
+                        size_t cap, sr_error *err)
+{
+    char name[SR_MODEL_SECTION_NAME_MAX];
+    snprintf(name, sizeof name, "%s_slots", prefix);
+    return sr_model_writer_add(mw, name, SR_MT_U32, slots, cap * 2, err);
+}
+
+/*
+** Add one perceptron as sections <prefix>_slots/_cls/_w: averaged weights
+** at least `prune` in magnitude, quantized to int16 with one scale; rows
+** of a single weight are stored inline in their slot.
+*/
 static int export_table(sr_model_writer *mw, const char *prefix, const tr_weights *tw,
-                        double prune, sr_error *err)
+                        size_t nclass, double prune, sr_error *err)
 {
     double maxw = 0;
     size_t kept_rows = 0, kept = 0;
@@ -441,12 +594,16 @@ static int export_table(sr_model_writer *mw, const char *prefix, const tr_weight
         kept_rows += any;
     }
     double scale = maxw > 0 ? 32767.0 / maxw : 1.0;
-    size_t cap = table_slots(kept_rows), mask = cap - 1;
-    uint32_t *keys = calloc(cap, 4), *rows = calloc(cap, 4);
+    unsigned bits = slot_bits(kept_rows);
+    size_t cap = (size_t)1 << bits;
+    sr_tg_slot *slots = calloc(cap, sizeof *slots);
     uint8_t *cls = malloc(kept + 1);
     int16_t *w = malloc((kept + 1) * sizeof *w);
+    size_t ndense = 0, dense_min = nclass / 3 > 8 ? nclass / 3 : 8;
+    size_t stride = sr_tg_dense_stride(nclass);
+    int16_t *dense = malloc((kept / dense_min + 1) * stride * sizeof *dense);
     int rc = -1;
-    if (!keys || !rows || !cls || !w) {
+    if (!slots || !cls || !w || !dense) {
         sr_error_set(err, "out of memory");
         goto done;
     }
@@ -462,37 +619,44 @@ static int export_table(sr_model_writer *mw, const char *prefix, const tr_weight
                 w[pool++] = (int16_t)q;
             }
         }
-        if (pool == start)
-            continue;
-        uint32_t fp = sr_tg_fingerprint(r->key), s = (uint32_t)(r->key & mask);
-        while (keys[s] && keys[s] != fp)
-            s = (s + 1) & mask;
-        if (keys[s] == fp) { /* fingerprint clash on one probe chain: drop the row */
+        uint32_t row = (uint32_t)(start << 8 | (pool - start));
+        if (pool - start == 1) { /* inline, and give the pool entry back */
+            row = SR_TG_INLINE | (uint32_t)cls[start] << 16 | (uint16_t)w[start];
             pool = start;
+        } else if (pool - start >= dense_min) { /* dense */
+            int16_t *d = dense + ndense * stride;
+            memset(d, 0, stride * sizeof *d);
+            for (size_t j = start; j < pool; j++)
+                d[cls[j]] = w[j];
+            row = (uint32_t)(ndense++ << 8);
+            pool = start;
+            if (sr_tg_insert(slots, (uint32_t)(cap - 1), bits, sr_tg_fingerprint(r->key), row))
+                ndense--;
             continue;
         }
-        keys[s] = fp;
-        rows[s] = (uint32_t)(start << 8 | (pool - start));
+        if (pool == start && !(row & SR_TG_INLINE))
+            continue;
+        if (sr_tg_insert(slots, (uint32_t)(cap - 1), bits, sr_tg_fingerprint(r->key), row))
+            pool = start; /* fingerprint clash: drop the row */
     }
-    if (pool >= (1u << 24)) {
-        sr_error_set(err, "%s table: %zu weights, more than the format's 2^24", prefix, pool);
+    if (pool >= (1u << 23)) {
+        sr_error_set(err, "%s table: %zu weights, more than the format's 2^23", prefix, pool);
         goto done;
     }
     char name[SR_MODEL_SECTION_NAME_MAX];
-    snprintf(name, sizeof name, "%s_keys", prefix);
-    if (sr_model_writer_add(mw, name, SR_MT_U32, keys, cap, err))
-        goto done;
-    snprintf(name, sizeof name, "%s_rows", prefix);
-    if (sr_model_writer_add(mw, name, SR_MT_U32, rows, cap, err))
+    if (export_slots(mw, prefix, slots, cap, err))
         goto done;
     snprintf(name, sizeof name, "%s_cls", prefix);
     if (sr_model_writer_add(mw, name, SR_MT_U8, cls, pool, err))
         goto done;
     snprintf(name, sizeof name, "%s_w", prefix);
-    rc = sr_model_writer_add(mw, name, SR_MT_I16, w, pool, err);
+    if (sr_model_writer_add(mw, name, SR_MT_I16, w, pool, err))
+        goto done;
+    snprintf(name, sizeof name, "%s_dense", prefix);
+    rc = sr_model_writer_add(mw, name, SR_MT_I16, dense, ndense * stride, err);
 done:
-    free(keys);
-    free(rows);
+    free(dense);
+    free(slots);
     free(cls);
     free(w);
     return rc;
@@ -531,11 +695,11 @@ static int export_inventory(sr_model_writer *mw, const tr_inventory *inv, sr_err
         return -1;
     uint16_t *start = malloc((nc + 1) * sizeof *start);
     uint8_t *allow = malloc(nc * nf + 1);
-    size_t cap = table_slots(inv->ndict), mask = cap - 1;
-    uint32_t *dkeys = calloc(cap, 4);
-    uint8_t *dcls = calloc(cap, 1);
+    unsigned bits = slot_bits(inv->ndict);
+    size_t cap = (size_t)1 << bits;
+    sr_tg_slot *dict = calloc(cap, sizeof *dict);
     int rc = -1;
-    if (!start || !allow || !dkeys || !dcls) {
+    if (!start || !allow || !dict) {
         sr_error_set(err, "out of memory");
         goto done;
     }
@@ -547,24 +711,18 @@ static int export_inventory(sr_model_writer *mw, const tr_inventory *inv, sr_err
                 allow[k++] = (uint8_t)f;
     }
     start[nc] = (uint16_t)k;
-    for (size_t i = 0; i < inv->ndict; i++) {
-        uint64_t h = inv->dict_form[i];
-        uint32_t fp = sr_tg_fingerprint(h), s = (uint32_t)(h & mask);
-        while (dkeys[s] && dkeys[s] != fp)
-            s = (s + 1) & mask;
-        dkeys[s] = fp;
-        dcls[s] = inv->dict_cls[i];
-    }
+    for (size_t i = 0; i < inv->ndict; i++)
+        sr_tg_insert(dict, (uint32_t)(cap - 1), bits, sr_tg_fingerprint(inv->dict_form[i]),
+                     SR_TG_INLINE | (uint32_t)inv->dict_cls[i] << 16);
     if (!sr_model_writer_add(mw, "allow_start", SR_MT_U16, start, nc + 1, err) &&
         !sr_model_writer_add(mw, "allow", SR_MT_U8, allow, k, err) &&
-        !sr_model_writer_add(mw, "dict_keys", SR_MT_U32, dkeys, cap, err) &&
-        !sr_model_writer_add(mw, "dict_cls", SR_MT_U8, dcls, cap, err))
+        !export_slots(mw, "dict", dict, cap, err) &&
+        !export_slots(mw, "lex", inv->lex_slots, inv->lex.mask + 1u, err))
         rc = 0;
 done:
     free(start);
     free(allow);
-    free(dkeys);
-    free(dcls);
+    free(dict);
     return rc;
 }
 
@@ -577,9 +735,9 @@ static int export_model(const tr_inventory *inv, const tr_weights *pos, const tr
         return sr_error_set(err, "out of memory");
     int rc = export_inventory(mw, inv, err);
     if (!rc)
-        rc = export_table(mw, "pos", pos, o->prune, err);
+        rc = export_table(mw, "pos", pos, inv->classes.n, o->prune, err);
     if (!rc)
-        rc = export_table(mw, "fts", fts, o->prune, err);
+        rc = export_table(mw, "fts", fts, inv->feats.n, o->prune, err);
     if (!rc)
         rc = sr_model_writer_add_string(mw, "info", info, err);
     if (!rc)
@@ -599,6 +757,8 @@ void sr_tg_train_defaults(sr_tg_train_opts *o)
     o->dict_min_count = 20;
     o->dict_min_share = 0.97;
     o->prune = 0.02;
+    o->lex_min_count = 3;
+    o->wordnet_dir = NULL;
     o->verbose = 0;
 }
 
@@ -642,7 +802,10 @@ static int train_sentence(const tr_inventory *inv, tr_weights *pos, tr_weights *
     uint64_t keys[SR_TG_MAX_FEATURES];
     float scores[256];
     for (size_t i = 0; i < n; i++) {
-        sr_tg_word_init(&sc->words[i], s->tokens[i].form ? s->tokens[i].form : "", i == 0);
+        const char *form = s->tokens[i].form ? s->tokens[i].form : "";
+        sr_tg_word_init(&sc->words[i], form, i == 0);
+        if (inv_dict(inv, sc->words[i].exact) < 0)
+            sc->words[i].lex = sr_tg_lexicon(&inv->lex, form);
         long c = token_class(inv, &s->tokens[i]), f = token_feats(inv, &s->tokens[i]);
         sc->gold[i] = (uint8_t)(c < 0 ? 0 : c);
         sc->gold_feats[i] = (uint8_t)(f < 0 ? 0 : f);
@@ -698,7 +861,7 @@ void sr_tg_evaluate(const sr_tagger *t, const sr_sentence *gold, size_t n, sr_tg
         if (scratch_fit(&sc, s->ntokens))
             break;
         for (size_t j = 0; j < s->ntokens; j++)
-            sr_tg_word_init(&sc.words[j], s->tokens[j].form ? s->tokens[j].form : "", j == 0);
+            sr_tg_prepare(t, &sc.words[j], s->tokens[j].form ? s->tokens[j].form : "", j == 0);
         sr_tg_decode(t, sc.words, s->ntokens, sc.guess, sc.gold_feats);
         for (size_t j = 0; j < s->ntokens; j++) {
             const sr_token *g = &gold[i].tokens[j];
@@ -811,7 +974,7 @@ int sr_tg_train(const sr_sentence *train, size_t ntrain, const sr_sentence *dev,
         goto done;
     }
     if (collect_labels(&inv, train, ntrain, err) || collect_allowed(&inv, train, ntrain, err) ||
-        collect_dict(&inv, train, ntrain, o, err))
+        collect_dict(&inv, train, ntrain, o, err) || collect_lexicon(&inv, train, ntrain, o, err))
         goto done;
     if (o->verbose)
         fprintf(stderr, "%zu classes, %zu feature strings, %zu dictionary words\n",

@@ -3,11 +3,13 @@
 ** part-of-speech tagger.
 **
 **     sr-train-tagger [--train FILE] [--dev FILE] [--out FILE]
-**                     [--epochs N] [--patience N] [--seed N] [--prune X] [-q]
+**                     [--epochs N] [--patience N] [--seed N] [--prune X]
+**                     [--dict-min N] [--dict-share X] [--wordnet DIR] [--lex-min N] [-q]
 **
 ** Defaults: ../shared/ud/en_ewt-ud-{train,dev}.conllu and
 ** data/models/tagger.bin, relative to the repository root where it is meant
-** to be run.  The test set is never read.  The same options and data give
+** to be run; WordNet's files from /usr/share/wordnet feed the lexicon that
+** is baked into the model (--wordnet '' leaves it out).  The test set is never read.  The same options and data give
 ** the same model byte for byte.
 */
 #include <stdio.h>
@@ -22,7 +24,8 @@
 static void usage(void)
 {
     fprintf(stderr, "usage: sr-train-tagger [--train FILE] [--dev FILE] [--out FILE] "
-                    "[--epochs N] [--patience N] [--seed N] [--prune X] [-q]\n");
+                    "[--epochs N] [--patience N] [--seed N] [--prune X] [--dict-min N]\n"
+                    "       [--dict-share X] [--wordnet DIR|''] [--lex-min N] [-q]\n");
     exit(2);
 }
 
@@ -34,6 +37,7 @@ int main(int argc, char **argv)
     sr_tg_train_opts o;
     sr_tg_train_defaults(&o);
     o.verbose = 1;
+    o.wordnet_dir = "/usr/share/wordnet";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "-q") == 0) {
@@ -56,6 +60,14 @@ int main(int argc, char **argv)
             o.seed = strtoull(v, NULL, 10);
         else if (strcmp(a, "--prune") == 0)
             o.prune = atof(v);
+        else if (strcmp(a, "--wordnet") == 0)
+            o.wordnet_dir = *v ? v : NULL;
+        else if (strcmp(a, "--lex-min") == 0)
+            o.lex_min_count = atoi(v);
+        else if (strcmp(a, "--dict-min") == 0)
+            o.dict_min_count = atoi(v);
+        else if (strcmp(a, "--dict-share") == 0)
+            o.dict_min_share = atof(v);
         else
             usage();
         i++;
