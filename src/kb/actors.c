@@ -826,7 +826,7 @@ static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role
     const kb_entity *cand[8];
     const kb_role *roles[8];
     int n = 0;
-    if (!ph->title_slot)
+    if (!ph->title_slot && !(ph->mod_code[0] && generic_title(ph->title_head)))
         return NULL;
     FOR_POSTINGS(f->kb, ph->title_slot, p)
     {
@@ -852,6 +852,28 @@ static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role
                 roles[n++] = r;
             }
         }
+    }
+    /* "the IAEA chief": a generic title under a modifier is its only office holder */
+    if (n == 0 && ph->mod_code[0] && generic_title(ph->title_head)) {
+        char key[64];
+        int len = snprintf(key, sizeof key, "\x01%s", ph->mod_code);
+        const kb_slot *s = len > 0 && (size_t)len < sizeof key ? kb_find(f->kb, key, (size_t)len)
+                                                               : NULL;
+        FOR_POSTINGS(f->kb, s, q)
+        {
+            const kb_role *r = &f->kb->roles[q->aux];
+            if (q->kind != KB_P_ROLE || r->from > f->date || f->date > r->to)
+                continue;
+            int seen = 0;
+            for (int k = 0; k < n; k++)
+                seen |= cand[k] == ent(f->kb, q);
+            if (!seen && n < 8) {
+                cand[n] = ent(f->kb, q);
+                roles[n++] = r;
+            }
+        }
+        if (n != 1)
+            return NULL;
     }
     if (n == 1) {
         *role = roles[0];
@@ -1099,13 +1121,29 @@ static uint32_t emit_person(finder *f, phrase *ph, const kb_entity *e, uint32_t 
     return last;
 }
 
+/* Prepositions after which a capital is a place: "in Moscow", "near Kyiv". */
+static int locative(const char *norm)
+{
+    static const char *const w[] = {"in", "at", "near", "inside", "outside", "around",
+                                     "across", "throughout", "within", "outskirts"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(w[i], norm) == 0)
+            return 1;
+    return 0;
+}
+
 /* Emit a named country, organization, place or group over [first, last). */
 static uint32_t emit_named(finder *f, const kb_posting *p, uint32_t first, uint32_t last)
 {
     char code[32], country[4];
     const char *sector;
     const kb_entity *e = ent(f->kb, p);
-    named_code(f, p, code, sizeof code, &sector);
+    if (p->kind == KB_P_METONYM && first > 0 && locative(f->norm[first - 1])) {
+        /* "a press conference in Moscow": the place, not the government */
+        code_of(f, e, code, sizeof code, &sector);
+    } else {
+        named_code(f, p, code, sizeof code, &sector);
+    }
     if (!code[0] || strncmp(code, "---", 3) == 0)
         return last;
     referent *prev = referent_of(f, e);
@@ -1161,7 +1199,8 @@ static uint32_t title_only(finder *f, phrase *ph)
             return ph->title_end;
         }
     }
-    if (!ph->title_sector || !*ph->title_sector)
+    /* a bare office title ("the head") is no actor by itself */
+    if (!ph->title_sector || !*ph->title_sector || (!ph->agent && !ph->mod_code[0]))
         return ph->title_end;
     char code[48];
     compose(ph, code, sizeof code);

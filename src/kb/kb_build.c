@@ -402,16 +402,16 @@ void kb_add_native(kb_builder *b, uint32_t e, const char *lang, const char *name
 /* ------------------------------------------------------------------ */
 /* Office titles.                                                     */
 
-/* Whether norm (a normalized phrase) names a country or organization in b. */
-static int names_polity(const kb_builder *b, const strmap *polities, const char *norm)
+/* The entity a normalized phrase names as a country, organization or place, or -1. */
+static int32_t polity_of(const kb_builder *b, const strmap *polities, const char *norm)
 {
     if (!polities->cap)
-        return 0;
+        return -1;
     if (strncmp(norm, "the ", 4) == 0)
         norm += 4;
     size_t len = strlen(norm);
     size_t i = strmap_slot(polities, b->pool, norm, len, kb_hash(norm, len));
-    return polities->keys[i] != 0;
+    return polities->keys[i] ? (int32_t)polities->vals[i] : -1;
 }
 
 /* Map every country/organization name, alias and adjective, for title analysis. */
@@ -420,8 +420,7 @@ static void map_polities(kb_builder *b, strmap *m)
     for (size_t i = 0; i < b->names.n; i++) {
         pending_name *p = &VEC_AT(b->names, pending_name, i);
         const kb_entity *e = kb_entity_at(b, p->entity);
-        if (e->type == KB_T_PERSON || e->type == KB_T_AGENT || e->type == KB_T_PLACE ||
-            e->type == KB_T_UNKNOWN)
+        if (e->type == KB_T_PERSON || e->type == KB_T_AGENT || e->type == KB_T_UNKNOWN)
             continue;
         if (p->kind != KB_P_NAME && p->kind != KB_P_ALIAS && p->kind != KB_P_ADJ)
             continue;
@@ -458,29 +457,35 @@ static void add_title_phrase(kb_builder *b, uint32_t e, const char *phrase, uint
 ** affairs" -> also "foreign minister").  Adds the phrases as title
 ** postings of e and returns the short title's string offset.
 */
-static uint32_t derive_title(kb_builder *b, const strmap *polities, uint32_t e,
-                             const char *title)
+static uint32_t derive_title(kb_builder *b, const strmap *polities, const uint32_t *adj_of,
+                             uint32_t e, const char *title, uint32_t *full_key)
 {
-    char t[256], x[256];
+    char t[256], x[512], full[256];
+    *full_key = 0;
     if (kb_norm(title, t, sizeof t) == 0)
         return 0;
     char *s = t;
     if (strncmp(s, "the ", 4) == 0)
         s += 4;
-    /* "... of Russia": drop the polity. */
+    kb_copy(full, sizeof full, s);
+    /* "... of Russia": drop the polity, and remember its adjective. */
+    uint32_t adj = 0;
     for (;;) {
         char *of = NULL;
         for (char *p = strstr(s, " of "); p; p = strstr(p + 1, " of "))
             of = p;
-        if (!of || !names_polity(b, polities, of + 4))
+        int32_t who = of ? polity_of(b, polities, of + 4) : -1;
+        if (who < 0)
             break;
+        if (!adj)
+            adj = adj_of[who];
         *of = 0;
     }
     /* "Russian president": drop the adjective. */
     char *sp = strchr(s, ' ');
     if (sp) {
         *sp = 0;
-        int lead = names_polity(b, polities, s);
+        int lead = polity_of(b, polities, s) >= 0;
         *sp = ' ';
         if (lead)
             s = sp + 1;
@@ -488,6 +493,28 @@ static uint32_t derive_title(kb_builder *b, const strmap *polities, uint32_t e,
     uint32_t key = kb_intern(b, s);
     add_title_phrase(b, e, title, key);
     add_title_phrase(b, e, s, key);
+    /* "supreme allied commander europe" is also "supreme allied commander" */
+    char *last = strrchr(s, ' ');
+    if (last && kb_count_words(s) >= 3 && polity_of(b, polities, last + 1) >= 0) {
+        snprintf(x, sizeof x, "%.*s", (int)(last - s), s);
+        add_title_phrase(b, e, x, key);
+    }
+    /* "commander in chief of the armed forces" of Ukraine is also "commander in chief
+       of the ukrainian armed forces"; "chief of the general staff of the armed forces"
+       of Russia "chief of the russian general staff": keyed by the whole title. */
+    const char *ofthe = strstr(s, " of the ");
+    if (adj && ofthe && strcmp(full, s) != 0) {
+        *full_key = kb_intern(b, full);
+        const char *rest = ofthe + 8;
+        snprintf(x, sizeof x, "%.*s of the %s %s", (int)(ofthe - s), s, b->pool + adj, rest);
+        add_title_phrase(b, e, x, *full_key);
+        const char *inner = strstr(rest, " of ");
+        if (inner) {
+            snprintf(x, sizeof x, "%.*s of the %s %.*s", (int)(ofthe - s), s, b->pool + adj,
+                     (int)(inner - rest), rest);
+            add_title_phrase(b, e, x, *full_key);
+        }
+    }
     /* "minister of foreign affairs" -> "foreign minister", "foreign affairs minister" */
     const char *heads[] = {"minister", "secretary", "ministry"};
     for (size_t h = 0; h < 3; h++) {
@@ -529,38 +556,64 @@ static void role_holder(const kb_builder *b, const kb_role *r, char *out, size_t
     out[lc] = 0;
 }
 
-/* Title phrases and the title index ("\x01RUS president" -> role) for every role. */
+/* Add a title-index posting: key -> role ri of entity e. */
+static void add_role_key(kb_builder *b, uint32_t e, uint32_t ri, const char *key)
+{
+    pending_name *p = vec_push(&b->names);
+    p->key = kb_intern(b, key);
+    p->entity = e;
+    p->kind = KB_P_ROLE;
+    p->aux = ri;
+}
+
+/*
+** Title phrases and the title index for every role: "\x01RUS president"
+** (holder and short title), "\x01 president" (short title alone), "\x01RUS"
+** (holder alone, for "the IAEA chief"), and "\x01 <whole title>" for
+** phrases that carry the country inside.
+*/
 static void derive_titles(kb_builder *b)
 {
     strmap polities = {0};
     map_polities(b, &polities);
+    uint32_t *adj_of = calloc(b->entities.n + 1, sizeof *adj_of);
+    if (!adj_of)
+        abort();
+    for (size_t i = 0; i < b->names.n; i++) {
+        pending_name *p = &VEC_AT(b->names, pending_name, i);
+        if (p->kind == KB_P_ADJ && !adj_of[p->entity])
+            adj_of[p->entity] = p->key;
+    }
     for (uint32_t e = 0; e < b->entities.n; e++) {
         kb_entity *ent = kb_entity_at(b, e);
         for (uint32_t i = 0; i < ent->nroles; i++) {
             uint32_t ri = ent->role_first + i;
             kb_role *r = &VEC_AT(b->roles, kb_role, ri);
+            char title[256], holder[32], key[320];
+            role_holder(b, r, holder, sizeof holder);
+            snprintf(key, sizeof key, "\x01%s", holder);
+            add_role_key(b, e, ri, key);
+            r = &VEC_AT(b->roles, kb_role, ri);
             if (!r->title)
                 continue;
-            char title[256], holder[32], key[320];
-            snprintf(title, sizeof title, "%s", b->pool + r->title);
-            uint32_t tk = derive_title(b, &polities, e, title);
+            kb_copy(title, sizeof title, b->pool + r->title);
+            uint32_t full;
+            uint32_t tk = derive_title(b, &polities, adj_of, e, title, &full);
             r = &VEC_AT(b->roles, kb_role, ri);
             r->title_key = tk;
             if (!tk)
                 continue;
-            role_holder(b, r, holder, sizeof holder);
-            /* by holder ("\x01RUS president") and by title alone ("\x01 president") */
-            for (int any = 0; any < 2; any++) {
-                snprintf(key, sizeof key, "\x01%s %s", any ? "" : holder, b->pool + tk);
-                pending_name *p = vec_push(&b->names);
-                p->key = kb_intern(b, key);
-                p->entity = e;
-                p->kind = KB_P_ROLE;
-                p->aux = ri;
+            snprintf(key, sizeof key, "\x01%s %s", holder, b->pool + tk);
+            add_role_key(b, e, ri, key);
+            snprintf(key, sizeof key, "\x01 %s", b->pool + tk);
+            add_role_key(b, e, ri, key);
+            if (full) {
+                snprintf(key, sizeof key, "\x01 %s", b->pool + full);
+                add_role_key(b, e, ri, key);
             }
-            ent = kb_entity_at(b, e);
         }
     }
+    free(adj_of);
     free(polities.keys);
     free(polities.vals);
 }
