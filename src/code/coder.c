@@ -85,14 +85,19 @@ static const fword FWORDS[] = {
     {"after", W_PREP | W_SUBORD},
     {"against", W_PREP},
     {"along", W_PREP},
+    {"alongside", W_PREP},
     {"already", W_ADV},
     {"also", W_ADV},
     {"although", W_CLAUSE | W_SUBORD},
     {"am", W_BE},
+    {"amid", W_PREP},
+    {"amidst", W_PREP},
     {"among", W_PREP},
     {"an", W_DET},
     {"and", W_CONJ | W_COORD},
     {"announced", W_SPEECH},
+    {"another", W_DET},
+    {"any", W_DET},
     {"are", W_BE},
     {"around", W_PREP},
     {"as", W_PREP | W_SUBORD},
@@ -103,16 +108,21 @@ static const fword FWORDS[] = {
     {"because", W_CLAUSE | W_SUBORD},
     {"been", W_BE},
     {"before", W_PREP | W_SUBORD},
+    {"behind", W_PREP},
     {"being", W_BE},
     {"between", W_PREP},
-    {"but", W_CLAUSE},
+    {"beyond", W_PREP},
+    {"both", W_DET},
+    {"but", W_CLAUSE | W_COORD},
     {"by", W_PREP | W_BY},
     {"can", W_AUX},
     {"cannot", W_AUX | W_NEG},
+    {"concerning", W_PREP},
     {"could", W_AUX},
     {"declared", W_SPEECH},
     {"declined", W_NEGGOV},
     {"declines", W_NEGGOV},
+    {"despite", W_PREP},
     {"did", W_AUX},
     {"do", W_AUX},
     {"does", W_AUX},
@@ -121,11 +131,13 @@ static const fword FWORDS[] = {
     {"each", W_DET},
     {"eight", W_NUM},
     {"even", W_ADV},
+    {"every", W_DET},
     {"fail", W_NEGGOV},
     {"failed", W_NEGGOV},
     {"fails", W_NEGGOV},
     {"few", W_NUM},
     {"five", W_NUM},
+    {"following", W_PREP},
     {"for", W_PREP},
     {"four", W_NUM},
     {"from", W_PREP},
@@ -142,6 +154,7 @@ static const fword FWORDS[] = {
     {"if", W_SUBORD},
     {"in", W_PREP},
     {"including", W_PREP},
+    {"inside", W_PREP},
     {"insisted", W_SPEECH},
     {"into", W_PREP},
     {"is", W_BE},
@@ -172,8 +185,11 @@ static const fword FWORDS[] = {
     {"on", W_PREP},
     {"once", W_SUBORD},
     {"one", W_NUM},
+    {"onto", W_PREP},
     {"or", W_CONJ | W_COORD},
+    {"other", W_DET},
     {"our", W_DET},
+    {"outside", W_PREP},
     {"over", W_PREP},
     {"quite", W_DEG},
     {"rather", W_DEG},
@@ -182,6 +198,7 @@ static const fword FWORDS[] = {
     {"refuse", W_NEGGOV},
     {"refused", W_NEGGOV},
     {"refuses", W_NEGGOV},
+    {"regarding", W_PREP},
     {"reportedly", W_ADV},
     {"said", W_SPEECH},
     {"say", W_SPEECH},
@@ -194,9 +211,11 @@ static const fword FWORDS[] = {
     {"since", W_PREP | W_SUBORD},
     {"six", W_NUM},
     {"so", W_DEG},
+    {"some", W_DET},
     {"stated", W_SPEECH},
     {"still", W_ADV},
     {"stressed", W_SPEECH},
+    {"such", W_DET},
     {"ten", W_NUM},
     {"than", W_PREP},
     {"the", W_DET},
@@ -211,6 +230,7 @@ static const fword FWORDS[] = {
     {"thousands", W_NUM},
     {"three", W_NUM},
     {"through", W_PREP},
+    {"throughout", W_PREP},
     {"to", W_PREP | W_TO},
     {"told", W_SPEECH},
     {"too", W_DEG},
@@ -223,6 +243,7 @@ static const fword FWORDS[] = {
     {"upon", W_PREP},
     {"us", W_PRON},
     {"very", W_DEG},
+    {"via", W_PREP},
     {"was", W_BE},
     {"we", W_PRON},
     {"were", W_BE},
@@ -446,6 +467,18 @@ static void mark_quotes(sent_ctx *x)
     }
 }
 
+/* Is token k (after adverbs) a form of a dictionary verb? */
+static int verb_form_at(const sent_ctx *x, uint32_t k)
+{
+    while (k < x->n && (x->ti[k].cls & W_ADV))
+        k++;
+    if (k >= x->n)
+        return 0;
+    uint32_t w = x->ti[k].word;
+    return (w != SR_NOWORD && x->d->words[w].nverbs) ||
+           x->s->tokens[k].upos == SR_UPOS_VERB;
+}
+
 /*
 ** Clause numbers: a new clause starts at ";", at a subordinating word
 ** (while, because, but, ...), at ", which" / ", who", and at every
@@ -458,6 +491,8 @@ static void mark_clauses(sent_ctx *x)
         uint32_t cls = x->ti[k].cls;
         int boundary = (cls & (W_CLAUSE | W_QUOTE)) ||
                        ((cls & W_RELCL) && k > 0 && (x->ti[k - 1].cls & W_PUNCT));
+        if ((cls & W_CLAUSE) && (cls & W_COORD) && verb_form_at(x, k + 1))
+            boundary = 0; /* "welcomed X but rejected Y": one subject, two verbs */
         if (boundary && k > 0 && x->ti[k].mention < 0)
             clause++;
         x->ti[k].clause = clause;
@@ -673,11 +708,19 @@ static int may_be_verb(const sent_ctx *x, uint32_t k)
         return 0; /* "the attack", "its support" */
     if (prev & (W_DEG | W_NUM))
         return 0; /* "very close", "two shells" */
-    /* "a brief private visit": determiner, plain words, then the word */
-    for (uint32_t j = k - 1, plain = 0; plain < 3; j--, plain++) {
+    /*
+    ** "a brief private visit", "under frequent attack":
+    ** a determiner or preposition, up to three plain words, then the word,
+    ** unless it ends in -ed ("on Thursday fired").
+    */
+    size_t fl = strlen(t->form);
+    int past = fl > 2 && strcmp(t->form + fl - 2, "ed") == 0;
+    for (uint32_t j = k - 1, plain = 0; plain < 3 && !past; j--, plain++) {
         if (x->ti[j].cls || x->ti[j].mention >= 0)
             break;
-        if (j > 0 && (x->ti[j - 1].cls & W_DET) && !(x->ti[j - 1].cls & W_BE))
+        uint32_t before = j > 0 ? x->ti[j - 1].cls : 0;
+        if (j > 0 && x->ti[j - 1].mention < 0 &&
+            (((before & W_DET) && !(before & W_BE)) || ((before & W_PREP) && !(before & W_TO))))
             return 0;
         if (j == 0)
             break;
@@ -687,8 +730,8 @@ static int may_be_verb(const sent_ctx *x, uint32_t k)
     /* "artillery shells", "peace talks": an -s form after a plain word is a noun */
     size_t n = strlen(t->form);
     if (prev == 0 && x->ti[k - 1].mention < 0 && n > 3 && t->form[n - 1] == 's' &&
-        t->form[n - 2] != 's' && x->ti[k - 1].word != SR_NOWORD &&
-        !x->d->words[x->ti[k - 1].word].nverbs)
+        t->form[n - 2] != 's' &&
+        (x->ti[k - 1].word == SR_NOWORD || !x->d->words[x->ti[k - 1].word].nverbs))
         return 0;
     return 1;
 }
@@ -831,12 +874,17 @@ static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, 
                          int stop_at_subject)
 {
     uint32_t n = 0;
+    int coordinated = 0;
     out[n++] = m;
     while (n < MAX_SIDE) {
         int edge = dir < 0 ? mention_first(x, m) - 1 : mention_last(x, m);
         if (dir < 0)
             edge = skip_modifiers(x, edge, dir, lo, hi);
         int k = skip_connectors(x, edge, dir, lo, hi);
+        int link_coord = 0;
+        for (int j = edge; k >= 0 && j != k; j += dir)
+            if (x->ti[j].cls & W_COORD)
+                link_coord = 1;
         if (k >= 0 && dir > 0)
             k = skip_modifiers(x, k, dir, lo, hi);
         int32_t next = dir < 0 ? mention_at_end(x, k) : mention_at_start(x, k);
@@ -850,9 +898,10 @@ static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, 
                 break; /* "with three young children, and X": not a compound */
         }
         out[n++] = next;
+        coordinated |= link_coord;
         m = next;
     }
-    return n;
+    return coordinated ? n : 1; /* "X, Y said" is an apposition, not "X and Y" */
 }
 
 /* Is mention m governed by a preposition ("in Ukraine")? */
@@ -896,8 +945,14 @@ static const occ *prev_in_clause(const sent_ctx *x, const occ *o)
 static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *out)
 {
     const occ *prev = prev_in_clause(x, o);
-    int from = prev ? (int)prev->end : lo;
+    int from = prev ? (int)(prev->tend > prev->end ? prev->tend : prev->end) : lo;
     int32_t best = -1;
+    size_t hl = strlen(x->s->tokens[o->head].form);
+    if (prev && prev->nsrc && o->start > 0 && (x->ti[o->start - 1].cls & W_PUNCT) && hl > 4 &&
+        strcmp(x->s->tokens[o->head].form + hl - 3, "ing") == 0) {
+        memcpy(out, prev->src, prev->nsrc * sizeof *out); /* "X hit Y, killing four" */
+        return prev->nsrc;
+    }
     for (int k = (int)o->start - 1; k >= from; k--) {
         int32_t m = x->ti[k].mention;
         if (m < 0)
@@ -1054,6 +1109,22 @@ static int32_t quote_speaker(const sent_ctx *x, uint32_t k)
     return -1;
 }
 
+/*
+** May the speaker of a quotation be the subject of occurrence o?  Only when
+** the verb has no subject of its own in the quotation, or "I"/"we": not in
+** "while it bombs our cities" or "the enemy deliberately targeted".
+*/
+static int speaker_may_be_subject(const sent_ctx *x, const occ *o, int lo)
+{
+    int k = (int)o->start - 1;
+    while (k >= lo && (x->ti[k].cls & (W_ADV | W_NEG | W_AUX | W_BE)) && x->ti[k].mention < 0)
+        k--;
+    if (k < lo || (x->ti[k].cls & (W_QUOTE | W_PUNCT | W_COORD)))
+        return 1;
+    const char *f = x->s->tokens[k].form;
+    return strcmp(f, "I") == 0 || strcmp(f, "we") == 0 || strcmp(f, "We") == 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Events.                                                            */
 
@@ -1131,7 +1202,7 @@ static void code_occurrence(sent_ctx *x, occ *o)
         ns = compound(x, o->slot_src, -1, lo, hi, src, 0);
     if (o->slot_tgt >= 0)
         nt = compound(x, o->slot_tgt, 1, lo, hi, tgt, 1);
-    if (!ns && x->ti[o->head].quote) {
+    if (!ns && x->ti[o->head].quote && speaker_may_be_subject(x, o, lo)) {
         int32_t sp = quote_speaker(x, o->head);
         if (sp >= 0)
             src[ns++] = sp;
