@@ -107,8 +107,8 @@ static int needs_e(const char *s, size_t n)
         return 1;
     if (last == 'l' && !is_vowel(before) && before != 'l' && before != 'r')
         return 1; /* googl-ed, handl-ing */
-    if ((last == 's' || last == 'g') && is_vowel(before) && n >= 3 && !is_vowel(s[n - 3]) &&
-        n <= 4)
+    if ((last == 's' || last == 'g') && is_vowel(before) &&
+        (n == 2 || (n <= 4 && !is_vowel(s[n - 3]))))
         return 1; /* us-ed, rag-ed */
     return 0;
 }
