@@ -1,7 +1,8 @@
 /*
 ** kb_mentions: print the actor mentions sitrep finds in a text.
 **
-**     kb_mentions [--data DIR] [--date YYYY-MM-DD] [FILE]
+**     kb_mentions [--data DIR | --petrarch ACTORS[:ACTORS...] AGENTS]
+**                 [--date YYYY-MM-DD] [FILE]
 **
 ** Segments the text (stdin by default) and prints one line per mention:
 ** sentence, span, kind, code, entity, name, antecedent and the text.  A
@@ -17,17 +18,20 @@
 
 int main(int argc, char **argv)
 {
-    const char *data = NULL, *date = NULL, *path = "-";
+    const char *data = NULL, *date = NULL, *path = "-", *actors = NULL, *agents = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             data = argv[++i];
-        else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc)
+        else if (strcmp(argv[i], "--petrarch") == 0 && i + 2 < argc) {
+            actors = argv[++i];
+            agents = argv[++i];
+        } else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc)
             date = argv[++i];
         else
             path = argv[i];
     }
     sr_error err = {{0}};
-    sr_kb *kb = sr_kb_open(data, &err);
+    sr_kb *kb = actors ? sr_kb_open_petrarch(actors, agents, &err) : sr_kb_open(data, &err);
     if (!kb) {
         fprintf(stderr, "kb_mentions: %s\n", err.msg);
         return 1;

@@ -83,8 +83,11 @@ static int generic_title(const char *w)
 
 static const honorific *find_honorific(const char *norm)
 {
+    size_t n = strlen(norm);
+    if (n > 1 && norm[n - 1] == '.')
+        n--; /* "Mr." "Gen." */
     for (size_t i = 0; i < sizeof honorifics / sizeof honorifics[0]; i++)
-        if (strcmp(honorifics[i].word, norm) == 0)
+        if (strncmp(honorifics[i].word, norm, n) == 0 && honorifics[i].word[n] == 0)
             return &honorifics[i];
     return NULL;
 }
@@ -258,10 +261,15 @@ static const kb_entity *ent(const sr_kb *kb, const kb_posting *p)
     return &kb->entities[p->entity];
 }
 
+static int person(const sr_kb *kb, const kb_entity *e)
+{
+    return kb_personlike(e, kb_str(kb, e->name));
+}
+
 /* Whether a non-person entity can modify a title: it has a code. */
 static int polity(const sr_kb *kb, const kb_entity *e)
 {
-    if (e->type == KB_T_PERSON || e->type == KB_T_AGENT || e->type == KB_T_PLACE)
+    if (person(kb, e) || e->type == KB_T_AGENT || e->type == KB_T_PLACE)
         return 0;
     return *kb_str(kb, e->code) != 0 || e->nroles > 0;
 }
@@ -276,7 +284,7 @@ static int naming_kind(int kind)
 static int keep_person(const sr_kb *kb, const kb_slot *s)
 {
     FOR_POSTINGS(kb, s, p)
-    if ((naming_kind(p->kind) || p->kind == KB_P_SURNAME) && ent(kb, p)->type == KB_T_PERSON)
+    if ((naming_kind(p->kind) || p->kind == KB_P_SURNAME) && person(kb, ent(kb, p)))
         return 1;
     return 0;
 }
@@ -695,7 +703,7 @@ static const kb_posting *choose(finder *f, const kb_slot *slot,
 
 static int accept_person(const sr_kb *kb, const kb_posting *p)
 {
-    return (naming_kind(p->kind) || p->kind == KB_P_SURNAME) && ent(kb, p)->type == KB_T_PERSON;
+    return (naming_kind(p->kind) || p->kind == KB_P_SURNAME) && person(kb, ent(kb, p));
 }
 
 static int accept_modifier(const sr_kb *kb, const kb_posting *p)
@@ -734,7 +742,7 @@ static void sentence_codes(finder *f)
             continue;
         }
         const kb_posting *p = choose(f, h.slot, accept_naming);
-        if (p && ent(f->kb, p)->type != KB_T_PERSON) {
+        if (p && !person(f->kb, ent(f->kb, p))) {
             const char *sector;
             char buf[24];
             named_code(f, p, buf, sizeof buf, &sector);
@@ -1151,7 +1159,7 @@ static uint32_t emit_named(finder *f, const kb_posting *p, uint32_t first, uint3
                      prev ? prev->mention : -1);
     country_of(f->kb, e, f->date, country);
     int plural = (e->flags & KB_E_PLURAL) || p->kind == KB_P_DEMONYM || e->type == KB_T_ACTOR;
-    remember(f, k, e, country, e->type == KB_T_PERSON, plural, (char)e->gender);
+    remember(f, k, e, country, person(f->kb, e), plural, (char)e->gender);
     return last;
 }
 

@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
@@ -711,7 +712,8 @@ static void build_fuzzy(kb_builder *b, const pending_name *names, size_t n, vec 
         const pending_name *p = &names[i];
         if (p->kind != KB_P_NAME && p->kind != KB_P_ALIAS && p->kind != KB_P_VARIANT)
             continue;
-        if (kb_entity_at(b, p->entity)->type != KB_T_PERSON)
+        const kb_entity *pe = kb_entity_at(b, p->entity);
+        if (!kb_personlike(pe, b->pool + pe->name))
             continue;
         char norm[512], key[512];
         snprintf(norm, sizeof norm, "%s", b->pool + p->key);
@@ -745,9 +747,13 @@ static size_t align8(size_t n)
     return (n + 7) & ~(size_t)7;
 }
 
-/* The newest date any role mentions. */
+/* The newest date any role mentions, but not after today (terms end in the future). */
 static int32_t newest_date(const kb_builder *b)
 {
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    int32_t today = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
     int32_t best = 20000101;
     for (size_t i = 0; i < b->roles.n; i++) {
         const kb_role *r = &VEC_AT(b->roles, kb_role, i);
@@ -756,7 +762,7 @@ static int32_t newest_date(const kb_builder *b)
         if (r->to > best && r->to != KB_DATE_MAX)
             best = r->to;
     }
-    return best;
+    return best > today ? today : best;
 }
 
 uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr_error *err)

@@ -143,6 +143,16 @@ struct sr_kb {
     const char *strings;
 };
 
+/*
+** Whether an entity is a person: typed so, or an imported PETRARCH actor
+** with dated roles and a name of several words (PETRARCH does not say).
+*/
+static inline int kb_personlike(const kb_entity *e, const char *name)
+{
+    return e->type == KB_T_PERSON ||
+           (e->type == KB_T_ACTOR && e->nroles > 0 && strchr(name, ' ') != NULL);
+}
+
 /* ---- kb_norm.c ---- */
 
 /*
