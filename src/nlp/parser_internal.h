@@ -123,11 +123,12 @@ typedef struct sr_parser_train_opts {
     int max_epochs, patience;
     int trans_bits, label_bits;
     uint64_t seed;
-    double explore;   /* probability of following a wrong prediction */
-    double prune;     /* weights smaller than this in magnitude are not saved */
-    int jackknife;    /* with a tagger: tag the training set by this many folds (else the tagger
-                         itself) */
-    size_t max_train; /* use at most this many training sentences (0: all) */
+    double explore; /* probability of following a wrong prediction */
+    double prune;   /* weights smaller than this in magnitude are not saved */
+    int jackknife;  /* with a tagger: tag the training set by this many folds (else the tagger
+                       itself) */
+    const char *write_tagged; /* write the retagged treebanks to this prefix */
+    size_t max_train;         /* use at most this many training sentences (0: all) */
 } sr_parser_train_opts;
 
 void sr_parser_train_defaults(sr_parser_train_opts *o);

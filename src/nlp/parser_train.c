@@ -464,6 +464,20 @@ static int jackknife(trainer *tr, sr_error *err)
     return rc;
 }
 
+/* Write sentences s[0..n) to path as CoNLL-U (for reuse of the predicted tags). */
+static int write_bank(const char *path, const sr_sentence *s, size_t n, sr_error *err)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return sr_error_set(err, "%s: cannot create", path);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = sr_conllu_write_sentence(f, &s[i], i, NULL);
+    if (fclose(f) != 0 || rc != 0)
+        return sr_error_set(err, "%s: write error", path);
+    return 0;
+}
+
 /* Read the treebanks and, when a tagger is given, replace their tags. */
 static int load_data(trainer *tr, sr_error *err)
 {
@@ -487,6 +501,14 @@ static int load_data(trainer *tr, sr_error *err)
         retag(tg, tr->train, tr->ntrain, &tr->mem);
     retag(tg, tr->dev, tr->ndev, &tr->mem);
     sr_tagger_free(tg);
+    if (rc == 0 && o->write_tagged) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s.train.conllu", o->write_tagged);
+        rc = write_bank(path, tr->train, tr->ntrain, err);
+        snprintf(path, sizeof path, "%s.dev.conllu", o->write_tagged);
+        if (rc == 0)
+            rc = write_bank(path, tr->dev, tr->ndev, err);
+    }
     if (o->jackknife > 1)
         fprintf(tr->log, "tags: predicted (training set by %d-fold jackknifing, dev by %s)\n",
                 o->jackknife, o->tagger_path);

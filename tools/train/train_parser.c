@@ -21,6 +21,7 @@ static void usage(void)
     fprintf(stderr, "usage: sr-train-parser [--tagger MODEL] [--epochs N] [--patience N]\n"
                     "                       [--trans-bits B] [--label-bits B] [--max-train N]\n"
                     "                       [--explore P] [--prune W] [--jackknife K]\n"
+                    "                       [--write-tagged PREFIX]\n"
                     "                       [--seed S] TRAIN DEV OUT\n");
 }
 
@@ -58,6 +59,8 @@ int main(int argc, char **argv)
             o.max_train = (size_t)number(a, v), i++;
         else if (strcmp(a, "--explore") == 0)
             o.explore = number(a, v), i++;
+        else if (strcmp(a, "--write-tagged") == 0 && v)
+            o.write_tagged = argv[++i];
         else if (strcmp(a, "--jackknife") == 0)
             o.jackknife = (int)number(a, v), i++;
         else if (strcmp(a, "--prune") == 0)
