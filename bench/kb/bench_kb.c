@@ -189,8 +189,8 @@ int main(int argc, char **argv)
                 wrong_entity++;
         }
         if (!ok && verbose)
-            printf("  line %d: %-28s want %-26s got %-26s %s%s\n", c->line, c->mention,
-                   c->expect, got, hit ? hit->code : "-", hit ? "" : " (no mention)");
+            printf("  line %d: %-28s want %-26s got %-26s %s%s\n", c->line, c->mention, c->expect,
+                   got, hit ? hit->code : "-", hit ? "" : " (no mention)");
         sr_arena_free(&a);
     }
     printf("cases: %s (%s)\n", cases_path, tagger ? "tagged" : "untagged");

@@ -29,10 +29,10 @@
 #include "util/util.h"
 
 #define MAX_KEY 512
-#define MAX_RUN 5         /* words of an approximate name */
-#define MAX_TITLES 4      /* title words remembered per actor */
-#define COREF_WINDOW 10   /* sentences a bare title may reach back */
-#define PRONOUN_WINDOW 2  /* sentences a pronoun may reach back */
+#define MAX_RUN 5        /* words of an approximate name */
+#define MAX_TITLES 4     /* title words remembered per actor */
+#define COREF_WINDOW 10  /* sentences a bare title may reach back */
+#define PRONOUN_WINDOW 2 /* sentences a pronoun may reach back */
 
 /* ------------------------------------------------------------------ */
 /* Built-in honorifics and ranks: used when the base has no such word. */
@@ -44,41 +44,94 @@ typedef struct honorific {
 } honorific;
 
 static const honorific honorifics[] = {
-    {"mr", "", 'm'},          {"mrs", "", 'f'},         {"ms", "", 'f'},
-    {"miss", "", 'f'},        {"dr", "", 0},            {"sir", "", 'm'},
-    {"dame", "", 'f'},        {"lord", "", 'm'},        {"lady", "", 'f'},
-    {"prof", "", 0},          {"professor", "EDU", 0},  {"admiral", "MIL", 0},
-    {"vice admiral", "MIL", 0}, {"rear admiral", "MIL", 0}, {"general", "MIL", 0},
-    {"gen", "MIL", 0},        {"lieutenant general", "MIL", 0}, {"major general", "MIL", 0},
-    {"lieutenant", "MIL", 0}, {"lt", "MIL", 0},         {"colonel", "MIL", 0},
-    {"col", "MIL", 0},        {"major", "MIL", 0},      {"maj", "MIL", 0},
-    {"captain", "MIL", 0},    {"capt", "MIL", 0},       {"marshal", "MIL", 0},
-    {"field marshal", "MIL", 0}, {"commander", "MIL", 0}, {"sergeant", "MIL", 0},
-    {"sgt", "MIL", 0},        {"brigadier", "MIL", 0},  {"senator", "LEG", 0},
-    {"sen", "LEG", 0},        {"rep", "LEG", 0},        {"congressman", "LEG", 'm'},
-    {"congresswoman", "LEG", 'f'}, {"governor", "GOV", 0}, {"gov", "GOV", 0},
-    {"president", "GOV", 0},  {"vice president", "GOV", 0}, {"minister", "GOV", 0},
-    {"prime minister", "GOV", 0}, {"premier", "GOV", 0}, {"chancellor", "GOV", 0},
-    {"secretary", "GOV", 0},  {"ambassador", "GOV", 0}, {"envoy", "GOV", 0},
-    {"spokesman", "GOV", 'm'}, {"spokeswoman", "GOV", 'f'}, {"spokesperson", "GOV", 0},
-    {"king", "GOV", 'm'},     {"queen", "GOV", 'f'},    {"prince", "ELI", 'm'},
-    {"princess", "ELI", 'f'}, {"sheikh", "", 'm'},      {"pope", "REL", 'm'},
-    {"cardinal", "REL", 'm'}, {"archbishop", "REL", 'm'}, {"bishop", "REL", 'm'},
-    {"rabbi", "REL", 0},      {"imam", "REL", 'm'},     {"ayatollah", "REL", 'm'},
-    {"leader", "", 0},        {"chief", "", 0},         {"head", "", 0},
-    {"official", "GOV", 0},   {"diplomat", "GOV", 0},   {"judge", "JUD", 0},
-    {"mayor", "GOV", 0},      {"deputy", "", 0},        {"adviser", "GOV", 0},
-    {"advisor", "GOV", 0},    {"foreign minister", "GOV", 0}, {"defense minister", "GOV", 0},
-    {"defence minister", "GOV", 0}, {"top diplomat", "GOV", 0}, {"military chief", "MIL", 0},
-    {"army chief", "MIL", 0}, {"commander in chief", "MIL", 0},
+    {"mr", "", 'm'},
+    {"mrs", "", 'f'},
+    {"ms", "", 'f'},
+    {"miss", "", 'f'},
+    {"dr", "", 0},
+    {"sir", "", 'm'},
+    {"dame", "", 'f'},
+    {"lord", "", 'm'},
+    {"lady", "", 'f'},
+    {"prof", "", 0},
+    {"professor", "EDU", 0},
+    {"admiral", "MIL", 0},
+    {"vice admiral", "MIL", 0},
+    {"rear admiral", "MIL", 0},
+    {"general", "MIL", 0},
+    {"gen", "MIL", 0},
+    {"lieutenant general", "MIL", 0},
+    {"major general", "MIL", 0},
+    {"lieutenant", "MIL", 0},
+    {"lt", "MIL", 0},
+    {"colonel", "MIL", 0},
+    {"col", "MIL", 0},
+    {"major", "MIL", 0},
+    {"maj", "MIL", 0},
+    {"captain", "MIL", 0},
+    {"capt", "MIL", 0},
+    {"marshal", "MIL", 0},
+    {"field marshal", "MIL", 0},
+    {"commander", "MIL", 0},
+    {"sergeant", "MIL", 0},
+    {"sgt", "MIL", 0},
+    {"brigadier", "MIL", 0},
+    {"senator", "LEG", 0},
+    {"sen", "LEG", 0},
+    {"rep", "LEG", 0},
+    {"congressman", "LEG", 'm'},
+    {"congresswoman", "LEG", 'f'},
+    {"governor", "GOV", 0},
+    {"gov", "GOV", 0},
+    {"president", "GOV", 0},
+    {"vice president", "GOV", 0},
+    {"minister", "GOV", 0},
+    {"prime minister", "GOV", 0},
+    {"premier", "GOV", 0},
+    {"chancellor", "GOV", 0},
+    {"secretary", "GOV", 0},
+    {"ambassador", "GOV", 0},
+    {"envoy", "GOV", 0},
+    {"spokesman", "GOV", 'm'},
+    {"spokeswoman", "GOV", 'f'},
+    {"spokesperson", "GOV", 0},
+    {"king", "GOV", 'm'},
+    {"queen", "GOV", 'f'},
+    {"prince", "ELI", 'm'},
+    {"princess", "ELI", 'f'},
+    {"sheikh", "", 'm'},
+    {"pope", "REL", 'm'},
+    {"cardinal", "REL", 'm'},
+    {"archbishop", "REL", 'm'},
+    {"bishop", "REL", 'm'},
+    {"rabbi", "REL", 0},
+    {"imam", "REL", 'm'},
+    {"ayatollah", "REL", 'm'},
+    {"leader", "", 0},
+    {"chief", "", 0},
+    {"head", "", 0},
+    {"official", "GOV", 0},
+    {"diplomat", "GOV", 0},
+    {"judge", "JUD", 0},
+    {"mayor", "GOV", 0},
+    {"deputy", "", 0},
+    {"adviser", "GOV", 0},
+    {"advisor", "GOV", 0},
+    {"foreign minister", "GOV", 0},
+    {"defense minister", "GOV", 0},
+    {"defence minister", "GOV", 0},
+    {"top diplomat", "GOV", 0},
+    {"military chief", "MIL", 0},
+    {"army chief", "MIL", 0},
+    {"commander in chief", "MIL", 0},
 };
 
 /* Generic titles: they fit any person in coreference ("the Russian leader"). */
 static int generic_title(const char *w)
 {
     return strcmp(w, "leader") == 0 || strcmp(w, "head") == 0 || strcmp(w, "chief") == 0 ||
-           strcmp(w, "official") == 0 || strcmp(w, "politician") == 0 ||
-           strcmp(w, "man") == 0 || strcmp(w, "woman") == 0;
+           strcmp(w, "official") == 0 || strcmp(w, "politician") == 0 || strcmp(w, "man") == 0 ||
+           strcmp(w, "woman") == 0;
 }
 
 static const honorific *find_honorific(const char *norm)
@@ -96,16 +149,20 @@ static const honorific *find_honorific(const char *norm)
 static int stop_word(const char *norm)
 {
     static const char *const w[] = {
-        "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "to", "with",
-        "by", "from", "as", "this", "that", "these", "those", "he", "she", "it", "they",
-        "we", "i", "you", "his", "her", "its", "their", "our", "my", "after", "before",
-        "when", "while", "if", "however", "meanwhile", "also", "according", "advertising",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "said", "says", "there", "here",
-        "what", "who", "which", "where", "why", "how", "not", "no", "yes", "all", "some",
-        "earlier", "later", "today", "yesterday", "tomorrow", "now", "then", "staff",
-        "committee", "council", "ministry", "office", "house", "forces", "army", "europe"};
+        "the",         "a",         "an",        "in",        "on",        "at",       "of",
+        "for",         "and",       "but",       "or",        "to",        "with",     "by",
+        "from",        "as",        "this",      "that",      "these",     "those",    "he",
+        "she",         "it",        "they",      "we",        "i",         "you",      "his",
+        "her",         "its",       "their",     "our",       "my",        "after",    "before",
+        "when",        "while",     "if",        "however",   "meanwhile", "also",     "according",
+        "advertising", "monday",    "tuesday",   "wednesday", "thursday",  "friday",   "saturday",
+        "sunday",      "january",   "february",  "march",     "april",     "may",      "june",
+        "july",        "august",    "september", "october",   "november",  "december", "said",
+        "says",        "there",     "here",      "what",      "who",       "which",    "where",
+        "why",         "how",       "not",       "no",        "yes",       "all",      "some",
+        "earlier",     "later",     "today",     "yesterday", "tomorrow",  "now",      "then",
+        "staff",       "committee", "council",   "ministry",  "office",    "house",    "forces",
+        "army",        "europe"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         if (strcmp(w[i], norm) == 0)
             return 1;
@@ -117,10 +174,10 @@ static int stop_word(const char *norm)
 
 /* An actor a later title, surname or pronoun may refer back to. */
 typedef struct referent {
-    int32_t mention;           /* its latest mention */
-    const kb_entity *entity;   /* NULL for unknown people and composed agents */
-    char country[4];           /* nationality or country part of the code */
-    char surname[48];          /* normalized last word of the name as written */
+    int32_t mention;             /* its latest mention */
+    const kb_entity *entity;     /* NULL for unknown people and composed agents */
+    char country[4];             /* nationality or country part of the code */
+    char surname[48];            /* normalized last word of the name as written */
     char titles[MAX_TITLES][32]; /* normalized title heads seen with it */
     int ntitles;
     char gender;
@@ -140,9 +197,9 @@ typedef struct finder {
     /* the sentence being read */
     uint32_t si;
     const sr_sentence *s;
-    char **norm;      /* normalized form of each token ("" for a lone hyphen) */
-    uint8_t *gap;     /* 1 when whitespace precedes the token */
-    int titlecase;    /* most words capitalized: a headline */
+    char **norm;        /* normalized form of each token ("" for a lone hyphen) */
+    uint8_t *gap;       /* 1 when whitespace precedes the token */
+    int titlecase;      /* most words capitalized: a headline */
     char codes[16][24]; /* codes of organizations and countries named in the sentence */
     int ncodes;
 } finder;
@@ -156,17 +213,17 @@ typedef struct hit {
 /* A parsed mention phrase. */
 typedef struct phrase {
     uint32_t start, end;
-    int det;                     /* "the" before it */
-    hit mod;                     /* modifier: country or organization */
+    int det; /* "the" before it */
+    hit mod; /* modifier: country or organization */
     const kb_entity *mod_entity;
     char mod_code[24];
     uint32_t title_start, title_end;
-    char title[64];              /* normalized title phrase */
-    char title_head[32];         /* its last word */
+    char title[64];      /* normalized title phrase */
+    char title_head[32]; /* its last word */
     const char *title_sector;
     char title_gender;
-    const kb_slot *title_slot;   /* title phrase in the base, if any */
-    const kb_entity *agent;      /* agent entity of the title, if any */
+    const kb_slot *title_slot; /* title phrase in the base, if any */
+    const kb_entity *agent;    /* agent entity of the title, if any */
     uint32_t name_start, name_end;
 } phrase;
 
@@ -251,9 +308,9 @@ static hit longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const
     return h;
 }
 
-#define FOR_POSTINGS(kb, slot, p)                                                              \
+#define FOR_POSTINGS(kb, slot, p)                                                                  \
     for (const kb_posting *p = (slot) && (slot)->first != KB_NONE ? &(kb)->postings[(slot)->first] \
-                                                                  : NULL;                      \
+                                                                  : NULL;                          \
          p; p = p->next == KB_NONE ? NULL : &(kb)->postings[p->next])
 
 static const kb_entity *ent(const sr_kb *kb, const kb_posting *p)
@@ -277,8 +334,8 @@ static int polity(const sr_kb *kb, const kb_entity *e)
 /* Postings that name an entity on their own. */
 static int naming_kind(int kind)
 {
-    return kind == KB_P_NAME || kind == KB_P_ALIAS || kind == KB_P_VARIANT ||
-           kind == KB_P_NATIVE || kind == KB_P_METONYM || kind == KB_P_DEMONYM;
+    return kind == KB_P_NAME || kind == KB_P_ALIAS || kind == KB_P_VARIANT || kind == KB_P_NATIVE ||
+           kind == KB_P_METONYM || kind == KB_P_DEMONYM;
 }
 
 static int keep_person(const sr_kb *kb, const kb_slot *s)
@@ -346,9 +403,8 @@ static int hyphen(const finder *f, uint32_t i)
 /* Output.                                                            */
 
 /* Append a mention covering tokens [first, last) of the current sentence. */
-static int32_t emit(finder *f, uint32_t first, uint32_t last, const char *code,
-                    const char *name, const kb_entity *e, const char *sector, int kind,
-                    int32_t antecedent)
+static int32_t emit(finder *f, uint32_t first, uint32_t last, const char *code, const char *name,
+                    const kb_entity *e, const char *sector, int kind, int32_t antecedent)
 {
     if (f->nm == f->capm) {
         f->capm = f->capm ? f->capm * 2 : 32;
@@ -442,7 +498,8 @@ static int has_code_prefix(const sr_kb *kb, const kb_entity *e, const char *pref
     size_t n = strlen(prefix);
     if (n == 0)
         return 0;
-    if (strncmp(kb_str(kb, e->code), prefix, n) == 0 || strncmp(kb_str(kb, e->country), prefix, n) == 0)
+    if (strncmp(kb_str(kb, e->code), prefix, n) == 0 ||
+        strncmp(kb_str(kb, e->country), prefix, n) == 0)
         return 1;
     for (uint32_t i = 0; i < e->nroles; i++)
         if (strncmp(kb_str(kb, kb->roles[e->role_first + i].code), prefix, n) == 0)
@@ -520,9 +577,9 @@ static void country_of(const sr_kb *kb, const kb_entity *e, int32_t date, char o
 /* Words too common to count as context. */
 static int weak_word(const char *w)
 {
-    static const char *const v[] = {"the", "and", "for", "with", "from", "that", "this",
-                                     "said", "have", "been", "will", "were", "also", "into",
-                                     "about", "after", "their", "which", "would", "other"};
+    static const char *const v[] = {"the",   "and",   "for",   "with",  "from",  "that", "this",
+                                    "said",  "have",  "been",  "will",  "were",  "also", "into",
+                                    "about", "after", "their", "which", "would", "other"};
     if (strlen(w) < 4)
         return 1;
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
@@ -655,15 +712,24 @@ static const kb_entity *fuzzy_person(finder *f, const phrase *ph, uint32_t ns, u
 static int kind_rank(int kind)
 {
     switch (kind) {
-    case KB_P_NAME: return 0;
-    case KB_P_ALIAS: return 1;
-    case KB_P_VARIANT: return 2;
-    case KB_P_NATIVE: return 2;
-    case KB_P_METONYM: return 3;
-    case KB_P_ADJ: return 4;
-    case KB_P_DEMONYM: return 5;
-    case KB_P_SURNAME: return 6;
-    default: return 100;
+    case KB_P_NAME:
+        return 0;
+    case KB_P_ALIAS:
+        return 1;
+    case KB_P_VARIANT:
+        return 2;
+    case KB_P_NATIVE:
+        return 2;
+    case KB_P_METONYM:
+        return 3;
+    case KB_P_ADJ:
+        return 4;
+    case KB_P_DEMONYM:
+        return 5;
+    case KB_P_SURNAME:
+        return 6;
+    default:
+        return 100;
     }
 }
 
@@ -865,8 +931,8 @@ static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role
     if (n == 0 && ph->mod_code[0] && generic_title(ph->title_head)) {
         char key[64];
         int len = snprintf(key, sizeof key, "\x01%s", ph->mod_code);
-        const kb_slot *s = len > 0 && (size_t)len < sizeof key ? kb_find(f->kb, key, (size_t)len)
-                                                               : NULL;
+        const kb_slot *s =
+            len > 0 && (size_t)len < sizeof key ? kb_find(f->kb, key, (size_t)len) : NULL;
         FOR_POSTINGS(f->kb, s, q)
         {
             const kb_role *r = &f->kb->roles[q->aux];
@@ -996,9 +1062,9 @@ static referent *surname_antecedent(finder *f, uint32_t ns, uint32_t ne)
 /* Lowercase words inside names: "bin", "van", "de"... */
 static int particle(const char *norm)
 {
-    static const char *const w[] = {"bin", "ibn", "bint", "al", "el", "de", "da", "di", "del",
-                                     "van", "von", "der", "den", "la", "le", "du", "dos", "das",
-                                     "ben", "abu", "ter", "y"};
+    static const char *const w[] = {"bin", "ibn", "bint", "al",  "el",  "de", "da", "di",
+                                    "del", "van", "von",  "der", "den", "la", "le", "du",
+                                    "dos", "das", "ben",  "abu", "ter", "y"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         if (strcmp(w[i], norm) == 0)
             return 1;
@@ -1040,14 +1106,16 @@ static uint32_t name_run(finder *f, uint32_t p)
 static int us_state(const char *norm)
 {
     static const char *const w[] = {
-        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
-        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
-        "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
-        "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
-        "new hampshire", "new jersey", "new mexico", "new york", "north carolina",
-        "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
-        "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia",
-        "washington", "west virginia", "wisconsin", "wyoming"};
+        "alabama",       "alaska",      "arizona",        "arkansas",      "california",
+        "colorado",      "connecticut", "delaware",       "florida",       "georgia",
+        "hawaii",        "idaho",       "illinois",       "indiana",       "iowa",
+        "kansas",        "kentucky",    "louisiana",      "maine",         "maryland",
+        "massachusetts", "michigan",    "minnesota",      "mississippi",   "missouri",
+        "montana",       "nebraska",    "nevada",         "new hampshire", "new jersey",
+        "new mexico",    "new york",    "north carolina", "north dakota",  "ohio",
+        "oklahoma",      "oregon",      "pennsylvania",   "rhode island",  "south carolina",
+        "south dakota",  "tennessee",   "texas",          "utah",          "vermont",
+        "virginia",      "washington",  "west virginia",  "wisconsin",     "wyoming"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         if (strcmp(w[i], norm) == 0)
             return 1;
@@ -1111,8 +1179,8 @@ static uint32_t emit_person(finder *f, phrase *ph, const kb_entity *e, uint32_t 
     referent *prev = referent_of(f, e);
     if (antecedent < 0 && prev)
         antecedent = prev->mention;
-    int32_t k = emit(f, first, last, code, kb_str(f->kb, e->name), e, sector, SR_MENTION_NAME,
-                     antecedent);
+    int32_t k =
+        emit(f, first, last, code, kb_str(f->kb, e->name), e, sector, SR_MENTION_NAME, antecedent);
     country_of(f->kb, e, f->date, country);
     referent *r = remember(f, k, e, country, 1, 0, e->gender ? (char)e->gender : ph->title_gender);
     if (!r->gender && ph->title_gender)
@@ -1132,8 +1200,8 @@ static uint32_t emit_person(finder *f, phrase *ph, const kb_entity *e, uint32_t 
 /* Prepositions after which a capital is a place: "in Moscow", "near Kyiv". */
 static int locative(const char *norm)
 {
-    static const char *const w[] = {"in", "at", "near", "inside", "outside", "around",
-                                     "across", "throughout", "within", "outskirts"};
+    static const char *const w[] = {"in",     "at",     "near",       "inside", "outside",
+                                    "around", "across", "throughout", "within", "outskirts"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         if (strcmp(w[i], norm) == 0)
             return 1;
@@ -1192,9 +1260,9 @@ static uint32_t title_only(finder *f, phrase *ph)
     if (e) {
         referent *prev = referent_of(f, e);
         char country[4];
-        int32_t k = emit(f, ph->start, ph->title_end, kb_str(f->kb, role->code),
-                         kb_str(f->kb, e->name), e, kb_str(f->kb, role->sector),
-                         SR_MENTION_TITLE, prev ? prev->mention : -1);
+        int32_t k =
+            emit(f, ph->start, ph->title_end, kb_str(f->kb, role->code), kb_str(f->kb, e->name), e,
+                 kb_str(f->kb, role->sector), SR_MENTION_TITLE, prev ? prev->mention : -1);
         country_of(f->kb, e, f->date, country);
         referent *r = remember(f, k, e, country, 1, 0, (char)e->gender);
         add_title_word(r, ph->title_head);
@@ -1371,8 +1439,8 @@ static uint32_t read_phrase(finder *f, uint32_t i)
     }
     if (nm.slot) {
         hit mod = longest(f, p, keep_modifier);
-        const kb_posting *mp = mod.slot && mod.end == nm.end ? choose(f, mod.slot, accept_modifier)
-                                                            : NULL;
+        const kb_posting *mp =
+            mod.slot && mod.end == nm.end ? choose(f, mod.slot, accept_modifier) : NULL;
         uint32_t q = nm.end;
         if (mp) {
             ph.mod = mod;

@@ -22,25 +22,25 @@ typedef struct sr_kb sr_kb;
 
 /* How a mention was found. */
 enum sr_mention_kind {
-    SR_MENTION_NAME = 1,   /* a name of an entity in the base */
-    SR_MENTION_AGENT,      /* an agent word, maybe with a country: "Russian troops" */
-    SR_MENTION_TITLE,      /* a bare title resolved by coreference: "the minister" */
-    SR_MENTION_PRONOUN,    /* he, she, they... resolved by coreference */
-    SR_MENTION_UNKNOWN     /* person-shaped name not in the base, coded from context */
+    SR_MENTION_NAME = 1, /* a name of an entity in the base */
+    SR_MENTION_AGENT,    /* an agent word, maybe with a country: "Russian troops" */
+    SR_MENTION_TITLE,    /* a bare title resolved by coreference: "the minister" */
+    SR_MENTION_PRONOUN,  /* he, she, they... resolved by coreference */
+    SR_MENTION_UNKNOWN   /* person-shaped name not in the base, coded from context */
 };
 
 typedef struct sr_mention {
-    uint32_t sentence;     /* sentence index */
-    uint32_t first, last;  /* tokens [first, last) of that sentence */
-    sr_span span;          /* bytes of the text */
-    const char *code;      /* CAMEO actor code on the date, e.g. "RUSGOV"; never NULL */
-    const char *name;      /* canonical name (or the mention text when unknown) */
-    const char *entity;    /* knowledge-base id, or NULL; for a composed agent
-                              ("Russian troops") the modifier's id ("russia") */
-    const char *agent;     /* knowledge-base id of the agent word ("agent-troops"), or NULL */
-    const char *sector;    /* PLOVER/CAMEO sector, e.g. "GOV", or NULL */
-    int32_t antecedent;    /* index of the mention this one refers back to, or -1 */
-    uint8_t kind;          /* sr_mention_kind */
+    uint32_t sentence;    /* sentence index */
+    uint32_t first, last; /* tokens [first, last) of that sentence */
+    sr_span span;         /* bytes of the text */
+    const char *code;     /* CAMEO actor code on the date, e.g. "RUSGOV"; never NULL */
+    const char *name;     /* canonical name (or the mention text when unknown) */
+    const char *entity;   /* knowledge-base id, or NULL; for a composed agent
+                             ("Russian troops") the modifier's id ("russia") */
+    const char *agent;    /* knowledge-base id of the agent word ("agent-troops"), or NULL */
+    const char *sector;   /* PLOVER/CAMEO sector, e.g. "GOV", or NULL */
+    int32_t antecedent;   /* index of the mention this one refers back to, or -1 */
+    uint8_t kind;         /* sr_mention_kind */
 } sr_mention;
 
 /*

@@ -107,8 +107,7 @@ void kb_builder_free(kb_builder *b)
 /* Interning.                                                         */
 
 /* Find s in map m (strings live in pool); returns the slot. */
-static size_t strmap_slot(const strmap *m, const char *pool, const char *s, size_t len,
-                          uint32_t h)
+static size_t strmap_slot(const strmap *m, const char *pool, const char *s, size_t len, uint32_t h)
 {
     size_t mask = m->cap - 1, i = h & mask;
     while (m->keys[i]) {
@@ -269,9 +268,9 @@ static int acronym(const char *name)
 void kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux)
 {
     int acro = !b->case_hints || kind == KB_P_AGENT || kind == KB_P_TITLE ? 0
-               : acronym(name)                                         ? 2
-               : proper(name)                                          ? 1
-                                                                       : 0;
+               : acronym(name)                                            ? 2
+               : proper(name)                                             ? 1
+                                                                          : 0;
     char norm[512];
     size_t n = kb_norm(name, norm, sizeof norm);
     if (n == 0)
@@ -859,8 +858,8 @@ uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr
         post[i].kind = names[i].kind;
         post[i].acronym = names[i].acronym;
         post[i].nwords = (uint8_t)kb_count_words(b->pool + names[i].key);
-        post[i].next = (i + 1 < nn && names[i + 1].key == names[i].key) ? (uint32_t)(i + 1)
-                                                                         : KB_NONE;
+        post[i].next =
+            (i + 1 < nn && names[i + 1].key == names[i].key) ? (uint32_t)(i + 1) : KB_NONE;
         if (i == 0 || names[i - 1].key != names[i].key) {
             kb_slot *sl = slot_insert(slots, nslots, b->pool, names[i].key);
             sl->first = (uint32_t)i;
@@ -878,8 +877,7 @@ uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr
             sl->flags &= ~(uint32_t)KB_S_PROPER;
     }
     for (size_t i = 0; i < prefixes.n; i++)
-        slot_insert(slots, nslots, b->pool, VEC_AT(prefixes, uint32_t, i))->flags |=
-            KB_S_PREFIX;
+        slot_insert(slots, nslots, b->pool, VEC_AT(prefixes, uint32_t, i))->flags |= KB_S_PREFIX;
     free(prefixes.v);
     free(fz.v);
 

@@ -70,7 +70,7 @@ enum kb_posting_kind {
 #define KB_E_OWN_PLURALS 0x4  /* agent words come with their plurals: make none */
 
 /* Slot flags. */
-#define KB_S_PREFIX 0x1 /* the key is a word-prefix of a longer key */
+#define KB_S_PREFIX 0x1  /* the key is a word-prefix of a longer key */
 #define KB_S_ACRONYM 0x2 /* every name with the key is an acronym ("WHO"): capitals only */
 #define KB_S_PROPER 0x4  /* every name with the key has a capital ("Turkey"): not "turkey" */
 
@@ -120,12 +120,12 @@ typedef struct kb_slot {
 
 /* One name of a person for approximate matching. */
 typedef struct kb_fuzzy {
-    uint32_t key;    /* phonetic key of the whole name */
-    uint32_t norm;   /* normalized name */
+    uint32_t key;  /* phonetic key of the whole name */
+    uint32_t norm; /* normalized name */
     uint32_t entity;
     uint16_t keylen; /* strlen of key; the array is sorted by it */
     uint8_t nwords;
-    uint8_t surname; /* 1 when this is the last word of a name alone */
+    uint8_t surname;  /* 1 when this is the last word of a name alone */
     uint32_t letters; /* bit i set when letter 'a'+i occurs in key: a cheap distance bound */
 } kb_fuzzy;
 
@@ -290,8 +290,8 @@ const kb_role *kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date);
 ** code.  Writes at most cap bytes into buf and returns buf.  *sector gets
 ** the sector string (may be "").
 */
-const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf,
-                       size_t cap, const char **sector);
+const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf, size_t cap,
+                       const char **sector);
 /* The country part of entity e: its country field or the first 3 letters of its code. */
 const char *kb_country_of(const sr_kb *kb, const kb_entity *e, char buf[4]);
 /* The type name of an entity type. */

@@ -38,9 +38,8 @@ static int references_ok(const sr_kb *kb)
     uint32_t ns = h->strings_size;
     for (uint32_t i = 0; i < h->nentities; i++) {
         const kb_entity *e = &kb->entities[i];
-        if (e->id >= ns || e->name >= ns || e->code >= ns || e->sector >= ns ||
-            e->country >= ns || e->src_file >= ns || e->role_first > h->nroles ||
-            e->nroles > h->nroles - e->role_first)
+        if (e->id >= ns || e->name >= ns || e->code >= ns || e->sector >= ns || e->country >= ns ||
+            e->src_file >= ns || e->role_first > h->nroles || e->nroles > h->nroles - e->role_first)
             return 0;
     }
     for (uint32_t i = 0; i < h->nroles; i++) {
@@ -81,11 +80,10 @@ int kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_
         return sr_error_set(err, "%s: compiled knowledge base version %u, expected %u", what,
                             h->version, KB_VERSION);
     if (h->total_size != size)
-        return sr_error_set(err, "%s: truncated compiled knowledge base (%zu of %llu bytes)",
-                            what, size, (unsigned long long)h->total_size);
+        return sr_error_set(err, "%s: truncated compiled knowledge base (%zu of %llu bytes)", what,
+                            size, (unsigned long long)h->total_size);
     if (sr_hash_bytes(blob + sizeof(kb_header), size - sizeof(kb_header), 0) != h->checksum)
-        return sr_error_set(err, "%s: corrupt compiled knowledge base (checksum mismatch)",
-                            what);
+        return sr_error_set(err, "%s: corrupt compiled knowledge base (checksum mismatch)", what);
     if (!section_ok(h->off_entities, h->nentities, sizeof(kb_entity), size) ||
         !section_ok(h->off_roles, h->nroles, sizeof(kb_role), size) ||
         !section_ok(h->off_postings, h->npostings, sizeof(kb_posting), size) ||
@@ -93,8 +91,7 @@ int kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_
         !section_ok(h->off_fuzzy, h->nfuzzy, sizeof(kb_fuzzy), size) ||
         !section_ok(h->off_strings, h->strings_size, 1, size) || h->strings_size == 0 ||
         h->nslots == 0 || (h->nslots & (h->nslots - 1)) != 0)
-        return sr_error_set(err, "%s: corrupt compiled knowledge base (bad section table)",
-                            what);
+        return sr_error_set(err, "%s: corrupt compiled knowledge base (bad section table)", what);
     kb->blob = blob;
     kb->size = size;
     kb->h = h;
@@ -168,8 +165,8 @@ static void role_country(const sr_kb *kb, const kb_role *r, char *out, size_t ca
 ** country field, else the country of its latest national (non-IGO) role
 ** that began before date, else the holder part of role r.
 */
-static void person_country(const sr_kb *kb, const kb_entity *e, int32_t date,
-                           const kb_role *r, char *out, size_t cap)
+static void person_country(const sr_kb *kb, const kb_entity *e, int32_t date, const kb_role *r,
+                           char *out, size_t cap)
 {
     if (*kb_str(kb, e->country)) {
         kb_copy(out, cap, kb_str(kb, e->country));
@@ -197,8 +194,8 @@ static void person_country(const sr_kb *kb, const kb_entity *e, int32_t date,
     kb_copy(out, cap, kb_country_of(kb, e, c3));
 }
 
-const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf,
-                       size_t cap, const char **sector)
+const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf, size_t cap,
+                       const char **sector)
 {
     const kb_role *r = kb_role_on(kb, e, date);
     *sector = kb_str(kb, e->sector);

@@ -19,16 +19,25 @@
 static int lookup_rank(int kind)
 {
     switch (kind) {
-    case KB_P_NAME: return 0;
-    case KB_P_ALIAS: return 1;
+    case KB_P_NAME:
+        return 0;
+    case KB_P_ALIAS:
+        return 1;
     case KB_P_VARIANT:
-    case KB_P_NATIVE: return 2;
-    case KB_P_METONYM: return 3;
-    case KB_P_DEMONYM: return 4;
-    case KB_P_ADJ: return 5;
-    case KB_P_SURNAME: return 6;
-    case KB_P_AGENT: return 7;
-    default: return -1;
+    case KB_P_NATIVE:
+        return 2;
+    case KB_P_METONYM:
+        return 3;
+    case KB_P_DEMONYM:
+        return 4;
+    case KB_P_ADJ:
+        return 5;
+    case KB_P_SURNAME:
+        return 6;
+    case KB_P_AGENT:
+        return 7;
+    default:
+        return -1;
     }
 }
 
@@ -110,8 +119,10 @@ static size_t tokenize(sr_arena *a, const char *text, sr_token *toks, size_t cap
         while (b0 > a0 + 1 && strchr(",;:)\"", text[b0 - 1]))
             b0--;
         if (a0 < b0 && strchr("(\"", text[a0]) && n < cap) {
-            toks[n++] = (sr_token){.start = (uint32_t)a0, .end = (uint32_t)a0 + 1,
-                                   .form = sr_arena_strndup(a, text + a0, 1), .head = -1};
+            toks[n++] = (sr_token){.start = (uint32_t)a0,
+                                   .end = (uint32_t)a0 + 1,
+                                   .form = sr_arena_strndup(a, text + a0, 1),
+                                   .head = -1};
             a0++;
         }
         /* "Russia's" -> "Russia" "'s" */
@@ -119,14 +130,20 @@ static size_t tokenize(sr_arena *a, const char *text, sr_token *toks, size_t cap
         if (b0 >= a0 + 3 && text[b0 - 2] == '\'' && text[b0 - 1] == 's')
             c0 = b0 - 2;
         if (a0 < c0 && n < cap)
-            toks[n++] = (sr_token){.start = (uint32_t)a0, .end = (uint32_t)c0,
-                                   .form = sr_arena_strndup(a, text + a0, c0 - a0), .head = -1};
+            toks[n++] = (sr_token){.start = (uint32_t)a0,
+                                   .end = (uint32_t)c0,
+                                   .form = sr_arena_strndup(a, text + a0, c0 - a0),
+                                   .head = -1};
         if (c0 < b0 && n < cap)
-            toks[n++] = (sr_token){.start = (uint32_t)c0, .end = (uint32_t)b0,
-                                   .form = sr_arena_strndup(a, text + c0, b0 - c0), .head = -1};
+            toks[n++] = (sr_token){.start = (uint32_t)c0,
+                                   .end = (uint32_t)b0,
+                                   .form = sr_arena_strndup(a, text + c0, b0 - c0),
+                                   .head = -1};
         for (size_t k = b0; k < j && n < cap; k++)
-            toks[n++] = (sr_token){.start = (uint32_t)k, .end = (uint32_t)k + 1,
-                                   .form = sr_arena_strndup(a, text + k, 1), .head = -1};
+            toks[n++] = (sr_token){.start = (uint32_t)k,
+                                   .end = (uint32_t)k + 1,
+                                   .form = sr_arena_strndup(a, text + k, 1),
+                                   .head = -1};
         i = j;
     }
     return n;

@@ -63,8 +63,8 @@ size_t kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t len
             i++;
         } else {
             utf8proc_int32_t cp;
-            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                                  (utf8proc_ssize_t)(len - i), &cp);
+            utf8proc_ssize_t k =
+                utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
             if (k <= 0) {
                 i++;
                 continue;

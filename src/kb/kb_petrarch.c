@@ -294,8 +294,7 @@ static void read_subst(char *s, subst *sets, int *nsets)
 }
 
 /* Add name with its substitution sets expanded (one level) as agent words of e. */
-static void add_expanded(kb_builder *b, uint32_t e, const char *name, const subst *sets,
-                         int nsets)
+static void add_expanded(kb_builder *b, uint32_t e, const char *name, const subst *sets, int nsets)
 {
     for (int i = 0; i < nsets; i++) {
         const char *at = strstr(name, sets[i].name);
@@ -313,8 +312,7 @@ static void add_expanded(kb_builder *b, uint32_t e, const char *name, const subs
 }
 
 /* Read one agent line: NAME {PLURALS} [CODE]. */
-static int read_agent(kb_builder *b, char *s, int line, uint32_t file, const subst *sets,
-                      int nsets)
+static int read_agent(kb_builder *b, char *s, int line, uint32_t file, const subst *sets, int nsets)
 {
     char *br = strchr(s, '['), *close = br ? strchr(br, ']') : NULL;
     if (!br || !close)

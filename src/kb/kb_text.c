@@ -52,8 +52,8 @@ static void problem(reader *r, int line, const char *fmt, ...)
 }
 
 static const char *const type_names[KB_T_COUNT] = {
-    "",       "country", "igo",    "gov_body", "armed_group", "party",
-    "person", "place",   "ngo",    "media",    "agent",       "actor"};
+    "",       "country", "igo", "gov_body", "armed_group", "party",
+    "person", "place",   "ngo", "media",    "agent",       "actor"};
 
 const char *kb_type_name(int type)
 {
@@ -195,10 +195,9 @@ static field *single(reader *r, field *fs, int n, const char *key)
 static const struct {
     const char *key;
     int repeats;
-} known_keys[] = {{"id", 0},      {"name", 0},     {"type", 0},     {"alias", 1},
-                  {"native", 1},  {"adj", 1},      {"demonym", 1},  {"metonym", 1},
-                  {"code", 0},    {"sector", 0},   {"gender", 0},   {"wikidata", 0},
-                  {"role", 1},    {"country", 0}};
+} known_keys[] = {{"id", 0},     {"name", 0},     {"type", 0},    {"alias", 1},  {"native", 1},
+                  {"adj", 1},    {"demonym", 1},  {"metonym", 1}, {"code", 0},   {"sector", 0},
+                  {"gender", 0}, {"wikidata", 0}, {"role", 1},    {"country", 0}};
 
 static int known_key(const char *k)
 {
@@ -359,8 +358,7 @@ static void emit_record(reader *r, field *fs, int n)
         const char *sector = roles[i].sector;
         if (!*sector && strlen(roles[i].code) > 3)
             sector = roles[i].code + 3;
-        kb_add_role(r->b, e, roles[i].from, roles[i].to, roles[i].code, sector,
-                    roles[i].title);
+        kb_add_role(r->b, e, roles[i].from, roles[i].to, roles[i].code, sector, roles[i].title);
     }
     int agent = type == KB_T_AGENT, person = type == KB_T_PERSON;
     for (int i = 0; i < n; i++) {

@@ -78,18 +78,18 @@ static inline void drop_private_cache(void)
 }
 
 /* Assert that the mention over phrase exists and has this code and entity (NULL: none). */
-#define assert_mention(f, phrase, code_, entity_)                                              \
-    do {                                                                                       \
-        const sr_mention *m_ = covering((f), (phrase));                                        \
-        if (!m_)                                                                               \
-            fail_msg("no mention covers '%s'", (phrase));                                      \
-        assert_string_equal(m_->code, (code_));                                                \
-        if ((entity_) == NULL)                                                                 \
-            assert_null(m_->entity);                                                           \
-        else {                                                                                 \
-            assert_non_null(m_->entity);                                                       \
-            assert_string_equal(m_->entity, (const char *)(entity_));                          \
-        }                                                                                      \
+#define assert_mention(f, phrase, code_, entity_)                                                  \
+    do {                                                                                           \
+        const sr_mention *m_ = covering((f), (phrase));                                            \
+        if (!m_)                                                                                   \
+            fail_msg("no mention covers '%s'", (phrase));                                          \
+        assert_string_equal(m_->code, (code_));                                                    \
+        if ((entity_) == NULL)                                                                     \
+            assert_null(m_->entity);                                                               \
+        else {                                                                                     \
+            assert_non_null(m_->entity);                                                           \
+            assert_string_equal(m_->entity, (const char *)(entity_));                              \
+        }                                                                                          \
     } while (0)
 
 #endif

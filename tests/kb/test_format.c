@@ -43,35 +43,34 @@ static int teardown(void **state)
     return 0;
 }
 
-static const char bad_kb[] =
-    "# errors on purpose\n"                         /* 1 */
-    "id: good-one\n"                                /* 2 */
-    "name: Good One\n"                              /* 3 */
-    "type: person\n"                                /* 4 */
-    "role: 2020-01-01 - XYZGOV GOV Chief of Xyz\n"  /* 5 */
-    "\n"                                            /* 6 */
-    "id: bad-date\n"                                /* 7 */
-    "name: Bad Date\n"                              /* 8 */
-    "type: person\n"                                /* 9 */
-    "role: 2020-13-01 - XYZGOV GOV Chief\n"         /* 10 */
-    "colour: blue\n"                                /* 11 */
-    "\n"                                            /* 12 */
-    "id: good-one\n"                                /* 13 */
-    "name: Duplicate\n"                             /* 14 */
-    "type: person\n"                                /* 15 */
-    "\n"                                            /* 16 */
-    "id: no-name\n"                                 /* 17 */
-    "type: country\n"                               /* 18 */
-    "\n"                                            /* 19 */
-    "id: overlap\n"                                 /* 20 */
-    "name: Over Lap\n"                              /* 21 */
-    "type: person\n"                                /* 22 */
-    "role: 2010-01-01 2015-01-01 XYZGOV GOV Chief\n" /* 23 */
-    "role: 2014-01-01 2016-01-01 XYZMIL MIL General\n" /* 24 */
-    "\n"                                            /* 25 */
-    "id: Bad_Id\n"                                  /* 26 */
-    "name: Bad Id\n"                                /* 27 */
-    "type: wizard\n";                               /* 28 */
+static const char bad_kb[] = "# errors on purpose\n"                            /* 1 */
+                             "id: good-one\n"                                   /* 2 */
+                             "name: Good One\n"                                 /* 3 */
+                             "type: person\n"                                   /* 4 */
+                             "role: 2020-01-01 - XYZGOV GOV Chief of Xyz\n"     /* 5 */
+                             "\n"                                               /* 6 */
+                             "id: bad-date\n"                                   /* 7 */
+                             "name: Bad Date\n"                                 /* 8 */
+                             "type: person\n"                                   /* 9 */
+                             "role: 2020-13-01 - XYZGOV GOV Chief\n"            /* 10 */
+                             "colour: blue\n"                                   /* 11 */
+                             "\n"                                               /* 12 */
+                             "id: good-one\n"                                   /* 13 */
+                             "name: Duplicate\n"                                /* 14 */
+                             "type: person\n"                                   /* 15 */
+                             "\n"                                               /* 16 */
+                             "id: no-name\n"                                    /* 17 */
+                             "type: country\n"                                  /* 18 */
+                             "\n"                                               /* 19 */
+                             "id: overlap\n"                                    /* 20 */
+                             "name: Over Lap\n"                                 /* 21 */
+                             "type: person\n"                                   /* 22 */
+                             "role: 2010-01-01 2015-01-01 XYZGOV GOV Chief\n"   /* 23 */
+                             "role: 2014-01-01 2016-01-01 XYZMIL MIL General\n" /* 24 */
+                             "\n"                                               /* 25 */
+                             "id: Bad_Id\n"                                     /* 26 */
+                             "name: Bad Id\n"                                   /* 27 */
+                             "type: wizard\n";                                  /* 28 */
 
 /* sr_kb_check reports every problem with its file and line. */
 static void check_reports_file_line(void **state)
@@ -85,7 +84,8 @@ static void check_reports_file_line(void **state)
     fclose(out);
     char prefix[200];
     snprintf(prefix, sizeof prefix, "%s/kb/bad.kb:", dir);
-    const char *expect[] = {"bad.kb:10: bad date '2020-13-01'", "bad.kb:11: unknown key 'colour'",
+    const char *expect[] = {"bad.kb:10: bad date '2020-13-01'",
+                            "bad.kb:11: unknown key 'colour'",
                             "bad.kb:13: duplicate id 'good-one' (first at ",
                             "bad.kb:17: no-name: missing name",
                             "bad.kb:24: overlap: role XYZMIL overlaps the role XYZGOV of line 23",
@@ -174,8 +174,9 @@ static void compiled_binary_round_trip_and_corruption(void **state)
     assert_null(sr_kb_open_compiled(path, &err));
     assert_non_null(strstr(err.msg, "truncated"));
     /* not a base at all */
-    spit(path, (const unsigned char *)"hello, world, this is not a knowledge base at all.........."
-                                      "...............................................",
+    spit(path,
+         (const unsigned char *)"hello, world, this is not a knowledge base at all.........."
+                                "...............................................",
          100);
     assert_null(sr_kb_open_compiled(path, &err));
     assert_non_null(strstr(err.msg, "not a compiled sitrep knowledge base"));

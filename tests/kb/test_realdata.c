@@ -63,8 +63,7 @@ static void seed_names(void **state)
         found_free(&f);
     }
     if (has("Dan Caine", "caine-dan")) {
-        found_run(&f, kb, "General Dan Kane, the head of the General Staff, agreed.",
-                  "2025-08-20");
+        found_run(&f, kb, "General Dan Kane, the head of the General Staff, agreed.", "2025-08-20");
         assert_mention(&f, "Dan Kane", "USAMIL", "caine-dan");
         found_free(&f);
     }
@@ -105,8 +104,7 @@ static void seed_dates_and_negatives(void **state)
                 fail_msg("'%s' resolved to %s", neg[i], f.m[k].entity);
         found_free(&f);
     }
-    found_run(&f, kb,
-              "Ukrainian Deputy Foreign Minister Mykola Totschenko arrived in Rome.",
+    found_run(&f, kb, "Ukrainian Deputy Foreign Minister Mykola Totschenko arrived in Rome.",
               "2025-08-20");
     const sr_mention *m = covering(&f, "Mykola Totschenko");
     assert_non_null(m);

@@ -31,7 +31,8 @@ static void exact_multiword_case_insensitive(void **state)
 {
     (void)state;
     found f;
-    found_run(&f, kb, "VLADIMIR PUTIN met vladimir putin and Vladimir Putin in the Russian Federation.",
+    found_run(&f, kb,
+              "VLADIMIR PUTIN met vladimir putin and Vladimir Putin in the Russian Federation.",
               "2020-01-01");
     assert_int_equal(f.n, 4);
     for (int i = 0; i < 3; i++) {
@@ -132,8 +133,8 @@ static void mangled_names(void **state)
     found_run(&f, kb, "General Dan Kane, the head of the General Staff, agreed.", "2025-08-20");
     assert_mention(&f, "Dan Kane", "USAMIL", "caine-dan");
     found_free(&f);
-    const char *zel[] = {"Zelenski said no.", "Volodimir Zelensky said no.",
-                         "Zelenskiy said no.", "Zelenskyy said no."};
+    const char *zel[] = {"Zelenski said no.", "Volodimir Zelensky said no.", "Zelenskiy said no.",
+                         "Zelenskyy said no."};
     for (size_t i = 0; i < 4; i++) {
         found_run(&f, kb, zel[i], "2025-08-20");
         assert_int_equal(f.n, 1);
@@ -215,8 +216,7 @@ static void unknown_titled_person(void **state)
 {
     (void)state;
     found f;
-    found_run(&f, kb, "Ukrainian Foreign Minister Andrii Sybiha said she was wrong.",
-              "2025-08-20");
+    found_run(&f, kb, "Ukrainian Foreign Minister Andrii Sybiha said she was wrong.", "2025-08-20");
     const sr_mention *m = covering(&f, "Andrii Sybiha");
     assert_non_null(m);
     assert_int_equal(m->kind, SR_MENTION_UNKNOWN);
