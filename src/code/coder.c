@@ -729,6 +729,11 @@ static int may_be_verb(const sent_ctx *x, uint32_t k)
         return 0; /* "in March", "for help" */
     /* "artillery shells", "peace talks": an -s form after a plain word is a noun */
     size_t n = strlen(t->form);
+    int32_t pm = x->ti[k - 1].mention;
+    if (pm >= 0 && n > 3 && t->form[n - 1] == 's' && t->form[n - 2] != 's' &&
+        x->in->mentions[pm].last - x->in->mentions[pm].first == 1 &&
+        x->s->tokens[k - 1].form[0] >= 'a' && x->s->tokens[k - 1].form[0] <= 'z')
+        return 0; /* "military targets" */
     if (prev == 0 && x->ti[k - 1].mention < 0 && n > 3 && t->form[n - 1] == 's' &&
         t->form[n - 2] != 's' &&
         (x->ti[k - 1].word == SR_NOWORD || !x->d->words[x->ti[k - 1].word].nverbs))
@@ -915,14 +920,20 @@ static int in_prep_phrase(const sent_ctx *x, int32_t m)
 /* Is compound member m inside a prepositional phrase ("in Fornost and Gondor")? */
 static int compound_in_prep_phrase(const sent_ctx *x, int32_t m, int lo, int *first)
 {
-    for (;;) {
+    for (int link = 0;; link++) {
         *first = mention_first(x, m);
         if (in_prep_phrase(x, m))
             return 1;
-        int k = skip_connectors(x, skip_modifiers(x, *first - 1, -1, lo, *first), -1, lo, *first);
+        int edge = skip_modifiers(x, *first - 1, -1, lo, *first);
+        int k = skip_connectors(x, edge, -1, lo, *first);
         int32_t prev = mention_at_end(x, k);
         if (k < 0 || prev < 0)
             return 0;
+        int coord = 0;
+        for (int j = edge; j > k; j--)
+            coord |= (x->ti[j].cls & W_COORD) != 0;
+        if (link == 0 && !coord)
+            return 0; /* "In Washington, Trump ...": not one phrase */
         m = prev;
     }
 }
@@ -934,6 +945,20 @@ static const occ *prev_in_clause(const sent_ctx *x, const occ *o)
         return NULL;
     const occ *p = o - 1;
     return x->ti[p->head].clause == x->ti[o->head].clause ? p : NULL;
+}
+
+/* Does a plain noun (no actor) stand just before o, as its own subject? */
+static int own_plain_subject(const sent_ctx *x, const occ *o, int lo)
+{
+    int k = (int)o->start - 1;
+    while (k >= lo && (x->ti[k].cls & (W_ADV | W_NEG | W_AUX | W_BE)) && x->ti[k].mention < 0)
+        k--;
+    if (k < lo || x->ti[k].cls != 0 || x->ti[k].mention >= 0)
+        return 0;
+    for (uint32_t i = 0; i < x->nocc; i++)
+        if (x->occ[i].head == (uint32_t)k)
+            return 0; /* a verb, not a noun */
+    return 1;
 }
 
 /*
@@ -977,6 +1002,8 @@ static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *o
         for (int k = (int)prev->end; k < (int)o->start; k++)
             if (x->ti[k].cls & (W_SUBORD | W_RELCL))
                 return 0; /* "... after crowds trashed": not the earlier subject */
+        if (own_plain_subject(x, o, from))
+            return 0; /* "X said the measure would hit Y" */
     }
     if (best < 0) {
         if (prev && prev->nsrc) {
@@ -988,12 +1015,27 @@ static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *o
     return compound(x, best, -1, lo, (int)o->start, out, 0);
 }
 
+/* Is mention m a pronoun or title that refers back to one of the mentions in src? */
+static int refers_to(const sent_ctx *x, int32_t m, const int32_t *src, uint32_t nsrc)
+{
+    const sr_mention *mm = &x->in->mentions[m];
+    if (mm->kind != SR_MENTION_PRONOUN && mm->kind != SR_MENTION_TITLE)
+        return 0;
+    for (uint32_t i = 0; i < nsrc; i++) {
+        const sr_mention *s = &x->in->mentions[src[i]];
+        if (mm->antecedent == src[i] || (mm->entity && s->entity && !strcmp(mm->entity, s->entity)))
+            return 1;
+    }
+    return 0;
+}
+
 /*
 ** The object of occurrence o: the first actor after the verb in its
 ** clause, before the next verb, unless that actor is the subject of a
 ** following verb ("X said Y attacked Z": Y is not the object of "said").
 */
-static uint32_t find_object(const sent_ctx *x, const occ *o, int hi, int32_t *out)
+static uint32_t find_object(const sent_ctx *x, const occ *o, int hi, const int32_t *src,
+                            uint32_t nsrc, int32_t *out)
 {
     int stop = hi;
     for (const occ *p = o + 1; p < x->occ + x->nocc; p++)
@@ -1011,6 +1053,8 @@ static uint32_t find_object(const sent_ctx *x, const occ *o, int hi, int32_t *ou
             continue;
         if (mention_first(x, m) < (int)o->tend && mention_last(x, m) >= (int)o->tend)
             continue; /* "send American troops": part of the phrase, not its target */
+        if (refers_to(x, m, src, nsrc))
+            continue; /* "X wondered whether he ...": X again */
         if (coded_verb_follows(x, mention_last(x, m), hi))
             return 0;
         return compound(x, m, 1, 0, stop, out, 1);
@@ -1151,6 +1195,8 @@ static void push_event(sent_ctx *x, const occ *o, const char *code, int32_t src,
 {
     const sr_mention *ms = &x->in->mentions[src];
     const sr_mention *mt = tgt >= 0 ? &x->in->mentions[tgt] : NULL;
+    if (mt && strcmp(ms->code, mt->code) == 0)
+        return; /* an actor acting on itself ("Moscow said Russia ...") is no event */
     ev_vec *v = x->out;
     for (size_t i = x->first_event; i < v->n; i++) {
         const sr_event *e = &v->v[i];
@@ -1196,7 +1242,7 @@ static void code_occurrence(sent_ctx *x, occ *o)
         ns = find_agent(x, o, hi, src);
     } else {
         ns = find_subject(x, o, lo, src);
-        nt = find_object(x, o, hi, tgt);
+        nt = find_object(x, o, hi, src, ns, tgt);
     }
     if (o->slot_src >= 0)
         ns = compound(x, o->slot_src, -1, lo, hi, src, 0);
