@@ -75,13 +75,15 @@ void sr_kb_get_stats(const sr_kb *kb, sr_kb_stats *st);
 
 /* One resolved name (sr_kb_lookup). Strings live in the base or in buf. */
 typedef struct sr_kb_match {
-    const char *entity; /* id, or NULL for a composed agent ("Russian troops") */
+    const char *entity; /* id; for a composed agent ("Russian troops") the modifier's */
+    const char *agent;  /* id of the agent word, or NULL */
     const char *name;   /* canonical name */
     const char *type;   /* "person", "country", "agent"... */
     const char *code;   /* actor code on the date */
     const char *sector; /* "" when none */
     const char *title;  /* title of the role valid on the date, or NULL */
-    const char *how;    /* "exact", "name", "title", "agent", "coref", "unknown" */
+    char role_from[12], role_to[12]; /* its dates, YYYY-MM-DD, "" when open or no role */
+    const char *how;                 /* "exact", "name", "title", "agent", "coref", "unknown" */
     char buf[64], namebuf[128];
 } sr_kb_match;
 

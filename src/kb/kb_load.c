@@ -313,12 +313,20 @@ static sr_kb *from_blob(uint8_t *blob, size_t size, const char *what, sr_error *
 static int write_blob(const char *path, const uint8_t *blob, size_t size, sr_error *err)
 {
     char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f)
+    snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp); /* unique even between threads of one process */
+    if (fd < 0)
         return sr_error_set(err, "%s: cannot write", tmp);
+    FILE *f = fdopen(fd, "wb");
+    if (!f) {
+        close(fd);
+        unlink(tmp);
+        return sr_error_set(err, "%s: cannot write", tmp);
+    }
     int ok = fwrite(blob, 1, size, f) == size;
     ok = (fclose(f) == 0) && ok;
+    if (ok)
+        chmod(tmp, 0644);
     if (!ok || rename(tmp, path) != 0) {
         unlink(tmp);
         return sr_error_set(err, "%s: cannot write", path);

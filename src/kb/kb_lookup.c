@@ -41,6 +41,32 @@ static int lookup_rank(int kind)
     }
 }
 
+/* YYYYMMDD as "YYYY-MM-DD" into out (11 bytes at least). */
+static void date_str(int32_t d, char *out)
+{
+    uint32_t v = d < 0 ? 0 : (uint32_t)d;
+    const int pos[] = {0, 1, 2, 3, 5, 6, 8, 9};
+    for (int i = 7; i >= 0; i--) {
+        out[pos[i]] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    out[4] = out[7] = '-';
+    out[10] = 0;
+}
+
+/* Fill the role fields of m from role r (may be NULL). */
+static void fill_role(const sr_kb *kb, const kb_role *r, sr_kb_match *m)
+{
+    m->title = r && *kb_str(kb, r->title) ? kb_str(kb, r->title) : NULL;
+    m->role_from[0] = m->role_to[0] = 0;
+    if (!r)
+        return;
+    if (r->from != KB_DATE_MIN)
+        date_str(r->from, m->role_from);
+    if (r->to != KB_DATE_MAX)
+        date_str(r->to, m->role_to);
+}
+
 /* Fill m from entity e named by posting p on date. */
 static void fill(const sr_kb *kb, const kb_posting *p, int32_t date, sr_kb_match *m)
 {
@@ -49,8 +75,7 @@ static void fill(const sr_kb *kb, const kb_posting *p, int32_t date, sr_kb_match
     m->name = kb_str(kb, e->name);
     m->type = kb_type_name(e->type);
     m->how = "exact";
-    const kb_role *r = kb_role_on(kb, e, date);
-    m->title = r && *kb_str(kb, r->title) ? kb_str(kb, r->title) : NULL;
+    fill_role(kb, kb_role_on(kb, e, date), m);
     if (p->kind == KB_P_METONYM) {
         kb_copy(m->buf, sizeof m->buf, kb_str(kb, p->aux));
         m->sector = strlen(m->buf) > 3 ? kb_str(kb, p->aux) + 3 : "";
@@ -58,6 +83,8 @@ static void fill(const sr_kb *kb, const kb_posting *p, int32_t date, sr_kb_match
         kb_copy(m->buf, sizeof m->buf, kb_str(kb, e->sector));
         m->sector = kb_str(kb, e->sector);
         m->how = "agent";
+        m->agent = m->entity;
+        m->entity = NULL;
     } else {
         kb_code_on(kb, e, date, m->buf, sizeof m->buf, &m->sector);
     }
@@ -184,15 +211,15 @@ int sr_kb_lookup(const sr_kb *kb, const char *name, const char *date, sr_kb_matc
         m->code = m->buf;
         m->name = m->namebuf;
         m->entity = e ? kb_str(kb, e->id) : NULL;
-        m->type = e ? kb_type_name(e->type) : best->kind == SR_MENTION_AGENT ? "agent" : "person";
+        m->agent = best->agent;
+        m->type = best->kind == SR_MENTION_AGENT ? "agent" : e ? kb_type_name(e->type) : "person";
         m->sector = best->sector ? (e ? kb_str(kb, e->sector) : "") : "";
         if (best->sector) {
             /* keep the sector text alive past the arena */
             size_t cl = strlen(m->buf), sl = strlen(best->sector);
             m->sector = sl <= cl ? m->buf + cl - sl : "";
         }
-        const kb_role *r = e ? kb_role_on(kb, e, d) : NULL;
-        m->title = r && *kb_str(kb, r->title) ? kb_str(kb, r->title) : NULL;
+        fill_role(kb, e ? kb_role_on(kb, e, d) : NULL, m);
         static const char *const how[] = {"", "name", "agent", "title", "coref", "unknown"};
         m->how = best->kind <= SR_MENTION_UNKNOWN ? how[best->kind] : "name";
     }
@@ -244,12 +271,26 @@ int sr_kb_lookup_json(const sr_kb *kb, const char *name, const char *date, FILE 
     json_str(out, m.name);
     fputs(",\"type\":", out);
     json_str(out, m.type);
+    if (m.agent) {
+        fputs(",\"agent\":", out);
+        json_str(out, m.agent);
+    }
     fputs(",\"code\":", out);
     json_str(out, m.code);
     fputs(",\"sector\":", out);
     json_str(out, m.sector && *m.sector ? m.sector : NULL);
     fputs(",\"role\":", out);
-    json_str(out, m.title);
+    if (m.title || m.role_from[0] || m.role_to[0]) {
+        fputs("{\"title\":", out);
+        json_str(out, m.title);
+        fputs(",\"from\":", out);
+        json_str(out, m.role_from[0] ? m.role_from : NULL);
+        fputs(",\"to\":", out);
+        json_str(out, m.role_to[0] ? m.role_to : NULL);
+        fputc('}', out);
+    } else {
+        fputs("null", out);
+    }
     fputs(",\"how\":", out);
     json_str(out, m.how);
     fputs("}}\n", out);
