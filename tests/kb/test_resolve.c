@@ -6,6 +6,8 @@
 */
 #include "kb_test.h"
 
+#include <pthread.h>
+
 static sr_kb *kb;
 
 static int setup(void **state)
@@ -245,6 +247,39 @@ static void lookup_json(void **state)
     free(buf);
 }
 
+/* One thread's work: find the mentions of a text many times; count wrong answers. */
+static void *find_many(void *arg)
+{
+    static const char text[] = "Admiral Giuseppe Kava -Dragon met Zelenski in Kyiv. The US "
+                               "president called. Russian troops withdrew. He said so.";
+    int *wrong = arg;
+    for (int i = 0; i < 50; i++) {
+        found f;
+        found_run(&f, kb, text, "2025-08-20");
+        const sr_mention *m = covering(&f, "Kava -Dragon");
+        const sr_mention *p = covering(&f, "US president");
+        if (f.n < 5 || !m || !m->entity || strcmp(m->entity, "cavo-dragone-giuseppe") != 0 ||
+            !p || !p->entity || strcmp(p->entity, "trump-donald") != 0)
+            (*wrong)++;
+        found_free(&f);
+    }
+    return NULL;
+}
+
+/* The base is read-only: threads share it without locks. */
+static void shared_by_threads(void **state)
+{
+    (void)state;
+    pthread_t t[4];
+    int wrong[4] = {0};
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, find_many, &wrong[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(wrong[i], 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +292,7 @@ int main(void)
         cmocka_unit_test(coreference_chain),
         cmocka_unit_test(unknown_titled_person),
         cmocka_unit_test(lookup_json),
+        cmocka_unit_test(shared_by_threads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
