@@ -83,7 +83,9 @@ static const fword FWORDS[] = {
     {"added", W_SPEECH},
     {"adds", W_SPEECH},
     {"after", W_PREP | W_SUBORD},
+    {"again", W_ADV},
     {"against", W_PREP},
+    {"almost", W_ADV},
     {"along", W_PREP},
     {"alongside", W_PREP},
     {"already", W_ADV},
@@ -115,6 +117,7 @@ static const fword FWORDS[] = {
     {"both", W_DET},
     {"but", W_CLAUSE | W_COORD},
     {"by", W_PREP | W_BY},
+    {"ca", W_AUX},
     {"can", W_AUX},
     {"cannot", W_AUX | W_NEG},
     {"concerning", W_PREP},
@@ -129,18 +132,22 @@ static const fword FWORDS[] = {
     {"dozens", W_NUM},
     {"during", W_PREP},
     {"each", W_DET},
+    {"earlier", W_ADV},
     {"eight", W_NUM},
     {"even", W_ADV},
+    {"ever", W_ADV},
     {"every", W_DET},
     {"fail", W_NEGGOV},
     {"failed", W_NEGGOV},
     {"fails", W_NEGGOV},
     {"few", W_NUM},
+    {"first", W_ADV},
     {"five", W_NUM},
     {"following", W_PREP},
     {"for", W_PREP},
     {"four", W_NUM},
     {"from", W_PREP},
+    {"further", W_ADV},
     {"had", W_AUX},
     {"has", W_AUX},
     {"have", W_AUX},
@@ -156,15 +163,18 @@ static const fword FWORDS[] = {
     {"including", W_PREP},
     {"inside", W_PREP},
     {"insisted", W_SPEECH},
+    {"instead", W_ADV},
     {"into", W_PREP},
     {"is", W_BE},
     {"it", W_PRON},
     {"its", W_DET},
+    {"jointly", W_ADV},
     {"just", W_ADV},
     {"later", W_ADV},
     {"less", W_DEG},
     {"many", W_NUM},
     {"may", W_AUX},
+    {"meanwhile", W_ADV},
     {"might", W_AUX},
     {"more", W_DEG},
     {"most", W_DEG},
@@ -172,6 +182,7 @@ static const fword FWORDS[] = {
     {"my", W_DET},
     {"n't", W_NEG},
     {"near", W_PREP},
+    {"nearly", W_ADV},
     {"neither", W_NEG},
     {"never", W_NEG},
     {"nine", W_NUM},
@@ -183,8 +194,9 @@ static const fword FWORDS[] = {
     {"n\xe2\x80\x99t", W_NEG},
     {"of", W_PREP},
     {"on", W_PREP},
-    {"once", W_SUBORD},
+    {"once", W_SUBORD | W_ADV},
     {"one", W_NUM},
+    {"only", W_ADV},
     {"onto", W_PREP},
     {"or", W_CONJ | W_COORD},
     {"other", W_DET},
@@ -205,6 +217,7 @@ static const fword FWORDS[] = {
     {"says", W_SPEECH},
     {"seven", W_NUM},
     {"several", W_NUM},
+    {"sha", W_AUX},
     {"shall", W_AUX},
     {"she", W_PRON},
     {"should", W_AUX},
@@ -212,6 +225,7 @@ static const fword FWORDS[] = {
     {"six", W_NUM},
     {"so", W_DEG},
     {"some", W_DET},
+    {"soon", W_ADV},
     {"stated", W_SPEECH},
     {"still", W_ADV},
     {"stressed", W_SPEECH},
@@ -232,10 +246,14 @@ static const fword FWORDS[] = {
     {"through", W_PREP},
     {"throughout", W_PREP},
     {"to", W_PREP | W_TO},
+    {"today", W_ADV},
     {"told", W_SPEECH},
+    {"tomorrow", W_ADV},
+    {"tonight", W_ADV},
     {"too", W_DEG},
     {"toward", W_PREP},
     {"towards", W_PREP},
+    {"twice", W_ADV},
     {"two", W_NUM},
     {"under", W_PREP},
     {"unless", W_CLAUSE | W_SUBORD},
@@ -259,8 +277,10 @@ static const fword FWORDS[] = {
     {"with", W_PREP},
     {"within", W_PREP},
     {"without", W_PREP | W_NEG},
+    {"wo", W_AUX}, /* as in "wo n't" */
     {"would", W_AUX},
     {"wrote", W_SPEECH},
+    {"yesterday", W_ADV},
     {"yet", W_ADV},
     {"you", W_PRON},
     {"your", W_DET},
@@ -895,6 +915,10 @@ static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, 
         int32_t next = dir < 0 ? mention_at_end(x, k) : mention_at_start(x, k);
         if (k < 0 || next < 0)
             break;
+        if (dir > 0 && coordinated)
+            break; /* "X and Y, the ministries said": the list ended at Y */
+        if (dir < 0 && (n == 1 ? !link_coord : link_coord))
+            break; /* leftwards: "X, Y and m" */
         if (dir > 0 && stop_at_subject && verb_follows(x, mention_last(x, next), hi))
             break;
         if (dir < 0) {
@@ -912,9 +936,10 @@ static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, 
 /* Is mention m governed by a preposition ("in Ukraine")? */
 static int in_prep_phrase(const sent_ctx *x, int32_t m)
 {
-    int f = mention_first(x, m);
-    /* "after X attacked": a subordinator introduces a subject, not an object */
-    return f > 0 && (x->ti[f - 1].cls & W_PREP) && !(x->ti[f - 1].cls & W_SUBORD);
+    /* "to the Air Force", "in Ukraine"; "after X attacked": a subordinator
+       introduces a subject, not an object */
+    int k = skip_modifiers(x, mention_first(x, m) - 1, -1, 0, (int)x->n);
+    return k >= 0 && (x->ti[k].cls & W_PREP) && !(x->ti[k].cls & W_SUBORD);
 }
 
 /* Is compound member m inside a prepositional phrase ("in Fornost and Gondor")? */
@@ -947,18 +972,39 @@ static const occ *prev_in_clause(const sent_ctx *x, const occ *o)
     return x->ti[p->head].clause == x->ti[o->head].clause ? p : NULL;
 }
 
-/* Does a plain noun (no actor) stand just before o, as its own subject? */
+/* Is token k a plain word: no function word, actor or verb of the dictionary found? */
+static int plain_word(const sent_ctx *x, int k, int lo)
+{
+    if (k < lo || x->ti[k].cls != 0 || x->ti[k].mention >= 0)
+        return 0;
+    for (uint32_t i = 0; i < x->nocc; i++)
+        if (x->occ[i].head == (uint32_t)k)
+            return 0;
+    return 1;
+}
+
+/*
+** Does a plain noun phrase (no actor) stand just before o, as its own
+** subject ("the measure would hit", ", the opponent released")?  Not when
+** it is inside a prepositional phrase ("during the night attacked").
+*/
 static int own_plain_subject(const sent_ctx *x, const occ *o, int lo)
 {
     int k = (int)o->start - 1;
     while (k >= lo && (x->ti[k].cls & (W_ADV | W_NEG | W_AUX | W_BE)) && x->ti[k].mention < 0)
         k--;
-    if (k < lo || x->ti[k].cls != 0 || x->ti[k].mention >= 0)
+    if (!plain_word(x, k, lo))
         return 0;
-    for (uint32_t i = 0; i < x->nocc; i++)
-        if (x->occ[i].head == (uint32_t)k)
-            return 0; /* a verb, not a noun */
-    return 1;
+    int b = k - 1;
+    for (int i = 0; i < 3 && plain_word(x, b, lo); i++)
+        b--;
+    if (b < lo)
+        return 1;
+    if (x->ti[b].mention >= 0 || ((x->ti[b].cls & W_DET) && (x->ti[b].cls & W_BE)))
+        return 0; /* "Calenardhon crowds", "Eriador's death toll": the actor's */
+    if (x->ti[b].cls & W_DET)
+        b--;
+    return !(b >= lo && (x->ti[b].cls & W_PREP));
 }
 
 /*
@@ -991,6 +1037,8 @@ static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *o
         }
         k = f;
     }
+    if (best >= 0 && own_plain_subject(x, o, mention_first(x, best)))
+        return 0; /* "According to X, the opponent released ..." */
     if (best >= 0 && prev && prev->nsrc) {
         for (int k = mention_last(x, best); k < (int)o->start; k++)
             if (x->ti[k].cls & W_COORD) {

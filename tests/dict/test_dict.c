@@ -186,7 +186,12 @@ static const char PETRARCH_SAMPLE[] =
     "- * OVER * [999]\n"
     "- * &UNDEFINED [998]\n"
     "- * ABOUT PEACE [036:036]\n"
-    "\n";
+    "\n"
+    "--- ARRIVE [032:033] ---\n"
+    "ARRIVE\n"
+    "--- DEPART [+++] ---\n"
+    "DEPART\n"
+    "- * NOW [###]\n";
 
 static void test_petrarch_sample(void **state)
 {
@@ -200,10 +205,10 @@ static void test_petrarch_sample(void **state)
     const sr_verbdict *d = sr_coder_dict(c);
     sr_verbdict_stats st;
     sr_verbdict_stats_get(d, &st);
-    assert_int_equal(st.verbs, 4);
+    assert_int_equal(st.verbs, 6);
     assert_int_equal(st.synsets, 2);
     assert_int_equal(st.patterns, 5);
-    assert_int_equal(st.skipped, 2); /* two "*", an undefined synset */
+    assert_int_equal(st.skipped, 3); /* two "*", an undefined synset, a code without digits */
     sr_arena a;
     sr_arena_init(&a);
     test_doc t;
@@ -224,6 +229,13 @@ static void test_petrarch_sample(void **state)
     assert_non_null(test_find(&t, "AAA", "BBB", "036"));
     assert_int_equal(t.events[0].quad_class, 1);
     assert_string_equal(t.events[0].plover, "AGREE");
+    /* [A:B]: the reverse event too; [+++]: no code */
+    test_code(c, &a, "[AAA Aland] arrived in [BBB Bland] .", &t);
+    assert_non_null(test_find(&t, "AAA", "BBB", "032"));
+    assert_non_null(test_find(&t, "BBB", "AAA", "033"));
+    assert_int_equal(t.nevents, 2);
+    test_code(c, &a, "[AAA Aland] departed now from [BBB Bland] .", &t);
+    assert_int_equal(t.nevents, 0);
     sr_arena_free(&a);
     sr_coder_free(c);
     unlink(path);
