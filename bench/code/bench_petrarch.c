@@ -12,7 +12,8 @@
 ** require_dyad <Config> is honoured (events need a target unless it is
 ** off).  The same suite is then coded with sitrep's own lexicon, scored on
 ** (source, target) pairs only, since its codes are CAMEO and the suite's
-** dictionary uses its own.
+** dictionary uses its own.  When the tagger and lemmatizer models of
+** data/models load, both runs are repeated on tagged tokens.
 **
 ** Usage: bench_petrarch [-v] [-s ID] [SHARED_DIR]
 **   -v lists every miss (-vv also those of the sitrep lexicon); -s prints the tokens, mentions and events of record ID
@@ -26,6 +27,7 @@
 
 #include "code/coder.h"
 #include "kb/actors.h"
+#include "nlp/nlp.h"
 #include "segment/segment.h"
 #include "util/util.h"
 
@@ -186,6 +188,12 @@ static void report(const char *what, const score *sc)
 */
 static const char *show_id; /* -s ID: print the mentions and events of one record */
 
+/* Optional tagger and lemmatizer (data/models): tokens then carry UPOS and lemmas. */
+typedef struct nlp_models {
+    sr_tagger *tagger;
+    sr_lemmatizer *lemmatizer;
+} nlp_models;
+
 static void show(const record *x, const sr_sentence *s, size_t ns, const sr_mention *ms, size_t nm,
                  const sr_event *ev, size_t nev)
 {
@@ -206,8 +214,8 @@ static void show(const record *x, const sr_sentence *s, size_t ns, const sr_ment
                ev[i].rule);
 }
 
-static double run(const sr_coder *c, const sr_kb *kb, record *recs, int nrec, score *full,
-                  score *dyad, int verbose, double *code_secs)
+static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, record *recs,
+                  int nrec, score *full, score *dyad, int verbose, double *code_secs)
 {
     double total = 0;
     *code_secs = 0;
@@ -221,6 +229,10 @@ static double run(const sr_coder *c, const sr_kb *kb, record *recs, int nrec, sc
         sr_sentence *sents;
         size_t nsents, nm, nev;
         sr_segment(&a, x->text, strlen(x->text), &sents, &nsents);
+        for (size_t k = 0; nlp && k < nsents; k++) {
+            sr_tagger_tag(nlp->tagger, &sents[k], &a);
+            sr_lemmatize(nlp->lemmatizer, &sents[k], &a);
+        }
         sr_mention *ms;
         sr_actors_find(kb, x->text, sents, nsents, x->date, &a, &ms, &nm);
         double t1 = now();
@@ -301,17 +313,37 @@ int main(int argc, char **argv)
     }
     score full = {0}, dyad = {0}, own_dyad = {0};
     double code_secs, own_code_secs;
-    double secs = run(pet, kb, recs, nrec, &full, &dyad, verbose, &code_secs);
+    double secs = run(pet, kb, NULL, recs, nrec, &full, &dyad, verbose, &code_secs);
     int scored = nrec - nerr;
     report("PETR.Validate.verbs: (source, target, code)", &full);
     report("PETR.Validate.verbs: (source, target)", &dyad);
     printf("speed: %.0f sentences/s end to end (segment + actors + code), "
            "coder alone %.0f sentences/s\n",
            scored / secs, scored / code_secs);
-    double own_secs = run(own, kb, recs, nrec, NULL, &own_dyad, verbose, &own_code_secs);
+    double own_secs = run(own, kb, NULL, recs, nrec, NULL, &own_dyad, verbose, &own_code_secs);
     report("sitrep lexicon: (source, target)", &own_dyad);
     printf("speed (sitrep lexicon): %.0f sentences/s end to end, coder alone %.0f sentences/s\n",
            scored / own_secs, scored / own_code_secs);
+
+    /* The same with the tagger and lemmatizer, when their models load. */
+    nlp_models nlp = {NULL, NULL};
+    char model[4096];
+    snprintf(model, sizeof model, "%s/models/tagger.bin", SR_DATA_DIR);
+    nlp.tagger = sr_tagger_load(model, &err);
+    if (nlp.tagger)
+        nlp.lemmatizer = sr_lemmatizer_open(SR_DATA_DIR, &err);
+    if (nlp.tagger && nlp.lemmatizer) {
+        score tfull = {0}, tdyad = {0}, town = {0};
+        double tsecs = run(pet, kb, &nlp, recs, nrec, &tfull, &tdyad, 0, &code_secs);
+        report("tagged, PETR.Validate.verbs: (s, t, code)", &tfull);
+        (void)run(own, kb, &nlp, recs, nrec, NULL, &town, 0, &own_code_secs);
+        report("tagged, sitrep lexicon: (source, target)", &town);
+        printf("speed (tagged): %.0f sentences/s end to end\n", scored / tsecs);
+    } else {
+        printf("tagged runs skipped: %s\n", err.msg);
+    }
+    sr_lemmatizer_free(nlp.lemmatizer);
+    sr_tagger_free(nlp.tagger);
     for (int i = 0; i < nrec; i++)
         free(recs[i].text);
     free(recs);
