@@ -204,6 +204,25 @@ static void test_coordinated_verbs(void **state)
     assert_int_equal(d.nevents, 2);
 }
 
+/* Subjects carried over to later verbs, and where they are not. */
+static void test_subject_carry(void **state)
+{
+    test_doc d = code(state, "[RUS Russia] welcomed [TUR Turkey] 's mediation but rejected [UKR Kyiv] 's offer .");
+    expect(&d, "RUS", "TUR", "038");
+    expect(&d, "RUS", "UKR", "120");
+    d = code(state, "[RUS Russian drones] hit [UKR Sumy] , killing four .");
+    expect(&d, "RUS", "UKR", "190");
+    expect(&d, "RUS", NULL, "190");
+    assert_int_equal(d.nevents, 2);
+    d = code(state, "[USA Washington] said the measure would hit [CHN China] .");
+    expect(&d, "USA", NULL, "010");
+    assert_int_equal(d.nevents, 1);
+    d = code(state, "[USA Washington] said it would hit [CHN China] .");
+    expect(&d, "USA", "CHN", "190");
+    d = code(state, "According to [UKRMIL the air force] , the enemy released 70 drones .");
+    expect_none(&d);
+}
+
 static void test_quote_speaker(void **state)
 {
     test_doc d = code(state, "\" We will never accept this , and we condemn [UKR Kyiv] , \" "
@@ -355,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_clause_boundary),
         cmocka_unit_test(test_embedded_subject),
         cmocka_unit_test(test_coordinated_verbs),
+        cmocka_unit_test(test_subject_carry),
         cmocka_unit_test(test_quote_speaker),
         cmocka_unit_test(test_several_sentences),
         cmocka_unit_test(test_phrases_and_nouns),
