@@ -350,7 +350,7 @@ static int keep_modifier(const sr_kb *kb, const kb_slot *s)
 {
     FOR_POSTINGS(kb, s, p)
     if ((p->kind == KB_P_ADJ || p->kind == KB_P_NAME || p->kind == KB_P_ALIAS ||
-         p->kind == KB_P_VARIANT) &&
+         p->kind == KB_P_VARIANT || p->kind == KB_P_METONYM) &&
         polity(kb, ent(kb, p)))
         return 1;
     return 0;
@@ -775,7 +775,7 @@ static int accept_person(const sr_kb *kb, const kb_posting *p)
 static int accept_modifier(const sr_kb *kb, const kb_posting *p)
 {
     return (p->kind == KB_P_ADJ || p->kind == KB_P_NAME || p->kind == KB_P_ALIAS ||
-            p->kind == KB_P_VARIANT) &&
+            p->kind == KB_P_VARIANT || p->kind == KB_P_METONYM) &&
            polity(kb, ent(kb, p));
 }
 
@@ -888,6 +888,19 @@ static uint32_t read_title(finder *f, uint32_t p, phrase *ph, int allow_honorifi
     return end;
 }
 
+/* Rank of an office as the head of an organization (lower is higher), or 100. */
+static int top_office(const char *title_key)
+{
+    static const char *const order[] = {
+        "secretary general",  "director general", "president", "chair",
+        "chairman",           "chairperson",      "head",      "leader",
+        "executive director", "director"};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (strcmp(order[i], title_key) == 0)
+            return (int)i;
+    return 100;
+}
+
 /*
 ** The office holder on the date for the title phrase of ph, under its
 ** modifier ("the US president") or, without one, when one person alone
@@ -944,6 +957,24 @@ static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role
             if (!seen && n < 8) {
                 cand[n] = ent(f->kb, q);
                 roles[n++] = r;
+            }
+        }
+        if (n > 1 && ph->mod_entity && ph->mod_entity->type != KB_T_COUNTRY) {
+            /* an organization's chief is its top office */
+            int best = -1, rank = 100, tie = 0;
+            for (int k = 0; k < n; k++) {
+                int r = top_office(kb_str(f->kb, roles[k]->title_key));
+                if (r < rank) {
+                    rank = r;
+                    best = k;
+                    tie = 0;
+                } else if (r == rank) {
+                    tie = 1;
+                }
+            }
+            if (best >= 0 && rank < 100 && !tie) {
+                *role = roles[best];
+                return cand[best];
             }
         }
         if (n != 1)
@@ -1409,8 +1440,8 @@ static uint32_t read_phrase(finder *f, uint32_t i)
         return read_pronoun(f, i, which);
     uint32_t p = i;
     if (determiner(f->norm[i])) {
-        hit h = longest(f, i, keep_naming); /* "the Kremlin" */
-        if (h.slot) {
+        hit h = longest(f, i, keep_naming); /* "the Kremlin"; but "the French president" */
+        if (h.slot && !longest(f, h.end, keep_title).slot && !longest(f, h.end, keep_person).slot) {
             const kb_posting *q = choose(f, h.slot, accept_naming);
             if (q)
                 return emit_named(f, q, i, h.end);
@@ -1459,8 +1490,13 @@ static uint32_t read_phrase(finder *f, uint32_t i)
             uint32_t r = read_name(f, &ph, t);
             if (r)
                 return r;
-            if (ph.title_end)
-                return title_only(f, &ph);
+            if (ph.title_end) {
+                /* "Kremlin spokesman", "the NATO chief"; when that says nothing, the name */
+                size_t before = f->nm;
+                uint32_t e = title_only(f, &ph);
+                if (f->nm > before)
+                    return e;
+            }
         }
         const kb_posting *np = choose(f, nm.slot, accept_naming);
         if (np)

@@ -160,12 +160,48 @@ static void seed_article(void **state)
     free(text);
 }
 
+/* Office titles resolve to their holder on the article's date. */
+static void titles_on_dates(void **state)
+{
+    (void)state;
+    if (!kb)
+        skip();
+    struct {
+        const char *text, *phrase, *date, *name, *id;
+    } cases[] = {
+        {"The British prime minister spoke.", "British prime minister", "2025-08-20",
+         "Keir Starmer", "starmer-keir"},
+        {"The German chancellor spoke.", "German chancellor", "2025-08-20", "Friedrich Merz",
+         "merz-friedrich"},
+        {"The German chancellor spoke.", "German chancellor", "2022-08-20", "Olaf Scholz",
+         "scholz-olaf"},
+        {"Russia's foreign minister spoke.", "foreign minister", "2025-08-20", "Sergei Lavrov",
+         "lavrov-sergei"},
+        {"The NATO chief spoke.", "NATO chief", "2025-08-20", "Mark Rutte", "rutte-mark"},
+        {"The NATO chief spoke.", "NATO chief", "2020-08-20", "Jens Stoltenberg",
+         "stoltenberg-jens"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        if (!has(cases[i].name, cases[i].id))
+            continue;
+        found f;
+        found_run(&f, kb, cases[i].text, cases[i].date);
+        const sr_mention *m = covering(&f, cases[i].phrase);
+        if (!m || !m->entity || strcmp(m->entity, cases[i].id) != 0)
+            fail_msg("'%s' on %s: want %s, got %s", cases[i].text, cases[i].date, cases[i].id,
+                     m && m->entity ? m->entity : "nothing");
+        assert_int_equal(m->kind, SR_MENTION_TITLE);
+        found_free(&f);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seed_names),
         cmocka_unit_test(seed_dates_and_negatives),
         cmocka_unit_test(seed_article),
+        cmocka_unit_test(titles_on_dates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -258,8 +258,8 @@ static void *find_many(void *arg)
         found_run(&f, kb, text, "2025-08-20");
         const sr_mention *m = covering(&f, "Kava -Dragon");
         const sr_mention *p = covering(&f, "US president");
-        if (f.n < 5 || !m || !m->entity || strcmp(m->entity, "cavo-dragone-giuseppe") != 0 ||
-            !p || !p->entity || strcmp(p->entity, "trump-donald") != 0)
+        if (f.n < 5 || !m || !m->entity || strcmp(m->entity, "cavo-dragone-giuseppe") != 0 || !p ||
+            !p->entity || strcmp(p->entity, "trump-donald") != 0)
             (*wrong)++;
         found_free(&f);
     }
