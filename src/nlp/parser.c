@@ -3,7 +3,7 @@
 **
 ** The model file (see docs/model-format.md, "parser") stores only the rows
 ** of the two weight tables that carry weight, as 16-bit integers with one
-** scale per table.  Loading expands them into dense float tables indexed
+** scale per table.  Loading expands them into dense 16-bit tables indexed
 ** by feature hash, so that parsing is a greedy loop of table lookups: for
 ** each configuration, hash its features, add up their rows, take the best
 ** valid transition, and label every arc as it is made.
@@ -16,11 +16,36 @@
 #include "nlp/model_io.h"
 #include "util/util.h"
 
-/* Four floats added at once (GCC and Clang vector extension). */
+/* Vectors of the GCC and Clang vector extension, added element by element. */
 typedef float v4f __attribute__((vector_size(16)));
+typedef int16_t v4s __attribute__((vector_size(8)));
+typedef int32_t v4i __attribute__((vector_size(16)));
+typedef int16_t v8s __attribute__((vector_size(16)));
+typedef int32_t v8i __attribute__((vector_size(32)));
+
+/* Transition scores from the 16-bit table of a loaded model. */
+static void score_trans16(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
+{
+    const unsigned shift = 64u - (unsigned)p->trans_bits;
+    const v4s *table = (const v4s *)p->trans16;
+    const v4s *rows[SR_PARSER_MAX_FEATS];
+    for (size_t i = 0; i < nf; i++) {
+        rows[i] = table + (f[i] >> shift);
+        __builtin_prefetch(rows[i]);
+    }
+    v4i sum = {0, 0, 0, 0};
+    for (size_t i = 0; i < nf; i++)
+        sum += __builtin_convertvector(*rows[i], v4i);
+    for (int k = 0; k < SR_PT_COUNT; k++)
+        score[k] = (float)sum[k] * p->trans_scale;
+}
 
 void sr_parser_score_trans(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
 {
+    if (p->trans16) {
+        score_trans16(p, f, nf, score);
+        return;
+    }
     const unsigned shift = 64u - (unsigned)p->trans_bits;
     const v4f *table = (const v4f *)p->trans;
     const v4f *rows[SR_PARSER_MAX_FEATS];
@@ -34,8 +59,33 @@ void sr_parser_score_trans(const sr_parser *p, const uint64_t *f, size_t nf, flo
     memcpy(score, &sum, sizeof sum);
 }
 
+/* Relation scores from the 16-bit table of a loaded model. */
+static void score_labels16(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
+{
+    const unsigned shift = 64u - (unsigned)p->label_bits;
+    const size_t stride = (size_t)p->label_stride16 / 8;
+    const v8s *table = (const v8s *)p->labels16;
+    const v8s *rows[SR_PARSER_MAX_FEATS];
+    for (size_t i = 0; i < nf; i++) {
+        rows[i] = table + (f[i] >> shift) * stride;
+        __builtin_prefetch(rows[i]);
+        __builtin_prefetch((const char *)rows[i] + 64);
+    }
+    v8i sum[SR_PARSER_MAX_LABELS / 8];
+    memset(sum, 0, sizeof sum);
+    for (size_t i = 0; i < nf; i++)
+        for (size_t k = 0; k < stride; k++)
+            sum[k] += __builtin_convertvector(rows[i][k], v8i);
+    for (int k = 0; k < p->nlabels; k++)
+        score[k] = (float)sum[k / 8][k % 8] * p->label_scale;
+}
+
 void sr_parser_score_labels(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
 {
+    if (p->labels16) {
+        score_labels16(p, f, nf, score);
+        return;
+    }
     const unsigned shift = 64u - (unsigned)p->label_bits;
     const size_t stride = (size_t)p->label_stride / 4;
     const v4f *table = (const v4f *)p->labels_w;
@@ -154,8 +204,8 @@ static const void *table_section(const sr_model_file *m, const char *prefix, con
 }
 
 /* Report a table that contradicts itself. Returns NULL. */
-static float *bad_table(float *table, const sr_model_file *m, const char *prefix, const char *why,
-                        sr_error *err)
+static int16_t *bad_table(int16_t *table, const sr_model_file *m, const char *prefix,
+                          const char *why, sr_error *err)
 {
     free(table);
     sr_error_set(err, "%s: parser table %s: %s", sr_model_path(m), prefix, why);
@@ -163,13 +213,13 @@ static float *bad_table(float *table, const sr_model_file *m, const char *prefix
 }
 
 /*
-** Expand a sparse table into a dense float table of 2^bits rows of stride
-** floats.  The file holds a bitmap of the rows that have weights, the
-** number of weights of each such row, and each weight's class and 16-bit
-** value; one scale turns values back into floats.
+** Expand a sparse table into a dense table of 2^bits rows of stride 16-bit
+** weights, aligned for vector loads.  The file holds a bitmap of the rows
+** that have weights, the number of weights of each such row, and each
+** weight's class and value; *scale turns values into scores.
 */
-static float *expand_table(const sr_model_file *m, const char *prefix, int bits, size_t width,
-                           size_t stride, sr_error *err)
+static int16_t *expand_table(const sr_model_file *m, const char *prefix, int bits, size_t width,
+                             size_t stride, float *scale_out, sr_error *err)
 {
     size_t rows = (size_t)1 << bits, nbitmap, nrows, ncls, nw, one;
     const uint32_t *bitmap =
@@ -181,7 +231,9 @@ static float *expand_table(const sr_model_file *m, const char *prefix, int bits,
     const float *scale = w ? table_section(m, prefix, "scale", SR_MT_F32, 1, &one, err) : NULL;
     if (!scale)
         return NULL;
-    float *table = calloc(rows * stride, sizeof *table);
+    int16_t *table = NULL;
+    if (posix_memalign((void **)&table, 64, rows * stride * sizeof *table) == 0)
+        memset(table, 0, rows * stride * sizeof *table);
     if (!table) {
         sr_error_set(err, "%s: out of memory for the parser tables", sr_model_path(m));
         return NULL;
@@ -197,12 +249,15 @@ static float *expand_table(const sr_model_file *m, const char *prefix, int bits,
         for (size_t k = 0; k < count[row]; k++, entry++) {
             if (cls[entry] >= width)
                 return bad_table(table, m, prefix, "class out of range", err);
-            table[r * stride + cls[entry]] = (float)w[entry] * scale[0];
+            table[r * stride + cls[entry]] = w[entry];
         }
         row++;
     }
     if (row != nrows || entry != nw)
         return bad_table(table, m, prefix, "more weights than rows", err);
+    if (!(scale[0] > 0) || scale[0] > 1e6f)
+        return bad_table(table, m, prefix, "bad scale", err);
+    *scale_out = scale[0];
     return table;
 }
 
@@ -250,6 +305,7 @@ static int load_meta(sr_parser *p, const sr_model_file *m, sr_error *err)
     p->label_bits = (int)meta[META_LABEL_BITS];
     p->nlabels = (int)meta[META_NLABELS];
     p->label_stride = (p->nlabels + 3) & ~3;
+    p->label_stride16 = (p->nlabels + 7) & ~7;
     p->root_label = (int)meta[META_ROOT];
     return 0;
 }
@@ -264,15 +320,16 @@ sr_parser *sr_parser_load(const char *path, sr_error *err)
     if (rc == 0)
         rc = load_labels(p, m, err);
     if (rc == 0) {
-        p->owned[0] = expand_table(m, "trans", p->trans_bits, SR_PT_COUNT, SR_PT_STRIDE, err);
-        p->trans = p->owned[0];
-        rc = p->trans ? 0 : -1;
+        p->owned[0] = expand_table(m, "trans", p->trans_bits, SR_PT_COUNT, SR_PT_STRIDE,
+                                   &p->trans_scale, err);
+        p->trans16 = p->owned[0];
+        rc = p->trans16 ? 0 : -1;
     }
     if (rc == 0) {
         p->owned[1] = expand_table(m, "label", p->label_bits, (size_t)p->nlabels,
-                                   (size_t)p->label_stride, err);
-        p->labels_w = p->owned[1];
-        rc = p->labels_w ? 0 : -1;
+                                   (size_t)p->label_stride16, &p->label_scale, err);
+        p->labels16 = p->owned[1];
+        rc = p->labels16 ? 0 : -1;
     }
     sr_model_close(m);
     if (rc != 0) {

@@ -55,15 +55,24 @@ typedef struct sr_pstate {
     uint64_t *lset, *rset; /* bit l set when a child on that side has label l */
 } sr_pstate;
 
-/* A loaded (or being trained) model. Tables are read-only when parsing. */
+/*
+** A loaded (or being trained) model.  Tables are read-only when parsing.
+** A loaded model keeps its weights as the file's 16-bit integers (half the
+** memory traffic of floats); the trainer uses float tables and leaves the
+** integer ones NULL.
+*/
 struct sr_parser {
-    int trans_bits, label_bits; /* log2 of the table row counts */
-    int nlabels, label_stride;  /* relations; floats per label row */
-    int root_label;             /* index of "root" */
-    const float *trans;         /* (1 << trans_bits) x SR_PT_STRIDE */
-    const float *labels_w;      /* (1 << label_bits) x label_stride */
-    const char **label_names;   /* nlabels strings */
-    void *owned[4];             /* memory freed by sr_parser_free */
+    int trans_bits, label_bits;     /* log2 of the table row counts */
+    int nlabels, label_stride;      /* relations; floats per label row */
+    int root_label;                 /* index of "root" */
+    const float *trans;             /* (1 << trans_bits) x SR_PT_STRIDE, or NULL */
+    const float *labels_w;          /* (1 << label_bits) x label_stride, or NULL */
+    const int16_t *trans16;         /* (1 << trans_bits) x SR_PT_STRIDE, or NULL */
+    const int16_t *labels16;        /* (1 << label_bits) x label_stride16, or NULL */
+    int label_stride16;             /* int16 weights per label row (multiple of 8) */
+    float trans_scale, label_scale; /* value of one integer step */
+    const char **label_names;       /* nlabels strings */
+    void *owned[4];                 /* memory freed by sr_parser_free */
 };
 
 /* ---- parser_state.c: the transition system and its oracle ---- */

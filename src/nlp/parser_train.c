@@ -32,8 +32,8 @@ void sr_parser_train_defaults(sr_parser_train_opts *o)
     memset(o, 0, sizeof *o);
     o->max_epochs = 20;
     o->patience = 4;
-    o->trans_bits = 21;
-    o->label_bits = 18;
+    o->trans_bits = 20;
+    o->label_bits = 17;
     o->seed = 20111;
     o->explore = 0.9;
     o->prune = 0.0;
