@@ -528,18 +528,20 @@ static void prepare_tokens(sent_ctx *x, size_t m0, size_t m1)
         tokinfo *ti = &x->ti[k];
         memset(ti, 0, sizeof *ti);
         ti->mention = -1;
-        ti->word = t->form ? sr_verbdict_word(d, t->form, strlen(t->form)) : SR_NOWORD;
+        ti->word = sr_verbdict_word(d, t->form, strlen(t->form));
         ti->base = ti->word == SR_NOWORD ? SR_NOWORD : d->words[ti->word].base;
         if (t->lemma) {
             uint32_t l = sr_verbdict_word(d, t->lemma, strlen(t->lemma));
             if (l != SR_NOWORD)
                 ti->base = l;
         }
-        ti->cls = t->form ? word_class(t->form) : 0;
+        ti->cls = word_class(t->form);
     }
     for (size_t m = m0; m < m1; m++) {
         const sr_mention *mm = &x->in->mentions[m];
-        for (uint32_t k = mm->first; k < mm->last && k < x->n; k++)
+        if (!mm->code || mm->first >= mm->last || mm->last > x->n)
+            continue; /* malformed: never used */
+        for (uint32_t k = mm->first; k < mm->last; k++)
             if (x->ti[k].mention < 0)
                 x->ti[k].mention = (int32_t)m;
     }
@@ -1329,6 +1331,15 @@ static void code_occurrence(sent_ctx *x, occ *o)
 /* ------------------------------------------------------------------ */
 /* Documents.                                                         */
 
+/* Does every token of s have a form?  (The segmenter always gives one.) */
+static int forms_present(const sr_sentence *s)
+{
+    for (uint32_t k = 0; k < s->ntokens; k++)
+        if (!s->tokens[k].form)
+            return 0;
+    return 1;
+}
+
 void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_event **events,
                    size_t *nevents)
 {
@@ -1358,7 +1369,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
         x.n = x.s->ntokens;
         x.nocc = 0;
         x.first_event = out.n;
-        if (!x.n)
+        if (!x.n || !forms_present(x.s))
             continue;
         prepare_tokens(&x, m0, m1);
         find_verbs(&x);

@@ -361,6 +361,61 @@ static void test_empty(void **state)
     expect_none(&d);
 }
 
+/* Random words, punctuation and overlapping or broken mentions never crash the coder. */
+static void test_random_input(void **state)
+{
+    fixture *f = *state;
+    static const char *const words[] = {
+        "attacked", "the", "and", ",", ";", "\"", "by", "was", "not", "to", "said", "met",
+        "sanctions", "imposed", "on", "Russia", "'s", "\xe2\x80\x9c", "\xe2\x80\x9d", "who",
+        "called", "for", "talks", "but", "signed", "agreement", "with", "refused", "n't", "after"};
+    uint32_t seed = 12345;
+    for (int round = 0; round < 300; round++) {
+        sr_arena a;
+        sr_arena_init(&a);
+        uint32_t nt = 1 + (seed >> 16) % 40;
+        sr_sentence s[2];
+        sr_token *t = sr_arena_calloc(&a, nt, sizeof *t);
+        for (uint32_t k = 0; k < nt; k++) {
+            seed = seed * 1103515245u + 12345u;
+            t[k].form = words[(seed >> 16) % (sizeof words / sizeof *words)];
+            t[k].start = k;
+            t[k].end = k + 1;
+            t[k].space_after = (seed >> 8) & 1;
+            t[k].head = -1;
+            t[k].upos = (seed >> 20) % 7 == 0 ? SR_UPOS_VERB : SR_UPOS_NONE;
+        }
+        s[0] = (sr_sentence){{0, nt}, t, nt};
+        s[1] = (sr_sentence){{nt, nt}, t, 0};
+        sr_mention m[12];
+        size_t nm = 0;
+        for (; nm < 12; nm++) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t first = (seed >> 16) % (nt + 2), len = 1 + (seed >> 8) % 4;
+            memset(&m[nm], 0, sizeof m[nm]);
+            m[nm].sentence = (uint32_t)((seed >> 4) % 3);
+            m[nm].first = first;
+            m[nm].last = first + len;
+            m[nm].span = (sr_span){first, first + len};
+            m[nm].code = nm % 5 ? "AAA" : "BBB";
+            m[nm].name = "A";
+            m[nm].antecedent = -1;
+            m[nm].kind = SR_MENTION_NAME;
+            if (nm == 7)
+                m[nm].code = NULL;
+        }
+        sr_code_input in = {"", NULL, s, 2, m, nm};
+        sr_event *ev;
+        size_t ne;
+        sr_coder_code(f->coder, &in, &a, &ev, &ne);
+        for (size_t i = 0; i < ne; i++) {
+            assert_non_null(ev[i].source.code);
+            assert_true(ev[i].trigger.start <= ev[i].trigger.end);
+        }
+        sr_arena_free(&a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -382,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_every_root_codes),
         cmocka_unit_test(test_ontology),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_random_input),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
