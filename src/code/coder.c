@@ -4,26 +4,28 @@
 ** A shallow coder in the TABARI tradition: it needs only tokens and actor
 ** mentions.  For every sentence it
 **
-**   1. marks clause boundaries (";", "but", "while", "because", ", which",
-**      quotation marks) so that no event pairs actors across them;
-**   2. finds verbs of the dictionary (by the token's lemma when the tagger
-**      gave one, else by the inflected forms generated at load time),
-**      skipping words that stand as nouns ("the attack");
+**   1. marks clause boundaries (";", "while", "because", ", which",
+**      quotation marks, "but" unless a verb follows) so that no event pairs
+**      actors across them;
+**   2. finds verbs of the dictionary (by the token's form, else by its
+**      lemma), skipping words that stand as nouns ("the attack", "two
+**      shells", "peace talks"; the tagger's UPOS decides when present);
 **   3. matches the verb's patterns (heaviest first) and falls back on the
 **      verb's own code;
 **   4. takes as source the nearest actor before the verb in its clause
 **      (not one inside a prepositional phrase; "X met Y and signed..."
 **      keeps X), as target the first actor after the verb that is not the
-**      subject of a following verb, swaps them in the passive ("Y was
-**      attacked by X"), and expands "X and Y" into one event per actor;
+**      subject of a following coded verb, swaps them in the passive ("Y
+**      was attacked by X"), and expands "X and Y" into one event per actor;
 **   5. drops negated verbs ("did not attack", "no longer supports",
 **      "refused to attack") and infinitives governed by a coded verb
 **      ("urged X to attack": the appeal is the event);
-**   6. gives a quoted statement without a source the speaker named after
+**   6. gives a quoted statement without a subject the speaker named after
 **      (or before) the quotation: "\"We will strike Y,\" X said."
 **
-** All memory comes from the caller's arena; the dictionary and ontology are
-** read-only and shared.
+** docs/verb-format.md states every rule.  All memory comes from the
+** caller's arena, one scratch array per document; the dictionary and
+** ontology are read-only and shared by threads.
 */
 #include "code/coder.h"
 
