@@ -621,7 +621,14 @@ static int support(finder *f, const phrase *ph, const kb_entity *e, uint32_t ns,
         int seen = 0;
         for (uint32_t j = 0; j < i && !seen; j++)
             seen = strcmp(f->norm[j], w) == 0;
-        if (!seen && title_mentions(kb, e, w))
+        if (seen)
+            continue;
+        char sing[64];
+        size_t wl = strlen(w);
+        kb_copy(sing, sizeof sing, w);
+        if (wl > 4 && w[wl - 1] == 's' && wl < sizeof sing)
+            sing[wl - 1] = 0; /* "chiefs" for "Chief of ..." */
+        if (title_mentions(kb, e, w) || title_mentions(kb, e, sing))
             words++;
     }
     return score + words;
@@ -632,6 +639,39 @@ static size_t first_word_len(const char *s)
 {
     const char *sp = strchr(s, ' ');
     return sp ? (size_t)(sp - s) : strlen(s);
+}
+
+/* Whether two phonetic keys have the same consonants in the same order. */
+static int same_consonants(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && strchr("aeiou", *a))
+            a++;
+        while (*b && strchr("aeiou", *b))
+            b++;
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++;
+        b++;
+    }
+}
+
+/* Whether two keys of as many words differ by at most one edit in every word. */
+static int word_by_word(const char *a, const char *b)
+{
+    for (;;) {
+        size_t la = strcspn(a, " "), lb = strcspn(b, " ");
+        if (kb_edit_distance(a, la, b, lb, 1) > 1)
+            return 0;
+        a += la;
+        b += lb;
+        if (!*a || !*b)
+            return !*a && !*b;
+        a++;
+        b++;
+    }
 }
 
 /*
@@ -674,7 +714,11 @@ static const kb_entity *fuzzy_person(finder *f, const phrase *ph, uint32_t ns, u
         const char *zk = kb_str(kb, z->key);
         if (zk[0] != key[0])
             continue;
-        int d = kb_edit_distance(key, kl, zk, z->keylen, 2);
+        int d = kb_edit_distance(key, kl, zk, z->keylen, 3);
+        /* vowels vary most in romanization: Muhammad/Mohammed, Pyotr/Petro, Poutine/Putin */
+        int vowels_only = d > 0 && same_consonants(key, zk);
+        if (d >= 2 && vowels_only)
+            d = 1;
         if (d > 2)
             continue;
         const kb_entity *e = &kb->entities[z->entity];
@@ -687,10 +731,11 @@ static const kb_entity *fuzzy_person(finder *f, const phrase *ph, uint32_t ns, u
         else {
             int sup = support(f, ph, e, ns, ne);
             if (d == 1)
-                ok = words >= 2 ? (sup >= 1 || (first_exact && kl >= 10))
+                ok = words >= 2 ? (sup >= 1 || ((first_exact || vowels_only) && kl >= 10))
                                 : ((kl >= 8 && sup >= 1) || (kl >= 5 && sup >= 2));
             else
-                ok = words >= 2 && kl >= 8 && (sup >= 2 || (first_exact && sup >= 1));
+                ok = words >= 2 && kl >= 8 &&
+                     (sup >= 2 || ((first_exact || word_by_word(key, zk)) && sup >= 1));
         }
         if (!ok)
             continue;
@@ -1115,6 +1160,11 @@ static uint32_t name_run(finder *f, uint32_t p)
             q++; /* "Mohammed bin Salman" */
             continue;
         }
+        if (q > p && q + 1 < n && strcmp(f->s->tokens[q].form, ".") == 0 && !f->gap[q] &&
+            strlen(f->norm[q - 1]) == 1) {
+            q++; /* "Donald J. Trump" */
+            continue;
+        }
         if (!capitalized(f, q) || stop_word(f->norm[q]) || !wordlike(f->norm[q]))
             break;
         if (q > p) {
@@ -1196,6 +1246,32 @@ static int inside_other_name(const finder *f, uint32_t a, uint32_t b)
             return 1;
     }
     return 0;
+}
+
+/*
+** "Vladimir Vladimirovich Putin", "Donald J. Trump", "Rafael Mariano
+** Grossi": a run of three or more words is also tried as its first and
+** last word, exactly.
+*/
+static const kb_entity *without_middle(finder *f, const phrase *ph, uint32_t p, uint32_t ne)
+{
+    (void)ph;
+    char key[MAX_KEY];
+    uint32_t last = ne - 1;
+    if (ne - p < 3 || !wordlike(f->norm[p]) || !wordlike(f->norm[last]))
+        return NULL;
+    size_t n = 0;
+    key[0] = 0;
+    n = kb_norm_append(key, n, sizeof key, f->norm[p], strlen(f->norm[p]));
+    n = kb_norm_append(key, n, sizeof key, " ", 1);
+    n = kb_norm_append(key, n, sizeof key, f->norm[last], strlen(f->norm[last]));
+    if (n == 0 || n == sizeof key || kb_count_words(key) != 2)
+        return NULL;
+    const kb_slot *s = kb_find(f->kb, key, n);
+    if (!s || s->first == KB_NONE)
+        return NULL;
+    const kb_posting *q = choose(f, s, accept_person);
+    return q && q->kind != KB_P_SURNAME ? ent(f->kb, q) : NULL;
 }
 
 /* Emit a mention of person e over [first, last) and remember it. */
@@ -1368,6 +1444,9 @@ static uint32_t read_name(finder *f, phrase *ph, uint32_t p)
         const kb_entity *e = fuzzy_person(f, ph, p, ne);
         if (e)
             return emit_person(f, ph, e, first, ne, p, ne, -1);
+        e = without_middle(f, ph, p, ne);
+        if (e)
+            return emit_person(f, ph, e, first, ne, p, ne, -1);
     }
     /* A known name followed by more capitalized words ("Trump-Putin"): the name alone. */
     if (q)
@@ -1428,6 +1507,22 @@ static int first_name_before(finder *f, uint32_t p, const kb_slot *slot)
     return la >= 3 && kb_edit_distance(a, la, b, lb, 2) <= 2;
 }
 
+/*
+** The capitalized run from p holds a name of the base inside a longer
+** name ("Dan Kane" holds "Dan"): the run as a whole may still be a person
+** by approximate match; else it is skipped.  Returns where to continue.
+*/
+static uint32_t other_name(finder *f, phrase *ph, uint32_t p, uint32_t min_end)
+{
+    uint32_t e = name_run(f, p);
+    if (e > p + 1) {
+        const kb_entity *x = fuzzy_person(f, ph, p, e);
+        if (x)
+            return emit_person(f, ph, x, p, e, p, e, -1);
+    }
+    return e > min_end ? e : min_end;
+}
+
 /* Read the phrase starting at token i; returns where to continue. */
 static uint32_t read_phrase(finder *f, uint32_t i)
 {
@@ -1455,15 +1550,11 @@ static uint32_t read_phrase(finder *f, uint32_t i)
     hit person = longest(f, p, keep_person);
     /* "Denzel Washington", "Harry Kane", "Captain America": the whole run is someone else */
     if (nm.slot && !person.slot &&
-        (inside_other_name(f, p, nm.end) || (p > 0 && find_honorific(f->norm[p - 1])))) {
-        uint32_t e = name_run(f, p);
-        return e > nm.end ? e : nm.end;
-    }
+        (inside_other_name(f, p, nm.end) || (p > 0 && find_honorific(f->norm[p - 1]))))
+        return other_name(f, &ph, p, nm.end);
     if (person.slot && person.end - p == 1 && lone_surname(f, person.slot) &&
-        inside_other_name(f, p, person.end) && !first_name_before(f, p, person.slot)) {
-        uint32_t e = name_run(f, p);
-        return e > person.end ? e : person.end;
-    }
+        inside_other_name(f, p, person.end) && !first_name_before(f, p, person.slot))
+        return other_name(f, &ph, p, person.end);
     if (person.slot && person.end >= nm.end) {
         uint32_t r = read_name(f, &ph, p);
         return r ? r : p + 1;

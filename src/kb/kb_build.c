@@ -704,6 +704,23 @@ static kb_slot *slot_insert(kb_slot *slots, size_t nslots, const char *pool, uin
     return &slots[i];
 }
 
+/* A fuzzy entry for part of a name (its surname or last two words). */
+static void add_fuzzy_part(kb_builder *b, vec *fz, uint32_t entity, const char *part, int words)
+{
+    char key[512];
+    size_t kl = kb_phonetic(part, key, sizeof key);
+    if (kl < 3 || kl > 60)
+        return;
+    kb_fuzzy *f = vec_push(fz);
+    f->key = kb_intern(b, key);
+    f->norm = kb_intern(b, part);
+    f->entity = entity;
+    f->keylen = (uint16_t)kl;
+    f->letters = kb_letters(key);
+    f->nwords = (uint8_t)words;
+    f->surname = 1;
+}
+
 /* Phonetic-key entries for every name of every person. */
 static void build_fuzzy(kb_builder *b, const pending_name *names, size_t n, vec *fz)
 {
@@ -727,17 +744,16 @@ static void build_fuzzy(kb_builder *b, const pending_name *names, size_t n, vec 
         f->letters = kb_letters(key);
         f->nwords = (uint8_t)kb_count_words(norm);
         char *last = strrchr(norm, ' ');
-        if (!last || strlen(last + 1) < 4)
+        if (!last)
             continue;
-        kl = kb_phonetic(last + 1, key, sizeof key);
-        f = vec_push(fz);
-        f->key = kb_intern(b, key);
-        f->norm = kb_intern(b, last + 1);
-        f->entity = p->entity;
-        f->keylen = (uint16_t)kl;
-        f->letters = kb_letters(key);
-        f->nwords = 1;
-        f->surname = 1;
+        /* the last two words of a longer name: "cavo dragone" */
+        char *tail = last;
+        while (tail > norm && tail[-1] != ' ')
+            tail--;
+        if (tail > norm)
+            add_fuzzy_part(b, fz, p->entity, tail, 2);
+        if (strlen(last + 1) >= 4)
+            add_fuzzy_part(b, fz, p->entity, last + 1, 1);
     }
 }
 

@@ -256,12 +256,18 @@ static void add_native(reader *r, uint32_t e, field *f)
     kb_add_native(r->b, e, f->value, name);
 }
 
-/* Add the last word of a person's multi-word name as a weak surname key. */
+/* Add the last word (and last two of three or more) of a person's name as weak surname keys. */
 static void add_surname(reader *r, uint32_t e, const char *name)
 {
     const char *sp = strrchr(name, ' ');
     if (sp && strlen(sp + 1) >= 3)
         kb_add_name(r->b, e, sp + 1, KB_P_SURNAME, 0);
+    /* "Giuseppe Cavo Dragone": "Cavo Dragone"; "Recep Tayyip Erdogan": "Tayyip Erdogan" */
+    const char *sp2 = sp;
+    while (sp2 && sp2 > name && sp2[-1] != ' ')
+        sp2--;
+    if (sp && sp2 > name && sp2[-1] == ' ')
+        kb_add_name(r->b, e, sp2, KB_P_SURNAME, 0);
 }
 
 /* Check a record's single-valued fields; fills what emit_record needs. */
