@@ -1206,8 +1206,13 @@ static int us_state(const char *norm)
 /* Whether token k starts a key of the base or is an honorific. */
 static int known_at(const finder *f, uint32_t k)
 {
-    if (longest(f, k, NULL).slot)
-        return 1;
+    hit h = longest(f, k, NULL);
+    if (h.slot) {
+        /* a lone surname ("Khan", "Ali") is as good as unknown here */
+        FOR_POSTINGS(f->kb, h.slot, p)
+        if (p->kind != KB_P_SURNAME)
+            return 1;
+    }
     char key[MAX_KEY];
     for (uint32_t j = k + 1; j <= k + 3 && j <= f->s->ntokens; j++)
         if (range_key(f, k, j, key, sizeof key) && find_honorific(key))
@@ -1508,6 +1513,21 @@ static int first_name_before(finder *f, uint32_t p, const kb_slot *slot)
 }
 
 /*
+** Whether the word before a one-word name at p is surely a first name of
+** someone else ("Brigitte Macron"): tagged PROPN, or capitalized inside
+** the sentence and unknown to the base.
+*/
+static int other_first_name(const finder *f, uint32_t p)
+{
+    if (p == 0)
+        return 0;
+    const sr_token *t = &f->s->tokens[p - 1];
+    if (t->upos == SR_UPOS_PROPN)
+        return unknown_capital(f, p - 1);
+    return p - 1 > 0 && unknown_capital(f, p - 1);
+}
+
+/*
 ** The capitalized run from p holds a name of the base inside a longer
 ** name ("Dan Kane" holds "Dan"): the run as a whole may still be a person
 ** by approximate match; else it is skipped.  Returns where to continue.
@@ -1552,8 +1572,9 @@ static uint32_t read_phrase(finder *f, uint32_t i)
     if (nm.slot && !person.slot &&
         (inside_other_name(f, p, nm.end) || (p > 0 && find_honorific(f->norm[p - 1]))))
         return other_name(f, &ph, p, nm.end);
-    if (person.slot && person.end - p == 1 && lone_surname(f, person.slot) &&
-        inside_other_name(f, p, person.end) && !first_name_before(f, p, person.slot))
+    if (person.slot && person.end - p == 1 && inside_other_name(f, p, person.end) &&
+        !first_name_before(f, p, person.slot) &&
+        (lone_surname(f, person.slot) || other_first_name(f, p)))
         return other_name(f, &ph, p, person.end);
     if (person.slot && person.end >= nm.end) {
         uint32_t r = read_name(f, &ph, p);

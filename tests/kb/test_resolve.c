@@ -162,6 +162,8 @@ static void negatives(void **state)
         "Giuseppe Verdi wrote operas.",
         "Donald Trumpet played jazz.",
         "Alexus Brown won the race.",
+        "On Monday Melania Trump visited a school.",
+        "He met Hunter Biden and Ivan Putin there.",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         found f;
