@@ -412,6 +412,7 @@ typedef struct tokinfo {
     int32_t mention;  /* index in in->mentions of the mention covering it, or -1 */
     uint16_t clause;  /* clause number within the sentence */
     uint8_t quote;    /* inside quotation marks */
+    uint8_t verb_head; /* the inflected word of a verb found in the sentence */
 } tokinfo;
 
 #define MAX_SIDE 8 /* actors on one side of an event ("X, Y and Z") */
@@ -425,6 +426,9 @@ typedef struct occ {
     uint8_t mutual, passive, dropped;
     int32_t src[MAX_SIDE];
     uint32_t nsrc;
+    const uint32_t *verbs; /* the dictionary verbs the words may be, and their particles' length */
+    uint32_t nverbs;
+    int particles;
 } occ;
 
 typedef struct ev_vec {
@@ -625,6 +629,8 @@ static int match_side(const sent_ctx *x, const sr_pat_elem *els, uint32_t n, int
                 break;
             int32_t m = -1;
             uint32_t len = elem_match(x, e, k, dir, lo, hi, &m);
+            if (!len && x->ti[k].verb_head)
+                break; /* words between may not cross another verb */
             if (!len)
                 continue;
             int first = dir > 0 ? k : k - (int)len + 1, last = first + (int)len - 1;
@@ -784,8 +790,10 @@ static const uint32_t *verbs_of_token(const sent_ctx *x, uint32_t k, uint32_t *n
 
 /*
 ** Find the dictionary verbs of the sentence, longest phrase first at each
-** token, and code each one.  Among verbs with the same words (a verb listed
-** in several blocks) the one whose pattern is heaviest wins.
+** token, then code each one.  Among verbs with the same words (a verb
+** listed in several blocks) the first that codes wins.  Verbs found
+** inside the words of an earlier verb's pattern ("carried out strikes")
+** are dropped.
 */
 static void find_verbs(sent_ctx *x)
 {
@@ -796,31 +804,55 @@ static void find_verbs(sent_ctx *x)
         if (!nv || !may_be_verb(x, k))
             continue;
         int best_len = -1;
+        uint32_t npre = 0, npost = 0;
         for (uint32_t i = 0; i < nv; i++) {
             const sr_verb *v = &d->verbs[vs[i]];
             int len = (int)(v->npre + v->npost);
-            if (len > best_len && particles_match(x, v, k))
+            if (len > best_len && particles_match(x, v, k)) {
                 best_len = len;
+                npre = v->npre;
+                npost = v->npost;
+            }
         }
         if (best_len < 0)
             continue;
-        occ best = {0};
+        occ *o = &x->occ[x->nocc++];
+        memset(o, 0, sizeof *o);
+        o->start = o->tstart = k - npre;
+        o->head = k;
+        o->end = o->tend = k + 1 + npost;
+        o->verbs = vs;
+        o->nverbs = nv;
+        o->particles = best_len;
+        x->ti[k].verb_head = 1;
+        k = o->end - 1;
+    }
+    uint32_t kept = 0, covered_to = 0;
+    for (uint32_t j = 0; j < x->nocc; j++) {
+        occ o = x->occ[j];
+        if (o.start < covered_to)
+            continue; /* a word of an earlier verb's pattern */
+        occ best = o;
+        best.code = best.code2 = best.rule = NULL;
         int have = 0;
-        for (uint32_t i = 0; i < nv; i++) {
-            const sr_verb *v = &d->verbs[vs[i]];
-            if ((int)(v->npre + v->npost) != best_len || !particles_match(x, v, k))
+        for (uint32_t i = 0; i < o.nverbs; i++) {
+            const sr_verb *v = &d->verbs[o.verbs[i]];
+            if ((int)(v->npre + v->npost) != o.particles || !particles_match(x, v, o.head))
                 continue;
-            occ o = {k - v->npre, k, k + 1 + v->npost, k - v->npre, k + 1 + v->npost,
-                     NULL, NULL, NULL, -1, -1, 0, 0, 0, {0}, 0};
-            code_verb(x, &o, v);
-            if (!have || (!best.code && !best.code2 && (o.code || o.code2))) {
-                best = o;
+            occ c = o;
+            c.code = c.code2 = c.rule = NULL;
+            c.slot_src = c.slot_tgt = -1;
+            code_verb(x, &c, v);
+            if (!have || (!best.code && !best.code2 && (c.code || c.code2))) {
+                best = c;
                 have = 1;
             }
         }
-        x->occ[x->nocc++] = best;
-        k = (best.tend > best.end ? best.tend : best.end) - 1; /* pattern words are not verbs */
+        if (best.tend > best.end)
+            covered_to = best.tend;
+        x->occ[kept++] = best;
     }
+    x->nocc = kept;
 }
 
 /* ------------------------------------------------------------------ */
