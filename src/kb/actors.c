@@ -378,9 +378,24 @@ static int capitalized(const finder *f, uint32_t i)
     if (i >= f->s->ntokens)
         return 0;
     const sr_token *t = &f->s->tokens[i];
-    if (t->upos != SR_UPOS_NONE && t->upos != SR_UPOS_PROPN && t->upos != SR_UPOS_X &&
-        t->upos != SR_UPOS_NOUN && t->upos != SR_UPOS_PUNCT)
+    /* a tagger may call an unfamiliar name NOUN or ADJ, but never a function word */
+    switch (t->upos) {
+    case SR_UPOS_DET:
+    case SR_UPOS_ADP:
+    case SR_UPOS_PRON:
+    case SR_UPOS_AUX:
+    case SR_UPOS_CCONJ:
+    case SR_UPOS_SCONJ:
+    case SR_UPOS_PART:
+    case SR_UPOS_NUM:
+    case SR_UPOS_INTJ:
+    case SR_UPOS_SYM:
+    case SR_UPOS_VERB:
+    case SR_UPOS_ADV:
         return 0;
+    default:
+        break;
+    }
     const char *s = t->form;
     while (*s == '-')
         s++;
