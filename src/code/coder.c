@@ -462,15 +462,20 @@ static int mention_last(const sent_ctx *x, int32_t m) /* exclusive */
 }
 
 /* Is a double quotation mark at token k an opening one? */
-static int quote_opens(const sent_ctx *x, uint32_t k)
+static int quote_opens_in(const sr_sentence *s, uint32_t k)
 {
-    const char *f = x->s->tokens[k].form;
+    const char *f = s->tokens[k].form;
     if (strcmp(f, "\xe2\x80\x9c") == 0 || strcmp(f, "``") == 0)
         return 1;
     if (strcmp(f, "\"") != 0)
         return 0;
-    int space_before = k == 0 || x->s->tokens[k - 1].space_after;
-    return space_before && !x->s->tokens[k].space_after && k + 1 < x->n;
+    int space_before = k == 0 || s->tokens[k - 1].space_after;
+    return space_before && !s->tokens[k].space_after && k + 1 < s->ntokens;
+}
+
+static int quote_opens(const sent_ctx *x, uint32_t k)
+{
+    return quote_opens_in(x->s, k);
 }
 
 /* Mark quotations: tokens before a closing mark with no opening one are quoted too. */
@@ -1199,6 +1204,57 @@ static int is_negated(const sent_ctx *x, const occ *o, int lo)
 }
 
 /* The speaker of the quotation around token k: "...," X said / said X / X said: "..." */
+/* The mention of sentence si that starts at token k, or -1. */
+static int32_t doc_mention_at(const sent_ctx *x, size_t si, uint32_t k)
+{
+    for (size_t m = 0; m < x->in->nmentions; m++) {
+        const sr_mention *mm = &x->in->mentions[m];
+        if (mm->sentence == si && mm->first == k && mm->code && mm->last > mm->first &&
+            mm->last <= x->in->sentences[si].ntokens)
+            return (int32_t)m;
+    }
+    return -1;
+}
+
+/*
+** A quotation still open at the end of the sentence: the speaker named
+** after its closing mark in one of the next three sentences
+** ("\"... support. Our priority is peace,\" he wrote").
+*/
+static int32_t speaker_in_later_sentence(const sent_ctx *x)
+{
+    for (size_t si = x->si + 1; si < x->in->nsentences && si <= x->si + 3; si++) {
+        const sr_sentence *s = &x->in->sentences[si];
+        uint32_t q = 0;
+        while (q < s->ntokens && s->tokens[q].form && !(word_class(s->tokens[q].form) & W_QUOTE))
+            q++;
+        if (q == s->ntokens)
+            continue;
+        if (!s->tokens[q].form || quote_opens_in(s, q))
+            return -1;
+        uint32_t j = q + 1;
+        while (j < s->ntokens && s->tokens[j].form && (word_class(s->tokens[j].form) & W_PUNCT))
+            j++;
+        if (j >= s->ntokens || !s->tokens[j].form)
+            return -1;
+        int32_t m = doc_mention_at(x, si, j);
+        if (m >= 0) {
+            uint32_t e = x->in->mentions[m].last;
+            return e < s->ntokens && s->tokens[e].form &&
+                           (word_class(s->tokens[e].form) & W_SPEECH)
+                       ? m
+                       : -1;
+        }
+        if (!(word_class(s->tokens[j].form) & W_SPEECH))
+            return -1;
+        j++;
+        while (j < s->ntokens && s->tokens[j].form && (word_class(s->tokens[j].form) & W_DET))
+            j++;
+        return j < s->ntokens ? doc_mention_at(x, si, j) : -1;
+    }
+    return -1;
+}
+
 static int32_t quote_speaker(const sent_ctx *x, uint32_t k)
 {
     int open = (int)k, close = (int)k;
@@ -1234,6 +1290,8 @@ static int32_t quote_speaker(const sent_ctx *x, uint32_t k)
             return mention_at_end(x, j);
         }
     }
+    if (close >= (int)x->n)
+        return speaker_in_later_sentence(x);
     return -1;
 }
 

@@ -232,6 +232,15 @@ static void test_quote_speaker(void **state)
     assert_null(test_find(&d, "RUS", NULL, "030"));
 }
 
+/* A quotation over two sentences takes the speaker named after it. */
+static void test_quote_over_sentences(void **state)
+{
+    test_doc d = code(state, "\" We condemned [UKR Kyiv] . || We will never accept it , \" "
+                             "[RUS Lavrov] said .");
+    expect(&d, "RUS", "UKR", "111");
+    assert_int_equal(d.events[0].sentence, 0);
+}
+
 static void test_several_sentences(void **state)
 {
     test_doc d = code(state, "[RUS Russia] attacked [UKR Ukraine] . || [UKR Kyiv] thanked [USA Washington] .");
@@ -431,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_verbs),
         cmocka_unit_test(test_subject_carry),
         cmocka_unit_test(test_quote_speaker),
+        cmocka_unit_test(test_quote_over_sentences),
         cmocka_unit_test(test_several_sentences),
         cmocka_unit_test(test_phrases_and_nouns),
         cmocka_unit_test(test_tagged_tokens),
