@@ -16,7 +16,8 @@
 ** data/models load, both runs are repeated on tagged tokens.
 **
 ** Usage: bench_petrarch [-v] [-s ID] [SHARED_DIR]
-**   -v lists every miss (-vv also those of the sitrep lexicon); -s prints the tokens, mentions and events of record ID
+**   -v lists every miss (-vv also those of the sitrep lexicon); -s prints the tokens, mentions and
+*events of record ID
 */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -177,8 +178,8 @@ static void report(const char *what, const score *sc)
     double p = sc->tp + sc->fp ? (double)sc->tp / (double)(sc->tp + sc->fp) : 0;
     double r = sc->tp + sc->fn ? (double)sc->tp / (double)(sc->tp + sc->fn) : 0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    printf("%-44s P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)\n", what, p, r, f, sc->tp,
-           sc->fp, sc->fn);
+    printf("%-44s P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)\n", what, p, r, f, sc->tp, sc->fp,
+           sc->fn);
 }
 
 /*
@@ -214,8 +215,8 @@ static void show(const record *x, const sr_sentence *s, size_t ns, const sr_ment
                ev[i].rule);
 }
 
-static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, record *recs,
-                  int nrec, score *full, score *dyad, int verbose, double *code_secs)
+static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, record *recs, int nrec,
+                  score *full, score *dyad, int verbose, double *code_secs)
 {
     double total = 0;
     *code_secs = 0;

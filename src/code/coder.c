@@ -45,22 +45,22 @@ struct sr_coder {
 /* Function words.                                                    */
 
 enum {
-    W_PREP = 1 << 0,   /* preposition: an actor after it is not a subject */
-    W_DET = 1 << 1,    /* determiner or possessive: a verb form after it is a noun */
-    W_BE = 1 << 2,     /* form of "be": passive auxiliary */
-    W_AUX = 1 << 3,    /* other auxiliary or modal */
-    W_NEG = 1 << 4,    /* negation */
-    W_CONJ = 1 << 5,   /* joins compound actors */
-    W_CLAUSE = 1 << 6, /* starts a new clause */
-    W_QUOTE = 1 << 7,  /* quotation mark */
-    W_BY = 1 << 8,     /* "by": the agent of a passive */
-    W_TO = 1 << 9,     /* infinitive "to" */
-    W_ADV = 1 << 10,   /* adverb that may stand between auxiliary and verb */
+    W_PREP = 1 << 0,    /* preposition: an actor after it is not a subject */
+    W_DET = 1 << 1,     /* determiner or possessive: a verb form after it is a noun */
+    W_BE = 1 << 2,      /* form of "be": passive auxiliary */
+    W_AUX = 1 << 3,     /* other auxiliary or modal */
+    W_NEG = 1 << 4,     /* negation */
+    W_CONJ = 1 << 5,    /* joins compound actors */
+    W_CLAUSE = 1 << 6,  /* starts a new clause */
+    W_QUOTE = 1 << 7,   /* quotation mark */
+    W_BY = 1 << 8,      /* "by": the agent of a passive */
+    W_TO = 1 << 9,      /* infinitive "to" */
+    W_ADV = 1 << 10,    /* adverb that may stand between auxiliary and verb */
     W_SPEECH = 1 << 11, /* form of a verb of saying */
     W_NEGGOV = 1 << 12, /* verb whose infinitive complement did not happen */
-    W_COORD = 1 << 13, /* coordinating conjunction between predicates */
-    W_RELCL = 1 << 14, /* relative pronoun starting a clause after a comma */
-    W_PUNCT = 1 << 15, /* comma */
+    W_COORD = 1 << 13,  /* coordinating conjunction between predicates */
+    W_RELCL = 1 << 14,  /* relative pronoun starting a clause after a comma */
+    W_PUNCT = 1 << 15,  /* comma */
     W_SUBORD = 1 << 16, /* starts a subordinate clause: its verb keeps no earlier subject */
     W_PRON = 1 << 17,   /* personal pronoun */
     W_DEG = 1 << 18,    /* degree adverb: the word after it is no verb ("very close") */
@@ -287,8 +287,8 @@ static const fword FWORDS[] = {
     {"you", W_PRON},
     {"your", W_DET},
     {"\xe2\x80\x99s", W_DET | W_BE}, /* 's with a right single quotation mark */
-    {"\xe2\x80\x9c", W_QUOTE}, /* left double quotation mark */
-    {"\xe2\x80\x9d", W_QUOTE}, /* right double quotation mark */
+    {"\xe2\x80\x9c", W_QUOTE},       /* left double quotation mark */
+    {"\xe2\x80\x9d", W_QUOTE},       /* right double quotation mark */
 };
 
 static int cmp_fword(const void *k, const void *e)
@@ -303,7 +303,8 @@ static unsigned word_class(const char *form)
     size_t n = strlen(form);
     if (!sr_dict_lower(form, n, buf))
         return 0;
-    const fword *f = bsearch(buf, FWORDS, sizeof FWORDS / sizeof *FWORDS, sizeof *FWORDS, cmp_fword);
+    const fword *f =
+        bsearch(buf, FWORDS, sizeof FWORDS / sizeof *FWORDS, sizeof *FWORDS, cmp_fword);
     unsigned cls = f ? f->cls : 0;
     if (n == 2 && (strcmp(buf, "''") == 0))
         cls |= W_QUOTE;
@@ -406,12 +407,12 @@ const sr_ontology *sr_coder_ontology(const sr_coder *c)
 
 /* What the coder knows of one token of the sentence being coded. */
 typedef struct tokinfo {
-    uint32_t word;    /* dictionary id of the lower-cased form, or SR_NOWORD */
-    uint32_t base;    /* id of its lemma (tagger's, else the dictionary's), or SR_NOWORD */
-    uint32_t cls;     /* W_* classes */
-    int32_t mention;  /* index in in->mentions of the mention covering it, or -1 */
-    uint16_t clause;  /* clause number within the sentence */
-    uint8_t quote;    /* inside quotation marks */
+    uint32_t word;     /* dictionary id of the lower-cased form, or SR_NOWORD */
+    uint32_t base;     /* id of its lemma (tagger's, else the dictionary's), or SR_NOWORD */
+    uint32_t cls;      /* W_* classes */
+    int32_t mention;   /* index in in->mentions of the mention covering it, or -1 */
+    uint16_t clause;   /* clause number within the sentence */
+    uint8_t quote;     /* inside quotation marks */
     uint8_t verb_head; /* the inflected word of a verb found in the sentence */
 } tokinfo;
 
@@ -419,10 +420,10 @@ typedef struct tokinfo {
 
 /* One verb found in the sentence and what it codes. */
 typedef struct occ {
-    uint32_t start, head, end; /* verb words [start, end), inflected word head */
-    uint32_t tstart, tend;     /* trigger: verb and pattern words */
+    uint32_t start, head, end;       /* verb words [start, end), inflected word head */
+    uint32_t tstart, tend;           /* trigger: verb and pattern words */
     const char *code, *code2, *rule; /* code2: the reverse event's, target to source */
-    int32_t slot_src, slot_tgt; /* actors fixed by the pattern's $ and + */
+    int32_t slot_src, slot_tgt;      /* actors fixed by the pattern's $ and + */
     uint8_t mutual, passive, dropped;
     int32_t src[MAX_SIDE];
     uint32_t nsrc;
@@ -441,8 +442,8 @@ typedef struct sent_ctx {
     const sr_verbdict *d;
     const sr_code_input *in;
     const sr_sentence *s;
-    uint32_t si;    /* sentence index */
-    uint32_t n;     /* tokens */
+    uint32_t si; /* sentence index */
+    uint32_t n;  /* tokens */
     tokinfo *ti;
     occ *occ;
     uint32_t nocc;
@@ -506,8 +507,7 @@ static int verb_form_at(const sent_ctx *x, uint32_t k)
     if (k >= x->n)
         return 0;
     uint32_t w = x->ti[k].word;
-    return (w != SR_NOWORD && x->d->words[w].nverbs) ||
-           x->s->tokens[k].upos == SR_UPOS_VERB;
+    return (w != SR_NOWORD && x->d->words[w].nverbs) || x->s->tokens[k].upos == SR_UPOS_VERB;
 }
 
 /*
@@ -611,8 +611,8 @@ static uint32_t elem_match(const sent_ctx *x, const sr_pat_elem *e, int k, int d
 
 /* Where a pattern's words and actors fell in the sentence. */
 typedef struct pat_hit {
-    int tmin, tmax;           /* extent of matched words */
-    int32_t src, tgt, comp;   /* mentions in actor slots, -1 */
+    int tmin, tmax;         /* extent of matched words */
+    int32_t src, tgt, comp; /* mentions in actor slots, -1 */
 } pat_hit;
 
 /* Match n elements outward from token `from` in direction dir. */
@@ -1240,8 +1240,7 @@ static int32_t speaker_in_later_sentence(const sent_ctx *x)
         int32_t m = doc_mention_at(x, si, j);
         if (m >= 0) {
             uint32_t e = x->in->mentions[m].last;
-            return e < s->ntokens && s->tokens[e].form &&
-                           (word_class(s->tokens[e].form) & W_SPEECH)
+            return e < s->ntokens && s->tokens[e].form && (word_class(s->tokens[e].form) & W_SPEECH)
                        ? m
                        : -1;
         }

@@ -29,16 +29,16 @@
 #include "util/arena.h"
 
 #define SR_NOWORD UINT32_MAX
-#define SR_GAP_ANY 255  /* any number of words may intervene (within the clause) */
+#define SR_GAP_ANY 255   /* any number of words may intervene (within the clause) */
 #define SR_GAP_LEXICON 6 /* what "..." allows in sitrep's own lexicon */
-#define SR_WORD_MAX 64  /* longest word (bytes) the dictionary can hold */
+#define SR_WORD_MAX 64   /* longest word (bytes) the dictionary can hold */
 
 /* ------------------------------------------------------------------ */
 /* The CAMEO ontology table.                                          */
 
 typedef struct sr_cameo {
-    const char *code;   /* "042" */
-    const char *name;   /* "Make a visit" */
+    const char *code; /* "042" */
+    const char *name; /* "Make a visit" */
     double goldstein;
     int quad_class;     /* 1..4 */
     const char *plover; /* "CONSULT", or NULL (root 01 has none) */
@@ -92,7 +92,7 @@ typedef struct sr_pattern {
 
 /* A verb: a head word with optional particles, in a pattern group. */
 typedef struct sr_verb {
-    uint32_t lemma;       /* word id of the base form */
+    uint32_t lemma; /* word id of the base form */
     uint32_t group;
     uint32_t pre, npre;   /* particle word ids before the head, nearest first, in words_of[] */
     uint32_t post, npost; /* particle word ids after the head, nearest first */
@@ -116,7 +116,7 @@ typedef struct sr_phrase {
 typedef struct sr_word {
     const char *s;
     uint32_t len;
-    uint32_t base;         /* the word it inflects (lexicon words), or its own id */
+    uint32_t base;          /* the word it inflects (lexicon words), or its own id */
     uint32_t verbs, nverbs; /* verbs this word is a form of, in form_verbs[] */
 } sr_word;
 
@@ -147,8 +147,8 @@ typedef struct sr_verbdict {
     uint32_t *form_verbs; /* verb ids grouped by form */
     uint64_t *pairs;      /* (form << 32 | verb) while loading */
     uint32_t npairs, cappairs;
-    uint32_t skipped;     /* PETRARCH patterns that could not be used */
-    int inflect;          /* pattern words match inflected tokens (own lexicon) */
+    uint32_t skipped; /* PETRARCH patterns that could not be used */
+    int inflect;      /* pattern words match inflected tokens (own lexicon) */
     int finished;
 } sr_verbdict;
 

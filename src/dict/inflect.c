@@ -90,7 +90,8 @@ void sr_inflect_plural(const char *w, char *out, size_t cap)
     char last = n ? w[n - 1] : 0, prev = n > 1 ? w[n - 2] : 0;
     if (last == 'y' && n > 1 && !is_vowel(prev))
         snprintf(out, cap, "%.*sies", (int)(n - 1), w);
-    else if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's')))
+    else if (last == 's' || last == 'x' || last == 'z' ||
+             (last == 'h' && (prev == 'c' || prev == 's')))
         snprintf(out, cap, "%ses", w);
     else
         snprintf(out, cap, "%ss", w);

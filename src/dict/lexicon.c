@@ -12,7 +12,8 @@
 ** The first word is the verb's lemma; further words must follow the verb
 ** in that order, each directly after the previous one unless "..." stands
 ** between them (up to SR_GAP_LEXICON words may then intervene); "a|b"
-** accepts either word, "air_strike" a phrase (in alternatives too).  The last field is the CAMEO code (or "---", the
+** accepts either word, "air_strike" a phrase (in alternatives too).  The last field is the CAMEO
+*code (or "---", the
 ** null code: the phrase is known and codes nothing), optionally followed
 ** by "mutual" (a compound subject with no object codes the event both
 ** ways: "X and Y met").  "forms:" lines give irregular forms of a lemma.

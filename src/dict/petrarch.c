@@ -39,14 +39,14 @@ enum pmode { MODE_NONE, MODE_SYNSET, MODE_BLOCK };
 typedef struct pet_ctx {
     sr_verbdict *d;
     const char *path;
-    const char *base;   /* file name for rules */
+    const char *base; /* file name for rules */
     size_t line;
     sr_error *err;
     enum pmode mode;
-    uint32_t group;     /* current block, SR_NOWORD before the first */
+    uint32_t group; /* current block, SR_NOWORD before the first */
     const char *group_code;
     const char *group_code2; /* reverse code of the block, or NULL */
-    uint32_t synset;    /* synset being defined */
+    uint32_t synset;         /* synset being defined */
     int synset_noplural;
 } pet_ctx;
 
@@ -340,7 +340,7 @@ static int add_verb_line(pet_ctx *c, char *line)
 
 /* One item of a pattern in text order. */
 typedef struct pat_item {
-    uint8_t kind; /* SR_PAT_*, or 0 for the verb */
+    uint8_t kind;   /* SR_PAT_*, or 0 for the verb */
     uint8_t joined; /* joined by '_' to the item before it */
     uint32_t id;
 } pat_item;
@@ -500,8 +500,10 @@ int sr_verbdict_load_petrarch(sr_verbdict *d, const char *path, sr_error *err)
         return -1;
     strip_xml_comments(text);
     const char *slash = strrchr(path, '/');
-    pet_ctx c = {d, path, sr_arena_strdup(&d->strings, slash ? slash + 1 : path), 0, err,
-                 MODE_NONE, SR_NOWORD, NULL, NULL, 0, 0};
+    pet_ctx c = {d,         path, sr_arena_strdup(&d->strings, slash ? slash + 1 : path),
+                 0,         err,  MODE_NONE,
+                 SR_NOWORD, NULL, NULL,
+                 0,         0};
     int rc = 0;
     for (char *line = text, *next; line && *line && rc == 0; line = next) {
         c.line++;

@@ -84,8 +84,8 @@ static inline void test_doc_parse(sr_arena *a, const char *markup, test_doc *d)
         if (closes) {
             open->last = (uint32_t)(ntok - sent_first);
             open->span.end = t->end;
-            open->name = sr_arena_strndup(a, d->text + open->span.start,
-                                          open->span.end - open->span.start);
+            open->name =
+                sr_arena_strndup(a, d->text + open->span.start, open->span.end - open->span.start);
             open = NULL;
         }
     }
@@ -102,14 +102,13 @@ static inline void test_doc_parse(sr_arena *a, const char *markup, test_doc *d)
 static inline void test_code(const sr_coder *c, sr_arena *a, const char *markup, test_doc *d)
 {
     test_doc_parse(a, markup, d);
-    sr_code_input in = {d->text,      NULL,        d->sentences, d->nsentences,
-                        d->mentions, d->nmentions};
+    sr_code_input in = {d->text, NULL, d->sentences, d->nsentences, d->mentions, d->nmentions};
     sr_coder_code(c, &in, a, &d->events, &d->nevents);
 }
 
 /* The event with this source, target (NULL: none) and code, or NULL. */
 static inline const sr_event *test_find(const test_doc *d, const char *src, const char *tgt,
-                                 const char *cameo)
+                                        const char *cameo)
 {
     for (size_t i = 0; i < d->nevents; i++) {
         const sr_event *e = &d->events[i];

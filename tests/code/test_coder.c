@@ -131,7 +131,8 @@ static void test_multiword(void **state)
     expect(&d, "IGOWSTNAT", "UKR", "0334");
     d = code(state, "[RUS Russia] must put an end to the war in [UKR Ukraine] .");
     expect(&d, "RUS", "UKR", "0871");
-    d = code(state, "[USA Washington] called for a ceasefire between [RUS Russia] and [UKR Ukraine] .");
+    d = code(state,
+             "[USA Washington] called for a ceasefire between [RUS Russia] and [UKR Ukraine] .");
     expect(&d, "USA", "RUS", "0256");
     expect(&d, "USA", "UKR", "0256");
 }
@@ -157,7 +158,8 @@ static void test_compound_actors(void **state)
     expect(&d, "RUS", "UKR", "190");
     expect(&d, "BLR", "UKR", "190");
     assert_int_equal(d.nevents, 2);
-    d = code(state, "[CHN China] criticized [USA the United States] , [GBR Britain] and [FRA France] .");
+    d = code(state,
+             "[CHN China] criticized [USA the United States] , [GBR Britain] and [FRA France] .");
     expect(&d, "CHN", "USA", "111");
     expect(&d, "CHN", "GBR", "111");
     expect(&d, "CHN", "FRA", "111");
@@ -178,11 +180,13 @@ static void test_no_target(void **state)
 
 static void test_clause_boundary(void **state)
 {
-    test_doc d = code(state, "[RUS Russia] attacked the port ; [UKR Ukraine] condemned the strike .");
+    test_doc d =
+        code(state, "[RUS Russia] attacked the port ; [UKR Ukraine] condemned the strike .");
     expect(&d, "RUS", NULL, "190");
     expect(&d, "UKR", NULL, "111");
     assert_int_equal(d.nevents, 2);
-    d = code(state, "[USA Washington] praised the deal while [IRN Tehran] criticized [ISR Israel] .");
+    d = code(state,
+             "[USA Washington] praised the deal while [IRN Tehran] criticized [ISR Israel] .");
     expect(&d, "USA", NULL, "051");
     expect(&d, "IRN", "ISR", "111");
     assert_int_equal(d.nevents, 2);
@@ -207,7 +211,9 @@ static void test_coordinated_verbs(void **state)
 /* Subjects carried over to later verbs, and where they are not. */
 static void test_subject_carry(void **state)
 {
-    test_doc d = code(state, "[RUS Russia] welcomed [TUR Turkey] 's mediation but rejected [UKR Kyiv] 's offer .");
+    test_doc d =
+        code(state,
+             "[RUS Russia] welcomed [TUR Turkey] 's mediation but rejected [UKR Kyiv] 's offer .");
     expect(&d, "RUS", "TUR", "038");
     expect(&d, "RUS", "UKR", "120");
     d = code(state, "[RUS Russian drones] hit [UKR Sumy] , killing four .");
@@ -243,7 +249,8 @@ static void test_quote_over_sentences(void **state)
 
 static void test_several_sentences(void **state)
 {
-    test_doc d = code(state, "[RUS Russia] attacked [UKR Ukraine] . || [UKR Kyiv] thanked [USA Washington] .");
+    test_doc d = code(
+        state, "[RUS Russia] attacked [UKR Ukraine] . || [UKR Kyiv] thanked [USA Washington] .");
     assert_int_equal(d.nevents, 2);
     assert_int_equal(d.events[0].sentence, 0);
     assert_int_equal(d.events[1].sentence, 1);
@@ -253,7 +260,8 @@ static void test_several_sentences(void **state)
 /* Phrases whose object is part of the phrase, adverbs inside phrases, nouns. */
 static void test_phrases_and_nouns(void **state)
 {
-    test_doc d = code(state, "[USA Washington] will send [USAMIL American troops] to [POL Poland] .");
+    test_doc d =
+        code(state, "[USA Washington] will send [USAMIL American troops] to [POL Poland] .");
     expect(&d, "USA", "POL", "154");
     assert_int_equal(d.nevents, 1);
     d = code(state, "[FRA Paris] called immediately for talks with [IRN Iran] .");
@@ -375,9 +383,11 @@ static void test_random_input(void **state)
 {
     fixture *f = *state;
     static const char *const words[] = {
-        "attacked", "the", "and", ",", ";", "\"", "by", "was", "not", "to", "said", "met",
-        "sanctions", "imposed", "on", "Russia", "'s", "\xe2\x80\x9c", "\xe2\x80\x9d", "who",
-        "called", "for", "talks", "but", "signed", "agreement", "with", "refused", "n't", "after"};
+        "attacked",     "the",       "and",    ",",       ";",     "\"",
+        "by",           "was",       "not",    "to",      "said",  "met",
+        "sanctions",    "imposed",   "on",     "Russia",  "'s",    "\xe2\x80\x9c",
+        "\xe2\x80\x9d", "who",       "called", "for",     "talks", "but",
+        "signed",       "agreement", "with",   "refused", "n't",   "after"};
     uint32_t seed = 12345;
     for (int round = 0; round < 300; round++) {
         sr_arena a;

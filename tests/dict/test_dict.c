@@ -106,9 +106,8 @@ static void test_lexicon_counts(void **state)
     assert_true(d->words[w].nverbs > 0);
     sr_verbdict_free(d);
     sr_ontology_free(o);
-    assert_int_equal(sr_verbdict_load_lexicon_dir(d = sr_verbdict_new(1), "/nonexistent", NULL,
-                                                  &err),
-                     -1);
+    assert_int_equal(
+        sr_verbdict_load_lexicon_dir(d = sr_verbdict_new(1), "/nonexistent", NULL, &err), -1);
     sr_verbdict_free(d);
 }
 
@@ -160,38 +159,37 @@ static void test_inflection(void **state)
 }
 
 /* A small dictionary in the PETRARCH format, written for this test. */
-static const char PETRARCH_SAMPLE[] =
-    "<!-- a sample verb dictionary\n"
-    "     spanning lines -->\n"
-    "# synsets\n"
-    "&WEAPONRY\n"
-    "+CANNON\n"
-    "+SLING_SHOT\n"
-    "\n"
-    "&TALKSYN_\n"
-    "+PARLEY\n"
-    "+CONVERSATION\n"
-    "\n"
-    "--- HURL  [190] ---\n"
-    "HURL    # a comment\n"
-    "FLING {FLUNG FLINGS}\n"
-    "+THROW_DOWN {+THREW_DOWN} [0873]\n"
-    "- * &WEAPONRY AT +  [194]   # weapons thrown at a target\n"
-    "- WOULD_NOT * [---]\n"
-    "- $ WAS * BY [180]\n"
-    "\n"
-    "--- CHAT  [---] ---\n"
-    "CHAT\n"
-    "- * &TALKSYN WITH + [040]\n"
-    "- * OVER * [999]\n"
-    "- * &UNDEFINED [998]\n"
-    "- * ABOUT PEACE [036:036]\n"
-    "\n"
-    "--- ARRIVE [032:033] ---\n"
-    "ARRIVE\n"
-    "--- DEPART [+++] ---\n"
-    "DEPART\n"
-    "- * NOW [###]\n";
+static const char PETRARCH_SAMPLE[] = "<!-- a sample verb dictionary\n"
+                                      "     spanning lines -->\n"
+                                      "# synsets\n"
+                                      "&WEAPONRY\n"
+                                      "+CANNON\n"
+                                      "+SLING_SHOT\n"
+                                      "\n"
+                                      "&TALKSYN_\n"
+                                      "+PARLEY\n"
+                                      "+CONVERSATION\n"
+                                      "\n"
+                                      "--- HURL  [190] ---\n"
+                                      "HURL    # a comment\n"
+                                      "FLING {FLUNG FLINGS}\n"
+                                      "+THROW_DOWN {+THREW_DOWN} [0873]\n"
+                                      "- * &WEAPONRY AT +  [194]   # weapons thrown at a target\n"
+                                      "- WOULD_NOT * [---]\n"
+                                      "- $ WAS * BY [180]\n"
+                                      "\n"
+                                      "--- CHAT  [---] ---\n"
+                                      "CHAT\n"
+                                      "- * &TALKSYN WITH + [040]\n"
+                                      "- * OVER * [999]\n"
+                                      "- * &UNDEFINED [998]\n"
+                                      "- * ABOUT PEACE [036:036]\n"
+                                      "\n"
+                                      "--- ARRIVE [032:033] ---\n"
+                                      "ARRIVE\n"
+                                      "--- DEPART [+++] ---\n"
+                                      "DEPART\n"
+                                      "- * NOW [###]\n";
 
 static void test_petrarch_sample(void **state)
 {
