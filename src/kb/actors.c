@@ -942,7 +942,8 @@ static uint32_t read_title(finder *f, uint32_t p, phrase *ph, int allow_honorifi
     const char *last = strrchr(key, ' ');
     kb_copy(ph->title_head, sizeof ph->title_head, last ? last + 1 : key);
     /* "Gen." "Lt." */
-    if (end < n && strcmp(f->s->tokens[end].form, ".") == 0 && !f->gap[end])
+    if (hon && hon_end == end && strlen(hon->word) <= 4 && end < n &&
+        strcmp(f->s->tokens[end].form, ".") == 0 && !f->gap[end])
         end++;
     ph->title_end = end;
     return end;
@@ -1362,6 +1363,10 @@ static uint32_t emit_named(finder *f, const kb_posting *p, uint32_t first, uint3
 static void compose(const phrase *ph, char *code, size_t cap)
 {
     const char *sector = ph->title_sector ? ph->title_sector : "";
+    int t = ph->mod_entity ? ph->mod_entity->type : KB_T_UNKNOWN;
+    if (t == KB_T_ARMED_GROUP || t == KB_T_PARTY || t == KB_T_NGO || t == KB_T_MEDIA ||
+        t == KB_T_GOV_BODY)
+        sector = ""; /* "Hamas militants" are Hamas: its code has its sector already */
     if (ph->agent && (ph->agent->flags & KB_E_AGENT_PREFIX))
         snprintf(code, cap, "%s%s", sector, ph->mod_code);
     else
