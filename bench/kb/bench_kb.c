@@ -211,20 +211,39 @@ int main(int argc, char **argv)
         if (sr_kb_lookup(kb, cases[i].mention, cases[i].date, &m) && m.entity && m.name)
             names[nn++] = strdup(m.name);
     }
-    size_t looked = 0, found = 0;
-    double t2 = now();
-    while (nn && now() - t2 < 1.0) {
-        for (int rep = 0; rep < 100; rep++)
-            for (size_t i = 0; i < nn; i++) {
-                sr_kb_match m;
-                found += (size_t)sr_kb_lookup(kb, names[i], "2025-08-20", &m);
-                looked++;
-            }
+    /* best of three one-second runs: the machine may be shared */
+    double best = 0;
+    size_t found = 0;
+    for (int run = 0; run < 3 && nn; run++) {
+        size_t looked = 0;
+        found = 0;
+        double t2 = now();
+        while (now() - t2 < 1.0)
+            for (int rep = 0; rep < 100; rep++)
+                for (size_t i = 0; i < nn; i++) {
+                    sr_kb_match m;
+                    found += (size_t)sr_kb_lookup(kb, names[i], "2025-08-20", &m);
+                    looked++;
+                }
+        double rate = looked / (now() - t2);
+        if (rate > best)
+            best = rate;
+        found = found * 1000 / (looked ? looked : 1);
     }
-    double t_look = now() - t2;
-    printf("exact look-ups: %zu distinct canonical names, %zu look-ups in %.2f s: %.0f "
-           "look-ups/s (%zu found)\n",
-           nn, looked, t_look, looked / t_look, found);
+    printf("exact look-ups: %zu distinct canonical names: %.0f look-ups/s (best of 3 runs; "
+           "%.1f%% found)\n",
+           nn, best, found / 10.0);
+    /* every mention string of the cases as written: exact, composed, approximate */
+    size_t mixed = 0;
+    double t3 = now();
+    while (now() - t3 < 1.0)
+        for (size_t i = 0; i < n; i++) {
+            sr_kb_match m;
+            sr_kb_lookup(kb, cases[i].mention, cases[i].date, &m);
+            mixed++;
+        }
+    printf("mention look-ups as written (%zu strings, exact first, then the finder): %.0f/s\n",
+           n, mixed / (now() - t3));
     for (size_t i = 0; i < nn; i++)
         free(names[i]);
     free(names);

@@ -230,6 +230,13 @@ typedef struct phrase {
 /* ------------------------------------------------------------------ */
 /* Tokens and exact matching.                                         */
 
+/* The form of token k ("" when the segmenter left none). */
+static const char *form(const finder *f, uint32_t k)
+{
+    const char *s = f->s->tokens[k].form;
+    return s ? s : "";
+}
+
 /* The normalized key of tokens [i, j) of the sentence into buf; its length. */
 static size_t range_key(const finder *f, uint32_t i, uint32_t j, char *buf, size_t cap)
 {
@@ -238,7 +245,7 @@ static size_t range_key(const finder *f, uint32_t i, uint32_t j, char *buf, size
     for (uint32_t k = i; k < j; k++) {
         if (k > i && f->gap[k] && n > 0 && buf[n - 1] != ' ')
             n = kb_norm_append(buf, n, cap, " ", 1);
-        const char *t = f->s->tokens[k].form;
+        const char *t = form(f, k);
         n = kb_norm_append(buf, n, cap, t, strlen(t));
         if (n == cap)
             return 0;
@@ -264,7 +271,7 @@ static int case_fits(const finder *f, uint32_t i, uint32_t j, uint32_t flags)
         return 1;
     int upper = 0, lower = 0;
     for (uint32_t k = i; k < j; k++)
-        kb_case_scan(f->s->tokens[k].form, &upper, &lower);
+        kb_case_scan(form(f, k), &upper, &lower);
     return kb_case_ok(flags, upper, lower);
 }
 
@@ -283,7 +290,7 @@ static hit longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const
     for (uint32_t j = i; j < f->s->ntokens && j < i + 12; j++) {
         if (j > i && f->gap[j] && n > 0 && key[n - 1] != ' ')
             n = kb_norm_append(key, n, sizeof key, " ", 1);
-        const char *t = f->s->tokens[j].form;
+        const char *t = form(f, j);
         n = kb_norm_append(key, n, sizeof key, t, strlen(t));
         if (n == sizeof key)
             break;
@@ -396,7 +403,7 @@ static int capitalized(const finder *f, uint32_t i)
     default:
         break;
     }
-    const char *s = t->form;
+    const char *s = form(f, i);
     while (*s == '-')
         s++;
     utf8proc_int32_t c;
@@ -943,7 +950,7 @@ static uint32_t read_title(finder *f, uint32_t p, phrase *ph, int allow_honorifi
     kb_copy(ph->title_head, sizeof ph->title_head, last ? last + 1 : key);
     /* "Gen." "Lt." */
     if (hon && hon_end == end && strlen(hon->word) <= 4 && end < n &&
-        strcmp(f->s->tokens[end].form, ".") == 0 && !f->gap[end])
+        strcmp(form(f, end), ".") == 0 && !f->gap[end])
         end++;
     ph->title_end = end;
     return end;
@@ -1176,7 +1183,7 @@ static uint32_t name_run(finder *f, uint32_t p)
             q++; /* "Mohammed bin Salman" */
             continue;
         }
-        if (q > p && q + 1 < n && strcmp(f->s->tokens[q].form, ".") == 0 && !f->gap[q] &&
+        if (q > p && q + 1 < n && strcmp(form(f, q), ".") == 0 && !f->gap[q] &&
             strlen(f->norm[q - 1]) == 1) {
             q++; /* "Donald J. Trump" */
             continue;
@@ -1259,9 +1266,9 @@ static int inside_other_name(const finder *f, uint32_t a, uint32_t b)
         return 1;
     if (a >= 2 && strcmp(f->norm[a - 1], "of") == 0 && unknown_capital(f, a - 2))
         return 1;
-    if (b + 1 < n && strcmp(f->s->tokens[b].form, ",") == 0 && us_state(f->norm[b + 1]))
+    if (b + 1 < n && strcmp(form(f, b), ",") == 0 && us_state(f->norm[b + 1]))
         return 1;
-    if (a >= 2 && strcmp(f->s->tokens[a - 1].form, ",") == 0 && capitalized(f, a - 2)) {
+    if (a >= 2 && strcmp(form(f, a - 1), ",") == 0 && capitalized(f, a - 2)) {
         char key[MAX_KEY];
         if (range_key(f, a, b, key, sizeof key) && us_state(key))
             return 1;
