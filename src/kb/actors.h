@@ -24,7 +24,8 @@ typedef struct sr_kb sr_kb;
 enum sr_mention_kind {
     SR_MENTION_NAME = 1, /* a name of an entity in the base */
     SR_MENTION_AGENT,    /* an agent word, maybe with a country: "Russian troops" */
-    SR_MENTION_TITLE,    /* a bare title resolved by coreference: "the minister" */
+    SR_MENTION_TITLE,    /* a title without a name: the office holder on the date ("the US
+                            president") or an earlier actor ("the minister", antecedent set) */
     SR_MENTION_PRONOUN,  /* he, she, they... resolved by coreference */
     SR_MENTION_UNKNOWN   /* person-shaped name not in the base, coded from context */
 };
@@ -33,8 +34,10 @@ typedef struct sr_mention {
     uint32_t sentence;    /* sentence index */
     uint32_t first, last; /* tokens [first, last) of that sentence */
     sr_span span;         /* bytes of the text */
-    const char *code;     /* CAMEO actor code on the date, e.g. "RUSGOV"; never NULL */
-    const char *name;     /* canonical name (or the mention text when unknown) */
+    const char *code;     /* CAMEO actor code on the date, e.g. "RUSGOV"; never NULL
+                             ("---" when the base gives none) */
+    const char *name;     /* canonical name; the agent word's for an agent; the text
+                             for an unknown person */
     const char *entity;   /* knowledge-base id, or NULL; for a composed agent
                              ("Russian troops") the modifier's id ("russia") */
     const char *agent;    /* knowledge-base id of the agent word ("agent-troops"), or NULL */
