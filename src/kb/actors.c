@@ -1118,17 +1118,45 @@ static char pronoun(const char *norm)
         return 'f';
     if (strcmp(norm, "they") == 0 || strcmp(norm, "them") == 0)
         return 'p';
+    if (strcmp(norm, "it") == 0)
+        return 'n';
+    return 0;
+}
+
+/* Whether "it" at token i is the empty subject of "it is unclear", "it seems"... */
+static int expletive_it(const finder *f, uint32_t i)
+{
+    static const char *const next[] = {"is",       "was",      "'s",       "seems",    "seemed",
+                                       "appears",  "appeared", "remains",  "remained", "has been",
+                                       "had been", "will be",  "would be", "takes",    "took"};
+    const char *rel = f->s->tokens[i].deprel;
+    if (rel && strcmp(rel, "expl") == 0)
+        return 1;
+    if (i + 1 >= f->s->ntokens)
+        return 1;
+    static const char *const speech[] = {"said",    "says",   "added",  "stated",   "announced",
+                                         "claimed", "denied", "warned", "insisted", "argued"};
+    for (size_t k = 0; i > 0 && k < sizeof speech / sizeof speech[0]; k++)
+        if (strcmp(f->norm[i - 1], speech[k]) == 0)
+            return 0; /* "Hezbollah said it was not involved" */
+    for (size_t k = 0; k < sizeof next / sizeof next[0]; k++)
+        if (strcmp(f->norm[i + 1], next[k]) == 0)
+            return 1;
     return 0;
 }
 
 /* Link a pronoun at token i to the most recent compatible actor. */
 static uint32_t read_pronoun(finder *f, uint32_t i, char which)
 {
+    if (which == 'n' && expletive_it(f, i))
+        return i + 1;
     for (size_t k = f->nrefs; k-- > 0;) {
         referent *r = &f->refs[k];
-        if (r->sentence + PRONOUN_WINDOW < f->si)
+        if (r->sentence + (which == 'n' ? 1 : PRONOUN_WINDOW) < f->si)
             break;
-        int ok = which == 'p' ? r->plural : (r->person && (!r->gender || r->gender == which));
+        int ok = which == 'p'   ? r->plural
+                 : which == 'n' ? (r->entity && !r->person)
+                                : (r->person && (!r->gender || r->gender == which));
         if (ok) {
             emit_repeat(f, r, i, i + 1, SR_MENTION_PRONOUN);
             return i + 1;

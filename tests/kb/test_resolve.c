@@ -216,6 +216,21 @@ static void coreference_chain(void **state)
     found_free(&f);
 }
 
+/* "it" goes to a named country or organization, unless it is the empty subject. */
+static void it_pronoun(void **state)
+{
+    (void)state;
+    found f;
+    found_run(&f, kb, "Russia said it would respond. It is unclear whether NATO agreed.",
+              "2025-08-20");
+    const sr_mention *it = covering(&f, "it would");
+    assert_non_null(it);
+    assert_int_equal(it->kind, SR_MENTION_PRONOUN);
+    assert_string_equal(it->entity, "russia");
+    assert_null(covering(&f, "It is"));
+    found_free(&f);
+}
+
 static void unknown_titled_person(void **state)
 {
     (void)state;
@@ -292,6 +307,7 @@ int main(void)
         cmocka_unit_test(mangled_names),
         cmocka_unit_test(negatives),
         cmocka_unit_test(coreference_chain),
+        cmocka_unit_test(it_pronoun),
         cmocka_unit_test(unknown_titled_person),
         cmocka_unit_test(lookup_json),
         cmocka_unit_test(shared_by_threads),
