@@ -5,7 +5,8 @@
 ** read-only; every table the tagger uses points into the mapping, so loading
 ** is a validation pass and nothing is copied.  Tagging a sentence hashes
 ** its words once, runs the POS perceptron greedily left to right (words in
-** the tag dictionary skip it), then the FEATS perceptron.  Tag and feature
+** the tag dictionary skip it), then the FEATS perceptron for the words
+** whose features neither their class nor the FEATS dictionary settles.  Tag and feature
 ** strings handed to tokens belong to the model.
 */
 #include <stdlib.h>
@@ -144,6 +145,11 @@ void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t
     }
     for (size_t i = 0; i < n; i++) {
         size_t a = t->allow_start[cls[i]], b = t->allow_start[cls[i] + 1];
+        const sr_tg_slot *known = sr_tg_find(&t->fdict, sr_tg_fdict_key(cls[i], words[i].lower));
+        if (known) {
+            fid[i] = (uint8_t)((known->row >> 16) & 0xff);
+            continue;
+        }
         if (b - a <= 1) {
             fid[i] = b > a ? t->allow[a] : 0;
             continue;
@@ -327,6 +333,7 @@ sr_tagger *sr_tagger_load(const char *path, sr_error *err)
     if (!t->file || load_classes(t, err) || load_allowed(t, err) ||
         load_slots(t, "dict", t->nclass, &t->dict, err) ||
         load_slots(t, "lex", 0, &t->lex, err) ||
+        load_slots(t, "fdict", t->nfeats, &t->fdict, err) ||
         load_table(t, "pos", t->nclass, &t->pos, err) ||
         load_table(t, "fts", t->nfeats, &t->fts, err)) {
         sr_tagger_free(t);

@@ -133,6 +133,7 @@ struct sr_tagger {
     const uint8_t *allow;        /* FEATS ids allowed per POS class */
     sr_tg_table dict;            /* tag dictionary: exact form -> inline class */
     sr_tg_table lex;             /* lexicon: lowercased form -> SR_TGL_* bits */
+    sr_tg_table fdict;           /* FEATS dictionary: sr_tg_fdict_key -> inline FEATS id */
     sr_tg_table pos, fts;
 };
 
@@ -151,6 +152,12 @@ static inline uint64_t sr_tg_mix(uint64_t x)
 static inline uint64_t sr_tg_key(unsigned tmpl, uint64_t a, uint64_t b)
 {
     return sr_tg_mix(a * 0x9e3779b97f4a7c15ULL + (b ^ (b << 17)) + tmpl * 0x632be59bd9b4e019ULL);
+}
+
+/* The FEATS dictionary key of a word (its lowercased form) with a class. */
+static inline uint64_t sr_tg_fdict_key(unsigned cls, uint64_t lower)
+{
+    return sr_tg_key(200, cls, lower);
 }
 
 /* The 32-bit fingerprint a key is stored under (never 0). */

@@ -236,6 +236,8 @@ typedef struct tr_inventory {
     uint64_t *dict_form;      /* tag dictionary: exact-form hashes */
     uint8_t *dict_cls;
     size_t ndict;
+    sr_tg_slot *fdict_slots;  /* FEATS dictionary, as it will be stored */
+    sr_tg_table fdict;
     sr_tg_slot *lex_slots;    /* lexicon, as it will be stored */
     sr_tg_table lex;          /* a view of lex_slots for sr_tg_lexicon */
 } tr_inventory;
@@ -295,10 +297,13 @@ static long token_feats(const tr_inventory *inv, const sr_token *t)
 }
 
 /*
-** Which FEATS strings each class allows: those seen at least twice with it,
-** and always its most frequent one.
+** Which FEATS strings each class allows: those seen at least twice with it
+** and in at least feats_min_permille of its words, and always its most
+** frequent one.  Rarer strings (mostly Typo=Yes variants) are never
+** predicted, which spares the FEATS model most words.
 */
-static int collect_allowed(tr_inventory *inv, const sr_sentence *s, size_t n, sr_error *err)
+static int collect_allowed(tr_inventory *inv, const sr_sentence *s, size_t n,
+                           const sr_tg_train_opts *o, sr_error *err)
 {
     size_t nc = inv->classes.n, nf = inv->feats.n;
     inv->pair_count = calloc(nc * nf, sizeof *inv->pair_count);
@@ -313,9 +318,12 @@ static int collect_allowed(tr_inventory *inv, const sr_sentence *s, size_t n, sr
                 inv->pair_count[c * nf + f]++;
         }
     for (size_t c = 0; c < nc; c++) {
-        size_t best = 0;
+        size_t best = 0, total = 0;
+        for (size_t f = 0; f < nf; f++)
+            total += inv->pair_count[c * nf + f];
         for (size_t f = 0; f < nf; f++) {
-            if (inv->pair_count[c * nf + f] >= 2)
+            size_t k = inv->pair_count[c * nf + f];
+            if (k >= 2 && k * 1000 >= total * (size_t)o->feats_min_permille)
                 inv->allowed[c * nf + f] = 1;
             if (inv->pair_count[c * nf + f] > inv->pair_count[c * nf + best])
                 best = f;
@@ -514,8 +522,77 @@ static int collect_lexicon(tr_inventory *inv, const sr_sentence *s, size_t n,
     return 0;
 }
 
+/* A training word's FEATS dictionary key and gold FEATS id. */
+typedef struct tr_fkey {
+    uint64_t key;
+    uint32_t fid;
+} tr_fkey;
+
+static int fkey_cmp(const void *a, const void *b)
+{
+    const tr_fkey *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->fid > y->fid) - (x->fid < y->fid);
+}
+
+/*
+** The FEATS dictionary: (class, lowercased form) pairs seen at least
+** fdict_min_count times with one FEATS string at least 95% of the time,
+** verbs excepted.  Those words need no FEATS perceptron ("nothing" NN is
+** PronType=Neg).
+*/
+static int collect_fdict(tr_inventory *inv, const sr_sentence *s, size_t n,
+                         const sr_tg_train_opts *o, sr_error *err)
+{
+    size_t total = 0, k = 0, kept = 0;
+    for (size_t i = 0; i < n; i++)
+        total += s[i].ntokens;
+    tr_fkey *v = malloc((total + 1) * sizeof *v);
+    if (!v)
+        return sr_error_set(err, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < s[i].ntokens; j++) {
+            sr_tg_word w;
+            long c = token_class(inv, &s[i].tokens[j]), f = token_feats(inv, &s[i].tokens[j]);
+            if (c < 0 || f < 0 || (inv->class_flags[c] & SR_TGC_VERBAL))
+                continue; /* a verb's features depend on its context */
+            sr_tg_word_init(&w, s[i].tokens[j].form ? s[i].tokens[j].form : "", 0);
+            v[k].key = sr_tg_fdict_key((unsigned)c, w.lower);
+            v[k++].fid = (uint32_t)f;
+        }
+    qsort(v, k, sizeof *v, fkey_cmp);
+    for (size_t a = 0; a < k;) { /* keep one entry per key, with the winning id */
+        size_t b = a, best = a, run = 0, best_run = 0;
+        for (; b < k && v[b].key == v[a].key; b++) {
+            run = b > a && v[b].fid == v[b - 1].fid ? run + 1 : 1;
+            if (run > best_run)
+                best_run = run, best = b;
+        }
+        if ((int)(b - a) >= o->fdict_min_count && best_run * 100 >= (b - a) * 95)
+            v[kept++] = v[best];
+        a = b;
+    }
+    unsigned bits = slot_bits(kept);
+    size_t cap = (size_t)1 << bits;
+    inv->fdict_slots = calloc(cap, sizeof *inv->fdict_slots);
+    if (!inv->fdict_slots) {
+        free(v);
+        return sr_error_set(err, "out of memory");
+    }
+    for (size_t i = 0; i < kept; i++)
+        sr_tg_insert(inv->fdict_slots, (uint32_t)(cap - 1), bits, sr_tg_fingerprint(v[i].key),
+                     SR_TG_INLINE | v[i].fid << 16);
+    inv->fdict.slots = inv->fdict_slots;
+    inv->fdict.mask = (uint32_t)(cap - 1);
+    inv->fdict.bits = bits;
+    free(v);
+    return 0;
+}
+
 static void inventory_free(tr_inventory *inv)
 {
+    free(inv->fdict_slots);
     free(inv->lex_slots);
     labels_free(&inv->classes);
     labels_free(&inv->feats);
@@ -717,7 +794,8 @@ static int export_inventory(sr_model_writer *mw, const tr_inventory *inv, sr_err
     if (!sr_model_writer_add(mw, "allow_start", SR_MT_U16, start, nc + 1, err) &&
         !sr_model_writer_add(mw, "allow", SR_MT_U8, allow, k, err) &&
         !export_slots(mw, "dict", dict, cap, err) &&
-        !export_slots(mw, "lex", inv->lex_slots, inv->lex.mask + 1u, err))
+        !export_slots(mw, "lex", inv->lex_slots, inv->lex.mask + 1u, err) &&
+        !export_slots(mw, "fdict", inv->fdict_slots, inv->fdict.mask + 1u, err))
         rc = 0;
 done:
     free(start);
@@ -754,10 +832,12 @@ void sr_tg_train_defaults(sr_tg_train_opts *o)
     o->max_epochs = 12;
     o->patience = 3;
     o->seed = 20240611;
-    o->dict_min_count = 20;
+    o->dict_min_count = 10;
     o->dict_min_share = 0.97;
     o->prune = 0.02;
     o->lex_min_count = 3;
+    o->feats_min_permille = 3;
+    o->fdict_min_count = 3;
     o->wordnet_dir = NULL;
     o->verbose = 0;
 }
@@ -835,7 +915,8 @@ static int train_sentence(const tr_inventory *inv, tr_weights *pos, tr_weights *
         size_t nallowed = 0;
         for (size_t f = 0; f < nf; f++)
             nallowed += allowed[f];
-        if (nallowed <= 1 || !allowed[sc->gold_feats[i]])
+        if (nallowed <= 1 || !allowed[sc->gold_feats[i]] ||
+            sr_tg_find(&inv->fdict, sr_tg_fdict_key(sc->gold[i], sc->words[i].lower)))
             continue;
         size_t nk = sr_tg_feats_features(sc->words, sc->gold, inv->class_flags, n, i, keys);
         memset(scores, 0, sizeof scores);
@@ -973,8 +1054,9 @@ int sr_tg_train(const sr_sentence *train, size_t ntrain, const sr_sentence *dev,
         sr_error_set(err, "out of memory");
         goto done;
     }
-    if (collect_labels(&inv, train, ntrain, err) || collect_allowed(&inv, train, ntrain, err) ||
-        collect_dict(&inv, train, ntrain, o, err) || collect_lexicon(&inv, train, ntrain, o, err))
+    if (collect_labels(&inv, train, ntrain, err) || collect_allowed(&inv, train, ntrain, o, err) ||
+        collect_dict(&inv, train, ntrain, o, err) || collect_lexicon(&inv, train, ntrain, o, err) ||
+        collect_fdict(&inv, train, ntrain, o, err))
         goto done;
     if (o->verbose)
         fprintf(stderr, "%zu classes, %zu feature strings, %zu dictionary words\n",

@@ -17,6 +17,8 @@ typedef struct sr_tg_train_opts {
     int dict_min_count;   /* tag dictionary: words seen at least this often ... */
     double dict_min_share; /* ... with one class at least this share of the time */
     double prune;         /* drop averaged weights smaller than this in magnitude */
+    int feats_min_permille; /* FEATS strings rarer than this per mille of a class are dropped */
+    int fdict_min_count;  /* FEATS dictionary: (class, word) seen this often */
     int lex_min_count;    /* words seen this often need no lexicon features */
     const char *wordnet_dir; /* WordNet's dict/ directory for the lexicon; NULL: none */
     int verbose;          /* progress on stderr */

@@ -4,7 +4,8 @@
 **
 **     sr-train-tagger [--train FILE] [--dev FILE] [--out FILE]
 **                     [--epochs N] [--patience N] [--seed N] [--prune X]
-**                     [--dict-min N] [--dict-share X] [--wordnet DIR] [--lex-min N] [-q]
+**                     [--dict-min N] [--dict-share X] [--wordnet DIR] [--lex-min N]
+**                     [--feats-min PERMILLE] [--fdict-min N] [-q]
 **
 ** Defaults: ../shared/ud/en_ewt-ud-{train,dev}.conllu and
 ** data/models/tagger.bin, relative to the repository root where it is meant
@@ -25,7 +26,8 @@ static void usage(void)
 {
     fprintf(stderr, "usage: sr-train-tagger [--train FILE] [--dev FILE] [--out FILE] "
                     "[--epochs N] [--patience N] [--seed N] [--prune X] [--dict-min N]\n"
-                    "       [--dict-share X] [--wordnet DIR|''] [--lex-min N] [-q]\n");
+                    "       [--dict-share X] [--wordnet DIR|''] [--lex-min N]\n"
+                    "       [--feats-min PERMILLE] [--fdict-min N] [-q]\n");
     exit(2);
 }
 
@@ -62,6 +64,10 @@ int main(int argc, char **argv)
             o.prune = atof(v);
         else if (strcmp(a, "--wordnet") == 0)
             o.wordnet_dir = *v ? v : NULL;
+        else if (strcmp(a, "--fdict-min") == 0)
+            o.fdict_min_count = atoi(v);
+        else if (strcmp(a, "--feats-min") == 0)
+            o.feats_min_permille = atoi(v);
         else if (strcmp(a, "--lex-min") == 0)
             o.lex_min_count = atoi(v);
         else if (strcmp(a, "--dict-min") == 0)
