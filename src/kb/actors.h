@@ -49,8 +49,10 @@ typedef struct sr_mention {
 /*
 ** Load the base from data_dir (its kb/ folder; NULL: $SITREP_DATA, else the
 ** build's data/).  The .kb files are compiled on first use into a cache
-** (data_dir/kb/.compiled.srkb, or the file named by $SITREP_KB_CACHE) that
-** later opens map read-only; a stale or corrupt cache is rebuilt.  Records
+** ($SITREP_KB_CACHE; else $XDG_CACHE_HOME/sitrep/kb-HASH.srkb or
+** ~/.cache/sitrep/kb-HASH.srkb, HASH naming the data folder; else
+** data_dir/kb/.compiled.srkb) that later opens map read-only; a stale or
+** corrupt cache is rebuilt; if none can be written the base stays in memory.  Records
 ** with errors are skipped (sr_kb_check reports them); fails only when the
 ** folder cannot be read.
 */

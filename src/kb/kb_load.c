@@ -2,7 +2,7 @@
 ** kb_load.c: opening a knowledge base, and the lookups every reader needs.
 **
 ** sr_kb_open() compiles the .kb files of data/kb on first use into a cache file
-** (data/kb/.compiled.srkb, or $SITREP_KB_CACHE) and maps that file
+** (see cache_path()) and maps that file
 ** read-only on later starts, as long as its fingerprint (names, sizes and
 ** modification times of the sources, the format version and the build of
 ** the compiler) still matches.  A cache that is stale, unreadable or corrupt is rebuilt; when
@@ -371,13 +371,47 @@ static const char *default_data_dir(const char *data_dir)
 }
 
 /* Where the compiled cache of data_dir lives. */
+/* Make directory path and its parents (like mkdir -p); errors are ignored. */
+static void make_dirs(char *path)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        mkdir(path, 0755);
+        *p = '/';
+    }
+    mkdir(path, 0755);
+}
+
+/*
+** Where the compiled cache of data_dir lives: $SITREP_KB_CACHE; else
+** $XDG_CACHE_HOME/sitrep (or ~/.cache/sitrep)/kb-HASH.srkb, HASH naming the
+** data folder; else data_dir/kb/.compiled.srkb.  Keeping it out of the
+** data folder keeps source trees clean and works for read-only installs.
+*/
 static void cache_path(const char *data_dir, char *out, size_t cap)
 {
     const char *env = getenv("SITREP_KB_CACHE");
-    if (env && *env)
+    if (env && *env) {
         snprintf(out, cap, "%s", env);
-    else
+        return;
+    }
+    char dir[4096], real[4096];
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if (xdg && *xdg)
+        snprintf(dir, sizeof dir, "%s/sitrep", xdg);
+    else if (home && *home)
+        snprintf(dir, sizeof dir, "%s/.cache/sitrep", home);
+    else {
         snprintf(out, cap, "%s/kb/.compiled.srkb", data_dir);
+        return;
+    }
+    if (!realpath(data_dir, real))
+        snprintf(real, sizeof real, "%s", data_dir);
+    make_dirs(dir);
+    snprintf(out, cap, "%s/kb-%016llx.srkb", dir,
+             (unsigned long long)sr_hash_bytes(real, strlen(real), 0));
 }
 
 sr_kb *sr_kb_open(const char *data_dir, sr_error *err)
