@@ -136,6 +136,7 @@ typedef struct sr_parser_train_opts {
     double prune;   /* weights smaller than this in magnitude are not saved */
     int jackknife;  /* with a tagger: tag the training set by this many folds (else the tagger
                        itself) */
+    int runs;       /* average the models of this many training runs */
     const char *write_tagged; /* write the retagged treebanks to this prefix */
     size_t max_train;         /* use at most this many training sentences (0: all) */
 } sr_parser_train_opts;

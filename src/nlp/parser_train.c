@@ -37,6 +37,7 @@ void sr_parser_train_defaults(sr_parser_train_opts *o)
     o->seed = 20111;
     o->explore = 0.9;
     o->prune = 0.0;
+    o->runs = 1;
 }
 
 /* A weight table being trained: weights and their running sums for averaging. */
@@ -531,21 +532,42 @@ static int check_saved(const trainer *tr, sr_error *err)
     return 0;
 }
 
-/* The training loop proper: epochs until dev LAS stops improving. */
-static int run_epochs(trainer *tr, sr_error *err)
+/* Score p on dev; UAS and LAS in percent. */
+static void dev_scores(const trainer *tr, const sr_parser *p, double *uas, double *las)
+{
+    sr_parser_score sc;
+    evaluate(p, tr->dev, tr->ndev, &sc);
+    *uas = 100.0 * (double)sc.uas / (double)sc.words;
+    *las = 100.0 * (double)sc.las / (double)sc.words;
+}
+
+/*
+** One training run: epochs from zero weights until dev LAS stops improving.
+** The averaged weights of the best epoch are added to sum_t and sum_l.
+*/
+static int run_epochs(trainer *tr, float *sum_t, float *sum_l, sr_error *err)
 {
     const sr_parser_train_opts *o = tr->o;
+    size_t nt = tr->trans.rows * tr->trans.stride, nl = tr->lab.rows * tr->lab.stride;
     size_t *order = malloc(tr->ntrain * sizeof *order);
-    float *avg_t = malloc(tr->trans.rows * tr->trans.stride * sizeof *avg_t);
-    float *avg_l = malloc(tr->lab.rows * tr->lab.stride * sizeof *avg_l);
-    int rc = order && avg_t && avg_l ? 0 : sr_error_set(err, "out of memory for training");
-    for (size_t i = 0; rc == 0 && i < tr->ntrain; i++)
+    float *avg_t = malloc(nt * sizeof *avg_t), *best_t = malloc(nt * sizeof *best_t);
+    float *avg_l = malloc(nl * sizeof *avg_l), *best_l = malloc(nl * sizeof *best_l);
+    if (!order || !avg_t || !avg_l || !best_t || !best_l) {
+        free(order), free(avg_t), free(avg_l), free(best_t), free(best_l);
+        return sr_error_set(err, "out of memory for training");
+    }
+    memset(tr->trans.w, 0, nt * sizeof *tr->trans.w);
+    memset(tr->trans.u, 0, nt * sizeof *tr->trans.u);
+    memset(tr->lab.w, 0, nl * sizeof *tr->lab.w);
+    memset(tr->lab.u, 0, nl * sizeof *tr->lab.u);
+    tr->c = 0;
+    for (size_t i = 0; i < tr->ntrain; i++)
         order[i] = i;
     double best = -1;
     int best_epoch = 0;
     sr_arena a;
     sr_arena_init(&a);
-    for (int epoch = 1; rc == 0 && epoch <= o->max_epochs; epoch++) {
+    for (int epoch = 1; epoch <= o->max_epochs; epoch++) {
         for (size_t i = tr->ntrain; i > 1; i--) {
             size_t j = (size_t)(rng_next(&tr->rng) % i);
             size_t tmp = order[i - 1];
@@ -563,35 +585,71 @@ static int run_epochs(trainer *tr, sr_error *err)
         sr_parser avg = tr->model;
         avg.trans = avg_t;
         avg.labels_w = avg_l;
-        sr_parser_score sc;
-        evaluate(&avg, tr->dev, tr->ndev, &sc);
-        double uas = 100.0 * (double)sc.uas / (double)sc.words;
-        double las = 100.0 * (double)sc.las / (double)sc.words;
+        double uas, las;
+        dev_scores(tr, &avg, &uas, &las);
         fprintf(tr->log, "epoch %d: dev UAS %.2f LAS %.2f\n", epoch, uas, las);
         fflush(tr->log);
         if (las > best) {
             best = las;
             best_epoch = epoch;
-            char info[512];
-            snprintf(info, sizeof info,
-                     "arc-hybrid greedy parser trained on %s (%s tags), epoch %d, dev UAS %.2f "
-                     "LAS %.2f. Derived from UD English EWT: CC BY-SA 4.0.",
-                     o->train_path,
-                     !o->tagger_path    ? "gold"
-                     : o->jackknife > 1 ? "jackknifed predicted"
-                                        : "predicted",
-                     epoch, uas, las);
-            rc = save_model(tr, &avg, info, o->out_path, err);
+            memcpy(best_t, avg_t, nt * sizeof *best_t);
+            memcpy(best_l, avg_l, nl * sizeof *best_l);
         } else if (epoch - best_epoch >= o->patience) {
             break;
         }
     }
     fprintf(tr->log, "best: epoch %d, dev LAS %.2f\n", best_epoch, best);
+    for (size_t i = 0; i < nt; i++)
+        sum_t[i] += best_t[i];
+    for (size_t i = 0; i < nl; i++)
+        sum_l[i] += best_l[i];
+    free(order), free(avg_t), free(avg_l), free(best_t), free(best_l);
+    return 0;
+}
+
+/*
+** Train o->runs models that differ only in the order they see the
+** sentences, and average their weights into one model of the same size
+** and speed (all runs hash features into the same tables).  Save it.
+*/
+static int train_and_save(trainer *tr, sr_error *err)
+{
+    const sr_parser_train_opts *o = tr->o;
+    int runs = o->runs > 0 ? o->runs : 1;
+    size_t nt = tr->trans.rows * tr->trans.stride, nl = tr->lab.rows * tr->lab.stride;
+    float *sum_t = calloc(nt, sizeof *sum_t), *sum_l = calloc(nl, sizeof *sum_l);
+    int rc = sum_t && sum_l ? 0 : sr_error_set(err, "out of memory for training");
+    for (int r = 0; rc == 0 && r < runs; r++) {
+        tr->rng = (o->seed ? o->seed : 1) + 0x9e3779b9ULL * (uint64_t)r;
+        fprintf(tr->log, "run %d/%d\n", r + 1, runs);
+        rc = run_epochs(tr, sum_t, sum_l, err);
+    }
+    for (size_t i = 0; rc == 0 && i < nt; i++)
+        sum_t[i] /= (float)runs;
+    for (size_t i = 0; rc == 0 && i < nl; i++)
+        sum_l[i] /= (float)runs;
+    if (rc == 0) {
+        sr_parser avg = tr->model;
+        avg.trans = sum_t;
+        avg.labels_w = sum_l;
+        double uas, las;
+        dev_scores(tr, &avg, &uas, &las);
+        fprintf(tr->log, "averaged model of %d runs: dev UAS %.2f LAS %.2f\n", runs, uas, las);
+        char info[512];
+        snprintf(info, sizeof info,
+                 "arc-hybrid greedy parser trained on %s (%s tags), average of %d runs, dev UAS "
+                 "%.2f LAS %.2f. Derived from UD English EWT: CC BY-SA 4.0.",
+                 o->train_path,
+                 !o->tagger_path    ? "gold"
+                 : o->jackknife > 1 ? "jackknifed predicted"
+                                    : "predicted",
+                 runs, uas, las);
+        rc = save_model(tr, &avg, info, o->out_path, err);
+    }
     if (rc == 0)
         rc = check_saved(tr, err);
-    free(order);
-    free(avg_t);
-    free(avg_l);
+    free(sum_t);
+    free(sum_l);
     return rc;
 }
 
@@ -621,7 +679,7 @@ int sr_parser_train(const sr_parser_train_opts *o, FILE *log, sr_error *err)
             rc = sr_error_set(err, "out of memory for the weight tables");
     }
     if (rc == 0)
-        rc = run_epochs(&tr, err);
+        rc = train_and_save(&tr, err);
     ptable_free(&tr.trans);
     ptable_free(&tr.lab);
     sr_arena_free(&tr.mem);
