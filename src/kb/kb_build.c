@@ -381,6 +381,13 @@ void kb_add_native(kb_builder *b, uint32_t e, const char *lang, const char *name
 {
     char latin[512];
     kb_add_name(b, e, name, KB_P_NATIVE, 0);
+    /* "Владимир Владимирович Путин" is also written "Владимир Путин" */
+    const char *sp1 = strchr(name, ' ');
+    const char *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
+    if (sp1 && sp2 && !strchr(sp2 + 1, ' ')) {
+        snprintf(latin, sizeof latin, "%.*s%s", (int)(sp1 - name), name, sp2);
+        kb_add_name(b, e, latin, KB_P_NATIVE, 0);
+    }
     open_transliterators(b);
     int first = TR_ANY;
     if (strcmp(lang, "ru") == 0)

@@ -150,6 +150,24 @@ static void mangled_names(void **state)
     found_free(&f);
 }
 
+/* Native names are romanized with ICU at compile time: exact keys, no guessing. */
+static void transliterated_variants(void **state)
+{
+    (void)state;
+    const char *names[] = {"Sergey Kuzhugetovich Shoygu", "Sergey Shoygu",  "Volodymyr Zelenskyy",
+                           "Vladimir Zelenskiy",          "Владимир Путин", "Шойгу"};
+    const char *ids[] = {"shoigu-sergei", "shoigu-sergei", "zelensky-volodymyr",
+                         "zelensky-volodymyr", "putin-vladimir"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        sr_kb_match m;
+        if (!sr_kb_lookup(kb, names[i], "2025-08-20", &m))
+            fail_msg("'%s' not found", names[i]);
+        assert_string_equal(m.entity, ids[i]);
+        if (strcmp(m.how, "exact") != 0)
+            fail_msg("'%s' matched by %s, not by a compiled variant", names[i], m.how);
+    }
+}
+
 /* Names a letter or two away from a leader's, with nothing in the sentence to back them. */
 static void negatives(void **state)
 {
@@ -305,6 +323,7 @@ int main(void)
         cmocka_unit_test(metonyms),
         cmocka_unit_test(date_aware_roles),
         cmocka_unit_test(mangled_names),
+        cmocka_unit_test(transliterated_variants),
         cmocka_unit_test(negatives),
         cmocka_unit_test(coreference_chain),
         cmocka_unit_test(it_pronoun),
