@@ -1513,7 +1513,7 @@ static uint32_t read_name(finder *f, phrase *ph, uint32_t p)
         return emit_person(f, ph, ent(f->kb, q), first, h.end, p, h.end, -1);
     if (ne == p)
         return 0;
-    int titled = ph->title_end > 0;
+    int titled = ph->title_end > 0 && !f->titlecase; /* a headline capitalizes every word */
     if (titled && (ph->mod_code[0] || ne - p >= 2) && ph->title_sector &&
         (ph->mod_code[0] || *ph->title_sector))
         return unknown_person(f, ph, p, ne);
@@ -1657,6 +1657,11 @@ static uint32_t read_phrase(finder *f, uint32_t i)
             uint32_t r = read_name(f, &ph, t);
             if (r)
                 return r;
+            /* "Ottawa Senators", "Washington Nationals": a city and a capitalized plural */
+            if (ph.title_end && mp->kind == KB_P_METONYM && !f->titlecase &&
+                capitalized(f, ph.title_start) && ph.title_head[0] &&
+                ph.title_head[strlen(ph.title_head) - 1] == 's')
+                return ph.title_end;
             if (ph.title_end) {
                 /* "Kremlin spokesman", "the NATO chief"; when that says nothing, the name */
                 size_t before = f->nm;

@@ -458,6 +458,17 @@ static void add_title_phrase(kb_builder *b, uint32_t e, const char *phrase, uint
     }
 }
 
+/* World regions that end command titles: "Supreme Allied Commander Europe". */
+static int region(const char *w)
+{
+    static const char *const r[] = {"europe",   "africa",   "asia",   "pacific",
+                                    "atlantic", "americas", "eurasia"};
+    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+        if (strcmp(r[i], w) == 0)
+            return 1;
+    return 0;
+}
+
 /*
 ** Derive the short title of a role ("President of the United States" ->
 ** "president") and the phrases that name it in news ("minister of foreign
@@ -502,7 +513,8 @@ static uint32_t derive_title(kb_builder *b, const strmap *polities, const uint32
     add_title_phrase(b, e, s, key);
     /* "supreme allied commander europe" is also "supreme allied commander" */
     char *last = strrchr(s, ' ');
-    if (last && kb_count_words(s) >= 3 && polity_of(b, polities, last + 1) >= 0) {
+    if (last && kb_count_words(s) >= 3 &&
+        (polity_of(b, polities, last + 1) >= 0 || region(last + 1))) {
         snprintf(x, sizeof x, "%.*s", (int)(last - s), s);
         add_title_phrase(b, e, x, key);
     }
