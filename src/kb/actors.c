@@ -1710,14 +1710,15 @@ static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
         f->norm[i] = sr_arena_strndup(f->a, buf, len);
         f->gap[i] = i > 0 && s->tokens[i].start > s->tokens[i - 1].end;
     }
+    /* A headline: every word of four letters or more is capitalized. */
     uint32_t words = 0, caps = 0;
     f->titlecase = 0;
     for (uint32_t i = 0; i < s->ntokens; i++)
-        if (wordlike(f->norm[i]) && f->norm[i][0] >= 'a') {
+        if (strlen(f->norm[i]) >= 4 && f->norm[i][0] >= 'a' && f->norm[i][0] <= 'z') {
             words++;
             caps += capitalized(f, i);
         }
-    f->titlecase = words >= 4 && caps * 10 >= words * 7;
+    f->titlecase = words >= 4 && caps == words;
 }
 
 void sr_actors_find(const sr_kb *kb, const char *text, const sr_sentence *sentences,
