@@ -10,6 +10,7 @@
 */
 #include "nlp/parser_internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,10 @@ void sr_parser_score_trans(const sr_parser *p, const uint64_t *f, size_t nf, flo
     memcpy(score, &sum, sizeof sum);
 }
 
+/* At most this many relation features; they are summed in 16 bits. */
+#define LABEL_FEATS_MAX 40
+#define LABEL_WEIGHT_MAX (32767 / LABEL_FEATS_MAX)
+
 /* Relation scores from the 16-bit table of a loaded model. */
 static void score_labels16(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
 {
@@ -68,14 +73,19 @@ static void score_labels16(const sr_parser *p, const uint64_t *f, size_t nf, flo
     const v8s *rows[SR_PARSER_MAX_FEATS];
     for (size_t i = 0; i < nf; i++) {
         rows[i] = table + (f[i] >> shift) * stride;
-        __builtin_prefetch(rows[i]);
-        __builtin_prefetch((const char *)rows[i] + 64);
+        const char *row = (const char *)rows[i];
+        for (size_t off = 0; off < stride * sizeof(v8s); off += 64)
+            __builtin_prefetch(row + off);
+        __builtin_prefetch(row + stride * sizeof(v8s) - 1);
     }
-    v8i sum[SR_PARSER_MAX_LABELS / 8];
+    /* Weights were bounded at load so that these 16-bit sums cannot overflow. */
+    v8s sum[SR_PARSER_MAX_LABELS / 8];
     memset(sum, 0, sizeof sum);
+    if (nf > LABEL_FEATS_MAX)
+        nf = LABEL_FEATS_MAX;
     for (size_t i = 0; i < nf; i++)
         for (size_t k = 0; k < stride; k++)
-            sum[k] += __builtin_convertvector(rows[i][k], v8i);
+            sum[k] += rows[i][k];
     for (int k = 0; k < p->nlabels; k++)
         score[k] = (float)sum[k / 8][k % 8] * p->label_scale;
 }
@@ -261,6 +271,25 @@ static int16_t *expand_table(const sr_model_file *m, const char *prefix, int bit
     return table;
 }
 
+/*
+** Rescale the n weights of table so that none exceeds max in magnitude,
+** adjusting *scale to match; sums of a bounded number of them then fit in
+** 16 bits.
+*/
+static void bound_weights(int16_t *table, size_t n, int max, float *scale)
+{
+    int maxabs = 0;
+    for (size_t i = 0; i < n; i++)
+        if (abs(table[i]) > maxabs)
+            maxabs = abs(table[i]);
+    if (maxabs <= max)
+        return;
+    double f = (double)max / maxabs;
+    for (size_t i = 0; i < n; i++)
+        table[i] = (int16_t)lrint(table[i] * f);
+    *scale = (float)(*scale / f);
+}
+
 /* Copy the NUL-separated relation names into p. */
 static int load_labels(sr_parser *p, const sr_model_file *m, sr_error *err)
 {
@@ -330,6 +359,9 @@ sr_parser *sr_parser_load(const char *path, sr_error *err)
                                    (size_t)p->label_stride16, &p->label_scale, err);
         p->labels16 = p->owned[1];
         rc = p->labels16 ? 0 : -1;
+        if (rc == 0)
+            bound_weights(p->owned[1], ((size_t)1 << p->label_bits) * (size_t)p->label_stride16,
+                          LABEL_WEIGHT_MAX, &p->label_scale);
     }
     sr_model_close(m);
     if (rc != 0) {
