@@ -1730,7 +1730,7 @@ void sr_actors_find(const sr_kb *kb, const char *text, const sr_sentence *senten
     f.kb = kb;
     f.text = text;
     f.a = a;
-    f.date = date ? kb_parse_date(date, strlen(date)) : -1;
+    f.date = date ? kb_parse_doc_date(date) : -1;
     if (f.date < 0)
         f.date = (int32_t)kb->h->newest_date;
     for (size_t si = 0; si < nsentences; si++) {

@@ -176,6 +176,8 @@ int kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int max
 uint32_t kb_hash(const char *s, size_t len);
 /* Parse YYYY-MM-DD (or YYYYMMDD) into YYYYMMDD; -1 when malformed. */
 int32_t kb_parse_date(const char *s, size_t len);
+/* An article's date: YYYY-MM-DD, YYYYMMDD, or an ISO 8601 time on a day; -1 otherwise. */
+int32_t kb_parse_doc_date(const char *s);
 /* The day delta days after (before, when negative) the YYYYMMDD date d. */
 int32_t kb_date_add(int32_t d, int delta);
 /* Note in *upper / *lower whether s has capital / small letters (any script). */

@@ -179,7 +179,7 @@ static size_t tokenize(sr_arena *a, const char *text, sr_token *toks, size_t cap
 int sr_kb_lookup(const sr_kb *kb, const char *name, const char *date, sr_kb_match *m)
 {
     memset(m, 0, sizeof *m);
-    int32_t d = date ? kb_parse_date(date, strlen(date)) : -1;
+    int32_t d = date ? kb_parse_doc_date(date) : -1;
     if (d < 0)
         d = (int32_t)kb->h->newest_date;
     if (lookup_exact(kb, name, d, m))

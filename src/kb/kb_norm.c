@@ -283,6 +283,15 @@ int32_t kb_parse_date(const char *s, size_t len)
     return y * 10000 + m * 100 + d;
 }
 
+int32_t kb_parse_doc_date(const char *s)
+{
+    size_t n = strlen(s);
+    /* "2025-08-20T10:00:00Z", "2025-08-20 10:00": the day is enough */
+    if (n > 10 && (s[10] == 'T' || s[10] == ' '))
+        n = 10;
+    return kb_parse_date(s, n);
+}
+
 int kb_count_words(const char *norm)
 {
     int n = *norm ? 1 : 0;
