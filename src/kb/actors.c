@@ -218,6 +218,7 @@ typedef struct phrase {
     const kb_entity *mod_entity;
     char mod_code[24];
     uint32_t title_start, title_end;
+    int pieces;          /* title phrases read: "deputy" + "foreign minister" is 2 */
     char title[64];      /* normalized title phrase */
     char title_head[32]; /* its last word */
     const char *title_sector;
@@ -930,6 +931,7 @@ static uint32_t read_title(finder *f, uint32_t p, phrase *ph, int allow_honorifi
     }
     if (!t.slot && !hon)
         return p;
+    ph->pieces++;
     uint32_t end = t.slot && t.end >= hon_end ? t.end : hon_end;
     if (ph->title_end == 0 || ph->title_end < ph->title_start)
         ph->title_start = p;
@@ -983,6 +985,8 @@ static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role
     int n = 0;
     if (!ph->title_slot && !(ph->mod_code[0] && generic_title(ph->title_head)))
         return NULL;
+    if (ph->pieces > 1)
+        return NULL; /* a deputy foreign minister is not the foreign minister */
     FOR_POSTINGS(f->kb, ph->title_slot, p)
     {
         if (p->kind != KB_P_TITLE)
@@ -1067,6 +1071,31 @@ static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role
 /* ------------------------------------------------------------------ */
 /* Coreference.                                                       */
 
+/*
+** Whether word w names one of e's offices: a word of a short title before
+** any "of" ("minister" of "foreign minister", "commander" of "supreme
+** allied commander"), not one further on ("minister" of "press secretary
+** of the prime minister").
+*/
+static int office_head(const sr_kb *kb, const kb_entity *e, const char *w)
+{
+    size_t n = strlen(w);
+    for (uint32_t i = 0; i < e->nroles; i++) {
+        const char *t = kb_str(kb, kb->roles[e->role_first + i].title_key);
+        const char *of = strstr(t, " of ");
+        size_t len = of ? (size_t)(of - t) : strlen(t);
+        for (const char *p = t; p < t + len;) {
+            size_t wl = strcspn(p, " ");
+            if (wl > len - (size_t)(p - t))
+                wl = len - (size_t)(p - t);
+            if (wl == n && strncmp(p, w, n) == 0)
+                return 1;
+            p += wl + 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether referent r fits the title and modifier of a bare title phrase. */
 static int title_fits(finder *f, const referent *r, const phrase *ph)
 {
@@ -1080,7 +1109,7 @@ static int title_fits(finder *f, const referent *r, const phrase *ph)
     for (int i = 0; i < r->ntitles; i++)
         if (strcmp(r->titles[i], h) == 0)
             return 1;
-    return r->entity && title_mentions(f->kb, r->entity, h);
+    return r->entity && office_head(f->kb, r->entity, h);
 }
 
 /* The most recent person referent a bare title phrase may mean, or NULL. */

@@ -534,6 +534,12 @@ static uint32_t derive_title(kb_builder *b, const strmap *polities, const uint32
             add_title_phrase(b, e, x, *full_key);
         }
     }
+    /* a press secretary is a spokesman: "the Kremlin spokesman" */
+    if (strncmp(s, "press secretary", 15) == 0 || strncmp(s, "spokesperson", 12) == 0) {
+        add_title_phrase(b, e, "spokesman", key);
+        add_title_phrase(b, e, "spokeswoman", key);
+        add_title_phrase(b, e, "spokesperson", key);
+    }
     /* "minister of foreign affairs" -> "foreign minister", "foreign affairs minister" */
     const char *heads[] = {"minister", "secretary", "ministry"};
     for (size_t h = 0; h < 3; h++) {
