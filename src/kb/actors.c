@@ -134,6 +134,7 @@ static int generic_title(const char *w)
            strcmp(w, "woman") == 0;
 }
 
+/* The built-in honorific or rank written norm ("mr", "gen."), or NULL. */
 static const honorific *find_honorific(const char *norm)
 {
     size_t n = strlen(norm);
@@ -321,11 +322,13 @@ static hit longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const
                                                                   : NULL;                          \
          p; p = p->next == KB_NONE ? NULL : &(kb)->postings[p->next])
 
+/* The entity a posting names. */
 static const kb_entity *ent(const sr_kb *kb, const kb_posting *p)
 {
     return &kb->entities[p->entity];
 }
 
+/* Whether e is a person (see kb_personlike). */
 static int person(const sr_kb *kb, const kb_entity *e)
 {
     return kb_personlike(e, kb_str(kb, e->name));
@@ -346,6 +349,7 @@ static int naming_kind(int kind)
            kind == KB_P_METONYM || kind == KB_P_DEMONYM;
 }
 
+/* longest() filters: a key naming a person, a modifier, a title, or anything. */
 static int keep_person(const sr_kb *kb, const kb_slot *s)
 {
     FOR_POSTINGS(kb, s, p)
@@ -493,6 +497,7 @@ static referent *remember(finder *f, int32_t mention, const kb_entity *e, const 
     return r;
 }
 
+/* Remember a title head word an actor was called by ("admiral"). */
 static void add_title_word(referent *r, const char *w)
 {
     if (!w || !*w || r->ntitles == MAX_TITLES)
@@ -835,6 +840,7 @@ static const kb_posting *choose(finder *f, const kb_slot *slot,
     return best;
 }
 
+/* choose() filters: a person, a modifier, anything named but an agent word. */
 static int accept_person(const sr_kb *kb, const kb_posting *p)
 {
     return (naming_kind(p->kind) || p->kind == KB_P_SURNAME) && person(kb, ent(kb, p));
@@ -1549,6 +1555,7 @@ static uint32_t read_name(finder *f, phrase *ph, uint32_t p)
     return 0;
 }
 
+/* Articles before a mention phrase. */
 static int determiner(const char *norm)
 {
     return strcmp(norm, "the") == 0 || strcmp(norm, "a") == 0 || strcmp(norm, "an") == 0;

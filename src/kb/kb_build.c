@@ -24,6 +24,7 @@ typedef struct vec {
     size_t n, cap, size;
 } vec;
 
+/* Append a zeroed item; returns it. Aborts when out of memory. */
 static void *vec_push(vec *a)
 {
     if (a->n == a->cap) {
@@ -119,6 +120,7 @@ static size_t strmap_slot(const strmap *m, const char *pool, const char *s, size
     return i;
 }
 
+/* Double the map (or create it) and rehash its keys. */
 static void strmap_grow(strmap *m, const char *pool)
 {
     strmap g = {0};
@@ -701,6 +703,7 @@ static int cmp_names(const void *a, const void *b)
     return (int)x->acronym - (int)y->acronym;
 }
 
+/* Order fuzzy entries by key length (the scan bounds on it), then key. */
 static int cmp_fuzzy(const void *a, const void *b)
 {
     const kb_fuzzy *x = a, *y = b;
