@@ -835,7 +835,7 @@ void sr_tg_train_defaults(sr_tg_train_opts *o)
     o->dict_min_count = 10;
     o->dict_min_share = 0.97;
     o->prune = 0.02;
-    o->lex_min_count = 3;
+    o->lex_min_count = 50;
     o->feats_min_permille = 3;
     o->fdict_min_count = 3;
     o->wordnet_dir = NULL;
