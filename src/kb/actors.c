@@ -220,6 +220,7 @@ typedef struct phrase {
     char mod_code[24];
     uint32_t title_start, title_end;
     int pieces;          /* title phrases read: "deputy" + "foreign minister" is 2 */
+    int former;          /* "former": a former office holder, sector ELI */
     char title[64];      /* normalized title phrase */
     char title_head[32]; /* its last word */
     const char *title_sector;
@@ -964,6 +965,42 @@ static uint32_t read_title(finder *f, uint32_t p, phrase *ph, int allow_honorifi
     return end;
 }
 
+/* Words that may stand before a title: "first deputy prime minister", "former official". */
+static int title_modifier(const char *norm)
+{
+    static const char *const w[] = {"former", "ex",     "first",   "second",   "new",      "top",
+                                    "senior", "acting", "interim", "outgoing", "incoming", "then"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(w[i], norm) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** Read title pieces from t (at most MAX_TITLES), skipping modifiers such as
+** "first" or "former" that a title follows.  allow_honorific: 1 always,
+** 0 never, -1 when the piece is capitalized or the phrase began with "the".
+** Returns the token after the titles, or t.
+*/
+static uint32_t read_titles(finder *f, uint32_t t, phrase *ph, int allow_honorific)
+{
+    for (int k = 0; k < MAX_TITLES; k++) {
+        uint32_t s = t;
+        int former = 0;
+        while (s < f->s->ntokens && title_modifier(f->norm[s])) {
+            former |= strcmp(f->norm[s], "former") == 0 || strcmp(f->norm[s], "ex") == 0;
+            s++;
+        }
+        int hon = allow_honorific >= 0 ? allow_honorific : capitalized(f, s) || ph->det;
+        uint32_t u = read_title(f, s, ph, hon);
+        if (u == s)
+            break;
+        ph->former |= former;
+        t = u;
+    }
+    return t;
+}
+
 /* Rank of an office as the head of an organization (lower is higher), or 100. */
 static int top_office(const char *title_key)
 {
@@ -1437,10 +1474,42 @@ static void compose(const phrase *ph, char *code, size_t cap)
     if (t == KB_T_ARMED_GROUP || t == KB_T_PARTY || t == KB_T_NGO || t == KB_T_MEDIA ||
         t == KB_T_GOV_BODY)
         sector = ""; /* "Hamas militants" are Hamas: its code has its sector already */
+    if (ph->former)
+        sector = "ELI";
+    size_t lm = strlen(ph->mod_code), ls = strlen(sector);
+    if (ls && lm >= ls && strcmp(ph->mod_code + lm - ls, sector) == 0)
+        sector = ""; /* "White House officials": USAGOV, not USAGOVGOV */
     if (ph->agent && (ph->agent->flags & KB_E_AGENT_PREFIX))
         snprintf(code, cap, "%s%s", sector, ph->mod_code);
     else
         snprintf(code, cap, "%s%s", ph->mod_code, sector);
+}
+
+/*
+** "soldiers from Gondor", "the ambassadors of Arnor", "activists in
+** Arnor": a country or organization after the title is its modifier.
+** Extends the title over it.
+*/
+static void attach_following_modifier(finder *f, phrase *ph)
+{
+    uint32_t q = ph->title_end, n = f->s->ntokens;
+    if (ph->mod_code[0] || q + 1 >= n)
+        return;
+    const char *w = f->norm[q];
+    if (strcmp(w, "of") != 0 && strcmp(w, "from") != 0 && strcmp(w, "in") != 0)
+        return;
+    q++;
+    if (q < n && strcmp(f->norm[q], "the") == 0)
+        q++;
+    hit h = longest(f, q, keep_modifier);
+    const kb_posting *mp = h.slot ? choose(f, h.slot, accept_modifier) : NULL;
+    if (!mp || inside_other_name(f, q, h.end))
+        return;
+    ph->mod = h;
+    ph->mod_entity = ent(f->kb, mp);
+    const char *sector;
+    code_of(f, ph->mod_entity, ph->mod_code, sizeof ph->mod_code, &sector);
+    ph->title_end = h.end;
 }
 
 /* A title with no name after it: office holder, earlier actor, or composed agent. */
@@ -1448,6 +1517,7 @@ static uint32_t title_only(finder *f, phrase *ph)
 {
     const kb_role *role = NULL;
     const kb_entity *e = NULL;
+    attach_following_modifier(f, ph);
     int person_title = ph->title_slot == NULL || !ph->agent || find_honorific(ph->title_head);
     /* Without a modifier, "the minister" is first someone already named. */
     if (!ph->mod_code[0] && ph->det && person_title) {
@@ -1683,13 +1753,7 @@ static uint32_t read_phrase(finder *f, uint32_t i)
             code_of(f, ph.mod_entity, ph.mod_code, sizeof ph.mod_code, &sector);
             if (q < n && strcmp(f->norm[q], "'s") == 0)
                 q++;
-            uint32_t t = q;
-            for (int k = 0; k < MAX_TITLES; k++) {
-                uint32_t u = read_title(f, t, &ph, 1);
-                if (u == t)
-                    break;
-                t = u;
-            }
+            uint32_t t = read_titles(f, q, &ph, 1);
             uint32_t r = read_name(f, &ph, t);
             if (r)
                 return r;
@@ -1712,13 +1776,7 @@ static uint32_t read_phrase(finder *f, uint32_t i)
         return nm.end;
     }
     /* Titles with no modifier: honorifics count only when a name follows or after "the". */
-    uint32_t t = p;
-    for (int k = 0; k < MAX_TITLES; k++) {
-        uint32_t u = read_title(f, t, &ph, capitalized(f, t) || ph.det);
-        if (u == t)
-            break;
-        t = u;
-    }
+    uint32_t t = read_titles(f, p, &ph, -1);
     uint32_t r = read_name(f, &ph, t);
     if (r)
         return r;

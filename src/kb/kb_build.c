@@ -511,7 +511,13 @@ static uint32_t derive_title(kb_builder *b, const strmap *polities, const uint32
             s = sp + 1;
     }
     uint32_t key = kb_intern(b, s);
-    add_title_phrase(b, e, title, key);
+    /* the whole title names one office: "president of france" */
+    if (strcmp(full, s) != 0) {
+        *full_key = kb_intern(b, full);
+        add_title_phrase(b, e, title, *full_key);
+    } else {
+        add_title_phrase(b, e, title, key);
+    }
     add_title_phrase(b, e, s, key);
     /* "supreme allied commander europe" is also "supreme allied commander" */
     char *last = strrchr(s, ' ');
@@ -525,7 +531,6 @@ static uint32_t derive_title(kb_builder *b, const strmap *polities, const uint32
        of Russia "chief of the russian general staff": keyed by the whole title. */
     const char *ofthe = strstr(s, " of the ");
     if (adj && ofthe && strcmp(full, s) != 0) {
-        *full_key = kb_intern(b, full);
         const char *rest = ofthe + 8;
         snprintf(x, sizeof x, "%.*s of the %s %s", (int)(ofthe - s), s, b->pool + adj, rest);
         add_title_phrase(b, e, x, *full_key);
