@@ -111,6 +111,59 @@ static void validate_dictionary(void **state)
     assert_int_equal(sr_kb_lookup(validate, "Nasgul", NULL, &m), 0);
 }
 
+/*
+** PETRARCH's unit-test records: the source and target codes each record
+** expects should be among the codes of the mentions found in its text.
+** (Coordinated actors and multi-code actors like [FRO/BIL/SAM] are the
+** coder's business, so the bar is 90%, not 100%.)
+*/
+static void unit_test_records_codes(void **state)
+{
+    (void)state;
+    if (!validate)
+        skip();
+    sr_error err = {{0}};
+    size_t len;
+    char *xml = sr_read_file(VALIDATE "PETR.UnitTest.records.xml", &len, &err);
+    if (!xml)
+        skip();
+    size_t want = 0, have = 0;
+    for (char *p = strstr(xml, "<Sentence "); p; p = strstr(p + 1, "<Sentence ")) {
+        char *end = strstr(p, "</Sentence>"), *date = strstr(p, "date=\"");
+        char *text = strstr(p, "<Text>"), *text_end = text ? strstr(text, "</Text>") : NULL;
+        if (!end || !date || !text || !text_end || text_end > end || date > end)
+            continue;
+        char day[11];
+        snprintf(day, sizeof day, "%.4s-%.2s-%.2s", date + 6, date + 10, date + 12);
+        char *sentence = strndup(text + 6, (size_t)(text_end - text - 6));
+        found f;
+        found_run(&f, validate, sentence, day);
+        for (char *c = strstr(p, "code=\""); c && c < end; c = strstr(c + 1, "code=\"")) {
+            if (strncmp(c - 6, "source", 6) != 0 && strncmp(c - 6, "target", 6) != 0)
+                continue; /* sourcecode= and targetcode= only */
+            char code[32];
+            size_t n = strcspn(c + 6, "\"");
+            if (n == 0 || n >= sizeof code || strncmp(c + 6, "---", 3) == 0)
+                continue;
+            memcpy(code, c + 6, n);
+            code[n] = 0;
+            want++;
+            for (size_t i = 0; i < f.n; i++)
+                if (strcmp(f.m[i].code, code) == 0) {
+                    have++;
+                    break;
+                }
+        }
+        found_free(&f);
+        free(sentence);
+        p = end;
+    }
+    free(xml);
+    fprintf(stderr, "PETRARCH unit-test records: %zu of %zu expected codes found\n", have, want);
+    assert_true(want > 500);
+    assert_true(have * 10 >= want * 9);
+}
+
 /* A missing file is an error, not a crash. */
 static void missing_file(void **state)
 {
@@ -127,6 +180,7 @@ int main(void)
         cmocka_unit_test(phoenix_date_restricted_roles),
         cmocka_unit_test(phoenix_agents_compose),
         cmocka_unit_test(validate_dictionary),
+        cmocka_unit_test(unit_test_records_codes),
         cmocka_unit_test(missing_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

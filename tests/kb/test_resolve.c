@@ -77,6 +77,22 @@ static void agent_composition(void **state)
     found_free(&f);
 }
 
+/* Modifiers after the title, "former", and no doubled sectors. */
+static void title_modifiers(void **state)
+{
+    (void)state;
+    found f;
+    found_run(&f, kb,
+              "Soldiers from Russia advanced. Former officials in Kyiv objected. White House "
+              "officials agreed. The president of Ukraine spoke.",
+              "2025-08-20");
+    assert_mention(&f, "Soldiers from Russia", "RUSMIL", "russia");
+    assert_mention(&f, "Former officials in Kyiv", "UKRELI", "ukraine");
+    assert_mention(&f, "White House officials", "USAGOV", "usa");
+    assert_mention(&f, "president of Ukraine", "UKRGOV", "zelensky-volodymyr");
+    found_free(&f);
+}
+
 static void metonyms(void **state)
 {
     (void)state;
@@ -321,6 +337,7 @@ int main(void)
         cmocka_unit_test(exact_multiword_case_insensitive),
         cmocka_unit_test(agent_composition),
         cmocka_unit_test(metonyms),
+        cmocka_unit_test(title_modifiers),
         cmocka_unit_test(date_aware_roles),
         cmocka_unit_test(mangled_names),
         cmocka_unit_test(transliterated_variants),
