@@ -291,6 +291,10 @@ void sr_lemmatize(const sr_lemmatizer *l, sr_sentence *s, sr_arena *a)
     for (uint32_t i = 0; i < s->ntokens; i++) {
         sr_token *t = &s->tokens[i];
         const char *form = t->form ? t->form : "";
+        if (strlen(form) >= SR_LM_MAX) { /* no rule rewrites such a word */
+            t->lemma = form;
+            continue;
+        }
         const char *lemma = table_lemma(l, form, t->xpos);
         if (!lemma)
             lemma = sr_lm_rules(l, form, t->xpos, t->upos, i == 0, buf, sizeof buf);

@@ -150,6 +150,7 @@ static void test_odd_input(void **state)
     sr_lemmatize(l, &s, &a);
     for (int i = 0; i < 4; i++)
         assert_non_null(tok[i].lemma);
+    assert_string_equal(tok[1].lemma, longword); /* never truncated */
     sr_arena_free(&a);
     sr_lemmatizer_free(l);
 
