@@ -6,4 +6,4 @@ set -e
 cd "$(dirname "$0")/.."
 B=${1:-build}
 UD=../shared/ud
-"$B"/tools/train/sr-train-parser --tagger data/models/tagger.bin --jackknife 5 --prune 0.5 "$UD"/en_ewt-ud-train.conllu "$UD"/en_ewt-ud-dev.conllu data/models/parser.bin
+"$B"/tools/train/sr-train-parser --tagger data/models/tagger.bin --jackknife 5 --runs 5 --prune 0.5 "$UD"/en_ewt-ud-train.conllu "$UD"/en_ewt-ud-dev.conllu data/models/parser.bin
