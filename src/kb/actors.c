@@ -221,6 +221,7 @@ typedef struct phrase {
     uint32_t title_start, title_end;
     int pieces;          /* title phrases read: "deputy" + "foreign minister" is 2 */
     int former;          /* "former": a former office holder, sector ELI */
+    int post_mod;        /* the modifier follows the title: "soldiers from Gondor" */
     char title[64];      /* normalized title phrase */
     char title_head[32]; /* its last word */
     const char *title_sector;
@@ -1056,7 +1057,7 @@ static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role
         }
     }
     /* "the IAEA chief": a generic title under a modifier is its only office holder */
-    if (n == 0 && ph->mod_code[0] && generic_title(ph->title_head)) {
+    if (n == 0 && ph->mod_code[0] && !ph->post_mod && generic_title(ph->title_head)) {
         char key[64];
         int len = snprintf(key, sizeof key, "\x01%s", ph->mod_code);
         const kb_slot *s =
@@ -1510,14 +1511,46 @@ static void attach_following_modifier(finder *f, phrase *ph)
     const char *sector;
     code_of(f, ph->mod_entity, ph->mod_code, sizeof ph->mod_code, &sector);
     ph->title_end = h.end;
+    ph->post_mod = 1;
 }
 
-/* A title with no name after it: office holder, earlier actor, or composed agent. */
+/* Undo attach_following_modifier: the title said nothing, the name stands alone. */
+static void detach_following_modifier(phrase *ph, uint32_t title_end)
+{
+    if (!ph->post_mod)
+        return;
+    memset(&ph->mod, 0, sizeof ph->mod);
+    ph->mod_entity = NULL;
+    ph->mod_code[0] = 0;
+    ph->title_end = title_end;
+    ph->post_mod = 0;
+}
+
+static uint32_t title_only_inner(finder *f, phrase *ph);
+
+/*
+** A title with no name after it: office holder, earlier actor, or composed
+** agent.  A country after "of", "from", "in" is tried as its modifier, and
+** let go again when the title says nothing with it.
+*/
 static uint32_t title_only(finder *f, phrase *ph)
+{
+    uint32_t own_end = ph->title_end;
+    size_t before = f->nm;
+    attach_following_modifier(f, ph);
+    uint32_t end = title_only_inner(f, ph);
+    if (f->nm == before && ph->post_mod) {
+        detach_following_modifier(ph, own_end);
+        return title_only_inner(f, ph);
+    }
+    return end;
+}
+
+/* title_only once the modifier is settled. */
+static uint32_t title_only_inner(finder *f, phrase *ph)
 {
     const kb_role *role = NULL;
     const kb_entity *e = NULL;
-    attach_following_modifier(f, ph);
     int person_title = ph->title_slot == NULL || !ph->agent || find_honorific(ph->title_head);
     /* Without a modifier, "the minister" is first someone already named. */
     if (!ph->mod_code[0] && ph->det && person_title) {
