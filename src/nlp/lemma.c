@@ -274,15 +274,18 @@ const char *sr_lm_rules(const sr_lemmatizer *l, const char *form, const char *xp
 static const char *table_lemma(const sr_lemmatizer *l, const char *form, const char *xpos)
 {
     char key[SR_LM_MAX + 16];
-    int n = snprintf(key, sizeof key, "%s\t%s", xpos ? xpos : "_", form);
-    if (n < 0 || (size_t)n >= sizeof key)
+    size_t nx = strlen(xpos ? xpos : "_"), nf = strlen(form), n = nx + 1 + nf;
+    if (n >= sizeof key)
         return NULL;
-    const char *v = sr_lm_map_get(&l->table, key, (size_t)n);
+    memcpy(key, xpos ? xpos : "_", nx);
+    key[nx] = '\t';
+    memcpy(key + nx + 1, form, nf + 1);
+    const char *v = sr_lm_map_get(&l->table, key, n);
     if (v)
         return v;
     char *f = strchr(key, '\t') + 1;
     copy_lower(f, f, sizeof key - (size_t)(f - key));
-    return sr_lm_map_get(&l->table, key, (size_t)n);
+    return sr_lm_map_get(&l->table, key, n);
 }
 
 void sr_lemmatize(const sr_lemmatizer *l, sr_sentence *s, sr_arena *a)

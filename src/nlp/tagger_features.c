@@ -64,8 +64,11 @@ static uint64_t affix_hash(const unsigned char *lower, size_t from, size_t to, u
 /* Whether lowercased form s (length n) is one of the words in list. */
 static int is_one_of(const unsigned char *s, size_t n, const char *const *list)
 {
+    if (n == 0 || n > 7)
+        return 0; /* no form of "be", "get" or "have" is longer */
     for (; *list; list++)
-        if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+        if ((unsigned char)(*list)[0] == s[0] && strncmp(*list, (const char *)s, n) == 0 &&
+            (*list)[n] == '\0')
             return 1;
     return 0;
 }
