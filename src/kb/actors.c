@@ -31,6 +31,12 @@
 #define MAX_KEY 512
 #define MAX_RUN 5        /* words of an approximate name */
 #define MAX_TITLES 4     /* title words remembered per actor */
+/*
+** Actors kept for coreference.  Antecedents are searched newest first, and
+** an article rarely refers back past a few dozen actors; the bound keeps a
+** pathological input (a 10 MB sentence of actor words) linear.
+*/
+#define MAX_REFERENTS 128
 #define COREF_WINDOW 10  /* sentences a bare title may reach back */
 #define PRONOUN_WINDOW 2 /* sentences a pronoun may reach back */
 
@@ -480,6 +486,11 @@ static referent *remember(finder *f, int32_t mention, const kb_entity *e, const 
             r->sentence = f->si;
             return r;
         }
+    }
+    if (f->nrefs == MAX_REFERENTS) {
+        /* Forget the oldest actor. */
+        memmove(f->refs, f->refs + 1, (f->nrefs - 1) * sizeof *f->refs);
+        f->nrefs--;
     }
     if (f->nrefs == f->caprefs) {
         f->caprefs = f->caprefs ? f->caprefs * 2 : 16;
