@@ -151,6 +151,45 @@ static void test_write_round_trip(void **state)
     sr_test_unlink(path2);
 }
 
+/* Every truncation and many random corruptions of the sample are read or rejected, never crash. */
+static void test_damaged_input(void **state)
+{
+    (void)state;
+    sr_arena a;
+    sr_arena_init(&a);
+    char buf[sizeof sample];
+    uint64_t rng = 99;
+    for (size_t round = 0; round < 2 * sizeof sample; round++) {
+        size_t len = sizeof sample - 1;
+        memcpy(buf, sample, len);
+        if (round < sizeof sample) {
+            len = round; /* every prefix */
+        } else {
+            for (int k = 0; k < 4; k++) {
+                rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+                size_t at = (size_t)(rng >> 33) % len;
+                static const char junk[] = "\t\n_-.0123456789#\xff\x80 ";
+                buf[at] = junk[(rng >> 20) % (sizeof junk - 1)];
+            }
+        }
+        char *path = sr_test_file(".conllu", buf, len);
+        sr_sentence *s;
+        size_t n;
+        sr_error err = {{0}};
+        int rc = sr_conllu_read(path, &a, &s, &n, &err);
+        if (rc != 0) {
+            assert_int_equal(rc, -1);
+            assert_non_null(strstr(err.msg, path));
+        } else {
+            for (size_t i = 0; i < n; i++)
+                for (uint32_t k = 0; k < s[i].ntokens; k++)
+                    assert_true(s[i].tokens[k].head <= (int32_t)s[i].ntokens);
+        }
+        sr_test_unlink(path);
+        sr_arena_free(&a);
+    }
+}
+
 /* The shared dev treebank reads completely, with every word aligned. */
 static void test_shared_dev(void **state)
 {
@@ -189,9 +228,8 @@ static void test_shared_dev(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_read_sample),
-        cmocka_unit_test(test_malformed),
-        cmocka_unit_test(test_write_round_trip),
+        cmocka_unit_test(test_read_sample),      cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_write_round_trip), cmocka_unit_test(test_damaged_input),
         cmocka_unit_test(test_shared_dev),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
