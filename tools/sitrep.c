@@ -34,7 +34,7 @@ enum command { CMD_CODE, CMD_SEGMENT, CMD_PARSE };
 /* Everything the options of code/segment/parse set. */
 typedef struct options {
     enum command cmd;
-    const char *date, *id, *db, *data_dir;
+    const char *date, *id, *db, *data_dir, *out;
     int input;      /* sr_input_kind, or INPUT_CONLLU */
     sr_format format;
     int threads;
@@ -127,12 +127,16 @@ static const char usage_parse[] =
 static const char usage_kb[] =
     "usage: sitrep kb lookup [--date YYYY-MM-DD] NAME...\n"
     "       sitrep kb check\n"
+    "       sitrep kb compile [--out FILE]\n"
     "\n"
     "lookup  print the entity and role each NAME resolves to, as one JSON object per\n"
     "        line, or \"match\":null when none does; exit 1 if some did not resolve\n"
     "check   validate the knowledge base (ids, dates, roles); errors name file:line\n"
+    "compile compile data/kb/*.kb into the binary the engine maps at start-up (by\n"
+    "        default the cache it looks for; done on first use anyway)\n"
     "\n"
     "  --date YYYY-MM-DD   date at which roles are taken (default: the newest)\n"
+    "  --out FILE          where kb compile writes (default: the cache)\n"
     "  --data DIR          data directory\n";
 
 static void die_usage(const char *msg, const char *usage)
@@ -156,6 +160,7 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
         {"input", required_argument, NULL, 'I'}, {"format", required_argument, NULL, 'f'},
         {"db", required_argument, NULL, 'b'},    {"threads", required_argument, NULL, 'j'},
         {"data", required_argument, NULL, 'D'},  {"help", no_argument, NULL, 'h'},
+        {"out", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -170,6 +175,7 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
         case 'i': o->id = optarg; break;
         case 'b': o->db = optarg; break;
         case 'D': o->data_dir = optarg; break;
+        case 'o': o->out = optarg; break;
         case 'I':
             o->input = strcmp(optarg, "conllu") == 0 && o->cmd == CMD_PARSE
                            ? INPUT_CONLLU
@@ -405,6 +411,12 @@ static int run_kb(int argc, char **argv)
     options o = {.cmd = CMD_CODE, .threads = 1};
     int first = parse_options(argc - 1, argv + 1, &o, usage_kb) + 1;
     sr_error err = {{0}};
+    if (strcmp(argv[1], "compile") == 0) {
+        int problems = sr_kb_compile(o.data_dir, o.out, stderr, &err);
+        if (problems < 0)
+            fprintf(stderr, "sitrep: %s\n", err.msg);
+        return problems == 0 ? EXIT_OK : EXIT_REJECTED;
+    }
     sr_engine *e = sr_engine_open(o.data_dir, &err);
     if (!e) {
         fprintf(stderr, "sitrep: %s\n", err.msg);
@@ -426,7 +438,7 @@ static int run_kb(int argc, char **argv)
             if (!sr_kb_lookup_json(e->kb, argv[i], o.date, stdout))
                 rc = EXIT_REJECTED;
     } else {
-        die_usage("kb wants 'lookup' or 'check'", usage_kb);
+        die_usage("kb wants 'lookup', 'check' or 'compile'", usage_kb);
     }
     sr_engine_close(e);
     return rc;
