@@ -58,8 +58,7 @@ static sr_sentence bare_copy(const sr_sentence *s, sr_arena *a)
 }
 
 /* Accuracy figures against the gold sentences. */
-static void accuracy(const sr_tagger *t, const sr_lemmatizer *l, const sr_sentence *gold,
-                     size_t n)
+static void accuracy(const sr_tagger *t, const sr_lemmatizer *l, const sr_sentence *gold, size_t n)
 {
     size_t words = 0, upos = 0, xpos = 0, feats = 0, all = 0, lem_pred = 0, lem_gold = 0;
     sr_arena a;

@@ -30,14 +30,14 @@ typedef struct lm_rule {
 } lm_rule;
 
 /* WordNet's morphy rules, per part of speech, in WordNet's order. */
-static const lm_rule noun_rules[] = {{"s", ""},     {"ses", "s"},   {"xes", "x"},
-                                     {"zes", "z"},  {"ches", "ch"}, {"shes", "sh"},
-                                     {"men", "man"}, {"ies", "y"},  {NULL, NULL}};
-static const lm_rule verb_rules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"}, {"es", ""},
-                                     {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""},
-                                     {NULL, NULL}};
-static const lm_rule adj_rules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"},
-                                    {NULL, NULL}};
+static const lm_rule noun_rules[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},
+                                     {"zes", "z"},   {"ches", "ch"}, {"shes", "sh"},
+                                     {"men", "man"}, {"ies", "y"},   {NULL, NULL}};
+static const lm_rule verb_rules[] = {{"s", ""},    {"ies", "y"}, {"es", "e"},
+                                     {"es", ""},   {"ed", "e"},  {"ed", ""},
+                                     {"ing", "e"}, {"ing", ""},  {NULL, NULL}};
+static const lm_rule adj_rules[] = {
+    {"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}, {NULL, NULL}};
 
 static void copy_lower(const char *s, char *out, size_t size)
 {
@@ -94,7 +94,8 @@ static const char *wordnet_lemma(const sr_lemmatizer *l, int p, const char *word
 /* Whether stem ends in a doubled consonant that inflection added (stopp, bigg). */
 static int doubled_end(const char *s, size_t n)
 {
-    return n >= 3 && s[n - 1] == s[n - 2] && !is_vowel(s[n - 1]) && strchr("lsfz", s[n - 1]) == NULL;
+    return n >= 3 && s[n - 1] == s[n - 2] && !is_vowel(s[n - 1]) &&
+           strchr("lsfz", s[n - 1]) == NULL;
 }
 
 /* Whether a verb stem probably lost a silent e (us-ed, cod-ing, issu-ed). */
@@ -253,7 +254,8 @@ const char *sr_lm_rules(const sr_lemmatizer *l, const char *form, const char *xp
     copy_lower(form, lower, sizeof lower);
     const char *r = lower;
     size_t n = strlen(lower);
-    if (strcmp(xpos, "NNS") == 0 && n > 3 && (ends_with(lower, n, "'s") || ends_with(lower, n, "\xe2\x80\x99s")))
+    if (strcmp(xpos, "NNS") == 0 && n > 3 &&
+        (ends_with(lower, n, "'s") || ends_with(lower, n, "\xe2\x80\x99s")))
         lower[n - (lower[n - 2] == '\'' ? 2 : 4)] = '\0'; /* DM's, 12's: a plural written with 's */
     if (strcmp(xpos, "NNS") == 0) {
         if (!wordnet_lemma(l, SR_WN_NOUN, lower, buf, size))

@@ -34,11 +34,11 @@ typedef struct sr_lm_map {
 enum { SR_WN_NOUN, SR_WN_VERB, SR_WN_ADJ, SR_WN_ADV, SR_WN_COUNT };
 
 struct sr_lemmatizer {
-    sr_arena strings;               /* every key and value */
-    sr_lm_map table;                /* "XPOS\tform" -> lemma, from the treebank */
-    sr_lm_map exc[SR_WN_COUNT];     /* inflected form -> base form */
-    sr_lm_map known[SR_WN_COUNT];   /* lemmas WordNet knows */
-    int have_wordnet;               /* 0: rules only */
+    sr_arena strings;             /* every key and value */
+    sr_lm_map table;              /* "XPOS\tform" -> lemma, from the treebank */
+    sr_lm_map exc[SR_WN_COUNT];   /* inflected form -> base form */
+    sr_lm_map known[SR_WN_COUNT]; /* lemmas WordNet knows */
+    int have_wordnet;             /* 0: rules only */
     int have_table;
 };
 

@@ -184,8 +184,7 @@ int sr_model_writer_add(sr_model_writer *w, const char *name, int type, const vo
     return 0;
 }
 
-int sr_model_writer_add_string(sr_model_writer *w, const char *name, const char *s,
-                               sr_error *err)
+int sr_model_writer_add_string(sr_model_writer *w, const char *name, const char *s, sr_error *err)
 {
     return sr_model_writer_add(w, name, SR_MT_U8, s, strlen(s) + 1, err);
 }
@@ -362,7 +361,8 @@ static int model_read_sections(sr_model_file *m, sr_error *err)
         if (esize == 0)
             return sr_error_set(err, "%s: corrupt model file (section %s has unknown type %u)",
                                 m->path, s->name, s->type);
-        if (s->offset % DATA_ALIGN || s->offset > m->size || s->count > (m->size - s->offset) / esize)
+        if (s->offset % DATA_ALIGN || s->offset > m->size ||
+            s->count > (m->size - s->offset) / esize)
             return sr_error_set(err, "%s: corrupt model file (section %s lies outside the file)",
                                 m->path, s->name);
     }
@@ -419,8 +419,8 @@ const void *sr_model_section(const sr_model_file *m, const char *name, int type,
         return NULL;
     }
     if ((int)s->type != type) {
-        sr_error_set(err, "%s: model section '%s' has type %u, expected %d", m->path, name,
-                     s->type, type);
+        sr_error_set(err, "%s: model section '%s' has type %u, expected %d", m->path, name, s->type,
+                     type);
         return NULL;
     }
     if (count)

@@ -22,7 +22,7 @@
 
 #define SR_MODEL_MAGIC "SRMD"
 #define SR_MODEL_FORMAT_VERSION 1
-#define SR_MODEL_KIND_MAX 24    /* bytes, including the NUL */
+#define SR_MODEL_KIND_MAX 24 /* bytes, including the NUL */
 #define SR_MODEL_SECTION_NAME_MAX 40
 
 /* Element types of a section. */
@@ -54,8 +54,7 @@ sr_model_writer *sr_model_writer_new(const char *kind);
 int sr_model_writer_add(sr_model_writer *w, const char *name, int type, const void *data,
                         size_t count, sr_error *err);
 /* Add a NUL-terminated string as a U8 section (the NUL is stored too). */
-int sr_model_writer_add_string(sr_model_writer *w, const char *name, const char *s,
-                               sr_error *err);
+int sr_model_writer_add_string(sr_model_writer *w, const char *name, const char *s, sr_error *err);
 /*
 ** Write the file.  It goes to path.tmp first and is renamed over path, so a
 ** reader never sees a half-written model.  Returns 0, or -1 with err set.

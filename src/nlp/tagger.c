@@ -125,8 +125,7 @@ static unsigned best_of(const int32_t *scores, const uint8_t *ids, size_t n)
     return best;
 }
 
-void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t *cls,
-                  uint8_t *fid)
+void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t *cls, uint8_t *fid)
 {
     uint64_t keys[SR_TG_MAX_FEATURES];
     int32_t scores[256];
@@ -237,7 +236,7 @@ static int load_slots(sr_tagger *t, const char *prefix, size_t nclass, sr_tg_tab
         }
         if (raw_rows)
             continue;
-        int bad = row & SR_TG_INLINE ? ((row >> 16) & 0x7fff) >= nclass
+        int bad = row & SR_TG_INLINE  ? ((row >> 16) & 0x7fff) >= nclass
                   : (row & 0xff) == 0 ? (size_t)(row >> 8) >= tab->ndense
                                       : (size_t)(row >> 8) + (row & 0xff) > tab->pool;
         if (bad)
@@ -261,16 +260,16 @@ static int load_table(sr_tagger *t, const char *prefix, size_t nclass, sr_tg_tab
         return -1;
     for (size_t i = 0; i < tab->pool; i++)
         if (tab->cls[i] >= nclass)
-            return sr_error_set(err, "%s: %s table: class %u out of range",
-                                sr_model_path(t->file), prefix, tab->cls[i]);
+            return sr_error_set(err, "%s: %s table: class %u out of range", sr_model_path(t->file),
+                                prefix, tab->cls[i]);
     size_t ndense;
     snprintf(name, sizeof name, "%s_dense", prefix);
     if (!(tab->dense = sr_model_section(t->file, name, SR_MT_I16, &ndense, err)))
         return -1;
     size_t stride = sr_tg_dense_stride(nclass);
     if (ndense % stride || stride > 256)
-        return sr_error_set(err, "%s: %s: size not a multiple of %zu", sr_model_path(t->file),
-                            name, stride);
+        return sr_error_set(err, "%s: %s: size not a multiple of %zu", sr_model_path(t->file), name,
+                            stride);
     tab->ndense = ndense / stride;
     tab->nclass = nclass;
     return load_slots(t, prefix, nclass, tab, err);
@@ -331,8 +330,7 @@ sr_tagger *sr_tagger_load(const char *path, sr_error *err)
     }
     t->file = sr_model_open(path, SR_TG_KIND, err);
     if (!t->file || load_classes(t, err) || load_allowed(t, err) ||
-        load_slots(t, "dict", t->nclass, &t->dict, err) ||
-        load_slots(t, "lex", 0, &t->lex, err) ||
+        load_slots(t, "dict", t->nclass, &t->dict, err) || load_slots(t, "lex", 0, &t->lex, err) ||
         load_slots(t, "fdict", t->nfeats, &t->fdict, err) ||
         load_table(t, "pos", t->nclass, &t->pos, err) ||
         load_table(t, "fts", t->nfeats, &t->fts, err)) {

@@ -73,9 +73,9 @@ static int is_one_of(const unsigned char *s, size_t n, const char *const *list)
     return 0;
 }
 
-static const char *const be_forms[] = {"be",  "is",   "am",  "are",  "was",    "were",   "been",
-                                       "being", "'s", "'re", "'m",  "get",    "gets",   "got",
-                                       "gotten", "getting", "s", "re", NULL};
+static const char *const be_forms[] = {"be",     "is",      "am",  "are", "was", "were", "been",
+                                       "being",  "'s",      "'re", "'m",  "get", "gets", "got",
+                                       "gotten", "getting", "s",   "re",  NULL};
 static const char *const have_forms[] = {"have", "has", "had", "having", "'ve", "ve", NULL};
 
 /* The word's flags, from its form and lowercased prefix. */
@@ -281,8 +281,8 @@ static uint64_t caps_at(const sr_tg_word *w, size_t n, size_t i, int d)
 ** neighbours up to two away, and the classes already given to the two
 ** words before it.
 */
-size_t sr_tg_pos_features(const sr_tg_word *w, size_t n, size_t i, unsigned prev1,
-                          unsigned prev2, uint64_t *keys)
+size_t sr_tg_pos_features(const sr_tg_word *w, size_t n, size_t i, unsigned prev1, unsigned prev2,
+                          uint64_t *keys)
 {
     const sr_tg_word *x = &w[i];
     uint64_t wm1 = norm_at(w, n, i, -1), wm2 = norm_at(w, n, i, -2);
@@ -317,8 +317,10 @@ size_t sr_tg_pos_features(const sr_tg_word *w, size_t n, size_t i, unsigned prev
     keys[k++] = sr_tg_key(28, prev2, 0);
     keys[k++] = sr_tg_key(29, prev1, x->suf[2]);
     keys[k++] = sr_tg_key(30, suffix_at(w, n, i, 1, 1), x->norm);
-    if (0) keys[k++] = sr_tg_key(31, caps_at(w, n, i, -1) << 4 | caps_at(w, n, i, 0) << 2 |
-                                  caps_at(w, n, i, 1), x->flags & SR_TGW_FIRST);
+    if (0)
+        keys[k++] = sr_tg_key(
+            31, caps_at(w, n, i, -1) << 4 | caps_at(w, n, i, 0) << 2 | caps_at(w, n, i, 1),
+            x->flags & SR_TGW_FIRST);
     keys[k++] = sr_tg_key(32, wp1, wp2);
     if (x->lex && x->lex != SR_TGL_FREQUENT) {
         keys[k++] = sr_tg_key(33, x->lex, 0);

@@ -53,13 +53,13 @@ typedef struct sr_tg_word {
 ** The lexicon: what WordNet says a lowercased form can be, for words the
 ** training set saw too rarely to know them by themselves.  Stored bits:
 */
-#define SR_TGL_NOUN 0x1     /* a WordNet noun lemma */
+#define SR_TGL_NOUN 0x1 /* a WordNet noun lemma */
 #define SR_TGL_VERB 0x2
 #define SR_TGL_ADJ 0x4
 #define SR_TGL_ADV 0x8
-#define SR_TGL_EXC_NOUN 0x10 /* an irregular plural (noun.exc) */
-#define SR_TGL_EXC_VERB 0x20 /* an irregular verb form (verb.exc) */
-#define SR_TGL_EXC_ADJ 0x40  /* an irregular comparative (adj.exc) */
+#define SR_TGL_EXC_NOUN 0x10   /* an irregular plural (noun.exc) */
+#define SR_TGL_EXC_VERB 0x20   /* an irregular verb form (verb.exc) */
+#define SR_TGL_EXC_ADJ 0x40    /* an irregular comparative (adj.exc) */
 #define SR_TGL_FREQUENT 0x8000 /* seen often in training: no lexicon features */
 /* Bits derived when tagging by WordNet's detachment rules: */
 #define SR_TGL_PLURAL 0x80    /* noun + s */
@@ -80,9 +80,9 @@ typedef struct sr_tg_word {
 #define SR_TGW_HAVE 0x40 /* a form of "have" */
 
 /* What the FEATS features need to know about a POS class. */
-#define SR_TGC_NOMINAL 0x1 /* could be a subject: nouns, pronouns, numbers */
-#define SR_TGC_PRONOUN 0x2 /* closed class whose form matters (PRP, WP, EX, DT) */
-#define SR_TGC_VERBAL 0x4  /* verb or auxiliary */
+#define SR_TGC_NOMINAL 0x1  /* could be a subject: nouns, pronouns, numbers */
+#define SR_TGC_PRONOUN 0x2  /* closed class whose form matters (PRP, WP, EX, DT) */
+#define SR_TGC_VERBAL 0x4   /* verb or auxiliary */
 #define SR_TGC_RELATIVE 0x8 /* WP, WDT: a relative pronoun stands for its antecedent */
 
 /*
@@ -96,7 +96,7 @@ typedef struct sr_tg_word {
 ** classes (a dense row adds faster than a long scattered one).
 */
 typedef struct sr_tg_slot {
-    uint32_t fp;  /* fingerprint; 0 = empty */
+    uint32_t fp; /* fingerprint; 0 = empty */
     uint32_t row;
 } sr_tg_slot;
 
@@ -104,11 +104,11 @@ typedef struct sr_tg_slot {
 
 typedef struct sr_tg_table {
     const sr_tg_slot *slots;
-    uint32_t mask;      /* slots - 1 (a power of two minus one) */
-    unsigned bits;      /* log2 of the slot count */
-    const uint8_t *cls; /* pool: class of each weight */
-    const int16_t *w;   /* pool: weight */
-    size_t pool;        /* pool entries */
+    uint32_t mask;        /* slots - 1 (a power of two minus one) */
+    unsigned bits;        /* log2 of the slot count */
+    const uint8_t *cls;   /* pool: class of each weight */
+    const int16_t *w;     /* pool: weight */
+    size_t pool;          /* pool entries */
     const int16_t *dense; /* dense rows, sr_tg_dense_stride(nclass) weights each */
     size_t ndense;
     size_t nclass;
@@ -123,11 +123,11 @@ static inline uint32_t sr_tg_home(uint32_t fp, unsigned bits)
 /* A loaded tagger (the public sr_tagger). */
 struct sr_tagger {
     sr_model_file *file;
-    size_t nclass;              /* POS classes */
+    size_t nclass; /* POS classes */
     uint8_t class_upos[SR_TG_MAX_CLASSES];
     uint8_t class_flags[SR_TG_MAX_CLASSES];
     const char *class_xpos[SR_TG_MAX_CLASSES]; /* into the file */
-    size_t nfeats;              /* FEATS strings; string 0 is "_" */
+    size_t nfeats;                             /* FEATS strings; string 0 is "_" */
     const char *feats[SR_TG_MAX_CLASSES];
     const uint16_t *allow_start; /* nclass + 1 offsets into allow */
     const uint8_t *allow;        /* FEATS ids allowed per POS class */
@@ -184,8 +184,8 @@ void sr_tg_word_init(sr_tg_word *w, const char *form, int first);
 ** it (SR_TG_NO_CLASS when outside the sentence).  Returns how many keys it
 ** wrote (at most SR_TG_MAX_FEATURES).
 */
-size_t sr_tg_pos_features(const sr_tg_word *w, size_t n, size_t i, unsigned prev1,
-                          unsigned prev2, uint64_t *keys);
+size_t sr_tg_pos_features(const sr_tg_word *w, size_t n, size_t i, unsigned prev1, unsigned prev2,
+                          uint64_t *keys);
 
 /*
 ** The FEATS features of word i of n, given the POS class of every word

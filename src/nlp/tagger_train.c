@@ -25,7 +25,7 @@
 
 typedef struct tr_entry {
     uint8_t cls;
-    uint32_t ts;  /* instance count when w last changed */
+    uint32_t ts; /* instance count when w last changed */
     float w;
     double total; /* sum of w over instances up to ts */
 } tr_entry;
@@ -41,7 +41,7 @@ typedef struct tr_weights {
     size_t cap;         /* slots, a power of two */
     tr_row *rows;
     size_t nrows, rows_cap;
-    uint32_t t;         /* instances seen */
+    uint32_t t; /* instances seen */
 } tr_weights;
 
 static int tr_init(tr_weights *tw)
@@ -157,8 +157,7 @@ static int tr_bump(tr_row *r, unsigned c, float delta, uint32_t t)
 }
 
 /* The perceptron update: reward gold, penalize the guess. */
-static int tr_update(tr_weights *tw, const uint64_t *keys, size_t n, unsigned gold,
-                     unsigned guess)
+static int tr_update(tr_weights *tw, const uint64_t *keys, size_t n, unsigned gold, unsigned guess)
 {
     for (size_t i = 0; i < n; i++) {
         tr_row *r = tr_get(tw, keys[i]);
@@ -231,15 +230,15 @@ typedef struct tr_inventory {
     uint8_t class_upos[SR_TG_MAX_CLASSES];
     char *class_xpos[SR_TG_MAX_CLASSES];
     uint8_t class_flags[SR_TG_MAX_CLASSES];
-    uint32_t *pair_count;     /* nclass x nfeats counts */
-    uint8_t *allowed;         /* nclass x nfeats: 1 when allowed */
-    uint64_t *dict_form;      /* tag dictionary: exact-form hashes */
+    uint32_t *pair_count; /* nclass x nfeats counts */
+    uint8_t *allowed;     /* nclass x nfeats: 1 when allowed */
+    uint64_t *dict_form;  /* tag dictionary: exact-form hashes */
     uint8_t *dict_cls;
     size_t ndict;
-    sr_tg_slot *fdict_slots;  /* FEATS dictionary, as it will be stored */
+    sr_tg_slot *fdict_slots; /* FEATS dictionary, as it will be stored */
     sr_tg_table fdict;
-    sr_tg_slot *lex_slots;    /* lexicon, as it will be stored */
-    sr_tg_table lex;          /* a view of lex_slots for sr_tg_lexicon */
+    sr_tg_slot *lex_slots; /* lexicon, as it will be stored */
+    sr_tg_table lex;       /* a view of lex_slots for sr_tg_lexicon */
 } tr_inventory;
 
 static void class_name(const sr_token *t, char *buf, size_t size)
@@ -383,7 +382,8 @@ static int collect_dict(tr_inventory *inv, const sr_sentence *s, size_t n,
         for (size_t c = 0; c < nc; c++)
             if (counts[c] > counts[best])
                 best = c;
-        if ((int)(b - a) >= o->dict_min_count && counts[best] >= o->dict_min_share * (double)(b - a)) {
+        if ((int)(b - a) >= o->dict_min_count &&
+            counts[best] >= o->dict_min_share * (double)(b - a)) {
             inv->dict_form[inv->ndict] = pairs[a].h;
             inv->dict_cls[inv->ndict++] = (uint8_t)best;
         }
@@ -740,8 +740,8 @@ done:
 }
 
 /* Add the NUL-separated strings names[0..n) (skipping `skip` bytes of each) as one section. */
-static int export_strings(sr_model_writer *mw, const char *section, const tr_label *names,
-                          size_t n, int after_tab, sr_error *err)
+static int export_strings(sr_model_writer *mw, const char *section, const tr_label *names, size_t n,
+                          int after_tab, sr_error *err)
 {
     size_t len = 0;
     for (size_t i = 0; i < n; i++)
@@ -965,8 +965,8 @@ void sr_tg_evaluate(const sr_tagger *t, const sr_sentence *gold, size_t n, sr_tg
 
 /* Write this epoch's model to cand_path and score it on dev. */
 static int score_epoch(const tr_inventory *inv, const tr_weights *pos, const tr_weights *fts,
-                       const sr_tg_train_opts *o, int epoch, const sr_sentence *dev,
-                       size_t ndev, const char *cand_path, sr_tg_scores *sc, sr_error *err)
+                       const sr_tg_train_opts *o, int epoch, const sr_sentence *dev, size_t ndev,
+                       const char *cand_path, sr_tg_scores *sc, sr_error *err)
 {
     char info[256];
     snprintf(info, sizeof info, "epoch=%d seed=%llu prune=%g dict=%d/%.2f", epoch,
@@ -982,9 +982,9 @@ static int score_epoch(const tr_inventory *inv, const tr_weights *pos, const tr_
 }
 
 static int run_epochs(const tr_inventory *inv, tr_weights *pos, tr_weights *fts,
-                      const sr_sentence *train, size_t ntrain, const sr_sentence *dev,
-                      size_t ndev, const sr_tg_train_opts *o, const char *out_path,
-                      sr_tg_scores *best, sr_error *err)
+                      const sr_sentence *train, size_t ntrain, const sr_sentence *dev, size_t ndev,
+                      const sr_tg_train_opts *o, const char *out_path, sr_tg_scores *best,
+                      sr_error *err)
 {
     size_t *order = malloc((ntrain ? ntrain : 1) * sizeof *order);
     char *cand = malloc(strlen(out_path) + 6);
@@ -1016,7 +1016,8 @@ static int run_epochs(const tr_inventory *inv, tr_weights *pos, tr_weights *fts,
             goto done;
         double score = now.upos + now.xpos + now.feats;
         if (o->verbose)
-            fprintf(stderr, "epoch %d: dev UPOS %.2f XPOS %.2f UFeats %.2f all %.2f (%zu+%zu features)%s\n",
+            fprintf(stderr,
+                    "epoch %d: dev UPOS %.2f XPOS %.2f UFeats %.2f all %.2f (%zu+%zu features)%s\n",
                     epoch, now.upos, now.xpos, now.feats, now.all, pos->nrows, fts->nrows,
                     score > best_score ? "  best" : "");
         if (score > best_score) {
@@ -1041,8 +1042,7 @@ done:
 }
 
 int sr_tg_train(const sr_sentence *train, size_t ntrain, const sr_sentence *dev, size_t ndev,
-                const sr_tg_train_opts *o, const char *out_path, sr_tg_scores *best,
-                sr_error *err)
+                const sr_tg_train_opts *o, const char *out_path, sr_tg_scores *best, sr_error *err)
 {
     tr_inventory inv;
     tr_weights pos, fts;
@@ -1059,8 +1059,8 @@ int sr_tg_train(const sr_sentence *train, size_t ntrain, const sr_sentence *dev,
         collect_fdict(&inv, train, ntrain, o, err))
         goto done;
     if (o->verbose)
-        fprintf(stderr, "%zu classes, %zu feature strings, %zu dictionary words\n",
-                inv.classes.n, inv.feats.n, inv.ndict);
+        fprintf(stderr, "%zu classes, %zu feature strings, %zu dictionary words\n", inv.classes.n,
+                inv.feats.n, inv.ndict);
     rc = run_epochs(&inv, &pos, &fts, train, ntrain, dev, ndev, o, out_path, best, err);
 done:
     tr_free(&pos);

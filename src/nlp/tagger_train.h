@@ -11,17 +11,17 @@
 #include "sitrep.h"
 
 typedef struct sr_tg_train_opts {
-    int max_epochs;       /* upper bound on passes over the training set */
-    int patience;         /* stop after this many epochs without a better dev score */
-    uint64_t seed;        /* shuffling seed: same seed, same model */
-    int dict_min_count;   /* tag dictionary: words seen at least this often ... */
-    double dict_min_share; /* ... with one class at least this share of the time */
-    double prune;         /* drop averaged weights smaller than this in magnitude */
-    int feats_min_permille; /* FEATS strings rarer than this per mille of a class are dropped */
-    int fdict_min_count;  /* FEATS dictionary: (class, word) seen this often */
-    int lex_min_count;    /* words seen this often need no lexicon features */
+    int max_epochs;          /* upper bound on passes over the training set */
+    int patience;            /* stop after this many epochs without a better dev score */
+    uint64_t seed;           /* shuffling seed: same seed, same model */
+    int dict_min_count;      /* tag dictionary: words seen at least this often ... */
+    double dict_min_share;   /* ... with one class at least this share of the time */
+    double prune;            /* drop averaged weights smaller than this in magnitude */
+    int feats_min_permille;  /* FEATS strings rarer than this per mille of a class are dropped */
+    int fdict_min_count;     /* FEATS dictionary: (class, word) seen this often */
+    int lex_min_count;       /* words seen this often need no lexicon features */
     const char *wordnet_dir; /* WordNet's dict/ directory for the lexicon; NULL: none */
-    int verbose;          /* progress on stderr */
+    int verbose;             /* progress on stderr */
 } sr_tg_train_opts;
 
 /* Defaults for training on a treebank the size of UD EWT. */
@@ -40,8 +40,7 @@ typedef struct sr_tg_scores {
 ** Returns 0 with the best dev scores in *best, or -1 with err set.
 */
 int sr_tg_train(const sr_sentence *train, size_t ntrain, const sr_sentence *dev, size_t ndev,
-                const sr_tg_train_opts *o, const char *out_path, sr_tg_scores *best,
-                sr_error *err);
+                const sr_tg_train_opts *o, const char *out_path, sr_tg_scores *best, sr_error *err);
 
 /* Score a loaded tagger on gold-tagged sentences without changing them. */
 struct sr_tagger;

@@ -108,16 +108,11 @@ static void test_rules_only(void **state)
 {
     (void)state;
     static const lemma_case cases[] = {
-        {"troops", "NNS", SR_UPOS_NOUN, "troop"},
-        {"retweeted", "VBD", SR_UPOS_VERB, "retweet"},
-        {"stopped", "VBD", SR_UPOS_VERB, "stop"},
-        {"parties", "NNS", SR_UPOS_NOUN, "party"},
-        {"boxes", "NNS", SR_UPOS_NOUN, "box"},
-        {"running", "VBG", SR_UPOS_VERB, "run"},
-        {"using", "VBG", SR_UPOS_VERB, "use"},
-        {"happier", "JJR", SR_UPOS_ADJ, "happy"},
-        {"Lavrov", "NNP", SR_UPOS_PROPN, "Lavrov"},
-        {"STOP", "VB", SR_UPOS_VERB, "stop"},
+        {"troops", "NNS", SR_UPOS_NOUN, "troop"},   {"retweeted", "VBD", SR_UPOS_VERB, "retweet"},
+        {"stopped", "VBD", SR_UPOS_VERB, "stop"},   {"parties", "NNS", SR_UPOS_NOUN, "party"},
+        {"boxes", "NNS", SR_UPOS_NOUN, "box"},      {"running", "VBG", SR_UPOS_VERB, "run"},
+        {"using", "VBG", SR_UPOS_VERB, "use"},      {"happier", "JJR", SR_UPOS_ADJ, "happy"},
+        {"Lavrov", "NNP", SR_UPOS_PROPN, "Lavrov"}, {"STOP", "VB", SR_UPOS_VERB, "stop"},
     };
     sr_lemmatizer *l = sr_lm_new();
     assert_non_null(l);

@@ -43,11 +43,11 @@ static void test_word_hashes(void **state)
     sr_tg_word_init(&b, "Sergei", 0);
     sr_tg_word_init(&c, "lavrov", 1);
     sr_tg_word_init(&d, "Lavrov", 0);
-    assert_memory_equal(&a, &d, sizeof a);      /* deterministic */
-    assert_true(a.shape == b.shape);            /* Xxxx */
-    assert_true(a.shape != c.shape);            /* xxxx */
+    assert_memory_equal(&a, &d, sizeof a); /* deterministic */
+    assert_true(a.shape == b.shape);       /* Xxxx */
+    assert_true(a.shape != c.shape);       /* xxxx */
     assert_true(a.lower == c.lower && a.exact != c.exact);
-    assert_true(a.suf[2] == c.suf[2]);          /* "rov" */
+    assert_true(a.suf[2] == c.suf[2]); /* "rov" */
     assert_true(a.flags & SR_TGW_UPPER_INITIAL);
     assert_false(a.flags & SR_TGW_FIRST);
     assert_true(c.flags & SR_TGW_FIRST);
@@ -58,7 +58,7 @@ static void test_word_hashes(void **state)
     sr_tg_word_init(&a, "12,000", 0);
     sr_tg_word_init(&b, "34,567", 0);
     assert_true(a.flags & SR_TGW_HAS_DIGIT);
-    assert_true(a.norm == b.norm);              /* digits normalized */
+    assert_true(a.norm == b.norm); /* digits normalized */
     assert_true(a.exact != b.exact);
 }
 
@@ -88,8 +88,8 @@ static void test_pos_features(void **state)
     assert_true(k1[0] == k2[0]); /* bias */
     assert_true(k1[1] != k2[1]); /* the word itself */
     /* FEATS features see the subject to the left */
-    uint8_t cls[5] = {0, 1, 2, 3, 4}, flags[5] = {SR_TGC_NOMINAL, SR_TGC_VERBAL, 0,
-                                                   SR_TGC_NOMINAL, 0};
+    uint8_t cls[5] = {0, 1, 2, 3, 4},
+            flags[5] = {SR_TGC_NOMINAL, SR_TGC_VERBAL, 0, SR_TGC_NOMINAL, 0};
     uint64_t f1[SR_TG_MAX_FEATURES], f2[SR_TG_MAX_FEATURES];
     size_t m1 = sr_tg_feats_features(w, cls, flags, 5, 1, f1);
     size_t m2 = sr_tg_feats_features(w, cls, flags, 5, 1, f2);
@@ -106,8 +106,8 @@ static void test_shipped_model(void **state)
         fail_msg("%s", err.msg);
     sr_arena a;
     sr_arena_init(&a);
-    static const char *const words[] = {"Russian", "Foreign", "Minister", "Sergei",
-                                        "Lavrov",  "rejected", "the",     "proposal", "."};
+    static const char *const words[] = {"Russian",  "Foreign", "Minister", "Sergei", "Lavrov",
+                                        "rejected", "the",     "proposal", "."};
     sr_sentence s = sentence_of(&a, words, 9);
     sr_tagger_tag(t, &s, &a);
     assert_int_equal(s.tokens[4].upos, SR_UPOS_PROPN);
@@ -136,7 +136,9 @@ static void test_shipped_model(void **state)
     /* nothing to tag, and odd input, must not crash */
     sr_sentence empty = {{0, 0}, NULL, 0};
     sr_tagger_tag(t, &empty, &a);
-    static const char *const odd[] = {"", "\xe2\x80\x94", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
+    static const char *const odd[] = {
+        "", "\xe2\x80\x94",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
     sr_sentence s3 = sentence_of(&a, odd, 3);
     s3.tokens[0].form = NULL;
     sr_tagger_tag(t, &s3, &a);
@@ -259,12 +261,9 @@ static void test_dev_floor(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_word_hashes),
-        cmocka_unit_test(test_pos_features),
-        cmocka_unit_test(test_shipped_model),
-        cmocka_unit_test(test_rejects_damaged_models),
-        cmocka_unit_test(test_train_round_trip),
-        cmocka_unit_test(test_dev_floor),
+        cmocka_unit_test(test_word_hashes),      cmocka_unit_test(test_pos_features),
+        cmocka_unit_test(test_shipped_model),    cmocka_unit_test(test_rejects_damaged_models),
+        cmocka_unit_test(test_train_round_trip), cmocka_unit_test(test_dev_floor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -148,7 +148,8 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--min") == 0)
             min = (size_t)atoi(argv[i + 1]);
         else {
-            fprintf(stderr, "usage: sr-train-lemma [--train F] [--dev F] [--out F] [--min N] [--errors]\n");
+            fprintf(stderr,
+                    "usage: sr-train-lemma [--train F] [--dev F] [--out F] [--min N] [--errors]\n");
             return 2;
         }
     }
@@ -178,7 +179,8 @@ int main(int argc, char **argv)
     size_t len = exceptions(l, v, n, min, blob);
     sr_model_writer *w = sr_model_writer_new(SR_LM_KIND);
     if (sr_model_writer_add(w, "table", SR_MT_U8, blob, len, &err) ||
-        sr_model_writer_add_string(w, "info", "exceptions to WordNet and suffix rules, from UD EWT train", &err) ||
+        sr_model_writer_add_string(
+            w, "info", "exceptions to WordNet and suffix rules, from UD EWT train", &err) ||
         sr_model_writer_save(w, out, &err)) {
         fprintf(stderr, "sr-train-lemma: %s\n", err.msg);
         return 1;
@@ -188,7 +190,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "sr-train-lemma: %s\n", err.msg);
         return 1;
     }
-    printf("%s: dev lemma accuracy, gold tags, with table: %.2f%%\n", out, score(l, dev, ndev, show));
+    printf("%s: dev lemma accuracy, gold tags, with table: %.2f%%\n", out,
+           score(l, dev, ndev, show));
     sr_lemmatizer_free(l);
     for (size_t i = 0; i < n; i++)
         free(v[i].key);

@@ -10,7 +10,8 @@
 ** Defaults: ../shared/ud/en_ewt-ud-{train,dev}.conllu and
 ** data/models/tagger.bin, relative to the repository root where it is meant
 ** to be run; WordNet's files from /usr/share/wordnet feed the lexicon that
-** is baked into the model (--wordnet '' leaves it out).  The test set is never read.  The same options and data give
+** is baked into the model (--wordnet '' leaves it out).  The test set is never read.  The same
+*options and data give
 ** the same model byte for byte.
 */
 #include <stdio.h>
