@@ -9,7 +9,13 @@
 ** wrong) prediction with probability `explore`, so it learns to recover
 ** from its errors.  The relation classifier is updated at every arc whose
 ** head is right.  Weights are averaged; after each epoch the averaged
-** model parses the dev set and the best epoch by LAS is written out.
+** model parses the dev set and the best epoch by LAS is kept.  With
+** runs > 1, several runs that differ only in sentence order are averaged
+** into the model that is written out.
+**
+** Tags: gold, or predicted by a tagger model.  With jackknifing the
+** training set is tagged fold by fold by taggers trained (tagger_train.h)
+** on the other folds, so its tags are as noisy as on unseen text.
 **
 ** Non-projective training trees are projectivized by lifting before
 ** training (the oracle is exact only for projective trees); relations are
