@@ -131,7 +131,9 @@ static void db_ingest_twice_replaces(void **state)
     snprintf(args, sizeof args, "code --date 2025-08-20 --db %s examples/nato-chiefs-meeting.txt",
              db_path);
     assert_int_equal(run(args), 0);
-    int printed = count_lines(slurp(OUT, NULL));
+    char *out = slurp(OUT, NULL);
+    int printed = count_lines(out);
+    free(out);
     assert_int_equal(run(args), 0);
     sqlite3 *db;
     assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
