@@ -573,8 +573,19 @@ static int run_epochs(trainer *tr, float *sum_t, float *sum_l, sr_error *err)
     int best_epoch = 0;
     sr_arena a;
     sr_arena_init(&a);
-    for (int epoch = 1; epoch <= o->max_epochs; epoch++) {
+    size_t nuse = tr->ntrain;
+    if (o->bag > 0 && o->bag < 1) {
+        /* Bagging: this run learns from a random share of the sentences. */
         for (size_t i = tr->ntrain; i > 1; i--) {
+            size_t j = (size_t)(rng_next(&tr->rng) % i);
+            size_t tmp = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = tmp;
+        }
+        nuse = (size_t)(o->bag * (double)tr->ntrain);
+    }
+    for (int epoch = 1; epoch <= o->max_epochs; epoch++) {
+        for (size_t i = nuse; i > 1; i--) {
             size_t j = (size_t)(rng_next(&tr->rng) % i);
             size_t tmp = order[i - 1];
             order[i - 1] = order[j];
@@ -582,7 +593,7 @@ static int run_epochs(trainer *tr, float *sum_t, float *sum_l, sr_error *err)
         }
         tr->model.trans = tr->trans.w;
         tr->model.labels_w = tr->lab.w;
-        for (size_t i = 0; i < tr->ntrain; i++) {
+        for (size_t i = 0; i < nuse; i++) {
             train_sentence(tr, &tr->ts[order[i]], epoch, &a);
             sr_arena_free(&a);
         }

@@ -21,7 +21,7 @@ static void usage(void)
     fprintf(stderr, "usage: sr-train-parser [--tagger MODEL] [--epochs N] [--patience N]\n"
                     "                       [--trans-bits B] [--label-bits B] [--max-train N]\n"
                     "                       [--explore P] [--prune W] [--jackknife K]\n"
-                    "                       [--write-tagged PREFIX] [--runs N]\n"
+                    "                       [--write-tagged PREFIX] [--runs N] [--bag F]\n"
                     "                       [--seed S] TRAIN DEV OUT\n");
 }
 
@@ -61,6 +61,8 @@ int main(int argc, char **argv)
             o.explore = number(a, v), i++;
         else if (strcmp(a, "--write-tagged") == 0 && v)
             o.write_tagged = argv[++i];
+        else if (strcmp(a, "--bag") == 0)
+            o.bag = number(a, v), i++;
         else if (strcmp(a, "--runs") == 0)
             o.runs = (int)number(a, v), i++;
         else if (strcmp(a, "--jackknife") == 0)
