@@ -1478,7 +1478,11 @@ static uint32_t emit_named(finder *f, const kb_posting *p, uint32_t first, uint3
     return last;
 }
 
-/* The code a modifier and a title compose: RUS + MIL, or NGO + RUS for prefix agents. */
+/*
+** The code a modifier and a title compose: RUS + MIL, or NGO + RUS for
+** prefix agents; with no modifier the country is CAMEO's null "---"
+** ("---GOV"), except before a prefix agent's code, which stands alone.
+*/
 static void compose(const phrase *ph, char *code, size_t cap)
 {
     const char *sector = ph->title_sector ? ph->title_sector : "";
@@ -1493,6 +1497,8 @@ static void compose(const phrase *ph, char *code, size_t cap)
         sector = ""; /* "White House officials": USAGOV, not USAGOVGOV */
     if (ph->agent && (ph->agent->flags & KB_E_AGENT_PREFIX))
         snprintf(code, cap, "%s%s", sector, ph->mod_code);
+    else if (!ph->mod_code[0] && *sector)
+        snprintf(code, cap, "---%s", sector); /* "officials": no country, as CAMEO writes it */
     else
         snprintf(code, cap, "%s%s", ph->mod_code, sector);
 }

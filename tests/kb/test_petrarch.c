@@ -143,8 +143,8 @@ static void unit_test_records_codes(void **state)
                 continue; /* sourcecode= and targetcode= only */
             char code[32];
             size_t n = strcspn(c + 6, "\"");
-            if (n == 0 || n >= sizeof code || strncmp(c + 6, "---", 3) == 0)
-                continue;
+            if (n == 0 || n >= sizeof code || (n == 3 && strncmp(c + 6, "---", 3) == 0))
+                continue; /* the null actor "---" is no mention */
             memcpy(code, c + 6, n);
             code[n] = 0;
             want++;
@@ -164,6 +164,19 @@ static void unit_test_records_codes(void **state)
     assert_true(have * 10 >= want * 9);
 }
 
+/* Agents with no country: CAMEO's null country before the agent's code. */
+static void countryless_agents(void **state)
+{
+    (void)state;
+    if (!validate)
+        skip();
+    found f;
+    found_run(&f, validate, "Clerics and lawmakers believe Dagolath can cope.", "1995-01-01");
+    assert_mention(&f, "Clerics", "---REL", NULL);
+    assert_mention(&f, "lawmakers", "---LEG", NULL);
+    found_free(&f);
+}
+
 /* A missing file is an error, not a crash. */
 static void missing_file(void **state)
 {
@@ -181,6 +194,7 @@ int main(void)
         cmocka_unit_test(phoenix_agents_compose),
         cmocka_unit_test(validate_dictionary),
         cmocka_unit_test(unit_test_records_codes),
+        cmocka_unit_test(countryless_agents),
         cmocka_unit_test(missing_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -69,11 +69,15 @@ static void agent_composition(void **state)
     assert_mention(&f, "NATO troops", "IGOWSTNATMIL", "nato");
     assert_mention(&f, "Russia's army", "RUSMIL", "russia");
     found_free(&f);
-    /* an agent word alone gives its sector */
+    /* an agent word alone gives its sector after CAMEO's null country */
     found_run(&f, kb, "Police said the troops left.", "2025-08-20");
-    assert_mention(&f, "Police", "COP", NULL);
+    assert_mention(&f, "Police", "---COP", NULL);
     assert_string_equal(covering(&f, "Police")->agent, "agent-police");
-    assert_mention(&f, "troops", "MIL", NULL);
+    assert_mention(&f, "troops", "---MIL", NULL);
+    found_free(&f);
+    /* so does a titled person the base lacks, with no country */
+    found_run(&f, kb, "Minister Irakli Kobakhidze spoke.", "2025-08-20");
+    assert_mention(&f, "Irakli Kobakhidze", "---GOV", NULL);
     found_free(&f);
 }
 
