@@ -29,8 +29,8 @@
 #include "util/util.h"
 
 #define MAX_KEY 512
-#define MAX_RUN 5        /* words of an approximate name */
-#define MAX_TITLES 4     /* title words remembered per actor */
+#define MAX_RUN 5    /* words of an approximate name */
+#define MAX_TITLES 4 /* title words remembered per actor */
 /*
 ** Actors kept for coreference.  Antecedents are searched newest first, and
 ** an article rarely refers back past a few dozen actors; the bound keeps a
@@ -39,6 +39,7 @@
 #define MAX_REFERENTS 128
 #define COREF_WINDOW 10  /* sentences a bare title may reach back */
 #define PRONOUN_WINDOW 2 /* sentences a pronoun may reach back */
+#define MAX_COUNTRIES 32 /* countries counted for salience */
 
 /* ------------------------------------------------------------------ */
 /* Built-in honorifics and ranks: used when the base has no such word. */
@@ -192,6 +193,14 @@ typedef struct referent {
     uint32_t sentence;
 } referent;
 
+/* How often the document has named a country so far (see salient_country). */
+typedef struct country_count {
+    char code[4];
+    const kb_entity *entity; /* the country itself, when a mention named it */
+    int32_t mention;         /* its latest mention */
+    uint32_t count;
+} country_count;
+
 typedef struct finder {
     const sr_kb *kb;
     const char *text;
@@ -209,6 +218,8 @@ typedef struct finder {
     int titlecase;      /* most words capitalized: a headline */
     char codes[16][24]; /* codes of organizations and countries named in the sentence */
     int ncodes;
+    country_count countries[MAX_COUNTRIES]; /* countries the document named so far */
+    int ncountries;
 } finder;
 
 /* One exact match: tokens [first, end) and the slot of their key. */
@@ -519,6 +530,61 @@ static void add_title_word(referent *r, const char *w)
         if (strcmp(r->titles[i], w) == 0)
             return;
     kb_copy(r->titles[r->ntitles++], sizeof r->titles[0], w);
+}
+
+/*
+** Count a mention of the country whose code starts code (a country, a
+** composed agent "Georgian police", a person's nationality).  Codes that
+** name no country (IGO..., NGO..., "---") are not counted.  e is the
+** country's entity when the mention names it, else NULL.
+*/
+static void note_country(finder *f, const char *code, const kb_entity *e, int32_t mention)
+{
+    if (!code || strlen(code) < 3 || strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
+        strncmp(code, "MNC", 3) == 0)
+        return;
+    for (int i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z')
+            return;
+    country_count *c = NULL;
+    for (int i = 0; i < f->ncountries && !c; i++)
+        if (strncmp(f->countries[i].code, code, 3) == 0)
+            c = &f->countries[i];
+    if (!c) {
+        if (f->ncountries == MAX_COUNTRIES)
+            return;
+        c = &f->countries[f->ncountries++];
+        memset(c, 0, sizeof *c);
+        memcpy(c->code, code, 3);
+    }
+    c->count++;
+    c->mention = mention;
+    if (e && !c->entity)
+        c->entity = e;
+}
+
+/*
+** The country the document is about so far: named at least twice and at
+** least twice as often as any other.  NULL when no country stands out, as
+** in a one-sentence text or a story of two countries.
+*/
+static const country_count *salient_country(const finder *f)
+{
+    const country_count *best = NULL;
+    uint32_t second = 0;
+    for (int i = 0; i < f->ncountries; i++) {
+        const country_count *c = &f->countries[i];
+        if (!best || c->count > best->count) {
+            if (best)
+                second = best->count;
+            best = c;
+        } else if (c->count > second) {
+            second = c->count;
+        }
+    }
+    if (!best || best->count < 2 || best->count < 2 * second)
+        return NULL;
+    return best;
 }
 
 /* The most recent referent of entity e, or NULL. */
@@ -1058,6 +1124,9 @@ static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role
             const kb_role *r = &f->kb->roles[q->aux];
             if (r->from > f->date || f->date > r->to)
                 continue;
+            /* with no modifier only a person holds an office: "the government" is no group */
+            if (!ph->mod_code[0] && !person(f->kb, ent(f->kb, q)))
+                continue;
             int seen = 0;
             for (int k = 0; k < n; k++)
                 seen |= cand[k] == ent(f->kb, q);
@@ -1429,6 +1498,7 @@ static uint32_t emit_person(finder *f, phrase *ph, const kb_entity *e, uint32_t 
     int32_t k =
         emit(f, first, last, code, kb_str(f->kb, e->name), e, sector, SR_MENTION_NAME, antecedent);
     country_of(f->kb, e, f->date, country);
+    note_country(f, country, NULL, k);
     referent *r = remember(f, k, e, country, 1, 0, e->gender ? (char)e->gender : ph->title_gender);
     if (!r->gender && ph->title_gender)
         r->gender = ph->title_gender;
@@ -1473,6 +1543,7 @@ static uint32_t emit_named(finder *f, const kb_posting *p, uint32_t first, uint3
     int32_t k = emit(f, first, last, code, kb_str(f->kb, e->name), e, sector, SR_MENTION_NAME,
                      prev ? prev->mention : -1);
     country_of(f->kb, e, f->date, country);
+    note_country(f, country, e->type == KB_T_COUNTRY || e->type == KB_T_ACTOR ? e : NULL, k);
     int plural = (e->flags & KB_E_PLURAL) || p->kind == KB_P_DEMONYM || e->type == KB_T_ACTOR;
     remember(f, k, e, country, person(f->kb, e), plural, (char)e->gender);
     return last;
@@ -1545,6 +1616,47 @@ static void detach_following_modifier(phrase *ph, uint32_t title_end)
 
 static uint32_t title_only_inner(finder *f, phrase *ph);
 
+/* Sectors of the state: a country has one government, army, police, parliament... */
+static int state_sector(const char *s)
+{
+    static const char *const w[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(w[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** Whether an agent phrase names one institution rather than some of its
+** people: "the government", "the army", "the authorities", but not "the
+** officials" or "the soldiers".
+*/
+static int institution(const phrase *ph)
+{
+    size_t n = strlen(ph->title_head);
+    return (n > 1 && ph->title_head[n - 1] != 's') || strcmp(ph->title_head, "authorities") == 0;
+}
+
+/*
+** A state office or institution with no country of its own ("the
+** government", "Prime Minister Irakli Kobakhidze") is taken to be the
+** country the document is about, when one stands out (salient_country);
+** else it stays without a country ("---GOV").  Sets the modifier and
+** *antecedent (that country's latest mention); returns 1 when it did.
+*/
+static int adopt_salient_country(finder *f, phrase *ph, int32_t *antecedent)
+{
+    if (ph->mod_code[0] || ph->former || !ph->title_sector || !state_sector(ph->title_sector))
+        return 0;
+    const country_count *c = salient_country(f);
+    if (!c)
+        return 0;
+    kb_copy(ph->mod_code, sizeof ph->mod_code, c->code);
+    ph->mod_entity = c->entity;
+    *antecedent = c->mention;
+    return 1;
+}
+
 /*
 ** A title with no name after it: office holder, earlier actor, or composed
 ** agent.  A country after "of", "from", "in" is tried as its modifier, and
@@ -1586,6 +1698,7 @@ static uint32_t title_only_inner(finder *f, phrase *ph)
             emit(f, ph->start, ph->title_end, kb_str(f->kb, role->code), kb_str(f->kb, e->name), e,
                  kb_str(f->kb, role->sector), SR_MENTION_TITLE, prev ? prev->mention : -1);
         country_of(f->kb, e, f->date, country);
+        note_country(f, country, NULL, k);
         referent *r = remember(f, k, e, country, 1, 0, (char)e->gender);
         add_title_word(r, ph->title_head);
         return ph->title_end;
@@ -1600,13 +1713,17 @@ static uint32_t title_only_inner(finder *f, phrase *ph)
     /* a bare office title ("the head") is no actor by itself */
     if (!ph->title_sector || !*ph->title_sector || (!ph->agent && !ph->mod_code[0]))
         return ph->title_end;
+    int32_t antecedent = -1;
+    if (ph->det && ph->agent && institution(ph))
+        adopt_salient_country(f, ph, &antecedent); /* "the government" */
     char code[48];
     compose(ph, code, sizeof code);
     const char *name = ph->agent ? kb_str(f->kb, ph->agent->name) : NULL;
     int32_t k = emit(f, ph->start, ph->title_end, code,
                      name ? name : surface(f, ph->title_start, ph->title_end), ph->mod_entity,
-                     ph->title_sector, SR_MENTION_AGENT, -1);
+                     ph->title_sector, SR_MENTION_AGENT, antecedent);
     f->m[k].agent = ph->agent ? kb_str(f->kb, ph->agent->id) : NULL;
+    note_country(f, ph->mod_code, ph->mod_entity, k);
     size_t hl = strlen(ph->title_head);
     int plural = hl > 1 && ph->title_head[hl - 1] == 's';
     char country[4];
@@ -1619,10 +1736,14 @@ static uint32_t title_only_inner(finder *f, phrase *ph)
 static uint32_t unknown_person(finder *f, phrase *ph, uint32_t ns, uint32_t ne)
 {
     char code[48];
+    int32_t antecedent = -1;
+    adopt_salient_country(f, ph, &antecedent); /* "Prime Minister Irakli Kobakhidze" */
     compose(ph, code, sizeof code);
     const char *name = surface(f, ns, ne);
-    int32_t k = emit(f, ph->start, ne, code, name, NULL, ph->title_sector, SR_MENTION_UNKNOWN, -1);
+    int32_t k =
+        emit(f, ph->start, ne, code, name, NULL, ph->title_sector, SR_MENTION_UNKNOWN, antecedent);
     f->m[k].agent = ph->agent ? kb_str(f->kb, ph->agent->id) : NULL;
+    note_country(f, ph->mod_code, NULL, k);
     char country[4];
     kb_copy(country, sizeof country, ph->mod_code);
     referent *r = remember(f, k, NULL, country, 1, 0, ph->title_gender);
