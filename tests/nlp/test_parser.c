@@ -283,9 +283,9 @@ static void test_random_trees(void **state)
         assert_tree(&s);
         sr_arena_free(&a);
     }
-    /* Untagged words and an empty sentence are handled too. */
-    const char *forms[] = {"peace", "talks"};
-    sr_sentence s = make_sentence(&a, forms, NULL, NULL, 2);
+    /* Untagged words, a word without a form and an empty sentence are handled too. */
+    const char *forms[] = {"peace", "talks", NULL};
+    sr_sentence s = make_sentence(&a, forms, NULL, NULL, 3);
     sr_parser_parse(p, &s, &a);
     assert_tree(&s);
     sr_sentence empty = {{0, 0}, NULL, 0};
