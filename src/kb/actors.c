@@ -1616,6 +1616,127 @@ static void detach_following_modifier(phrase *ph, uint32_t title_end)
 
 static uint32_t title_only_inner(finder *f, phrase *ph);
 
+/* Short nouns often met after an agent word that modifies them ("military aid"). */
+static const char *const modified_nouns[] = {
+    "aid",       "base",      "bases",    "bonds",     "bond",      "budget",   "budgets",
+    "station",   "stations",  "car",      "cars",      "custody",   "cordon",   "hardware",
+    "equipment", "spending",  "funding",  "training",  "vehicle",   "vehicles", "uniform",
+    "uniforms",  "support",   "drills",   "exercises", "buildings", "building", "debt",
+    "jobs",      "contracts", "contract", "brutality", "violence",  "records",  "data",
+    "website",   "documents", "archives", "guarantees"};
+
+/* Whether w is one of modified_nouns. */
+static int modified_noun(const char *w)
+{
+    for (size_t i = 0; i < sizeof modified_nouns / sizeof modified_nouns[0]; i++)
+        if (strcmp(modified_nouns[i], w) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** Whether a lowercase word after an agent word is, by its shape, a common
+** noun the agent word modifies ("military assistance", "police station",
+** "government bonds"), for text without part-of-speech tags.  Verbs after
+** an agent ("police arrested", "the military says", "police raid homes")
+** must not pass, so only the nouns of modified_nouns and derived nouns
+** (-tion, -ance, -ment, -ity...) do.
+*/
+static int noun_shape(const char *w)
+{
+    static const char *const suffixes[] = {"tion", "sion", "ance", "ence", "ment", "ity",
+                                           "ness", "ship", "ure",  "ism",  "ics"};
+    size_t n = strlen(w);
+    if (n < 3)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 'a' || w[i] > 'z')
+            return 0;
+    if (modified_noun(w))
+        return 1;
+    size_t m = w[n - 1] == 's' ? n - 1 : n; /* "operations" */
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t l = strlen(suffixes[i]);
+        if (m > l + 1 && strncmp(w + m - l, suffixes[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+** Whether a noun after an agent word names people or a body, so the agent
+** word still makes an actor of it: "world government activists", "police
+** officers", "the official news agency".
+*/
+static int actor_noun(const char *w)
+{
+    static const char *const bodies[] = {
+        "agency",  "agencies",   "council",    "committee", "commission", "union",      "unions",
+        "service", "services",   "party",      "group",     "groups",     "media",      "newspaper",
+        "radio",   "television", "channel",    "board",     "authority",  "department", "court",
+        "unit",    "units",      "people",     "staff",     "personnel",  "sources",    "members",
+        "crew",    "crews",      "delegation", "team",      "teams"};
+    static const char *const people[] = {"ist", "ists", "er",  "ers", "or",
+                                         "ors", "ee",   "ees", "ian", "ians"};
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
+        if (strcmp(bodies[i], w) == 0)
+            return 1;
+    if (modified_noun(w))
+        return 0; /* "guarantees" */
+    size_t n = strlen(w);
+    for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
+        size_t l = strlen(people[i]);
+        if (n > l + 2 && strcmp(w + n - l, people[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether token k is an agent word or title (the start of one in the base, or an honorific). */
+static int title_word_at(const finder *f, uint32_t k)
+{
+    if (longest(f, k, keep_title).slot)
+        return 1;
+    char key[MAX_KEY];
+    return range_key(f, k, k + 1, key, sizeof key) && find_honorific(key) != NULL;
+}
+
+/*
+** Whether the agent word that ends the title of ph only modifies the noun
+** right after it ("military assistance", "police station", "government
+** bonds"), so the phrase names no actor.  The noun must not be an agent
+** word or title itself ("police officers", "government spokesman").  With
+** a parse: the word is the compound or amod of that noun.  With tags but
+** no parse: the word is an ADJ or NOUN and the next word a NOUN.  Without
+** tags: a singular agent word before a lowercase word of noun shape.
+*/
+static int modifies_noun(const finder *f, const phrase *ph)
+{
+    uint32_t h = ph->title_end - 1, n = f->s->ntokens, next = ph->title_end;
+    if (next >= n || !f->gap[next] || title_word_at(f, next) || actor_noun(f->norm[next]))
+        return 0;
+    const sr_token *t = &f->s->tokens[h], *u = &f->s->tokens[next];
+    if (t->upos != SR_UPOS_NONE) {
+        if (u->upos != SR_UPOS_NOUN || capitalized(f, next))
+            return 0;
+        if (t->head >= 0 && t->deprel)
+            return (uint32_t)t->head == next + 1 &&
+                   (strcmp(t->deprel, "compound") == 0 || strcmp(t->deprel, "amod") == 0);
+        if (t->upos != SR_UPOS_ADJ && t->upos != SR_UPOS_NOUN)
+            return 0;
+        /* unparsed: the last noun of the run is the one modified ("official news agency") */
+        uint32_t last = next;
+        while (last + 1 < n && f->s->tokens[last + 1].upos == SR_UPOS_NOUN &&
+               !capitalized(f, last + 1))
+            last++;
+        return last == next || (!title_word_at(f, last) && !actor_noun(f->norm[last]));
+    }
+    size_t hl = strlen(f->norm[h]);
+    if (hl == 0 || f->norm[h][hl - 1] == 's')
+        return 0;
+    return noun_shape(form(f, next));
+}
+
 /* Sectors of the state: a country has one government, army, police, parliament... */
 static int state_sector(const char *s)
 {
@@ -1666,6 +1787,8 @@ static uint32_t title_only(finder *f, phrase *ph)
 {
     uint32_t own_end = ph->title_end;
     size_t before = f->nm;
+    if (ph->agent && modifies_noun(f, ph))
+        return own_end; /* "military aid", "police station": no actor */
     attach_following_modifier(f, ph);
     uint32_t end = title_only_inner(f, ph);
     if (f->nm == before && ph->post_mod) {

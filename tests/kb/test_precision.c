@@ -94,11 +94,142 @@ static void institution_of_salient_country(void **state)
     found_free(&f);
 }
 
+/* Whether any mention covers a byte of the first occurrence of phrase. */
+static int any_mention(const found *f, const char *phrase)
+{
+    const char *at = strstr(f->text, phrase);
+    if (!at)
+        fail_msg("'%s' is not in the text", phrase);
+    uint32_t s = (uint32_t)(at - f->text), e = s + (uint32_t)strlen(phrase);
+    for (size_t i = 0; i < f->n; i++)
+        if (f->m[i].span.start < e && s < f->m[i].span.end)
+            return 1;
+    return 0;
+}
+
+/* Hand-made tags of one token: UPOS, 1-based head (-1 unparsed, 0 root), relation. */
+typedef struct tag {
+    int upos;
+    int32_t head;
+    const char *deprel;
+} tag;
+
+/* Like found_run on a one-sentence text whose tokens get the tags given. */
+static void found_tagged(found *f, const sr_kb *kb, const char *text, const tag *tags, size_t n)
+{
+    sr_arena_init(&f->a);
+    f->text = text;
+    sr_sentence *ss;
+    size_t ns;
+    sr_segment(&f->a, text, strlen(text), &ss, &ns);
+    assert_int_equal(ns, 1);
+    assert_int_equal(ss[0].ntokens, n);
+    for (size_t i = 0; i < n; i++) {
+        ss[0].tokens[i].upos = (uint8_t)tags[i].upos;
+        ss[0].tokens[i].head = tags[i].head;
+        ss[0].tokens[i].deprel = tags[i].deprel;
+    }
+    sr_actors_find(kb, text, ss, ns, "2025-08-20", &f->a, &f->m, &f->n);
+}
+
+/* Untagged text: an agent word before a common noun only modifies it. */
+static void agent_word_as_modifier_untagged(void **state)
+{
+    (void)state;
+    found f;
+    found_run(&f, real,
+              "Russia sent military assistance and military aid. The police station was hit. "
+              "Investors bought government bonds.",
+              "2025-08-20");
+    assert_false(any_mention(&f, "military assistance"));
+    assert_false(any_mention(&f, "military aid"));
+    assert_false(any_mention(&f, "police station"));
+    assert_false(any_mention(&f, "government bonds"));
+    assert_mention(&f, "Russia", "RUS", "russia");
+    found_free(&f);
+    /* before a verb, another agent word or a plural, the agent is an actor */
+    found_run(&f, real,
+              "The military said so. Police arrested protesters. Government troops left. "
+              "The police officers fired. Soldiers training recruits left.",
+              "2025-08-20");
+    assert_mention(&f, "military", "---MIL", NULL);
+    assert_mention(&f, "Police arrested", "---COP", NULL);
+    assert_true(any_mention(&f, "Government troops"));
+    assert_true(any_mention(&f, "police officers"));
+    assert_true(any_mention(&f, "Soldiers"));
+    found_free(&f);
+}
+
+/* Tagged and parsed text: the tags and the tree decide. */
+static void agent_word_as_modifier_tagged(void **state)
+{
+    (void)state;
+    found f;
+    /* "military" tagged ADJ but the subject: an actor */
+    const tag said[] = {{SR_UPOS_DET, 2, "det"},
+                        {SR_UPOS_ADJ, 3, "nsubj"},
+                        {SR_UPOS_VERB, 0, "root"},
+                        {SR_UPOS_ADV, 3, "advmod"},
+                        {SR_UPOS_PUNCT, 3, "punct"}};
+    found_tagged(&f, real, "The military said so.", said, 5);
+    assert_mention(&f, "military", "---MIL", NULL);
+    found_free(&f);
+    /* "military" the amod of "guarantees": no actor */
+    const tag seeks[] = {{SR_UPOS_PROPN, 2, "nsubj"},
+                         {SR_UPOS_VERB, 0, "root"},
+                         {SR_UPOS_ADJ, 4, "amod"},
+                         {SR_UPOS_NOUN, 2, "obj"},
+                         {SR_UPOS_PUNCT, 2, "punct"}};
+    found_tagged(&f, real, "Kyiv seeks military guarantees.", seeks, 5);
+    assert_false(any_mention(&f, "military"));
+    assert_true(any_mention(&f, "Kyiv"));
+    found_free(&f);
+    /* a headline misparsed as one noun phrase: "Police" heads no noun right after it */
+    const tag arrest[] = {
+        {SR_UPOS_NOUN, 3, "compound"}, {SR_UPOS_NOUN, 3, "compound"}, {SR_UPOS_NOUN, 0, "root"}};
+    found_tagged(&f, real, "Police arrest dozens", arrest, 3);
+    assert_true(any_mention(&f, "Police"));
+    found_free(&f);
+    /* tagged, not parsed: a noun before a noun */
+    const tag station[] = {{SR_UPOS_DET, -1, NULL},
+                           {SR_UPOS_NOUN, -1, NULL},
+                           {SR_UPOS_NOUN, -1, NULL},
+                           {SR_UPOS_VERB, -1, NULL},
+                           {SR_UPOS_PUNCT, -1, NULL}};
+    found_tagged(&f, real, "The police station burned.", station, 5);
+    assert_false(any_mention(&f, "police"));
+    found_free(&f);
+    const tag arrested[] = {{SR_UPOS_DET, -1, NULL},
+                            {SR_UPOS_NOUN, -1, NULL},
+                            {SR_UPOS_VERB, -1, NULL},
+                            {SR_UPOS_PRON, -1, NULL},
+                            {SR_UPOS_PUNCT, -1, NULL}};
+    found_tagged(&f, real, "The police arrested him.", arrested, 5);
+    assert_true(any_mention(&f, "police"));
+    found_free(&f);
+    /* the noun modified names people or a body: still an actor */
+    const tag agency[] = {{SR_UPOS_DET, -1, NULL},  {SR_UPOS_ADJ, -1, NULL},
+                          {SR_UPOS_NOUN, -1, NULL}, {SR_UPOS_NOUN, -1, NULL},
+                          {SR_UPOS_VERB, -1, NULL}, {SR_UPOS_PUNCT, -1, NULL}};
+    found_tagged(&f, real, "The official news agency said.", agency, 6);
+    assert_true(any_mention(&f, "official"));
+    found_free(&f);
+    const tag workers[] = {{SR_UPOS_NOUN, 2, "compound"},
+                           {SR_UPOS_NOUN, 3, "nsubj"},
+                           {SR_UPOS_VERB, 0, "root"},
+                           {SR_UPOS_PUNCT, 3, "punct"}};
+    found_tagged(&f, real, "Police commanders protested.", workers, 4);
+    assert_true(any_mention(&f, "Police"));
+    found_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bare_government_is_no_office_holder),
         cmocka_unit_test(institution_of_salient_country),
+        cmocka_unit_test(agent_word_as_modifier_untagged),
+        cmocka_unit_test(agent_word_as_modifier_tagged),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
