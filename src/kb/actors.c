@@ -235,6 +235,7 @@ typedef struct phrase {
     hit mod; /* modifier: country or organization */
     const kb_entity *mod_entity;
     char mod_code[24];
+    char mod_sector[8]; /* the sector a metonym modifier carries: GOV of "the White House" */
     uint32_t title_start, title_end;
     int pieces;          /* title phrases read: "deputy" + "foreign minister" is 2 */
     int former;          /* "former": a former office holder, sector ELI */
@@ -1428,7 +1429,7 @@ static int known_at(const finder *f, uint32_t k)
 static int unknown_capital(const finder *f, uint32_t k)
 {
     if (k >= f->s->ntokens || !capitalized(f, k) || !wordlike(f->norm[k]) ||
-        stop_word(f->norm[k]) || pronoun(f->norm[k]) || f->titlecase)
+        stop_word(f->norm[k]) || pronoun(f->norm[k]) || title_modifier(f->norm[k]) || f->titlecase)
         return 0;
     return !known_at(f, k);
 }
@@ -1549,6 +1550,39 @@ static uint32_t emit_named(finder *f, const kb_posting *p, uint32_t first, uint3
     return last;
 }
 
+/* Sectors of the state: a country has one government, army, police, parliament... */
+static int state_sector(const char *s)
+{
+    static const char *const w[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(w[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** Join the code of a modifier (with the sector it may carry: "USAGOV" of
+** the White House) and an agent's sector, writing each sector once and,
+** between the government and a more specific branch of the state, the
+** branch: "White House officials" USAGOV, "White House security officials"
+** USACOP, "Pentagon officials" USAMIL; "the Quibbler government newspaper"
+** HGW + GOVMED; "former White House officials" USAGOVELI.
+*/
+static void join_sector(const char *mod, const char *sector, char *code, size_t cap)
+{
+    size_t lm = strlen(mod), ls = strlen(sector);
+    const char *last = lm >= 6 ? mod + lm - 3 : ""; /* the sector ending the modifier */
+    if (!ls || (lm >= ls && strcmp(mod + lm - ls, sector) == 0))
+        snprintf(code, cap, "%s", mod); /* USAGOV + GOV */
+    else if (*last && ls > 3 && strncmp(sector, last, 3) == 0)
+        snprintf(code, cap, "%s%s", mod, sector + 3); /* HGWGOV + GOVMED */
+    else if (*last && state_sector(last) && state_sector(sector))
+        snprintf(code, cap, "%.*s%s", (int)(lm - 3), mod,
+                 strcmp(sector, "GOV") == 0 ? last : sector); /* USAGOV + COP, USAMIL + GOV */
+    else
+        snprintf(code, cap, "%s%s", mod, sector);
+}
+
 /*
 ** The code a modifier and a title compose: RUS + MIL, or NGO + RUS for
 ** prefix agents; with no modifier the country is CAMEO's null "---"
@@ -1563,15 +1597,14 @@ static void compose(const phrase *ph, char *code, size_t cap)
         sector = ""; /* "Hamas militants" are Hamas: its code has its sector already */
     if (ph->former)
         sector = "ELI";
-    size_t lm = strlen(ph->mod_code), ls = strlen(sector);
-    if (ls && lm >= ls && strcmp(ph->mod_code + lm - ls, sector) == 0)
-        sector = ""; /* "White House officials": USAGOV, not USAGOVGOV */
+    char mod[32];
+    snprintf(mod, sizeof mod, "%s%s", ph->mod_code, ph->mod_sector);
     if (ph->agent && (ph->agent->flags & KB_E_AGENT_PREFIX))
-        snprintf(code, cap, "%s%s", sector, ph->mod_code);
-    else if (!ph->mod_code[0] && *sector)
+        snprintf(code, cap, "%s%s", sector, mod);
+    else if (!mod[0] && *sector)
         snprintf(code, cap, "---%s", sector); /* "officials": no country, as CAMEO writes it */
     else
-        snprintf(code, cap, "%s%s", ph->mod_code, sector);
+        join_sector(mod, sector, code, cap);
 }
 
 /*
@@ -1600,6 +1633,22 @@ static void attach_following_modifier(finder *f, phrase *ph)
     code_of(f, ph->mod_entity, ph->mod_code, sizeof ph->mod_code, &sector);
     ph->title_end = h.end;
     ph->post_mod = 1;
+}
+
+/*
+** The sector a metonym modifier carries beyond its entity's code: GOV of
+** "the White House | USAGOV" before "officials".  Only for a modifier that
+** is not a place ("officials in the White House" are at it).
+*/
+static void metonym_sector(const finder *f, const kb_posting *mp, phrase *ph)
+{
+    ph->mod_sector[0] = 0;
+    if (mp->kind != KB_P_METONYM)
+        return;
+    const char *c = kb_str(f->kb, mp->aux);
+    size_t lm = strlen(ph->mod_code);
+    if (lm && strncmp(c, ph->mod_code, lm) == 0 && strlen(c + lm) < sizeof ph->mod_sector)
+        kb_copy(ph->mod_sector, sizeof ph->mod_sector, c + lm);
 }
 
 /* Undo attach_following_modifier: the title said nothing, the name stands alone. */
@@ -1735,16 +1784,6 @@ static int modifies_noun(const finder *f, const phrase *ph)
     if (hl == 0 || f->norm[h][hl - 1] == 's')
         return 0;
     return noun_shape(form(f, next));
-}
-
-/* Sectors of the state: a country has one government, army, police, parliament... */
-static int state_sector(const char *s)
-{
-    static const char *const w[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(w[i], s) == 0)
-            return 1;
-    return 0;
 }
 
 /*
@@ -2021,6 +2060,12 @@ static uint32_t read_phrase(finder *f, uint32_t i)
         if (p >= n)
             return i + 1;
     }
+    /* "former White House officials": ELI when a title follows the modifier */
+    if (p + 1 < n && (strcmp(f->norm[p], "former") == 0 || strcmp(f->norm[p], "ex") == 0) &&
+        longest(f, p + 1, keep_modifier).slot) {
+        ph.former = 1;
+        p++;
+    }
     hit nm = longest(f, p, keep_naming);
     hit person = longest(f, p, keep_person);
     /* "Denzel Washington", "Harry Kane", "Captain America": the whole run is someone else */
@@ -2045,6 +2090,7 @@ static uint32_t read_phrase(finder *f, uint32_t i)
             ph.mod_entity = ent(f->kb, mp);
             const char *sector;
             code_of(f, ph.mod_entity, ph.mod_code, sizeof ph.mod_code, &sector);
+            metonym_sector(f, mp, &ph);
             if (q < n && strcmp(f->norm[q], "'s") == 0)
                 q++;
             uint32_t t = read_titles(f, q, &ph, 1);

@@ -223,6 +223,39 @@ static void agent_word_as_modifier_tagged(void **state)
     found_free(&f);
 }
 
+/*
+** A metonym that carries a sector before an agent word: the sector once,
+** and between the government and a branch of the state, the branch.
+*/
+static void metonym_sector_and_agent(void **state)
+{
+    (void)state;
+    found f;
+    found_run(&f, fixture,
+              "White House officials met. White House police left. Pentagon officials spoke. "
+              "Former White House officials objected. Kremlin officials agreed.",
+              "2025-08-20");
+    assert_mention(&f, "White House officials met", "USAGOV", "usa");
+    assert_mention(&f, "White House police", "USACOP", "usa");
+    assert_mention(&f, "Pentagon officials", "USAMIL", "usa");
+    assert_mention(&f, "Former White House officials", "USAGOVELI", "usa");
+    assert_mention(&f, "Kremlin officials", "RUSGOV", "russia");
+    found_free(&f);
+    /* "former" before a country adjective */
+    found_run(&f, fixture, "Former Russian officials said so.", "2025-08-20");
+    assert_mention(&f, "Former Russian officials", "RUSELI", "russia");
+    found_free(&f);
+    if (!validate)
+        return;
+    /* imported actors whose own code ends with a sector */
+    found_run(&f, validate, "White House security officials met Gondor.", "1995-01-01");
+    assert_mention(&f, "White House security officials", "USAGOV", "white-house");
+    found_free(&f);
+    found_run(&f, validate, "The Quibbler government newspaper met Gondor.", "1995-01-01");
+    assert_mention(&f, "Quibbler government newspaper", "HGWGOVMED", "quibbler");
+    found_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +263,7 @@ int main(void)
         cmocka_unit_test(institution_of_salient_country),
         cmocka_unit_test(agent_word_as_modifier_untagged),
         cmocka_unit_test(agent_word_as_modifier_tagged),
+        cmocka_unit_test(metonym_sector_and_agent),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
