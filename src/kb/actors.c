@@ -193,6 +193,12 @@ typedef struct referent {
     uint32_t sentence;
 } referent;
 
+/* One exact match: tokens [first, end) and the slot of their key. */
+typedef struct hit {
+    uint32_t first, end;
+    const kb_slot *slot;
+} hit;
+
 /* How often the document has named a country so far (see salient_country). */
 typedef struct country_count {
     char code[4];
@@ -220,13 +226,12 @@ typedef struct finder {
     int ncodes;
     country_count countries[MAX_COUNTRIES]; /* countries the document named so far */
     int ncountries;
+    /* the modifier of the last composed agent ("Danish media"), for "and government" */
+    uint32_t shared_si, shared_end;
+    hit shared_mod;
+    const kb_entity *shared_entity;
+    char shared_code[24], shared_sector[8];
 } finder;
-
-/* One exact match: tokens [first, end) and the slot of their key. */
-typedef struct hit {
-    uint32_t first, end;
-    const kb_slot *slot;
-} hit;
 
 /* A parsed mention phrase. */
 typedef struct phrase {
@@ -1651,6 +1656,116 @@ static void metonym_sector(const finder *f, const kb_posting *mp, phrase *ph)
         kb_copy(ph->mod_sector, sizeof ph->mod_sector, c + lm);
 }
 
+static int title_word_at(const finder *f, uint32_t k);
+
+/* Whether token k is "and" or "or". */
+static int conjunction(const finder *f, uint32_t k)
+{
+    return k < f->s->ntokens && (strcmp(f->norm[k], "and") == 0 || strcmp(f->norm[k], "or") == 0);
+}
+
+/*
+** "Lawmakers and officials in Fornost": a bare agent word joined by
+** "and"/"or" to an agent phrase with a modifier after it shares that
+** modifier.  The phrase keeps its own span.  Returns 1 when it borrowed.
+*/
+static int borrow_following_modifier(finder *f, phrase *ph)
+{
+    uint32_t q = ph->title_end;
+    if (ph->mod_code[0] || !ph->agent || !conjunction(f, q))
+        return 0;
+    phrase next;
+    memset(&next, 0, sizeof next);
+    next.start = q + 1;
+    if (read_titles(f, q + 1, &next, 0) == q + 1 || !next.agent)
+        return 0;
+    attach_following_modifier(f, &next);
+    if (!next.post_mod)
+        return 0;
+    ph->mod = next.mod;
+    ph->mod_entity = next.mod_entity;
+    kb_copy(ph->mod_code, sizeof ph->mod_code, next.mod_code);
+    ph->post_mod = 1;
+    return 1;
+}
+
+/*
+** "Danish media and government": a bare agent word right after "and"/"or"
+** that follows an agent composed with a modifier before it shares that
+** modifier.  Returns 1 when it did.
+*/
+static int share_preceding_modifier(finder *f, phrase *ph)
+{
+    if (ph->mod_code[0] || ph->det || !ph->agent || ph->start != ph->title_start ||
+        f->shared_si != f->si || !f->shared_code[0] || ph->start != f->shared_end + 1 ||
+        !conjunction(f, f->shared_end))
+        return 0;
+    ph->mod = f->shared_mod;
+    ph->mod_entity = f->shared_entity;
+    kb_copy(ph->mod_code, sizeof ph->mod_code, f->shared_code);
+    kb_copy(ph->mod_sector, sizeof ph->mod_sector, f->shared_sector);
+    return 1;
+}
+
+/*
+** "lawmakers in Fornost and Gondor", "the ambassadors of Arnor, Osgiliath
+** and Gondor": an agent with a modifier after it goes with every country
+** or organization of a list that continues the modifier and ends with
+** "and"/"or" (a list without one is an apposition).  A member followed by
+** "'s", a title or a name is a phrase of its own ("and Gondor's army").
+** Emits one agent mention over each further member; returns the token
+** after the list, or end when there is none.
+*/
+static uint32_t share_with_list(finder *f, const phrase *ph, uint32_t end)
+{
+    uint32_t n = f->s->ntokens, q = end;
+    uint32_t first[8], last[8];
+    const kb_posting *mp[8];
+    int k = 0, closed = 0;
+    while (k < 8 && q < n && !closed) {
+        uint32_t r = q;
+        if (strcmp(form(f, r), ",") == 0)
+            r++;
+        closed = conjunction(f, r);
+        r += (uint32_t)closed;
+        if (r == q)
+            break;
+        if (r < n && strcmp(f->norm[r], "the") == 0)
+            r++;
+        hit h = longest(f, r, keep_modifier);
+        const kb_posting *p = h.slot ? choose(f, h.slot, accept_modifier) : NULL;
+        if (!p || inside_other_name(f, r, h.end))
+            return end;
+        if (h.end < n && (strcmp(f->norm[h.end], "'s") == 0 || title_word_at(f, h.end) ||
+                          longest(f, h.end, keep_person).slot))
+            return end;
+        first[k] = r;
+        last[k] = h.end;
+        mp[k++] = p;
+        q = h.end;
+    }
+    if (!closed)
+        return end;
+    for (int i = 0; i < k; i++) {
+        phrase x = *ph;
+        x.mod = (hit){first[i], last[i], NULL};
+        x.mod_entity = ent(f->kb, mp[i]);
+        const char *sector;
+        code_of(f, x.mod_entity, x.mod_code, sizeof x.mod_code, &sector);
+        x.mod_sector[0] = 0;
+        char code[48];
+        compose(&x, code, sizeof code);
+        int32_t m = emit(f, first[i], last[i], code, kb_str(f->kb, ph->agent->name), x.mod_entity,
+                         x.title_sector, SR_MENTION_AGENT, -1);
+        f->m[m].agent = kb_str(f->kb, ph->agent->id);
+        note_country(f, x.mod_code, x.mod_entity, m);
+        char country[4];
+        kb_copy(country, sizeof country, x.mod_code);
+        remember(f, m, NULL, country, 0, 1, 0);
+    }
+    return last[k - 1];
+}
+
 /* Undo attach_following_modifier: the title said nothing, the name stands alone. */
 static void detach_following_modifier(phrase *ph, uint32_t title_end)
 {
@@ -1828,12 +1943,16 @@ static uint32_t title_only(finder *f, phrase *ph)
     size_t before = f->nm;
     if (ph->agent && modifies_noun(f, ph))
         return own_end; /* "military aid", "police station": no actor */
+    if (share_preceding_modifier(f, ph) || borrow_following_modifier(f, ph))
+        return title_only_inner(f, ph);
     attach_following_modifier(f, ph);
     uint32_t end = title_only_inner(f, ph);
     if (f->nm == before && ph->post_mod) {
         detach_following_modifier(ph, own_end);
         return title_only_inner(f, ph);
     }
+    if (ph->post_mod && ph->agent && f->nm > before && f->m[f->nm - 1].kind == SR_MENTION_AGENT)
+        end = share_with_list(f, ph, end);
     return end;
 }
 
@@ -1886,6 +2005,14 @@ static uint32_t title_only_inner(finder *f, phrase *ph)
                      ph->title_sector, SR_MENTION_AGENT, antecedent);
     f->m[k].agent = ph->agent ? kb_str(f->kb, ph->agent->id) : NULL;
     note_country(f, ph->mod_code, ph->mod_entity, k);
+    if (ph->mod.slot && !ph->post_mod && ph->mod.end <= ph->title_start) {
+        f->shared_si = f->si; /* "Danish media" and ... */
+        f->shared_end = ph->title_end;
+        f->shared_mod = ph->mod;
+        f->shared_entity = ph->mod_entity;
+        kb_copy(f->shared_code, sizeof f->shared_code, ph->mod_code);
+        kb_copy(f->shared_sector, sizeof f->shared_sector, ph->mod_sector);
+    }
     size_t hl = strlen(ph->title_head);
     int plural = hl > 1 && ph->title_head[hl - 1] == 's';
     char country[4];

@@ -256,6 +256,46 @@ static void metonym_sector_and_agent(void **state)
     found_free(&f);
 }
 
+/* Agents shared by lists: countries after the agent, agents before "in X". */
+static void agents_shared_by_lists(void **state)
+{
+    (void)state;
+    found f;
+    found_run(&f, fixture,
+              "Officials in Kyiv and Moscow met. Soldiers from Russia, Ukraine and Italy left. "
+              "Russian troops and police advanced. Soldiers from Italy, Ukraine said so.",
+              "2025-08-20");
+    assert_mention(&f, "Officials in Kyiv", "UKRGOV", "ukraine");
+    assert_mention(&f, "Moscow met", "RUSGOV", "russia");
+    assert_int_equal(covering(&f, "Moscow met")->kind, SR_MENTION_AGENT);
+    assert_mention(&f, "Ukraine and", "UKRMIL", "ukraine");
+    assert_mention(&f, "Italy left", "ITAMIL", "italy");
+    assert_mention(&f, "police advanced", "RUSCOP", "russia");
+    /* no "and": an apposition, not a list */
+    assert_mention(&f, "Ukraine said", "UKR", "ukraine");
+    found_free(&f);
+    if (!validate)
+        return;
+    found_run(&f, validate, "Lawmakers in Fornost and Gondor welcomed ties with Eriador.",
+              "1995-01-01");
+    assert_mention(&f, "Lawmakers in Fornost", "FORLEG", "fornost");
+    assert_mention(&f, "Gondor", "GONLEG", "gondor");
+    assert_mention(&f, "Eriador", "ERI", "eriador");
+    found_free(&f);
+    found_run(&f, validate, "Lawmakers and officials in Fornost and Gondor welcomed ties.",
+              "1995-01-01");
+    assert_mention(&f, "Lawmakers", "FORLEG", "fornost");
+    assert_int_equal(covering(&f, "Lawmakers")->span.end - covering(&f, "Lawmakers")->span.start,
+                     strlen("Lawmakers"));
+    assert_mention(&f, "officials in Fornost", "FORGOV", "fornost");
+    assert_mention(&f, "Gondor", "GONGOV", "gondor");
+    found_free(&f);
+    found_run(&f, validate, "Danish media and government warned Gondor.", "1995-01-01");
+    assert_mention(&f, "Danish media", "DNKMED", "denmark");
+    assert_mention(&f, "government", "DNKGOV", "denmark");
+    found_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +304,7 @@ int main(void)
         cmocka_unit_test(agent_word_as_modifier_untagged),
         cmocka_unit_test(agent_word_as_modifier_tagged),
         cmocka_unit_test(metonym_sector_and_agent),
+        cmocka_unit_test(agents_shared_by_lists),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
