@@ -15,13 +15,15 @@
 **
 ** WordNet is read from data_dir/wordnet, $WNSEARCHDIR or /usr/share/wordnet;
 ** without it steps 2 and 3 are skipped and the rules of step 4 do all the
-** work.  Everything is loaded once and read-only afterwards.
+** work.  Typographic apostrophes are read as plain ones (n’t is n't).
+** Everything is loaded once and read-only afterwards.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "nlp/lemma_internal.h"
 #include "nlp/model_io.h"
+#include "nlp/tagger_model.h" /* sr_tg_plain_quotes */
 #include "util/util.h"
 
 /* A detachment rule: replace suffix `from` by `to`. */
@@ -290,6 +292,13 @@ static const char *table_lemma(const sr_lemmatizer *l, const char *form, const c
     return sr_lm_map_get(&l->table, key, n);
 }
 
+/* Whether form is a participle that "'s" means "has" before. */
+static int perfect_participle(const char *form)
+{
+    return form && (strcmp(form, "been") == 0 || strcmp(form, "got") == 0 ||
+                    strcmp(form, "gotten") == 0 || strcmp(form, "had") == 0);
+}
+
 void sr_lemmatize(const sr_lemmatizer *l, sr_sentence *s, sr_arena *a)
 {
     char buf[SR_LM_MAX + 8];
@@ -300,10 +309,15 @@ void sr_lemmatize(const sr_lemmatizer *l, sr_sentence *s, sr_arena *a)
             t->lemma = form;
             continue;
         }
-        const char *lemma = table_lemma(l, form, t->xpos);
+        char plain_buf[SR_LM_MAX];
+        const char *plain = sr_tg_plain_quotes(form, plain_buf, sizeof plain_buf);
+        const char *lemma = table_lemma(l, plain, t->xpos);
         if (!lemma)
-            lemma = sr_lm_rules(l, form, t->xpos, t->upos, i == 0, buf, sizeof buf);
-        t->lemma = strcmp(lemma, form) == 0 ? form : sr_arena_strdup(a, lemma);
+            lemma = sr_lm_rules(l, plain, t->xpos, t->upos, i == 0, buf, sizeof buf);
+        if (strcmp(plain, "'s") == 0 && strcmp(lemma, "be") == 0 && i + 1 < s->ntokens &&
+            perfect_participle(s->tokens[i + 1].form))
+            lemma = "have"; /* it's been, she's got */
+        t->lemma = strcmp(lemma, plain) == 0 ? form : sr_arena_strdup(a, lemma);
     }
 }
 

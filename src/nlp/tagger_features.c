@@ -106,11 +106,35 @@ static uint32_t word_flags(const unsigned char *f, size_t len, const unsigned ch
 }
 
 /*
-** Fill w from form.  Only the first 64 bytes of a word count for affixes
-** and flags; the whole form counts for its identity hashes.
+** Fill w from form, typographic apostrophes made plain.  Only the first 64 bytes
+** of a word count for affixes and flags; the whole form counts for its
+** identity hashes.
 */
+const char *sr_tg_plain_quotes(const char *form, char *buf, size_t size)
+{
+    const char *q = strstr(form, "\xe2\x80");
+    if (!q)
+        return form;
+    size_t k = 0, changed = 0;
+    for (const char *p = form; *p; p++) {
+        if (k + 1 >= size)
+            return form;
+        unsigned char c2 = p[0] == '\xe2' && p[1] == '\x80' ? (unsigned char)p[2] : 0;
+        if (c2 == 0x99) {
+            buf[k++] = '\'';
+            p += 2, changed = 1;
+        } else {
+            buf[k++] = *p;
+        }
+    }
+    buf[k] = '\0';
+    return changed ? buf : form;
+}
+
 void sr_tg_word_init(sr_tg_word *w, const char *form, int first)
 {
+    char plain[128];
+    form = sr_tg_plain_quotes(form, plain, sizeof plain);
     const unsigned char *f = (const unsigned char *)form;
     size_t len = strlen(form);
     unsigned char lower[64];
@@ -194,7 +218,8 @@ static uint32_t lex_verb_stem(const sr_tg_table *lex, const char *w, size_t n, s
 */
 uint32_t sr_tg_lexicon(const sr_tg_table *lex, const char *form)
 {
-    char w[64];
+    char w[64], plain[64];
+    form = sr_tg_plain_quotes(form, plain, sizeof plain);
     size_t n = strlen(form);
     if (!lex->slots || n >= sizeof w || n < 3)
         return 0;

@@ -176,6 +176,14 @@ uint32_t sr_tg_lexicon(const sr_tg_table *lex, const char *form);
 /* sr_tg_word_init, plus the lexicon bits when the tag dictionary lacks the word. */
 void sr_tg_prepare(const sr_tagger *t, sr_tg_word *w, const char *form, int first);
 
+/*
+** form with the typographic apostrophe U+2019 made plain ('), so that "n’t"
+** is known as "n't": buf when something changed (and the form fits in size
+** bytes), else form itself.  Opening and closing quotes stay as they are:
+** their XPOS differ.
+*/
+const char *sr_tg_plain_quotes(const char *form, char *buf, size_t size);
+
 /* Fill w from one word form; first is 1 for the first word of a sentence. */
 void sr_tg_word_init(sr_tg_word *w, const char *form, int first);
 

@@ -172,6 +172,39 @@ static double tr_average(const tr_entry *e, uint32_t t)
     return t ? (e->total + (double)(t - e->ts) * e->w) / t : 0.0;
 }
 
+/*
+** Add the averaged weights of src to dst, whose instance count is 1 and
+** whose weights are therefore their own averages.  Summing the averaged
+** models of several runs gives one linear model that scores like their
+** ensemble.
+*/
+static int tr_add_averaged(tr_weights *dst, const tr_weights *src)
+{
+    dst->t = 1;
+    for (size_t i = 0; i < src->nrows; i++) {
+        const tr_row *r = &src->rows[i];
+        tr_row *d = r->n ? tr_get(dst, r->key) : NULL;
+        if (r->n && !d)
+            return -1;
+        for (uint32_t j = 0; j < r->n; j++) {
+            double avg = tr_average(&r->e[j], src->t);
+            if (avg != 0 && tr_bump(d, r->e[j].cls, (float)avg, 0))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Forget every weight of tw, keeping its memory. */
+static void tr_clear(tr_weights *tw)
+{
+    for (size_t i = 0; i < tw->nrows; i++)
+        free(tw->rows[i].e);
+    tw->nrows = 0;
+    tw->t = 0;
+    memset(tw->slot_row, 0, tw->cap * sizeof *tw->slot_row);
+}
+
 /* ------------------------------------------------------------------ */
 /* Label inventories: POS classes, FEATS strings, allowed sets, dictionary. */
 
@@ -368,9 +401,10 @@ static int collect_dict(tr_inventory *inv, const sr_sentence *s, size_t n,
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < s[i].ntokens; j++) {
-            const char *f = s[i].tokens[j].form ? s[i].tokens[j].form : "";
+            sr_tg_word w;
+            sr_tg_word_init(&w, s[i].tokens[j].form ? s[i].tokens[j].form : "", 0);
             long c = token_class(inv, &s[i].tokens[j]);
-            pairs[k].h = sr_tg_hash(f, strlen(f));
+            pairs[k].h = w.exact;
             pairs[k++].c = (uint32_t)(c < 0 ? 0 : c);
         }
     qsort(pairs, k, sizeof *pairs, form_class_cmp);
@@ -409,7 +443,13 @@ typedef struct tr_lex_list {
 
 static int lex_add(tr_lex_list *l, const char *s, size_t len, uint32_t bits)
 {
-    char lower[256];
+    char lower[256], plain[256], copy[256];
+    if (len < sizeof copy) { /* as sr_tg_lexicon sees words: plain quotes */
+        memcpy(copy, s, len);
+        copy[len] = '\0';
+        s = sr_tg_plain_quotes(copy, plain, sizeof plain);
+        len = strlen(s);
+    }
     if (len >= sizeof lower || memchr(s, '_', len))
         return 0; /* WordNet's multiword lemmas never match one word */
     for (size_t i = 0; i < len; i++)
@@ -640,6 +680,33 @@ static unsigned slot_bits(size_t n)
     return bits;
 }
 
+static int strength_desc(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x < y) - (x > y);
+}
+
+/*
+** The smallest row strength (largest weight of a row) that keeps at most
+** max_rows rows; 0 when every row fits (max_rows 0: no limit).
+*/
+static double row_floor(const double *strength, size_t n, size_t max_rows)
+{
+    size_t live = 0;
+    for (size_t i = 0; i < n; i++)
+        live += strength[i] > 0;
+    if (max_rows == 0 || live <= max_rows)
+        return 0;
+    double *sorted = malloc(n * sizeof *sorted);
+    if (!sorted)
+        return 0;
+    memcpy(sorted, strength, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, strength_desc);
+    double floor = sorted[max_rows - 1];
+    free(sorted);
+    return floor;
+}
+
 /* Add a table's slots as section <prefix>_slots. */
 static int export_slots(sr_model_writer *mw, const char *prefix, const sr_tg_slot *slots,
                         size_t cap, sr_error *err)
@@ -655,21 +722,38 @@ static int export_slots(sr_model_writer *mw, const char *prefix, const sr_tg_slo
 ** of a single weight are stored inline in their slot.
 */
 static int export_table(sr_model_writer *mw, const char *prefix, const tr_weights *tw,
-                        size_t nclass, double prune, sr_error *err)
+                        size_t nclass, double prune, size_t max_rows, sr_error *err)
 {
     double maxw = 0;
     size_t kept_rows = 0, kept = 0;
+    double *strength = calloc(tw->nrows + 1, sizeof *strength);
+    if (!strength)
+        return sr_error_set(err, "out of memory");
+    for (size_t i = 0; i < tw->nrows; i++)
+        for (uint32_t j = 0; j < tw->rows[i].n; j++) {
+            double a = fabs(tr_average(&tw->rows[i].e[j], tw->t));
+            if (a >= prune && a > strength[i])
+                strength[i] = a;
+        }
+    double floor = row_floor(strength, tw->nrows, max_rows);
+    size_t at_floor = 0;
     for (size_t i = 0; i < tw->nrows; i++) {
-        int any = 0;
+        if (strength[i] == 0 || strength[i] < floor ||
+            (strength[i] == floor && kept_rows >= max_rows)) {
+            strength[i] = 0; /* dropped */
+            continue;
+        }
+        at_floor += strength[i] == floor;
         for (uint32_t j = 0; j < tw->rows[i].n; j++) {
             double a = fabs(tr_average(&tw->rows[i].e[j], tw->t));
             if (a >= prune) {
                 maxw = a > maxw ? a : maxw;
-                kept++, any = 1;
+                kept++;
             }
         }
-        kept_rows += any;
+        kept_rows++;
     }
+    (void)at_floor;
     double scale = maxw > 0 ? 32767.0 / maxw : 1.0;
     unsigned bits = slot_bits(kept_rows);
     size_t cap = (size_t)1 << bits;
@@ -688,6 +772,8 @@ static int export_table(sr_model_writer *mw, const char *prefix, const tr_weight
     for (size_t i = 0; i < tw->nrows; i++) {
         const tr_row *r = &tw->rows[i];
         size_t start = pool;
+        if (strength[i] == 0)
+            continue;
         for (uint32_t j = 0; j < r->n; j++) {
             double a = tr_average(&r->e[j], tw->t);
             long q = lround(a * scale);
@@ -732,6 +818,7 @@ static int export_table(sr_model_writer *mw, const char *prefix, const tr_weight
     snprintf(name, sizeof name, "%s_dense", prefix);
     rc = sr_model_writer_add(mw, name, SR_MT_I16, dense, ndense * stride, err);
 done:
+    free(strength);
     free(dense);
     free(slots);
     free(cls);
@@ -813,9 +900,9 @@ static int export_model(const tr_inventory *inv, const tr_weights *pos, const tr
         return sr_error_set(err, "out of memory");
     int rc = export_inventory(mw, inv, err);
     if (!rc)
-        rc = export_table(mw, "pos", pos, inv->classes.n, o->prune, err);
+        rc = export_table(mw, "pos", pos, inv->classes.n, o->prune, o->max_rows, err);
     if (!rc)
-        rc = export_table(mw, "fts", fts, inv->feats.n, o->prune, err);
+        rc = export_table(mw, "fts", fts, inv->feats.n, o->prune, o->max_rows, err);
     if (!rc)
         rc = sr_model_writer_add_string(mw, "info", info, err);
     if (!rc)
@@ -836,6 +923,8 @@ void sr_tg_train_defaults(sr_tg_train_opts *o)
     o->dict_min_share = 0.97;
     o->prune = 0.02;
     o->lex_min_count = 50;
+    o->runs = 3;
+    o->max_rows = 117000; /* 2^17 slots at 90%: a compact, cache-friendly table */
     o->feats_min_permille = 3;
     o->fdict_min_count = 3;
     o->wordnet_dir = NULL;
@@ -982,9 +1071,9 @@ static int score_epoch(const tr_inventory *inv, const tr_weights *pos, const tr_
 }
 
 static int run_epochs(const tr_inventory *inv, tr_weights *pos, tr_weights *fts,
-                      const sr_sentence *train, size_t ntrain, const sr_sentence *dev, size_t ndev,
-                      const sr_tg_train_opts *o, const char *out_path, sr_tg_scores *best,
-                      sr_error *err)
+                      tr_weights *best_pos, tr_weights *best_fts, const sr_sentence *train,
+                      size_t ntrain, const sr_sentence *dev, size_t ndev, const sr_tg_train_opts *o,
+                      const char *out_path, sr_tg_scores *best, sr_error *err)
 {
     size_t *order = malloc((ntrain ? ntrain : 1) * sizeof *order);
     char *cand = malloc(strlen(out_path) + 6);
@@ -1022,6 +1111,12 @@ static int run_epochs(const tr_inventory *inv, tr_weights *pos, tr_weights *fts,
                     score > best_score ? "  best" : "");
         if (score > best_score) {
             best_score = score, best_epoch = epoch, *best = now;
+            tr_clear(best_pos);
+            tr_clear(best_fts);
+            if (tr_add_averaged(best_pos, pos) || tr_add_averaged(best_fts, fts)) {
+                sr_error_set(err, "out of memory while training");
+                goto done;
+            }
             if (rename(cand, out_path) != 0) {
                 sr_error_set(err, "%s: cannot rename to %s", cand, out_path);
                 goto done;
@@ -1038,6 +1133,40 @@ done:
     free(sc.gold);
     free(sc.guess);
     free(sc.gold_feats);
+    return rc;
+}
+
+/*
+** One training run with its own shuffling seed: the averaged weights of its
+** best epoch are added to ens_pos and ens_fts.
+*/
+static int train_run(const tr_inventory *inv, int run, const sr_sentence *train, size_t ntrain,
+                     const sr_sentence *dev, size_t ndev, const sr_tg_train_opts *o,
+                     const char *out_path, tr_weights *ens_pos, tr_weights *ens_fts,
+                     sr_tg_scores *best, sr_error *err)
+{
+    tr_weights w[4]; /* pos, fts, and their best epoch */
+    sr_tg_train_opts ro = *o;
+    ro.seed = o->seed + (uint64_t)run * 1000003u;
+    int rc = -1, ready = 0;
+    memset(w, 0, sizeof w);
+    for (; ready < 4; ready++)
+        if (tr_init(&w[ready]))
+            break;
+    if (ready < 4)
+        sr_error_set(err, "out of memory");
+    else if (o->verbose && o->runs > 1)
+        fprintf(stderr, "run %d of %d (seed %llu)\n", run + 1, o->runs,
+                (unsigned long long)ro.seed);
+    if (ready == 4 && run_epochs(inv, &w[0], &w[1], &w[2], &w[3], train, ntrain, dev, ndev, &ro,
+                                 out_path, best, err) == 0) {
+        rc = tr_add_averaged(ens_pos, &w[2]) || tr_add_averaged(ens_fts, &w[3]) ? -1 : 0;
+        if (rc)
+            sr_error_set(err, "out of memory while training");
+    }
+    for (int i = 0; i < 4; i++)
+        if (w[i].slot_row)
+            tr_free(&w[i]);
     return rc;
 }
 
@@ -1061,7 +1190,25 @@ int sr_tg_train(const sr_sentence *train, size_t ntrain, const sr_sentence *dev,
     if (o->verbose)
         fprintf(stderr, "%zu classes, %zu feature strings, %zu dictionary words\n", inv.classes.n,
                 inv.feats.n, inv.ndict);
-    rc = run_epochs(&inv, &pos, &fts, train, ntrain, dev, ndev, o, out_path, best, err);
+    int runs = o->runs > 1 ? o->runs : 1;
+    for (int r = 0; r < runs; r++)
+        if (train_run(&inv, r, train, ntrain, dev, ndev, o, out_path, &pos, &fts, best, err))
+            goto done;
+    if (runs > 1) { /* the ensemble replaces the last run's model */
+        char info[64];
+        snprintf(info, sizeof info, "ensemble of %d runs", runs);
+        if (export_model(&inv, &pos, &fts, o, info, out_path, err))
+            goto done;
+        sr_tagger *t = sr_tagger_load(out_path, err);
+        if (!t)
+            goto done;
+        sr_tg_evaluate(t, dev, ndev, best);
+        sr_tagger_free(t);
+        if (o->verbose)
+            fprintf(stderr, "ensemble: dev UPOS %.2f XPOS %.2f UFeats %.2f all %.2f\n", best->upos,
+                    best->xpos, best->feats, best->all);
+    }
+    rc = 0;
 done:
     tr_free(&pos);
     tr_free(&fts);

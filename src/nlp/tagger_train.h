@@ -11,12 +11,14 @@
 #include "sitrep.h"
 
 typedef struct sr_tg_train_opts {
+    int runs;                /* runs with different seeds, summed into one model */
     int max_epochs;          /* upper bound on passes over the training set */
     int patience;            /* stop after this many epochs without a better dev score */
     uint64_t seed;           /* shuffling seed: same seed, same model */
     int dict_min_count;      /* tag dictionary: words seen at least this often ... */
     double dict_min_share;   /* ... with one class at least this share of the time */
     double prune;            /* drop averaged weights smaller than this in magnitude */
+    size_t max_rows;         /* keep at most this many features per table, the strongest (0: all) */
     int feats_min_permille;  /* FEATS strings rarer than this per mille of a class are dropped */
     int fdict_min_count;     /* FEATS dictionary: (class, word) seen this often */
     int lex_min_count;       /* words seen this often need no lexicon features */

@@ -5,7 +5,8 @@
 **     sr-train-tagger [--train FILE] [--dev FILE] [--out FILE]
 **                     [--epochs N] [--patience N] [--seed N] [--prune X]
 **                     [--dict-min N] [--dict-share X] [--wordnet DIR] [--lex-min N]
-**                     [--feats-min PERMILLE] [--fdict-min N] [-q]
+**                     [--feats-min PERMILLE] [--fdict-min N] [--runs N]
+**                     [--max-rows N] [-q]
 **
 ** Defaults: ../shared/ud/en_ewt-ud-{train,dev}.conllu and
 ** data/models/tagger.bin, relative to the repository root where it is meant
@@ -25,10 +26,11 @@
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: sr-train-tagger [--train FILE] [--dev FILE] [--out FILE] "
-                    "[--epochs N] [--patience N] [--seed N] [--prune X] [--dict-min N]\n"
-                    "       [--dict-share X] [--wordnet DIR|''] [--lex-min N]\n"
-                    "       [--feats-min PERMILLE] [--fdict-min N] [-q]\n");
+    fprintf(stderr,
+            "usage: sr-train-tagger [--train FILE] [--dev FILE] [--out FILE] "
+            "[--epochs N] [--patience N] [--seed N] [--prune X] [--dict-min N]\n"
+            "       [--dict-share X] [--wordnet DIR|''] [--lex-min N]\n"
+            "       [--feats-min PERMILLE] [--fdict-min N] [--runs N] [--max-rows N] [-q]\n");
     exit(2);
 }
 
@@ -65,6 +67,10 @@ int main(int argc, char **argv)
             o.prune = atof(v);
         else if (strcmp(a, "--wordnet") == 0)
             o.wordnet_dir = *v ? v : NULL;
+        else if (strcmp(a, "--max-rows") == 0)
+            o.max_rows = (size_t)atol(v);
+        else if (strcmp(a, "--runs") == 0)
+            o.runs = atoi(v);
         else if (strcmp(a, "--fdict-min") == 0)
             o.fdict_min_count = atoi(v);
         else if (strcmp(a, "--feats-min") == 0)
