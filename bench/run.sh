@@ -1,0 +1,22 @@
+#!/bin/sh
+# run.sh [BUILD_DIR]: build sitrep and run every benchmark, printing its figures.
+# Accuracy is measured on held-out data: UD EWT test (never used in training
+# or tuning), the PETRARCH2 unit-test suite, and bench/kb/variants.tsv.
+# Speed figures are for one core, with models loaded once.
+set -eu
+cd "$(dirname "$0")/.."
+B=${1:-build}
+sh scripts/build.sh "$B"
+run() {
+    echo
+    echo "== $1"
+    shift
+    "$@"
+}
+run "segmentation: UD EWT test, raw text" "$B"/bench/segment/bench_segment --model data/models/segment.bin
+run "tagger and lemmatizer: UD EWT test, gold tokens" "$B"/bench/nlp/bench_tagger
+run "dependency parser: UD EWT test, gold tokens" "$B"/bench/nlp/bench_parser
+run "raw text to trees: UD EWT test (CoNLL 2018 scoring)" "$B"/bench/pipeline/bench_raw
+run "actor resolution: bench/kb/variants.tsv" "$B"/bench/kb/bench_kb
+run "baseline dictionary coder: PETRARCH2 unit-test suite" "$B"/bench/code/bench_petrarch
+run "end-to-end speed: UD EWT test raw text" "$B"/bench/pipeline/bench_pipeline
