@@ -1016,8 +1016,10 @@ static uint32_t read_title(finder *f, uint32_t p, phrase *ph, int allow_honorifi
     uint32_t hon_end = p;
     if (allow_honorific && p < n) {
         char key[MAX_KEY];
+        /* a honorific ends on a word: the full stop after it is no part of its key */
         for (uint32_t j = p + 3 > n ? n : p + 3; j > p && !hon; j--)
-            if (range_key(f, p, j, key, sizeof key) && (hon = find_honorific(key)))
+            if (wordlike(f->norm[j - 1]) && range_key(f, p, j, key, sizeof key) &&
+                (hon = find_honorific(key)))
                 hon_end = j;
     }
     if (!t.slot && !hon)
@@ -1041,9 +1043,9 @@ static uint32_t read_title(finder *f, uint32_t p, phrase *ph, int allow_honorifi
     kb_copy(ph->title, sizeof ph->title, key);
     const char *last = strrchr(key, ' ');
     kb_copy(ph->title_head, sizeof ph->title_head, last ? last + 1 : key);
-    /* "Gen." "Lt." */
-    if (hon && hon_end == end && strlen(hon->word) <= 4 && end < n &&
-        strcmp(form(f, end), ".") == 0 && !f->gap[end])
+    /* "Gen. Smith", "Lt. Col.": the abbreviation's dot, when a name or rank follows it */
+    if (hon && hon_end == end && strlen(hon->word) <= 4 && end + 1 < n &&
+        strcmp(form(f, end), ".") == 0 && !f->gap[end] && capitalized(f, end + 1))
         end++;
     ph->title_end = end;
     return end;

@@ -296,6 +296,33 @@ static void agents_shared_by_lists(void **state)
     found_free(&f);
 }
 
+/*
+** Spans are exactly the words of the mention: a title at the end of a
+** sentence does not take its full stop for an abbreviation's ("the
+** admiral."), and no mention starts or ends on punctuation.
+*/
+static void spans_without_full_stop(void **state)
+{
+    (void)state;
+    found f;
+    const char *text =
+        "Admiral Giuseppe Cavo Dragone met reporters. Reporters thanked the admiral. "
+        "Police detained demonstrators. They met Gen. Dan Caine. "
+        "Officials praised the head.";
+    found_run(&f, real, text, "2025-08-20");
+    const sr_mention *m = covering(&f, "admiral.");
+    assert_non_null(m);
+    assert_string_equal(m->entity, "cavo-dragone-giuseppe");
+    assert_int_equal(m->kind, SR_MENTION_TITLE);
+    assert_mention(&f, "Gen. Dan Caine", "USAMIL", "caine-dan");
+    for (size_t i = 0; i < f.n; i++) {
+        char first = text[f.m[i].span.start], last = text[f.m[i].span.end - 1];
+        assert_true(first != '.' && first != ',' && first != ' ');
+        assert_true(last != '.' && last != ',' && last != ' ');
+    }
+    found_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +332,7 @@ int main(void)
         cmocka_unit_test(agent_word_as_modifier_tagged),
         cmocka_unit_test(metonym_sector_and_agent),
         cmocka_unit_test(agents_shared_by_lists),
+        cmocka_unit_test(spans_without_full_stop),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
