@@ -1624,6 +1624,9 @@ static void attach_following_modifier(finder *f, phrase *ph)
     uint32_t q = ph->title_end, n = f->s->ntokens;
     if (ph->mod_code[0] || q + 1 >= n)
         return;
+    /* "European leaders in the White House": a nationality the base lacks comes first */
+    if (ph->title_start > 1 && unknown_capital(f, ph->title_start - 1))
+        return;
     const char *w = f->norm[q];
     if (strcmp(w, "of") != 0 && strcmp(w, "from") != 0 && strcmp(w, "in") != 0)
         return;

@@ -323,6 +323,20 @@ static void spans_without_full_stop(void **state)
     found_free(&f);
 }
 
+/* A nationality the base lacks before an agent is its modifier, not a place after it. */
+static void unknown_nationality_before_agent(void **state)
+{
+    (void)state;
+    found f;
+    found_run(&f, real,
+              "Trump received outstanding Nordic leaders in the White House. "
+              "Trump met officials in Kyiv.",
+              "2025-08-20");
+    assert_mention(&f, "leaders", "---GOV", NULL);
+    assert_mention(&f, "officials in Kyiv", "UKRGOV", "ukraine");
+    found_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +347,7 @@ int main(void)
         cmocka_unit_test(metonym_sector_and_agent),
         cmocka_unit_test(agents_shared_by_lists),
         cmocka_unit_test(spans_without_full_stop),
+        cmocka_unit_test(unknown_nationality_before_agent),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
