@@ -1867,7 +1867,25 @@ static int title_word_at(const finder *f, uint32_t k)
     if (longest(f, k, keep_title).slot)
         return 1;
     char key[MAX_KEY];
-    return range_key(f, k, k + 1, key, sizeof key) && find_honorific(key) != NULL;
+    size_t n = range_key(f, k, k + 1, key, sizeof key);
+    if (n && find_honorific(key))
+        return 1;
+    if (n > 3 && key[n - 1] == 's') {
+        key[n - 1] = 0; /* "chiefs", "generals" */
+        return find_honorific(key) != NULL;
+    }
+    return 0;
+}
+
+/* Whether the title of ph names an office a person holds ("foreign minister"), not a group. */
+static int office_title(const finder *f, const phrase *ph)
+{
+    if (find_honorific(ph->title_head))
+        return 1;
+    FOR_POSTINGS(f->kb, ph->title_slot, p)
+    if (p->kind == KB_P_TITLE && person(f->kb, ent(f->kb, p)))
+        return 1;
+    return 0;
 }
 
 /*
@@ -1909,12 +1927,23 @@ static int modifies_noun(const finder *f, const phrase *ph)
 /*
 ** Whether an agent phrase names one institution rather than some of its
 ** people: "the government", "the army", "the authorities", but not "the
-** officials" or "the soldiers".
+** officials", "the soldiers", "the diplomat" or "the prosecutor".
 */
 static int institution(const phrase *ph)
 {
-    size_t n = strlen(ph->title_head);
-    return (n > 1 && ph->title_head[n - 1] != 's') || strcmp(ph->title_head, "authorities") == 0;
+    static const char *const people[] = {"er", "or", "ist", "ian", "man", "woman", "person"};
+    const char *h = ph->title_head;
+    size_t n = strlen(h);
+    if (strcmp(h, "authorities") == 0)
+        return 1;
+    if (n < 2 || h[n - 1] == 's' || find_honorific(h))
+        return 0;
+    for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
+        size_t l = strlen(people[i]);
+        if (n > l && strcmp(h + n - l, people[i]) == 0)
+            return 0;
+    }
+    return 1;
 }
 
 /*
@@ -1946,7 +1975,7 @@ static uint32_t title_only(finder *f, phrase *ph)
 {
     uint32_t own_end = ph->title_end;
     size_t before = f->nm;
-    if (ph->agent && modifies_noun(f, ph))
+    if (ph->agent && !office_title(f, ph) && modifies_noun(f, ph))
         return own_end; /* "military aid", "police station": no actor */
     if (share_preceding_modifier(f, ph) || borrow_following_modifier(f, ph))
         return title_only_inner(f, ph);

@@ -337,6 +337,36 @@ static void unknown_nationality_before_agent(void **state)
     found_free(&f);
 }
 
+/*
+** Office titles before a noun are still the office holder ("Turkish
+** foreign minister hosts talks"); an agent before a plural rank is no
+** modifier ("NATO military chiefs"); a person is no institution ("the
+** diplomat" takes no country from the story).
+*/
+static void titles_ranks_and_people(void **state)
+{
+    (void)state;
+    found f;
+    const tag hosts[] = {{SR_UPOS_ADJ, -1, NULL},
+                         {SR_UPOS_ADJ, -1, NULL},
+                         {SR_UPOS_NOUN, -1, NULL},
+                         {SR_UPOS_NOUN, -1, NULL},
+                         {SR_UPOS_NOUN, -1, NULL}};
+    found_tagged(&f, real, "Turkish foreign minister hosts talks", hosts, 5);
+    assert_mention(&f, "Turkish foreign minister", "TURGOV", "fidan-hakan");
+    found_free(&f);
+    found_run(&f, real, "NATO military chiefs discuss security guarantees.", "2025-08-20");
+    assert_mention(&f, "NATO military", "IGOWSTNATMIL", "nato");
+    found_free(&f);
+    found_run(&f, real,
+              "Russian troops shelled Kharkiv. Russia said Russian forces would go on. "
+              "Estonia ordered the diplomat to leave. The government protested.",
+              "2025-07-18");
+    assert_mention(&f, "the diplomat", "---GOV", NULL);
+    assert_mention(&f, "The government", "RUSGOV", "russia");
+    found_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +378,7 @@ int main(void)
         cmocka_unit_test(agents_shared_by_lists),
         cmocka_unit_test(spans_without_full_stop),
         cmocka_unit_test(unknown_nationality_before_agent),
+        cmocka_unit_test(titles_ranks_and_people),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
