@@ -287,9 +287,12 @@ static const char *table_lemma(const sr_lemmatizer *l, const char *form, const c
     const char *v = sr_lm_map_get(&l->table, key, n);
     if (v)
         return v;
-    char *f = strchr(key, '\t') + 1;
-    copy_lower(f, f, sizeof key - (size_t)(f - key));
-    return sr_lm_map_get(&l->table, key, n);
+    char *f = key + nx + 1;
+    int upper = 0;
+    for (char *c = f; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32), upper = 1;
+    return upper ? sr_lm_map_get(&l->table, key, n) : NULL;
 }
 
 /* Whether form is a participle that "'s" means "has" before. */
