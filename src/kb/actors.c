@@ -2198,6 +2198,36 @@ static uint32_t other_name(finder *f, phrase *ph, uint32_t p, uint32_t min_end)
     return e > min_end ? e : min_end;
 }
 
+/*
+** After a possessive, the adjectives before a title: "Ithilen's awful and
+** evil minister", "Ukraine's embattled president".  With tags, up to four
+** ADJ words, commas and "and"; without, only adjectives joined by "and"
+** (lowercase words that are no function words), so that "Russia's attacks
+** killed soldiers" stays apart.  Returns the token where the title must
+** start, or p when there is none.
+*/
+static uint32_t skip_adjectives(const finder *f, uint32_t p)
+{
+    uint32_t n = f->s->ntokens, q = p;
+    int joined = 0;
+    while (q < n && q < p + 4 && !title_word_at(f, q)) {
+        const sr_token *t = &f->s->tokens[q];
+        const char *w = f->norm[q];
+        int conj = strcmp(w, "and") == 0 || strcmp(w, ",") == 0;
+        if (t->upos != SR_UPOS_NONE
+                ? t->upos != SR_UPOS_ADJ && !conj
+                : !conj && (!wordlike(w) || stop_word(w) || capitalized(f, q) || strchr(w, ' ')))
+            return p;
+        joined |= conj;
+        q++;
+    }
+    if (q == p || q >= n || !title_word_at(f, q))
+        return p;
+    if (f->s->tokens[p].upos == SR_UPOS_NONE && !joined)
+        return p;
+    return q;
+}
+
 /* Read the phrase starting at token i; returns where to continue. */
 static uint32_t read_phrase(finder *f, uint32_t i)
 {
@@ -2253,7 +2283,7 @@ static uint32_t read_phrase(finder *f, uint32_t i)
             code_of(f, ph.mod_entity, ph.mod_code, sizeof ph.mod_code, &sector);
             metonym_sector(f, mp, &ph);
             if (q < n && strcmp(f->norm[q], "'s") == 0)
-                q++;
+                q = skip_adjectives(f, q + 1);
             uint32_t t = read_titles(f, q, &ph, 1);
             uint32_t r = read_name(f, &ph, t);
             if (r)

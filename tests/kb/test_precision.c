@@ -367,6 +367,30 @@ static void titles_ranks_and_people(void **state)
     found_free(&f);
 }
 
+/* Adjectives between a possessive and a title: "Ukraine's embattled president". */
+static void adjectives_after_possessive(void **state)
+{
+    (void)state;
+    found f;
+    const tag spoke[] = {{SR_UPOS_PROPN, -1, NULL}, {SR_UPOS_PART, -1, NULL},
+                         {SR_UPOS_ADJ, -1, NULL},   {SR_UPOS_NOUN, -1, NULL},
+                         {SR_UPOS_VERB, -1, NULL},  {SR_UPOS_PUNCT, -1, NULL}};
+    found_tagged(&f, real, "Ukraine's embattled president spoke.", spoke, 6);
+    assert_mention(&f, "Ukraine's embattled president", "UKRGOV", "zelensky-volodymyr");
+    found_free(&f);
+    /* untagged, a verb between them keeps them apart */
+    found_run(&f, real, "Russia's attacks killed soldiers.", "2025-08-20");
+    assert_mention(&f, "Russia", "RUS", "russia");
+    assert_mention(&f, "soldiers", "---MIL", NULL);
+    found_free(&f);
+    if (!validate)
+        return;
+    found_run(&f, validate, "Ithilen's awful and evil minister Calimehtar warned Gondor.",
+              "1995-01-01");
+    assert_mention(&f, "Calimehtar", "ITHGOV", NULL);
+    found_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -379,6 +403,7 @@ int main(void)
         cmocka_unit_test(spans_without_full_stop),
         cmocka_unit_test(unknown_nationality_before_agent),
         cmocka_unit_test(titles_ranks_and_people),
+        cmocka_unit_test(adjectives_after_possessive),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
