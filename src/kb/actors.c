@@ -240,7 +240,9 @@ typedef struct phrase {
     hit mod; /* modifier: country or organization */
     const kb_entity *mod_entity;
     char mod_code[24];
-    char mod_sector[8]; /* the sector a metonym modifier carries: GOV of "the White House" */
+    char mod_sector[8];        /* the sector a metonym modifier carries: GOV of "the White House" */
+    const kb_entity *prefix;   /* a prefix agent before the modifier: MSF of "MSF Arnor" */
+    const char *prefix_sector; /* its code: NGO */
     uint32_t title_start, title_end;
     int pieces;          /* title phrases read: "deputy" + "foreign minister" is 2 */
     int former;          /* "former": a former office holder, sector ELI */
@@ -1604,14 +1606,16 @@ static void compose(const phrase *ph, char *code, size_t cap)
         sector = ""; /* "Hamas militants" are Hamas: its code has its sector already */
     if (ph->former)
         sector = "ELI";
-    char mod[32];
+    char mod[32], joined[48];
     snprintf(mod, sizeof mod, "%s%s", ph->mod_code, ph->mod_sector);
     if (ph->agent && (ph->agent->flags & KB_E_AGENT_PREFIX))
-        snprintf(code, cap, "%s%s", sector, mod);
+        snprintf(joined, sizeof joined, "%s%s", sector, mod);
     else if (!mod[0] && *sector)
-        snprintf(code, cap, "---%s", sector); /* "officials": no country, as CAMEO writes it */
+        snprintf(joined, sizeof joined, "---%s", sector); /* "officials": no country */
     else
-        join_sector(mod, sector, code, cap);
+        join_sector(mod, sector, joined, sizeof joined);
+    /* "an MSF Arnor diplomat": NGO + ARNGOV */
+    snprintf(code, cap, "%s%s", ph->prefix_sector ? ph->prefix_sector : "", joined);
 }
 
 /*
@@ -2228,6 +2232,28 @@ static uint32_t skip_adjectives(const finder *f, uint32_t p)
     return q;
 }
 
+/* The prefix agent (NGO~ in PETRARCH's dictionaries) a title key names, or NULL. */
+static const kb_entity *prefix_agent(const finder *f, const kb_slot *slot)
+{
+    FOR_POSTINGS(f->kb, slot, p)
+    if (p->kind == KB_P_AGENT && (ent(f->kb, p)->flags & KB_E_AGENT_PREFIX))
+        return ent(f->kb, p);
+    return NULL;
+}
+
+/* "MSF Arnor": a prefix agent and its modifier with no title after them (NGO + ARN). */
+static uint32_t emit_prefixed(finder *f, phrase *ph, uint32_t end)
+{
+    char code[48];
+    snprintf(code, sizeof code, "%s%s%s", ph->prefix_sector, ph->mod_code, ph->mod_sector);
+    int32_t k = emit(f, ph->start, end, code, kb_str(f->kb, ph->prefix->name), ph->mod_entity,
+                     ph->prefix_sector, SR_MENTION_AGENT, -1);
+    f->m[k].agent = kb_str(f->kb, ph->prefix->id);
+    note_country(f, ph->mod_code, ph->mod_entity, k);
+    remember(f, k, NULL, ph->mod_code, 0, 1, 0);
+    return end;
+}
+
 /* Read the phrase starting at token i; returns where to continue. */
 static uint32_t read_phrase(finder *f, uint32_t i)
 {
@@ -2256,6 +2282,15 @@ static uint32_t read_phrase(finder *f, uint32_t i)
         longest(f, p + 1, keep_modifier).slot) {
         ph.former = 1;
         p++;
+    }
+    /* "MSF Arnor", "an MSF Arnor diplomat": a prefix agent (NGO~) before its country */
+    hit pre = longest(f, p, keep_title);
+    ph.prefix = pre.slot ? prefix_agent(f, pre.slot) : NULL;
+    if (ph.prefix && longest(f, pre.end, keep_modifier).slot) {
+        ph.prefix_sector = kb_str(f->kb, ph.prefix->sector);
+        p = pre.end;
+    } else {
+        ph.prefix = NULL;
     }
     hit nm = longest(f, p, keep_naming);
     hit person = longest(f, p, keep_person);
@@ -2300,6 +2335,8 @@ static uint32_t read_phrase(finder *f, uint32_t i)
                 if (f->nm > before)
                     return e;
             }
+            if (ph.prefix)
+                return emit_prefixed(f, &ph, nm.end);
         }
         const kb_posting *np = choose(f, nm.slot, accept_naming);
         if (np)

@@ -391,6 +391,21 @@ static void adjectives_after_possessive(void **state)
     found_free(&f);
 }
 
+/* A prefix agent of PETRARCH's dictionaries (NGO~) before its country. */
+static void prefix_agent_before_country(void **state)
+{
+    (void)state;
+    if (!validate)
+        skip();
+    found f;
+    found_run(&f, validate, "MSF Arnor is about to restore ties with Gondor.", "1995-01-01");
+    assert_mention(&f, "MSF Arnor", "NGOARN", "arnor");
+    found_free(&f);
+    found_run(&f, validate, "An MSF Arnor diplomat is about to restore ties.", "1995-01-01");
+    assert_mention(&f, "MSF Arnor diplomat", "NGOARNGOV", "arnor");
+    found_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +419,7 @@ int main(void)
         cmocka_unit_test(unknown_nationality_before_agent),
         cmocka_unit_test(titles_ranks_and_people),
         cmocka_unit_test(adjectives_after_possessive),
+        cmocka_unit_test(prefix_agent_before_country),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
