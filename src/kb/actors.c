@@ -1493,6 +1493,8 @@ static const kb_entity *without_middle(finder *f, const phrase *ph, uint32_t p, 
     return q && q->kind != KB_P_SURNAME ? ent(f->kb, q) : NULL;
 }
 
+static void compose(const phrase *ph, char *code, size_t cap);
+
 /* Emit a mention of person e over [first, last) and remember it. */
 static uint32_t emit_person(finder *f, phrase *ph, const kb_entity *e, uint32_t first,
                             uint32_t last, uint32_t ns, uint32_t ne, int32_t antecedent)
@@ -1501,7 +1503,7 @@ static uint32_t emit_person(finder *f, phrase *ph, const kb_entity *e, uint32_t 
     const char *sector;
     code_of(f, e, code, sizeof code, &sector);
     if (!code[0] && ph->mod_code[0])
-        snprintf(code, sizeof code, "%s%s", ph->mod_code, ph->title_sector ? ph->title_sector : "");
+        compose(ph, code, sizeof code); /* a person the base gives no code: "USAGOV" + "GOV" once */
     referent *prev = referent_of(f, e);
     if (antecedent < 0 && prev)
         antecedent = prev->mention;

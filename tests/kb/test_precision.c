@@ -241,6 +241,10 @@ static void metonym_sector_and_agent(void **state)
     assert_mention(&f, "Former White House officials", "USAGOVELI", "usa");
     assert_mention(&f, "Kremlin officials", "RUSGOV", "russia");
     found_free(&f);
+    /* a person the base gives no code takes the phrase's */
+    found_run(&f, fixture, "White House police officer Ivan Testov left.", "2025-08-20");
+    assert_mention(&f, "Ivan Testov", "USACOP", "testov-ivan");
+    found_free(&f);
     /* "former" before a country adjective */
     found_run(&f, fixture, "Former Russian officials said so.", "2025-08-20");
     assert_mention(&f, "Former Russian officials", "RUSELI", "russia");
