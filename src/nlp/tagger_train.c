@@ -963,7 +963,11 @@ static int scratch_fit(tr_sentence *sc, size_t n)
     return sc->words && sc->gold && sc->guess && sc->gold_feats ? 0 : -1;
 }
 
-/* One sentence of training: POS greedily with updates, then FEATS on gold classes. */
+/*
+** One sentence of training: POS greedily with updates, then FEATS on the
+** classes just predicted, as when tagging (a word whose gold FEATS its
+** predicted class cannot take is skipped).
+*/
 static int train_sentence(const tr_inventory *inv, tr_weights *pos, tr_weights *fts,
                           const sr_sentence *s, tr_sentence *sc)
 {
@@ -1000,14 +1004,14 @@ static int train_sentence(const tr_inventory *inv, tr_weights *pos, tr_weights *
         sc->guess[i] = (uint8_t)best;
     }
     for (size_t i = 0; i < n; i++) {
-        const uint8_t *allowed = inv->allowed + (size_t)sc->gold[i] * nf;
+        const uint8_t *allowed = inv->allowed + (size_t)sc->guess[i] * nf;
         size_t nallowed = 0;
         for (size_t f = 0; f < nf; f++)
             nallowed += allowed[f];
         if (nallowed <= 1 || !allowed[sc->gold_feats[i]] ||
-            sr_tg_find(&inv->fdict, sr_tg_fdict_key(sc->gold[i], sc->words[i].lower)))
+            sr_tg_find(&inv->fdict, sr_tg_fdict_key(sc->guess[i], sc->words[i].lower)))
             continue;
-        size_t nk = sr_tg_feats_features(sc->words, sc->gold, inv->class_flags, n, i, keys);
+        size_t nk = sr_tg_feats_features(sc->words, sc->guess, inv->class_flags, n, i, keys);
         memset(scores, 0, sizeof scores);
         tr_score(fts, keys, nk, scores);
         int best = -1;
