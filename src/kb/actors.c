@@ -1839,18 +1839,22 @@ static int noun_shape(const char *w)
 }
 
 /*
-** Whether a noun after an agent word names people or a body, so the agent
-** word still makes an actor of it: "world government activists", "police
-** officers", "the official news agency".
+** Whether a noun after an agent word names people, a body, or the group
+** itself gathered or deployed, so the agent word still makes an actor of
+** it: "world government activists", "the official news agency", "an
+** opposition rally", "rebel positions".
 */
 static int actor_noun(const char *w)
 {
     static const char *const bodies[] = {
-        "agency",  "agencies",   "council",    "committee", "commission", "union",      "unions",
-        "service", "services",   "party",      "group",     "groups",     "media",      "newspaper",
-        "radio",   "television", "channel",    "board",     "authority",  "department", "court",
-        "unit",    "units",      "people",     "staff",     "personnel",  "sources",    "members",
-        "crew",    "crews",      "delegation", "team",      "teams"};
+        "agency", "agencies", "council", "committee", "commission", "union", "unions", "service",
+        "services", "party", "group", "groups", "media", "newspaper", "radio", "television",
+        "channel", "board", "authority", "department", "court", "unit", "units", "people", "staff",
+        "personnel", "sources", "members", "crew", "crews", "delegation", "team", "teams",
+        /* the group gathered or deployed: "an opposition rally", "rebel positions" */
+        "rally", "rallies", "protest", "protests", "march", "marches", "demonstration",
+        "demonstrations", "movement", "bloc", "coalition", "convoy", "convoys", "patrol", "patrols",
+        "positions", "strongholds"};
     static const char *const people[] = {"ist", "ists", "er",  "ers", "or",
                                          "ors", "ee",   "ees", "ian", "ians"};
     for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
@@ -1954,14 +1958,16 @@ static int institution(const phrase *ph)
 
 /*
 ** A state office or institution with no country of its own ("the
-** government", "Prime Minister Irakli Kobakhidze") is taken to be the
+** government", "Prime Minister Irakli Kobakhidze"; also "the opposition",
+** which faces one government) is taken to be the
 ** country the document is about, when one stands out (salient_country);
 ** else it stays without a country ("---GOV").  Sets the modifier and
 ** *antecedent (that country's latest mention); returns 1 when it did.
 */
 static int adopt_salient_country(finder *f, phrase *ph, int32_t *antecedent)
 {
-    if (ph->mod_code[0] || ph->former || !ph->title_sector || !state_sector(ph->title_sector))
+    if (ph->mod_code[0] || ph->former || !ph->title_sector ||
+        (!state_sector(ph->title_sector) && strcmp(ph->title_sector, "OPP") != 0))
         return 0;
     const country_count *c = salient_country(f);
     if (!c)

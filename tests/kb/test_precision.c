@@ -65,7 +65,8 @@ static void institution_of_salient_country(void **state)
     found f;
     const char *text = "Georgian police detained 30 protesters in Tbilisi on Saturday.\n\n"
                        "The government banned the rally, and the police used water cannon. "
-                       "Prime Minister Irakli Kobakhidze praised the police.\n\n"
+                       "Prime Minister Irakli Kobakhidze praised the police. "
+                       "The opposition objected.\n\n"
                        "Officials said a government official resigned.";
     found_run(&f, real, text, "2025-10-05");
     const sr_mention *m = covering(&f, "The government");
@@ -76,6 +77,7 @@ static void institution_of_salient_country(void **state)
     assert_true(m->antecedent >= 0);
     assert_mention(&f, "the police used", "GEOCOP", "georgia");
     assert_mention(&f, "Irakli Kobakhidze", "GEOGOV", NULL);
+    assert_mention(&f, "The opposition", "GEOOPP", "georgia");
     /* people, not the institution, and indefinites keep no country */
     assert_mention(&f, "Officials", "---GOV", NULL);
     assert_mention(&f, "a government official", "---GOV", NULL);
@@ -206,6 +208,13 @@ static void agent_word_as_modifier_tagged(void **state)
                             {SR_UPOS_PUNCT, -1, NULL}};
     found_tagged(&f, real, "The police arrested him.", arrested, 5);
     assert_true(any_mention(&f, "police"));
+    found_free(&f);
+    /* the group itself gathered: still an actor */
+    const tag rally[] = {{SR_UPOS_PROPN, 2, "nsubj"}, {SR_UPOS_VERB, 0, "root"},
+                         {SR_UPOS_DET, 5, "det"},     {SR_UPOS_NOUN, 5, "compound"},
+                         {SR_UPOS_NOUN, 2, "obj"},    {SR_UPOS_PUNCT, 2, "punct"}};
+    found_tagged(&f, real, "Tbilisi banned an opposition rally.", rally, 6);
+    assert_true(any_mention(&f, "opposition"));
     found_free(&f);
     /* the noun modified names people or a body: still an actor */
     const tag agency[] = {{SR_UPOS_DET, -1, NULL},  {SR_UPOS_ADJ, -1, NULL},
