@@ -18,6 +18,14 @@
 ** unknown person coded from the modifier and the title.  Definite titles,
 ** surnames and pronouns left over are linked to the most recent
 ** compatible actor of the document.
+**
+** Codes follow CAMEO: an agent with no country is "---GOV"; a sector is
+** written once, the branch of the state winning over GOV ("White House
+** security officials": USACOP); an agent is shared by a list of countries
+** after it ("lawmakers in Fornost and Gondor").  A bare state institution
+** ("the government") takes the country the document is about when one
+** stands out (salient_country).  An agent word that only modifies another
+** noun ("military aid", "police station") is no actor.
 */
 #include "kb/actors.h"
 
