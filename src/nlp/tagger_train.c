@@ -924,7 +924,7 @@ void sr_tg_train_defaults(sr_tg_train_opts *o)
     o->prune = 0.02;
     o->lex_min_count = 50;
     o->runs = 3;
-    o->max_rows = 117000; /* 2^17 slots at 90%: a compact, cache-friendly table */
+    o->max_rows = 100000; /* 2^17 slots at 76%: compact, and short probes */
     o->feats_min_permille = 3;
     o->fdict_min_count = 3;
     o->wordnet_dir = NULL;
