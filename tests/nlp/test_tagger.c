@@ -5,6 +5,8 @@
 */
 #include "sr_test.h"
 
+#include <pthread.h>
+
 #include "nlp/conllu.h"
 #include "nlp/nlp.h"
 #include "nlp/tagger_model.h"
@@ -187,6 +189,56 @@ static void test_shipped_model(void **state)
     sr_tagger_free(t);
 }
 
+/* One thread's share of test_threads: tag the same sentence many times. */
+typedef struct thread_job {
+    const sr_tagger *tagger;
+    const sr_lemmatizer *lemmatizer;
+    int mismatches;
+} thread_job;
+
+static const char *const thread_words[] = {"Protesters", "attacked", "the",    "embassy", "in",
+                                           "Kyiv",       "on",       "Monday", "."};
+
+static void *tag_many(void *arg)
+{
+    thread_job *job = arg;
+    sr_arena a;
+    sr_arena_init(&a);
+    for (int round = 0; round < 200; round++) {
+        sr_sentence s = sentence_of(&a, thread_words, 9);
+        sr_tagger_tag(job->tagger, &s, &a);
+        sr_lemmatize(job->lemmatizer, &s, &a);
+        job->mismatches += strcmp(s.tokens[1].xpos, "VBD") != 0 ||
+                           strcmp(s.tokens[0].lemma, "protester") != 0 ||
+                           s.tokens[5].upos != SR_UPOS_PROPN;
+    }
+    sr_arena_free(&a);
+    return NULL;
+}
+
+/* One loaded tagger and lemmatizer serve several threads at once. */
+static void test_threads(void **state)
+{
+    (void)state;
+    sr_error err = {{0}};
+    sr_tagger *t = sr_tagger_load(SHIPPED, &err);
+    sr_lemmatizer *l = sr_lemmatizer_open(SR_DATA_DIR, &err);
+    assert_non_null(t);
+    assert_non_null(l);
+    pthread_t th[4];
+    thread_job jobs[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (thread_job){t, l, 0};
+        assert_int_equal(pthread_create(&th[i], NULL, tag_many, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(jobs[i].mismatches, 0);
+    }
+    sr_lemmatizer_free(l);
+    sr_tagger_free(t);
+}
+
 /* Copy the shipped model to a temporary file, damaged by `how`. */
 static char *damaged_copy(int how)
 {
@@ -294,13 +346,10 @@ static void test_dev_floor(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_word_hashes),
-        cmocka_unit_test(test_pos_features),
-        cmocka_unit_test(test_feature_values),
-        cmocka_unit_test(test_shipped_model),
-        cmocka_unit_test(test_rejects_damaged_models),
-        cmocka_unit_test(test_train_round_trip),
-        cmocka_unit_test(test_dev_floor),
+        cmocka_unit_test(test_word_hashes),      cmocka_unit_test(test_pos_features),
+        cmocka_unit_test(test_feature_values),   cmocka_unit_test(test_shipped_model),
+        cmocka_unit_test(test_threads),          cmocka_unit_test(test_rejects_damaged_models),
+        cmocka_unit_test(test_train_round_trip), cmocka_unit_test(test_dev_floor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
