@@ -554,10 +554,25 @@ static void add_title_word(referent *r, const char *w)
 ** name no country (IGO..., NGO..., "---") are not counted.  e is the
 ** country's entity when the mention names it, else NULL.
 */
+/*
+** CAMEO region prefixes (data/kb/regions.kb).  A region ("Western
+** officials") is never the country a story is about, however often it is
+** named, so bare institutions ("the government") do not take it.
+*/
+static int is_region_code(const char *code)
+{
+    static const char regions[] = "AFR ARB ASA BLK CAS CAU CRB EAF EEU EUR LAM MEA NAF NMR PGS "
+                                  "SAF SAM SAS SCN SEA WAF WST ";
+    for (const char *r = regions; *r; r += 4)
+        if (strncmp(r, code, 3) == 0)
+            return 1;
+    return 0;
+}
+
 static void note_country(finder *f, const char *code, const kb_entity *e, int32_t mention)
 {
     if (!code || strlen(code) < 3 || strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
-        strncmp(code, "MNC", 3) == 0)
+        strncmp(code, "MNC", 3) == 0 || is_region_code(code))
         return;
     for (int i = 0; i < 3; i++)
         if (code[i] < 'A' || code[i] > 'Z')

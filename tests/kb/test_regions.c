@@ -121,6 +121,19 @@ static void longer_names_win(void **state)
 }
 
 /* Words that only look like a region's name. */
+/* A region named often is still not the country a story is about. */
+static void region_is_not_the_story_country(void **state)
+{
+    (void)state;
+    found f;
+    found_run(&f, kb,
+              "Western officials met in Rome. Western diplomats said Western governments agreed. "
+              "Russia rejected the plan. Russia said so again. The government said it would wait.",
+              "2025-08-20");
+    assert_mention(&f, "The government", "RUSGOV", "russia");
+    found_free(&f);
+}
+
 static void not_regions(void **state)
 {
     (void)state;
@@ -157,6 +170,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(region_and_agent), cmocka_unit_test(region_alone),
         cmocka_unit_test(longer_names_win), cmocka_unit_test(not_regions),
+        cmocka_unit_test(region_is_not_the_story_country),
         cmocka_unit_test(lookup),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
