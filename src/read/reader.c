@@ -236,10 +236,15 @@ static int parse_json_line(sr_reader *r, const char *line, size_t len, sr_record
 /* Next non-blank line of a JSON Lines file as a record. */
 static int next_jsonl(sr_reader *r, sr_record *rec, sr_error *err)
 {
+    if (r->done)
+        return 0;
     for (;;) {
         ssize_t n = getline(&r->linebuf, &r->linecap, r->f);
-        if (n < 0)
-            return ferror(r->f) ? sr_error_set(err, "%s: read error", r->path) : 0;
+        if (n < 0) {
+            r->done = 1; /* a read error is reported once, then the input ends */
+            return ferror(r->f) ? sr_error_set(err, "%s:%zu: read error", r->path, r->line + 1)
+                                : 0;
+        }
         r->line++;
         r->byte += (size_t)n;
         size_t len = (size_t)n;

@@ -236,6 +236,24 @@ static void malformed_json_line_is_reported(void **state)
     sr_test_unlink(path);
 }
 
+static void unreadable_input_is_reported_once(void **state)
+{
+    (void)state;
+    /* A directory opens but cannot be read: one error, then the next input. */
+    assert_int_equal(run("segment --input jsonl /tmp examples/articles.jsonl"), 1);
+    char *err = slurp(ERR, NULL);
+    assert_non_null(strstr(err, "/tmp:1: read error"));
+    assert_null(strstr(strstr(err, "read error") + 1, "read error"));
+    char *out = slurp(OUT, NULL);
+    assert_non_null(strstr(out, "# doc = nato-chiefs-meeting"));
+    free(out);
+    free(err);
+    assert_int_equal(run("code /nonexistent/article.txt"), 1);
+    err = slurp(ERR, NULL);
+    assert_non_null(strstr(err, "/nonexistent/article.txt: cannot open"));
+    free(err);
+}
+
 static void html_without_body_is_reported(void **state)
 {
     (void)state;
@@ -322,6 +340,7 @@ int main(void)
         cmocka_unit_test(ten_megabyte_line_without_full_stop),
         cmocka_unit_test(malformed_json_line_is_reported),
         cmocka_unit_test(html_without_body_is_reported),
+        cmocka_unit_test(unreadable_input_is_reported_once),
         cmocka_unit_test(usage_errors_exit_2_and_help_lists_options),
         cmocka_unit_test(gdelt_rows_have_61_columns),
         cmocka_unit_test(segment_offsets_point_into_the_input),
