@@ -77,6 +77,16 @@ static inline void drop_private_cache(void)
         unlink(p);
 }
 
+/* Open the base of dir for a test (private cache); prints why when it cannot. */
+static inline sr_kb *kb_test_open(const char *dir)
+{
+    sr_error err = {{0}};
+    sr_kb *kb = sr_kb_open(dir, &err);
+    if (!kb)
+        fprintf(stderr, "%s: %s\n", dir, err.msg);
+    return kb;
+}
+
 /* Assert that the mention over phrase exists and has this code and entity (NULL: none). */
 #define assert_mention(f, phrase, code_, entity_)                                                  \
     do {                                                                                           \

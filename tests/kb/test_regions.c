@@ -14,10 +14,7 @@ static int setup(void **state)
 {
     (void)state;
     private_cache();
-    sr_error err = {{0}};
-    kb = sr_kb_open(SR_DATA_DIR, &err);
-    if (!kb)
-        fprintf(stderr, "data/kb: %s\n", err.msg);
+    kb = kb_test_open(SR_DATA_DIR);
     return kb ? 0 : -1;
 }
 

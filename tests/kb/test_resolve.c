@@ -14,10 +14,7 @@ static int setup(void **state)
 {
     (void)state;
     private_cache();
-    sr_error err = {{0}};
-    kb = sr_kb_open(KB_FIXTURE, &err);
-    if (!kb)
-        fprintf(stderr, "%s\n", err.msg);
+    kb = kb_test_open(KB_FIXTURE);
     return kb ? 0 : -1;
 }
 
