@@ -14,9 +14,11 @@
 **      verb's own code;
 **   4. takes as source the nearest actor before the verb in its clause
 **      (not one inside a prepositional phrase; "X met Y and signed..."
-**      keeps X), as target the first actor after the verb that is not the
-**      subject of a following coded verb, swaps them in the passive ("Y
-**      was attacked by X"), and expands "X and Y" into one event per actor;
+**      keeps X; with a parse, a conj verb without a subject of its own
+**      takes that of the verb it is conjoined to), as target the first
+**      actor after the verb that is not the subject of a following coded
+**      verb, swaps them in the passive ("Y was attacked by X"), and
+**      expands "X and Y" into one event per actor;
 **   5. drops negated verbs ("did not attack", "no longer supports",
 **      "refused to attack") and infinitives governed by a coded verb
 **      ("urged X to attack": the appeal is the event);
@@ -450,6 +452,7 @@ typedef struct sent_ctx {
     sr_arena *a;
     ev_vec *out;
     size_t first_event; /* events of this sentence start here */
+    int parsed;         /* every token has a head: dependency relations may be used */
 } sent_ctx;
 
 static int mention_first(const sent_ctx *x, int32_t m)
@@ -1104,6 +1107,52 @@ static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *o
     return compound(x, best, -1, lo, (int)o->start, out, 0);
 }
 
+/* Is token k the head of an nsubj or nsubj:pass dependent? */
+static int has_subject(const sent_ctx *x, uint32_t k)
+{
+    for (uint32_t j = 0; j < x->n; j++) {
+        const sr_token *t = &x->s->tokens[j];
+        if (t->head == (int32_t)k + 1 && t->deprel &&
+            (strcmp(t->deprel, "nsubj") == 0 || strcmp(t->deprel, "nsubj:pass") == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* The actor mention covering the nsubj or nsubj:pass dependent of token k, or -1. */
+static int32_t subject_mention(const sent_ctx *x, uint32_t k)
+{
+    for (uint32_t j = 0; j < x->n; j++) {
+        const sr_token *t = &x->s->tokens[j];
+        if (t->head == (int32_t)k + 1 && t->deprel && x->ti[j].mention >= 0 &&
+            (strcmp(t->deprel, "nsubj") == 0 || strcmp(t->deprel, "nsubj:pass") == 0))
+            return x->ti[j].mention;
+    }
+    return -1;
+}
+
+/*
+** The subject of a verb conjoined to an earlier one that has no subject
+** of its own ("X accused Y of ... and warned that ..."): the parse says
+** the subject is X, where the nearest actor before the verb is Y.  Follows
+** conj links to the first verb with a subject; -1 when the sentence is not
+** parsed, token k is no such verb, or that subject is no actor.
+*/
+static int32_t conj_subject(const sent_ctx *x, uint32_t k)
+{
+    if (!x->parsed || has_subject(x, k))
+        return -1;
+    for (uint32_t steps = 0; steps < x->n; steps++) {
+        const sr_token *t = &x->s->tokens[k];
+        if (!t->deprel || strcmp(t->deprel, "conj") != 0 || t->head <= 0)
+            return -1;
+        k = (uint32_t)t->head - 1;
+        if (has_subject(x, k))
+            return subject_mention(x, k);
+    }
+    return -1; /* a cycle: malformed parse */
+}
+
 /* Is mention m a pronoun or title that refers back to one of the mentions in src? */
 static int refers_to(const sent_ctx *x, int32_t m, const int32_t *src, uint32_t nsrc)
 {
@@ -1383,6 +1432,9 @@ static void code_occurrence(sent_ctx *x, occ *o)
         ns = find_agent(x, o, hi, src);
     } else {
         ns = find_subject(x, o, lo, src);
+        int32_t cs = conj_subject(x, o->head);
+        if (cs >= 0)
+            ns = compound(x, cs, -1, 0, (int)o->start, src, 0);
         nt = find_object(x, o, hi, src, ns, tgt);
     }
     if (o->slot_src >= 0)
@@ -1422,6 +1474,15 @@ static void code_occurrence(sent_ctx *x, occ *o)
 /* ------------------------------------------------------------------ */
 /* Documents.                                                         */
 
+/* Does every token of s have a head within the sentence (a dependency parse)? */
+static int sentence_parsed(const sr_sentence *s)
+{
+    for (uint32_t k = 0; k < s->ntokens; k++)
+        if (s->tokens[k].head < 0 || s->tokens[k].head > (int32_t)s->ntokens)
+            return 0;
+    return 1;
+}
+
 /* Does every token of s have a form?  (The segmenter always gives one.) */
 static int forms_present(const sr_sentence *s)
 {
@@ -1443,7 +1504,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
     *nevents = 0;
     if (!c || !maxn)
         return;
-    sent_ctx x = {c, c->dict, in, NULL, 0, 0, NULL, NULL, 0, a, &out, 0};
+    sent_ctx x = {c, c->dict, in, NULL, 0, 0, NULL, NULL, 0, a, &out, 0, 0};
     x.ti = sr_arena_alloc(a, maxn * sizeof *x.ti);
     x.occ = sr_arena_alloc(a, maxn * sizeof *x.occ);
     size_t m = 0;
@@ -1462,6 +1523,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
         x.first_event = out.n;
         if (!x.n || !forms_present(x.s))
             continue;
+        x.parsed = sentence_parsed(x.s);
         prepare_tokens(&x, m0, m1);
         find_verbs(&x);
         for (uint32_t i = 0; i < x.nocc; i++)

@@ -295,6 +295,72 @@ static void test_tagged_tokens(void **state)
     expect(&d, "RUS", "UKR", "190");
 }
 
+/* Give sentence 0 of d the parse heads[k] / rels[k] (1-based heads, 0 root). */
+static void set_parse(test_doc *d, const int32_t *heads, const char *const *rels)
+{
+    for (uint32_t k = 0; k < d->sentences[0].ntokens; k++) {
+        d->sentences[0].tokens[k].head = heads[k];
+        d->sentences[0].tokens[k].deprel = rels[k];
+    }
+}
+
+/*
+** A verb conjoined to an earlier one without a subject of its own takes
+** the earlier verb's subject from the parse, not the nearest actor
+** before it; conj chains are followed.
+*/
+static void test_conj_subject(void **state)
+{
+    fixture *f = *state;
+    test_doc d;
+    test_doc_parse(&f->arena,
+                   "[RUSGOV Lavrov] accused [EUR European governments] of trying to prolong "
+                   "the war and warned that [RUS Russia] would not take part in talks .",
+                   &d);
+    static const int32_t heads[] = {2, 0,  4,  2,  6,  2,  8,  6,  10, 8, 12,
+                                    2, 17, 17, 17, 17, 12, 17, 20, 17, 2};
+    static const char *const rels[] = {"nsubj", "root",   "amod",  "obj", "mark", "advcl", "mark",
+                                       "xcomp", "det",    "obj",   "cc",  "conj", "mark",  "nsubj",
+                                       "aux",   "advmod", "ccomp", "obj", "case", "obl",   "punct"};
+    assert_int_equal(d.sentences[0].ntokens, 21);
+    set_parse(&d, heads, rels);
+    for (uint32_t k = 0; k < 21; k++)
+        if (strcmp(rels[k], "root") == 0 || strcmp(rels[k], "advcl") == 0 ||
+            strcmp(rels[k], "xcomp") == 0 || strcmp(rels[k], "conj") == 0 ||
+            strcmp(rels[k], "ccomp") == 0)
+            d.sentences[0].tokens[k].upos = SR_UPOS_VERB; /* as the tagger gives them */
+    sr_code_input in = {d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    sr_coder_code(f->coder, &in, &f->arena, &d.events, &d.nevents);
+    expect(&d, "RUSGOV", "EUR", "112");
+    expect(&d, "RUSGOV", "RUS", "130");
+    assert_null(test_find(&d, "EUR", "RUS", "130"));
+
+    /* A chain: "warned" hangs on "prolonged", itself conj of "accused". */
+    test_doc_parse(&f->arena,
+                   "[RUSGOV Lavrov] accused [EUR Europe] , prolonged the war and warned "
+                   "[UKR Kyiv] .",
+                   &d);
+    static const int32_t heads2[] = {2, 0, 2, 5, 2, 7, 5, 9, 5, 9, 2};
+    static const char *const rels2[] = {"nsubj", "root", "obj",  "punct", "conj", "det",
+                                        "obj",   "cc",   "conj", "obj",   "punct"};
+    assert_int_equal(d.sentences[0].ntokens, 11);
+    set_parse(&d, heads2, rels2);
+    sr_code_input in2 = {d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    sr_coder_code(f->coder, &in2, &f->arena, &d.events, &d.nevents);
+    expect(&d, "RUSGOV", "UKR", "130");
+    assert_null(test_find(&d, "EUR", "UKR", "130"));
+
+    /* A conjoined verb with its own subject keeps it. */
+    test_doc_parse(&f->arena, "[RUSGOV Lavrov] spoke and [EUR Europe] warned [UKR Kyiv] .", &d);
+    static const int32_t heads3[] = {2, 0, 5, 5, 2, 5, 2};
+    static const char *const rels3[] = {"nsubj", "root", "cc", "nsubj", "conj", "obj", "punct"};
+    set_parse(&d, heads3, rels3);
+    sr_code_input in3 = {d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    sr_coder_code(f->coder, &in3, &f->arena, &d.events, &d.nevents);
+    expect(&d, "EUR", "UKR", "130");
+    assert_null(test_find(&d, "RUSGOV", "UKR", "130"));
+}
+
 /* One sentence per CAMEO root, each coded by the shipped lexicon. */
 static void test_every_root_codes(void **state)
 {
@@ -454,6 +520,7 @@ int main(void)
         cmocka_unit_test(test_several_sentences),
         cmocka_unit_test(test_phrases_and_nouns),
         cmocka_unit_test(test_tagged_tokens),
+        cmocka_unit_test(test_conj_subject),
         cmocka_unit_test(test_every_root_codes),
         cmocka_unit_test(test_ontology),
         cmocka_unit_test(test_empty),
