@@ -427,6 +427,7 @@ typedef struct occ {
     const char *code, *code2, *rule; /* code2: the reverse event's, target to source */
     int32_t slot_src, slot_tgt;      /* actors fixed by the pattern's $ and + */
     uint8_t mutual, passive, dropped;
+    uint8_t phrase_target; /* an actor ending the phrase is the target */
     int32_t src[MAX_SIDE];
     uint32_t nsrc;
     const uint32_t *verbs; /* the dictionary verbs the words may be, and their particles' length */
@@ -696,6 +697,7 @@ static void code_verb(sent_ctx *x, occ *o, const sr_verb *v)
         o->code2 = pat->code2;
         o->rule = pat->rule;
         o->mutual = pat->mutual;
+        o->phrase_target = pat->target;
         o->tstart = (uint32_t)h.tmin;
         o->tend = (uint32_t)h.tmax + 1;
         o->slot_src = h.src >= 0 ? h.src : h.comp;
@@ -706,6 +708,7 @@ static void code_verb(sent_ctx *x, occ *o, const sr_verb *v)
     o->code2 = v->code2;
     o->rule = v->rule;
     o->mutual = v->mutual;
+    o->phrase_target = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1189,7 +1192,8 @@ static uint32_t find_object(const sent_ctx *x, const occ *o, int hi, const int32
         int32_t m = mention_at_start(x, k);
         if (m < 0)
             continue;
-        if (mention_first(x, m) < (int)o->tend && mention_last(x, m) >= (int)o->tend)
+        if (!o->phrase_target && mention_first(x, m) < (int)o->tend &&
+            mention_last(x, m) >= (int)o->tend)
             continue; /* "send American troops": part of the phrase, not its target */
         if (refers_to(x, m, src, nsrc))
             continue; /* "X wondered whether he ...": X again */

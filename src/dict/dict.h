@@ -88,6 +88,7 @@ typedef struct sr_pattern {
     const char *rule;     /* "file:line" */
     uint16_t weight;      /* how much it matches: longer patterns win */
     uint8_t mutual;       /* reciprocal: "X and Y met" codes X-Y and Y-X */
+    uint8_t target;       /* the phrase's last words name the target ("expel ... diplomat") */
 } sr_pattern;
 
 /* A verb: a head word with optional particles, in a pattern group. */

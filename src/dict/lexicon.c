@@ -12,10 +12,12 @@
 ** The first word is the verb's lemma; further words must follow the verb
 ** in that order, each directly after the previous one unless "..." stands
 ** between them (up to SR_GAP_LEXICON words may then intervene); "a|b"
-** accepts either word, "air_strike" a phrase (in alternatives too).  The last field is the CAMEO
-*code (or "---", the
-** null code: the phrase is known and codes nothing), optionally followed
-** by "mutual" (a compound subject with no object codes the event both
+** accepts either word, "air_strike" a phrase (in alternatives too).  The
+** last field is the CAMEO code (or "---", the null code: the phrase is
+** known and codes nothing), optionally followed by "target" (the actor
+** named by the phrase's last words is the event's target: "expel ...
+** diplomat 161 target" codes "expelled a Russian diplomat" against Russia)
+** and by "mutual" (a compound subject with no object codes the event both
 ** ways: "X and Y met").  "forms:" lines give irregular forms of a lemma.
 ** "#" starts a comment.
 */
@@ -168,15 +170,20 @@ static int add_word_elem(lex_ctx *c, char *field, uint8_t gap)
     return 0;
 }
 
-/* "verb word ... word CODE [mutual]" */
+/* "verb word ... word CODE [mutual] [target]" */
 static int load_entry(lex_ctx *c, char **f, int n)
 {
     sr_verbdict *d = c->d;
-    int mutual = 0;
-    if (n >= 3 && strcmp(f[n - 1], "mutual") == 0) {
-        mutual = 1;
+    int mutual = 0, target = 0;
+    while (n >= 3 && (strcmp(f[n - 1], "mutual") == 0 || strcmp(f[n - 1], "target") == 0)) {
+        if (f[n - 1][0] == 'm')
+            mutual = 1;
+        else
+            target = 1;
         n--;
     }
+    if (target && n < 3)
+        return lex_error(c, "\"target\" needs words after the verb that name it", NULL);
     if (n < 2)
         return lex_error(c, "an entry needs a verb and a CAMEO code", NULL);
     const char *code = f[n - 1];
@@ -219,6 +226,7 @@ static int load_entry(lex_ctx *c, char **f, int n)
     p->rule = rule_here(c);
     p->weight = (uint16_t)(count + 1);
     p->mutual = (uint8_t)mutual;
+    p->target = (uint8_t)target;
     return 0;
 }
 

@@ -112,6 +112,19 @@ static void test_passive(void **state)
     expect_none(&d);
 }
 
+/* A phrase marked "target" takes the actor it ends with as the target. */
+static void test_phrase_target(void **state)
+{
+    test_doc d = code(state, "[EST Estonia] expelled a [RUSGOV Russian diplomat] on Friday .");
+    expect(&d, "EST", "RUSGOV", "161");
+    assert_int_equal(d.nevents, 1);
+    /* Unmarked phrases keep what they send as part of the phrase. */
+    d = code(state, "[USA Washington] will send [USAMIL American troops] to [POL Poland] .");
+    for (size_t i = 0; i < d.nevents; i++)
+        assert_true(d.events[i].target.code == NULL ||
+                    strcmp(d.events[i].target.code, "USAMIL") != 0);
+}
+
 static void test_multiword(void **state)
 {
     fixture *f = *state;
@@ -508,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_prepositional_subject_skipped),
         cmocka_unit_test(test_passive),
         cmocka_unit_test(test_multiword),
+        cmocka_unit_test(test_phrase_target),
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_compound_actors),
         cmocka_unit_test(test_no_target),
