@@ -54,24 +54,7 @@ static size_t count_words(const sr_sentence *s, size_t n)
     return w;
 }
 
-/* Parse every sentence `rounds` times; returns the time spent. */
-static timing time_parse(const sr_parser *p, sr_sentence *s, size_t n, int rounds)
-{
-    sr_arena a;
-    sr_arena_init(&a);
-    double t0 = now(), c0 = cpu_now();
-    for (int r = 0; r < rounds; r++)
-        for (size_t i = 0; i < n; i++) {
-            sr_parser_parse(p, &s[i], &a);
-            if (a.total > (1u << 20))
-                sr_arena_free(&a);
-        }
-    timing t = {now() - t0, cpu_now() - c0};
-    sr_arena_free(&a);
-    return t;
-}
-
-/* Tag then parse every sentence `rounds` times; returns the time spent. */
+/* Tag (unless tg is NULL) then parse every sentence `rounds` times; returns the time spent. */
 static timing time_pipeline(const sr_tagger *tg, const sr_parser *p, sr_sentence *s, size_t n,
                             int rounds)
 {
@@ -80,7 +63,8 @@ static timing time_pipeline(const sr_tagger *tg, const sr_parser *p, sr_sentence
     double t0 = now(), c0 = cpu_now();
     for (int r = 0; r < rounds; r++)
         for (size_t i = 0; i < n; i++) {
-            sr_tagger_tag(tg, &s[i], &a);
+            if (tg)
+                sr_tagger_tag(tg, &s[i], &a);
             sr_parser_parse(p, &s[i], &a);
             if (a.total > (1u << 20))
                 sr_arena_free(&a);
@@ -166,11 +150,11 @@ int main(int argc, char **argv)
     printf("parser model: %s (loaded in %.3f s)\n", parser_path, load);
 
     double uas, las;
-    time_parse(p, parsed, n, 1);
+    time_pipeline(NULL, p, parsed, n, 1);
     attachment(gold, parsed, n, &uas, &las);
     printf("gold tags:      UAS %.2f  LAS %.2f\n", uas, las);
     int rounds = 5;
-    print_speed("parser alone:", words, rounds, time_parse(p, parsed, n, rounds));
+    print_speed("parser alone:", words, rounds, time_pipeline(NULL, p, parsed, n, rounds));
 
     if (tg) {
         sr_arena a;
