@@ -137,6 +137,7 @@ typedef struct sr_parser_train_opts {
     int jackknife;  /* with a tagger: tag the training set by this many folds (else the tagger
                        itself) */
     int runs;       /* average the models of this many training runs */
+    int gold_too;   /* with a tagger: also learn from each sentence with its gold tags */
     double bag;     /* if in (0, 1): each run learns from this share of the sentences */
     const char *write_tagged; /* write the retagged treebanks to this prefix */
     size_t max_train;         /* use at most this many training sentences (0: all) */

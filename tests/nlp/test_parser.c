@@ -345,8 +345,11 @@ static const char tiny_bank[] = "1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\
                                 "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
                                 "\n";
 
-/* Train a small model on tiny_bank; returns its path. */
-static char *train_tiny(void)
+/*
+** Train a small model on tiny_bank, with tags from tagger when it is not
+** NULL; returns its path.  The training log goes to log_path (or nowhere).
+*/
+static char *train_tiny_with(const char *tagger, int gold_too, const char *log_path)
 {
     char *bank = sr_test_file(".conllu", tiny_bank, sizeof tiny_bank - 1);
     char *out = sr_test_file(".bin", "", 0);
@@ -358,12 +361,57 @@ static char *train_tiny(void)
     o.trans_bits = 12;
     o.label_bits = 10;
     o.max_epochs = 8;
+    o.tagger_path = tagger;
+    o.gold_too = gold_too;
     sr_error err = {{0}};
-    FILE *log = fopen("/dev/null", "w");
-    assert_int_equal(sr_parser_train(&o, log, &err), 0);
+    FILE *log = fopen(log_path ? log_path : "/dev/null", "w");
+    assert_non_null(log);
+    if (sr_parser_train(&o, log, &err) != 0)
+        fail_msg("%s", err.msg);
     fclose(log);
     sr_test_unlink(bank);
     return out;
+}
+
+static char *train_tiny(void)
+{
+    return train_tiny_with(NULL, 0, NULL);
+}
+
+/* How many sentences the trainer said it learns from, per its log. */
+static int logged_train_size(const char *log_path)
+{
+    sr_error err = {{0}};
+    size_t len;
+    char *log = sr_read_file(log_path, &len, &err);
+    assert_non_null(log);
+    const char *line = strstr(log, "train: ");
+    int n = line ? atoi(line + 7) : -1;
+    free(log);
+    return n;
+}
+
+/*
+** With a tagger, gold_too makes the trainer learn from every sentence twice,
+** once with the tagger's tags and once with the treebank's, and writes a
+** model that loads.
+*/
+static void test_gold_too(void **state)
+{
+    (void)state;
+    char *log_path = sr_test_file(".log", "", 0);
+    char *path = train_tiny_with(TAGGER_PATH, 0, log_path);
+    assert_int_equal(logged_train_size(log_path), 2);
+    sr_test_unlink(path);
+    path = train_tiny_with(TAGGER_PATH, 1, log_path);
+    assert_int_equal(logged_train_size(log_path), 4);
+    sr_error err = {{0}};
+    sr_parser *p = sr_parser_load(path, &err);
+    if (!p)
+        fail_msg("%s", err.msg);
+    sr_parser_free(p);
+    sr_test_unlink(path);
+    sr_test_unlink(log_path);
 }
 
 /* Overwrite path with its first keep bytes, flipping byte flip_at when >= 0. */
@@ -483,7 +531,7 @@ int main(void)
         cmocka_unit_test(test_features),      cmocka_unit_test(test_projectivize),
         cmocka_unit_test(test_oracle_dev),    cmocka_unit_test(test_random_trees),
         cmocka_unit_test(test_ungrammatical), cmocka_unit_test(test_model_files),
-        cmocka_unit_test(test_shipped_floor),
+        cmocka_unit_test(test_shipped_floor), cmocka_unit_test(test_gold_too),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,7 +20,7 @@ static void usage(void)
 {
     fprintf(stderr, "usage: sr-train-parser [--tagger MODEL] [--epochs N] [--patience N]\n"
                     "                       [--trans-bits B] [--label-bits B] [--max-train N]\n"
-                    "                       [--explore P] [--prune W] [--jackknife K]\n"
+                    "                       [--explore P] [--prune W] [--jackknife K] [--gold-too]\n"
                     "                       [--write-tagged PREFIX] [--runs N] [--bag F]\n"
                     "                       [--seed S] TRAIN DEV OUT\n");
 }
@@ -65,6 +65,8 @@ int main(int argc, char **argv)
             o.bag = number(a, v), i++;
         else if (strcmp(a, "--runs") == 0)
             o.runs = (int)number(a, v), i++;
+        else if (strcmp(a, "--gold-too") == 0)
+            o.gold_too = 1;
         else if (strcmp(a, "--jackknife") == 0)
             o.jackknife = (int)number(a, v), i++;
         else if (strcmp(a, "--prune") == 0)
