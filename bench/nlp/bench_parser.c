@@ -8,6 +8,8 @@
 ** tagger, and prints UAS and LAS over all words (punctuation included),
 ** the parser's speed alone and the speed of tagging and parsing together,
 ** in tokens per second on one thread, and the peak resident memory.
+** Speeds are of the fastest of five passes over the treebank: on a shared
+** machine the slower passes measure the neighbours more than the parser.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,10 +42,10 @@ typedef struct timing {
     double wall, cpu;
 } timing;
 
-static void print_speed(const char *what, size_t words, int rounds, timing t)
+static void print_speed(const char *what, size_t words, timing t)
 {
-    printf("%-15s %.0f tokens/s per CPU second (%.0f tokens/s wall clock)\n", what,
-           (double)words * rounds / t.cpu, (double)words * rounds / t.wall);
+    printf("%-15s %.0f tokens/s per CPU second (%.0f tokens/s wall clock), best of 5 passes\n",
+           what, (double)words / t.cpu, (double)words / t.wall);
 }
 
 static size_t count_words(const sr_sentence *s, size_t n)
@@ -54,24 +56,35 @@ static size_t count_words(const sr_sentence *s, size_t n)
     return w;
 }
 
-/* Tag (unless tg is NULL) then parse every sentence `rounds` times; returns the time spent. */
-static timing time_pipeline(const sr_tagger *tg, const sr_parser *p, sr_sentence *s, size_t n,
-                            int rounds)
+/* Tag (unless tg is NULL) then parse every sentence once; returns the time spent. */
+static timing time_pass(const sr_tagger *tg, const sr_parser *p, sr_sentence *s, size_t n)
 {
     sr_arena a;
     sr_arena_init(&a);
     double t0 = now(), c0 = cpu_now();
-    for (int r = 0; r < rounds; r++)
-        for (size_t i = 0; i < n; i++) {
-            if (tg)
-                sr_tagger_tag(tg, &s[i], &a);
-            sr_parser_parse(p, &s[i], &a);
-            if (a.total > (1u << 20))
-                sr_arena_free(&a);
-        }
+    for (size_t i = 0; i < n; i++) {
+        if (tg)
+            sr_tagger_tag(tg, &s[i], &a);
+        sr_parser_parse(p, &s[i], &a);
+        if (a.total > (1u << 20))
+            sr_arena_free(&a);
+    }
     timing t = {now() - t0, cpu_now() - c0};
     sr_arena_free(&a);
     return t;
+}
+
+/* The fastest of `rounds` passes (by CPU time). */
+static timing time_pipeline(const sr_tagger *tg, const sr_parser *p, sr_sentence *s, size_t n,
+                            int rounds)
+{
+    timing best = {0, 0};
+    for (int r = 0; r < rounds; r++) {
+        timing t = time_pass(tg, p, s, n);
+        if (r == 0 || t.cpu < best.cpu)
+            best = t;
+    }
+    return best;
 }
 
 /* UAS and LAS of the parses in `parsed` against `gold`, in percent. */
@@ -154,7 +167,7 @@ int main(int argc, char **argv)
     attachment(gold, parsed, n, &uas, &las);
     printf("gold tags:      UAS %.2f  LAS %.2f\n", uas, las);
     int rounds = 5;
-    print_speed("parser alone:", words, rounds, time_pipeline(NULL, p, parsed, n, rounds));
+    print_speed("parser alone:", words, time_pipeline(NULL, p, parsed, n, rounds));
 
     if (tg) {
         sr_arena a;
@@ -168,7 +181,7 @@ int main(int argc, char **argv)
         attachment(gold, tagged, n, &uas, &las);
         printf("predicted tags: UAS %.2f  LAS %.2f  (tagger: UPOS %.2f  XPOS %.2f)\n", uas, las,
                upos, xpos);
-        print_speed("tag+parse:", words, rounds, time_pipeline(tg, p, tagged, n, rounds));
+        print_speed("tag+parse:", words, time_pipeline(tg, p, tagged, n, rounds));
         sr_arena_free(&a);
     }
     struct rusage ru;

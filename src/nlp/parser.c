@@ -3,7 +3,7 @@
 **
 ** The model file (see docs/model-format.md, "parser") stores only the rows
 ** of the two weight tables that carry weight, as 16-bit integers with one
-** scale per table.  Loading expands them into dense 16-bit tables indexed
+** scale per table.  Loading expands them into dense 8-bit tables indexed
 ** by feature hash, so that parsing is a greedy loop of table lookups: for
 ** each configuration, hash its features, add up their rows, take the best
 ** valid transition, and label every arc as it is made.
@@ -15,36 +15,44 @@
 #include <string.h>
 
 #include "nlp/model_io.h"
+#include "nlp/supertag.h"
 #include "util/util.h"
 
 /* Vectors of the GCC and Clang vector extension, added element by element. */
 typedef float v4f __attribute__((vector_size(16)));
+typedef int8_t v4c __attribute__((vector_size(4)));
 typedef int16_t v4s __attribute__((vector_size(8)));
-typedef int32_t v4i __attribute__((vector_size(16)));
-typedef int16_t v8s __attribute__((vector_size(16)));
-typedef int32_t v8i __attribute__((vector_size(32)));
+typedef int8_t v16c __attribute__((vector_size(16)));
+typedef int16_t v16s __attribute__((vector_size(32)));
 
-/* Transition scores from the 16-bit table of a loaded model. */
-static void score_trans16(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
+/*
+** Weights are at most 127 in magnitude and there are at most
+** SR_PARSER_MAX_FEATS features, so sums of them fit in 16 bits.
+*/
+#define WEIGHT8_MAX 127
+_Static_assert(SR_PARSER_MAX_FEATS * WEIGHT8_MAX <= 32767, "16-bit sums of 8-bit weights");
+
+/* Transition scores from the 8-bit table of a loaded model. */
+static void score_trans8(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
 {
     const unsigned shift = 64u - (unsigned)p->trans_bits;
-    const v4s *table = (const v4s *)p->trans16;
-    const v4s *rows[SR_PARSER_MAX_FEATS];
+    const v4c *table = (const v4c *)p->trans8;
+    const v4c *rows[SR_PARSER_MAX_FEATS];
     for (size_t i = 0; i < nf; i++) {
         rows[i] = table + (f[i] >> shift);
         __builtin_prefetch(rows[i]);
     }
-    v4i sum = {0, 0, 0, 0};
+    v4s sum = {0, 0, 0, 0};
     for (size_t i = 0; i < nf; i++)
-        sum += __builtin_convertvector(*rows[i], v4i);
+        sum += __builtin_convertvector(*rows[i], v4s);
     for (int k = 0; k < SR_PT_COUNT; k++)
         score[k] = (float)sum[k] * p->trans_scale;
 }
 
 void sr_parser_score_trans(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
 {
-    if (p->trans16) {
-        score_trans16(p, f, nf, score);
+    if (p->trans8) {
+        score_trans8(p, f, nf, score);
         return;
     }
     const unsigned shift = 64u - (unsigned)p->trans_bits;
@@ -60,40 +68,32 @@ void sr_parser_score_trans(const sr_parser *p, const uint64_t *f, size_t nf, flo
     memcpy(score, &sum, sizeof sum);
 }
 
-/* At most this many relation features; they are summed in 16 bits. */
-#define LABEL_FEATS_MAX 40
-#define LABEL_WEIGHT_MAX (32767 / LABEL_FEATS_MAX)
-
-/* Relation scores from the 16-bit table of a loaded model. */
-static void score_labels16(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
+/* Relation scores from the 8-bit table of a loaded model: one cache line a row. */
+static void score_labels8(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
 {
     const unsigned shift = 64u - (unsigned)p->label_bits;
-    const size_t stride = (size_t)p->label_stride16 / 8;
-    const v8s *table = (const v8s *)p->labels16;
-    const v8s *rows[SR_PARSER_MAX_FEATS];
+    const size_t stride = (size_t)p->label_stride8 / 16;
+    const v16c *table = (const v16c *)p->labels8;
+    const v16c *rows[SR_PARSER_MAX_FEATS];
     for (size_t i = 0; i < nf; i++) {
         rows[i] = table + (f[i] >> shift) * stride;
         const char *row = (const char *)rows[i];
-        for (size_t off = 0; off < stride * sizeof(v8s); off += 64)
+        for (size_t off = 0; off < stride * sizeof(v16c); off += 64)
             __builtin_prefetch(row + off);
-        __builtin_prefetch(row + stride * sizeof(v8s) - 1);
     }
-    /* Weights were bounded at load so that these 16-bit sums cannot overflow. */
-    v8s sum[SR_PARSER_MAX_LABELS / 8];
+    v16s sum[SR_PARSER_MAX_LABELS / 16];
     memset(sum, 0, sizeof sum);
-    if (nf > LABEL_FEATS_MAX)
-        nf = LABEL_FEATS_MAX;
     for (size_t i = 0; i < nf; i++)
         for (size_t k = 0; k < stride; k++)
-            sum[k] += rows[i][k];
+            sum[k] += __builtin_convertvector(rows[i][k], v16s);
     for (int k = 0; k < p->nlabels; k++)
-        score[k] = (float)sum[k / 8][k % 8] * p->label_scale;
+        score[k] = (float)sum[k / 16][k % 16] * p->label_scale;
 }
 
 void sr_parser_score_labels(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
 {
-    if (p->labels16) {
-        score_labels16(p, f, nf, score);
+    if (p->labels8) {
+        score_labels8(p, f, nf, score);
         return;
     }
     const unsigned shift = 64u - (unsigned)p->label_bits;
@@ -140,7 +140,12 @@ void sr_parser_parse_ids(const sr_parser *p, const sr_sentence *s, int *heads, i
 {
     int n = (int)s->ntokens;
     sr_ptok *tk = sr_arena_alloc(a, ((size_t)n + 1) * sizeof *tk);
-    sr_parser_prepare(s, tk);
+    uint64_t *supertags = NULL;
+    if (p->supertagger) {
+        supertags = sr_arena_alloc(a, (size_t)n * sizeof *supertags);
+        sr_supertag(p->supertagger, p->st_hash, s, supertags, a);
+    }
+    sr_parser_prepare(s, supertags, tk);
     sr_pstate st;
     sr_pstate_init(&st, n, sr_arena_alloc(a, sr_pstate_bytes(n)));
     uint64_t f[SR_PARSER_MAX_FEATS];
@@ -272,22 +277,24 @@ static int16_t *expand_table(const sr_model_file *m, const char *prefix, int bit
 }
 
 /*
-** Rescale the n weights of table so that none exceeds max in magnitude,
-** adjusting *scale to match; sums of a bounded number of them then fit in
-** 16 bits.
+** An 8-bit copy of the n 16-bit weights of table, rescaled so that the
+** largest is WEIGHT8_MAX; *scale is adjusted to match.  Frees table.
 */
-static void bound_weights(int16_t *table, size_t n, int max, float *scale)
+static int8_t *narrow(int16_t *table, size_t n, float *scale)
 {
-    int maxabs = 0;
-    for (size_t i = 0; i < n; i++)
+    int8_t *out = NULL;
+    if (posix_memalign((void **)&out, 64, n) != 0)
+        out = NULL;
+    int maxabs = 1;
+    for (size_t i = 0; out && i < n; i++)
         if (abs(table[i]) > maxabs)
             maxabs = abs(table[i]);
-    if (maxabs <= max)
-        return;
-    double f = (double)max / maxabs;
-    for (size_t i = 0; i < n; i++)
-        table[i] = (int16_t)lrint(table[i] * f);
+    double f = (double)WEIGHT8_MAX / maxabs;
+    for (size_t i = 0; out && i < n; i++)
+        out[i] = (int8_t)lrint(table[i] * f);
     *scale = (float)(*scale / f);
+    free(table);
+    return out;
 }
 
 /* Copy the NUL-separated relation names into p. */
@@ -334,8 +341,55 @@ static int load_meta(sr_parser *p, const sr_model_file *m, sr_error *err)
     p->label_bits = (int)meta[META_LABEL_BITS];
     p->nlabels = (int)meta[META_NLABELS];
     p->label_stride = (p->nlabels + 3) & ~3;
-    p->label_stride16 = (p->nlabels + 7) & ~7;
+    p->label_stride8 = (p->nlabels + 15) & ~15;
     p->root_label = (int)meta[META_ROOT];
+    return 0;
+}
+
+/*
+** Load the supertagger the model names (section "supertagger": a file name
+** in the directory of the parser model), if it names one.
+*/
+static int load_supertagger(sr_parser *p, const sr_model_file *m, sr_error *err)
+{
+    if (!sr_model_has_section(m, "supertagger"))
+        return 0;
+    size_t len;
+    const char *name = sr_model_section(m, "supertagger", SR_MT_U8, &len, err);
+    if (!name)
+        return -1;
+    if (len == 0 || name[len - 1] != '\0' || strchr(name, '/'))
+        return sr_error_set(err, "%s: section supertagger does not hold a file name",
+                            sr_model_path(m));
+    const char *path = sr_model_path(m), *slash = strrchr(path, '/');
+    int dirlen = slash ? (int)(slash - path + 1) : 0;
+    char full[4200];
+    snprintf(full, sizeof full, "%.*s%s", dirlen, path, name);
+    sr_error sub = {{0}};
+    p->owned_supertagger = sr_tagger_load(full, &sub);
+    if (!p->owned_supertagger)
+        return sr_error_set(err, "%s: cannot load the supertagger it was trained with: %s", path,
+                            sub.msg);
+    p->supertagger = p->owned_supertagger;
+    sr_supertag_class_hashes(p->supertagger, p->st_hash);
+    return 0;
+}
+
+/* Expand table prefix and keep it in 8 bits as p->owned[slot]. */
+static int load_table(sr_parser *p, const sr_model_file *m, const char *prefix, int bits,
+                      size_t width, size_t stride, float *scale, int slot, sr_error *err)
+{
+    int16_t *wide = expand_table(m, prefix, bits, width, stride, scale, err);
+    if (!wide)
+        return -1;
+    int8_t *table = narrow(wide, ((size_t)1 << bits) * stride, scale);
+    if (!table)
+        return sr_error_set(err, "%s: out of memory for the parser tables", sr_model_path(m));
+    p->owned[slot] = table;
+    if (slot == 0)
+        p->trans8 = table;
+    else
+        p->labels8 = table;
     return 0;
 }
 
@@ -348,21 +402,14 @@ sr_parser *sr_parser_load(const char *path, sr_error *err)
     int rc = p ? load_meta(p, m, err) : sr_error_set(err, "%s: out of memory", path);
     if (rc == 0)
         rc = load_labels(p, m, err);
-    if (rc == 0) {
-        p->owned[0] = expand_table(m, "trans", p->trans_bits, SR_PT_COUNT, SR_PT_STRIDE,
-                                   &p->trans_scale, err);
-        p->trans16 = p->owned[0];
-        rc = p->trans16 ? 0 : -1;
-    }
-    if (rc == 0) {
-        p->owned[1] = expand_table(m, "label", p->label_bits, (size_t)p->nlabels,
-                                   (size_t)p->label_stride16, &p->label_scale, err);
-        p->labels16 = p->owned[1];
-        rc = p->labels16 ? 0 : -1;
-        if (rc == 0)
-            bound_weights(p->owned[1], ((size_t)1 << p->label_bits) * (size_t)p->label_stride16,
-                          LABEL_WEIGHT_MAX, &p->label_scale);
-    }
+    if (rc == 0)
+        rc = load_supertagger(p, m, err);
+    if (rc == 0)
+        rc = load_table(p, m, "trans", p->trans_bits, SR_PT_COUNT, SR_PT_STRIDE, &p->trans_scale,
+                        0, err);
+    if (rc == 0)
+        rc = load_table(p, m, "label", p->label_bits, (size_t)p->nlabels,
+                        (size_t)p->label_stride8, &p->label_scale, 1, err);
     sr_model_close(m);
     if (rc != 0) {
         sr_parser_free(p);
@@ -377,5 +424,6 @@ void sr_parser_free(sr_parser *p)
         return;
     for (size_t i = 0; i < sizeof p->owned / sizeof p->owned[0]; i++)
         free(p->owned[i]);
+    sr_tagger_free(p->owned_supertagger);
     free(p);
 }

@@ -56,15 +56,16 @@ static uint64_t word_hash(const char *form)
     return h;
 }
 
-void sr_parser_prepare(const sr_sentence *s, sr_ptok *tk)
+void sr_parser_prepare(const sr_sentence *s, const uint64_t *st, sr_ptok *tk)
 {
-    tk[0].word = tk[0].tag = tk[0].upos = V_ROOT;
+    tk[0].word = tk[0].tag = tk[0].upos = tk[0].st = V_ROOT;
     for (uint32_t i = 0; i < s->ntokens; i++) {
         const sr_token *t = &s->tokens[i];
         const char *xpos = t->xpos ? t->xpos : "_";
         tk[i + 1].word = word_hash(t->form ? t->form : "");
         tk[i + 1].upos = (uint64_t)t->upos + 1;
         tk[i + 1].tag = sr_hash_bytes(xpos, strlen(xpos), (uint64_t)t->upos + 0x1000);
+        tk[i + 1].st = st ? st[i] : V_NONE;
     }
 }
 
@@ -73,11 +74,6 @@ static uint64_t dist_class(int a, int b)
 {
     int d = a > b ? a - b : b - a;
     return d <= 5 ? (uint64_t)d : d <= 10 ? 6 : 7;
-}
-
-static uint64_t cap(int v, int max)
-{
-    return (uint64_t)(v > max ? max : v);
 }
 
 /* Everything the templates look at, gathered once per configuration. */
@@ -134,15 +130,8 @@ size_t sr_parser_trans_features(const sr_pstate *st, const sr_ptok *tk, uint64_t
         put(&c, k, st, tk, pos[k]);
     const uint64_t *w = c.w, *p = c.p, *l = c.l;
     uint64_t d = b0 >= 0 ? dist_class(s0, b0) : V_NONE;
-    uint64_t d1 = s1 >= 0 ? dist_class(s1, s0) : V_NONE;
-    uint64_t s0vl = cap(st->nleft[s0], 6), s0vr = cap(st->nright[s0], 6);
-    uint64_t b0vl = b0 >= 0 ? cap(st->nleft[b0], 6) : V_NONE;
-    uint64_t s1vl = s1 >= 0 ? cap(st->nleft[s1], 6) : V_NONE;
-    uint64_t s1vr = s1 >= 0 ? cap(st->nright[s1], 6) : V_NONE;
-    uint64_t s0sl = st->lset[s0], s0sr = st->rset[s0];
-    uint64_t b0sl = b0 >= 0 ? st->lset[b0] : V_NONE;
-    uint64_t s1sl = s1 >= 0 ? st->lset[s1] : V_NONE;
-    uint64_t s1sr = s1 >= 0 ? st->rset[s1] : V_NONE;
+    uint64_t t0 = tk[s0].st, t1 = s1 >= 0 ? tk[s1].st : V_NONE;
+    uint64_t tb0 = b0 >= 0 ? tk[b0].st : V_NONE, tb1 = b1 >= 0 ? tk[b1].st : V_NONE;
     size_t n = 0;
     /* clang-format off */
 #define F(a, b, cc) f[n] = sr_parser_fhash((uint32_t)n, (a), (b), (cc)), n++
@@ -165,15 +154,6 @@ size_t sr_parser_trans_features(const sr_pstate *st, const sr_ptok *tk, uint64_t
     F(p[S2], p[S1], p[S0]); F(p[S1], p[S1L], p[S0]); F(p[S1], p[S1R], p[S0]);
     F(p[S1], p[S0], p[S0L]); F(p[S1], p[S0], p[S0R]); F(p[S1], p[S0], p[B0]);
     F(w[S1], p[S0], p[B0]); F(p[S1], w[S0], p[B0]); F(p[S1], p[S0], w[B0]);
-    /* distance */
-    F(w[S0], d, 0); F(p[S0], d, 0); F(w[B0], d, 0); F(p[B0], d, 0);
-    F(w[S0] ^ w[B0] * 3, d, 0); F(p[S0], p[B0], d);
-    F(w[S1], d1, 0); F(p[S1], d1, 0); F(w[S0], d1, 1); F(p[S0], d1, 1);
-    F(w[S1] ^ w[S0] * 3, d1, 0); F(p[S1], p[S0], d1);
-    /* valency */
-    F(w[S0], s0vr, 0); F(p[S0], s0vr, 0); F(w[S0], s0vl, 1); F(p[S0], s0vl, 1);
-    F(w[B0], b0vl, 0); F(p[B0], b0vl, 0);
-    F(w[S1], s1vr, 0); F(p[S1], s1vr, 0); F(w[S1], s1vl, 1); F(p[S1], s1vl, 1);
     /* children */
     F(w[S0L], 0, 0); F(p[S0L], 0, 0); F(l[S0L], 0, 0);
     F(w[S0R], 0, 0); F(p[S0R], 0, 0); F(l[S0R], 0, 0);
@@ -187,10 +167,10 @@ size_t sr_parser_trans_features(const sr_pstate *st, const sr_ptok *tk, uint64_t
     F(p[S0], p[S0L], p[S0L2]); F(p[S0], p[S0R], p[S0R2]); F(p[B0], p[B0L], p[B0L2]);
     F(p[S1], p[S1R], p[S1R2]); F(p[S1], p[S1L], p[S1L2]);
     F(p[S0], l[S0L], l[S0R]); F(p[S1], l[S1L], l[S1R]);
-    /* label sets */
-    F(w[S0], s0sr, 0); F(p[S0], s0sr, 0); F(w[S0], s0sl, 1); F(p[S0], s0sl, 1);
-    F(w[B0], b0sl, 0); F(p[B0], b0sl, 0);
-    F(p[S1], s1sl, 0); F(p[S1], s1sr, 1); F(p[S1], p[S0], s0sl ^ s1sr * 5);
+    /* supertags */
+    F(t0, 0, 0); F(t1, 0, 0); F(tb0, 0, 0); F(tb1, 0, 0);
+    F(t0, tb0, 0); F(t1, t0, 0); F(t0, p[B0], 0); F(p[S0], tb0, 0);
+    F(t1, t0, tb0); F(w[S0], t0, 0); F(w[B0], tb0, 0); F(t0, d, 0);
 #undef F
     /* clang-format on */
     return n;
@@ -227,6 +207,7 @@ size_t sr_parser_label_features(const sr_pstate *st, const sr_ptok *tk, int h, i
     F(D->tag, dprev, dnext); F(H->tag, hprev, hnext);
     F(H->tag, D->tag, dprev); F(H->tag, D->tag, dnext);
     F(H->tag, D->tag, nextp); F(D->tag, st->nleft[d] * 8 + st->nright[d], 0);
+    F(D->st, 0, 0); F(D->st, H->tag, dir); F(D->st, D->word, 0);
 #undef F
     /* clang-format on */
     return n;

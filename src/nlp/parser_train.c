@@ -35,6 +35,7 @@
 
 #include "nlp/conllu.h"
 #include "nlp/model_io.h"
+#include "nlp/supertag.h"
 #include "nlp/tagger_train.h"
 #include "util/util.h"
 
@@ -123,6 +124,8 @@ typedef struct trainer {
     sr_arena mem; /* sentences, texts and prepared data */
     sr_sentence *train, *dev;
     size_t ntrain, ndev;
+    uint64_t **train_st;    /* supertag hashes of each training sentence, or NULL */
+    sr_tagger *supertagger; /* the model's supertagger, or NULL */
     tsent *ts;
     const char *labels[SR_PARSER_MAX_LABELS];
     int nlabels, root;
@@ -200,7 +203,7 @@ static int prepare_training(trainer *tr, sr_error *err)
         t->tk = sr_arena_alloc(&tr->mem, ((size_t)n + 1) * sizeof *t->tk);
         t->gold = sr_arena_alloc(&tr->mem, ((size_t)n + 1) * sizeof *t->gold);
         t->glabel = sr_arena_alloc(&tr->mem, ((size_t)n + 1) * sizeof *t->glabel);
-        sr_parser_prepare(s, t->tk);
+        sr_parser_prepare(s, tr->train_st ? tr->train_st[i] : NULL, t->tk);
         t->gold[0] = -1;
         t->glabel[0] = -1;
         for (int k = 1; k <= n; k++) {
@@ -385,6 +388,11 @@ static int save_model(const trainer *tr, const sr_parser *p, const char *info, c
         rc = sr_model_writer_add(w, "labels", SR_MT_U8, names, names_len, err);
     if (rc == 0)
         rc = sr_model_writer_add_string(w, "info", info, err);
+    if (rc == 0 && tr->o->supertagger_path) {
+        const char *slash = strrchr(tr->o->supertagger_path, '/');
+        rc = sr_model_writer_add_string(w, "supertagger",
+                                        slash ? slash + 1 : tr->o->supertagger_path, err);
+    }
     if (rc == 0)
         rc = add_table(w, "trans", p->trans, p->trans_bits, SR_PT_STRIDE, SR_PT_COUNT,
                        (float)tr->o->prune, err, nt);
@@ -502,35 +510,110 @@ static sr_sentence *copy_bank(const sr_sentence *s, size_t n, sr_arena *a)
     return c;
 }
 
+/*
+** Options of the supertaggers trained for jackknifing, the same as those
+** scripts/train-models.sh trains the shipped supertagger with.
+*/
+static void supertagger_opts(sr_tg_train_opts *to)
+{
+    sr_tg_train_defaults(to);
+    to->runs = 1;
+    to->wordnet_dir = "/usr/share/wordnet";
+}
+
+/* Supertag training sentences s[0..n) with t into st[0..n), memory from a. */
+static void supertag_bank(const sr_tagger *t, const sr_sentence *s, size_t n, uint64_t **st,
+                          sr_arena *a)
+{
+    uint64_t hash[256];
+    sr_supertag_class_hashes(t, hash);
+    sr_arena scratch;
+    sr_arena_init(&scratch);
+    for (size_t i = 0; i < n; i++) {
+        st[i] = sr_arena_alloc(a, (s[i].ntokens + 1) * sizeof *st[i]);
+        sr_supertag(t, hash, &s[i], st[i], &scratch);
+        sr_arena_free(&scratch);
+    }
+}
+
+/*
+** Supertags for the training set.  With jackknifing, as for the POS tags:
+** each fold is supertagged by a supertagger trained on the gold supertags
+** of the other folds, so the parser learns from supertags as wrong as
+** those of new text.  Otherwise by the model's own supertagger.
+*/
+static int supertag_training(trainer *tr, sr_error *err)
+{
+    const sr_parser_train_opts *o = tr->o;
+    size_t n = tr->ntrain, k = (size_t)(o->jackknife > 1 ? o->jackknife : 1);
+    tr->train_st = sr_arena_calloc(&tr->mem, n, sizeof *tr->train_st);
+    if (k == 1) {
+        supertag_bank(tr->supertagger, tr->train, n, tr->train_st, &tr->mem);
+        return 0;
+    }
+    sr_sentence *gold = copy_bank(tr->train, n, &tr->mem);
+    sr_sentence *dev = copy_bank(tr->dev, tr->ndev, &tr->mem);
+    sr_supertag_gold(gold, n, &tr->mem);
+    sr_supertag_gold(dev, tr->ndev, &tr->mem);
+    sr_sentence *rest = malloc(n * sizeof *rest), *fold = malloc(n * sizeof *fold);
+    uint64_t **fold_st = malloc(n * sizeof *fold_st);
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.supertagger.tmp", o->out_path);
+    int rc = rest && fold && fold_st ? 0 : sr_error_set(err, "out of memory for jackknifing");
+    for (size_t f = 0; rc == 0 && f < k; f++) {
+        size_t nrest = 0, nfold = 0;
+        for (size_t i = 0; i < n; i++)
+            if (i % k == f)
+                fold[nfold++] = tr->train[i];
+            else
+                rest[nrest++] = gold[i];
+        sr_tg_train_opts to;
+        supertagger_opts(&to);
+        sr_tg_scores sc;
+        rc = sr_tg_train(rest, nrest, dev, tr->ndev, &to, tmp, &sc, err);
+        sr_tagger *tg = rc == 0 ? sr_tagger_load(tmp, err) : NULL;
+        if (!tg) {
+            rc = -1;
+            break;
+        }
+        supertag_bank(tg, fold, nfold, fold_st, &tr->mem);
+        for (size_t i = f, j = 0; i < n; i += k)
+            tr->train_st[i] = fold_st[j++];
+        sr_tagger_free(tg);
+        fprintf(tr->log, "jackknife fold %zu/%zu: supertagger dev %.2f\n", f + 1, k, sc.xpos);
+        fflush(tr->log);
+    }
+    remove(tmp);
+    free(rest);
+    free(fold);
+    free(fold_st);
+    return rc;
+}
+
 /* Append the gold-tagged copies gold[0..n) to the (retagged) training set. */
 static void add_gold_copies(trainer *tr, const sr_sentence *gold, size_t n)
 {
     sr_sentence *both = sr_arena_alloc(&tr->mem, (tr->ntrain + n) * sizeof *both);
     memcpy(both, tr->train, tr->ntrain * sizeof *both);
     memcpy(both + tr->ntrain, gold, n * sizeof *both);
+    if (tr->train_st) {
+        uint64_t **st = sr_arena_alloc(&tr->mem, (tr->ntrain + n) * sizeof *st);
+        memcpy(st, tr->train_st, tr->ntrain * sizeof *st);
+        memcpy(st + tr->ntrain, tr->train_st, n * sizeof *st);
+        tr->train_st = st;
+    }
     tr->train = both;
     tr->ntrain += n;
     fprintf(tr->log, "tags: each training sentence also with its gold tags\n");
 }
 
-/* Read the treebanks and, when a tagger is given, replace their tags. */
-static int load_data(trainer *tr, sr_error *err)
+/* Replace the gold tags of the treebanks with the tagger's (jackknifed for training). */
+static int retag_banks(trainer *tr, sr_error *err)
 {
     const sr_parser_train_opts *o = tr->o;
-    if (sr_conllu_read(o->train_path, &tr->mem, &tr->train, &tr->ntrain, err) != 0 ||
-        sr_conllu_read(o->dev_path, &tr->mem, &tr->dev, &tr->ndev, err) != 0)
-        return -1;
-    if (o->max_train && tr->ntrain > o->max_train)
-        tr->ntrain = o->max_train;
-    if (!o->tagger_path) {
-        fprintf(tr->log, "tags: gold\n");
-        return 0;
-    }
     sr_tagger *tg = sr_tagger_load(o->tagger_path, err);
     if (!tg)
         return -1;
-    sr_sentence *gold = o->gold_too ? copy_bank(tr->train, tr->ntrain, &tr->mem) : NULL;
-    size_t ngold = tr->ntrain;
     int rc = 0;
     if (o->jackknife > 1)
         rc = jackknife(tr, err);
@@ -551,6 +634,34 @@ static int load_data(trainer *tr, sr_error *err)
                 o->jackknife, o->tagger_path);
     else
         fprintf(tr->log, "tags: predicted by %s\n", o->tagger_path);
+    return rc;
+}
+
+/*
+** Read the treebanks; when a tagger is given, replace their tags (keeping
+** gold-tagged copies with gold_too); when a supertagger is, supertag them.
+*/
+static int load_data(trainer *tr, sr_error *err)
+{
+    const sr_parser_train_opts *o = tr->o;
+    if (sr_conllu_read(o->train_path, &tr->mem, &tr->train, &tr->ntrain, err) != 0 ||
+        sr_conllu_read(o->dev_path, &tr->mem, &tr->dev, &tr->ndev, err) != 0)
+        return -1;
+    if (o->max_train && tr->ntrain > o->max_train)
+        tr->ntrain = o->max_train;
+    if (o->supertagger_path && !(tr->supertagger = sr_tagger_load(o->supertagger_path, err)))
+        return -1;
+    sr_sentence *gold = NULL;
+    size_t ngold = tr->ntrain;
+    int rc = 0;
+    if (o->tagger_path) {
+        gold = o->gold_too ? copy_bank(tr->train, tr->ntrain, &tr->mem) : NULL;
+        rc = retag_banks(tr, err);
+    } else {
+        fprintf(tr->log, "tags: gold\n");
+    }
+    if (rc == 0 && tr->supertagger)
+        rc = supertag_training(tr, err);
     if (rc == 0 && gold)
         add_gold_copies(tr, gold, ngold);
     return rc;
@@ -722,6 +833,10 @@ int sr_parser_train(const sr_parser_train_opts *o, FILE *log, sr_error *err)
         tr.model.label_stride = (tr.nlabels + 3) & ~3;
         tr.model.root_label = tr.root;
         tr.model.label_names = tr.labels;
+        if (tr.supertagger) {
+            tr.model.supertagger = tr.supertagger;
+            sr_supertag_class_hashes(tr.supertagger, tr.model.st_hash);
+        }
         if (ptable_init(&tr.trans, o->trans_bits, SR_PT_COUNT, SR_PT_STRIDE) != 0 ||
             ptable_init(&tr.lab, o->label_bits, (size_t)tr.nlabels,
                         (size_t)tr.model.label_stride) != 0)
@@ -731,6 +846,7 @@ int sr_parser_train(const sr_parser_train_opts *o, FILE *log, sr_error *err)
         rc = train_and_save(&tr, err);
     ptable_free(&tr.trans);
     ptable_free(&tr.lab);
+    sr_tagger_free(tr.supertagger);
     sr_arena_free(&tr.mem);
     return rc;
 }

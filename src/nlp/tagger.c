@@ -142,7 +142,7 @@ void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t
         sr_tg_table_score(&t->pos, keys, nk, scores);
         cls[i] = (uint8_t)best_of(scores, NULL, t->nclass);
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; fid && i < n; i++) {
         size_t a = t->allow_start[cls[i]], b = t->allow_start[cls[i] + 1];
         const sr_tg_slot *known = sr_tg_find(&t->fdict, sr_tg_fdict_key(cls[i], words[i].lower));
         if (known) {

@@ -291,16 +291,6 @@ static uint64_t suffix_at(const sr_tg_word *w, size_t n, size_t i, int d, int k)
     return w[j].suf[k - 1];
 }
 
-/* 0 outside the sentence, 1 lowercase, 2 capitalized, 3 all capitals. */
-static uint64_t caps_at(const sr_tg_word *w, size_t n, size_t i, int d)
-{
-    long j = (long)i + d;
-    if (j < 0 || (size_t)j >= n)
-        return 0;
-    uint32_t f = w[j].flags;
-    return f & SR_TGW_ALL_UPPER ? 3 : f & SR_TGW_UPPER_INITIAL ? 2 : 1;
-}
-
 /*
 ** POS templates: the word itself (forms, affixes, shape, flags), its
 ** neighbours up to two away, and the classes already given to the two
@@ -342,10 +332,6 @@ size_t sr_tg_pos_features(const sr_tg_word *w, size_t n, size_t i, unsigned prev
     keys[k++] = sr_tg_key(28, prev2, 0);
     keys[k++] = sr_tg_key(29, prev1, x->suf[2]);
     keys[k++] = sr_tg_key(30, suffix_at(w, n, i, 1, 1), x->norm);
-    if (0)
-        keys[k++] = sr_tg_key(
-            31, caps_at(w, n, i, -1) << 4 | caps_at(w, n, i, 0) << 2 | caps_at(w, n, i, 1),
-            x->flags & SR_TGW_FIRST);
     keys[k++] = sr_tg_key(32, wp1, wp2);
     if (x->lex && x->lex != SR_TGL_FREQUENT) {
         keys[k++] = sr_tg_key(33, x->lex, 0);

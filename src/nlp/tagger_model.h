@@ -233,8 +233,9 @@ int sr_tg_dict_lookup(const sr_tagger *t, uint64_t exact);
 uint8_t sr_tg_class_flags(int upos, const char *xpos);
 
 /*
-** Tag words[0..n) into cls (POS class ids) and fid (FEATS ids).  The
-** decoding core shared by sr_tagger_tag and training's evaluation.
+** Tag words[0..n) into cls (POS class ids) and fid (FEATS ids; when fid
+** is NULL, no FEATS are predicted).  The decoding core shared by
+** sr_tagger_tag, the supertagger and training's evaluation.
 */
 void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t *cls,
                   uint8_t *fid);

@@ -85,12 +85,12 @@ static void test_features(void **state)
                         SR_UPOS_ADV,  SR_UPOS_NOUN, SR_UPOS_PUNCT};
     sr_sentence s = make_sentence(&a, forms, xpos, upos, 7);
     sr_ptok tk[8];
-    sr_parser_prepare(&s, tk);
+    sr_parser_prepare(&s, NULL, tk);
     /* Forms are lowercased and digits folded. */
     const char *forms2[] = {"talks", "in", "2005", "failed", "again", "today", "."};
     sr_sentence s2 = make_sentence(&a, forms2, xpos, upos, 7);
     sr_ptok tk2[8];
-    sr_parser_prepare(&s2, tk2);
+    sr_parser_prepare(&s2, NULL, tk2);
     assert_true(tk[1].word == tk2[1].word && tk[3].word == tk2[3].word);
     assert_true(tk[1].word != tk[2].word && tk[1].tag != tk[2].tag);
 
@@ -115,6 +115,16 @@ static void test_features(void **state)
     for (size_t i = 0; i < nf; i++)
         found_child |= f[i] == sr_parser_fhash((uint32_t)i, tk[2].word, 0, 0);
     assert_true(found_child); /* b0's leftmost child word */
+    /* Supertags of s0 and b0 are features; without a supertagger they are constants. */
+    uint64_t supertags[7] = {11, 12, 13, 14, 15, 16, 17};
+    sr_ptok tk3[8];
+    sr_parser_prepare(&s, supertags, tk3);
+    assert_true(tk3[1].st == 11 && tk3[3].st == 13 && tk[1].st == tk[3].st);
+    sr_parser_trans_features(&st, tk3, g);
+    int found_pair = 0;
+    for (size_t i = 0; i < nf; i++)
+        found_pair |= g[i] == sr_parser_fhash((uint32_t)i, 11, 13, 0);
+    assert_true(found_pair); /* s0's supertag with b0's */
     /* The same configuration gives the same features; all are distinct. */
     assert_int_equal(sr_parser_trans_features(&st, tk, g), nf);
     assert_memory_equal(f, g, nf * sizeof *f);

@@ -18,11 +18,13 @@
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: sr-train-parser [--tagger MODEL] [--epochs N] [--patience N]\n"
-                    "                       [--trans-bits B] [--label-bits B] [--max-train N]\n"
-                    "                       [--explore P] [--prune W] [--jackknife K] [--gold-too]\n"
-                    "                       [--write-tagged PREFIX] [--runs N] [--bag F]\n"
-                    "                       [--seed S] TRAIN DEV OUT\n");
+    fprintf(stderr,
+            "usage: sr-train-parser [--tagger MODEL] [--supertagger MODEL]\n"
+            "                       [--epochs N] [--patience N]\n"
+            "                       [--trans-bits B] [--label-bits B] [--max-train N]\n"
+            "                       [--explore P] [--prune W] [--jackknife K] [--gold-too]\n"
+            "                       [--write-tagged PREFIX] [--runs N] [--bag F]\n"
+            "                       [--seed S] TRAIN DEV OUT\n");
 }
 
 /* Parse an option's numeric value; exits on a bad one. */
@@ -65,6 +67,8 @@ int main(int argc, char **argv)
             o.bag = number(a, v), i++;
         else if (strcmp(a, "--runs") == 0)
             o.runs = (int)number(a, v), i++;
+        else if (strcmp(a, "--supertagger") == 0 && v)
+            o.supertagger_path = argv[++i];
         else if (strcmp(a, "--gold-too") == 0)
             o.gold_too = 1;
         else if (strcmp(a, "--jackknife") == 0)

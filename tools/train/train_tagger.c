@@ -1,19 +1,20 @@
 /*
 ** train_tagger.c: sr-train-tagger, the one command that trains the
-** part-of-speech tagger.
+** part-of-speech tagger, and the parser's supertagger.
 **
 **     sr-train-tagger [--train FILE] [--dev FILE] [--out FILE]
 **                     [--epochs N] [--patience N] [--seed N] [--prune X]
 **                     [--dict-min N] [--dict-share X] [--wordnet DIR] [--lex-min N]
 **                     [--feats-min PERMILLE] [--fdict-min N] [--runs N]
-**                     [--max-rows N] [-q]
+**                     [--max-rows N] [--supertags] [-q]
 **
 ** Defaults: ../shared/ud/en_ewt-ud-{train,dev}.conllu and
 ** data/models/tagger.bin, relative to the repository root where it is meant
 ** to be run; WordNet's files from /usr/share/wordnet feed the lexicon that
-** is baked into the model (--wordnet '' leaves it out).  The test set is never read.  The same
-*options and data give
-** the same model byte for byte.
+** is baked into the model (--wordnet '' leaves it out).  With --supertags
+** the model learns the supertags of the treebank's trees (supertag.h)
+** instead of its part-of-speech tags.  The test set is never read.  The
+** same options and data give the same model byte for byte.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,16 +22,17 @@
 
 #include "nlp/conllu.h"
 #include "nlp/nlp.h"
+#include "nlp/supertag.h"
 #include "nlp/tagger_train.h"
 #include "util/arena.h"
 
 static void usage(void)
 {
-    fprintf(stderr,
-            "usage: sr-train-tagger [--train FILE] [--dev FILE] [--out FILE] "
-            "[--epochs N] [--patience N] [--seed N] [--prune X] [--dict-min N]\n"
-            "       [--dict-share X] [--wordnet DIR|''] [--lex-min N]\n"
-            "       [--feats-min PERMILLE] [--fdict-min N] [--runs N] [--max-rows N] [-q]\n");
+    fprintf(stderr, "usage: sr-train-tagger [--train FILE] [--dev FILE] [--out FILE] "
+                    "[--epochs N] [--patience N] [--seed N] [--prune X] [--dict-min N]\n"
+                    "       [--dict-share X] [--wordnet DIR|''] [--lex-min N]\n"
+                    "       [--feats-min PERMILLE] [--fdict-min N] [--runs N] [--max-rows N]\n"
+                    "       [--supertags] [-q]\n");
     exit(2);
 }
 
@@ -43,10 +45,15 @@ int main(int argc, char **argv)
     sr_tg_train_defaults(&o);
     o.verbose = 1;
     o.wordnet_dir = "/usr/share/wordnet";
+    int supertags = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "-q") == 0) {
             o.verbose = 0;
+            continue;
+        }
+        if (strcmp(a, "--supertags") == 0) {
+            supertags = 1;
             continue;
         }
         if (!v)
@@ -94,6 +101,10 @@ int main(int argc, char **argv)
         sr_conllu_read(dev_path, &a, &dev, &ndev, &err)) {
         fprintf(stderr, "sr-train-tagger: %s\n", err.msg);
         return 1;
+    }
+    if (supertags) {
+        sr_supertag_gold(train, ntrain, &a);
+        sr_supertag_gold(dev, ndev, &a);
     }
     if (o.verbose)
         fprintf(stderr, "%zu training and %zu dev sentences\n", ntrain, ndev);
