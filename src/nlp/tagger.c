@@ -65,6 +65,7 @@ void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int
 {
     uint32_t rows[SR_TG_MAX_FEATURES];
     size_t nrows = 0;
+    const size_t stride = sr_tg_dense_stride(t->nclass);
     if (n > SR_TG_MAX_FEATURES)
         n = SR_TG_MAX_FEATURES;
     for (size_t i = 0; i < n; i++)
@@ -77,7 +78,10 @@ void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int
         if (row & SR_TG_INLINE) {
             scores[(row >> 16) & 0xff] += (int16_t)(row & 0xffff);
         } else if ((row & 0xff) == 0) {
-            __builtin_prefetch(t->dense + (size_t)(row >> 8) * sr_tg_dense_stride(t->nclass));
+            /* Every cache line of the row: a row of many classes spans several. */
+            const char *d = (const char *)(t->dense + (size_t)(row >> 8) * stride);
+            for (size_t b = 0; b < stride * sizeof *t->dense; b += 64)
+                __builtin_prefetch(d + b);
             rows[nrows++] = row;
         } else {
             __builtin_prefetch(t->w + (row >> 8));
@@ -88,7 +92,6 @@ void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int
     for (size_t i = 0; i < nrows; i++) {
         uint32_t off = rows[i] >> 8, len = rows[i] & 0xff;
         if (len == 0) {
-            size_t stride = sr_tg_dense_stride(t->nclass);
             const int16_t *d = t->dense + (size_t)off * stride;
             for (size_t c = 0; c < stride; c += SR_TG_LANES) /* fixed-width: vectorizes */
                 for (size_t k = 0; k < SR_TG_LANES; k++)
