@@ -14,6 +14,7 @@
 #include "nlp/conllu.h"
 #include "nlp/nlp.h"
 #include "nlp/parser_internal.h"
+#include "tiny_bank.h"
 #include "util/util.h"
 
 #define DEV_PATH SR_SHARED_DIR "/ud/en_ewt-ud-dev.conllu"
@@ -337,23 +338,6 @@ static void test_ungrammatical(void **state)
 }
 
 /* ---- model files ---- */
-
-/* Invented training sentences: subject, verb, object, punctuation. */
-static const char tiny_bank[] = "1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
-                                "2\tcrossed\tcross\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-                                "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
-                                "4\tborder\tborder\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
-                                "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
-                                "\n"
-                                "1\tLeaders\tleader\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
-                                "2\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-                                "3\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_\n"
-                                "4\tpeace\tpeace\tNOUN\tNN\t_\t5\tcompound\t_\t_\n"
-                                "5\tdeal\tdeal\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
-                                "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
-                                "7\tGeneva\tGeneva\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
-                                "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
-                                "\n";
 
 /*
 ** Train a small model on tiny_bank, with tags from tagger when it is not

@@ -14,24 +14,8 @@
 #include "nlp/parser_internal.h"
 #include "nlp/supertag.h"
 #include "nlp/tagger_train.h"
+#include "tiny_bank.h"
 #include "util/util.h"
-
-/* Invented sentences with heads on both sides and a root in the middle. */
-static const char bank[] = "1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
-                           "2\tcrossed\tcross\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-                           "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
-                           "4\tborder\tborder\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
-                           "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
-                           "\n"
-                           "1\tLeaders\tleader\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
-                           "2\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-                           "3\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_\n"
-                           "4\tpeace\tpeace\tNOUN\tNN\t_\t5\tcompound\t_\t_\n"
-                           "5\tdeal\tdeal\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
-                           "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
-                           "7\tGeneva\tGeneva\tPROPN\tNNP\t_\t2\tobl\t_\t_\n"
-                           "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
-                           "\n";
 
 static void read_bank(const char *path, sr_arena *a, sr_sentence **s, size_t *n)
 {
@@ -44,7 +28,7 @@ static void read_bank(const char *path, sr_arena *a, sr_sentence **s, size_t *n)
 static void test_gold_supertags(void **state)
 {
     (void)state;
-    char *path = sr_test_file(".conllu", bank, sizeof bank - 1);
+    char *path = sr_test_file(".conllu", tiny_bank, sizeof tiny_bank - 1);
     sr_arena a;
     sr_arena_init(&a);
     sr_sentence *s;
@@ -89,7 +73,7 @@ static void train_supertagger(const char *bank_path, const char *out)
 static void test_parser_with_supertagger(void **state)
 {
     (void)state;
-    char *bank_path = sr_test_file(".conllu", bank, sizeof bank - 1);
+    char *bank_path = sr_test_file(".conllu", tiny_bank, sizeof tiny_bank - 1);
     char *st_path = sr_test_file(".bin", "", 0), *parser_path = sr_test_file(".bin", "", 0);
     train_supertagger(bank_path, st_path);
 
