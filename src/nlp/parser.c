@@ -219,8 +219,8 @@ static const void *table_section(const sr_model_file *m, const char *prefix, con
 }
 
 /* Report a table that contradicts itself. Returns NULL. */
-static int16_t *bad_table(int16_t *table, const sr_model_file *m, const char *prefix,
-                          const char *why, sr_error *err)
+static int8_t *bad_table(int8_t *table, const sr_model_file *m, const char *prefix,
+                         const char *why, sr_error *err)
 {
     free(table);
     sr_error_set(err, "%s: parser table %s: %s", sr_model_path(m), prefix, why);
@@ -228,13 +228,15 @@ static int16_t *bad_table(int16_t *table, const sr_model_file *m, const char *pr
 }
 
 /*
-** Expand a sparse table into a dense table of 2^bits rows of stride 16-bit
+** Expand a sparse table into a dense table of 2^bits rows of stride 8-bit
 ** weights, aligned for vector loads.  The file holds a bitmap of the rows
 ** that have weights, the number of weights of each such row, and each
-** weight's class and value; *scale turns values into scores.
+** weight's class and 16-bit value with one scale for the table; the values
+** are rescaled so that the largest is WEIGHT8_MAX, and *scale_out turns
+** them into scores.
 */
-static int16_t *expand_table(const sr_model_file *m, const char *prefix, int bits, size_t width,
-                             size_t stride, float *scale_out, sr_error *err)
+static int8_t *expand_table(const sr_model_file *m, const char *prefix, int bits, size_t width,
+                            size_t stride, float *scale_out, sr_error *err)
 {
     size_t rows = (size_t)1 << bits, nbitmap, nrows, ncls, nw, one;
     const uint32_t *bitmap =
@@ -246,15 +248,20 @@ static int16_t *expand_table(const sr_model_file *m, const char *prefix, int bit
     const float *scale = w ? table_section(m, prefix, "scale", SR_MT_F32, 1, &one, err) : NULL;
     if (!scale)
         return NULL;
-    int16_t *table = NULL;
-    if (posix_memalign((void **)&table, 64, rows * stride * sizeof *table) == 0)
-        memset(table, 0, rows * stride * sizeof *table);
+    int8_t *table = NULL;
+    if (posix_memalign((void **)&table, 64, rows * stride) == 0)
+        memset(table, 0, rows * stride);
     if (!table) {
         sr_error_set(err, "%s: out of memory for the parser tables", sr_model_path(m));
         return NULL;
     }
     if (bitmap[rows / 32] != 0)
         return bad_table(table, m, prefix, "bitmap has bits beyond the table", err);
+    int maxabs = 1;
+    for (size_t i = 0; i < nw; i++)
+        if (abs(w[i]) > maxabs)
+            maxabs = abs(w[i]);
+    const float narrow = (float)WEIGHT8_MAX / (float)maxabs;
     size_t row = 0, entry = 0;
     for (size_t r = 0; r < rows; r++) {
         if (!(bitmap[r / 32] >> (r % 32) & 1))
@@ -264,7 +271,7 @@ static int16_t *expand_table(const sr_model_file *m, const char *prefix, int bit
         for (size_t k = 0; k < count[row]; k++, entry++) {
             if (cls[entry] >= width)
                 return bad_table(table, m, prefix, "class out of range", err);
-            table[r * stride + cls[entry]] = w[entry];
+            table[r * stride + cls[entry]] = (int8_t)lrintf((float)w[entry] * narrow);
         }
         row++;
     }
@@ -272,29 +279,8 @@ static int16_t *expand_table(const sr_model_file *m, const char *prefix, int bit
         return bad_table(table, m, prefix, "more weights than rows", err);
     if (!(scale[0] > 0) || scale[0] > 1e6f)
         return bad_table(table, m, prefix, "bad scale", err);
-    *scale_out = scale[0];
+    *scale_out = scale[0] / narrow;
     return table;
-}
-
-/*
-** An 8-bit copy of the n 16-bit weights of table, rescaled so that the
-** largest is WEIGHT8_MAX; *scale is adjusted to match.  Frees table.
-*/
-static int8_t *narrow(int16_t *table, size_t n, float *scale)
-{
-    int8_t *out = NULL;
-    if (posix_memalign((void **)&out, 64, n) != 0)
-        out = NULL;
-    int maxabs = 1;
-    for (size_t i = 0; out && i < n; i++)
-        if (abs(table[i]) > maxabs)
-            maxabs = abs(table[i]);
-    double f = (double)WEIGHT8_MAX / maxabs;
-    for (size_t i = 0; out && i < n; i++)
-        out[i] = (int8_t)lrint(table[i] * f);
-    *scale = (float)(*scale / f);
-    free(table);
-    return out;
 }
 
 /* Copy the NUL-separated relation names into p. */
@@ -375,16 +361,13 @@ static int load_supertagger(sr_parser *p, const sr_model_file *m, sr_error *err)
     return 0;
 }
 
-/* Expand table prefix and keep it in 8 bits as p->owned[slot]. */
+/* Expand table prefix into p->owned[slot]. */
 static int load_table(sr_parser *p, const sr_model_file *m, const char *prefix, int bits,
                       size_t width, size_t stride, float *scale, int slot, sr_error *err)
 {
-    int16_t *wide = expand_table(m, prefix, bits, width, stride, scale, err);
-    if (!wide)
-        return -1;
-    int8_t *table = narrow(wide, ((size_t)1 << bits) * stride, scale);
+    int8_t *table = expand_table(m, prefix, bits, width, stride, scale, err);
     if (!table)
-        return sr_error_set(err, "%s: out of memory for the parser tables", sr_model_path(m));
+        return -1;
     p->owned[slot] = table;
     if (slot == 0)
         p->trans8 = table;
