@@ -30,7 +30,7 @@ typedef int16_t v16s __attribute__((vector_size(32)));
 ** SR_PARSER_MAX_FEATS features, so sums of them fit in 16 bits.
 */
 #define WEIGHT8_MAX 127
-_Static_assert(SR_PARSER_MAX_FEATS * WEIGHT8_MAX <= 32767, "16-bit sums of 8-bit weights");
+_Static_assert(SR_PARSER_MAX_FEATS *WEIGHT8_MAX <= 32767, "16-bit sums of 8-bit weights");
 
 /* Transition scores from the 8-bit table of a loaded model. */
 static void score_trans8(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
@@ -219,8 +219,8 @@ static const void *table_section(const sr_model_file *m, const char *prefix, con
 }
 
 /* Report a table that contradicts itself. Returns NULL. */
-static int8_t *bad_table(int8_t *table, const sr_model_file *m, const char *prefix,
-                         const char *why, sr_error *err)
+static int8_t *bad_table(int8_t *table, const sr_model_file *m, const char *prefix, const char *why,
+                         sr_error *err)
 {
     free(table);
     sr_error_set(err, "%s: parser table %s: %s", sr_model_path(m), prefix, why);
@@ -388,11 +388,11 @@ sr_parser *sr_parser_load(const char *path, sr_error *err)
     if (rc == 0)
         rc = load_supertagger(p, m, err);
     if (rc == 0)
-        rc = load_table(p, m, "trans", p->trans_bits, SR_PT_COUNT, SR_PT_STRIDE, &p->trans_scale,
-                        0, err);
+        rc = load_table(p, m, "trans", p->trans_bits, SR_PT_COUNT, SR_PT_STRIDE, &p->trans_scale, 0,
+                        err);
     if (rc == 0)
-        rc = load_table(p, m, "label", p->label_bits, (size_t)p->nlabels,
-                        (size_t)p->label_stride8, &p->label_scale, 1, err);
+        rc = load_table(p, m, "label", p->label_bits, (size_t)p->nlabels, (size_t)p->label_stride8,
+                        &p->label_scale, 1, err);
     sr_model_close(m);
     if (rc != 0) {
         sr_parser_free(p);
