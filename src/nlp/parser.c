@@ -30,7 +30,7 @@ typedef int16_t v16s __attribute__((vector_size(32)));
 ** SR_PARSER_MAX_FEATS features, so sums of them fit in 16 bits.
 */
 #define WEIGHT8_MAX 127
-_Static_assert(SR_PARSER_MAX_FEATS *WEIGHT8_MAX <= 32767, "16-bit sums of 8-bit weights");
+_Static_assert((SR_PARSER_MAX_FEATS * WEIGHT8_MAX) <= 32767, "16-bit sums of 8-bit weights");
 
 /* Transition scores from the 8-bit table of a loaded model. */
 static void score_trans8(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
