@@ -517,7 +517,7 @@ static sr_sentence *copy_bank(const sr_sentence *s, size_t n, sr_arena *a)
 static void supertagger_opts(sr_tg_train_opts *to)
 {
     sr_tg_train_defaults(to);
-    to->runs = 1;
+    to->runs = 3;
     to->wordnet_dir = "/usr/share/wordnet";
 }
 
