@@ -431,6 +431,43 @@ static void retag(const sr_tagger *tg, sr_sentence *s, size_t n, sr_arena *a)
     }
 }
 
+/* A copy of s[0..n) with tokens of its own, so that retagging it leaves s as it is. */
+static sr_sentence *copy_bank(const sr_sentence *s, size_t n, sr_arena *a)
+{
+    sr_sentence *c = sr_arena_alloc(a, n * sizeof *c);
+    for (size_t i = 0; i < n; i++) {
+        c[i] = s[i];
+        c[i].tokens = sr_arena_alloc(a, s[i].ntokens * sizeof *c[i].tokens);
+        memcpy(c[i].tokens, s[i].tokens, s[i].ntokens * sizeof *c[i].tokens);
+    }
+    return c;
+}
+
+/*
+** Train a tagger with options to on the sentences of bank[0..n) outside
+** fold f of k, early-stopped on dev[0..ndev), and load it; NULL with err
+** set on failure.  The model passes through the file tmp.
+*/
+static sr_tagger *train_fold_tagger(const sr_sentence *bank, size_t n, size_t k, size_t f,
+                                    const sr_sentence *dev, size_t ndev, const sr_tg_train_opts *to,
+                                    const char *tmp, sr_tg_scores *sc, sr_error *err)
+{
+    sr_sentence *rest = malloc(n * sizeof *rest);
+    if (!rest) {
+        sr_error_set(err, "out of memory for jackknifing");
+        return NULL;
+    }
+    size_t nrest = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i % k != f)
+            rest[nrest++] = bank[i];
+    int rc = sr_tg_train(rest, nrest, dev, ndev, to, tmp, sc, err);
+    free(rest);
+    sr_tagger *tg = rc == 0 ? sr_tagger_load(tmp, err) : NULL;
+    remove(tmp);
+    return tg;
+}
+
 /*
 ** Jackknifing: split the training set into k folds, train a tagger on all
 ** folds but one (early-stopped on the gold-tagged dev set) and tag the
@@ -442,45 +479,33 @@ static int jackknife(trainer *tr, sr_error *err)
 {
     const sr_parser_train_opts *o = tr->o;
     size_t k = (size_t)o->jackknife, n = tr->ntrain;
-    sr_sentence *rest = malloc(n * sizeof *rest), *fold = malloc(n * sizeof *fold);
-    sr_sentence *tagged = malloc(n * sizeof *tagged);
+    sr_sentence *tagged = copy_bank(tr->train, n, &tr->mem);
+    sr_sentence *fold = malloc(n * sizeof *fold);
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.jackknife.tmp", o->out_path);
-    int rc = rest && fold && tagged ? 0 : sr_error_set(err, "out of memory for jackknifing");
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        tagged[i] = tr->train[i];
-        tagged[i].tokens = sr_arena_alloc(&tr->mem, tr->train[i].ntokens * sizeof(sr_token));
-        memcpy(tagged[i].tokens, tr->train[i].tokens, tr->train[i].ntokens * sizeof(sr_token));
-    }
+    int rc = fold ? 0 : sr_error_set(err, "out of memory for jackknifing");
     for (size_t f = 0; rc == 0 && f < k; f++) {
-        size_t nrest = 0, nfold = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (i % k == f)
-                fold[nfold++] = tagged[i];
-            else
-                rest[nrest++] = tr->train[i];
-        }
         sr_tg_train_opts to;
         sr_tg_train_defaults(&to);
         sr_tg_scores sc;
-        rc = sr_tg_train(rest, nrest, tr->dev, tr->ndev, &to, tmp, &sc, err);
-        sr_tagger *tg = rc == 0 ? sr_tagger_load(tmp, err) : NULL;
+        sr_tagger *tg =
+            train_fold_tagger(tr->train, n, k, f, tr->dev, tr->ndev, &to, tmp, &sc, err);
         if (!tg) {
             rc = -1;
             break;
         }
+        size_t nfold = 0;
+        for (size_t i = f; i < n; i += k)
+            fold[nfold++] = tagged[i];
         retag(tg, fold, nfold, &tr->mem); /* fold shares tokens with tagged */
         sr_tagger_free(tg);
         fprintf(tr->log, "jackknife fold %zu/%zu: tagger dev UPOS %.2f XPOS %.2f\n", f + 1, k,
                 sc.upos, sc.xpos);
         fflush(tr->log);
     }
-    remove(tmp);
     if (rc == 0)
         memcpy(tr->train, tagged, n * sizeof *tagged);
-    free(rest);
     free(fold);
-    free(tagged);
     return rc;
 }
 
@@ -498,18 +523,6 @@ static int write_bank(const char *path, const sr_sentence *s, size_t n, sr_error
     return 0;
 }
 
-/* A copy of s[0..n) with tokens of its own, so that retagging it leaves s as it is. */
-static sr_sentence *copy_bank(const sr_sentence *s, size_t n, sr_arena *a)
-{
-    sr_sentence *c = sr_arena_alloc(a, n * sizeof *c);
-    for (size_t i = 0; i < n; i++) {
-        c[i] = s[i];
-        c[i].tokens = sr_arena_alloc(a, s[i].ntokens * sizeof *c[i].tokens);
-        memcpy(c[i].tokens, s[i].tokens, s[i].ntokens * sizeof *c[i].tokens);
-    }
-    return c;
-}
-
 /*
 ** Options of the supertaggers trained for jackknifing, the same as those
 ** scripts/train-models.sh trains the shipped supertagger with.
@@ -521,15 +534,15 @@ static void supertagger_opts(sr_tg_train_opts *to)
     to->wordnet_dir = "/usr/share/wordnet";
 }
 
-/* Supertag training sentences s[0..n) with t into st[0..n), memory from a. */
-static void supertag_bank(const sr_tagger *t, const sr_sentence *s, size_t n, uint64_t **st,
-                          sr_arena *a)
+/* Supertag the sentences s[f], s[f + k], ... of s[0..n) with t into st[], memory from a. */
+static void supertag_fold(const sr_tagger *t, const sr_sentence *s, size_t n, size_t k, size_t f,
+                          uint64_t **st, sr_arena *a)
 {
     uint64_t hash[256];
     sr_supertag_class_hashes(t, hash);
     sr_arena scratch;
     sr_arena_init(&scratch);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = f; i < n; i += k) {
         st[i] = sr_arena_alloc(a, (s[i].ntokens + 1) * sizeof *st[i]);
         sr_supertag(t, hash, &s[i], st[i], &scratch);
         sr_arena_free(&scratch);
@@ -548,46 +561,28 @@ static int supertag_training(trainer *tr, sr_error *err)
     size_t n = tr->ntrain, k = (size_t)(o->jackknife > 1 ? o->jackknife : 1);
     tr->train_st = sr_arena_calloc(&tr->mem, n, sizeof *tr->train_st);
     if (k == 1) {
-        supertag_bank(tr->supertagger, tr->train, n, tr->train_st, &tr->mem);
+        supertag_fold(tr->supertagger, tr->train, n, 1, 0, tr->train_st, &tr->mem);
         return 0;
     }
     sr_sentence *gold = copy_bank(tr->train, n, &tr->mem);
     sr_sentence *dev = copy_bank(tr->dev, tr->ndev, &tr->mem);
     sr_supertag_gold(gold, n, &tr->mem);
     sr_supertag_gold(dev, tr->ndev, &tr->mem);
-    sr_sentence *rest = malloc(n * sizeof *rest), *fold = malloc(n * sizeof *fold);
-    uint64_t **fold_st = malloc(n * sizeof *fold_st);
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.supertagger.tmp", o->out_path);
-    int rc = rest && fold && fold_st ? 0 : sr_error_set(err, "out of memory for jackknifing");
-    for (size_t f = 0; rc == 0 && f < k; f++) {
-        size_t nrest = 0, nfold = 0;
-        for (size_t i = 0; i < n; i++)
-            if (i % k == f)
-                fold[nfold++] = tr->train[i];
-            else
-                rest[nrest++] = gold[i];
+    for (size_t f = 0; f < k; f++) {
         sr_tg_train_opts to;
         supertagger_opts(&to);
         sr_tg_scores sc;
-        rc = sr_tg_train(rest, nrest, dev, tr->ndev, &to, tmp, &sc, err);
-        sr_tagger *tg = rc == 0 ? sr_tagger_load(tmp, err) : NULL;
-        if (!tg) {
-            rc = -1;
-            break;
-        }
-        supertag_bank(tg, fold, nfold, fold_st, &tr->mem);
-        for (size_t i = f, j = 0; i < n; i += k)
-            tr->train_st[i] = fold_st[j++];
+        sr_tagger *tg = train_fold_tagger(gold, n, k, f, dev, tr->ndev, &to, tmp, &sc, err);
+        if (!tg)
+            return -1;
+        supertag_fold(tg, tr->train, n, k, f, tr->train_st, &tr->mem);
         sr_tagger_free(tg);
         fprintf(tr->log, "jackknife fold %zu/%zu: supertagger dev %.2f\n", f + 1, k, sc.xpos);
         fflush(tr->log);
     }
-    remove(tmp);
-    free(rest);
-    free(fold);
-    free(fold_st);
-    return rc;
+    return 0;
 }
 
 /* Append the gold-tagged copies gold[0..n) to the (retagged) training set. */
