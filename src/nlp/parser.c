@@ -361,19 +361,15 @@ static int load_supertagger(sr_parser *p, const sr_model_file *m, sr_error *err)
     return 0;
 }
 
-/* Expand table prefix into p->owned[slot]. */
-static int load_table(sr_parser *p, const sr_model_file *m, const char *prefix, int bits,
-                      size_t width, size_t stride, float *scale, int slot, sr_error *err)
+/* Expand table prefix into *table, owned by p through *owner. */
+static int load_table(const sr_model_file *m, const char *prefix, int bits, size_t width,
+                      size_t stride, float *scale, const int8_t **table, void **owner,
+                      sr_error *err)
 {
-    int8_t *table = expand_table(m, prefix, bits, width, stride, scale, err);
-    if (!table)
-        return -1;
-    p->owned[slot] = table;
-    if (slot == 0)
-        p->trans8 = table;
-    else
-        p->labels8 = table;
-    return 0;
+    int8_t *t = expand_table(m, prefix, bits, width, stride, scale, err);
+    *table = t;
+    *owner = t;
+    return t ? 0 : -1;
 }
 
 sr_parser *sr_parser_load(const char *path, sr_error *err)
@@ -388,11 +384,11 @@ sr_parser *sr_parser_load(const char *path, sr_error *err)
     if (rc == 0)
         rc = load_supertagger(p, m, err);
     if (rc == 0)
-        rc = load_table(p, m, "trans", p->trans_bits, SR_PT_COUNT, SR_PT_STRIDE, &p->trans_scale, 0,
-                        err);
+        rc = load_table(m, "trans", p->trans_bits, SR_PT_COUNT, SR_PT_STRIDE, &p->trans_scale,
+                        &p->trans8, &p->owned[0], err);
     if (rc == 0)
-        rc = load_table(p, m, "label", p->label_bits, (size_t)p->nlabels, (size_t)p->label_stride8,
-                        &p->label_scale, 1, err);
+        rc = load_table(m, "label", p->label_bits, (size_t)p->nlabels, (size_t)p->label_stride8,
+                        &p->label_scale, &p->labels8, &p->owned[1], err);
     sr_model_close(m);
     if (rc != 0) {
         sr_parser_free(p);
