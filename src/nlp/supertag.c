@@ -31,19 +31,9 @@ void sr_supertag(const sr_tagger *t, const uint64_t *class_hash, const sr_senten
                  uint64_t *out, sr_arena *a)
 {
     size_t n = s->ntokens;
-    sr_tg_word stack_words[STACK_WORDS];
     uint8_t stack_cls[STACK_WORDS];
-    sr_tg_word *words = stack_words;
-    uint8_t *cls = stack_cls;
-    if (n == 0)
-        return;
-    if (n > STACK_WORDS) {
-        words = sr_arena_alloc(a, n * sizeof *words);
-        cls = sr_arena_alloc(a, n);
-    }
-    for (size_t i = 0; i < n; i++)
-        sr_tg_prepare(t, &words[i], s->tokens[i].form ? s->tokens[i].form : "", i == 0);
-    sr_tg_decode(t, words, n, cls, NULL); /* supertags have no features */
+    uint8_t *cls = n > STACK_WORDS ? sr_arena_alloc(a, n) : stack_cls;
+    sr_tg_tag_words(t, s, cls, NULL, a); /* supertags have no features */
     for (size_t i = 0; i < n; i++)
         out[i] = class_hash[cls[i]];
 }

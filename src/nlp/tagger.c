@@ -163,23 +163,31 @@ void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t
     }
 }
 
-void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)
+void sr_tg_tag_words(const sr_tagger *t, const sr_sentence *s, uint8_t *cls, uint8_t *fid,
+                     sr_arena *a)
 {
     size_t n = s->ntokens;
     sr_tg_word stack_words[STACK_WORDS];
-    uint8_t stack_cls[STACK_WORDS], stack_fid[STACK_WORDS];
     sr_tg_word *words = stack_words;
-    uint8_t *cls = stack_cls, *fid = stack_fid;
     if (n == 0)
         return;
-    if (n > STACK_WORDS) {
+    if (n > STACK_WORDS)
         words = sr_arena_alloc(a, n * sizeof *words);
-        cls = sr_arena_alloc(a, n);
-        fid = sr_arena_alloc(a, n);
-    }
     for (size_t i = 0; i < n; i++)
         sr_tg_prepare(t, &words[i], s->tokens[i].form ? s->tokens[i].form : "", i == 0);
     sr_tg_decode(t, words, n, cls, fid);
+}
+
+void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)
+{
+    size_t n = s->ntokens;
+    uint8_t stack_cls[STACK_WORDS], stack_fid[STACK_WORDS];
+    uint8_t *cls = stack_cls, *fid = stack_fid;
+    if (n > STACK_WORDS) {
+        cls = sr_arena_alloc(a, n);
+        fid = sr_arena_alloc(a, n);
+    }
+    sr_tg_tag_words(t, s, cls, fid, a);
     for (size_t i = 0; i < n; i++) {
         sr_token *tok = &s->tokens[i];
         tok->upos = t->class_upos[cls[i]];

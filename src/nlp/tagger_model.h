@@ -240,4 +240,12 @@ uint8_t sr_tg_class_flags(int upos, const char *xpos);
 void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t *cls,
                   uint8_t *fid);
 
+/*
+** Prepare and decode the words of s: cls[0..n) and (unless fid is NULL)
+** fid[0..n) as sr_tg_decode gives them.  Long sentences take scratch
+** memory from a.
+*/
+void sr_tg_tag_words(const sr_tagger *t, const sr_sentence *s, uint8_t *cls, uint8_t *fid,
+                     sr_arena *a);
+
 #endif
