@@ -1110,27 +1110,29 @@ static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *o
     return compound(x, best, -1, lo, (int)o->start, out, 0);
 }
 
-/* Is token k the head of an nsubj or nsubj:pass dependent? */
+/* Is token j an nsubj or nsubj:pass dependent of token k? */
+static int is_subject_of(const sent_ctx *x, uint32_t j, uint32_t k)
+{
+    const sr_token *t = &x->s->tokens[j];
+    return t->head == (int32_t)k + 1 && t->deprel &&
+           (strcmp(t->deprel, "nsubj") == 0 || strcmp(t->deprel, "nsubj:pass") == 0);
+}
+
+/* Does token k have a subject dependent? */
 static int has_subject(const sent_ctx *x, uint32_t k)
 {
-    for (uint32_t j = 0; j < x->n; j++) {
-        const sr_token *t = &x->s->tokens[j];
-        if (t->head == (int32_t)k + 1 && t->deprel &&
-            (strcmp(t->deprel, "nsubj") == 0 || strcmp(t->deprel, "nsubj:pass") == 0))
+    for (uint32_t j = 0; j < x->n; j++)
+        if (is_subject_of(x, j, k))
             return 1;
-    }
     return 0;
 }
 
-/* The actor mention covering the nsubj or nsubj:pass dependent of token k, or -1. */
+/* The actor mention covering a subject dependent of token k, or -1. */
 static int32_t subject_mention(const sent_ctx *x, uint32_t k)
 {
-    for (uint32_t j = 0; j < x->n; j++) {
-        const sr_token *t = &x->s->tokens[j];
-        if (t->head == (int32_t)k + 1 && t->deprel && x->ti[j].mention >= 0 &&
-            (strcmp(t->deprel, "nsubj") == 0 || strcmp(t->deprel, "nsubj:pass") == 0))
+    for (uint32_t j = 0; j < x->n; j++)
+        if (x->ti[j].mention >= 0 && is_subject_of(x, j, k))
             return x->ti[j].mention;
-    }
     return -1;
 }
 
