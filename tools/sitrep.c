@@ -34,7 +34,8 @@ enum command { CMD_CODE, CMD_SEGMENT, CMD_PARSE };
 /* Everything the options of code/segment/parse set. */
 typedef struct options {
     enum command cmd;
-    const char *date, *id, *db, *data_dir, *out;
+    const char *date, *id, *db, *data_dir, *out, *dictionaries;
+    unsigned doc_options; /* SR_OPT_* */
     int input;      /* sr_input_kind, or INPUT_CONLLU */
     sr_format format;
     int threads;
@@ -54,6 +55,7 @@ typedef struct job {
 
 typedef struct batch {
     const sr_engine *engine;
+    unsigned doc_options; /* SR_OPT_* for every document */
     unsigned stages;
     job *jobs;
     size_t n;
@@ -90,9 +92,14 @@ static const char usage_code[] =
     "  --input KIND        text (one article per file, default), jsonl (one JSON object\n"
     "                      per line: id, date, text, optional title, url, source),\n"
     "                      html (article body of a web page)\n"
-    "  --format FMT        jsonl (default), tsv, gdelt (GDELT 2.0 Events columns)\n"
+    "  --format FMT        jsonl (default), tsv, gdelt (GDELT 2.0 Events columns),\n"
+    "                      plover (PLOVER-style records: type, mode, context)\n"
     "  --db FILE           also store documents, sentences, actors and events in SQLite\n"
     "                      (a document id stored again replaces the earlier one)\n"
+    "  --no-statements     drop bare public statements (CAMEO 01x)\n"
+    "  --dictionaries DIR  code with the PETRARCH/TABARI dictionaries of DIR (its verbs,\n"
+    "                      actors and agents files) instead of sitrep's own\n"
+    "  --shallow           the shallow baseline coder (word order, no tree), for comparison\n"
     "  -j, --threads N     worker threads (default 1); output order is input order\n"
     "  --data DIR          data directory (default $SITREP_DATA or the built-in one)\n"
     "  -h, --help          this text\n"
@@ -161,6 +168,9 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
         {"db", required_argument, NULL, 'b'},    {"threads", required_argument, NULL, 'j'},
         {"data", required_argument, NULL, 'D'},  {"help", no_argument, NULL, 'h'},
         {"out", required_argument, NULL, 'o'},
+        {"no-statements", no_argument, NULL, 'S'},
+        {"dictionaries", required_argument, NULL, 'P'},
+        {"shallow", no_argument, NULL, 'W'},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -176,6 +186,9 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
         case 'b': o->db = optarg; break;
         case 'D': o->data_dir = optarg; break;
         case 'o': o->out = optarg; break;
+        case 'S': o->doc_options |= SR_OPT_NO_STATEMENTS; break;
+        case 'W': o->doc_options |= SR_OPT_SHALLOW; break;
+        case 'P': o->dictionaries = optarg; break;
         case 'I':
             o->input = strcmp(optarg, "conllu") == 0 && o->cmd == CMD_PARSE
                            ? INPUT_CONLLU
@@ -190,8 +203,10 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
                 o->format = SR_FORMAT_TSV;
             else if (strcmp(optarg, "gdelt") == 0)
                 o->format = SR_FORMAT_GDELT;
+            else if (strcmp(optarg, "plover") == 0)
+                o->format = SR_FORMAT_PLOVER;
             else
-                die_usage("--format is jsonl, tsv or gdelt", usage);
+                die_usage("--format is jsonl, tsv, gdelt or plover", usage);
             break;
         case 'j':
             o->threads = atoi(optarg);
@@ -293,6 +308,8 @@ static void add_record(batch *b, const sr_engine *e, sr_record *rec)
         fprintf(stderr, "sitrep: %s: %s\n", rec->id, rec->warning);
     sr_doc_meta meta = {rec->id, rec->date, rec->title, rec->url, rec->source};
     j->doc = sr_doc_new(e, &meta, rec->text, rec->len);
+    if (j->doc)
+        sr_doc_set_options(j->doc, b->doc_options);
 }
 
 static void add_rejection(batch *b, const sr_error *err)
@@ -356,7 +373,8 @@ static int run_documents(int argc, char **argv, options *o, const char *usage)
     int first = parse_options(argc, argv, o, usage);
     o->progress = isatty(STDERR_FILENO);
     sr_error err = {{0}};
-    sr_engine *e = sr_engine_open(o->data_dir, &err);
+    sr_engine *e = o->dictionaries ? sr_engine_open_dictionaries(o->data_dir, o->dictionaries, &err)
+                                   : sr_engine_open(o->data_dir, &err);
     if (!e) {
         fprintf(stderr, "sitrep: %s\n", err.msg);
         return EXIT_USAGE;
@@ -368,7 +386,7 @@ static int run_documents(int argc, char **argv, options *o, const char *usage)
         return EXIT_USAGE;
     }
     size_t cap = (size_t)o->threads * BATCH_PER_THREAD;
-    batch b = {.engine = e, .jobs = calloc(cap, sizeof(job))};
+    batch b = {.engine = e, .doc_options = o->doc_options, .jobs = calloc(cap, sizeof(job))};
     b.stages = o->cmd == CMD_SEGMENT ? SR_STAGE_SEGMENT
                : o->cmd == CMD_PARSE ? SR_STAGE_SEGMENT | SR_STAGE_TAG | SR_STAGE_PARSE
                                      : SR_STAGE_ALL;

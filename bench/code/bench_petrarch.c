@@ -239,7 +239,7 @@ static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, rec
         sr_mention *ms;
         sr_actors_find(kb, x->text, sents, nsents, x->date, &a, &ms, &nm);
         double t1 = now();
-        sr_code_input in = {x->text, x->date, sents, nsents, ms, nm};
+        sr_code_input in = {x->id, 0, x->text, x->date, sents, nsents, ms, nm};
         sr_event *ev;
         sr_coder_code(c, &in, &a, &ev, &nev);
         double t2 = now();

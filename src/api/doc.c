@@ -115,6 +115,9 @@ static void run_coder(sr_doc *d)
     sr_actors_find(e->kb, d->text, d->sentences, d->nsentences, d->meta.date, &d->arena,
                    &d->mentions, &d->nmentions);
     sr_code_input in = {
+        .doc_id = d->meta.id,
+        .flags = ((d->options & SR_OPT_NO_STATEMENTS) ? SR_CODE_NO_STATEMENTS : 0u) |
+                 ((d->options & SR_OPT_SHALLOW) ? SR_CODE_SHALLOW : 0u),
         .text = d->text,
         .date = d->meta.date,
         .sentences = d->sentences,
@@ -123,6 +126,11 @@ static void run_coder(sr_doc *d)
         .nmentions = d->nmentions,
     };
     sr_coder_code(e->coder, &in, &d->arena, &d->events, &d->nevents);
+}
+
+void sr_doc_set_options(sr_doc *d, unsigned options)
+{
+    d->options = options;
 }
 
 int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err)

@@ -38,6 +38,7 @@ struct sr_doc {
     sr_event *events;
     size_t nevents;
     unsigned done;           /* SR_STAGE_* bits already run */
+    unsigned options;        /* SR_OPT_* */
 };
 
 /*

@@ -44,7 +44,9 @@ static void write_span_json(FILE *out, const sr_doc *d, sr_span s)
 
 static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
 {
-    fputs("{\"doc\":", out);
+    fputs("{\"id\":", out);
+    sr_json_cstring(out, ev->id);
+    fputs(",\"doc\":", out);
     sr_json_cstring(out, d->meta.id);
     fprintf(out, ",\"sentence\":%" PRIu32 ",\"date\":", ev->sentence);
     sr_json_cstring(out, d->meta.date);
@@ -58,6 +60,11 @@ static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
     sr_json_cstring(out, ev->plover);
     fputs(",\"plover_mode\":", out);
     sr_json_cstring(out, ev->plover_mode);
+    fputs(",\"plover_context\":", out);
+    sr_json_cstring(out, ev->plover_context);
+    fputs(",\"modality\":", out);
+    sr_json_cstring(out, ev->modality);
+    fprintf(out, ",\"confidence\":%.2f", ev->confidence);
     fprintf(out, ",\"quad_class\":%d,\"goldstein\":%.1f,\"trigger\":", ev->quad_class,
             ev->goldstein);
     write_span_json(out, d, ev->trigger);
@@ -65,6 +72,58 @@ static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
     write_span_json(out, d, d->sentences[ev->sentence].span);
     fputs(",\"rule\":", out);
     sr_json_cstring(out, ev->rule);
+    fputs("}\n", out);
+}
+
+/* A PLOVER actor or recipient: {"code":..,"name":..,"text":..,"span":[..]} or null. */
+static void write_plover_actor(FILE *out, const sr_doc *d, const sr_actor *a)
+{
+    if (!a->code) {
+        fputs("null", out);
+        return;
+    }
+    fputs("{\"code\":", out);
+    sr_json_cstring(out, a->code);
+    fputs(",\"name\":", out);
+    sr_json_cstring(out, a->name);
+    fputs(",\"text\":", out);
+    sr_json_string(out, d->text + a->span.start, a->span.end - a->span.start);
+    fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "]}", a->span.start, a->span.end);
+}
+
+/*
+** A PLOVER-style record (as POLECAT writes them): event type, mode and
+** context instead of the CAMEO code, actor and recipient, and the spans.
+** Root-01 statements, which PLOVER has no type for, are not written.
+*/
+static void write_event_plover(FILE *out, const sr_doc *d, const sr_event *ev)
+{
+    if (!ev->plover)
+        return;
+    fputs("{\"id\":", out);
+    sr_json_cstring(out, ev->id);
+    fputs(",\"date\":", out);
+    sr_json_cstring(out, d->meta.date);
+    fputs(",\"event_type\":", out);
+    sr_json_cstring(out, ev->plover);
+    fputs(",\"mode\":", out);
+    sr_json_cstring(out, ev->plover_mode);
+    fputs(",\"context\":", out);
+    sr_json_cstring(out, ev->plover_context);
+    fputs(",\"actor\":", out);
+    write_plover_actor(out, d, &ev->source);
+    fputs(",\"recipient\":", out);
+    write_plover_actor(out, d, &ev->target);
+    fputs(",\"modality\":", out);
+    sr_json_cstring(out, ev->modality);
+    fprintf(out, ",\"confidence\":%.2f,\"cameo\":", ev->confidence);
+    sr_json_cstring(out, ev->cameo);
+    fputs(",\"doc\":", out);
+    sr_json_cstring(out, d->meta.id);
+    fputs(",\"trigger\":", out);
+    write_span_json(out, d, ev->trigger);
+    fputs(",\"evidence\":", out);
+    write_span_json(out, d, d->sentences[ev->sentence].span);
     fputs("}\n", out);
 }
 
@@ -189,6 +248,8 @@ int sr_write_events(FILE *out, const sr_doc *d, sr_format fmt)
         const sr_event *ev = &d->events[i];
         if (fmt == SR_FORMAT_JSONL)
             write_event_json(out, d, ev);
+        else if (fmt == SR_FORMAT_PLOVER)
+            write_event_plover(out, d, ev);
         else if (fmt == SR_FORMAT_TSV)
             write_event_tsv(out, d, ev);
         else

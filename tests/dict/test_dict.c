@@ -298,8 +298,8 @@ static void test_petrarch_shared(void **state)
 static void test_ontology_errors(void **state)
 {
     (void)state;
-    char *path = write_temp("# c\ncode\tname\tgoldstein\tquad\tplover\tmode\n"
-                            "190\tUse force\t-10\t4\tASSAULT\t-\n190\tbad\tx\t4\t-\t-\n");
+    char *path = write_temp("# c\ncode\tname\tgoldstein\tquad\tplover\tmode\tcontext\n"
+                            "190\tUse force\t-10\t4\tASSAULT\t-\tmilitary\n190\tbad\tx\t4\t-\t-\t-\n");
     sr_error err = {{0}};
     assert_null(sr_ontology_open(path, &err));
     char where[512];
