@@ -47,6 +47,8 @@ static double confidence(const pred *p, const sr_mention *s, const sr_mention *t
         c -= 0.20;
     if (t && strncmp(t->code, "---", 3) == 0)
         c -= 0.10;
+    if (p->tgt_assumed)
+        c -= 0.15;
     if (s->kind == SR_MENTION_PRONOUN || s->kind == SR_MENTION_TITLE)
         c -= 0.05;
     return c < 0.05 ? 0.05 : c > 0.99 ? 0.99 : c;

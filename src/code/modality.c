@@ -214,7 +214,7 @@ static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, ui
         if (q->nsrc == 1 && nspk == 1 && speaker_refines(tr_mention(x, spk[0]), tr_mention(x, q->src[0]))) {
             q->src[0] = spk[0];
             q->src_inherited = 1;
-        } else if (!q->nsrc && !q->passive) {
+        } else if (!q->nsrc && !q->passive && !(q->noun && tr_rel(x, q->head, "nsubj"))) {
             memcpy(q->src, spk, nspk * sizeof *spk);
             q->nsrc = nspk;
             q->src_inherited = 1;

@@ -350,10 +350,15 @@ static void noun_roles(tree_ctx *x, pred *p)
     int inherited = 0;
     if (!p->nsrc && g >= 0 && tr_rel(x, h, "obj") && (x->wc[g] & SR_WC_LIGHT))
         p->nsrc = subject_of(x, (uint32_t)g, p->src, &inherited, 3);
-    if (!p->nsrc && tr_child(x, h, "cop") >= 0) {
-        int s = active_subject(x, h); /* "the heads of NATO were an honest debate" */
-        if (s >= 0)
+    /* "the heads of NATO were an honest debate", also when the parser hung
+       the noun on the copula's predicate ("were excellent, honest debate") */
+    for (int at = (int)h, steps = 0; !p->nsrc && at >= 0 && steps < 2; steps++) {
+        int s = active_subject(x, (uint32_t)at);
+        if (s >= 0 && tr_child(x, (uint32_t)at, "cop") >= 0)
             p->nsrc = tr_actors(x, (uint32_t)s, p->src, TREE_SIDE);
+        if (!(tr_rel(x, (uint32_t)at, "parataxis") || tr_rel(x, (uint32_t)at, "appos")))
+            break;
+        at = tr_head(x, (uint32_t)at);
     }
     p->src_inherited = (uint8_t)inherited;
     p->ntgt = prep_actors(x, h, p, "nmod", NOUN_PREPS, p->tgt, TREE_SIDE);
@@ -416,5 +421,17 @@ void tr_roles(tree_ctx *x, pred *p)
         p->ntgt = 1;
     }
     drop_self_targets(x, p);
+    /* an attack the text gives no target ("strikes were aimed at ports") falls
+       on the country the document is about, when the attacker is foreign to it */
+    const char *code = p->hit.code;
+    if (!p->ntgt && p->nsrc && x->focus >= 0 && code && (code[0] == '1' || code[0] == '2') &&
+        ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0'))) {
+        const sr_mention *f = tr_mention(x, x->focus), *s = tr_mention(x, p->src[0]);
+        if (strncmp(f->code, s->code, 3) != 0 && strncmp(s->code, "---", 3) != 0) {
+            p->tgt[0] = x->focus;
+            p->ntgt = 1;
+            p->tgt_assumed = 1;
+        }
+    }
     p->roles_state = 2;
 }

@@ -257,6 +257,58 @@ static void find_predicates(tree_ctx *x)
 /* ------------------------------------------------------------------ */
 /* Documents.                                                         */
 
+/* The country part of an actor code ("RUS" of "RUSMIL"), or 0 when it has none. */
+static int country_of(const char *code, char out[4])
+{
+    if (!code || strlen(code) < 3 || strncmp(code, "IGO", 3) == 0 ||
+        strncmp(code, "NGO", 3) == 0 || strncmp(code, "MNC", 3) == 0)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z')
+            return 0;
+    memcpy(out, code, 3);
+    out[3] = '\0';
+    return 1;
+}
+
+/*
+** The country the document is most about: the one most of its mentions
+** belong to.  Returns a mention of it (a bare country mention when there is
+** one), or -1.  An attack with no target in the text falls on it.
+*/
+static int32_t focus_country(const sr_code_input *in, sr_arena *a)
+{
+    size_t n = in->nmentions;
+    if (!n)
+        return -1;
+    int32_t *count = sr_arena_calloc(a, n, sizeof *count);
+    int32_t best = -1;
+    for (size_t i = 0; i < n; i++) {
+        char ci[4], cj[4];
+        if (!country_of(in->mentions[i].code, ci))
+            continue;
+        for (size_t j = 0; j <= i; j++)
+            if (country_of(in->mentions[j].code, cj) && strcmp(ci, cj) == 0) {
+                count[j]++; /* counted on the first mention of the country */
+                break;
+            }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (count[i] > 0 && (best < 0 || count[i] > count[best]))
+            best = (int32_t)i;
+    if (best < 0 || count[best] < 3)
+        return -1;
+    char cb[4], ci[4];
+    country_of(in->mentions[best].code, cb);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(in->mentions[i].code, cb) == 0)
+            return (int32_t)i;
+    for (size_t i = 0; i < n; i++)
+        if (country_of(in->mentions[i].code, ci) && strcmp(ci, cb) == 0)
+            return (int32_t)i;
+    return best;
+}
+
 static void code_sentence(tree_ctx *x)
 {
     find_predicates(x);
@@ -298,6 +350,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
     x.a = a;
     x.out = &out;
     x.flags = in->flags;
+    x.focus = focus_country(in, a);
     x.ti = sr_arena_alloc(a, maxn * sizeof *x.ti);
     x.wc = sr_arena_alloc(a, maxn * sizeof *x.wc);
     x.first_child = sr_arena_alloc(a, maxn * sizeof *x.first_child);

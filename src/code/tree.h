@@ -30,7 +30,7 @@ typedef struct pred {
     uint8_t noun, speech, passive, modality, suppressed;
     uint8_t roles_state;   /* 0 not yet, 1 computing, 2 done (guards cycles) */
     uint8_t src_inherited; /* the source came from another predicate or the speaker */
-    uint8_t src_synthetic; /* the source is a name the knowledge base lacks */
+    uint8_t tgt_assumed;   /* the target is the document's country (an attack with no target) */
 } pred;
 
 typedef struct event_list {
@@ -52,6 +52,7 @@ typedef struct tree_ctx {
     uint32_t npred;
     sr_mention *extra; /* synthetic mentions for actors the base lacks */
     uint32_t nextra, capextra;
+    int32_t focus; /* a mention of the country the document is most about, or -1 */
     sr_arena *a;
     event_list *out;
     size_t first_event;
