@@ -10,7 +10,7 @@
 **                                                 their country (or IGO),
 **   (source, target, code, modality)              the modality too.
 **
-** Usage: bench_dev [FILE...]   (default: every .txt file of bench/code/dev)
+** Usage: bench_dev [-v] [FILE...]   (default: every .txt file of bench/code/dev)
 */
 #include <dirent.h>
 #include <stdio.h>
@@ -103,6 +103,8 @@ typedef struct result {
     long records;
 } result;
 
+static int verbose; /* -v: print the records the tree coder gets wrong */
+
 static void code_record(const sr_engine *e, const char *id, const char *date, const char *text,
                         const tuple *want, int nw, unsigned options, result *r)
 {
@@ -124,7 +126,16 @@ static void code_record(const sr_engine *e, const char *id, const char *date, co
     for (int level = 0; level < 3; level++) {
         tuple a[MAX_EV], b[MAX_EV];
         int na = make_tuples(e, want, nw, level, a), nb = make_tuples(e, got, ng, level, b);
+        score before = r->s[level];
         score_sets(a, na, b, nb, level, &r->s[level]);
+        if (verbose && level == 0 && !(options & SR_OPT_SHALLOW) &&
+            (r->s[0].fp != before.fp || r->s[0].fn != before.fn)) {
+            printf("%s: %s\n", id, text);
+            for (int i = 0; i < na; i++)
+                printf("   want %s %s %s %s\n", a[i].a, a[i].b, a[i].c, a[i].m);
+            for (int i = 0; i < nb; i++)
+                printf("   got  %s %s %s %s\n", b[i].a, b[i].b, b[i].c, b[i].m);
+        }
     }
     r->records++;
     sr_doc_free(d);
@@ -204,8 +215,13 @@ int main(int argc, char **argv)
     }
     char *files[64];
     int nf = 0;
-    if (argc > 1) {
-        for (int i = 1; i < argc && nf < 64; i++)
+    int first = 1;
+    if (argc > 1 && strcmp(argv[1], "-v") == 0) {
+        verbose = 1;
+        first = 2;
+    }
+    if (argc > first) {
+        for (int i = first; i < argc && nf < 64; i++)
             files[nf++] = strdup(argv[i]);
     } else {
         const char *dir = SR_SOURCE_DIR "/bench/code/dev";

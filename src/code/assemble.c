@@ -2,8 +2,8 @@
 ** assemble.c: events from coded predicates.
 **
 ** Every (source, target) pair of a predicate gives one event; a reciprocal
-** entry ("mutual": "X and Y met", "talks between X and Y") with no target
-** codes every ordered pair of its sources.  An actor acting on itself
+** entry ("mutual": "X and Y met", "talks between X and Y", "accused each
+** other") with no target codes every ordered pair of its sources.  An actor acting on itself
 ** gives nothing, and an event that repeats one of the same sentence (same
 ** actor codes and code: "attacks on Sumy and Odesa" is one attack on
 ** Ukraine) is kept once.

@@ -176,9 +176,32 @@ void tr_embedded(tree_ctx *x)
     }
 }
 
-/* Is predicate q part of what speech verb sp reports? */
+/* Is token k inside the subtree of token top? */
+static int within(const tree_ctx *x, uint32_t k, uint32_t top)
+{
+    for (uint32_t steps = 0; steps <= x->n; steps++) {
+        if (k == top)
+            return 1;
+        int g = tr_head(x, k);
+        if (g < 0)
+            return 0;
+        k = (uint32_t)g;
+    }
+    return 0;
+}
+
+/*
+** Is predicate q part of what speech verb sp reports?  Its content is
+** below it (ccomp, parataxis, a quotation it attributes), or, when the
+** speech verb trails the report as its parataxis ("X attacked Y, the
+** ministry said"), the clause it hangs from.
+*/
 static int in_content(const tree_ctx *x, const pred *sp, const pred *q)
 {
+    int up = tr_head(x, sp->head);
+    if (up >= 0 && (tr_rel(x, sp->head, "parataxis") || tr_rel(x, sp->head, "ccomp")) &&
+        sp->head > q->head && within(x, q->head, (uint32_t)up) && !within(x, q->head, sp->head))
+        return 1;
     uint32_t k = q->head;
     for (uint32_t steps = 0; steps < x->n; steps++) {
         int g = tr_head(x, k);
@@ -201,6 +224,13 @@ static int speaker_refines(const sr_mention *speaker, const sr_mention *m)
            strlen(speaker->code) > 3;
 }
 
+/* A verbal act (statement, appeal, intent, demand, criticism, rejection, threat)? */
+static int verbal_act(const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return (root >= 1 && root <= 3) || (root >= 10 && root <= 13);
+}
+
 /* Give the content predicates of speakers[] the speaker as source where they lack one. */
 static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, uint32_t nspk)
 {
@@ -214,7 +244,7 @@ static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, ui
         if (q->nsrc == 1 && nspk == 1 && speaker_refines(tr_mention(x, spk[0]), tr_mention(x, q->src[0]))) {
             q->src[0] = spk[0];
             q->src_inherited = 1;
-        } else if (!q->nsrc && !q->passive && !(q->noun && tr_rel(x, q->head, "nsubj"))) {
+        } else if (!q->nsrc && !q->passive && (!q->noun || verbal_act(q->code))) {
             memcpy(q->src, spk, nspk * sizeof *spk);
             q->nsrc = nspk;
             q->src_inherited = 1;

@@ -301,10 +301,32 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     return n;
 }
 
+/* "accused each other", "met one another": a reciprocal object. */
+static int reciprocal_object(const tree_ctx *x, uint32_t h)
+{
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+        if ((tr_rel(x, (uint32_t)c, "obj") || tr_rel(x, (uint32_t)c, "obl")) &&
+            strcmp(tr_lemma(x, (uint32_t)c), "other") == 0)
+            return 1;
+    return 0;
+}
+
+/* Verbs of saying whose object is the one spoken to ("told reporters"). */
+static int addressee_verb(const tree_ctx *x, uint32_t h)
+{
+    static const char *const V[] = {"tell", "inform", "brief", "assure", "warn", "remind", NULL};
+    for (int i = 0; V[i]; i++)
+        if (strcmp(tr_lemma(x, h), V[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static void verb_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
     int inherited = 0;
+    if (reciprocal_object(x, h))
+        p->hit.mutual = 1;
     p->passive = (uint8_t)is_passive(x, h);
     if (p->passive) {
         int a = agent_child(x, h);
@@ -324,7 +346,8 @@ static void verb_roles(tree_ctx *x, pred *p)
         }
     } else {
         p->nsrc = subject_of(x, h, p->src, &inherited, 4);
-        p->ntgt = verb_target(x, p, p->tgt, 2);
+        if (!p->speech || addressee_verb(x, h))
+            p->ntgt = verb_target(x, p, p->tgt, 2);
     }
     p->src_inherited = (uint8_t)inherited;
 }
@@ -424,13 +447,16 @@ void tr_roles(tree_ctx *x, pred *p)
     /* an attack the text gives no target ("strikes were aimed at ports") falls
        on the country the document is about, when the attacker is foreign to it */
     const char *code = p->hit.code;
-    if (!p->ntgt && p->nsrc && x->focus >= 0 && code && (code[0] == '1' || code[0] == '2') &&
+    if (!p->ntgt && p->nsrc && code && (code[0] == '1' || code[0] == '2') &&
         ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0'))) {
-        const sr_mention *f = tr_mention(x, x->focus), *s = tr_mention(x, p->src[0]);
-        if (strncmp(f->code, s->code, 3) != 0 && strncmp(s->code, "---", 3) != 0) {
-            p->tgt[0] = x->focus;
+        const sr_mention *s = tr_mention(x, p->src[0]);
+        for (uint32_t i = 0; i < x->nfocus && strncmp(s->code, "---", 3) != 0; i++) {
+            if (strncmp(tr_mention(x, x->focus[i])->code, s->code, 3) == 0)
+                continue;
+            p->tgt[0] = x->focus[i];
             p->ntgt = 1;
             p->tgt_assumed = 1;
+            break;
         }
     }
     p->roles_state = 2;

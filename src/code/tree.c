@@ -272,17 +272,19 @@ static int country_of(const char *code, char out[4])
 }
 
 /*
-** The country the document is most about: the one most of its mentions
-** belong to.  Returns a mention of it (a bare country mention when there is
-** one), or -1.  An attack with no target in the text falls on it.
+** The countries the document is most about, most mentioned first: a
+** mention of each (a bare country mention when there is one) into
+** x->focus[].  An attack with no target in the text falls on the first of
+** them that is not the attacker's.
 */
-static int32_t focus_country(const sr_code_input *in, sr_arena *a)
+static void focus_countries(tree_ctx *x)
 {
+    const sr_code_input *in = x->in;
     size_t n = in->nmentions;
+    x->nfocus = 0;
     if (!n)
-        return -1;
-    int32_t *count = sr_arena_calloc(a, n, sizeof *count);
-    int32_t best = -1;
+        return;
+    int32_t *count = sr_arena_calloc(x->a, n, sizeof *count);
     for (size_t i = 0; i < n; i++) {
         char ci[4], cj[4];
         if (!country_of(in->mentions[i].code, ci))
@@ -293,20 +295,23 @@ static int32_t focus_country(const sr_code_input *in, sr_arena *a)
                 break;
             }
     }
-    for (size_t i = 0; i < n; i++)
-        if (count[i] > 0 && (best < 0 || count[i] > count[best]))
-            best = (int32_t)i;
-    if (best < 0 || count[best] < 3)
-        return -1;
-    char cb[4], ci[4];
-    country_of(in->mentions[best].code, cb);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(in->mentions[i].code, cb) == 0)
-            return (int32_t)i;
-    for (size_t i = 0; i < n; i++)
-        if (country_of(in->mentions[i].code, ci) && strcmp(ci, cb) == 0)
-            return (int32_t)i;
-    return best;
+    while (x->nfocus < TREE_FOCUS) {
+        int32_t best = -1;
+        for (size_t i = 0; i < n; i++)
+            if (count[i] >= 3 && (best < 0 || count[i] > count[best]))
+                best = (int32_t)i;
+        if (best < 0)
+            break;
+        count[best] = 0;
+        char cb[4], ci[4];
+        country_of(in->mentions[best].code, cb);
+        int32_t pick = best;
+        for (size_t i = n; i-- > 0;)
+            if (country_of(in->mentions[i].code, ci) && strcmp(ci, cb) == 0 &&
+                strlen(in->mentions[i].code) == 3)
+                pick = (int32_t)i;
+        x->focus[x->nfocus++] = pick;
+    }
 }
 
 static void code_sentence(tree_ctx *x)
@@ -350,7 +355,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
     x.a = a;
     x.out = &out;
     x.flags = in->flags;
-    x.focus = focus_country(in, a);
+    focus_countries(&x);
     x.ti = sr_arena_alloc(a, maxn * sizeof *x.ti);
     x.wc = sr_arena_alloc(a, maxn * sizeof *x.wc);
     x.first_child = sr_arena_alloc(a, maxn * sizeof *x.first_child);

@@ -15,7 +15,8 @@
 
 #include "code/code_internal.h"
 
-#define TREE_SIDE 8 /* actors on one side of an event ("X, Y and Z") */
+#define TREE_SIDE 8  /* actors on one side of an event ("X, Y and Z") */
+#define TREE_FOCUS 4 /* countries a document is most about, kept for targetless attacks */
 
 /* One predicate of the sentence and what it codes. */
 typedef struct pred {
@@ -52,7 +53,8 @@ typedef struct tree_ctx {
     uint32_t npred;
     sr_mention *extra; /* synthetic mentions for actors the base lacks */
     uint32_t nextra, capextra;
-    int32_t focus; /* a mention of the country the document is most about, or -1 */
+    int32_t focus[4]; /* mentions of the countries the document is most about */
+    uint32_t nfocus;
     sr_arena *a;
     event_list *out;
     size_t first_event;
