@@ -131,7 +131,8 @@ void tr_modality(tree_ctx *x, pred *p)
     }
     p->modality = (uint8_t)mod;
     p->mod_rule = mod == SR_MOD_ASSERTED ? NULL : rule;
-    if (mod != SR_MOD_ASSERTED && p->code) {
+    /* PETRARCH dictionaries spell negation and tense out in their own patterns */
+    if (mod != SR_MOD_ASSERTED && p->code && x->c->dict->inflect) {
         const char *code, *map_rule;
         if (sr_modmap_apply(x->c->modmap, mod, p->code, &code, &map_rule)) {
             p->code = code;

@@ -117,11 +117,17 @@ static int32_t synthetic_actor(tree_ctx *x, uint32_t k)
     return (int32_t)(x->in->nmentions + x->nextra++);
 }
 
-/* Is word w one of list (NULL-terminated), or of the entry's own list? */
+/*
+** Is word w one of list (NULL-terminated), or of the entry's own list?
+** With a PETRARCH dictionary every preposition is: its patterns, written
+** for TABARI, take the first actor after the verb as the target.
+*/
 static int prep_allowed(const tree_ctx *x, const pred *p, const char *w, const char *const *list)
 {
     if (!*w)
         return 0;
+    if (!x->c->dict->inflect)
+        return 1;
     if (p && p->hit.npreps) {
         uint32_t id = sr_verbdict_word(x->c->dict, w, strlen(w));
         for (uint32_t i = 0; i < p->hit.npreps; i++)
@@ -261,15 +267,50 @@ static uint32_t prep_actors(tree_ctx *x, uint32_t k, const pred *p, const char *
     return n;
 }
 
-/* Actors modifying a non-actor noun k ("a convoy near Damascus"). */
-static uint32_t modifier_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
+/*
+** Actors inside the noun phrase of a non-actor noun k, nearest first: "a
+** convoy near Damascus", "a resumption of ties between Gondor and
+** Osgiliath", "the decision of Kyiv".  Clauses inside the phrase are not
+** searched; depth bounds the descent.
+*/
+static uint32_t modifier_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max, int depth)
 {
+    if (depth <= 0)
+        return 0;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (tr_rel(x, (uint32_t)c, "nmod") && strcmp(tr_case(x, (uint32_t)c), "with") != 0) {
+        if (tr_rel(x, (uint32_t)c, "nmod")) {
             uint32_t n = tr_actors(x, (uint32_t)c, out, max);
+            if (!n)
+                n = modifier_actors(x, (uint32_t)c, out, max, depth - 1);
             if (n)
                 return n;
         }
+    return 0;
+}
+
+/* The verb a token belongs to: its nearest verbal ancestor (or itself). */
+static int clause_verb(const tree_ctx *x, uint32_t k)
+{
+    for (uint32_t steps = 0; steps < x->n; steps++) {
+        if (tr_is_verbal(x, k) && !tr_rel(x, k, "aux") && !tr_rel(x, k, "cop"))
+            return (int)k;
+        int g = tr_head(x, k);
+        if (g < 0)
+            return -1;
+        k = (uint32_t)g;
+    }
+    return -1;
+}
+
+/*
+** TABARI's target, for PETRARCH dictionaries: the first actor after the
+** phrase among the words of the verb's own clause.
+*/
+static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
+{
+    for (int k = (int)p->hit.tend; k <= x->sub_hi[p->head]; k++)
+        if (x->ti[k].mention >= 0 && !in_trigger(x, p, k) && clause_verb(x, (uint32_t)k) == (int)p->head)
+            return tr_actors(x, (uint32_t)k, out, TREE_SIDE);
     return 0;
 }
 
@@ -288,7 +329,7 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
             n = prep_actors(x, k, p, "nmod", VERB_PREPS, out, TREE_SIDE);
     int o = tr_child(x, h, "obj");
     if (!n && o >= 0 && !in_trigger(x, p, o))
-        n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE);
+        n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, 3);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && depth > 0; c = x->next_child[c])
         if ((tr_rel(x, (uint32_t)c, "xcomp") || tr_rel(x, (uint32_t)c, "advcl")) &&
             tr_is_verbal(x, (uint32_t)c) && active_subject(x, (uint32_t)c) < 0) {
@@ -298,6 +339,8 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
             q.hit.tstart = q.hit.tend = (uint32_t)c;
             n = verb_target(x, &q, out, depth - 1);
         }
+    if (!n && !x->c->dict->inflect && p->entry)
+        n = first_actor_after(x, p, out);
     return n;
 }
 
