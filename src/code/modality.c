@@ -168,7 +168,8 @@ void tr_embedded(tree_ctx *x)
         pred *g = governing_pred(x, p);
         if (!g || g->speech)
             continue;
-        if (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE)) {
+        /* PETRARCH patterns code the governing verb ("abandoned efforts to stop": 345) */
+        if (x->c->dict->inflect && (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE))) {
             if (p->code)
                 g->suppressed = 1; /* "refused to withdraw": the refusal is p's code */
         } else {

@@ -308,9 +308,14 @@ static int clause_verb(const tree_ctx *x, uint32_t k)
 */
 static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
 {
-    for (int k = (int)p->hit.tend; k <= x->sub_hi[p->head]; k++)
-        if (x->ti[k].mention >= 0 && !in_trigger(x, p, k) && clause_verb(x, (uint32_t)k) == (int)p->head)
-            return tr_actors(x, (uint32_t)k, out, TREE_SIDE);
+    for (int k = (int)p->hit.tend; k <= x->sub_hi[p->head]; k++) {
+        if (x->ti[k].mention < 0 || in_trigger(x, p, k))
+            continue;
+        int v = clause_verb(x, (uint32_t)k);
+        if (v != (int)p->head && tr_rel(x, (uint32_t)k, "nsubj") && x->pred_at[v] >= 0)
+            return 0; /* "X said Y attacked Z": Y is the attack's */
+        return tr_actors(x, (uint32_t)k, out, TREE_SIDE);
+    }
     return 0;
 }
 
@@ -469,6 +474,14 @@ static void drop_self_targets(tree_ctx *x, pred *p)
     p->ntgt = kept;
 }
 
+static int contains(const int32_t *v, uint32_t n, int32_t m)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (v[i] == m)
+            return 1;
+    return 0;
+}
+
 void tr_roles(tree_ctx *x, pred *p)
 {
     if (p->roles_state)
@@ -478,11 +491,12 @@ void tr_roles(tree_ctx *x, pred *p)
         noun_roles(x, p);
     else
         verb_roles(x, p);
-    if (p->hit.slot_src >= 0) {
+    /* a PETRARCH pattern's actor slot decides, unless the tree has that actor already */
+    if (p->hit.slot_src >= 0 && !contains(p->src, p->nsrc, p->hit.slot_src)) {
         p->src[0] = p->hit.slot_src;
         p->nsrc = 1;
     }
-    if (p->hit.slot_tgt >= 0) {
+    if (p->hit.slot_tgt >= 0 && !contains(p->tgt, p->ntgt, p->hit.slot_tgt)) {
         p->tgt[0] = p->hit.slot_tgt;
         p->ntgt = 1;
     }
