@@ -111,6 +111,11 @@ void tr_emit(tree_ctx *x, const pred *p)
         return;
     if (code && (x->flags & SR_CODE_NO_STATEMENTS) && code[0] == '0' && code[1] == '1')
         return;
+    if (p->speech && code && code[0] == '0' && code[1] == '1')
+        for (size_t e = x->first_event; e < x->out->n; e++)
+            for (uint32_t i = 0; i < p->nsrc; i++)
+                if (strcmp(x->out->v[e].source.code, tr_mention(x, p->src[i])->code) == 0)
+                    return; /* "declined to comment, saying ...": the refusal is the event */
     for (uint32_t i = 0; i < p->nsrc; i++) {
         if (p->ntgt == 0 && p->hit.mutual && p->nsrc > 1) {
             for (uint32_t j = 0; j < p->nsrc; j++)

@@ -38,7 +38,10 @@ static sr_coder *coder_new(const char *data_dir, int inflect, sr_error *err)
     if (!(c->words = sr_words_open(path, "code/words.txt", err)))
         goto fail;
     snprintf(path, sizeof path, "%s/code/modality.txt", dir);
-    if (!(c->modmap = sr_modmap_open(path, "code/modality.txt", c->onto, err)))
+    if (!(c->modmap = sr_codemap_open(path, "code/modality.txt", c->onto, 0, err)))
+        goto fail;
+    snprintf(path, sizeof path, "%s/code/complement.txt", dir);
+    if (!(c->compmap = sr_codemap_open(path, "code/complement.txt", c->onto, 1, err)))
         goto fail;
     if (!(c->dict = sr_verbdict_new(inflect))) {
         sr_error_set(err, "coder: out of memory");
@@ -85,7 +88,8 @@ void sr_coder_free(sr_coder *c)
     sr_ontology_free(c->onto);
     sr_verbdict_free(c->dict);
     sr_words_free(c->words);
-    sr_modmap_free(c->modmap);
+    sr_codemap_free(c->modmap);
+    sr_codemap_free(c->compmap);
     free(c);
 }
 

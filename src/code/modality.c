@@ -129,12 +129,18 @@ void tr_modality(tree_ctx *x, pred *p)
             break; /* a coded verb: the complement is its (tr_embedded) */
         k = (uint32_t)g;
     }
+    /* "refused to release" coded by its own phrase (1243): a negated act too */
+    if (mod == SR_MOD_ASSERTED && p->code && p->code[0] == '1' && p->code[1] == '2' &&
+        (x->wc[h] & SR_WC_NEGATING) && (tr_child(x, h, "xcomp") >= 0 || p->hit.matched_pattern)) {
+        mod = SR_MOD_NEGATED;
+        rule = class_rule(x, h, SR_WC_NEGATING);
+    }
     p->modality = (uint8_t)mod;
     p->mod_rule = mod == SR_MOD_ASSERTED ? NULL : rule;
     /* PETRARCH dictionaries spell negation and tense out in their own patterns */
     if (mod != SR_MOD_ASSERTED && p->code && x->c->dict->inflect) {
         const char *code, *map_rule;
-        if (sr_modmap_apply(x->c->modmap, mod, p->code, &code, &map_rule)) {
+        if (sr_codemap_apply(x->c->modmap, sr_modality_name(mod), p->code, &code, &map_rule)) {
             p->code = code;
             p->map_rule = map_rule;
         }
@@ -174,6 +180,12 @@ void tr_embedded(tree_ctx *x)
                 g->suppressed = 1; /* "refused to withdraw": the refusal is p's code */
         } else {
             p->suppressed = 1; /* "urged Y to withdraw": the appeal is the event */
+            const char *code, *rule;
+            if (p->code && g->code && x->c->dict->inflect &&
+                sr_codemap_apply(x->c->compmap, g->code, p->code, &code, &rule) && code) {
+                g->code = code; /* "urged Germany to send air defence": 0232 */
+                g->map_rule = rule;
+            }
         }
     }
 }

@@ -334,7 +334,7 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
             n = prep_actors(x, k, p, "nmod", VERB_PREPS, out, TREE_SIDE);
     int o = tr_child(x, h, "obj");
     if (!n && o >= 0 && !in_trigger(x, p, o))
-        n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, 3);
+        n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 1 : 3);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && depth > 0; c = x->next_child[c])
         if ((tr_rel(x, (uint32_t)c, "xcomp") || tr_rel(x, (uint32_t)c, "advcl")) &&
             tr_is_verbal(x, (uint32_t)c) && active_subject(x, (uint32_t)c) < 0) {

@@ -323,8 +323,11 @@ static void code_sentence(tree_ctx *x)
         tr_modality(x, &x->preds[i]);
     tr_embedded(x);
     tr_speech(x);
-    for (uint32_t i = 0; i < x->npred; i++)
-        tr_emit(x, &x->preds[i]);
+    /* statements last: a bare statement is kept only when its speaker reports nothing else */
+    for (int statements = 0; statements <= 1; statements++)
+        for (uint32_t i = 0; i < x->npred; i++)
+            if (x->preds[i].speech == statements)
+                tr_emit(x, &x->preds[i]);
 }
 
 void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_event **events,

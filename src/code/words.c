@@ -201,20 +201,21 @@ const char *sr_words_rule(const sr_wordclasses *w, const char *word, unsigned cl
 }
 
 /* ------------------------------------------------------------------ */
-/* The modality map.                                                  */
+/* Code maps: modality.txt and complement.txt.                        */
 
-typedef struct mod_entry {
-    uint8_t mod;
+typedef struct map_entry {
+    const char *key;  /* a modality name, or the governing code */
     const char *act;  /* code prefix */
     const char *code; /* NULL: not coded */
     const char *rule;
-} mod_entry;
+} map_entry;
 
-struct sr_modality_map {
+struct sr_code_map {
     sr_arena strings;
-    mod_entry *v;
+    map_entry *v;
     size_t n, cap;
     const struct sr_ontology *onto;
+    int complement; /* complement.txt: keys are codes, not modalities */
 };
 
 static int valid_digits(const char *s)
@@ -223,56 +224,76 @@ static int valid_digits(const char *s)
     return n >= 2 && n <= 4 && strspn(s, "0123456789") == n;
 }
 
-static int add_modality(void *ctx, char **f, int n, const char *where, sr_error *err)
+static int valid_code(const sr_code_map *m, const char *s)
 {
-    sr_modality_map *m = ctx;
+    return valid_digits(s) && (!m->onto || sr_ontology_get(m->onto, s));
+}
+
+static int add_entry(sr_code_map *m, const char *key, const char *act, const char *code,
+                     const char *where, sr_error *err)
+{
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 128;
+        map_entry *nv = realloc(m->v, cap * sizeof *nv);
+        if (!nv)
+            return sr_error_set(err, "out of memory");
+        m->v = nv;
+        m->cap = cap;
+    }
+    m->v[m->n++] = (map_entry){sr_arena_strdup(&m->strings, key),
+                               sr_arena_strdup(&m->strings, act),
+                               code ? sr_arena_strdup(&m->strings, code) : NULL, where};
+    return 0;
+}
+
+static int add_map_line(void *ctx, char **f, int n, const char *where, sr_error *err)
+{
+    sr_code_map *m = ctx;
     if (n != 3)
-        return sr_error_set(err, "expected MODALITY ACT-CODE CODE");
+        return sr_error_set(err, m->complement ? "expected GOVERNOR COMPLEMENT CODE"
+                                               : "expected MODALITY ACT-CODE CODE");
     if (!valid_digits(f[1]))
         return sr_error_set(err, "bad act code \"%s\"", f[1]);
     int none = strcmp(f[2], "-") == 0;
-    if (!none && (!valid_digits(f[2]) || (m->onto && !sr_ontology_get(m->onto, f[2]))))
+    if (!none && !valid_code(m, f[2]))
         return sr_error_set(err, "unknown CAMEO code \"%s\"", f[2]);
+    if (m->complement) {
+        if (!valid_code(m, f[0]))
+            return sr_error_set(err, "unknown CAMEO code \"%s\"", f[0]);
+        return add_entry(m, f[0], f[1], none ? NULL : f[2], where, err);
+    }
     char *save = NULL;
     for (char *name = strtok_r(f[0], ",", &save); name; name = strtok_r(NULL, ",", &save)) {
-        int mod = -1;
+        int known = 0;
         for (int i = 1; i < SR_MOD_COUNT; i++)
-            if (strcmp(name, MODALITY_NAMES[i]) == 0)
-                mod = i;
-        if (mod < 0)
+            known |= strcmp(name, MODALITY_NAMES[i]) == 0;
+        if (!known)
             return sr_error_set(err, "unknown modality \"%s\"", name);
-        if (m->n == m->cap) {
-            size_t cap = m->cap ? m->cap * 2 : 128;
-            mod_entry *nv = realloc(m->v, cap * sizeof *nv);
-            if (!nv)
-                return sr_error_set(err, "out of memory");
-            m->v = nv;
-            m->cap = cap;
-        }
-        m->v[m->n++] = (mod_entry){(uint8_t)mod, sr_arena_strdup(&m->strings, f[1]),
-                                   none ? NULL : sr_arena_strdup(&m->strings, f[2]), where};
+        if (add_entry(m, name, f[1], none ? NULL : f[2], where, err) < 0)
+            return -1;
     }
     return 0;
 }
 
-sr_modality_map *sr_modmap_open(const char *path, const char *rule_name,
-                                const struct sr_ontology *onto, sr_error *err)
+sr_code_map *sr_codemap_open(const char *path, const char *rule_name,
+                             const struct sr_ontology *onto, int complement, sr_error *err)
 {
-    sr_modality_map *m = calloc(1, sizeof *m);
+    sr_code_map *m = calloc(1, sizeof *m);
     if (!m) {
         sr_error_set(err, "out of memory");
         return NULL;
     }
     sr_arena_init(&m->strings);
     m->onto = onto;
-    if (each_line(path, rule_name, &m->strings, add_modality, m, err) < 0) {
-        sr_modmap_free(m);
+    m->complement = complement;
+    if (each_line(path, rule_name, &m->strings, add_map_line, m, err) < 0) {
+        sr_codemap_free(m);
         return NULL;
     }
     return m;
 }
 
-void sr_modmap_free(sr_modality_map *m)
+void sr_codemap_free(sr_code_map *m)
 {
     if (!m)
         return;
@@ -281,15 +302,15 @@ void sr_modmap_free(sr_modality_map *m)
     free(m);
 }
 
-int sr_modmap_apply(const sr_modality_map *m, int mod, const char *code, const char **out,
-                    const char **rule)
+int sr_codemap_apply(const sr_code_map *m, const char *key, const char *code, const char **out,
+                     const char **rule)
 {
-    const mod_entry *best = NULL;
+    const map_entry *best = NULL;
     size_t best_len = 0;
     for (size_t i = 0; i < m->n; i++) {
-        const mod_entry *e = &m->v[i];
+        const map_entry *e = &m->v[i];
         size_t l = strlen(e->act);
-        if (e->mod == mod && l > best_len && strncmp(code, e->act, l) == 0) {
+        if (strcmp(e->key, key) == 0 && l > best_len && strncmp(code, e->act, l) == 0) {
             best = e;
             best_len = l;
         }

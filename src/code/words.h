@@ -4,8 +4,9 @@
 ** data/code/words.txt names the small word classes the coder's rules
 ** depend on (speech verbs, negators, modal auxiliaries, verbs that negate
 ** or defer their complement, light verbs); data/code/modality.txt says
-** which code a negated, future, conditional or intended act takes.  Both
-** are read once, read-only afterwards, and every answer carries the
+** which code a negated, future, conditional or intended act takes, and
+** data/code/complement.txt which code an appeal, demand or offer takes by
+** what it asks or offers.  All are read once, read-only afterwards, and every answer carries the
 ** FILE:LINE that gave it, so that each event names the rules that made it.
 */
 #ifndef SR_CODE_WORDS_H
@@ -53,20 +54,26 @@ typedef enum sr_modality {
 /* "asserted", "negated", ... */
 const char *sr_modality_name(int m);
 
-typedef struct sr_modality_map sr_modality_map;
-
-/* Load modality.txt; codes are checked against onto when it is given. */
-struct sr_ontology;
-sr_modality_map *sr_modmap_open(const char *path, const char *rule_name,
-                                const struct sr_ontology *onto, sr_error *err);
-void sr_modmap_free(sr_modality_map *m);
 /*
-** The code an act of `code` takes under modality mod: the longest prefix
-** of code listed for mod.  Returns 1 with *out the new code (NULL: the act
-** is not coded) and *rule the line, or 0 when the map lists nothing (the
-** act keeps its code).
+** A code map: modality.txt ("MODALITY ACT-CODE CODE": the code an act
+** takes when it is negated, future...) or complement.txt ("GOVERNOR
+** COMPLEMENT CODE": the code an appeal, demand or offer takes by what it
+** asks or offers).
 */
-int sr_modmap_apply(const sr_modality_map *m, int mod, const char *code, const char **out,
-                    const char **rule);
+typedef struct sr_code_map sr_code_map;
+
+/* Load a map; complement selects the complement.txt form.  Codes are checked against onto. */
+struct sr_ontology;
+sr_code_map *sr_codemap_open(const char *path, const char *rule_name,
+                             const struct sr_ontology *onto, int complement, sr_error *err);
+void sr_codemap_free(sr_code_map *m);
+/*
+** The code that an act of `code` takes under key (a modality name, or the
+** governing code): the longest listed prefix of code.  Returns 1 with *out
+** the new code (NULL: the act is not coded) and *rule the line, or 0 when
+** the map lists nothing (the act keeps its code).
+*/
+int sr_codemap_apply(const sr_code_map *m, const char *key, const char *code, const char **out,
+                     const char **rule);
 
 #endif
