@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/doc_internal.h"
+#include "kb/actors.h"
 #include "sitrep.h"
 
 #define MAX_EV 64
@@ -101,6 +103,7 @@ static int make_tuples(const sr_engine *e, const tuple *raw, int n, int level, t
 typedef struct result {
     score s[3];
     long records;
+    long actors, actors_exact, actors_country; /* annotated actors, and those the mentions hold */
 } result;
 
 static int verbose; /* -v: print the records the tree coder gets wrong */
@@ -122,6 +125,26 @@ static void code_record(const sr_engine *e, const char *id, const char *date, co
             snprintf(t->b, sizeof t->b, "%s", ev->target.code ? ev->target.code : "-");
             snprintf(t->c, sizeof t->c, "%s", ev->cameo);
             snprintf(t->m, sizeof t->m, "%s", ev->modality ? ev->modality : "asserted");
+        }
+    /* how many of the annotated actors the actor stage found at all */
+    size_t nm = 0;
+    const sr_mention *ms = sr_doc_mentions(d, &nm);
+    for (int i = 0; i < nw; i++)
+        for (int side = 0; side < 2; side++) {
+            const char *want_code = side ? want[i].b : want[i].a;
+            if (strcmp(want_code, "-") == 0)
+                continue;
+            char wc[48], mc[48];
+            country(want_code, wc, sizeof wc);
+            int exact = 0, same_country = 0;
+            for (size_t k = 0; k < nm; k++) {
+                exact |= strcmp(ms[k].code, want_code) == 0;
+                country(ms[k].code, mc, sizeof mc);
+                same_country |= strcmp(mc, wc) == 0;
+            }
+            r->actors++;
+            r->actors_exact += exact;
+            r->actors_country += same_country;
         }
     for (int level = 0; level < 3; level++) {
         tuple a[MAX_EV], b[MAX_EV];
@@ -198,6 +221,10 @@ static void report(const char *label, const result *r)
     print_score("(source, target, code)", &r->s[0]);
     print_score("(country, country, root~PLOVER)", &r->s[1]);
     print_score("(source, target, code, modality)", &r->s[2]);
+    if (r->actors)
+        printf("    annotated actors among the mentions: %.1f%% exact code, %.1f%% country\n",
+               100.0 * (double)r->actors_exact / (double)r->actors,
+               100.0 * (double)r->actors_country / (double)r->actors);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -208,7 +235,8 @@ static int cmp_str(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     sr_error err = {{0}};
-    sr_engine *e = sr_engine_open(SR_DATA_DIR, &err);
+    const char *data = getenv("SITREP_DATA"); /* to try a changed data folder */
+    sr_engine *e = sr_engine_open(data && *data ? data : SR_DATA_DIR, &err);
     if (!e) {
         fprintf(stderr, "bench_dev: %s\n", err.msg);
         return 1;

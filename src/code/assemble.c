@@ -69,6 +69,9 @@ static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src
     const sr_mention *mt = tgt >= 0 ? tr_mention(x, tgt) : NULL;
     if (mt && strcmp(ms->code, mt->code) == 0)
         return; /* an actor acting on itself */
+    if (ms->kind == SR_MENTION_UNKNOWN && strcmp(ms->code, "---") == 0 &&
+        (!mt || strncmp(mt->code, "---", 3) == 0))
+        return; /* an unknown name acting on nobody known ("Real Madrid beat ...") */
     event_list *v = x->out;
     for (size_t i = x->first_event; i < v->n; i++) {
         const sr_event *e = &v->v[i];

@@ -165,12 +165,41 @@ static pred *governing_pred(tree_ctx *x, const pred *p)
     return NULL;
 }
 
+/*
+** A verb whose subject is a coded event noun of material conflict
+** ("Israeli airstrikes killed 400 people") tells the noun's event again:
+** the noun keeps it, with the verb's target when it has none.
+*/
+static int told_by_its_subject(tree_ctx *x, pred *p)
+{
+    int s = -1;
+    for (int32_t c = x->first_child[p->head]; c >= 0 && s < 0; c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, "nsubj"))
+            s = c;
+    if (s < 0 || p->noun || x->pred_at[s] < 0 || !p->code)
+        return 0;
+    pred *n = &x->preds[x->pred_at[s]];
+    if (!n->code || n->code[0] < '1' || (n->code[0] == '1' && n->code[1] < '8') || p->code[0] != '1' ||
+        p->code[1] < '8')
+        return 0;
+    if (!n->ntgt && p->ntgt) {
+        memcpy(n->tgt, p->tgt, p->ntgt * sizeof *p->tgt);
+        n->ntgt = p->ntgt;
+        n->tgt_assumed = p->tgt_assumed;
+    }
+    return 1;
+}
+
 void tr_embedded(tree_ctx *x)
 {
     for (uint32_t i = 0; i < x->npred; i++) {
         pred *p = &x->preds[i];
         if (!p->code && !p->hit.code)
             continue;
+        if (x->c->dict->inflect && told_by_its_subject(x, p)) {
+            p->suppressed = 1;
+            continue;
+        }
         pred *g = governing_pred(x, p);
         if (!g || g->speech)
             continue;
@@ -251,8 +280,9 @@ static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, ui
     int coded = 0;
     for (uint32_t i = 0; i < x->npred; i++) {
         pred *q = &x->preds[i];
-        if (q == sp || q->suppressed || !q->code || (sp && !in_content(x, sp, q)))
-            continue;
+        if (q == sp || q->suppressed || !q->code || (sp && !in_content(x, sp, q)) ||
+            tr_rel(x, q->head, "amod"))
+            continue; /* a participle modifying a noun ("the occupied territories") reports nothing */
         if (!sp && !x->ti[q->head].quote)
             continue;
         if (q->nsrc == 1 && nspk == 1 && speaker_refines(tr_mention(x, spk[0]), tr_mention(x, q->src[0]))) {

@@ -79,6 +79,21 @@ uint32_t tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
     return n;
 }
 
+/* A new, zeroed mention of the sentence's own (its index after the document's). */
+static int32_t new_extra(tree_ctx *x)
+{
+    if (x->nextra == x->capextra) {
+        uint32_t cap = x->capextra ? x->capextra * 2 : 8;
+        sr_mention *nv = sr_arena_alloc(x->a, cap * sizeof *nv);
+        if (x->nextra)
+            memcpy(nv, x->extra, x->nextra * sizeof *nv);
+        x->extra = nv;
+        x->capextra = cap;
+    }
+    memset(&x->extra[x->nextra], 0, sizeof *x->extra);
+    return (int32_t)(x->in->nmentions + x->nextra++);
+}
+
 /*
 ** A name the knowledge base lacks, standing as a subject ("Azerbijan
 ** agreed"): a mention of its own with the null actor code, so that the
@@ -95,16 +110,8 @@ static int32_t synthetic_actor(tree_ctx *x, uint32_t k)
     while (last < x->n && x->s->tokens[last].upos == SR_UPOS_PROPN && x->ti[last].mention < 0 &&
            tr_head(x, last) == (int)k)
         last++;
-    if (x->nextra == x->capextra) {
-        uint32_t cap = x->capextra ? x->capextra * 2 : 8;
-        sr_mention *nv = sr_arena_alloc(x->a, cap * sizeof *nv);
-        if (x->nextra)
-            memcpy(nv, x->extra, x->nextra * sizeof *nv);
-        x->extra = nv;
-        x->capextra = cap;
-    }
-    sr_mention *m = &x->extra[x->nextra];
-    memset(m, 0, sizeof *m);
+    int32_t id = new_extra(x);
+    sr_mention *m = &x->extra[id - (int32_t)x->in->nmentions];
     m->sentence = x->si;
     m->first = first;
     m->last = last;
@@ -114,7 +121,7 @@ static int32_t synthetic_actor(tree_ctx *x, uint32_t k)
     m->name = sr_arena_strdup(x->a, x->s->tokens[k].form);
     m->antecedent = -1;
     m->kind = SR_MENTION_UNKNOWN;
-    return (int32_t)(x->in->nmentions + x->nextra++);
+    return id;
 }
 
 /*
@@ -378,6 +385,12 @@ static void verb_roles(tree_ctx *x, pred *p)
     p->passive = (uint8_t)is_passive(x, h);
     if (p->passive) {
         int a = agent_child(x, h);
+        /* "was shot and wounded by a gunman": conjoined participles share the agent */
+        for (int32_t c = x->first_child[h]; a < 0 && c >= 0; c = x->next_child[c])
+            if (tr_rel(x, (uint32_t)c, "conj") && tr_is_verbal(x, (uint32_t)c))
+                a = agent_child(x, (uint32_t)c);
+        if (a < 0 && tr_rel(x, h, "conj") && tr_head(x, h) >= 0)
+            a = agent_child(x, (uint32_t)tr_head(x, h));
         if (a >= 0)
             p->nsrc = tr_actors(x, (uint32_t)a, p->src, TREE_SIDE);
         int s = tr_child(x, h, "nsubj:pass");
