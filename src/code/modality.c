@@ -32,6 +32,9 @@
 /* Is k joined to its head as a complement that a governing verb qualifies? */
 static int complement_link(const tree_ctx *x, uint32_t k)
 {
+    const char *xp = x->s->tokens[k].xpos;
+    if ((tr_rel(x, k, "obj") || tr_rel(x, k, "ccomp")) && xp && strcmp(xp, "VBG") == 0)
+        return 1; /* "ruled out sending troops", "to discuss ending the war" */
     return tr_rel(x, k, "xcomp") || tr_rel(x, k, "acl") ||
            (tr_rel(x, k, "advcl") && strcmp(tr_case(x, k), "to") == 0) ||
            (tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||

@@ -495,6 +495,39 @@ static int contains(const int32_t *v, uint32_t n, int32_t m)
     return 0;
 }
 
+/*
+** An attack the text gives no target ("strikes were aimed at ports",
+** "withdrew after months of Russian assaults") falls on the country the
+** document is most about that is not the attacker's, else on the first
+** actor of another country in the sentence.  Sectorless foreign actors
+** only: "Russian forces" do not attack "Russia".
+*/
+static void assume_target(tree_ctx *x, pred *p)
+{
+    const sr_mention *s = tr_mention(x, p->src[0]);
+    if (strncmp(s->code, "---", 3) == 0)
+        return;
+    for (uint32_t i = 0; i < x->nfocus; i++)
+        if (strncmp(tr_mention(x, x->focus[i])->code, s->code, 3) != 0) {
+            p->tgt[0] = x->focus[i];
+            p->ntgt = p->tgt_assumed = 1;
+            return;
+        }
+    for (uint32_t k = 0; k < x->n; k++) {
+        int32_t m = x->ti[k].mention;
+        if (m < 0 || contains(p->src, p->nsrc, m))
+            continue;
+        const sr_mention *c = tr_mention(x, m);
+        if (strncmp(c->code, "---", 3) != 0 && strncmp(c->code, s->code, 3) != 0 &&
+            strncmp(c->code, "IGO", 3) != 0) {
+            p->tgt[0] = m;
+            p->ntgt = p->tgt_assumed = 1;
+            return;
+        }
+    }
+}
+
+
 void tr_roles(tree_ctx *x, pred *p)
 {
     if (p->roles_state)
@@ -518,16 +551,7 @@ void tr_roles(tree_ctx *x, pred *p)
        on the country the document is about, when the attacker is foreign to it */
     const char *code = p->hit.code;
     if (!p->ntgt && p->nsrc && code && (code[0] == '1' || code[0] == '2') &&
-        ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0'))) {
-        const sr_mention *s = tr_mention(x, p->src[0]);
-        for (uint32_t i = 0; i < x->nfocus && strncmp(s->code, "---", 3) != 0; i++) {
-            if (strncmp(tr_mention(x, x->focus[i])->code, s->code, 3) == 0)
-                continue;
-            p->tgt[0] = x->focus[i];
-            p->ntgt = 1;
-            p->tgt_assumed = 1;
-            break;
-        }
-    }
+        ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')))
+        assume_target(x, p);
     p->roles_state = 2;
 }

@@ -156,7 +156,8 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
                 ti->base = l;
         }
         ti->adv = t->upos == SR_UPOS_ADV;
-        ti->verb_head = t->upos == SR_UPOS_VERB;
+        /* a participle modifying a noun ("its remaining sanctions") is no verb a phrase stops at */
+        ti->verb_head = t->upos == SR_UPOS_VERB && !(t->deprel && strcmp(t->deprel, "amod") == 0);
         x->wc[k] = sr_words_classes(x->c->words, t->form) |
                    (t->lemma ? sr_words_classes(x->c->words, t->lemma) : 0);
         x->first_child[k] = x->next_child[k] = -1;
@@ -233,7 +234,7 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
     p.noun = (uint8_t)nouns;
     p.code = p.hit.code;
     /* a verb of saying reports its content, unless a phrase gave it its own event */
-    p.speech = !nouns && (x->wc[k] & SR_WC_SPEECH) &&
+    p.speech = !nouns && (x->wc[k] & SR_WC_SPEECH) && !p.hit.matched_pattern &&
                (!p.hit.code || (p.hit.code[0] == '0' && p.hit.code[1] == '1'));
     x->pred_at[k] = (int32_t)x->npred;
     x->preds[x->npred++] = p;
