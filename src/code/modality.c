@@ -245,7 +245,9 @@ static int within(const tree_ctx *x, uint32_t k, uint32_t top)
 static int in_content(const tree_ctx *x, const pred *sp, const pred *q)
 {
     int up = tr_head(x, sp->head);
-    if (up >= 0 && (tr_rel(x, sp->head, "parataxis") || tr_rel(x, sp->head, "ccomp")) &&
+    if (up >= 0 && up < (int)sp->head &&
+        (tr_rel(x, sp->head, "parataxis") || tr_rel(x, sp->head, "ccomp") ||
+         tr_rel(x, sp->head, "conj")) &&
         sp->head > q->head && within(x, q->head, (uint32_t)up) && !within(x, q->head, sp->head))
         return 1;
     uint32_t k = q->head;

@@ -405,6 +405,12 @@ static void verb_roles(tree_ctx *x, pred *p)
             if (gs >= 0)
                 p->ntgt = tr_actors(x, (uint32_t)gs, p->tgt, TREE_SIDE);
         }
+    } else if (p->speech && active_subject(x, h) < 0 && tr_head(x, h) >= 0 &&
+               tr_head(x, h) < (int)h) {
+        /* machine translation keeps the source's word order: "..., informed the Kremlin",
+           "declared the prosecutor Karim Khan": the object of a trailing speech verb speaks */
+        p->nsrc = object_actors(x, h, p, p->src, TREE_SIDE);
+        inherited = 0;
     } else {
         p->nsrc = subject_of(x, h, p->src, &inherited, 4);
         if (!p->speech || addressee_verb(x, h))
