@@ -472,7 +472,7 @@ static int32_t emit(finder *f, uint32_t first, uint32_t last, const char *code, 
         f->capm = f->capm ? f->capm * 2 : 32;
         f->m = realloc(f->m, f->capm * sizeof *f->m);
         if (!f->m)
-            abort();
+            sr_oom(f->capm * sizeof *f->m);
     }
     sr_mention *m = &f->m[f->nm];
     m->sentence = f->si;
@@ -523,7 +523,7 @@ static referent *remember(finder *f, int32_t mention, const kb_entity *e, const 
         f->caprefs = f->caprefs ? f->caprefs * 2 : 16;
         f->refs = realloc(f->refs, f->caprefs * sizeof *f->refs);
         if (!f->refs)
-            abort();
+            sr_oom(f->caprefs * sizeof *f->refs);
     }
     referent *r = &f->refs[f->nrefs++];
     memset(r, 0, sizeof *r);

@@ -299,7 +299,7 @@ int sr_kb_lookup_json(const sr_kb *kb, const char *name, const char *date, FILE 
 
 int sr_kb_check(const char *data_dir, FILE *errors)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     char **paths = NULL;
     if (!data_dir) {
         const char *env = getenv("SITREP_DATA");

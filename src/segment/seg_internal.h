@@ -43,7 +43,7 @@ typedef struct seg_toks {
     size_t n, cap;
 } seg_toks;
 
-/* Append t; aborts when out of memory (as the arena does). */
+/* Append t; out of memory calls sr_oom() (as the arena does). */
 void seg_toks_push(seg_toks *tv, seg_tok t);
 
 /* A chunk of text between whitespace, decoded to code points. */

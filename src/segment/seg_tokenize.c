@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "segment/seg_internal.h"
+#include "util/util.h"
 
 /* ------------------------------------------------------------------ */
 /* Character classes.                                                 */
@@ -134,7 +135,7 @@ void seg_toks_push(seg_toks *tv, seg_tok t)
         size_t cap = tv->cap ? tv->cap * 2 : 1024;
         seg_tok *v = realloc(tv->v, cap * sizeof *v);
         if (!v)
-            abort();
+            sr_oom(cap * sizeof *v);
         tv->v = v;
         tv->cap = cap;
     }

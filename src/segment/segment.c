@@ -45,11 +45,11 @@ static void chunk_buf_reserve(chunk_buf *b, size_t n)
         cap *= 2;
     int32_t *cp = realloc(b->cp, cap * sizeof *cp);
     if (!cp)
-        abort();
+        sr_oom(cap * sizeof *cp);
     b->cp = cp;
     uint32_t *off = realloc(b->off, (cap + 1) * sizeof *off);
     if (!off)
-        abort();
+        sr_oom((cap + 1) * sizeof *off);
     b->off = off;
     b->cap = cap;
 }
@@ -416,7 +416,7 @@ void sr_segment_with(const sr_segmenter *m, sr_arena *a, const char *text, size_
     }
     uint8_t *brk = calloc(tv.n, 1);
     if (!brk)
-        abort();
+        sr_oom(tv.n);
     seg_rule_boundaries(text, &tv, &lines, brk);
     if (m)
         seg_model_boundaries(m, text, &tv, brk);
