@@ -304,6 +304,15 @@ static void report_progress(totals *t, int force)
         putc('\n', stderr);
 }
 
+/* Print "sitrep: LABEL: MSG" with control characters of LABEL (input) shown as '?'. */
+static void warn_about(const char *label, const char *msg)
+{
+    fputs("sitrep: ", stderr);
+    for (const char *p = label; *p; p++)
+        putc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, stderr);
+    fprintf(stderr, ": %s\n", msg);
+}
+
 /*
 ** After each batch, notice at once when standard output has failed (a full
 ** disk, a closed pipe).  With --db the documents still go to the database
@@ -345,7 +354,7 @@ static void emit_batch(batch *b, const options *o, sr_store *store, totals *t)
             else
                 sr_write_events(stdout, j->doc, o->format);
             if (store && sr_store_put(store, j->doc, &err) < 0) {
-                fprintf(stderr, "sitrep: %s\n", err.msg);
+                warn_about(j->doc->meta.id, err.msg);
                 t->rejected++;
             }
             t->docs++;
@@ -359,15 +368,6 @@ static void emit_batch(batch *b, const options *o, sr_store *store, totals *t)
     check_output(o, t);
     if (o->progress)
         report_progress(t, 0);
-}
-
-/* Print "sitrep: LABEL: MSG" with control characters of LABEL (input) shown as '?'. */
-static void warn_about(const char *label, const char *msg)
-{
-    fputs("sitrep: ", stderr);
-    for (const char *p = label; *p; p++)
-        putc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, stderr);
-    fprintf(stderr, ": %s\n", msg);
 }
 
 static void add_rejection(batch *b, const sr_error *err)

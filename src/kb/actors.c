@@ -229,6 +229,8 @@ typedef struct finder {
     const sr_sentence *s;
     char **norm;        /* normalized form of each token ("" for a lone hyphen) */
     uint8_t *gap;       /* 1 when whitespace precedes the token */
+    uint32_t *context;  /* tokens whose words may back a fuzzy name (see context_words()) */
+    uint32_t ncontext;
     int titlecase;      /* most words capitalized: a headline */
     char codes[16][24]; /* codes of organizations and countries named in the sentence */
     int ncodes;
@@ -750,17 +752,11 @@ static int support(finder *f, const phrase *ph, const kb_entity *e, uint32_t ns,
                 break;
             }
     int words = 0;
-    for (uint32_t i = 0; i < f->s->ntokens && words < 2; i++) {
+    for (uint32_t k = 0; k < f->ncontext && words < 2; k++) {
+        uint32_t i = f->context[k];
         if ((i >= ns && i < ne) || (i >= ph->title_start && i < ph->title_end))
             continue;
         const char *w = f->norm[i];
-        if (weak_word(w) || strchr(w, ' '))
-            continue;
-        int seen = 0;
-        for (uint32_t j = 0; j < i && !seen; j++)
-            seen = strcmp(f->norm[j], w) == 0;
-        if (seen)
-            continue;
         char sing[64];
         size_t wl = strlen(w);
         kb_copy(sing, sizeof sing, w);
@@ -2389,6 +2385,35 @@ static uint32_t read_phrase(finder *f, uint32_t i)
     return i + 1;
 }
 
+/*
+** The tokens support() looks at for office words: the first occurrence of
+** each distinct word that is not weak and not a multi-word form.  Found
+** once per sentence with a hash table, so that support() stays linear in
+** the sentence however often it is called and however repetitive the text.
+*/
+static void context_words(finder *f)
+{
+    uint32_t n = f->s->ntokens, cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    uint32_t *table = sr_arena_alloc(f->a, cap * sizeof *table); /* token + 1, or 0 */
+    memset(table, 0, cap * sizeof *table);
+    f->context = sr_arena_alloc(f->a, (n + 1) * sizeof *f->context);
+    f->ncontext = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *w = f->norm[i];
+        if (weak_word(w) || strchr(w, ' '))
+            continue;
+        size_t h = (size_t)sr_hash_bytes(w, strlen(w), 0) & (cap - 1);
+        while (table[h] && strcmp(f->norm[table[h] - 1], w) != 0)
+            h = (h + 1) & (cap - 1);
+        if (table[h])
+            continue; /* seen earlier in the sentence */
+        table[h] = i + 1;
+        f->context[f->ncontext++] = i;
+    }
+}
+
 /* Prepare the per-token forms of sentence si. */
 static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
 {
@@ -2412,6 +2437,7 @@ static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
             caps += capitalized(f, i);
         }
     f->titlecase = words >= 4 && caps == words;
+    context_words(f);
 }
 
 void sr_actors_find(const sr_kb *kb, const char *text, const sr_sentence *sentences,
