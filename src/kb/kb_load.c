@@ -12,11 +12,14 @@
 */
 #include "kb/kb_internal.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/util.h"
@@ -370,7 +373,6 @@ static const char *default_data_dir(const char *data_dir)
     return env && *env ? env : SR_DATA_DIR;
 }
 
-/* Where the compiled cache of data_dir lives. */
 /* Make directory path and its parents (like mkdir -p); errors are ignored. */
 static void make_dirs(char *path)
 {
@@ -387,15 +389,17 @@ static void make_dirs(char *path)
 /*
 ** Where the compiled cache of data_dir lives: $SITREP_KB_CACHE; else
 ** $XDG_CACHE_HOME/sitrep (or ~/.cache/sitrep)/kb-HASH.srkb, HASH naming the
-** data folder; else data_dir/kb/.compiled.srkb.  Keeping it out of the
+** data folder (one cache per data set, rewritten in place when its .kb
+** files change); else data_dir/kb/.compiled.srkb.  Keeping it out of the
 ** data folder keeps source trees clean and works for read-only installs.
+** Returns 1 for a per-user cache directory (see prune_caches()), else 0.
 */
-static void cache_path(const char *data_dir, char *out, size_t cap)
+static int cache_path(const char *data_dir, char *out, size_t cap)
 {
     const char *env = getenv("SITREP_KB_CACHE");
     if (env && *env) {
         snprintf(out, cap, "%s", env);
-        return;
+        return 0;
     }
     char dir[4096], real[4096];
     const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
@@ -405,13 +409,69 @@ static void cache_path(const char *data_dir, char *out, size_t cap)
         snprintf(dir, sizeof dir, "%s/.cache/sitrep", home);
     else {
         snprintf(out, cap, "%s/kb/.compiled.srkb", data_dir);
-        return;
+        return 0;
     }
     if (!realpath(data_dir, real))
         snprintf(real, sizeof real, "%s", data_dir);
     make_dirs(dir);
     snprintf(out, cap, "%s/kb-%016llx.srkb", dir,
              (unsigned long long)sr_hash_bytes(real, strlen(real), 0));
+    return 1;
+}
+
+/*
+** Keep a per-user cache directory clean.  Next to each cache kb-HASH.srkb
+** a file kb-HASH.dir names the data folder it was compiled from; a cache
+** whose folder no longer exists (a removed checkout, a test's temporary
+** data) is deleted, and so are temporary files that a killed run left
+** behind more than an hour ago.  Best effort: errors are ignored.
+*/
+static void prune_caches(const char *cache, const char *data_dir)
+{
+    char dir[4200], real[4096], side[4200];
+    snprintf(dir, sizeof dir, "%s", cache);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    if (!realpath(data_dir, real))
+        snprintf(real, sizeof real, "%s", data_dir);
+    snprintf(side, sizeof side, "%.*s.dir", (int)(strlen(cache) - 5), cache);
+    FILE *f = fopen(side, "w");
+    if (f) {
+        fprintf(f, "%s\n", real);
+        fclose(f);
+    }
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    time_t now = time(NULL);
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        const char *n = de->d_name;
+        size_t len = strlen(n);
+        if (strncmp(n, "kb-", 3) != 0)
+            continue;
+        char path[4600], owner[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, n);
+        struct stat st;
+        if (strstr(n, ".srkb.tmp.")) {
+            if (stat(path, &st) == 0 && now - st.st_mtime > 3600)
+                unlink(path);
+            continue;
+        }
+        if (len < 5 || strcmp(n + len - 4, ".dir") != 0 || !(f = fopen(path, "r")))
+            continue;
+        int known = fgets(owner, sizeof owner, f) != NULL;
+        fclose(f);
+        owner[strcspn(owner, "\n")] = '\0';
+        if (!known || stat(owner, &st) == 0)
+            continue;
+        unlink(path);
+        snprintf(path, sizeof path, "%s/%.*s.srkb", dir, (int)(len - 4), n);
+        unlink(path);
+    }
+    closedir(d);
 }
 
 sr_kb *sr_kb_open(const char *data_dir, sr_error *err)
@@ -426,7 +486,7 @@ sr_kb *sr_kb_open(const char *data_dir, sr_error *err)
         free(paths[i]);
     free(paths);
     char cache[4200];
-    cache_path(data_dir, cache, sizeof cache);
+    int per_user = cache_path(data_dir, cache, sizeof cache);
     sr_kb *kb = map_file(cache, NULL);
     if (kb && kb->h->fingerprint == fp)
         return kb;
@@ -435,7 +495,9 @@ sr_kb *sr_kb_open(const char *data_dir, sr_error *err)
     uint8_t *blob = compile_dir(data_dir, NULL, &fp, &size, NULL, err);
     if (!blob)
         return NULL;
-    write_blob(cache, blob, size, NULL); /* best effort: a read-only tree still works */
+    /* Best effort: with a read-only cache the compiled blob stays in memory. */
+    if (write_blob(cache, blob, size, NULL) == 0 && per_user)
+        prune_caches(cache, data_dir);
     return from_blob(blob, size, data_dir, err);
 }
 
@@ -443,8 +505,9 @@ int sr_kb_compile(const char *data_dir, const char *out_path, FILE *errors, sr_e
 {
     data_dir = default_data_dir(data_dir);
     char cache[4200];
+    int per_user = 0;
     if (!out_path) {
-        cache_path(data_dir, cache, sizeof cache);
+        per_user = cache_path(data_dir, cache, sizeof cache);
         out_path = cache;
     }
     uint64_t fp;
@@ -455,6 +518,8 @@ int sr_kb_compile(const char *data_dir, const char *out_path, FILE *errors, sr_e
         return -1;
     int rc = write_blob(out_path, blob, size, err);
     free(blob);
+    if (rc == 0 && per_user)
+        prune_caches(out_path, data_dir);
     return rc < 0 ? -1 : problems;
 }
 

@@ -14,9 +14,11 @@
 ** the attributes of one element, and by default it records every parse
 ** error with a copy of the open-element stack (quadratic memory on pages of
 ** unclosed tags).  So parse errors are not recorded, and before parsing a
-** linear pre-scan estimates the nesting depth and counts the attributes of
-** each tag: a page over SR_HTML_MAX_DEPTH or SR_HTML_MAX_ATTRS is rejected
-** with SR_ERR_TOO_LARGE.  Nothing here recurses.
+** linear pre-scan follows the nesting depth and counts the attributes of
+** each tag.  As browsers do, elements deeper than SR_HTML_MAX_DEPTH are not
+** nested: their start tags are blanked out (their text is kept), and so are
+** the attributes of a tag beyond SR_HTML_MAX_ATTRS; the record then carries
+** a warning that says so.  Nothing here recurses.
 */
 #include <gumbo.h>
 #include <stdlib.h>
@@ -26,9 +28,9 @@
 #include "read/reader.h"
 #include "util/util.h"
 
-/* Deepest element nesting accepted (browsers stop nesting at 512). */
-#define SR_HTML_MAX_DEPTH 4096
-/* Most attributes accepted on one element. */
+/* Deepest element nesting kept (Blink stops nesting at 512). */
+#define SR_HTML_MAX_DEPTH 1024
+/* Most attributes kept on one element. */
 #define SR_HTML_MAX_ATTRS 1024
 
 /* A growable byte buffer; `failed` is set (and the text dropped) when memory runs out. */
@@ -303,13 +305,33 @@ static size_t find_ci(const char *h, size_t from, size_t len, const char *s)
     return len;
 }
 
+/* The result of prescan(): the markup to parse and what was changed. */
+typedef struct prescan_out {
+    char *copy;          /* the markup with tags blanked out, or NULL when none was */
+    size_t flattened;    /* start tags blanked for depth */
+    size_t attrs_cut;    /* tags whose extra attributes were blanked */
+} prescan_out;
+
+/* Blank bytes [from, to) of the copy of h (made on first use); -1 when out of memory. */
+static int blank(prescan_out *o, const char *h, size_t len, size_t from, size_t to)
+{
+    if (!o->copy) {
+        if (!(o->copy = malloc(len)))
+            return -1;
+        memcpy(o->copy, h, len);
+    }
+    memset(o->copy + from, ' ', to - from);
+    return 0;
+}
+
 /*
-** Linear pre-scan of the markup: the deepest nesting of elements (an
+** Linear pre-scan of the markup.  It follows the nesting depth (an
 ** estimate: unclosed tags count as open, elements that cannot nest do not)
-** and the attributes of each start tag.  Returns 0, or -1 with err naming
-** the byte where a limit is passed.
+** and counts the attributes of each start tag; a start tag past the depth
+** limit, and the attributes of a tag past the attribute limit, are blanked
+** in a copy.  Returns 0, or -1 when out of memory.
 */
-static int prescan(const char *file, const char *h, size_t len, sr_error *err)
+static int prescan(const char *h, size_t len, prescan_out *o)
 {
     size_t depth = 0;
     for (size_t i = 0; i < len;) {
@@ -336,7 +358,7 @@ static int prescan(const char *file, const char *h, size_t len, sr_error *err)
         while (k < len && !strchr(" \t\n\r\f/>", h[k]))
             k++;
         size_t nlen = k - name;
-        size_t attrs = 0;
+        size_t attrs = 0, cut = 0; /* cut: where the attribute past the limit starts */
         int in_attr = 0, self_closing = 0;
         for (; k < len && h[k] != '>'; k++) {
             char c = h[k];
@@ -349,26 +371,29 @@ static int prescan(const char *file, const char *h, size_t len, sr_error *err)
                 self_closing = 1;
             } else if (!in_attr) {
                 in_attr = 1;
-                attrs++;
+                if (++attrs == SR_HTML_MAX_ATTRS + 1)
+                    cut = k;
             }
         }
-        size_t line, col;
-        if (attrs > SR_HTML_MAX_ATTRS) {
-            sr_line_col(h, i, &line, &col);
-            return sr_error_setc(err, SR_ERR_TOO_LARGE, "%s:%zu: byte %zu: an element with more "
-                                 "than %d attributes; the page was skipped", file, line, col,
-                                 SR_HTML_MAX_ATTRS);
+        size_t tag_end = k < len ? k + 1 : len;
+        if (cut) {
+            if (blank(o, h, len, cut, k) < 0)
+                return -1;
+            o->attrs_cut++;
         }
         int flat = name_in(h + name, nlen, flat_tags);
-        if (end_tag && !flat && depth > 0)
+        if (end_tag && !flat && depth > 0) {
             depth--;
-        else if (!end_tag && !flat && !self_closing && ++depth > SR_HTML_MAX_DEPTH) {
-            sr_line_col(h, i, &line, &col);
-            return sr_error_setc(err, SR_ERR_TOO_LARGE, "%s:%zu: byte %zu: elements nested more "
-                                 "than %d deep; the page was skipped", file, line, col,
-                                 SR_HTML_MAX_DEPTH);
+        } else if (!end_tag && !flat && !self_closing) {
+            if (depth < SR_HTML_MAX_DEPTH) {
+                depth++;
+            } else if (!name_in(h + name, nlen, raw_tags)) {
+                if (blank(o, h, len, i, tag_end) < 0)
+                    return -1;
+                o->flattened++;
+            }
         }
-        i = k < len ? k + 1 : len;
+        i = tag_end;
         if (!end_tag && name_in(h + name, nlen, raw_tags)) {
             char close[16];
             snprintf(close, sizeof close, "</%.*s", (int)nlen, h + name);
@@ -384,14 +409,20 @@ int sr_html_extract(const char *file, const char *html, size_t len, sr_record *r
     if (valid != len || memchr(html, '\0', len)) {
         return sr_text_check(file, 1, html, len, err);
     }
-    if (prescan(file, html, len, err) < 0)
-        return -1;
+    prescan_out pre = {0};
+    if (prescan(html, len, &pre) < 0) {
+        free(pre.copy);
+        return sr_error_setc(err, SR_ERR_NOMEM, "%s:1: byte 1: out of memory; the page was "
+                             "skipped", file);
+    }
     /* Parse errors are not recorded: each would copy the open-element stack. */
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0;
-    GumboOutput *g = gumbo_parse_with_options(&opts, html, len);
-    if (!g)
+    GumboOutput *g = gumbo_parse_with_options(&opts, pre.copy ? pre.copy : html, len);
+    if (!g) {
+        free(pre.copy);
         return sr_error_setc(err, SR_ERR_NOMEM, "%s: cannot parse HTML (out of memory)", file);
+    }
     take_head(g->root, rec);
     GumboNode *body = find_tag(g->root, GUMBO_TAG_ARTICLE);
     if (!body)
@@ -402,6 +433,7 @@ int sr_html_extract(const char *file, const char *html, size_t len, sr_record *r
     if (body)
         walk(&x, body);
     gumbo_destroy_output(&opts, g);
+    free(pre.copy);
     free(x.para.p);
     if (x.out.failed || x.para.failed) {
         free(x.out.p);
@@ -415,5 +447,12 @@ int sr_html_extract(const char *file, const char *html, size_t len, sr_record *r
     }
     rec->text = x.out.p;
     rec->len = x.out.len;
+    if (pre.flattened || pre.attrs_cut) {
+        char note[256];
+        snprintf(note, sizeof note, "HTML over the limits: %zu elements nested more than %d deep "
+                 "were flattened, %zu tags lost attributes past %d; the text is kept",
+                 pre.flattened, SR_HTML_MAX_DEPTH, pre.attrs_cut, SR_HTML_MAX_ATTRS);
+        rec->warning = strdup(note);
+    }
     return 0;
 }

@@ -151,9 +151,17 @@ static void apply_defaults(sr_reader *r, sr_record *rec)
         rec->id = r->defaults.id ? strdup(r->defaults.id) : default_id(r->path);
     if (!rec->date && r->defaults.date)
         rec->date = strdup(r->defaults.date);
-    if (!rec->date)
-        rec->warning = strdup("no date: actor roles are taken as of the knowledge base's newest "
-                              "date (pass --date or a \"date\" field)");
+    if (!rec->date) {
+        static const char no_date[] = "no date: actor roles are taken as of the knowledge base's "
+                                      "newest date (pass --date or a \"date\" field)";
+        size_t n = (rec->warning ? strlen(rec->warning) + 2 : 0) + sizeof no_date;
+        char *w = malloc(n);
+        if (w)
+            snprintf(w, n, "%s%s%s", rec->warning ? rec->warning : "", rec->warning ? "; " : "",
+                     no_date);
+        free(rec->warning);
+        rec->warning = w;
+    }
 }
 
 /*
