@@ -48,6 +48,8 @@ static void *sr_arena_oom(size_t size)
 
 void *sr_arena_alloc(sr_arena *a, size_t size)
 {
+    if (size > SIZE_MAX / 2)
+        return sr_arena_oom(size); /* no block header or rounding can overflow below */
     size = (size + SR_ARENA_ALIGN - 1) & ~(size_t)(SR_ARENA_ALIGN - 1);
     if (size == 0)
         size = SR_ARENA_ALIGN;

@@ -118,11 +118,12 @@ static int count_lines(const char *s)
 static void html_unclosed_tags_parse_in_bounded_memory(void **state)
 {
     (void)state;
-    const char *page = write_repeated("unclosed.html", "<html><body><p>Russia attacked Ukraine.",
-                                      "<span>", 20000, "</p></body></html>");
+    const char *page = write_repeated("unclosed.html", "<html><body>", "<span>", 20000,
+                                      "Russia attacked Ukraine.");
     char args[512];
     snprintf(args, sizeof args, "code --input html --date 2025-08-20 %s", page);
     assert_int_equal(run_limited(1500000, args), 0);
+    assert_true(file_has(out, "\"cameo\":\"190\""));
 }
 
 /*
