@@ -17,6 +17,7 @@
 struct sr_reader {
     char *path;          /* as given, for messages */
     FILE *f;
+    int owns;            /* f was opened here and is closed here */
     sr_input_kind kind;
     sr_reader_defaults defaults;
     size_t max;          /* limit on one record, in bytes */
@@ -36,33 +37,23 @@ int sr_input_kind_from_name(const char *s)
     return -1;
 }
 
-sr_reader *sr_reader_open(const char *path, sr_input_kind kind, const sr_reader_defaults *defaults,
-                          sr_error *err)
+sr_reader *sr_reader_open_stream(FILE *f, const char *name, sr_input_kind kind,
+                                 const sr_reader_defaults *defaults, sr_error *err)
 {
-    int is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        sr_error_setc(err, SR_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        if (!is_stdin)
-            fclose(f);
-        sr_error_setc(err, SR_ERR_IO, "%s: is a directory (name the files in it)", path);
+    if (fileno(f) >= 0 && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        sr_error_setc(err, SR_ERR_IO, "%s: is a directory (name the files in it)", name);
         return NULL;
     }
     sr_reader *r = calloc(1, sizeof *r);
-    char *name = strdup(is_stdin ? "<stdin>" : path);
-    if (!r || !name) {
-        if (!is_stdin)
-            fclose(f);
+    char *copy = strdup(name);
+    if (!r || !copy) {
         free(r);
-        free(name);
-        sr_error_setc(err, SR_ERR_NOMEM, "%s: out of memory", path);
+        free(copy);
+        sr_error_setc(err, SR_ERR_NOMEM, "%s: out of memory", name);
         return NULL;
     }
-    r->path = name;
+    r->path = copy;
     r->f = f;
     r->kind = kind;
     if (defaults)
@@ -72,11 +63,30 @@ sr_reader *sr_reader_open(const char *path, sr_input_kind kind, const sr_reader_
     return r;
 }
 
+sr_reader *sr_reader_open(const char *path, sr_input_kind kind, const sr_reader_defaults *defaults,
+                          sr_error *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        sr_error_setc(err, SR_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    sr_reader *r = sr_reader_open_stream(f, is_stdin ? "<stdin>" : path, kind, defaults, err);
+    if (!r) {
+        if (!is_stdin)
+            fclose(f);
+        return NULL;
+    }
+    r->owns = !is_stdin;
+    return r;
+}
+
 void sr_reader_close(sr_reader *r)
 {
     if (!r)
         return;
-    if (r->f && r->f != stdin)
+    if (r->owns)
         fclose(r->f);
     sr_lines_free(&r->lines);
     free(r->path);

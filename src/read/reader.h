@@ -11,6 +11,7 @@
 #define SR_READER_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "sitrep.h"
 
@@ -55,6 +56,13 @@ typedef struct sr_reader sr_reader;
 */
 sr_reader *sr_reader_open(const char *path, sr_input_kind kind, const sr_reader_defaults *defaults,
                           sr_error *err);
+
+/*
+** Read from an open stream f, named `name` in messages; f stays the
+** caller's (sr_reader_close does not close it).
+*/
+sr_reader *sr_reader_open_stream(FILE *f, const char *name, sr_input_kind kind,
+                                 const sr_reader_defaults *defaults, sr_error *err);
 
 /*
 ** Next record: 1 and rec filled; 0 at end of input; -1 when a record was
