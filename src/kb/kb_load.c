@@ -74,7 +74,7 @@ static int references_ok(const sr_kb *kb)
     return 1;
 }
 
-int kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_error *err)
+int sr_kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_error *err)
 {
     const kb_header *h = (const kb_header *)blob;
     if (size < sizeof(kb_header) || memcmp(h->magic, KB_MAGIC, 8) != 0)
@@ -112,9 +112,9 @@ int kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_
 /* ------------------------------------------------------------------ */
 /* Lookups.                                                           */
 
-const kb_slot *kb_find(const sr_kb *kb, const char *key, size_t len)
+const kb_slot *sr_kb_find(const sr_kb *kb, const char *key, size_t len)
 {
-    uint32_t h = kb_hash(key, len);
+    uint32_t h = sr_kb_hash(key, len);
     uint32_t mask = kb->h->nslots - 1;
     for (uint32_t i = h & mask, n = 0; n <= mask; i = (i + 1) & mask, n++) {
         const kb_slot *s = &kb->slots[i];
@@ -129,7 +129,7 @@ const kb_slot *kb_find(const sr_kb *kb, const char *key, size_t len)
     return NULL;
 }
 
-const kb_role *kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date)
+const kb_role *sr_kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date)
 {
     const kb_role *best = NULL;
     for (uint32_t i = 0; i < e->nroles; i++) {
@@ -140,7 +140,7 @@ const kb_role *kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date)
     return best;
 }
 
-const char *kb_country_of(const sr_kb *kb, const kb_entity *e, char buf[4])
+const char *sr_kb_country_of(const sr_kb *kb, const kb_entity *e, char buf[4])
 {
     const char *c = kb_str(kb, e->country);
     if (!*c)
@@ -194,13 +194,13 @@ static void person_country(const sr_kb *kb, const kb_entity *e, int32_t date, co
         return;
     }
     char c3[4];
-    kb_copy(out, cap, kb_country_of(kb, e, c3));
+    kb_copy(out, cap, sr_kb_country_of(kb, e, c3));
 }
 
-const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf, size_t cap,
+const char *sr_kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf, size_t cap,
                        const char **sector)
 {
-    const kb_role *r = kb_role_on(kb, e, date);
+    const kb_role *r = sr_kb_role_on(kb, e, date);
     *sector = kb_str(kb, e->sector);
     if (r) {
         *sector = kb_str(kb, r->sector);
@@ -246,7 +246,7 @@ const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *
 static uint64_t fingerprint(char **paths, int n)
 {
     uint64_t h = sr_hash_bytes("sitrep-kb", 9, KB_VERSION);
-    const char *stamps[] = {kb_stamp_build(), kb_stamp_text(), kb_stamp_norm()};
+    const char *stamps[] = {sr_kb_stamp_build(), sr_kb_stamp_text(), sr_kb_stamp_norm()};
     for (int i = 0; i < 3; i++)
         h = sr_hash_bytes(stamps[i], strlen(stamps[i]), h);
     for (int i = 0; i < n; i++) {
@@ -285,7 +285,7 @@ static sr_kb *map_file(const char *path, sr_error *err)
     if (!kb)
         abort();
     kb->mapped = 1;
-    if (kb_attach(kb, p, (size_t)st.st_size, path, err) < 0) {
+    if (sr_kb_attach(kb, p, (size_t)st.st_size, path, err) < 0) {
         munmap(p, (size_t)st.st_size);
         free(kb);
         return NULL;
@@ -304,7 +304,7 @@ static sr_kb *from_blob(uint8_t *blob, size_t size, const char *what, sr_error *
     sr_kb *kb = calloc(1, sizeof *kb);
     if (!kb)
         abort();
-    if (kb_attach(kb, blob, size, what, err) < 0) {
+    if (sr_kb_attach(kb, blob, size, what, err) < 0) {
         free(blob);
         free(kb);
         return NULL;
@@ -342,13 +342,13 @@ static uint8_t *compile_dir(const char *data_dir, FILE *errors, uint64_t *fp, si
                             int *nproblems, sr_error *err)
 {
     char **paths = NULL;
-    int n = kb_list_files(data_dir, &paths, err);
+    int n = sr_kb_list_files(data_dir, &paths, err);
     if (n < 0)
         return NULL;
-    kb_builder *b = kb_builder_new();
+    kb_builder *b = sr_kb_builder_new();
     int problems = 0, failed = 0;
     for (int i = 0; i < n && !failed; i++) {
-        int k = kb_read_text_file(b, paths[i], errors, err);
+        int k = sr_kb_read_text_file(b, paths[i], errors, err);
         if (k < 0)
             failed = 1;
         else
@@ -358,8 +358,8 @@ static uint8_t *compile_dir(const char *data_dir, FILE *errors, uint64_t *fp, si
     for (int i = 0; i < n; i++)
         free(paths[i]);
     free(paths);
-    uint8_t *blob = failed ? NULL : kb_builder_finish(b, *fp, size, err);
-    kb_builder_free(b);
+    uint8_t *blob = failed ? NULL : sr_kb_builder_finish(b, *fp, size, err);
+    sr_kb_builder_free(b);
     if (nproblems)
         *nproblems = problems;
     return blob;
@@ -478,7 +478,7 @@ sr_kb *sr_kb_open(const char *data_dir, sr_error *err)
 {
     data_dir = default_data_dir(data_dir);
     char **paths = NULL;
-    int n = kb_list_files(data_dir, &paths, err);
+    int n = sr_kb_list_files(data_dir, &paths, err);
     if (n < 0)
         return NULL;
     uint64_t fp = fingerprint(paths, n);
@@ -525,7 +525,7 @@ int sr_kb_compile(const char *data_dir, const char *out_path, FILE *errors, sr_e
 
 sr_kb *sr_kb_open_petrarch(const char *actors_path, const char *agents_path, sr_error *err)
 {
-    kb_builder *b = kb_builder_new();
+    kb_builder *b = sr_kb_builder_new();
     /* actors_path may list several files separated by ':'. */
     char one[4096];
     for (const char *p = actors_path; p && *p;) {
@@ -533,18 +533,18 @@ sr_kb *sr_kb_open_petrarch(const char *actors_path, const char *agents_path, sr_
         size_t len = colon ? (size_t)(colon - p) : strlen(p);
         snprintf(one, sizeof one, "%.*s", (int)len, p);
         p = colon ? colon + 1 : p + len;
-        if (kb_read_petrarch_actors(b, one, err) < 0) {
-            kb_builder_free(b);
+        if (sr_kb_read_petrarch_actors(b, one, err) < 0) {
+            sr_kb_builder_free(b);
             return NULL;
         }
     }
-    if (agents_path && kb_read_petrarch_agents(b, agents_path, err) < 0) {
-        kb_builder_free(b);
+    if (agents_path && sr_kb_read_petrarch_agents(b, agents_path, err) < 0) {
+        sr_kb_builder_free(b);
         return NULL;
     }
     size_t size;
-    uint8_t *blob = kb_builder_finish(b, 0, &size, err);
-    kb_builder_free(b);
+    uint8_t *blob = sr_kb_builder_finish(b, 0, &size, err);
+    sr_kb_builder_free(b);
     return blob ? from_blob(blob, size, actors_path, err) : NULL;
 }
 

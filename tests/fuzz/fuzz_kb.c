@@ -9,14 +9,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *path = fuzz_file(data, size, ".kb");
     FILE *errors = fopen("/dev/null", "w");
-    kb_builder *b = kb_builder_new();
+    kb_builder *b = sr_kb_builder_new();
     sr_error err = {0};
-    if (kb_read_text_file(b, path, errors, &err) >= 0) {
+    if (sr_kb_read_text_file(b, path, errors, &err) >= 0) {
         size_t blob_size;
-        uint8_t *blob = kb_builder_finish(b, 0, &blob_size, &err);
+        uint8_t *blob = sr_kb_builder_finish(b, 0, &blob_size, &err);
         free(blob);
     }
-    kb_builder_free(b);
+    sr_kb_builder_free(b);
     fclose(errors);
     return 0;
 }
