@@ -153,7 +153,7 @@ static inline int kb_personlike(const kb_entity *e, const char *name)
            (e->type == KB_T_ACTOR && e->nroles > 0 && strchr(name, ' ') != NULL);
 }
 
-/* ---- sr_kb_norm.c ---- */
+/* ---- kb_norm.c ---- */
 
 /*
 ** Append the normalized form of s[0..len) to out (capacity cap, always

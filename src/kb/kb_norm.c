@@ -1,5 +1,5 @@
 /*
-** sr_kb_norm.c: the normal forms names are compared in.
+** kb_norm.c: the normal forms names are compared in.
 **
 ** Exact matching compares normalized keys: case-folded, diacritics
 ** stripped, apostrophes unified, and every run of whitespace, hyphens and
