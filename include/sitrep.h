@@ -34,9 +34,23 @@ extern "C" {
 
 #define SR_VERSION "0.1.0"
 
+/*
+** What kind of failure an sr_error reports.  Every failure that input can
+** cause is returned, never fatal: a library must not abort its host.
+*/
+typedef enum sr_status {
+    SR_OK = 0,
+    SR_ERR_INVALID,   /* the input is not usable (bad encoding, malformed record, ...) */
+    SR_ERR_TOO_LARGE, /* a record, line or page is over a size or depth limit */
+    SR_ERR_NOMEM,     /* out of memory: the record was dropped, the caller may go on */
+    SR_ERR_IO,        /* a file could not be opened, read or written */
+    SR_ERR_DATA       /* the data directory, a model or a database is unusable */
+} sr_status;
+
 /* An error message returned to the caller; empty when there is none. */
 typedef struct sr_error {
     char msg[512];
+    int code; /* sr_status */
 } sr_error;
 
 /* A byte range [start, end) of the document text. */

@@ -113,7 +113,7 @@ static void code_record(const sr_engine *e, const char *id, const char *date, co
 {
     sr_doc_meta meta = {id, date, NULL, NULL, NULL};
     sr_doc *d = sr_doc_new(e, &meta, text, strlen(text));
-    sr_error err = {{0}};
+    sr_error err = {0};
     tuple got[MAX_EV];
     int ng = 0;
     sr_doc_set_options(d, options);
@@ -234,7 +234,7 @@ static int cmp_str(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     const char *data = getenv("SITREP_DATA"); /* to try a changed data folder */
     sr_engine *e = sr_engine_open(data && *data ? data : SR_DATA_DIR, &err);
     if (!e) {

@@ -328,7 +328,7 @@ int main(int argc, char **argv)
            "%d error-handling records left out\n",
            nrec, nrec - nerr, nwant, nnone, nerr);
 
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_kb *kb = sr_kb_open_petrarch(actors, agents, &err);
     sr_coder *pet = kb ? sr_coder_open_petrarch(SR_DATA_DIR, verbs, &err) : NULL;
     sr_coder *own = pet ? sr_coder_open(SR_DATA_DIR, &err) : NULL;

@@ -30,7 +30,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: code_events [-d YYYY-MM-DD] [-p VERBS.txt] FILE\n");
         return 2;
     }
-    sr_error err = {{0}};
+    sr_error err = {0};
     size_t len;
     char *text = sr_read_file(path, &len, &err);
     sr_kb *kb = text ? sr_kb_open(SR_DATA_DIR, &err) : NULL;

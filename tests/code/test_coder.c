@@ -21,7 +21,7 @@ typedef struct fixture {
 static int setup(void **state)
 {
     static fixture f;
-    sr_error err = {{0}};
+    sr_error err = {0};
     f.coder = sr_coder_open(SR_DATA_DIR, &err);
     if (!f.coder)
         fprintf(stderr, "sr_coder_open: %s\n", err.msg);

@@ -20,7 +20,7 @@ static sr_engine *engine;
 static int setup(void **state)
 {
     (void)state;
-    sr_error err = {{0}};
+    sr_error err = {0};
     engine = sr_engine_open(SR_DATA_DIR, &err);
     if (!engine)
         fprintf(stderr, "sr_engine_open: %s\n", err.msg);
@@ -40,7 +40,7 @@ static sr_doc *code_text(const char *text, unsigned options)
     sr_doc *d = sr_doc_new(engine, &meta, text, strlen(text));
     assert_non_null(d);
     sr_doc_set_options(d, options);
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_int_equal(sr_doc_process(d, SR_STAGE_ALL, &err), 0);
     return d;
 }
@@ -239,7 +239,7 @@ static void test_seed_article(void **state)
     };
     sr_doc_meta meta = {"seed", "2025-08-20", NULL, NULL, NULL};
     sr_doc *d = sr_doc_new(engine, &meta, text, n);
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_int_equal(sr_doc_process(d, SR_STAGE_ALL, &err), 0);
     int found = 0;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
