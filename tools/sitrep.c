@@ -90,7 +90,8 @@ static const char usage_code[] =
     "  --input KIND        text (one article per file, default), jsonl (one JSON object\n"
     "                      per line: id, date, text, optional title, url, source),\n"
     "                      html (article body of a web page)\n"
-    "  --format FMT        jsonl (default), tsv, gdelt (GDELT 2.0 Events columns)\n"
+    "  --format FMT        jsonl (default), tsv, gdelt (GDELT 2.0 Events columns),\n"
+    "                      quotes (one JSON object per quote)\n"
     "  --db FILE           also store documents, sentences, actors and events in SQLite\n"
     "                      (a document id stored again replaces the earlier one)\n"
     "  -j, --threads N     worker threads (default 1); output order is input order\n"
@@ -188,10 +189,12 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
                 o->format = SR_FORMAT_JSONL;
             else if (strcmp(optarg, "tsv") == 0)
                 o->format = SR_FORMAT_TSV;
+            else if (strcmp(optarg, "quotes") == 0)
+                o->format = SR_FORMAT_QUOTES;
             else if (strcmp(optarg, "gdelt") == 0)
                 o->format = SR_FORMAT_GDELT;
             else
-                die_usage("--format is jsonl, tsv or gdelt", usage);
+                die_usage("--format is jsonl, tsv, gdelt or quotes", usage);
             break;
         case 'j':
             o->threads = atoi(optarg);

@@ -2,13 +2,15 @@
 ** doc.c: a document and the pipeline that runs over it.
 **
 ** Stages run in order, each reading what the earlier ones wrote into the
-** document: segment → tag and lemmatize → parse → actor mentions and events.
+** document: segment → tag and lemmatize → parse → actor mentions and events
+** → event attributes (date, place, size) and quotes.
 ** Every allocation of a document comes from its arena.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/doc_internal.h"
+#include "attr/attr.h"
 #include "code/coder.h"
 #include "nlp/nlp.h"
 #include "segment/segment.h"
@@ -123,6 +125,16 @@ static void run_coder(sr_doc *d)
         .nmentions = d->nmentions,
     };
     sr_coder_code(e->coder, &in, &d->arena, &d->events, &d->nevents);
+    sr_attr_input ain = {
+        .text = d->text,
+        .len = d->len,
+        .date = d->meta.date,
+        .sentences = d->sentences,
+        .nsentences = d->nsentences,
+        .mentions = d->mentions,
+        .nmentions = d->nmentions,
+    };
+    sr_attr_run(e->attr, &ain, &d->arena, d->events, d->nevents, &d->quotes, &d->nquotes);
 }
 
 int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err)
@@ -177,6 +189,16 @@ size_t sr_doc_event_count(const sr_doc *d)
 const sr_event *sr_doc_event(const sr_doc *d, size_t i)
 {
     return i < d->nevents ? &d->events[i] : NULL;
+}
+
+size_t sr_doc_quote_count(const sr_doc *d)
+{
+    return d->nquotes;
+}
+
+const sr_quote *sr_doc_quote(const sr_doc *d, size_t i)
+{
+    return i < d->nquotes ? &d->quotes[i] : NULL;
 }
 
 const sr_mention *sr_doc_mentions(const sr_doc *d, size_t *n)
