@@ -82,6 +82,7 @@ static size_t find_marks(const char *t, size_t len, sr_span *out, size_t cap)
             if (b > a && b - a <= MAX_QUOTE_BYTES)
                 out[n++] = (sr_span){a, b};
             open = -1;
+            low9 = 0;
         }
         i += size;
     }
