@@ -6,13 +6,12 @@
 #include <string.h>
 
 #include "attr/attr_internal.h"
+#include "attr/gazetteer.h"
 #include "util/util.h"
 
 /* The word lists, in data/attr/ under data_dir. */
-static const char *const lists[] = {"time.txt", "numbers.txt", "casualties.txt", "speech.txt"};
-
-struct sr_gazetteer *sr_gazetteer_open(const char *data_dir, sr_error *err);
-void sr_gazetteer_free(struct sr_gazetteer *g);
+static const char *const lists[] = {"time.txt", "numbers.txt", "casualties.txt", "speech.txt",
+                                    "sectors.txt"};
 
 sr_attr *sr_attr_open(const char *data_dir, sr_error *err)
 {

@@ -17,7 +17,7 @@
 enum lx_class {
     LX_MONTH, LX_WEEKDAY, LX_DAYREL, LX_PERIOD, LX_RELMOD, LX_PARTOFDAY, LX_UNIT, LX_AGO,
     LX_MONTHPREP, LX_YEARPREP, LX_NUM, LX_MULT, LX_QUAL, LX_WHAT, LX_WHO, LX_THING, LX_SUBSET,
-    LX_SPEECH, LX_MEDIUM, LX_NCLASSES
+    LX_SPEECH, LX_MEDIUM, LX_SECTOR, LX_NCLASSES
 };
 #define LX(c) (1u << (c))
 
@@ -77,6 +77,15 @@ int tree_parent(const sr_sentence *s, int k);
 int tree_clause(const sr_sentence *s, int k);
 /* Steps from k up to anc, or -1 when anc does not dominate k. */
 int tree_depth_below(const sr_sentence *s, int anc, int k);
+/*
+** How token k hangs from trigger trig: the steps up to it when no other
+** verb lies between, TREE_OTHER_CLAUSE when k belongs to a clause below the
+** trigger ("said that ... on Monday"), TREE_UNLINKED when trig does not
+** dominate k.
+*/
+#define TREE_UNLINKED (-1)
+#define TREE_OTHER_CLAUSE (-2)
+int tree_link(const sr_sentence *s, int trig, int k);
 /* 1 when token k's relation is rel or starts with "rel:". */
 int tree_rel_is(const sr_sentence *s, int k, const char *rel);
 /* -1 past, +1 future or present (a plan), 0 unknown, for the clause of k. */

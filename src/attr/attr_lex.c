@@ -89,7 +89,7 @@ int32_t lx_map_get(const lx_map *m, const char *key, size_t len)
 static const char *const class_names[LX_NCLASSES] = {
     "month", "weekday", "dayrel", "period", "relmod", "partofday", "unit", "ago",
     "monthprep", "yearprep", "num", "mult", "qual", "what", "who", "thing", "subset",
-    "speech", "medium",
+    "speech", "medium", "sector",
 };
 
 static int class_of(const char *name)

@@ -19,7 +19,9 @@
 **
 ** An event takes the expression its trigger dominates in the tree (the
 ** closest), else one in the trigger's clause, else the nearest one in its
-** sentence, else the publication date.
+** sentence, else the publication date.  An expression of a clause below
+** the trigger ("said that Russia attacked on Monday") belongs to that
+** clause's event, never to the trigger's.
 */
 #include <ctype.h>
 #include <limits.h>
@@ -352,9 +354,11 @@ static int fit(const sr_sentence *s, int trig, const time_expr *x)
 {
     if (trig < 0)
         return 1000 + x->first;
-    int d = tree_depth_below(s, trig, x->head);
+    int d = tree_link(s, trig, x->head);
     if (d >= 0)
         return d;
+    if (d == TREE_OTHER_CLAUSE)
+        return INT_MAX; /* the date of the clause below: "said that ... on Monday" */
     if (tree_clause(s, trig) == tree_clause(s, x->head))
         return 100 + abs(x->head - trig);
     return 1000 + abs(x->head - trig);
@@ -377,7 +381,7 @@ void time_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event 
             nx = time_find(&at->lex, s, e->sentence, pub, xs, 32);
             cached = e->sentence;
         }
-        int trig = tree_span_token(s, e->trigger), best = -1, best_fit = INT_MAX;
+        int trig = tree_span_token(s, e->trigger), best = -1, best_fit = INT_MAX - 1;
         for (size_t k = 0; k < nx; k++) {
             int f = fit(s, trig, &xs[k]);
             if (f < best_fit) {

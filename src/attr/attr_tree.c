@@ -82,6 +82,19 @@ int tree_depth_below(const sr_sentence *s, int anc, int k)
     return -1;
 }
 
+int tree_link(const sr_sentence *s, int trig, int k)
+{
+    int through_verb = 0;
+    for (int d = 0; k >= 0 && d <= (int)s->ntokens; d++) {
+        if (k == trig)
+            return through_verb ? TREE_OTHER_CLAUSE : d;
+        if (d > 0 && s->tokens[k].upos == SR_UPOS_VERB)
+            through_verb = 1;
+        k = tree_parent(s, k);
+    }
+    return TREE_UNLINKED;
+}
+
 int tree_rel_is(const sr_sentence *s, int k, const char *rel)
 {
     const char *r = s->tokens[k].deprel;
