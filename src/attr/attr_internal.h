@@ -78,10 +78,10 @@ int tree_clause(const sr_sentence *s, int k);
 /* Steps from k up to anc, or -1 when anc does not dominate k. */
 int tree_depth_below(const sr_sentence *s, int anc, int k);
 /*
-** How token k hangs from trigger trig: the steps up to it when no other
-** verb lies between, TREE_OTHER_CLAUSE when k belongs to a clause below the
-** trigger ("said that ... on Monday"), TREE_UNLINKED when trig does not
-** dominate k.
+** How token k hangs from trigger trig: the steps up to it, or
+** TREE_OTHER_CLAUSE when k belongs to a clause below the trigger of its own
+** (a complement, an adverbial clause, a parataxis: "said that ... on
+** Monday"), TREE_UNLINKED when trig does not dominate k.
 */
 #define TREE_UNLINKED (-1)
 #define TREE_OTHER_CLAUSE (-2)

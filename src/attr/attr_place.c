@@ -10,7 +10,8 @@
 ** and unambiguous places) and a qualifier after a comma ("Paris, Texas").
 **
 ** An event's place is a toponym its trigger governs through locative
-** modifiers ("attacks on Sumy and Odesa", "met ... in Washington"), else
+** modifiers ("attacks on Sumy and Odesa", "met ... in Washington") or, for
+** material conflict, as its object ("shelled Kharkiv"), else
 ** a locative one in its sentence (precision "near"), else none.  A toponym that is
 ** the event's source or target is an actor by metonymy ("Kyiv said"), not
 ** its place.  An actor with a sector but no country ("riot police") takes
@@ -49,13 +50,17 @@ static int name_word(const sr_sentence *s, int k)
            s->tokens[k].upos == SR_UPOS_PROPN;
 }
 
-/* Does an actor mention strictly larger than [first, last) cover it? */
+/*
+** Is [first, last) the end of a longer name mention ("Denzel Washington")?
+** A mention that starts with the place is the place's actor ("Kyiv
+** authorities", "Zaporozhye region") and does not count.
+*/
 static int inside_longer_mention(const sr_attr_input *in, uint32_t si, int first, int last)
 {
     for (size_t m = 0; m < in->nmentions; m++) {
         const sr_mention *x = &in->mentions[m];
-        if (x->sentence == si && (int)x->first <= first && last <= (int)x->last &&
-            (int)(x->last - x->first) > last - first && x->kind != SR_MENTION_AGENT)
+        if (x->sentence == si && (int)x->first < first && last <= (int)x->last &&
+            x->kind != SR_MENTION_AGENT)
             return 1;
     }
     return 0;
@@ -238,9 +243,10 @@ static int locative(const sr_token *p)
     return 0;
 }
 
-static int overlaps(sr_span a, sr_span b)
+/* Is a inside b? ("Kyiv" as the actor is the toponym; "police in Belgrade" is not.) */
+static int within(sr_span a, sr_span b)
 {
-    return a.start < b.end && b.start < a.end;
+    return a.start >= b.start && a.end <= b.end && a.end > a.start;
 }
 
 static void fill(const sr_attr *at, sr_arena *a, const sr_sentence *s, const toponym *t,
@@ -298,16 +304,19 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
             if (t->sentence != e->sentence)
                 continue;
             sr_span sp = {s->tokens[t->first].start, s->tokens[t->last - 1].end};
-            if ((e->source.code && overlaps(sp, e->source.span)) ||
-                (e->target.code && overlaps(sp, e->target.span)))
-                continue; /* an actor by metonymy */
+            if ((e->source.code && within(e->source.span, sp)) ||
+                (e->target.code && within(e->target.span, sp)))
+                continue; /* the actor itself, by metonymy: "Kyiv said" */
             int head = tree_span_head(s, t->first, t->last);
             /* A conjunct shares the preposition of the first one: "on Sumy and Odesa". */
             int h = head;
             while (tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0)
                 h = tree_parent(s, h);
             const sr_token *prep = preposition(s, h);
-            if (!locative(prep))
+            /* The object of an attack is its place: "struck Odesa", "shelled Kharkiv". */
+            int object = e->quad_class == 4 && tree_parent(s, h) == trig &&
+                         tree_rel_is(s, h, "obj");
+            if (!locative(prep) && !object)
                 continue; /* "with Russia", "protect Ukraine from Russia" */
             int d = trig >= 0 ? tree_link(s, trig, head) : TREE_UNLINKED;
             if (d == TREE_OTHER_CLAUSE)

@@ -88,7 +88,8 @@ int tree_link(const sr_sentence *s, int trig, int k)
     for (int d = 0; k >= 0 && d <= (int)s->ntokens; d++) {
         if (k == trig)
             return through_verb ? TREE_OTHER_CLAUSE : d;
-        if (d > 0 && s->tokens[k].upos == SR_UPOS_VERB)
+        if (tree_rel_is(s, k, "ccomp") || tree_rel_is(s, k, "parataxis") ||
+            tree_rel_is(s, k, "advcl") || tree_rel_is(s, k, "csubj"))
             through_verb = 1;
         k = tree_parent(s, k);
     }

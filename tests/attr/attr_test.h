@@ -6,7 +6,7 @@
 ** tag, parse, knowledge base); the coder is not run.  Each event is named
 ** "WORD:CAMEO" (or "WORD#N:CAMEO" for the N-th occurrence of WORD): its
 ** trigger is that word, its sentence the one holding it, its source the
-** first actor mention of that sentence.
+** actor mention of the trigger's subject.
 */
 #ifndef SR_ATTR_TEST_H
 #define SR_ATTR_TEST_H
@@ -17,6 +17,8 @@
 
 #include "api/doc_internal.h"
 #include "attr/attr.h"
+#include "attr/attr_internal.h"
+#include "util/util.h"
 
 static sr_engine *at_engine;
 
@@ -93,11 +95,18 @@ static inline void at_run_list(at_doc *t, const char *text, const char *date, co
                 e->sentence = (uint32_t)s;
         e->cameo = colon + 1;
         e->quad_class = at_quad(e->cameo);
-        for (size_t m = 0; m < d->nmentions; m++)
-            if (d->mentions[m].sentence == e->sentence && !e->source.code) {
-                e->source.code = d->mentions[m].code;
-                e->source.span = d->mentions[m].span;
-            }
+        /* The source: the mention holding the trigger's subject, as the coder finds it. */
+        const sr_sentence *s = &d->sentences[e->sentence];
+        int trig = tree_span_token(s, e->trigger);
+        for (int k = 0; k < (int)s->ntokens; k++)
+            if (tree_parent(s, k) == trig && tree_rel_is(s, k, "nsubj"))
+                for (size_t m = 0; m < d->nmentions; m++) {
+                    const sr_mention *x = &d->mentions[m];
+                    if (x->sentence == e->sentence && (int)x->first <= k && k < (int)x->last) {
+                        e->source.code = x->code;
+                        e->source.span = x->span;
+                    }
+                }
     }
     sr_attr_input in = {d->text, d->len, d->meta.date, d->sentences, d->nsentences,
                         d->mentions, d->nmentions};
