@@ -11,7 +11,8 @@
 **
 ** An event's place is a toponym its trigger governs through locative
 ** modifiers ("attacks on Sumy and Odesa", "met ... in Washington") or, for
-** material conflict, as its object ("shelled Kharkiv"), else
+** material conflict, as its object ("shelled Kharkiv", "struck the city of
+** Sumy"), else
 ** a locative one in its sentence (precision "near"), else none.  A toponym that is
 ** the event's source or target is an actor by metonymy ("Kyiv said"), not
 ** its place.  An actor with a sector but no country ("riot police") takes
@@ -316,6 +317,11 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
             /* The object of an attack is its place: "struck Odesa", "shelled Kharkiv". */
             int object = e->quad_class == 4 && tree_parent(s, h) == trig &&
                          tree_rel_is(s, h, "obj");
+            /* ... or names it: "struck the city of Sumy". */
+            int p = tree_parent(s, h);
+            if (e->quad_class == 4 && prep && tok_is(prep, "of") && p >= 0 &&
+                tree_parent(s, p) == trig && tree_rel_is(s, p, "obj"))
+                object = 1;
             if (!locative(prep) && !object)
                 continue; /* "with Russia", "protect Ukraine from Russia" */
             int d = trig >= 0 ? tree_link(s, trig, head) : TREE_UNLINKED;

@@ -54,6 +54,12 @@ static int is_year(const sr_token *t)
     return strlen(t->form) == 4 && v >= 1900 && v <= 2100 ? v : 0;
 }
 
+/* A capitalized word or a comma (dateline material). */
+static int capitalized_or_comma(const sr_token *t)
+{
+    return isupper((unsigned char)t->form[0]) || strcmp(t->form, ",") == 0;
+}
+
 /* A valid civil date as days, else NO_DATE. */
 static int32_t ymd(int y, int m, int d)
 {
@@ -322,6 +328,25 @@ static int32_t phrase_date(const scan *sc, int i, int *last, uint8_t *prec)
     return NO_DATE;
 }
 
+/*
+** Is [first, last) the date of a dateline ("SUMY, Ukraine, July 14 (Agency) -
+** ...")?  It dates the report, not the events: only names, commas and the
+** date before it, a dash within a few words after it.
+*/
+static int in_dateline(const sr_sentence *s, int first, int last)
+{
+    for (int k = 0; k < first; k++)
+        if (!capitalized_or_comma(&s->tokens[k]))
+            return 0;
+    for (int k = last; k < (int)s->ntokens && k < last + 8; k++) {
+        const char *f = s->tokens[k].form;
+        if (strcmp(f, "-") == 0 || strcmp(f, "—") == 0 || strcmp(f, "–") == 0 ||
+            strcmp(f, "--") == 0)
+            return 1;
+    }
+    return 0;
+}
+
 size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pub,
                  time_expr *out, size_t cap)
 {
@@ -343,7 +368,8 @@ size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pu
             i++;
             continue;
         }
-        out[n++] = (time_expr){si, i, last, tree_span_head(s, i, last), d, prec};
+        if (!in_dateline(s, i, last))
+            out[n++] = (time_expr){si, i, last, tree_span_head(s, i, last), d, prec};
         i = last;
     }
     return n;
