@@ -49,8 +49,18 @@ void sr_attr_free(sr_attr *at)
 void sr_attr_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *events,
                  size_t nevents, sr_quote **quotes, size_t *nquotes)
 {
-    for (size_t i = 0; i < nevents; i++)
-        events[i].quote = -1;
+    /* Start afresh, so that running the stage again gives the same result. */
+    for (size_t i = 0; i < nevents; i++) {
+        sr_event *e = &events[i];
+        if (e->source_code_orig)
+            e->source.code = e->source_code_orig;
+        e->source_code_orig = NULL;
+        e->date = NULL;
+        e->date_span = (sr_span){0, 0};
+        e->date_precision = SR_DATE_NONE;
+        e->size = (sr_size){NULL, 0};
+        e->quote = -1;
+    }
     time_run(at, in, a, events, nevents);
     place_run(at, in, a, events, nevents);
     size_run(at, in, a, events, nevents);

@@ -11,8 +11,8 @@
 **
 ** An event's place is a toponym its trigger governs through locative
 ** modifiers ("attacks on Sumy and Odesa", "met ... in Washington") or, for
-** material conflict, as its object ("shelled Kharkiv", "struck the city of
-** Sumy"), else
+** material conflict and visits, as its object ("shelled Kharkiv", "struck
+** the city of Sumy", "visited Moscow"), else
 ** a locative one in its sentence (precision "near"), else none.  A toponym that is
 ** the event's source or target is an actor by metonymy ("Kyiv said"), not
 ** its place.  An actor with a sector but no country ("riot police") takes
@@ -214,13 +214,11 @@ static void choose(const sr_attr *at, const sr_attr_input *in, toponym *ts, size
         toponym *t = &ts[i];
         t->place = qualified(at, in, t);
         double best = -1e9;
-        for (size_t k = 0; !t->place && k < t->ncand; k++)
+        for (size_t k = 0; !qualified(at, in, t) && k < t->ncand; k++)
             if (score(t->cand[k], &c) > best) {
                 best = score(t->cand[k], &c);
                 t->place = t->cand[k];
             }
-        for (size_t k = 0; t->place == NULL && k < t->ncand; k++)
-            t->place = t->cand[k];
     }
 }
 
@@ -270,6 +268,48 @@ static void fill(const sr_attr *at, sr_arena *a, const sr_sentence *s, const top
                                              : SR_PLACE_NEAR;
 }
 
+/* Attacks and visits have their place as object: "struck Odesa", "visited Moscow". */
+static int takes_object_place(const sr_event *e)
+{
+    return e->quad_class == 4 || (e->cameo && strncmp(e->cameo, "042", 3) == 0);
+}
+
+/* A word that may stand between a trigger and its object place: "struck the city of Sumy". */
+static int place_filler(const sr_token *t)
+{
+    static const char *const words[] = {"the", "city", "town", "village", "port", "capital",
+                                        "of", "region", "centre", "center", "outskirts"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (tok_is(t, words[i]))
+            return 1;
+    return t->upos == SR_UPOS_ADJ;
+}
+
+/*
+** Is toponym t (head h, preposition prep) the object place of event e
+** (trigger token trig)?  In the tree: the object ("shelled Kharkiv"), the
+** passive subject ("Kharkiv was shelled"), "the city of" an object, a
+** modifier of the object ("Mykolaiv port facilities").  In the words, for
+** the sentences the parser gets wrong: the place right after the trigger.
+*/
+static int is_object_place(const sr_sentence *s, const sr_event *e, int trig, const toponym *t,
+                           int h, const sr_token *prep)
+{
+    int p = tree_parent(s, h);
+    if (p == trig && (tree_rel_is(s, h, "obj") || tree_rel_is(s, h, "nsubj:pass")))
+        return 1;
+    if (p >= 0 && tree_parent(s, p) == trig && tree_rel_is(s, p, "obj") &&
+        ((prep && tok_is(prep, "of")) || tree_rel_is(s, h, "compound")))
+        return 1;
+    int k = tree_token_at(s, e->trigger.end - 1) + 1;
+    if (k <= 0 || t->first < k)
+        return 0;
+    for (; k < t->first; k++)
+        if (!place_filler(&s->tokens[k]))
+            return 0;
+    return 1;
+}
+
 /* "police" without a country in Belgrade: SRBCOP, the old code kept in source_code_orig. */
 static void adjust_actor(const sr_attr *at, sr_arena *a, sr_event *e)
 {
@@ -314,14 +354,7 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
             while (tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0)
                 h = tree_parent(s, h);
             const sr_token *prep = preposition(s, h);
-            /* The object of an attack is its place: "struck Odesa", "shelled Kharkiv". */
-            int object = e->quad_class == 4 && tree_parent(s, h) == trig &&
-                         tree_rel_is(s, h, "obj");
-            /* ... or names it: "struck the city of Sumy". */
-            int p = tree_parent(s, h);
-            if (e->quad_class == 4 && prep && tok_is(prep, "of") && p >= 0 &&
-                tree_parent(s, p) == trig && tree_rel_is(s, p, "obj"))
-                object = 1;
+            int object = takes_object_place(e) && is_object_place(s, e, trig, t, h, prep);
             if (!locative(prep) && !object)
                 continue; /* "with Russia", "protect Ukraine from Russia" */
             int d = trig >= 0 ? tree_link(s, trig, head) : TREE_UNLINKED;

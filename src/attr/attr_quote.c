@@ -240,21 +240,57 @@ static int overlaps(sr_span a, sr_span b)
     return a.start < b.end && b.start < a.end;
 }
 
+/*
+** Is "that" (token m, head h) a complementizer?  Marked so, or read as the
+** relative pronoun of a clause that already has that role filled ("an
+** interview that Germany will not send missiles": send has its object).
+*/
+static int complementizer(const sr_sentence *s, int m, int h)
+{
+    if (tree_rel_is(s, m, "mark"))
+        return 1;
+    const char *rel = tree_rel_is(s, m, "obj") ? "obj" : tree_rel_is(s, m, "nsubj") ? "nsubj" : NULL;
+    for (int k = 0; rel && k < (int)s->ntokens; k++)
+        if (k != m && tree_parent(s, k) == h && tree_rel_is(s, k, rel))
+            return 1;
+    return 0;
+}
+
+/*
+** The clause speech verb v reports: its clausal complement, else a clause
+** below it opened by "that" ("said in an interview that ...", which the
+** parser may hang from "interview"); -1 when none.
+*/
+static int complement(const sr_sentence *s, int v)
+{
+    for (int c = 0; c < (int)s->ntokens; c++)
+        if (tree_parent(s, c) == v && tree_rel_is(s, c, "ccomp"))
+            return c;
+    for (int m = v + 1; m < (int)s->ntokens; m++) {
+        int h = tree_parent(s, m);
+        if (tok_is(&s->tokens[m], "that") && h > m && tree_depth_below(s, v, h) > 0 &&
+            complementizer(s, m, h))
+            return h;
+    }
+    return -1;
+}
+
 /* Reported speech of sentence si, appended to out unless a direct quote covers it. */
 static size_t reported(const sr_attr *at, const sr_attr_input *in, uint32_t si, sr_quote *out,
                        size_t n, size_t ndirect, size_t cap)
 {
     const sr_sentence *s = &in->sentences[si];
-    for (int c = 0; c < (int)s->ntokens && n < cap; c++) {
-        int v = tree_parent(s, c);
-        if (v < 0 || !tree_rel_is(s, c, "ccomp") || !is_speech_verb(&at->lex, s, v))
+    for (int v = 0; v < (int)s->ntokens && n < cap; v++) {
+        if (!is_speech_verb(&at->lex, s, v))
+            continue;
+        int c = complement(s, v);
+        if (c < 0)
             continue;
         sr_span sp = subtree_span(s, c);
         /* Leave out the complementizer: "that NATO troops would ..." */
-        for (int k = 0; k < (int)s->ntokens; k++)
-            if (tree_parent(s, k) == c && tree_rel_is(s, k, "mark") &&
-                s->tokens[k].start == sp.start && k + 1 < (int)s->ntokens)
-                sp.start = s->tokens[k + 1].start;
+        int first = tree_token_at(s, sp.start);
+        if (first >= 0 && tok_is(&s->tokens[first], "that") && first + 1 < (int)s->ntokens)
+            sp.start = s->tokens[first + 1].start;
         int covered = 0;
         for (size_t j = 0; j < ndirect && !covered; j++)
             covered = overlaps(out[j].span, sp) ||

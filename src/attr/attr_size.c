@@ -132,6 +132,8 @@ static int what_nearby(const sr_lex *lx, const sr_sentence *s, int from, int to)
         int w = what_at(lx, s, k);
         if (w)
             return w;
+        if (t->lemma && (strcmp(t->lemma, "be") == 0 || strcmp(t->lemma, "remain") == 0))
+            continue; /* "five remain missing", "were injured" */
         if (tok_is_punct(t) || t->upos == SR_UPOS_NUM || t->upos == SR_UPOS_VERB ||
             lx_match(lx, s, (uint32_t)k, LX(LX_SUBSET), &nw))
             break;
@@ -146,6 +148,23 @@ static int what_nearby(const sr_lex *lx, const sr_sentence *s, int from, int to)
             break;
     }
     return SR_COUNT_NONE;
+}
+
+/* A count's parent yet to find: the latest count of its kind in the event. */
+#define SUBSET_OF_LATEST (-2)
+
+/* "... were among the injured" after token `from`: the kind named, else SR_COUNT_NONE. */
+static int among_the(const sr_lex *lx, const sr_sentence *s, int from)
+{
+    int k = from;
+    while (k < (int)s->ntokens && s->tokens[k].lemma && strcmp(s->tokens[k].lemma, "be") == 0)
+        k++;
+    if (k >= (int)s->ntokens || !tok_is(&s->tokens[k], "among"))
+        return SR_COUNT_NONE;
+    k++;
+    if (k < (int)s->ntokens && s->tokens[k].upos == SR_UPOS_DET)
+        k++;
+    return what_at(lx, s, k);
 }
 
 /* Is there a subset word among tokens [from, to)? */
@@ -182,6 +201,11 @@ size_t size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *hea
         }
         if (approx && qual == SR_QUAL_EXACT)
             qual = SR_QUAL_APPROX;
+        /* "five of them children": part of the count before. */
+        int of_them = end + 1 < (int)s->ntokens && tok_is(&s->tokens[end], "of") &&
+                      (tok_is(&s->tokens[end + 1], "them") || tok_is(&s->tokens[end + 1], "whom"));
+        if (of_them)
+            end += 2;
         /* The counted noun: the first noun within three words, past adjectives. */
         int noun = -1;
         for (int j = end; j < (int)s->ntokens && j < end + 3; j++) {
@@ -207,8 +231,20 @@ size_t size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *hea
         c.of = who ? who->arg : thing ? thing->arg : NULL;
         int last = noun >= 0 ? noun + 1 : end;
         c.span = (sr_span){s->tokens[i].start, s->tokens[last - 1].end};
+        /* "Two children were among the injured": part of the latest count of injured. */
+        int among = among_the(lx, s, last);
+        if (among) {
+            c.what = (uint8_t)among;
+            c.subset_of = SUBSET_OF_LATEST;
+            for (size_t p = n; p-- > 0;)
+                if (out[p].what == among && out[p].subset_of < 0) {
+                    c.subset_of = (int32_t)p;
+                    break;
+                }
+        }
         /* Part of the count before: "15 injured, including three children". */
-        if (n > 0 && subset_between(lx, s, ends[n - 1], i) && (!c.what || c.what == out[n - 1].what)) {
+        if (n > 0 && c.subset_of == -1 && (subset_between(lx, s, ends[n - 1], i) || of_them) &&
+            (!c.what || c.what == out[n - 1].what)) {
             size_t p = out[n - 1].subset_of >= 0 ? (size_t)out[n - 1].subset_of : n - 1;
             c.subset_of = (int32_t)p;
             c.what = out[p].what;
@@ -240,7 +276,8 @@ size_t size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *hea
         if (!out[j].what)
             continue;
         sr_count c = out[j];
-        c.subset_of = c.subset_of >= 0 ? map[c.subset_of] : -1;
+        if (c.subset_of >= 0)
+            c.subset_of = map[c.subset_of];
         heads[w] = heads[j];
         out[w++] = c;
     }
@@ -282,6 +319,12 @@ static void attach(sr_arena *a, sr_event *e, const sr_count *c, const int *take,
         if (take[j]) {
             out[w] = c[j];
             out[w].subset_of = c[j].subset_of >= 0 ? (int32_t)old + map[c[j].subset_of] : -1;
+            if (c[j].subset_of == SUBSET_OF_LATEST)
+                for (uint32_t p = (uint32_t)w; p-- > 0;)
+                    if (out[p].what == c[j].what && out[p].subset_of < 0 && p != w) {
+                        out[w].subset_of = (int32_t)p;
+                        break;
+                    }
             w++;
         }
     e->size = (sr_size){out, old + m};

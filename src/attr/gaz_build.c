@@ -263,7 +263,11 @@ static int read_aliases(builder *b, const char *path, sr_error *err)
     return 0;
 }
 
-/* Keys by name, then by place: the most populous first (qsort_r's context is the builder). */
+/*
+** Keys by name, then by place: countries, then divisions, then the most
+** populous cities (qsort_r's context is the builder), so that a look-up
+** capped at a few places never loses a country to many small towns.
+*/
 static int key_order(const void *x, const void *y, void *ctx)
 {
     const builder *b = ctx;
@@ -272,6 +276,8 @@ static int key_order(const void *x, const void *y, void *ctx)
     if (c)
         return c;
     const gaz_place *p = &b->places[k1->place], *q = &b->places[k2->place];
+    if (p->feature != q->feature)
+        return p->feature > q->feature ? -1 : 1; /* GAZ_COUNTRY > GAZ_ADMIN1 > GAZ_CITY */
     if (p->population != q->population)
         return p->population > q->population ? -1 : 1;
     return k1->place < k2->place ? -1 : k1->place > k2->place;

@@ -4,7 +4,8 @@
 ** The file (docs/gazetteer-format.md) is a header, an array of places, an
 ** array of (name, place) keys sorted by name and then by population, and
 ** a string blob.  A look-up is a binary search for the first key equal to
-** the normalized name; the places under it come out most populous first.
+** the normalized name; the places under it come out countries first, then
+** divisions, then cities by population.
 ** When no compiled file exists, the countries, divisions and aliases are
 ** compiled in memory at start-up instead (no cities then).
 */
