@@ -110,6 +110,72 @@ typedef struct sr_actor {
     sr_span span;       /* the mention in the text */
 } sr_actor;
 
+/* How precisely an event's date is known (sr_event.date_precision). */
+typedef enum sr_date_precision {
+    SR_DATE_NONE = 0,    /* no date: the document has none */
+    SR_DATE_PUBLICATION, /* the document's date, nothing in the text said otherwise */
+    SR_DATE_YEAR,        /* date is the first day of the year */
+    SR_DATE_MONTH,       /* date is the first day of the month */
+    SR_DATE_WEEK,        /* date is the Monday of the week */
+    SR_DATE_DAY
+} sr_date_precision;
+/* "publication", "year", "month", "week", "day"; NULL for SR_DATE_NONE. */
+const char *sr_date_precision_name(int p);
+
+/* How precisely an event's place is known (sr_place.precision). */
+typedef enum sr_place_precision {
+    SR_PLACE_NONE = 0,
+    SR_PLACE_EXACT,   /* the event's own place, from the tree ("attacks on Sumy") */
+    SR_PLACE_NEAR,    /* a place named in the event's sentence, not tied to the trigger */
+    SR_PLACE_REGION,  /* a region (state, province): no point coordinates */
+    SR_PLACE_COUNTRY  /* a country only: lat/lon are NaN, never a centroid */
+} sr_place_precision;
+/* "exact", "near", "region", "country"; NULL for SR_PLACE_NONE. */
+const char *sr_place_precision_name(int p);
+
+/* The place of an event; name is NULL when it has none. */
+typedef struct sr_place {
+    const char *name;     /* canonical name, e.g. "Odesa" */
+    const char *country;  /* ISO 3166-1 alpha-3, e.g. "UKR", or NULL */
+    const char *admin1;   /* ISO 3166-2 code of the first-level division, or NULL */
+    const char *feature;  /* "city", "admin1", "country" */
+    int64_t geonames;     /* GeoNames id, 0 when unknown */
+    double lat, lon;      /* degrees; NaN when unknown */
+    sr_span span;         /* the place as written */
+    uint8_t precision;    /* sr_place_precision */
+} sr_place;
+
+/* What a number in the text counts (sr_count.what). */
+typedef enum sr_count_kind {
+    SR_COUNT_NONE = 0, SR_COUNT_KILLED, SR_COUNT_INJURED, SR_COUNT_CASUALTIES,
+    SR_COUNT_MISSING, SR_COUNT_CAPTURED, SR_COUNT_DISPLACED, SR_COUNT_ARRESTED,
+    SR_COUNT_PROTESTERS, SR_COUNT_UNITS, /* things: drones, missiles, troops */
+    SR_COUNT_KIND_COUNT
+} sr_count_kind;
+/* "killed", "injured", ...; NULL for SR_COUNT_NONE. */
+const char *sr_count_kind_name(int k);
+
+/* How a count is bounded (sr_count.qual). */
+enum { SR_QUAL_EXACT = 0, SR_QUAL_MIN, SR_QUAL_MAX, SR_QUAL_APPROX };
+/* "exact", "min" (at least), "max" (up to), "approx". */
+const char *sr_count_qual_name(int q);
+
+/* One number of the text and what it counts. */
+typedef struct sr_count {
+    int64_t n;
+    const char *of;     /* who or what is counted: "civilians", "children", "drones", or NULL */
+    int32_t subset_of;  /* index in the same sr_size of the count this one is part of, or -1 */
+    sr_span span;       /* the number with its qualifier and noun */
+    uint8_t what;       /* sr_count_kind */
+    uint8_t qual;       /* SR_QUAL_* */
+} sr_count;
+
+/* The size of an event: every count attached to it. */
+typedef struct sr_size {
+    const sr_count *counts;
+    uint32_t ncounts;
+} sr_size;
+
 /* One coded event. */
 typedef struct sr_event {
     char id[17];         /* stable id: 16 hex digits, the same for the same input */
@@ -126,7 +192,29 @@ typedef struct sr_event {
     const char *rule;    /* the lexicon entry and rules that coded it ("FILE:LINE ...") */
     const char *modality; /* "asserted", "negated", "future", "conditional", "intended" */
     double confidence;   /* 0..1, see docs/verb-format.md */
+    /* Attributes, filled by the attribute stage after coding (src/attr). */
+    const char *date;    /* YYYY-MM-DD (first day of a week, month, year), or NULL */
+    sr_span date_span;   /* the expression that set the date; empty for the publication date */
+    uint8_t date_precision; /* sr_date_precision */
+    sr_place place;
+    sr_size size;
+    int32_t quote;       /* index of the quote that carries the event, or -1 */
+    const char *source_code_orig; /* set when the place changed source.code ("police" in
+                                     Belgrade: SRBCOP): the code before; else NULL */
 } sr_event;
+
+/* A quotation: direct (in quote marks) or reported ("X said that ..."). */
+typedef struct sr_quote {
+    uint32_t sentence;   /* sentence of the attribution */
+    uint8_t direct;      /* 1 direct, 0 reported speech */
+    sr_span span;        /* the quoted words, quote marks excluded */
+    int32_t speaker;     /* index of the speaker's actor mention, or -1 */
+    const char *speaker_code, *speaker_name, *speaker_entity; /* NULL when unknown */
+    sr_span speaker_span;
+    sr_span verb;        /* the speech verb ("said", "wrote"); empty when none */
+    const char *medium;  /* canonical medium ("Telegram", "X", "press conference"), or NULL */
+    sr_span medium_span;
+} sr_quote;
 
 /* ------------------------------------------------------------------ */
 /* Engine: models and dictionaries, loaded once, shared by threads.   */
@@ -187,6 +275,8 @@ size_t sr_doc_sentence_count(const sr_doc *d);
 const sr_sentence *sr_doc_sentence(const sr_doc *d, size_t i);
 size_t sr_doc_event_count(const sr_doc *d);
 const sr_event *sr_doc_event(const sr_doc *d, size_t i);
+size_t sr_doc_quote_count(const sr_doc *d);
+const sr_quote *sr_doc_quote(const sr_doc *d, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Output.                                                            */
@@ -196,7 +286,8 @@ typedef enum sr_format {
     SR_FORMAT_JSONL = 0, /* one JSON object per event */
     SR_FORMAT_TSV,       /* one line per event, fixed columns, with header */
     SR_FORMAT_GDELT,     /* GDELT 2.0 Events columns, tab-separated */
-    SR_FORMAT_PLOVER     /* one PLOVER-style JSON record per event (no 01x statements) */
+    SR_FORMAT_PLOVER,    /* one PLOVER-style JSON record per event (no 01x statements) */
+    SR_FORMAT_QUOTES     /* one JSON object per quote */
 } sr_format;
 
 /* Write the events of d to out. Returns 0, or -1 on a write error. */

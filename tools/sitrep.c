@@ -103,6 +103,7 @@ static const char usage_code[] =
     "                      html (article body of a web page)\n"
     "  --format FMT        jsonl (default), tsv, gdelt (GDELT 2.0 Events columns),\n"
     "                      plover (PLOVER-style records: type, mode, context)\n"
+    "                      quotes (one JSON object per quote)\n"
     "  --db FILE           also store documents, sentences, actors and events in SQLite\n"
     "                      (a document id stored again by a later run replaces the\n"
     "                      earlier one; within one run a repeated id is rejected)\n"
@@ -254,12 +255,14 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
                 o->format = SR_FORMAT_JSONL;
             else if (strcmp(optarg, "tsv") == 0)
                 o->format = SR_FORMAT_TSV;
+            else if (strcmp(optarg, "quotes") == 0)
+                o->format = SR_FORMAT_QUOTES;
             else if (strcmp(optarg, "gdelt") == 0)
                 o->format = SR_FORMAT_GDELT;
             else if (strcmp(optarg, "plover") == 0)
                 o->format = SR_FORMAT_PLOVER;
             else
-                die_usage("--format is jsonl, tsv, gdelt or plover", usage);
+                die_usage("--format is jsonl, tsv, gdelt, plover or quotes", usage);
             break;
         case 'j':
             o->threads = (int)parse_count(optarg, 1, 256, 0);

@@ -2,7 +2,8 @@
 ** doc.c: a document and the pipeline that runs over it.
 **
 ** Stages run in order, each reading what the earlier ones wrote into the
-** document: segment → tag and lemmatize → parse → actor mentions and events.
+** document: segment → tag and lemmatize → parse → actor mentions and events
+** → event attributes (date, place, size) and quotes.
 ** Every allocation of a document comes from its arena.
 */
 #include <setjmp.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "api/doc_internal.h"
+#include "attr/attr.h"
 #include "code/coder.h"
 #include "nlp/nlp.h"
 #include "segment/segment.h"
@@ -148,6 +150,16 @@ static void run_coder(sr_doc *d)
         .nmentions = d->nmentions,
     };
     sr_coder_code(e->coder, &in, &d->arena, &d->events, &d->nevents);
+    sr_attr_input ain = {
+        .text = d->text,
+        .len = d->len,
+        .date = d->meta.date,
+        .sentences = d->sentences,
+        .nsentences = d->nsentences,
+        .mentions = d->mentions,
+        .nmentions = d->nmentions,
+    };
+    sr_attr_run(e->attr, &ain, &d->arena, d->events, d->nevents, &d->quotes, &d->nquotes);
 }
 
 void sr_doc_set_options(sr_doc *d, unsigned options)
@@ -234,6 +246,16 @@ size_t sr_doc_event_count(const sr_doc *d)
 const sr_event *sr_doc_event(const sr_doc *d, size_t i)
 {
     return i < d->nevents ? &d->events[i] : NULL;
+}
+
+size_t sr_doc_quote_count(const sr_doc *d)
+{
+    return d->nquotes;
+}
+
+const sr_quote *sr_doc_quote(const sr_doc *d, size_t i)
+{
+    return i < d->nquotes ? &d->quotes[i] : NULL;
 }
 
 const sr_mention *sr_doc_mentions(const sr_doc *d, size_t *n)

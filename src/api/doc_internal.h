@@ -14,6 +14,7 @@ typedef struct sr_tagger sr_tagger;
 typedef struct sr_lemmatizer sr_lemmatizer;
 typedef struct sr_parser sr_parser;
 typedef struct sr_coder sr_coder;
+typedef struct sr_attr sr_attr;
 
 struct sr_engine {
     char *data_dir;
@@ -23,6 +24,7 @@ struct sr_engine {
     sr_parser *parser;       /* NULL when the model is absent: no parse */
     sr_kb *kb;
     sr_coder *coder;
+    sr_attr *attr;           /* dates, places, sizes, quotes of events */
 };
 
 struct sr_doc {
@@ -38,6 +40,8 @@ struct sr_doc {
     size_t nmentions;
     sr_event *events;
     size_t nevents;
+    sr_quote *quotes;
+    size_t nquotes;
     unsigned done;           /* SR_STAGE_* bits already run */
     unsigned options;        /* SR_OPT_* */
 };

@@ -1,7 +1,7 @@
 /*
 ** engine.c: loading and releasing the read-only resources every document
-** shares: tagger, lemmatizer and parser models, the actor knowledge base and
-** the event coder's lexicon.
+** shares: tagger, lemmatizer and parser models, the actor knowledge base,
+** the event coder's lexicon and the attribute stage's word lists and places.
 */
 #include <dirent.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "api/doc_internal.h"
+#include "attr/attr.h"
 #include "code/coder.h"
 #include "nlp/nlp.h"
 #include "segment/segment.h"
@@ -76,7 +77,8 @@ sr_engine *sr_engine_open(const char *data_dir, sr_error *err)
         return NULL;
     }
     if (load_nlp(e, err) < 0 || !(e->kb = sr_kb_open(e->data_dir, err)) ||
-        !(e->coder = sr_coder_open(e->data_dir, err))) {
+        !(e->coder = sr_coder_open(e->data_dir, err)) ||
+        !(e->attr = sr_attr_open(e->data_dir, err))) {
         sr_engine_close(e);
         return NULL;
     }
@@ -158,6 +160,7 @@ void sr_engine_close(sr_engine *e)
         sr_kb_free(e->kb);
     if (e->coder)
         sr_coder_free(e->coder);
+    sr_attr_free(e->attr);
     free(e->data_dir);
     free(e);
 }

@@ -2,7 +2,8 @@
 ** db.c: the SQLite store behind `sitrep code --db`.
 **
 ** Tables: documents, sentences, events and actors (every resolved actor
-** mention, with its coreference link).  A document is written in one
+** mention, with its coreference link); the attribute stage adds columns to
+** events, and the tables counts and quotes (db_attr.c).  A document is written in one
 ** transaction that first deletes any earlier version with the same id
 ** (foreign keys cascade), so ingesting a document twice replaces it and a
 ** run killed midway leaves every document either fully in or fully out.
@@ -13,9 +14,10 @@
 #include <string.h>
 
 #include "api/doc_internal.h"
+#include "store/db_attr.h"
 #include "util/util.h"
 
-#define SR_DB_SCHEMA_VERSION 1
+#define SR_DB_SCHEMA_VERSION 2
 
 static const char schema_sql[] =
     "PRAGMA foreign_keys = ON;"
@@ -39,7 +41,8 @@ static const char schema_sql[] =
     "  source_end INTEGER, target_code TEXT, target_name TEXT, target_entity TEXT,"
     "  target_start INTEGER, target_end INTEGER, cameo TEXT NOT NULL, plover TEXT,"
     "  plover_mode TEXT, quad_class INTEGER, goldstein REAL, trigger_start INTEGER,"
-    "  trigger_end INTEGER, trigger_text TEXT, rule TEXT);"
+    "  trigger_end INTEGER, trigger_text TEXT, rule TEXT" SR_DB_ATTR_COLUMNS ");"
+    SR_DB_ATTR_TABLES
     "CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);"
     "CREATE INDEX IF NOT EXISTS events_date ON events(date);"
     "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);"
@@ -59,13 +62,15 @@ static const char *const statements[ST_COUNT] = {
     "INSERT INTO events (doc_id, sentence, date, source_code, source_name, source_entity,"
     " source_start, source_end, target_code, target_name, target_entity, target_start,"
     " target_end, cameo, plover, plover_mode, quad_class, goldstein, trigger_start,"
-    " trigger_end, trigger_text, rule)"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
+    " trigger_end, trigger_text, rule" SR_DB_ATTR_NAMES ")"
+    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22"
+    SR_DB_ATTR_PARAMS ")",
 };
 
 struct sr_store {
     sqlite3 *db;
     char *path;
+    int version; /* schema version of an existing database (1 is upgraded on open) */
     sqlite3_stmt *st[ST_COUNT];
 };
 
@@ -106,10 +111,11 @@ static int check_existing(sr_store *s, sr_error *err)
     if (!ours || version == 0)
         return sr_error_setc(err, SR_ERR_DATA, "%s: not a sitrep database (an SQLite database "
                              "of another program); it was left as it was", s->path);
-    if (version != SR_DB_SCHEMA_VERSION)
+    if (version != SR_DB_SCHEMA_VERSION && version != 1) /* version 1 is upgraded */
         return sr_error_setc(err, SR_ERR_DATA, "%s: schema version %d, this sitrep writes "
                              "version %d; it was left as it was", s->path, version,
                              SR_DB_SCHEMA_VERSION);
+    s->version = version;
     return 1;
 }
 
@@ -135,9 +141,13 @@ sr_store *sr_store_open(const char *path, sr_error *err)
     int existing = check_existing(s, err);
     if (existing < 0)
         goto fail;
+    if (existing == 1 && s->version == 1 && sr_db_attr_migrate(s->db) != 0) {
+        db_fail(s, err, "cannot upgrade schema version 1");
+        goto fail;
+    }
     if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(s->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(s->db, "PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_exec(s->db, "PRAGMA user_version = 2", NULL, NULL, NULL) != SQLITE_OK) {
         db_fail(s, err, "cannot create schema");
         goto fail;
     }
@@ -250,7 +260,7 @@ static int put_events(sr_store *s, const sr_doc *d, sr_error *err)
         const sr_event *ev = &d->events[i];
         bind_cstr(st, 1, d->meta.id);
         sqlite3_bind_int64(st, 2, ev->sentence);
-        bind_cstr(st, 3, d->meta.date);
+        bind_cstr(st, 3, ev->date); /* the event's date, as in JSONL */
         bind_actor(st, 4, &ev->source);
         bind_actor(st, 9, &ev->target);
         bind_cstr(st, 14, ev->cameo);
@@ -262,8 +272,10 @@ static int put_events(sr_store *s, const sr_doc *d, sr_error *err)
         sqlite3_bind_int64(st, 20, ev->trigger.end);
         bind_text(st, 21, d->text + ev->trigger.start, ev->trigger.end - ev->trigger.start);
         bind_cstr(st, 22, ev->rule);
-        if (step(s, st, err) < 0)
-            return -1;
+        sr_db_attr_bind_event(st, 23, ev);
+        if (step(s, st, err) < 0 ||
+            sr_db_attr_put_counts(s->db, d->meta.id, sqlite3_last_insert_rowid(s->db), ev) != 0)
+            return db_fail(s, err, "write failed");
     }
     return 0;
 }
@@ -290,6 +302,8 @@ int sr_store_put(sr_store *s, const sr_doc *d, sr_error *err)
         rc = put_actors(s, d, err);
     if (rc == 0)
         rc = put_events(s, d, err);
+    if (rc == 0 && sr_db_attr_put_quotes(s->db, d) != 0)
+        rc = db_fail(s, err, "write failed");
     if (rc == 0 && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         rc = db_fail(s, err, "cannot commit");
     if (rc < 0)

@@ -15,6 +15,7 @@
 #include "api/doc_internal.h"
 #include "nlp/conllu.h"
 #include "store/json_out.h"
+#include "store/write_attr.h"
 #include "util/util.h"
 
 /* {"code":..,"name":..,"entity":..,"text":..,"span":[a,b]} or null. */
@@ -50,6 +51,15 @@ static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
     fputs(",\"doc\":", out);
     sr_json_cstring(out, d->meta.id);
     fprintf(out, ",\"sentence\":%" PRIu32 ",\"date\":", ev->sentence);
+    sr_json_cstring(out, ev->date);
+    fputs(",\"date_precision\":", out);
+    sr_json_cstring(out, sr_date_precision_name(ev->date_precision));
+    fputs(",\"date_span\":", out);
+    if (ev->date_span.end > ev->date_span.start)
+        write_span_json(out, d, ev->date_span);
+    else
+        fputs("null", out);
+    fputs(",\"doc_date\":", out);
     sr_json_cstring(out, d->meta.date);
     fputs(",\"source\":", out);
     write_actor_json(out, d, &ev->source);
@@ -73,6 +83,7 @@ static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
     write_span_json(out, d, d->sentences[ev->sentence].span);
     fputs(",\"rule\":", out);
     sr_json_cstring(out, ev->rule);
+    sr_write_attr_json(out, d, ev);
     fputs("}\n", out);
 }
 
@@ -162,7 +173,7 @@ static void write_event_tsv(FILE *out, const sr_doc *d, const sr_event *ev)
     const sr_actor *actors[2] = {&ev->source, &ev->target};
     write_tsv_cfield(out, d->meta.id);
     fprintf(out, "\t%" PRIu32 "\t", ev->sentence);
-    write_tsv_cfield(out, d->meta.date);
+    write_tsv_cfield(out, ev->date);
     for (int i = 0; i < 2; i++) {
         const sr_actor *a = actors[i];
         putc('\t', out);
@@ -287,7 +298,7 @@ static const char *date_added(const char *ymd)
 static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev, size_t index)
 {
     char ymd[9] = "";
-    const char *date = d->meta.date;
+    const char *date = ev->date;
     if (date && strlen(date) == 10)
         snprintf(ymd, sizeof ymd, "%.4s%.2s%.2s", date, date + 5, date + 8);
     fprintf(out, "%" PRIu64 "\t%s\t%.6s\t%.4s\t", gdelt_event_id(d, index), ymd, ymd, ymd);
@@ -302,9 +313,14 @@ static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev, si
     const char *code = ev->cameo ? ev->cameo : "";
     fprintf(out, "%d\t%s\t%.3s\t%.2s\t%d\t%.1f\t1\t1\t1\t\t", ev->sentence == 0, code, code, code,
             ev->quad_class, ev->goldstein);
-    /* Actor1Geo, Actor2Geo, ActionGeo: 8 columns each, not known yet. */
-    fputs("\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", out);
-    fprintf(out, "%s\t", date_added(ymd));
+    /* Actor1Geo, Actor2Geo (not known yet), ActionGeo: 8 columns each. */
+    fputs("\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", out);
+    sr_write_gdelt_geo(out, &ev->place);
+    char added[9] = ""; /* DATEADDED: when the article was published, else now */
+    if (d->meta.date && strlen(d->meta.date) == 10)
+        snprintf(added, sizeof added, "%.4s%.2s%.2s", d->meta.date, d->meta.date + 5,
+                 d->meta.date + 8);
+    fprintf(out, "%s\t", date_added(added));
     write_tsv_cfield(out, d->meta.url ? d->meta.url : d->meta.id);
     putc('\n', out);
 }
@@ -320,6 +336,8 @@ int sr_write_events(FILE *out, const sr_doc *d, sr_format fmt)
 {
     for (size_t i = 0; i < d->nevents; i++) {
         const sr_event *ev = &d->events[i];
+        if (fmt == SR_FORMAT_QUOTES)
+            break;
         if (fmt == SR_FORMAT_JSONL)
             write_event_json(out, d, ev);
         else if (fmt == SR_FORMAT_PLOVER)
@@ -329,6 +347,8 @@ int sr_write_events(FILE *out, const sr_doc *d, sr_format fmt)
         else
             write_event_gdelt(out, d, ev, i);
     }
+    if (fmt == SR_FORMAT_QUOTES)
+        sr_write_quotes_json(out, d);
     return ferror(out) ? -1 : 0;
 }
 

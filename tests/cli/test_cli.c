@@ -73,7 +73,16 @@ static int check_events(const char *out, const char *text, size_t len)
         json_error_t jerr;
         json_t *ev = json_loadb(line, (size_t)(nl - line), 0, &jerr);
         assert_non_null(ev);
-        assert_string_equal(json_string_value(json_object_get(ev, "date")), "2025-08-20");
+        assert_string_equal(json_string_value(json_object_get(ev, "doc_date")), "2025-08-20");
+        /* The event's date: the document's, or one a date expression set. */
+        const char *date = json_string_value(json_object_get(ev, "date"));
+        const char *prec = json_string_value(json_object_get(ev, "date_precision"));
+        assert_non_null(date);
+        assert_non_null(prec);
+        if (strcmp(prec, "publication") == 0)
+            assert_string_equal(date, "2025-08-20");
+        else
+            assert_span_matches(json_object_get(ev, "date_span"), text, len);
         assert_true(json_is_integer(json_object_get(ev, "sentence")));
         assert_true(json_is_string(json_object_get(ev, "cameo")));
         /* PLOVER has no type for CAMEO's root 01 (public statements). */
@@ -296,7 +305,13 @@ static void gdelt_rows_have_61_columns(void **state)
         for (char *p = line; p < nl; p++)
             tabs += *p == '\t';
         assert_int_equal(tabs, 60);
-        assert_memory_equal(line + strcspn(line, "\t") + 1, "20250820\t202508\t2025\t", 21);
+        /* SQLDATE is the event's date; DATEADDED (column 60) the article's. */
+        const char *sqldate = line + strcspn(line, "\t") + 1;
+        assert_true(strncmp(sqldate, "2025", 4) == 0 && sqldate[8] == '\t');
+        const char *added = line;
+        for (int col = 0; col < 59; col++)
+            added = strchr(added, '\t') + 1;
+        assert_memory_equal(added, "20250820000000\t", 15);
         rows++;
         line = nl + 1;
     }
