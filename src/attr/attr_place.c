@@ -58,10 +58,18 @@ static int name_word(const sr_sentence *s, int k)
 */
 static int inside_longer_mention(const sr_attr_input *in, uint32_t si, int first, int last)
 {
-    for (size_t m = 0; m < in->nmentions; m++) {
+    /* mentions come in sentence order: bisect to the sentence's first */
+    size_t lo = 0, hi = in->nmentions;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (in->mentions[mid].sentence < si)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t m = lo; m < in->nmentions && in->mentions[m].sentence == si; m++) {
         const sr_mention *x = &in->mentions[m];
-        if (x->sentence == si && (int)x->first < first && last <= (int)x->last &&
-            x->kind != SR_MENTION_AGENT)
+        if ((int)x->first < first && last <= (int)x->last && x->kind != SR_MENTION_AGENT)
             return 1;
     }
     return 0;
@@ -340,10 +348,17 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
         const sr_sentence *s = &in->sentences[e->sentence];
         int trig = tree_span_token(s, e->trigger);
         int best = -1, best_depth = 1 << 20, near_prep = 0;
-        for (size_t k = 0; k < nt; k++) {
+        /* toponyms come in sentence order: bisect to the event's sentence */
+        size_t lo = 0, hi = nt;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (ts[mid].sentence < e->sentence)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < nt && ts[k].sentence == e->sentence; k++) {
             const toponym *t = &ts[k];
-            if (t->sentence != e->sentence)
-                continue;
             sr_span sp = {s->tokens[t->first].start, s->tokens[t->last - 1].end};
             if ((e->source.code && within(e->source.span, sp)) ||
                 (e->target.code && within(e->target.span, sp)))
