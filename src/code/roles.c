@@ -326,6 +326,40 @@ static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
     return 0;
 }
 
+/* Is token k, inside the subtree of top, reached through a place preposition ("in Ukraine")? */
+static int under_place(const tree_ctx *x, uint32_t k, uint32_t top)
+{
+    static const char *const PLACE[] = {"in", "near", "inside", "across", "throughout", NULL};
+    for (uint32_t steps = 0; steps < x->n && k != top; steps++) {
+        const char *c = tr_case(x, k);
+        for (int i = 0; PLACE[i]; i++)
+            if (strcmp(c, PLACE[i]) == 0)
+                return 1;
+        int g = tr_head(x, k);
+        if (g < 0)
+            return 0;
+        k = (uint32_t)g;
+    }
+    return 0;
+}
+
+/*
+** The first actor in the noun phrase of object k of predicate p, in word
+** order and within p's own clause: "suspended the transfer of
+** intelligence data to Kiev", "increased purchases of Russian oil".  A
+** place ("houses in Jenin") is where, not whom.
+*/
+static uint32_t first_actor_in(tree_ctx *x, const pred *p, uint32_t k, int32_t *out)
+{
+    for (int t = x->sub_lo[k]; t <= x->sub_hi[k]; t++) {
+        if (x->ti[t].mention < 0 || in_trigger(x, p, t) ||
+            clause_verb(x, (uint32_t)t) != (int)p->head || under_place(x, (uint32_t)t, k))
+            continue;
+        return tr_actors(x, (uint32_t)t, out, TREE_SIDE);
+    }
+    return 0;
+}
+
 /* The target of active verb h. */
 static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
@@ -353,6 +387,10 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         }
     if (!n && !x->c->dict->inflect && p->entry)
         n = first_actor_after(x, p, out);
+    for (int32_t c = x->first_child[h]; c >= 0 && !n && p->entry && x->c->dict->inflect;
+         c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, "obj"))
+            n = first_actor_in(x, p, (uint32_t)c, out);
     return n;
 }
 
