@@ -34,11 +34,16 @@ static const char *const VERB_PREPS[] = {"against", "on", "upon", "at", "with", 
 static const char *const NOUN_PREPS[] = {"against", "on", "upon", "at", "of", "with", "into",
                                          "toward", "towards", "targeting", "onto", NULL};
 
-/* The mention covering k, else one that modifies k (depth: how far to look). */
-static int32_t actor_at(const tree_ctx *x, uint32_t k, int depth)
+/*
+** The token whose mention is the actor at k: k itself when a mention covers
+** it, else a modifier of k that is one (`compound`, `amod`, `nmod:poss`,
+** `flat`, `appos`), else, depth allowing, one inside an "of" phrase ("the
+** head of the Military Committee").  -1 when there is none.
+*/
+static int actor_token(const tree_ctx *x, uint32_t k, int depth)
 {
     if (x->ti[k].mention >= 0)
-        return x->ti[k].mention;
+        return (int)k;
     if (depth <= 0)
         return -1;
     static const char *const MODIFIERS[] = {"compound", "amod", "nmod:poss", "flat", "appos",
@@ -46,14 +51,21 @@ static int32_t actor_at(const tree_ctx *x, uint32_t k, int depth)
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
         for (int i = 0; MODIFIERS[i]; i++)
             if (tr_rel(x, (uint32_t)c, MODIFIERS[i]) && x->ti[c].mention >= 0)
-                return x->ti[c].mention;
+                return c;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
         if (tr_rel(x, (uint32_t)c, "nmod") && strcmp(tr_case(x, (uint32_t)c), "of") == 0) {
-            int32_t m = actor_at(x, (uint32_t)c, depth - 1);
-            if (m >= 0)
-                return m;
+            int t = actor_token(x, (uint32_t)c, depth - 1);
+            if (t >= 0)
+                return t;
         }
     return -1;
+}
+
+/* The mention of the actor at k (see actor_token), or -1. */
+static int32_t actor_at(const tree_ctx *x, uint32_t k, int depth)
+{
+    int t = actor_token(x, k, depth);
+    return t >= 0 ? x->ti[t].mention : -1;
 }
 
 static uint32_t add_actor(int32_t *out, uint32_t n, uint32_t max, int32_t m)
@@ -67,15 +79,25 @@ static uint32_t add_actor(int32_t *out, uint32_t n, uint32_t max, int32_t m)
     return n + 1;
 }
 
-uint32_t tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
+/* Add the actors of the nominal conjuncts of token k ("X, Y and Z"). */
+static uint32_t add_conjuncts(tree_ctx *x, uint32_t k, int32_t *out, uint32_t n, uint32_t max)
 {
-    uint32_t n = add_actor(out, 0, max, actor_at(x, k, 2));
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c]) {
         int u = x->s->tokens[c].upos;
         if (tr_rel(x, (uint32_t)c, "conj") &&
             (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || x->ti[c].mention >= 0))
             n = add_actor(out, n, max, actor_at(x, (uint32_t)c, 2));
     }
+    return n;
+}
+
+uint32_t tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
+{
+    int t = actor_token(x, k, 2);
+    uint32_t n = add_actor(out, 0, max, t >= 0 ? x->ti[t].mention : -1);
+    n = add_conjuncts(x, k, out, n, max);
+    if (t >= 0 && t != (int)k) /* "the delegations of the USA and Ukraine" */
+        n = add_conjuncts(x, (uint32_t)t, out, n, max);
     return n;
 }
 
