@@ -260,12 +260,48 @@ static void test_seed_article(void **state)
     sr_doc_free(d);
 }
 
+/*
+** PETRARCH dictionaries (--dictionaries): the suite's own verbs, actors and
+** agents code its sentences, with the shallow coder by default and with the
+** tree coder on request.
+*/
+static void test_petrarch_dictionaries(void **state)
+{
+    (void)state;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/peer-suites/petrarch2", SR_SHARED_DIR);
+    sr_error err = {0};
+    sr_engine *pe = sr_engine_open_dictionaries(SR_DATA_DIR, dir, &err);
+    if (!pe) {
+        fprintf(stderr, "skipped: %s\n", err.msg);
+        skip();
+    }
+    const char *text = "Arnor is about to restore full diplomatic ties with Gondor almost five "
+                       "years after crowds trashed its embassy.";
+    for (unsigned opt = 0; opt <= SR_OPT_TREE; opt += SR_OPT_TREE) {
+        sr_doc_meta meta = {"p", "2025-08-20", NULL, NULL, NULL};
+        sr_doc *d = sr_doc_new(pe, &meta, text, strlen(text));
+        sr_doc_set_options(d, opt);
+        assert_int_equal(sr_doc_process(d, SR_STAGE_ALL, &err), 0);
+        const sr_event *e = find(d, "ARN", "GON", "064");
+        if (!e)
+            dump(d);
+        assert_non_null(e);
+        assert_non_null(strstr(e->rule, "PETR.Validate.verbs.txt:"));
+        sr_doc_free(d);
+    }
+    sr_engine_close(pe);
+    assert_null(sr_engine_open_dictionaries(SR_DATA_DIR, "/nonexistent", &err));
+    assert_non_null(strstr(err.msg, "/nonexistent"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roles),        cmocka_unit_test(test_nominal_events),
         cmocka_unit_test(test_modality),     cmocka_unit_test(test_speech),
         cmocka_unit_test(test_event_fields), cmocka_unit_test(test_seed_article),
+        cmocka_unit_test(test_petrarch_dictionaries),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
