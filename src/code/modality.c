@@ -132,11 +132,12 @@ void tr_modality(tree_ctx *x, pred *p)
             break; /* a coded verb: the complement is its (tr_embedded) */
         k = (uint32_t)g;
     }
-    /* "refused to release" coded by its own phrase (1243): a negated act too */
+    /* "refused to release" coded by its own phrase (1243): a negated act, already a refusal */
     if (mod == SR_MOD_ASSERTED && p->code && p->code[0] == '1' && p->code[1] == '2' &&
         (x->wc[h] & SR_WC_NEGATING) && (tr_child(x, h, "xcomp") >= 0 || p->hit.matched_pattern)) {
-        mod = SR_MOD_NEGATED;
-        rule = class_rule(x, h, SR_WC_NEGATING);
+        p->modality = SR_MOD_NEGATED;
+        p->mod_rule = class_rule(x, h, SR_WC_NEGATING);
+        return;
     }
     p->modality = (uint8_t)mod;
     p->mod_rule = mod == SR_MOD_ASSERTED ? NULL : rule;
