@@ -38,8 +38,8 @@ static int complement_link(const tree_ctx *x, uint32_t k)
     return tr_rel(x, k, "xcomp") || tr_rel(x, k, "acl") ||
            (tr_rel(x, k, "advcl") && strcmp(tr_case(x, k), "to") == 0) ||
            (tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||
-           (tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN &&
-            x->first_child[k] >= 0 && tr_child(x, k, "acl") >= 0);
+           (tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN && x->first_child[k] >= 0 &&
+            tr_child(x, k, "acl") >= 0);
 }
 
 /* A child of k of class cls among relations advmod/det/aux/neg; its rule or NULL. */
@@ -183,8 +183,8 @@ static int told_by_its_subject(tree_ctx *x, pred *p)
     if (s < 0 || p->noun || x->pred_at[s] < 0 || !p->code)
         return 0;
     pred *n = &x->preds[x->pred_at[s]];
-    if (!n->code || n->code[0] < '1' || (n->code[0] == '1' && n->code[1] < '8') || p->code[0] != '1' ||
-        p->code[1] < '8')
+    if (!n->code || n->code[0] < '1' || (n->code[0] == '1' && n->code[1] < '8') ||
+        p->code[0] != '1' || p->code[1] < '8')
         return 0;
     if (!n->ntgt && p->ntgt) {
         memcpy(n->tgt, p->tgt, p->ntgt * sizeof *p->tgt);
@@ -208,7 +208,8 @@ void tr_embedded(tree_ctx *x)
         if (!g || g->speech)
             continue;
         /* PETRARCH patterns code the governing verb ("abandoned efforts to stop": 345) */
-        if (x->c->dict->inflect && (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE))) {
+        if (x->c->dict->inflect &&
+            (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE))) {
             if (p->code)
                 g->suppressed = 1; /* "refused to withdraw": the refusal is p's code */
         } else {
@@ -257,9 +258,8 @@ static int in_content(const tree_ctx *x, const pred *sp, const pred *q)
         if (g < 0)
             break;
         if ((uint32_t)g == sp->head)
-            return tr_rel(x, k, "ccomp") || tr_rel(x, k, "parataxis") ||
-                   tr_rel(x, k, "xcomp") || tr_rel(x, k, "obj") ||
-                   (x->ti[k].quote && !x->ti[sp->head].quote);
+            return tr_rel(x, k, "ccomp") || tr_rel(x, k, "parataxis") || tr_rel(x, k, "xcomp") ||
+                   tr_rel(x, k, "obj") || (x->ti[k].quote && !x->ti[sp->head].quote);
         k = (uint32_t)g;
     }
     return x->ti[q->head].quote && !x->ti[sp->head].quote;
@@ -288,10 +288,12 @@ static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, ui
         pred *q = &x->preds[i];
         if (q == sp || q->suppressed || !q->code || (sp && !in_content(x, sp, q)) ||
             tr_rel(x, q->head, "amod"))
-            continue; /* a participle modifying a noun ("the occupied territories") reports nothing */
+            continue; /* a participle modifying a noun ("the occupied territories") reports nothing
+                       */
         if (!sp && !x->ti[q->head].quote)
             continue;
-        if (q->nsrc == 1 && nspk == 1 && speaker_refines(tr_mention(x, spk[0]), tr_mention(x, q->src[0]))) {
+        if (q->nsrc == 1 && nspk == 1 &&
+            speaker_refines(tr_mention(x, spk[0]), tr_mention(x, q->src[0]))) {
             q->src[0] = spk[0];
             q->src_inherited = 1;
         } else if (!q->nsrc && !q->passive && (!q->noun || verbal_act(q->code))) {

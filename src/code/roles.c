@@ -29,10 +29,11 @@
 
 #include <string.h>
 
-static const char *const VERB_PREPS[] = {"against", "on", "upon", "at", "with", "to",
-                                         "toward", "towards", "into", "onto", NULL};
-static const char *const NOUN_PREPS[] = {"against", "on", "upon", "at", "of", "with", "into",
-                                         "toward", "towards", "targeting", "onto", NULL};
+static const char *const VERB_PREPS[] = {"against", "on",      "upon", "at",   "with", "to",
+                                         "toward",  "towards", "into", "onto", NULL};
+static const char *const NOUN_PREPS[] = {"against", "on",        "upon", "at",
+                                         "of",      "with",      "into", "toward",
+                                         "towards", "targeting", "onto", NULL};
 
 /*
 ** The token whose mention is the actor at k: k itself when a mention covers
@@ -46,8 +47,7 @@ static int actor_token(const tree_ctx *x, uint32_t k, int depth)
         return (int)k;
     if (depth <= 0)
         return -1;
-    static const char *const MODIFIERS[] = {"compound", "amod", "nmod:poss", "flat", "appos",
-                                            NULL};
+    static const char *const MODIFIERS[] = {"compound", "amod", "nmod:poss", "flat", "appos", NULL};
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
         for (int i = 0; MODIFIERS[i]; i++)
             if (tr_rel(x, (uint32_t)c, MODIFIERS[i]) && x->ti[c].mention >= 0)
@@ -543,8 +543,9 @@ static void drop_self_targets(tree_ctx *x, pred *p)
         int self = 0;
         for (uint32_t i = 0; i < p->nsrc && !self; i++) {
             const sr_mention *s = tr_mention(x, p->src[i]);
-            self = p->src[i] == p->tgt[j] || (t->entity && s->entity && !t->agent && !s->agent &&
-                                              strcmp(t->entity, s->entity) == 0) ||
+            self = p->src[i] == p->tgt[j] ||
+                   (t->entity && s->entity && !t->agent && !s->agent &&
+                    strcmp(t->entity, s->entity) == 0) ||
                    t->antecedent == p->src[i];
         }
         if (!self)
@@ -592,7 +593,6 @@ static void assume_target(tree_ctx *x, pred *p)
         }
     }
 }
-
 
 void tr_roles(tree_ctx *x, pred *p)
 {

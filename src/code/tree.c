@@ -104,8 +104,7 @@ static void mark_quotes(tree_ctx *x)
             continue;
         }
         int opens = strcmp(f, "\xe2\x80\x9c") == 0 || strcmp(f, "``") == 0 ||
-                    strcmp(f, "\xc2\xab") == 0 ||
-                    (strcmp(f, "\"") == 0 && !inside && k + 1 < x->n);
+                    strcmp(f, "\xc2\xab") == 0 || (strcmp(f, "\"") == 0 && !inside && k + 1 < x->n);
         if (opens) {
             inside = 1;
         } else {
@@ -261,8 +260,8 @@ static void find_predicates(tree_ctx *x)
 /* The country part of an actor code ("RUS" of "RUSMIL"), or 0 when it has none. */
 static int country_of(const char *code, char out[4])
 {
-    if (!code || strlen(code) < 3 || strncmp(code, "IGO", 3) == 0 ||
-        strncmp(code, "NGO", 3) == 0 || strncmp(code, "MNC", 3) == 0)
+    if (!code || strlen(code) < 3 || strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
+        strncmp(code, "MNC", 3) == 0)
         return 0;
     for (int i = 0; i < 3; i++)
         if (code[i] < 'A' || code[i] > 'Z')

@@ -298,9 +298,12 @@ static void test_petrarch_dictionaries(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_roles),        cmocka_unit_test(test_nominal_events),
-        cmocka_unit_test(test_modality),     cmocka_unit_test(test_speech),
-        cmocka_unit_test(test_event_fields), cmocka_unit_test(test_seed_article),
+        cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_speech),
+        cmocka_unit_test(test_event_fields),
+        cmocka_unit_test(test_seed_article),
         cmocka_unit_test(test_petrarch_dictionaries),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -51,8 +51,8 @@ static inline void tree_code(const sr_coder *c, sr_arena *a, const char *markup,
 {
     test_doc_parse(a, markup, d);
     tree_spec(a, d, 0, spec);
-    sr_code_input in = {"test", 0, d->text, NULL, d->sentences, d->nsentences,
-                        d->mentions, d->nmentions};
+    sr_code_input in = {"test",        0,           d->text,     NULL, d->sentences,
+                        d->nsentences, d->mentions, d->nmentions};
     sr_coder_code(c, &in, a, &d->events, &d->nevents);
 }
 
