@@ -147,6 +147,27 @@ static int32_t synthetic_actor(tree_ctx *x, uint32_t k)
 }
 
 /*
+** A crowd or a number of people as a subject ("Tens of thousands rallied",
+** "protesters stormed"): civilians, "---CVL", over the subject's words.
+*/
+static int32_t crowd_actor(tree_ctx *x, uint32_t k)
+{
+    int32_t id = new_extra(x);
+    sr_mention *m = &x->extra[id - (int32_t)x->in->nmentions];
+    m->sentence = x->si;
+    m->first = (uint32_t)x->sub_lo[k];
+    m->last = (uint32_t)x->sub_hi[k] + 1;
+    m->span.start = x->s->tokens[m->first].start;
+    m->span.end = x->s->tokens[m->last - 1].end;
+    m->code = "---CVL";
+    m->name = "civilians";
+    m->sector = "CVL";
+    m->antecedent = -1;
+    m->kind = SR_MENTION_AGENT;
+    return id;
+}
+
+/*
 ** Is word w one of list (NULL-terminated), or of the entry's own list?
 ** With a PETRARCH dictionary every preposition is: its patterns, written
 ** for TABARI, take the first actor after the verb as the target.
@@ -253,6 +274,8 @@ static uint32_t subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited
         uint32_t n = tr_actors(x, (uint32_t)s, out, TREE_SIDE);
         if (!n)
             n = add_actor(out, 0, TREE_SIDE, synthetic_actor(x, (uint32_t)s));
+        if (!n && (x->wc[s] & SR_WC_CROWD))
+            n = add_actor(out, 0, TREE_SIDE, crowd_actor(x, (uint32_t)s));
         return n;
     }
     int g = tr_head(x, h);
@@ -388,6 +411,8 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     uint32_t h = p->head, n = 0;
     if (p->hit.phrase_target && p->hit.tend > p->hit.tstart)
         n = add_actor(out, 0, TREE_SIDE, actor_at(x, p->hit.tend - 1, 2));
+    if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
+        n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
     if (!n)
         n = object_actors(x, h, p, out, TREE_SIDE);
     if (!n)

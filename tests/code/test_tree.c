@@ -173,6 +173,26 @@ static void test_speech(void **state)
     sr_doc_free(d);
 }
 
+/*
+** The sentences the shallow coder coded nothing for, or wrongly: ordinary
+** wire sentences, actors the knowledge base lacks or misspells, a count
+** that is no attack.
+*/
+static void test_wire_sentences(void **state)
+{
+    (void)state;
+    expect("Israeli warplanes fired missiles at a convoy near Damascus.", "ISR*", "SYR", "19");
+    expect("Kyiv presented evidence of war crimes against Russian commanders.", "UKR*", "RUS*",
+           "112");
+    expect("The prosecutor ordered an investigation into the Serbian police.", NULL, "SRBCOP",
+           "09");
+    expect("Coast guard officials handed the detained fishermen back to Georgia.", "---*", "GEO",
+           "08");
+    expect("Azerbijan agreed to reopen the border crossing.", "AZE", NULL, "0");
+    expect_not("Two children were among the injured, he added.", NULL, NULL, "19");
+    expect_not("Two children were among the injured, he added.", NULL, NULL, "18");
+}
+
 /* Every event has a stable id, a modality and a confidence in [0, 1]. */
 static void test_event_fields(void **state)
 {
@@ -304,7 +324,7 @@ int main(void)
         cmocka_unit_test(test_speech),
         cmocka_unit_test(test_event_fields),
         cmocka_unit_test(test_seed_article),
-        cmocka_unit_test(test_petrarch_dictionaries),
+        cmocka_unit_test(test_petrarch_dictionaries), cmocka_unit_test(test_wire_sentences),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
