@@ -96,8 +96,13 @@ uint32_t tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
     int t = actor_token(x, k, 2);
     uint32_t n = add_actor(out, 0, max, t >= 0 ? x->ti[t].mention : -1);
     n = add_conjuncts(x, k, out, n, max);
-    if (t >= 0 && t != (int)k) /* "the delegations of the USA and Ukraine" */
-        n = add_conjuncts(x, (uint32_t)t, out, n, max);
+    if (t >= 0) {
+        /* "the delegations of the USA and Ukraine": conjuncts inside the mention's words too */
+        const sr_mention *m = tr_mention(x, x->ti[t].mention);
+        for (uint32_t j = m->first; j < m->last && j < x->n; j++)
+            if (j != k)
+                n = add_conjuncts(x, j, out, n, max);
+    }
     return n;
 }
 
@@ -438,6 +443,7 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
          c = x->next_child[c])
         if (tr_rel(x, (uint32_t)c, "obj"))
             n = first_actor_in(x, p, (uint32_t)c, out);
+
     return n;
 }
 
