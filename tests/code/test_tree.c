@@ -193,6 +193,48 @@ static void test_wire_sentences(void **state)
     expect_not("Two children were among the injured, he added.", NULL, NULL, "18");
 }
 
+/*
+** On the example articles, a bare statement (01x) never stands beside
+** another event of its speaker in the same sentence: what a speaker
+** reports is the event.
+*/
+static void test_no_statement_beside_report(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"nato-chiefs-meeting.txt", "mt-damaged.txt",
+                                        "ceasefire-talks.txt",     "drone-strikes-sumy.txt",
+                                        "protest-arrests.txt",     "sanctions-tariffs.txt"};
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/examples/%s", SR_SOURCE_DIR, files[f]);
+        FILE *in = fopen(path, "rb");
+        assert_non_null(in);
+        static char text[1 << 16];
+        size_t n = fread(text, 1, sizeof text - 1, in);
+        fclose(in);
+        text[n] = '\0';
+        sr_doc *d = code_text(text, 0);
+        size_t ne = sr_doc_event_count(d), statements = 0;
+        for (size_t i = 0; i < ne; i++) {
+            const sr_event *e = sr_doc_event(d, i);
+            if (strncmp(e->cameo, "01", 2) != 0)
+                continue;
+            statements++;
+            for (size_t j = 0; j < ne; j++) {
+                const sr_event *o = sr_doc_event(d, j);
+                if (j != i && o->sentence == e->sentence && strncmp(o->cameo, "01", 2) != 0 &&
+                    strcmp(o->source.code, e->source.code) == 0) {
+                    fprintf(stderr, "%s: statement of %s beside its %s in sentence %u\n", files[f],
+                            e->source.code, o->cameo, e->sentence);
+                    fail();
+                }
+            }
+        }
+        assert_true(statements < ne); /* the articles report more than statements */
+        sr_doc_free(d);
+    }
+}
+
 /* Every event has a stable id, a modality and a confidence in [0, 1]. */
 static void test_event_fields(void **state)
 {
@@ -324,7 +366,9 @@ int main(void)
         cmocka_unit_test(test_speech),
         cmocka_unit_test(test_event_fields),
         cmocka_unit_test(test_seed_article),
-        cmocka_unit_test(test_petrarch_dictionaries), cmocka_unit_test(test_wire_sentences),
+        cmocka_unit_test(test_petrarch_dictionaries),
+        cmocka_unit_test(test_wire_sentences),
+        cmocka_unit_test(test_no_statement_beside_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
