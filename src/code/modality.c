@@ -88,11 +88,35 @@ static int has_condition(const tree_ctx *x, uint32_t k)
     return 0;
 }
 
+/*
+** Is token k inside a condition ("if it attacked Iranian territory",
+** "unless the protests stop")?  What a condition supposes did not happen.
+*/
+static int in_condition(const tree_ctx *x, uint32_t k)
+{
+    for (uint32_t steps = 0; steps < x->n; steps++) {
+        if (tr_rel(x, k, "advcl")) {
+            const char *m = tr_case(x, k);
+            if (strcmp(m, "if") == 0 || strcmp(m, "unless") == 0)
+                return 1;
+        }
+        int g = tr_head(x, k);
+        if (g < 0)
+            return 0;
+        k = (uint32_t)g;
+    }
+    return 0;
+}
+
 void tr_modality(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
     int mod = SR_MOD_ASSERTED;
     const char *rule = NULL;
+    if (x->c->dict->inflect && in_condition(x, h)) {
+        p->suppressed = 1; /* the condition of a threat is not an event */
+        return;
+    }
     if ((rule = child_of_class(x, h, SR_WC_NEGATOR)))
         mod = SR_MOD_NEGATED;
     else if ((rule = child_of_class(x, h, SR_WC_FUTURE)))
@@ -121,6 +145,12 @@ void tr_modality(tree_ctx *x, pred *p)
             rule = class_rule(x, (uint32_t)g, SR_WC_PROMISE);
         } else if (mod == SR_MOD_ASSERTED && (r = child_of_class(x, (uint32_t)g, SR_WC_FUTURE))) {
             mod = SR_MOD_FUTURE; /* "will try to meet" */
+            rule = r;
+        } else if (mod == SR_MOD_ASSERTED &&
+                   (r = child_of_class(x, (uint32_t)g, SR_WC_CONDITIONAL))) {
+            /* "would have to use a nuclear weapon" */
+            mod = reported(x, (uint32_t)g) && !has_condition(x, (uint32_t)g) ? SR_MOD_FUTURE
+                                                                               : SR_MOD_CONDITIONAL;
             rule = r;
         } else if (mod == SR_MOD_ASSERTED && (r = child_of_class(x, (uint32_t)g, SR_WC_NEGATOR)) &&
                    (x->pred_at[g] < 0 || !x->preds[x->pred_at[g]].code)) {
