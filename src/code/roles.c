@@ -410,6 +410,15 @@ static uint32_t first_actor_in(tree_ctx *x, const pred *p, uint32_t k, int32_t *
     return 0;
 }
 
+/* Are all of these actors without a country ("---MIL")? */
+static int unknown_country(const tree_ctx *x, const int32_t *v, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (strncmp(tr_mention(x, v[i])->code, "---", 3) != 0)
+            return 0;
+    return 1;
+}
+
 /* The target of active verb h. */
 static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
@@ -420,6 +429,16 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
     if (!n)
         n = object_actors(x, h, p, out, TREE_SIDE);
+    if (n && x->c->dict->inflect && unknown_country(x, out, n)) {
+        /* "will give to Ukraine the systems of air defense": a named recipient beats a
+           countryless object */
+        int32_t alt[TREE_SIDE];
+        uint32_t na = prep_actors(x, h, p, "obl", VERB_PREPS, alt, TREE_SIDE);
+        if (na && !unknown_country(x, alt, na)) {
+            memcpy(out, alt, na * sizeof *alt);
+            n = na;
+        }
+    }
     if (!n)
         n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
     for (uint32_t k = p->hit.tstart; k < p->hit.tend && !n; k++)
