@@ -63,6 +63,22 @@ static const char *rule_of(tree_ctx *x, const pred *p)
                            p->map_rule ? " " : "", p->map_rule ? p->map_rule : "");
 }
 
+sr_event *tr_new_event(tree_ctx *x)
+{
+    event_list *v = x->out;
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 16;
+        sr_event *nv = sr_arena_alloc(x->a, cap * sizeof *nv);
+        if (v->n)
+            memcpy(nv, v->v, v->n * sizeof *nv);
+        v->v = nv;
+        v->cap = cap;
+    }
+    sr_event *e = &v->v[v->n++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
 static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src, int32_t tgt)
 {
     const sr_mention *ms = tr_mention(x, src);
@@ -79,16 +95,7 @@ static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src
             (mt ? e->target.code && strcmp(e->target.code, mt->code) == 0 : !e->target.code))
             return;
     }
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 16;
-        sr_event *nv = sr_arena_alloc(x->a, cap * sizeof *nv);
-        if (v->n)
-            memcpy(nv, v->v, v->n * sizeof *nv);
-        v->v = nv;
-        v->cap = cap;
-    }
-    sr_event *e = &v->v[v->n++];
-    memset(e, 0, sizeof *e);
+    sr_event *e = tr_new_event(x);
     e->sentence = x->si;
     actor_from_mention(ms, &e->source);
     if (mt)

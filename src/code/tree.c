@@ -357,18 +357,10 @@ static void code_shallow(tree_ctx *x, size_t m0, size_t m1)
     sr_event *ev;
     size_t n;
     sr_coder_code_shallow(x->c, &one, x->a, &ev, &n);
-    event_list *v = x->out;
     for (size_t i = 0; i < n; i++) {
-        if (v->n == v->cap) {
-            size_t cap = v->cap ? v->cap * 2 : 16;
-            sr_event *nv = sr_arena_alloc(x->a, cap * sizeof *nv);
-            if (v->n)
-                memcpy(nv, v->v, v->n * sizeof *nv);
-            v->v = nv;
-            v->cap = cap;
-        }
-        ev[i].sentence = x->si;
-        v->v[v->n++] = ev[i];
+        sr_event *e = tr_new_event(x);
+        *e = ev[i];
+        e->sentence = x->si;
     }
 }
 

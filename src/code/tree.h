@@ -80,6 +80,7 @@ void tr_speech(tree_ctx *x);
 void tr_embedded(tree_ctx *x);
 
 /* Events (assemble.c). */
+sr_event *tr_new_event(tree_ctx *x); /* a zeroed event at the end of the document's list */
 void tr_emit(tree_ctx *x, const pred *p);
 void tr_finish_events(const sr_code_input *in, sr_event *v, size_t n);
 
