@@ -367,10 +367,7 @@ static uint8_t *compile_dir(const char *data_dir, FILE *errors, uint64_t *fp, si
 
 static const char *default_data_dir(const char *data_dir)
 {
-    if (data_dir)
-        return data_dir;
-    const char *env = getenv("SITREP_DATA");
-    return env && *env ? env : SR_DATA_DIR;
+    return sr_data_dir(data_dir);
 }
 
 /* Make directory path and its parents (like mkdir -p); errors are ignored. */

@@ -250,6 +250,23 @@ static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev, si
     putc('\n', out);
 }
 
+/* The one name table of sr_format. */
+static const char *const format_names[] = {"jsonl", "tsv", "gdelt"};
+
+const char *sr_format_name(int fmt)
+{
+    return fmt >= 0 && fmt < (int)(sizeof format_names / sizeof *format_names) ? format_names[fmt]
+                                                                             : NULL;
+}
+
+int sr_format_from_name(const char *s)
+{
+    for (int i = 0; i < (int)(sizeof format_names / sizeof *format_names); i++)
+        if (strcmp(s, format_names[i]) == 0)
+            return i;
+    return -1;
+}
+
 int sr_write_header(FILE *out, sr_format fmt)
 {
     if (fmt == SR_FORMAT_TSV)

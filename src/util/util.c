@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Format into err, replace control characters by '?', set the code. */
 static void error_vset(sr_error *err, int code, const char *fmt, va_list ap)
@@ -39,6 +40,19 @@ int sr_error_setc(sr_error *err, int code, const char *fmt, ...)
         va_end(ap);
     }
     return -1;
+}
+
+const char *sr_data_dir(const char *data_dir)
+{
+    if (data_dir && *data_dir)
+        return data_dir;
+    const char *env = getenv("SITREP_DATA");
+    if (env && *env)
+        return env;
+    struct stat st;
+    if (stat(SR_DATA_DIR, &st) == 0 && S_ISDIR(st.st_mode))
+        return SR_DATA_DIR;
+    return SR_INSTALL_DATA_DIR;
 }
 
 static _Thread_local jmp_buf *oom_handler;

@@ -54,6 +54,14 @@ size_t sr_utf8_valid_prefix(const char *s, size_t len);
 /* Decode one code point at s (valid UTF-8 assumed); sets *adv to its size. */
 int32_t sr_utf8_decode(const char *s, size_t len, size_t *adv);
 
+/*
+** The data directory to load from: data_dir when given (non-empty), else
+** $SITREP_DATA, else the source tree's data/ of this build when it is
+** there, else the installed one (PREFIX/share/sitrep/data).  The one place
+** that decides it.
+*/
+const char *sr_data_dir(const char *data_dir);
+
 /* 64-bit FNV-1a hash of len bytes. */
 uint64_t sr_hash_bytes(const void *p, size_t len, uint64_t seed);
 
