@@ -205,6 +205,30 @@ static void a_record_too_large_for_memory_costs_only_itself(void **state)
     assert_true(file_has(out, "\"doc\":\"mt-damaged\""));
 }
 
+/*
+** 4: memory stays bounded by the record limit whatever the input: a 40 MB
+** JSON line (over the default 16 MB limit) once crashed in json_loadb or
+** aborted in the arena; now it is skipped unread, under a memory limit.
+*/
+static void a_huge_json_line_is_skipped_in_bounded_memory(void **state)
+{
+    (void)state;
+    const char *path = scratch("huge.jsonl");
+    FILE *f = fopen(path, "wb");
+    fputs("{\"id\":\"huge\",\"date\":\"2025-08-20\",\"text\":\"", f);
+    static const char words[] = "Russian forces attacked Ukrainian positions near Sumy. ";
+    for (int i = 0; i < (40 << 20) / (int)(sizeof words - 1); i++)
+        fputs(words, f);
+    fputs("\"}\n{\"id\":\"small\",\"date\":\"2025-08-20\",\"text\":\"NATO met in Brussels.\"}\n",
+          f);
+    fclose(f);
+    char args[512];
+    snprintf(args, sizeof args, "segment --input jsonl %s", path);
+    assert_int_equal(run_limited(300000, args), 1);
+    assert_true(file_has(err, ":1: byte 1: a line of 41943"));
+    assert_true(file_has(out, "# doc = small"));
+}
+
 /* 5: support() compared every token with every earlier one, for every fuzzy candidate. */
 static void repetitive_text_codes_in_linear_time(void **state)
 {
@@ -472,6 +496,7 @@ int main(void)
         cmocka_unit_test(deep_html_is_flattened_and_the_run_goes_on),
         cmocka_unit_test(long_and_endless_lines_are_reported),
         cmocka_unit_test(a_record_too_large_for_memory_costs_only_itself),
+        cmocka_unit_test(a_huge_json_line_is_skipped_in_bounded_memory),
         cmocka_unit_test(repetitive_text_codes_in_linear_time),
         cmocka_unit_test(a_repeated_document_id_is_rejected),
         cmocka_unit_test(a_foreign_database_is_refused_untouched),
