@@ -205,6 +205,27 @@ static void a_record_too_large_for_memory_costs_only_itself(void **state)
     assert_true(file_has(out, "\"doc\":\"mt-damaged\""));
 }
 
+/* 4: an HTML page too large for the memory crashed inside gumbo. */
+static void an_html_page_too_large_for_memory_costs_only_itself(void **state)
+{
+    (void)state;
+#ifdef SR_SANITIZE_BUILD
+    skip();
+#endif
+    const char *page = write_repeated("big.html", "<html><body>",
+                                      "<p class=\"x\" id=\"y\">Russia attacked Ukraine.</p>\n",
+                                      300000, "</body></html>");
+    char big[256];
+    snprintf(big, sizeof big, "%s", page);
+    const char *good = write_repeated("small.html", "<html><body><p>", "NATO met in Brussels. ", 3,
+                                      "</p></body></html>");
+    char args[768];
+    snprintf(args, sizeof args, "segment --input html %s %s", big, good);
+    assert_int_equal(run_limited(250000, args), 1);
+    assert_true(file_has(err, "big.html: cannot parse HTML (out of memory)"));
+    assert_true(file_has(out, "# doc = small"));
+}
+
 /*
 ** 4: memory stays bounded by the record limit whatever the input: a 40 MB
 ** JSON line (over the default 16 MB limit) once crashed in json_loadb or
@@ -496,6 +517,7 @@ int main(void)
         cmocka_unit_test(deep_html_is_flattened_and_the_run_goes_on),
         cmocka_unit_test(long_and_endless_lines_are_reported),
         cmocka_unit_test(a_record_too_large_for_memory_costs_only_itself),
+        cmocka_unit_test(an_html_page_too_large_for_memory_costs_only_itself),
         cmocka_unit_test(a_huge_json_line_is_skipped_in_bounded_memory),
         cmocka_unit_test(repetitive_text_codes_in_linear_time),
         cmocka_unit_test(a_repeated_document_id_is_rejected),
