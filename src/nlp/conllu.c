@@ -242,7 +242,7 @@ int sr_conllu_read_texts(const char *path, sr_arena *a, sr_sentence **sentences,
     if (texts)
         *texts = NULL;
     size_t len;
-    char *buf = sr_read_file(path, &len, err);
+    char *buf = sr_read_file_max(path, SR_CONLLU_MAX, &len, err);
     if (!buf)
         return -1;
     if (sr_utf8_valid_prefix(buf, len) != len) {

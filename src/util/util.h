@@ -43,6 +43,11 @@ _Noreturn void sr_oom(size_t size);
 ** stdin.  Returns NULL with err set on failure.
 */
 char *sr_read_file(const char *path, size_t *len, sr_error *err);
+/*
+** The same, reading at most max bytes: a longer file (or an endless
+** stream) fails with SR_ERR_TOO_LARGE once max bytes are read.
+*/
+char *sr_read_file_max(const char *path, size_t max, size_t *len, sr_error *err);
 
 /*
 ** Length of the longest valid UTF-8 prefix of s[0..len).  Equal to len when
