@@ -308,8 +308,8 @@ int sr_conllu_write_sentence(FILE *out, const sr_sentence *s, size_t index, cons
     fprintf(out, "# sent_id = %zu\n", index + 1);
     if (text) {
         fputs("# text = ", out);
-        for (const char *p = text; *p; p++)
-            fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, out);
+        for (const char *p = text; *p; p++) /* control characters (ESC...) too */
+            fputc((unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p, out);
         fputc('\n', out);
     }
     for (uint32_t i = 0; i < s->ntokens; i++) {

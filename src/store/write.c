@@ -292,8 +292,10 @@ int sr_write_tokens(FILE *out, const sr_doc *d)
 {
     for (size_t i = 0; i < d->nsentences; i++) {
         const sr_sentence *s = &d->sentences[i];
-        fprintf(out, "# doc = %s\n# sentence = %zu\n# span = %" PRIu32 " %" PRIu32 "\n# text = ",
-                d->meta.id, i, s->span.start, s->span.end);
+        fputs("# doc = ", out);
+        write_tsv_cfield(out, d->meta.id);
+        fprintf(out, "\n# sentence = %zu\n# span = %" PRIu32 " %" PRIu32 "\n# text = ", i,
+                s->span.start, s->span.end);
         write_tsv_field(out, d->text + s->span.start, s->span.end - s->span.start);
         putc('\n', out);
         for (uint32_t k = 0; k < s->ntokens; k++) {
@@ -309,7 +311,9 @@ int sr_write_tokens(FILE *out, const sr_doc *d)
 
 int sr_write_conllu(FILE *out, const sr_doc *d)
 {
-    fprintf(out, "# newdoc id = %s\n", d->meta.id);
+    fputs("# newdoc id = ", out);
+    write_tsv_cfield(out, d->meta.id);
+    putc('\n', out);
     char *text = NULL;
     size_t cap = 0;
     for (size_t i = 0; i < d->nsentences; i++) {

@@ -333,7 +333,10 @@ static int has_control(const char *s)
     return 0;
 }
 
-/* 8: escaped control characters (JSON \u001b, HTML &#x1b;) reached TSV and GDELT output raw. */
+/*
+** 8: escaped control characters (JSON \u001b, HTML &#x1b;) reached TSV and
+** GDELT output raw; the segment and parse outputs must not carry them either.
+*/
 static void control_characters_never_reach_the_terminal(void **state)
 {
     (void)state;
@@ -343,10 +346,10 @@ static void control_characters_never_reach_the_terminal(void **state)
           "Ukrainian\\u0007 positions near Sumy.\"}\n"
           "{\"id\":\"e\\u001b[31m\",\"text\":\"Again.\"}\n", f);
     fclose(f);
-    const char *fmts[] = {"tsv", "gdelt"};
-    for (int i = 0; i < 2; i++) {
+    const char *cmds[] = {"code --format tsv", "code --format gdelt", "segment", "parse"};
+    for (int i = 0; i < 4; i++) {
         char args[512];
-        snprintf(args, sizeof args, "code --input jsonl --format %s %s", fmts[i], path);
+        snprintf(args, sizeof args, "%s --input jsonl %s", cmds[i], path);
         assert_int_equal(run(args), 1);
         char *o = slurp(out, NULL);
         assert_true(count_lines(o) >= 1 + (i == 0));
