@@ -115,7 +115,7 @@ static const char usage_segment[] =
     "form, and SpaceAfter=No where no space follows.  Offsets are bytes of the input.\n"
     "\n"
     "  --input KIND        text (default), jsonl or html, as for 'sitrep code'\n"
-    "  --id ID, --date D   as for 'sitrep code'\n"
+    "  --id ID, --date D, --max-bytes N   as for 'sitrep code'\n"
     "  -j, --threads N     worker threads\n"
     "  --data DIR          data directory\n"
     "  -h, --help          this text\n";
@@ -127,7 +127,7 @@ static const char usage_parse[] =
     "\n"
     "  --input KIND        text (default), jsonl, html, or conllu: re-tag and re-parse\n"
     "                      the words of a CoNLL-U file (its tokenization is kept)\n"
-    "  --id ID, --date D   as for 'sitrep code'\n"
+    "  --id ID, --date D, --max-bytes N   as for 'sitrep code'\n"
     "  -j, --threads N     worker threads\n"
     "  --data DIR          data directory\n"
     "  -h, --help          this text\n";
@@ -200,8 +200,8 @@ static double seconds_since(const struct timespec *t0)
 */
 static long long parse_count(const char *s, long long lo, long long hi, int suffixes)
 {
-    if (!*s || *s == '-' || *s == '+' || *s == ' ')
-        return -1;
+    if (*s < '0' || *s > '9')
+        return -1; /* strtoull would take spaces and signs */
     errno = 0;
     char *end;
     unsigned long long v = strtoull(s, &end, 10);
