@@ -190,7 +190,12 @@ typedef struct sr_doc_meta {
 SR_API sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text, size_t len);
 SR_API void sr_doc_free(sr_doc *d);
 
-/* Run the stages in `stages` (SR_STAGE_*). Returns 0, or -1 with err set. */
+/*
+** Run the stages in `stages` (SR_STAGE_*).  Returns 0, or -1 with err set:
+** SR_ERR_INVALID for text that is not UTF-8, SR_ERR_NOMEM when memory ran
+** out (the document is then emptied, its memory given back, and the caller
+** may go on with the next one; nothing aborts).
+*/
 SR_API int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err);
 
 SR_API const sr_doc_meta *sr_doc_get_meta(const sr_doc *d);
