@@ -5,14 +5,34 @@
 ** when and where, coded in the CAMEO and PLOVER ontologies, with the byte
 ** span of the input that supports every field.
 **
-** Usage, in outline:
+** Usage (tests/api/test_header_example.c compiles this very text):
 **
-**     sr_engine *e = sr_engine_open(NULL, &err);     // load data/ once
-**     sr_doc *d = sr_doc_new(e, "id", "2025-08-20", text, len);
-**     if (sr_doc_process(d, &err) == 0)
-**         for (size_t i = 0; i < sr_doc_event_count(d); i++) ...
-**     sr_doc_free(d);
-**     sr_engine_close(e);
+**     #include <sitrep.h>
+**
+**     int code_one(const char *text)
+**     {
+**         sr_error err = {0};
+**         sr_engine *e = sr_engine_open(NULL, &err);  // load data/ once
+**         if (!e)
+**             return fprintf(stderr, "%s\n", err.msg), -1;
+**         sr_doc_meta meta = {.id = "example", .date = "2025-08-20"};
+**         sr_doc *d = sr_doc_new(e, &meta, text, strlen(text));
+**         if (d && sr_doc_process(d, SR_STAGE_ALL, &err) == 0) {
+**             for (size_t i = 0; i < sr_doc_event_count(d); i++) {
+**                 const sr_event *ev = sr_doc_event(d, i);
+**                 printf("%s %s %s\n", ev->source.code, ev->cameo,
+**                        ev->target.code ? ev->target.code : "-");
+**             }
+**             sr_write_events(stdout, d, SR_FORMAT_JSONL);
+**         } else if (d) {
+**             fprintf(stderr, "%s\n", err.msg);  // err.code says why
+**         }
+**         sr_doc_free(d);
+**         sr_engine_close(e);
+**         return 0;
+**     }
+**
+** Build with `cc prog.c $(pkg-config --cflags --libs sitrep)`.
 **
 ** An sr_engine is read-only once opened and may be shared by any number of
 ** threads.  An sr_doc belongs to one thread at a time; all memory that its
@@ -33,6 +53,13 @@ extern "C" {
 #endif
 
 #define SR_VERSION "0.1.0"
+
+/* Marks the functions of the interface: everything else in the library is hidden. */
+#if defined(__GNUC__)
+#define SR_API __attribute__((visibility("default")))
+#else
+#define SR_API
+#endif
 
 /*
 ** What kind of failure an sr_error reports.  Every failure that input can
@@ -69,9 +96,9 @@ typedef enum sr_upos {
 } sr_upos;
 
 /* "ADJ", "ADP", ... ; "_" for SR_UPOS_NONE. */
-const char *sr_upos_name(int upos);
+SR_API const char *sr_upos_name(int upos);
 /* The tag named by s, or SR_UPOS_NONE. */
-int sr_upos_from_name(const char *s);
+SR_API int sr_upos_from_name(const char *s);
 
 /*
 ** One syntactic word of a sentence.  The segmenter fills start, end, form
@@ -225,16 +252,17 @@ typedef struct sr_engine sr_engine;
 ** Load the engine from data_dir (NULL: $SITREP_DATA, else the build's data/).
 ** Returns NULL and fills err on failure.
 */
-sr_engine *sr_engine_open(const char *data_dir, sr_error *err);
+SR_API sr_engine *sr_engine_open(const char *data_dir, sr_error *err);
 /*
 ** Like sr_engine_open, but code with the PETRARCH/TABARI dictionaries of
 ** dict_dir (its *verbs*.txt or CAMEO*.txt verb file, *actors*.txt and
 ** *agents*.txt) instead of sitrep's lexicon and knowledge base.
 */
-sr_engine *sr_engine_open_dictionaries(const char *data_dir, const char *dict_dir, sr_error *err);
-void sr_engine_close(sr_engine *e);
+SR_API sr_engine *sr_engine_open_dictionaries(const char *data_dir, const char *dict_dir,
+                                              sr_error *err);
+SR_API void sr_engine_close(sr_engine *e);
 /* The data directory the engine was loaded from. */
-const char *sr_engine_data_dir(const sr_engine *e);
+SR_API const char *sr_engine_data_dir(const sr_engine *e);
 
 /* Which stages sr_doc_process runs. */
 #define SR_STAGE_SEGMENT 0x1
@@ -258,27 +286,72 @@ typedef struct sr_doc_meta {
 } sr_doc_meta;
 
 /* A new document; text is copied. Returns NULL only when out of memory. */
-sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text, size_t len);
-void sr_doc_free(sr_doc *d);
+SR_API sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text, size_t len);
+SR_API void sr_doc_free(sr_doc *d);
 
 /* Coding options of a document (before sr_doc_process). */
 #define SR_OPT_NO_STATEMENTS 0x1 /* drop bare public statements (CAMEO 01x) */
 #define SR_OPT_SHALLOW 0x2       /* the shallow baseline coder instead of the tree coder */
 #define SR_OPT_TREE 0x4          /* the tree coder even with PETRARCH dictionaries (whose
                                     default is the shallow coder: they are TABARI patterns) */
-void sr_doc_set_options(sr_doc *d, unsigned options);
+SR_API void sr_doc_set_options(sr_doc *d, unsigned options);
 
-/* Run the stages in `stages` (SR_STAGE_*). Returns 0, or -1 with err set. */
-int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err);
+/*
+** Run the stages in `stages` (SR_STAGE_*).  Returns 0, or -1 with err set:
+** SR_ERR_INVALID for text that is not UTF-8, SR_ERR_NOMEM when memory ran
+** out (the document is then emptied, its memory given back, and the caller
+** may go on with the next one; nothing aborts).
+*/
+SR_API int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err);
 
-const sr_doc_meta *sr_doc_get_meta(const sr_doc *d);
-const char *sr_doc_text(const sr_doc *d, size_t *len);
-size_t sr_doc_sentence_count(const sr_doc *d);
-const sr_sentence *sr_doc_sentence(const sr_doc *d, size_t i);
-size_t sr_doc_event_count(const sr_doc *d);
-const sr_event *sr_doc_event(const sr_doc *d, size_t i);
-size_t sr_doc_quote_count(const sr_doc *d);
-const sr_quote *sr_doc_quote(const sr_doc *d, size_t i);
+SR_API const sr_doc_meta *sr_doc_get_meta(const sr_doc *d);
+SR_API const char *sr_doc_text(const sr_doc *d, size_t *len);
+SR_API size_t sr_doc_sentence_count(const sr_doc *d);
+SR_API const sr_sentence *sr_doc_sentence(const sr_doc *d, size_t i);
+SR_API size_t sr_doc_event_count(const sr_doc *d);
+SR_API const sr_event *sr_doc_event(const sr_doc *d, size_t i);
+SR_API size_t sr_doc_quote_count(const sr_doc *d);
+SR_API const sr_quote *sr_doc_quote(const sr_doc *d, size_t i);
+
+/*
+** A document whose words are given in a CoNLL-U file (its tokenization is
+** kept; tags and trees are made afresh by sr_doc_process).  Returns NULL
+** with err set when the file cannot be read or is malformed.
+*/
+SR_API sr_doc *sr_doc_from_conllu(const sr_engine *e, const sr_doc_meta *meta, const char *path,
+                                  sr_error *err);
+
+/* How an actor mention was found. */
+enum sr_mention_kind {
+    SR_MENTION_NAME = 1, /* a name of an entity in the base */
+    SR_MENTION_AGENT,    /* an agent word, maybe with a country: "Russian troops" */
+    SR_MENTION_TITLE,    /* a title without a name: the office holder on the date ("the US
+                            president") or an earlier actor ("the minister", antecedent set) */
+    SR_MENTION_PRONOUN,  /* he, she, they... resolved by coreference */
+    SR_MENTION_UNKNOWN   /* person-shaped name not in the base, coded from context */
+};
+
+/* One actor mention of a processed document (SR_STAGE_CODE). */
+typedef struct sr_mention {
+    uint32_t sentence;    /* sentence index */
+    uint32_t first, last; /* tokens [first, last) of that sentence */
+    sr_span span;         /* bytes of the text */
+    const char *code;     /* CAMEO actor code on the date, e.g. "RUSGOV"; never NULL
+                             ("---" when the base gives none) */
+    const char *name;     /* canonical name; the agent word's for an agent; the text
+                             for an unknown person */
+    const char *entity;   /* knowledge-base id, or NULL; for a composed agent
+                             ("Russian troops") the modifier's id ("russia") */
+    const char *agent;    /* knowledge-base id of the agent word ("agent-troops"), or NULL */
+    const char *sector;   /* PLOVER/CAMEO sector, e.g. "GOV", or NULL */
+    int32_t antecedent;   /* index of the mention this one refers back to, or -1 */
+    uint8_t kind;         /* sr_mention_kind */
+} sr_mention;
+
+SR_API size_t sr_doc_mention_count(const sr_doc *d);
+SR_API const sr_mention *sr_doc_mention(const sr_doc *d, size_t i);
+/* "name", "agent", "title", "pronoun", "unknown"; "other" for anything else. */
+SR_API const char *sr_mention_kind_name(int kind);
 
 /* ------------------------------------------------------------------ */
 /* Output.                                                            */
@@ -292,14 +365,137 @@ typedef enum sr_format {
     SR_FORMAT_QUOTES     /* one JSON object per quote */
 } sr_format;
 
+/* "jsonl", "tsv", "gdelt", "plover", "quotes"; NULL for an unknown value. */
+SR_API const char *sr_format_name(int fmt);
+/* The format named s, or -1. */
+SR_API int sr_format_from_name(const char *s);
+
 /* Write the events of d to out. Returns 0, or -1 on a write error. */
-int sr_write_events(FILE *out, const sr_doc *d, sr_format fmt);
+SR_API int sr_write_events(FILE *out, const sr_doc *d, sr_format fmt);
 /* Header line for formats that have one (TSV), else nothing. */
-int sr_write_header(FILE *out, sr_format fmt);
+SR_API int sr_write_header(FILE *out, sr_format fmt);
 /* Write the sentences and tokens of d, one token per line (sitrep segment). */
-int sr_write_tokens(FILE *out, const sr_doc *d);
+SR_API int sr_write_tokens(FILE *out, const sr_doc *d);
 /* Write d in CoNLL-U, all ten columns (sitrep parse). */
-int sr_write_conllu(FILE *out, const sr_doc *d);
+SR_API int sr_write_conllu(FILE *out, const sr_doc *d);
+
+/* ------------------------------------------------------------------ */
+/* Readers: input files to article records.                           */
+/*
+** A reader yields one record per article: plain text (one article per
+** file), JSON Lines (one article per line) or HTML (the article body of a
+** scraped page).  A bad record is reported with the file, line and byte
+** where the problem is, and the reader goes on with the next one.
+*/
+
+typedef enum sr_input_kind {
+    SR_INPUT_TEXT = 0,
+    SR_INPUT_JSONL,
+    SR_INPUT_HTML
+} sr_input_kind;
+
+/* "text", "jsonl", "html"; NULL for an unknown value. */
+SR_API const char *sr_input_kind_name(int kind);
+/* The input kind named by s, or -1. */
+SR_API int sr_input_kind_from_name(const char *s);
+
+/*
+** The default limit on one record (a text or HTML file, a JSON line), in
+** bytes.  A larger record is rejected with SR_ERR_TOO_LARGE without being
+** held in memory, so the memory of a run is bounded by the limit whatever
+** the size of its input.
+*/
+#define SR_RECORD_MAX ((size_t)16 << 20)
+
+/* Defaults applied to records that do not carry their own. */
+typedef struct sr_reader_defaults {
+    const char *id;   /* document id for text/HTML input; NULL: the file's base name */
+    const char *date; /* YYYY-MM-DD for records without a date; NULL: none */
+    size_t max_bytes; /* limit on one record; 0: SR_RECORD_MAX */
+} sr_reader_defaults;
+
+/* One article; every string is malloc'd and owned by the record. */
+typedef struct sr_record {
+    char *id, *date, *title, *url, *source;
+    char *text;
+    size_t len;
+    size_t line;   /* line of the input file where the record starts */
+    char *warning; /* a non-fatal note about the record (e.g. "no date"), or NULL */
+} sr_record;
+
+typedef struct sr_reader sr_reader;
+
+/*
+** Open path ("-" for stdin).  Returns NULL with err set if it cannot be
+** read, or is a directory.
+*/
+SR_API sr_reader *sr_reader_open(const char *path, sr_input_kind kind,
+                                 const sr_reader_defaults *defaults, sr_error *err);
+/*
+** Read from an open stream f, named `name` in messages; f stays the
+** caller's (sr_reader_close does not close it).
+*/
+SR_API sr_reader *sr_reader_open_stream(FILE *f, const char *name, sr_input_kind kind,
+                                        const sr_reader_defaults *defaults, sr_error *err);
+/*
+** Next record: 1 and rec filled; 0 at end of input; -1 when a record was
+** rejected (err names file, line and byte; call again for the next one).
+*/
+SR_API int sr_reader_next(sr_reader *r, sr_record *rec, sr_error *err);
+SR_API void sr_record_clear(sr_record *rec);
+SR_API void sr_reader_close(sr_reader *r);
+
+/* 1 when s is a valid calendar date YYYY-MM-DD. */
+SR_API int sr_date_valid(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Knowledge base of actors.                                          */
+
+typedef struct sr_kb sr_kb;
+
+/* The engine's knowledge base. */
+SR_API const sr_kb *sr_engine_kb(const sr_engine *e);
+
+/* One resolved name (sr_kb_lookup). Strings live in the base or in buf. */
+typedef struct sr_kb_match {
+    const char *entity; /* id; for a composed agent ("Russian troops") the modifier's */
+    const char *agent;  /* id of the agent word, or NULL */
+    const char *name;   /* canonical name */
+    const char *type;   /* "person", "country", "agent"... */
+    const char *code;   /* actor code on the date */
+    const char *sector; /* "" when none */
+    const char *title;  /* title of the role valid on the date, or NULL */
+    char role_from[12], role_to[12]; /* its dates, YYYY-MM-DD, "" when open or no role */
+    const char *how;                 /* "exact", "name", "title", "agent", "coref", "unknown" */
+    char buf[64], namebuf[128];
+} sr_kb_match;
+
+/*
+** Resolve one name as a news text would write it ("Vladimir Putin",
+** "Russian troops", "the US president", "Zelenskiy") on date (YYYY-MM-DD
+** or NULL).  Returns 1 and fills m when it resolves, else 0.
+*/
+SR_API int sr_kb_lookup(const sr_kb *kb, const char *name, const char *date, sr_kb_match *m);
+/*
+** Like sr_kb_lookup, printing the result as one JSON object:
+** {"name":..., "match":{...}} or {"name":..., "match":null}.  Returns 1 if matched.
+*/
+SR_API int sr_kb_lookup_json(const sr_kb *kb, const char *name, const char *date, FILE *out);
+/*
+** Validate the .kb files of data_dir/kb (NULL: the default data folder):
+** duplicate ids, overlapping roles with different codes, bad dates,
+** unknown keys, missing required fields.  Each problem is written to
+** errors as "file:line: message".  Returns the number of problems (or -1
+** when the folder cannot be read, with a message on errors).
+*/
+SR_API int sr_kb_check(const char *data_dir, FILE *errors);
+/*
+** Compile the .kb files of data_dir/kb into out_path (NULL: the cache the
+** engine uses).  Problems in the sources are written to errors (may be
+** NULL) as "file:line: message".  Returns the number of problems, or -1
+** with err set.
+*/
+SR_API int sr_kb_compile(const char *data_dir, const char *out_path, FILE *errors, sr_error *err);
 
 /* ------------------------------------------------------------------ */
 /* SQLite store.                                                      */
@@ -307,10 +503,10 @@ int sr_write_conllu(FILE *out, const sr_doc *d);
 typedef struct sr_store sr_store;
 
 /* Open or create the database at path, creating its schema if needed. */
-sr_store *sr_store_open(const char *path, sr_error *err);
+SR_API sr_store *sr_store_open(const char *path, sr_error *err);
 /* Store d (replacing any document with the same id) in one transaction. */
-int sr_store_put(sr_store *s, const sr_doc *d, sr_error *err);
-void sr_store_close(sr_store *s);
+SR_API int sr_store_put(sr_store *s, const sr_doc *d, sr_error *err);
+SR_API void sr_store_close(sr_store *s);
 
 #ifdef __cplusplus
 }

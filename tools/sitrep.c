@@ -16,7 +16,9 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <search.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,13 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "api/doc_internal.h"
-#include "kb/actors.h"
-#include "nlp/conllu.h"
-#include "read/reader.h"
-#include "sitrep.h"
-#include "util/hashmap.h"
-#include "util/util.h"
+#include "sitrep.h" /* the only header of libsitrep the CLI needs */
 
 enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
 enum command { CMD_CODE, CMD_SEGMENT, CMD_PARSE };
@@ -71,7 +67,7 @@ typedef struct batch {
 typedef struct totals {
     size_t docs, sentences, events, rejected;
     struct timespec start, last_report;
-    sr_hashmap ids;  /* document ids seen so far → "FILE:LINE" where first seen */
+    void *ids;       /* tsearch() tree of seen_id: the document ids of the run so far */
     int out_closed;  /* standard output failed: nothing more is written to it */
     int stop;        /* a write error with no --db: stop reading input */
     int out_failed;  /* the output failed other than by a closed pipe */
@@ -129,7 +125,7 @@ static const char usage_segment[] =
     "form, and SpaceAfter=No where no space follows.  Offsets are bytes of the input.\n"
     "\n"
     "  --input KIND        text (default), jsonl or html, as for 'sitrep code'\n"
-    "  --id ID, --date D   as for 'sitrep code'\n"
+    "  --id ID, --date D, --max-bytes N   as for 'sitrep code'\n"
     "  -j, --threads N     worker threads\n"
     "  --data DIR          data directory\n"
     "  -h, --help          this text\n";
@@ -141,7 +137,7 @@ static const char usage_parse[] =
     "\n"
     "  --input KIND        text (default), jsonl, html, or conllu: re-tag and re-parse\n"
     "                      the words of a CoNLL-U file (its tokenization is kept)\n"
-    "  --id ID, --date D   as for 'sitrep code'\n"
+    "  --id ID, --date D, --max-bytes N   as for 'sitrep code'\n"
     "  -j, --threads N     worker threads\n"
     "  --data DIR          data directory\n"
     "  -h, --help          this text\n";
@@ -160,6 +156,40 @@ static const char usage_kb[] =
     "  --date YYYY-MM-DD   date at which roles are taken (default: the newest)\n"
     "  --out FILE          where kb compile writes (default: the cache)\n"
     "  --data DIR          data directory\n";
+
+/* A document id seen in this run, and where it was first seen. */
+typedef struct seen_id {
+    char *id;
+    char *where; /* "FILE:LINE" */
+} seen_id;
+
+static int seen_cmp(const void *a, const void *b)
+{
+    return strcmp(((const seen_id *)a)->id, ((const seen_id *)b)->id);
+}
+
+static void seen_free(void *p)
+{
+    seen_id *s = p;
+    free(s->id);
+    free(s->where);
+    free(s);
+}
+
+/* Fill err with a message and a code (sr_status); returns -1. */
+static int fail(sr_error *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(sr_error *err, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    for (char *p = err->msg; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?'; /* the message may quote input */
+    err->code = code;
+    return -1;
+}
 
 static void die_usage(const char *msg, const char *usage)
 {
@@ -180,8 +210,8 @@ static double seconds_since(const struct timespec *t0)
 */
 static long long parse_count(const char *s, long long lo, long long hi, int suffixes)
 {
-    if (!*s || *s == '-' || *s == '+' || *s == ' ')
-        return -1;
+    if (*s < '0' || *s > '9')
+        return -1; /* strtoull would take spaces and signs */
     errno = 0;
     char *end;
     unsigned long long v = strtoull(s, &end, 10);
@@ -254,20 +284,13 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
             if (o->input < 0)
                 die_usage("unknown --input kind", usage);
             break;
-        case 'f':
-            if (strcmp(optarg, "jsonl") == 0)
-                o->format = SR_FORMAT_JSONL;
-            else if (strcmp(optarg, "tsv") == 0)
-                o->format = SR_FORMAT_TSV;
-            else if (strcmp(optarg, "quotes") == 0)
-                o->format = SR_FORMAT_QUOTES;
-            else if (strcmp(optarg, "gdelt") == 0)
-                o->format = SR_FORMAT_GDELT;
-            else if (strcmp(optarg, "plover") == 0)
-                o->format = SR_FORMAT_PLOVER;
-            else
+        case 'f': {
+            int f = sr_format_from_name(optarg);
+            if (f < 0)
                 die_usage("--format is jsonl, tsv, gdelt, plover or quotes", usage);
+            o->format = (sr_format)f;
             break;
+        }
         case 'j':
             o->threads = (int)parse_count(optarg, 1, 256, 0);
             if (o->threads < 0)
@@ -376,7 +399,7 @@ static void emit_batch(batch *b, const options *o, sr_store *store, totals *t)
             else
                 sr_write_events(stdout, j->doc, o->format);
             if (store && sr_store_put(store, j->doc, &err) < 0) {
-                warn_about(j->doc->meta.id, err.msg);
+                warn_about(sr_doc_get_meta(j->doc)->id, err.msg);
                 t->rejected++;
             }
             t->docs++;
@@ -408,18 +431,27 @@ static void add_rejection(batch *b, const sr_error *err)
 */
 static int duplicate_id(totals *t, const char *path, const sr_record *rec, sr_error *err)
 {
-    int added;
-    sr_hashmap_slot *slot = sr_hashmap_put(&t->ids, rec->id, strlen(rec->id), &added);
-    if (!slot)
-        return sr_error_setc(err, SR_ERR_NOMEM, "%s:%zu: out of memory", path, rec->line);
-    if (!added)
-        return sr_error_set(err, "%s:%zu: document id \"%s\" was already used in this run by "
-                            "%s; the record was skipped (give each document its own id)",
-                            path, rec->line, rec->id,
-                            slot->value ? (const char *)slot->value : "an earlier record");
+    seen_id key = {rec->id, NULL};
+    seen_id **found = tfind(&key, &t->ids, seen_cmp);
+    if (found)
+        return fail(err, SR_ERR_INVALID, "%s:%zu: document id \"%s\" was already used in this run "
+                    "by %s; the record was skipped (give each document its own id)",
+                    path, rec->line, rec->id, (*found)->where);
+    seen_id *s = malloc(sizeof *s);
     size_t n = strlen(path) + 24;
-    if ((slot->value = malloc(n)))
-        snprintf(slot->value, n, "%s:%zu", path, rec->line);
+    if (s) {
+        s->id = strdup(rec->id);
+        s->where = malloc(n);
+    }
+    if (!s || !s->id || !s->where || !tsearch(s, &t->ids, seen_cmp)) {
+        if (s) {
+            free(s->id);
+            free(s->where);
+        }
+        free(s);
+        return fail(err, SR_ERR_NOMEM, "%s:%zu: out of memory", path, rec->line);
+    }
+    snprintf(s->where, n, "%s:%zu", path, rec->line);
     return 0;
 }
 
@@ -437,8 +469,8 @@ static void add_record(batch *b, const sr_engine *e, sr_record *rec, const char 
     sr_doc_meta meta = {rec->id, rec->date, rec->title, rec->url, rec->source};
     sr_doc *doc = sr_doc_new(e, &meta, rec->text, rec->len);
     if (!doc) {
-        sr_error_setc(&err, SR_ERR_NOMEM, "%s:%zu: out of memory for a record of %zu bytes; the "
-                      "record was skipped", path, rec->line, rec->len);
+        fail(&err, SR_ERR_NOMEM, "%s:%zu: out of memory for a record of %zu bytes; the record "
+             "was skipped", path, rec->line, rec->len);
         sr_record_clear(rec);
         add_rejection(b, &err);
         return;
@@ -481,25 +513,11 @@ static void process_file(const char *path, const options *o, batch *b, size_t ca
 /* `sitrep parse --input conllu`: one document per file, its words as given. */
 static void add_conllu_file(const char *path, const options *o, batch *b)
 {
-    sr_arena a;
-    sr_arena_init(&a);
-    sr_sentence *sents;
-    const char **texts;
-    size_t n;
-    sr_error err = {0};
-    if (sr_conllu_read_texts(path, &a, &sents, &texts, &n, &err) < 0) {
-        add_rejection(b, &err);
-    } else {
-        sr_doc_meta meta = {o->id ? o->id : path, o->date, NULL, NULL, NULL};
-        job *j = &b->jobs[b->n++];
-        memset(j, 0, sizeof *j);
-        j->doc = sr_doc_new_tokenized(b->engine, &meta, sents, texts, n);
-        if (!j->doc) {
-            j->failed = 1;
-            sr_error_setc(&j->err, SR_ERR_NOMEM, "%s: out of memory; the file was skipped", path);
-        }
-    }
-    sr_arena_free(&a);
+    sr_doc_meta meta = {o->id ? o->id : path, o->date, NULL, NULL, NULL};
+    job *j = &b->jobs[b->n++];
+    memset(j, 0, sizeof *j);
+    j->doc = sr_doc_from_conllu(b->engine, &meta, path, &j->err);
+    j->failed = !j->doc;
 }
 
 static int run_documents(int argc, char **argv, options *o, const char *usage)
@@ -548,9 +566,11 @@ static int run_documents(int argc, char **argv, options *o, const char *usage)
     free(b.jobs);
     sr_store_close(store);
     sr_engine_close(e);
-    for (size_t i = 0; i < t.ids.cap; i++)
-        free(t.ids.slots[i].value);
-    sr_hashmap_free(&t.ids);
+    while (t.ids) { /* the root node's first member points at its key (POSIX) */
+        seen_id *root = *(seen_id **)t.ids;
+        tdelete(root, &t.ids, seen_cmp);
+        seen_free(root);
+    }
     check_output(o, &t);
     return t.rejected || t.out_failed ? EXIT_REJECTED : EXIT_OK;
 }
@@ -589,7 +609,7 @@ static int run_kb(int argc, char **argv)
         if (first >= argc)
             die_usage("kb lookup wants at least one NAME", usage_kb);
         for (int i = first; i < argc; i++)
-            if (!sr_kb_lookup_json(e->kb, argv[i], o.date, stdout))
+            if (!sr_kb_lookup_json(sr_engine_kb(e), argv[i], o.date, stdout))
                 rc = EXIT_REJECTED;
     } else {
         die_usage("kb wants 'lookup', 'check' or 'compile'", usage_kb);

@@ -13,6 +13,7 @@
 #include "api/doc_internal.h"
 #include "attr/attr.h"
 #include "code/coder.h"
+#include "nlp/conllu.h"
 #include "nlp/nlp.h"
 #include "segment/segment.h"
 #include "util/util.h"
@@ -259,6 +260,59 @@ size_t sr_doc_quote_count(const sr_doc *d)
 const sr_quote *sr_doc_quote(const sr_doc *d, size_t i)
 {
     return i < d->nquotes ? &d->quotes[i] : NULL;
+}
+
+size_t sr_doc_mention_count(const sr_doc *d)
+{
+    return d->nmentions;
+}
+
+const sr_mention *sr_doc_mention(const sr_doc *d, size_t i)
+{
+    return i < d->nmentions ? &d->mentions[i] : NULL;
+}
+
+const char *sr_mention_kind_name(int kind)
+{
+    static const char *const names[] = {"", "name", "agent", "title", "pronoun", "unknown"};
+    return kind >= SR_MENTION_NAME && kind <= SR_MENTION_UNKNOWN ? names[kind] : "other";
+}
+
+/*
+** Read the CoNLL-U file into a document, under a recovery point: out of
+** memory fails with SR_ERR_NOMEM (what was built then is lost).
+*/
+static sr_doc *from_conllu(const sr_engine *e, const sr_doc_meta *meta, const char *path,
+                           sr_arena *a, sr_error *err)
+{
+    jmp_buf jb;
+    jmp_buf *outer = sr_oom_catch(&jb);
+    if (setjmp(jb) != 0) {
+        sr_oom_catch(outer);
+        sr_error_setc(err, SR_ERR_NOMEM, "%s: out of memory reading CoNLL-U", path);
+        return NULL;
+    }
+    sr_sentence *sents;
+    const char **texts;
+    size_t n;
+    sr_doc *d = NULL;
+    if (sr_conllu_read_texts(path, a, &sents, &texts, &n, err) == 0) {
+        d = sr_doc_new_tokenized(e, meta, sents, texts, n);
+        if (!d)
+            sr_error_setc(err, SR_ERR_NOMEM, "%s: out of memory", path);
+    }
+    sr_oom_catch(outer);
+    return d;
+}
+
+sr_doc *sr_doc_from_conllu(const sr_engine *e, const sr_doc_meta *meta, const char *path,
+                           sr_error *err)
+{
+    sr_arena a;
+    sr_arena_init(&a);
+    sr_doc *d = from_conllu(e, meta, path, &a, err);
+    sr_arena_free(&a);
+    return d;
 }
 
 const sr_mention *sr_doc_mentions(const sr_doc *d, size_t *n)

@@ -20,21 +20,16 @@ const char *sr_engine_data_dir(const sr_engine *e)
     return e->data_dir;
 }
 
+const sr_kb *sr_engine_kb(const sr_engine *e)
+{
+    return e->kb;
+}
+
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* data_dir, else $SITREP_DATA, else the source tree's data/ of this build. */
-static const char *pick_data_dir(const char *data_dir)
-{
-    if (data_dir && *data_dir)
-        return data_dir;
-    const char *env = getenv("SITREP_DATA");
-    if (env && *env)
-        return env;
-    return SR_DATA_DIR;
-}
 
 /* path of a model under data_dir/models, or NULL when that file is absent. */
 static char *model_path(const char *dir, const char *name, char *buf, size_t size)
@@ -70,7 +65,7 @@ sr_engine *sr_engine_open(const char *data_dir, sr_error *err)
         sr_error_set(err, "out of memory");
         return NULL;
     }
-    e->data_dir = strdup(pick_data_dir(data_dir));
+    e->data_dir = strdup(sr_data_dir(data_dir));
     if (access(e->data_dir, R_OK | X_OK) != 0) {
         sr_error_set(err, "%s: data directory not found (set SITREP_DATA or --data)", e->data_dir);
         sr_engine_close(e);
@@ -134,7 +129,7 @@ sr_engine *sr_engine_open_dictionaries(const char *data_dir, const char *dict_di
         sr_error_set(err, "out of memory");
         return NULL;
     }
-    e->data_dir = strdup(pick_data_dir(data_dir));
+    e->data_dir = strdup(sr_data_dir(data_dir));
     if (load_nlp(e, err) < 0 ||
         !(e->kb = sr_kb_open_petrarch(actors, agents[0] ? agents : NULL, err)) ||
         !(e->coder = sr_coder_open_petrarch(e->data_dir, verbs, err)) ||

@@ -63,7 +63,7 @@ static const char *rule_of(tree_ctx *x, const pred *p)
                            p->map_rule ? " " : "", p->map_rule ? p->map_rule : "");
 }
 
-sr_event *tr_new_event(tree_ctx *x)
+sr_event *sr_tr_new_event(tree_ctx *x)
 {
     event_list *v = x->out;
     if (v->n == v->cap) {
@@ -81,8 +81,8 @@ sr_event *tr_new_event(tree_ctx *x)
 
 static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src, int32_t tgt)
 {
-    const sr_mention *ms = tr_mention(x, src);
-    const sr_mention *mt = tgt >= 0 ? tr_mention(x, tgt) : NULL;
+    const sr_mention *ms = sr_tr_mention(x, src);
+    const sr_mention *mt = tgt >= 0 ? sr_tr_mention(x, tgt) : NULL;
     if (mt && strcmp(ms->code, mt->code) == 0)
         return; /* an actor acting on itself */
     if (ms->kind == SR_MENTION_UNKNOWN && strcmp(ms->code, "---") == 0 &&
@@ -95,7 +95,7 @@ static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src
             (mt ? e->target.code && strcmp(e->target.code, mt->code) == 0 : !e->target.code))
             return;
     }
-    sr_event *e = tr_new_event(x);
+    sr_event *e = sr_tr_new_event(x);
     e->sentence = x->si;
     actor_from_mention(ms, &e->source);
     if (mt)
@@ -114,7 +114,7 @@ static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src
     e->confidence = confidence(p, ms, mt);
 }
 
-void tr_emit(tree_ctx *x, const pred *p)
+void sr_tr_emit(tree_ctx *x, const pred *p)
 {
     const char *code = p->code, *code2 = p->modality ? NULL : p->hit.code2;
     if (p->suppressed || (!code && !code2) || !p->nsrc)
@@ -124,7 +124,7 @@ void tr_emit(tree_ctx *x, const pred *p)
     if (p->speech && code && code[0] == '0' && code[1] == '1')
         for (size_t e = x->first_event; e < x->out->n; e++)
             for (uint32_t i = 0; i < p->nsrc; i++)
-                if (strcmp(x->out->v[e].source.code, tr_mention(x, p->src[i])->code) == 0)
+                if (strcmp(x->out->v[e].source.code, sr_tr_mention(x, p->src[i])->code) == 0)
                     return; /* "declined to comment, saying ...": the refusal is the event */
     for (uint32_t i = 0; i < p->nsrc; i++) {
         if (p->ntgt == 0 && p->hit.mutual && p->nsrc > 1) {
@@ -144,7 +144,7 @@ void tr_emit(tree_ctx *x, const pred *p)
     }
 }
 
-void tr_finish_events(const sr_code_input *in, sr_event *v, size_t n)
+void sr_tr_finish_events(const sr_code_input *in, sr_event *v, size_t n)
 {
     const char *doc = in->doc_id ? in->doc_id : "";
     for (size_t i = 0; i < n; i++) {

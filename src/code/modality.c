@@ -33,13 +33,13 @@
 static int complement_link(const tree_ctx *x, uint32_t k)
 {
     const char *xp = x->s->tokens[k].xpos;
-    if ((tr_rel(x, k, "obj") || tr_rel(x, k, "ccomp")) && xp && strcmp(xp, "VBG") == 0)
+    if ((sr_tr_rel(x, k, "obj") || sr_tr_rel(x, k, "ccomp")) && xp && strcmp(xp, "VBG") == 0)
         return 1; /* "ruled out sending troops", "to discuss ending the war" */
-    return tr_rel(x, k, "xcomp") || tr_rel(x, k, "acl") ||
-           (tr_rel(x, k, "advcl") && strcmp(tr_case(x, k), "to") == 0) ||
-           (tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||
-           (tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN && x->first_child[k] >= 0 &&
-            tr_child(x, k, "acl") >= 0);
+    return sr_tr_rel(x, k, "xcomp") || sr_tr_rel(x, k, "acl") ||
+           (sr_tr_rel(x, k, "advcl") && strcmp(sr_tr_case(x, k), "to") == 0) ||
+           (sr_tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||
+           (sr_tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN && x->first_child[k] >= 0 &&
+            sr_tr_child(x, k, "acl") >= 0);
 }
 
 /* A child of k of class cls among relations advmod/det/aux/neg; its rule or NULL. */
@@ -48,17 +48,17 @@ static const char *child_of_class(const tree_ctx *x, uint32_t k, unsigned cls)
     static const char *const RELS[] = {"advmod", "det", "aux", "neg", "cc:preconj", NULL};
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
         for (int i = 0; RELS[i]; i++)
-            if (tr_rel(x, (uint32_t)c, RELS[i]) && (x->wc[c] & cls)) {
+            if (sr_tr_rel(x, (uint32_t)c, RELS[i]) && (x->wc[c] & cls)) {
                 const char *w = x->s->tokens[c].form;
                 const char *r = sr_words_rule(x->c->words, w, cls);
-                return r ? r : sr_words_rule(x->c->words, tr_lemma(x, (uint32_t)c), cls);
+                return r ? r : sr_words_rule(x->c->words, sr_tr_lemma(x, (uint32_t)c), cls);
             }
     return NULL;
 }
 
 static const char *class_rule(const tree_ctx *x, uint32_t k, unsigned cls)
 {
-    const char *r = sr_words_rule(x->c->words, tr_lemma(x, k), cls);
+    const char *r = sr_words_rule(x->c->words, sr_tr_lemma(x, k), cls);
     return r ? r : sr_words_rule(x->c->words, x->s->tokens[k].form, cls);
 }
 
@@ -66,10 +66,10 @@ static const char *class_rule(const tree_ctx *x, uint32_t k, unsigned cls)
 static int reported(const tree_ctx *x, uint32_t k)
 {
     for (uint32_t steps = 0; steps < 4; steps++) {
-        int g = tr_head(x, k);
+        int g = sr_tr_head(x, k);
         if (g < 0)
             return 0;
-        if ((tr_rel(x, k, "ccomp") || tr_rel(x, k, "parataxis")) && (x->wc[g] & SR_WC_SPEECH))
+        if ((sr_tr_rel(x, k, "ccomp") || sr_tr_rel(x, k, "parataxis")) && (x->wc[g] & SR_WC_SPEECH))
             return 1;
         k = (uint32_t)g;
     }
@@ -80,8 +80,8 @@ static int reported(const tree_ctx *x, uint32_t k)
 static int has_condition(const tree_ctx *x, uint32_t k)
 {
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (tr_rel(x, (uint32_t)c, "advcl")) {
-            const char *m = tr_case(x, (uint32_t)c);
+        if (sr_tr_rel(x, (uint32_t)c, "advcl")) {
+            const char *m = sr_tr_case(x, (uint32_t)c);
             if (strcmp(m, "if") == 0 || strcmp(m, "unless") == 0)
                 return 1;
         }
@@ -95,12 +95,12 @@ static int has_condition(const tree_ctx *x, uint32_t k)
 static int in_condition(const tree_ctx *x, uint32_t k)
 {
     for (uint32_t steps = 0; steps < x->n; steps++) {
-        if (tr_rel(x, k, "advcl")) {
-            const char *m = tr_case(x, k);
+        if (sr_tr_rel(x, k, "advcl")) {
+            const char *m = sr_tr_case(x, k);
             if (strcmp(m, "if") == 0 || strcmp(m, "unless") == 0)
                 return 1;
         }
-        int g = tr_head(x, k);
+        int g = sr_tr_head(x, k);
         if (g < 0)
             return 0;
         k = (uint32_t)g;
@@ -108,7 +108,7 @@ static int in_condition(const tree_ctx *x, uint32_t k)
     return 0;
 }
 
-void tr_modality(tree_ctx *x, pred *p)
+void sr_tr_modality(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
     int mod = SR_MOD_ASSERTED;
@@ -126,7 +126,7 @@ void tr_modality(tree_ctx *x, pred *p)
     /* the verbs whose complement this is */
     uint32_t k = h;
     for (int steps = 0; steps < 3 && mod != SR_MOD_NEGATED; steps++) {
-        int g = tr_head(x, k);
+        int g = sr_tr_head(x, k);
         if (g < 0 || !complement_link(x, k))
             break;
         const char *r;
@@ -159,12 +159,12 @@ void tr_modality(tree_ctx *x, pred *p)
         }
         if (x->pred_at[g] >= 0 && x->preds[x->pred_at[g]].code &&
             !(x->wc[g] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE)))
-            break; /* a coded verb: the complement is its (tr_embedded) */
+            break; /* a coded verb: the complement is its (sr_tr_embedded) */
         k = (uint32_t)g;
     }
     /* "refused to release" coded by its own phrase (1243): a negated act, already a refusal */
     if (mod == SR_MOD_ASSERTED && p->code && p->code[0] == '1' && p->code[1] == '2' &&
-        (x->wc[h] & SR_WC_NEGATING) && (tr_child(x, h, "xcomp") >= 0 || p->hit.matched_pattern)) {
+        (x->wc[h] & SR_WC_NEGATING) && (sr_tr_child(x, h, "xcomp") >= 0 || p->hit.matched_pattern)) {
         p->modality = SR_MOD_NEGATED;
         p->mod_rule = class_rule(x, h, SR_WC_NEGATING);
         return;
@@ -186,8 +186,8 @@ static pred *governing_pred(tree_ctx *x, const pred *p)
 {
     uint32_t k = p->head;
     for (int steps = 0; steps < 3; steps++) {
-        int g = tr_head(x, k);
-        if (g < 0 || !complement_link(x, k) || (p->noun && tr_rel(x, k, "obj")))
+        int g = sr_tr_head(x, k);
+        if (g < 0 || !complement_link(x, k) || (p->noun && sr_tr_rel(x, k, "obj")))
             return NULL;
         if (x->pred_at[g] >= 0) {
             pred *q = &x->preds[x->pred_at[g]];
@@ -208,7 +208,7 @@ static int told_by_its_subject(tree_ctx *x, pred *p)
 {
     int s = -1;
     for (int32_t c = x->first_child[p->head]; c >= 0 && s < 0; c = x->next_child[c])
-        if (tr_rel(x, (uint32_t)c, "nsubj"))
+        if (sr_tr_rel(x, (uint32_t)c, "nsubj"))
             s = c;
     if (s < 0 || p->noun || x->pred_at[s] < 0 || !p->code)
         return 0;
@@ -224,7 +224,7 @@ static int told_by_its_subject(tree_ctx *x, pred *p)
     return 1;
 }
 
-void tr_embedded(tree_ctx *x)
+void sr_tr_embedded(tree_ctx *x)
 {
     for (uint32_t i = 0; i < x->npred; i++) {
         pred *p = &x->preds[i];
@@ -260,7 +260,7 @@ static int within(const tree_ctx *x, uint32_t k, uint32_t top)
     for (uint32_t steps = 0; steps <= x->n; steps++) {
         if (k == top)
             return 1;
-        int g = tr_head(x, k);
+        int g = sr_tr_head(x, k);
         if (g < 0)
             return 0;
         k = (uint32_t)g;
@@ -276,20 +276,20 @@ static int within(const tree_ctx *x, uint32_t k, uint32_t top)
 */
 static int in_content(const tree_ctx *x, const pred *sp, const pred *q)
 {
-    int up = tr_head(x, sp->head);
+    int up = sr_tr_head(x, sp->head);
     if (up >= 0 && up < (int)sp->head &&
-        (tr_rel(x, sp->head, "parataxis") || tr_rel(x, sp->head, "ccomp") ||
-         tr_rel(x, sp->head, "conj")) &&
+        (sr_tr_rel(x, sp->head, "parataxis") || sr_tr_rel(x, sp->head, "ccomp") ||
+         sr_tr_rel(x, sp->head, "conj")) &&
         sp->head > q->head && within(x, q->head, (uint32_t)up) && !within(x, q->head, sp->head))
         return 1;
     uint32_t k = q->head;
     for (uint32_t steps = 0; steps < x->n; steps++) {
-        int g = tr_head(x, k);
+        int g = sr_tr_head(x, k);
         if (g < 0)
             break;
         if ((uint32_t)g == sp->head)
-            return tr_rel(x, k, "ccomp") || tr_rel(x, k, "parataxis") || tr_rel(x, k, "xcomp") ||
-                   tr_rel(x, k, "obj") || (x->ti[k].quote && !x->ti[sp->head].quote);
+            return sr_tr_rel(x, k, "ccomp") || sr_tr_rel(x, k, "parataxis") || sr_tr_rel(x, k, "xcomp") ||
+                   sr_tr_rel(x, k, "obj") || (x->ti[k].quote && !x->ti[sp->head].quote);
         k = (uint32_t)g;
     }
     return x->ti[q->head].quote && !x->ti[sp->head].quote;
@@ -317,13 +317,13 @@ static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, ui
     for (uint32_t i = 0; i < x->npred; i++) {
         pred *q = &x->preds[i];
         if (q == sp || q->suppressed || !q->code || (sp && !in_content(x, sp, q)) ||
-            tr_rel(x, q->head, "amod"))
+            sr_tr_rel(x, q->head, "amod"))
             continue; /* a participle modifying a noun ("the occupied territories") reports nothing
                        */
         if (!sp && !x->ti[q->head].quote)
             continue;
         if (q->nsrc == 1 && nspk == 1 &&
-            speaker_refines(tr_mention(x, spk[0]), tr_mention(x, q->src[0]))) {
+            speaker_refines(sr_tr_mention(x, spk[0]), sr_tr_mention(x, q->src[0]))) {
             q->src[0] = spk[0];
             q->src_inherited = 1;
         } else if (!q->nsrc && !q->passive && (!q->noun || verbal_act(q->code))) {
@@ -389,7 +389,7 @@ static int32_t later_speaker(const tree_ctx *x)
     return -1;
 }
 
-void tr_speech(tree_ctx *x)
+void sr_tr_speech(tree_ctx *x)
 {
     int quoted_speaker_found = 0;
     for (uint32_t i = 0; i < x->npred; i++) {

@@ -50,10 +50,10 @@ static int actor_token(const tree_ctx *x, uint32_t k, int depth)
     static const char *const MODIFIERS[] = {"compound", "amod", "nmod:poss", "flat", "appos", NULL};
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
         for (int i = 0; MODIFIERS[i]; i++)
-            if (tr_rel(x, (uint32_t)c, MODIFIERS[i]) && x->ti[c].mention >= 0)
+            if (sr_tr_rel(x, (uint32_t)c, MODIFIERS[i]) && x->ti[c].mention >= 0)
                 return c;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (tr_rel(x, (uint32_t)c, "nmod") && strcmp(tr_case(x, (uint32_t)c), "of") == 0) {
+        if (sr_tr_rel(x, (uint32_t)c, "nmod") && strcmp(sr_tr_case(x, (uint32_t)c), "of") == 0) {
             int t = actor_token(x, (uint32_t)c, depth - 1);
             if (t >= 0)
                 return t;
@@ -84,21 +84,21 @@ static uint32_t add_conjuncts(tree_ctx *x, uint32_t k, int32_t *out, uint32_t n,
 {
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c]) {
         int u = x->s->tokens[c].upos;
-        if (tr_rel(x, (uint32_t)c, "conj") &&
+        if (sr_tr_rel(x, (uint32_t)c, "conj") &&
             (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || x->ti[c].mention >= 0))
             n = add_actor(out, n, max, actor_at(x, (uint32_t)c, 2));
     }
     return n;
 }
 
-uint32_t tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
+uint32_t sr_tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
 {
     int t = actor_token(x, k, 2);
     uint32_t n = add_actor(out, 0, max, t >= 0 ? x->ti[t].mention : -1);
     n = add_conjuncts(x, k, out, n, max);
     if (t >= 0) {
         /* "the delegations of the USA and Ukraine": conjuncts inside the mention's words too */
-        const sr_mention *m = tr_mention(x, x->ti[t].mention);
+        const sr_mention *m = sr_tr_mention(x, x->ti[t].mention);
         for (uint32_t j = m->first; j < m->last && j < x->n; j++)
             if (j != k)
                 n = add_conjuncts(x, j, out, n, max);
@@ -132,10 +132,10 @@ static int32_t synthetic_actor(tree_ctx *x, uint32_t k)
         return -1;
     uint32_t first = k, last = k + 1;
     while (first > 0 && x->s->tokens[first - 1].upos == SR_UPOS_PROPN &&
-           x->ti[first - 1].mention < 0 && tr_head(x, first - 1) == (int)k)
+           x->ti[first - 1].mention < 0 && sr_tr_head(x, first - 1) == (int)k)
         first--;
     while (last < x->n && x->s->tokens[last].upos == SR_UPOS_PROPN && x->ti[last].mention < 0 &&
-           tr_head(x, last) == (int)k)
+           sr_tr_head(x, last) == (int)k)
         last++;
     int32_t id = new_extra(x);
     sr_mention *m = &x->extra[id - (int32_t)x->in->nmentions];
@@ -214,17 +214,17 @@ static int in_trigger(const tree_ctx *x, const pred *p, int32_t k)
 
 static int is_passive(const tree_ctx *x, uint32_t h)
 {
-    if (tr_child(x, h, "nsubj:pass") >= 0 || tr_child(x, h, "aux:pass") >= 0)
+    if (sr_tr_child(x, h, "nsubj:pass") >= 0 || sr_tr_child(x, h, "aux:pass") >= 0)
         return 1;
     const char *xp = x->s->tokens[h].xpos;
-    return xp && strcmp(xp, "VBN") == 0 && tr_rel(x, h, "acl") && !tr_rel(x, h, "acl:relcl");
+    return xp && strcmp(xp, "VBN") == 0 && sr_tr_rel(x, h, "acl") && !sr_tr_rel(x, h, "acl:relcl");
 }
 
 /* The active subject child of h (nsubj, not nsubj:pass), or -1. */
 static int active_subject(const tree_ctx *x, uint32_t h)
 {
     for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
-        if (tr_rel(x, (uint32_t)c, "nsubj") && !tr_rel(x, (uint32_t)c, "nsubj:pass"))
+        if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass"))
             return c;
     return -1;
 }
@@ -236,11 +236,11 @@ static int active_subject(const tree_ctx *x, uint32_t h)
 static int agent_child(const tree_ctx *x, uint32_t h)
 {
     for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c]) {
-        if (tr_rel(x, (uint32_t)c, "obl:agent") ||
-            (tr_rel(x, (uint32_t)c, "obl") && strcmp(tr_case(x, (uint32_t)c), "by") == 0))
+        if (sr_tr_rel(x, (uint32_t)c, "obl:agent") ||
+            (sr_tr_rel(x, (uint32_t)c, "obl") && strcmp(sr_tr_case(x, (uint32_t)c), "by") == 0))
             return c;
-        if (tr_rel(x, (uint32_t)c, "obl") && x->s->tokens[c].upos == SR_UPOS_ADP &&
-            strcmp(tr_lemma(x, (uint32_t)c), "by") == 0 && x->first_child[c] >= 0)
+        if (sr_tr_rel(x, (uint32_t)c, "obl") && x->s->tokens[c].upos == SR_UPOS_ADP &&
+            strcmp(sr_tr_lemma(x, (uint32_t)c), "by") == 0 && x->first_child[c] >= 0)
             return x->first_child[c];
     }
     return -1;
@@ -253,9 +253,9 @@ static uint32_t object_actors(tree_ctx *x, uint32_t h, const pred *p, int32_t *o
     uint32_t n = 0;
     for (int i = 0; OBJ[i] && !n; i++)
         for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
-            if (tr_rel(x, (uint32_t)c, OBJ[i]) && !in_trigger(x, p, c)) {
+            if (sr_tr_rel(x, (uint32_t)c, OBJ[i]) && !in_trigger(x, p, c)) {
                 int32_t more[TREE_SIDE];
-                uint32_t k = tr_actors(x, (uint32_t)c, more, TREE_SIDE);
+                uint32_t k = sr_tr_actors(x, (uint32_t)c, more, TREE_SIDE);
                 for (uint32_t j = 0; j < k; j++)
                     n = add_actor(out, n, max, more[j]);
             }
@@ -270,44 +270,44 @@ static uint32_t subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited
 {
     int s = active_subject(x, h);
     if (s >= 0) {
-        if ((x->wc[s] & SR_WC_RELATIVE) && tr_rel(x, h, "acl:relcl") && tr_head(x, h) >= 0) {
+        if ((x->wc[s] & SR_WC_RELATIVE) && sr_tr_rel(x, h, "acl:relcl") && sr_tr_head(x, h) >= 0) {
             *inherited = 1;
-            return tr_actors(x, (uint32_t)tr_head(x, h), out, TREE_SIDE);
+            return sr_tr_actors(x, (uint32_t)sr_tr_head(x, h), out, TREE_SIDE);
         }
         if (x->wc[s] & SR_WC_FIRST_PERSON)
             return 0; /* in a quotation the speaker; the speech pass decides */
-        uint32_t n = tr_actors(x, (uint32_t)s, out, TREE_SIDE);
+        uint32_t n = sr_tr_actors(x, (uint32_t)s, out, TREE_SIDE);
         if (!n)
             n = add_actor(out, 0, TREE_SIDE, synthetic_actor(x, (uint32_t)s));
         if (!n && (x->wc[s] & SR_WC_CROWD))
             n = add_actor(out, 0, TREE_SIDE, crowd_actor(x, (uint32_t)s));
         return n;
     }
-    int g = tr_head(x, h);
+    int g = sr_tr_head(x, h);
     if (g < 0 || depth <= 0)
         return 0;
     *inherited = 1;
-    if (tr_rel(x, h, "acl:relcl"))
-        return tr_actors(x, (uint32_t)g, out, TREE_SIDE);
-    if (tr_rel(x, h, "conj")) {
+    if (sr_tr_rel(x, h, "acl:relcl"))
+        return sr_tr_actors(x, (uint32_t)g, out, TREE_SIDE);
+    if (sr_tr_rel(x, h, "conj")) {
         /* a verb the parser joined to a noun ("met with X and received Y"): its verb */
-        for (int steps = 0; steps < 3 && g >= 0 && !tr_is_verbal(x, (uint32_t)g); steps++)
-            g = tr_head(x, (uint32_t)g);
+        for (int steps = 0; steps < 3 && g >= 0 && !sr_tr_is_verbal(x, (uint32_t)g); steps++)
+            g = sr_tr_head(x, (uint32_t)g);
         if (g < 0 || is_passive(x, (uint32_t)g))
             return 0;
         return subject_of(x, (uint32_t)g, out, inherited, depth - 1);
     }
-    if (tr_rel(x, h, "xcomp")) {
+    if (sr_tr_rel(x, h, "xcomp")) {
         uint32_t n = object_actors(x, (uint32_t)g, NULL, out, TREE_SIDE);
         return n ? n : subject_of(x, (uint32_t)g, out, inherited, depth - 1);
     }
-    if (tr_rel(x, h, "advcl") || tr_rel(x, h, "acl")) {
-        if (tr_is_verbal(x, (uint32_t)g))
+    if (sr_tr_rel(x, h, "advcl") || sr_tr_rel(x, h, "acl")) {
+        if (sr_tr_is_verbal(x, (uint32_t)g))
             return subject_of(x, (uint32_t)g, out, inherited, depth - 1);
         /* "excluded the opportunity to send troops": the verb that governs the noun */
-        int gg = tr_head(x, (uint32_t)g);
-        if (gg >= 0 && (tr_rel(x, (uint32_t)g, "obj") || tr_rel(x, (uint32_t)g, "obl")) &&
-            tr_is_verbal(x, (uint32_t)gg))
+        int gg = sr_tr_head(x, (uint32_t)g);
+        if (gg >= 0 && (sr_tr_rel(x, (uint32_t)g, "obj") || sr_tr_rel(x, (uint32_t)g, "obl")) &&
+            sr_tr_is_verbal(x, (uint32_t)gg))
             return subject_of(x, (uint32_t)gg, out, inherited, depth - 1);
     }
     return 0;
@@ -319,8 +319,8 @@ static uint32_t prep_actors(tree_ctx *x, uint32_t k, const pred *p, const char *
 {
     uint32_t n = 0;
     for (int32_t c = x->first_child[k]; c >= 0 && n == 0; c = x->next_child[c])
-        if (tr_rel(x, (uint32_t)c, rel) && prep_allowed(x, p, tr_case(x, (uint32_t)c), preps))
-            n = tr_actors(x, (uint32_t)c, out, max);
+        if (sr_tr_rel(x, (uint32_t)c, rel) && prep_allowed(x, p, sr_tr_case(x, (uint32_t)c), preps))
+            n = sr_tr_actors(x, (uint32_t)c, out, max);
     return n;
 }
 
@@ -335,8 +335,8 @@ static uint32_t modifier_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t 
     if (depth <= 0)
         return 0;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (tr_rel(x, (uint32_t)c, "nmod")) {
-            uint32_t n = tr_actors(x, (uint32_t)c, out, max);
+        if (sr_tr_rel(x, (uint32_t)c, "nmod")) {
+            uint32_t n = sr_tr_actors(x, (uint32_t)c, out, max);
             if (!n)
                 n = modifier_actors(x, (uint32_t)c, out, max, depth - 1);
             if (n)
@@ -349,9 +349,9 @@ static uint32_t modifier_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t 
 static int clause_verb(const tree_ctx *x, uint32_t k)
 {
     for (uint32_t steps = 0; steps < x->n; steps++) {
-        if (tr_is_verbal(x, k) && !tr_rel(x, k, "aux") && !tr_rel(x, k, "cop"))
+        if (sr_tr_is_verbal(x, k) && !sr_tr_rel(x, k, "aux") && !sr_tr_rel(x, k, "cop"))
             return (int)k;
-        int g = tr_head(x, k);
+        int g = sr_tr_head(x, k);
         if (g < 0)
             return -1;
         k = (uint32_t)g;
@@ -369,9 +369,9 @@ static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
         if (x->ti[k].mention < 0 || in_trigger(x, p, k))
             continue;
         int v = clause_verb(x, (uint32_t)k);
-        if (v != (int)p->head && tr_rel(x, (uint32_t)k, "nsubj") && x->pred_at[v] >= 0)
+        if (v != (int)p->head && sr_tr_rel(x, (uint32_t)k, "nsubj") && x->pred_at[v] >= 0)
             return 0; /* "X said Y attacked Z": Y is the attack's */
-        return tr_actors(x, (uint32_t)k, out, TREE_SIDE);
+        return sr_tr_actors(x, (uint32_t)k, out, TREE_SIDE);
     }
     return 0;
 }
@@ -381,11 +381,11 @@ static int under_place(const tree_ctx *x, uint32_t k, uint32_t top)
 {
     static const char *const PLACE[] = {"in", "near", "inside", "across", "throughout", NULL};
     for (uint32_t steps = 0; steps < x->n && k != top; steps++) {
-        const char *c = tr_case(x, k);
+        const char *c = sr_tr_case(x, k);
         for (int i = 0; PLACE[i]; i++)
             if (strcmp(c, PLACE[i]) == 0)
                 return 1;
-        int g = tr_head(x, k);
+        int g = sr_tr_head(x, k);
         if (g < 0)
             return 0;
         k = (uint32_t)g;
@@ -405,7 +405,7 @@ static uint32_t first_actor_in(tree_ctx *x, const pred *p, uint32_t k, int32_t *
         if (x->ti[t].mention < 0 || in_trigger(x, p, t) ||
             clause_verb(x, (uint32_t)t) != (int)p->head || under_place(x, (uint32_t)t, k))
             continue;
-        return tr_actors(x, (uint32_t)t, out, TREE_SIDE);
+        return sr_tr_actors(x, (uint32_t)t, out, TREE_SIDE);
     }
     return 0;
 }
@@ -414,7 +414,7 @@ static uint32_t first_actor_in(tree_ctx *x, const pred *p, uint32_t k, int32_t *
 static int unknown_country(const tree_ctx *x, const int32_t *v, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++)
-        if (strncmp(tr_mention(x, v[i])->code, "---", 3) != 0)
+        if (strncmp(sr_tr_mention(x, v[i])->code, "---", 3) != 0)
             return 0;
     return 1;
 }
@@ -444,12 +444,12 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     for (uint32_t k = p->hit.tstart; k < p->hit.tend && !n; k++)
         if (k != h)
             n = prep_actors(x, k, p, "nmod", VERB_PREPS, out, TREE_SIDE);
-    int o = tr_child(x, h, "obj");
+    int o = sr_tr_child(x, h, "obj");
     if (!n && o >= 0 && !in_trigger(x, p, o))
         n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 1 : 3);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && depth > 0; c = x->next_child[c])
-        if ((tr_rel(x, (uint32_t)c, "xcomp") || tr_rel(x, (uint32_t)c, "advcl")) &&
-            tr_is_verbal(x, (uint32_t)c) && active_subject(x, (uint32_t)c) < 0) {
+        if ((sr_tr_rel(x, (uint32_t)c, "xcomp") || sr_tr_rel(x, (uint32_t)c, "advcl")) &&
+            sr_tr_is_verbal(x, (uint32_t)c) && active_subject(x, (uint32_t)c) < 0) {
             pred q;
             memset(&q, 0, sizeof q);
             q.head = (uint32_t)c;
@@ -460,7 +460,7 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         n = first_actor_after(x, p, out);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && p->entry && x->c->dict->inflect;
          c = x->next_child[c])
-        if (tr_rel(x, (uint32_t)c, "obj"))
+        if (sr_tr_rel(x, (uint32_t)c, "obj"))
             n = first_actor_in(x, p, (uint32_t)c, out);
 
     return n;
@@ -470,8 +470,8 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 static int reciprocal_object(const tree_ctx *x, uint32_t h)
 {
     for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
-        if ((tr_rel(x, (uint32_t)c, "obj") || tr_rel(x, (uint32_t)c, "obl")) &&
-            strcmp(tr_lemma(x, (uint32_t)c), "other") == 0)
+        if ((sr_tr_rel(x, (uint32_t)c, "obj") || sr_tr_rel(x, (uint32_t)c, "obl")) &&
+            strcmp(sr_tr_lemma(x, (uint32_t)c), "other") == 0)
             return 1;
     return 0;
 }
@@ -481,7 +481,7 @@ static int addressee_verb(const tree_ctx *x, uint32_t h)
 {
     static const char *const V[] = {"tell", "inform", "brief", "assure", "warn", "remind", NULL};
     for (int i = 0; V[i]; i++)
-        if (strcmp(tr_lemma(x, h), V[i]) == 0)
+        if (strcmp(sr_tr_lemma(x, h), V[i]) == 0)
             return 1;
     return 0;
 }
@@ -497,26 +497,26 @@ static void verb_roles(tree_ctx *x, pred *p)
         int a = agent_child(x, h);
         /* "was shot and wounded by a gunman": conjoined participles share the agent */
         for (int32_t c = x->first_child[h]; a < 0 && c >= 0; c = x->next_child[c])
-            if (tr_rel(x, (uint32_t)c, "conj") && tr_is_verbal(x, (uint32_t)c))
+            if (sr_tr_rel(x, (uint32_t)c, "conj") && sr_tr_is_verbal(x, (uint32_t)c))
                 a = agent_child(x, (uint32_t)c);
-        if (a < 0 && tr_rel(x, h, "conj") && tr_head(x, h) >= 0)
-            a = agent_child(x, (uint32_t)tr_head(x, h));
+        if (a < 0 && sr_tr_rel(x, h, "conj") && sr_tr_head(x, h) >= 0)
+            a = agent_child(x, (uint32_t)sr_tr_head(x, h));
         if (a >= 0)
-            p->nsrc = tr_actors(x, (uint32_t)a, p->src, TREE_SIDE);
-        int s = tr_child(x, h, "nsubj:pass");
+            p->nsrc = sr_tr_actors(x, (uint32_t)a, p->src, TREE_SIDE);
+        int s = sr_tr_child(x, h, "nsubj:pass");
         if (s >= 0)
-            p->ntgt = tr_actors(x, (uint32_t)s, p->tgt, TREE_SIDE);
-        else if (tr_rel(x, h, "acl") && tr_head(x, h) >= 0)
-            p->ntgt = tr_actors(x, (uint32_t)tr_head(x, h), p->tgt, TREE_SIDE);
-        else if (tr_rel(x, h, "conj") && tr_head(x, h) >= 0) {
-            int g = tr_head(x, h), gs = tr_child(x, (uint32_t)g, "nsubj:pass");
+            p->ntgt = sr_tr_actors(x, (uint32_t)s, p->tgt, TREE_SIDE);
+        else if (sr_tr_rel(x, h, "acl") && sr_tr_head(x, h) >= 0)
+            p->ntgt = sr_tr_actors(x, (uint32_t)sr_tr_head(x, h), p->tgt, TREE_SIDE);
+        else if (sr_tr_rel(x, h, "conj") && sr_tr_head(x, h) >= 0) {
+            int g = sr_tr_head(x, h), gs = sr_tr_child(x, (uint32_t)g, "nsubj:pass");
             if (gs < 0)
                 gs = active_subject(x, (uint32_t)g);
             if (gs >= 0)
-                p->ntgt = tr_actors(x, (uint32_t)gs, p->tgt, TREE_SIDE);
+                p->ntgt = sr_tr_actors(x, (uint32_t)gs, p->tgt, TREE_SIDE);
         }
-    } else if (p->speech && active_subject(x, h) < 0 && tr_head(x, h) >= 0 &&
-               tr_head(x, h) < (int)h) {
+    } else if (p->speech && active_subject(x, h) < 0 && sr_tr_head(x, h) >= 0 &&
+               sr_tr_head(x, h) < (int)h) {
         /* machine translation keeps the source's word order: "..., informed the Kremlin",
            "declared the prosecutor Karim Khan": the object of a trailing speech verb speaks */
         p->nsrc = object_actors(x, h, p, p->src, TREE_SIDE);
@@ -535,8 +535,8 @@ static void noun_roles(tree_ctx *x, pred *p)
     static const char *const SOURCE_MODS[] = {"amod", "nmod:poss", "compound", NULL};
     for (int i = 0; SOURCE_MODS[i] && !p->nsrc; i++)
         for (int32_t c = x->first_child[h]; c >= 0 && !p->nsrc; c = x->next_child[c])
-            if (tr_rel(x, (uint32_t)c, SOURCE_MODS[i]) && !in_trigger(x, p, c) &&
-                !(SOURCE_MODS[i][0] == 'c' && tr_rel(x, (uint32_t)c, "compound:prt")))
+            if (sr_tr_rel(x, (uint32_t)c, SOURCE_MODS[i]) && !in_trigger(x, p, c) &&
+                !(SOURCE_MODS[i][0] == 'c' && sr_tr_rel(x, (uint32_t)c, "compound:prt")))
                 p->nsrc = add_actor(p->src, 0, TREE_SIDE, actor_at(x, (uint32_t)c, 1));
     static const char *const BY[] = {"by", "from", NULL}, *const BETWEEN[] = {"between", NULL};
     if (!p->nsrc)
@@ -546,39 +546,39 @@ static void noun_roles(tree_ctx *x, pred *p)
         if (p->nsrc > 1)
             p->hit.mutual = 1; /* "talks between X and Y" */
     }
-    int g = tr_head(x, h);
+    int g = sr_tr_head(x, h);
     int inherited = 0;
-    if (!p->nsrc && g >= 0 && tr_rel(x, h, "obj") && (x->wc[g] & SR_WC_LIGHT))
+    if (!p->nsrc && g >= 0 && sr_tr_rel(x, h, "obj") && (x->wc[g] & SR_WC_LIGHT))
         p->nsrc = subject_of(x, (uint32_t)g, p->src, &inherited, 3);
     /* "the heads of NATO were an honest debate", also when the parser hung
        the noun on the copula's predicate ("were excellent, honest debate") */
     for (int at = (int)h, steps = 0; !p->nsrc && at >= 0 && steps < 2; steps++) {
         int s = active_subject(x, (uint32_t)at);
-        if (s >= 0 && tr_child(x, (uint32_t)at, "cop") >= 0)
-            p->nsrc = tr_actors(x, (uint32_t)s, p->src, TREE_SIDE);
-        if (!(tr_rel(x, (uint32_t)at, "parataxis") || tr_rel(x, (uint32_t)at, "appos")))
+        if (s >= 0 && sr_tr_child(x, (uint32_t)at, "cop") >= 0)
+            p->nsrc = sr_tr_actors(x, (uint32_t)s, p->src, TREE_SIDE);
+        if (!(sr_tr_rel(x, (uint32_t)at, "parataxis") || sr_tr_rel(x, (uint32_t)at, "appos")))
             break;
-        at = tr_head(x, (uint32_t)at);
+        at = sr_tr_head(x, (uint32_t)at);
     }
     p->src_inherited = (uint8_t)inherited;
     p->ntgt = prep_actors(x, h, p, "nmod", NOUN_PREPS, p->tgt, TREE_SIDE);
     for (uint32_t k = p->hit.tstart; k < p->hit.tend && !p->ntgt; k++)
         if (k != h) /* "the need for pressure on Moscow" */
             p->ntgt = prep_actors(x, k, p, "nmod", NOUN_PREPS, p->tgt, TREE_SIDE);
-    if (!p->ntgt && g >= 0 && tr_is_verbal(x, (uint32_t)g) &&
-        (tr_rel(x, h, "nsubj") || tr_rel(x, h, "obj"))) {
+    if (!p->ntgt && g >= 0 && sr_tr_is_verbal(x, (uint32_t)g) &&
+        (sr_tr_rel(x, h, "nsubj") || sr_tr_rel(x, h, "obj"))) {
         /* "Russian strikes hit six regions"; "launched strikes on X" */
         p->ntgt = object_actors(x, (uint32_t)g, NULL, p->tgt, TREE_SIDE);
-        if (!p->ntgt || tr_rel(x, h, "obj"))
+        if (!p->ntgt || sr_tr_rel(x, h, "obj"))
             p->ntgt = prep_actors(x, (uint32_t)g, p, "obl", VERB_PREPS, p->tgt, TREE_SIDE);
     }
     /* "attacks and drones that hit six regions": a clause on the noun or a conjunct */
     for (int32_t c = x->first_child[h]; c >= 0 && !p->ntgt; c = x->next_child[c]) {
         int32_t v = -1;
-        if (tr_rel(x, (uint32_t)c, "acl"))
+        if (sr_tr_rel(x, (uint32_t)c, "acl"))
             v = c;
-        else if (tr_rel(x, (uint32_t)c, "conj"))
-            v = tr_child(x, (uint32_t)c, "acl");
+        else if (sr_tr_rel(x, (uint32_t)c, "conj"))
+            v = sr_tr_child(x, (uint32_t)c, "acl");
         if (v >= 0)
             p->ntgt = object_actors(x, (uint32_t)v, NULL, p->tgt, TREE_SIDE);
     }
@@ -589,10 +589,10 @@ static void drop_self_targets(tree_ctx *x, pred *p)
 {
     uint32_t kept = 0;
     for (uint32_t j = 0; j < p->ntgt; j++) {
-        const sr_mention *t = tr_mention(x, p->tgt[j]);
+        const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
         int self = 0;
         for (uint32_t i = 0; i < p->nsrc && !self; i++) {
-            const sr_mention *s = tr_mention(x, p->src[i]);
+            const sr_mention *s = sr_tr_mention(x, p->src[i]);
             self = p->src[i] == p->tgt[j] ||
                    (t->entity && s->entity && !t->agent && !s->agent &&
                     strcmp(t->entity, s->entity) == 0) ||
@@ -621,11 +621,11 @@ static int contains(const int32_t *v, uint32_t n, int32_t m)
 */
 static void assume_target(tree_ctx *x, pred *p)
 {
-    const sr_mention *s = tr_mention(x, p->src[0]);
+    const sr_mention *s = sr_tr_mention(x, p->src[0]);
     if (strncmp(s->code, "---", 3) == 0)
         return;
     for (uint32_t i = 0; i < x->nfocus; i++)
-        if (strncmp(tr_mention(x, x->focus[i])->code, s->code, 3) != 0) {
+        if (strncmp(sr_tr_mention(x, x->focus[i])->code, s->code, 3) != 0) {
             p->tgt[0] = x->focus[i];
             p->ntgt = p->tgt_assumed = 1;
             return;
@@ -634,7 +634,7 @@ static void assume_target(tree_ctx *x, pred *p)
         int32_t m = x->ti[k].mention;
         if (m < 0 || contains(p->src, p->nsrc, m))
             continue;
-        const sr_mention *c = tr_mention(x, m);
+        const sr_mention *c = sr_tr_mention(x, m);
         if (strncmp(c->code, "---", 3) != 0 && strncmp(c->code, s->code, 3) != 0 &&
             strncmp(c->code, "IGO", 3) != 0) {
             p->tgt[0] = m;
@@ -644,7 +644,7 @@ static void assume_target(tree_ctx *x, pred *p)
     }
 }
 
-void tr_roles(tree_ctx *x, pred *p)
+void sr_tr_roles(tree_ctx *x, pred *p)
 {
     if (p->roles_state)
         return;

@@ -23,13 +23,13 @@
 
 #include <string.h>
 
-int tr_head(const tree_ctx *x, uint32_t k)
+int sr_tr_head(const tree_ctx *x, uint32_t k)
 {
     int32_t h = x->s->tokens[k].head;
     return h > 0 && h <= (int32_t)x->n ? h - 1 : -1;
 }
 
-int tr_rel(const tree_ctx *x, uint32_t k, const char *rel)
+int sr_tr_rel(const tree_ctx *x, uint32_t k, const char *rel)
 {
     const char *r = x->s->tokens[k].deprel;
     if (!r || r[0] != rel[0]) /* most tests fail here, cheaply */
@@ -38,36 +38,36 @@ int tr_rel(const tree_ctx *x, uint32_t k, const char *rel)
     return strncmp(r, rel, n) == 0 && (r[n] == '\0' || (r[n] == ':' && !strchr(rel, ':')));
 }
 
-int tr_child(const tree_ctx *x, uint32_t k, const char *rel)
+int sr_tr_child(const tree_ctx *x, uint32_t k, const char *rel)
 {
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (tr_rel(x, (uint32_t)c, rel))
+        if (sr_tr_rel(x, (uint32_t)c, rel))
             return c;
     return -1;
 }
 
-const char *tr_lemma(const tree_ctx *x, uint32_t k)
+const char *sr_tr_lemma(const tree_ctx *x, uint32_t k)
 {
     const sr_token *t = &x->s->tokens[k];
     return t->lemma ? t->lemma : t->form;
 }
 
-const char *tr_case(const tree_ctx *x, uint32_t k)
+const char *sr_tr_case(const tree_ctx *x, uint32_t k)
 {
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (tr_rel(x, (uint32_t)c, "case") || tr_rel(x, (uint32_t)c, "mark"))
-            return tr_lemma(x, (uint32_t)c);
+        if (sr_tr_rel(x, (uint32_t)c, "case") || sr_tr_rel(x, (uint32_t)c, "mark"))
+            return sr_tr_lemma(x, (uint32_t)c);
     return "";
 }
 
-const sr_mention *tr_mention(const tree_ctx *x, int32_t m)
+const sr_mention *sr_tr_mention(const tree_ctx *x, int32_t m)
 {
     if (m >= (int32_t)x->in->nmentions)
         return &x->extra[m - (int32_t)x->in->nmentions];
     return &x->in->mentions[m];
 }
 
-int tr_is_verbal(const tree_ctx *x, uint32_t k)
+int sr_tr_is_verbal(const tree_ctx *x, uint32_t k)
 {
     int u = x->s->tokens[k].upos;
     return u == SR_UPOS_VERB || u == SR_UPOS_AUX;
@@ -127,7 +127,7 @@ static void subtree_spans(tree_ctx *x)
     for (uint32_t j = 0; j < x->n; j++) {
         uint32_t t = j;
         for (uint32_t steps = 0; steps < x->n; steps++) {
-            int h = tr_head(x, t);
+            int h = sr_tr_head(x, t);
             if (h < 0)
                 break;
             t = (uint32_t)h;
@@ -163,7 +163,7 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
         x->pred_at[k] = -1;
     }
     for (int32_t k = (int32_t)x->n - 1; k >= 0; k--) {
-        int h = tr_head(x, (uint32_t)k);
+        int h = sr_tr_head(x, (uint32_t)k);
         if (h >= 0 && h != k) {
             x->next_child[k] = x->first_child[h];
             x->first_child[h] = k;
@@ -205,8 +205,8 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
         return;
     /* a noun's phrase may run on in its verb's ("confirm the need for pressure") */
     int top = (int)k;
-    if (nouns && tr_head(x, k) >= 0 && tr_is_verbal(x, (uint32_t)tr_head(x, k)))
-        top = tr_head(x, k);
+    if (nouns && sr_tr_head(x, k) >= 0 && sr_tr_is_verbal(x, (uint32_t)sr_tr_head(x, k)))
+        top = sr_tr_head(x, k);
     int lo = x->sub_lo[k], hi = x->sub_hi[top] + 1;
     if ((int)(k + 1 + best->npost) > hi)
         hi = (int)(k + 1 + best->npost);
@@ -325,13 +325,13 @@ static int implausible_tree(const tree_ctx *x)
 {
     int root = -1;
     for (uint32_t k = 0; k < x->n && root < 0; k++)
-        if (tr_head(x, k) < 0)
+        if (sr_tr_head(x, k) < 0)
             root = (int)k;
-    if (root < 0 || tr_is_verbal(x, (uint32_t)root) || tr_child(x, (uint32_t)root, "cop") >= 0)
+    if (root < 0 || sr_tr_is_verbal(x, (uint32_t)root) || sr_tr_child(x, (uint32_t)root, "cop") >= 0)
         return 0;
     for (uint32_t k = 0; k < x->n; k++)
         if (x->s->tokens[k].upos == SR_UPOS_VERB && x->pred_at[k] < 0 &&
-            (tr_rel(x, k, "amod") || tr_rel(x, k, "compound") || tr_rel(x, k, "nmod")))
+            (sr_tr_rel(x, k, "amod") || sr_tr_rel(x, k, "compound") || sr_tr_rel(x, k, "nmod")))
             return 1;
     return 0;
 }
@@ -358,7 +358,7 @@ static void code_shallow(tree_ctx *x, size_t m0, size_t m1)
     size_t n;
     sr_coder_code_shallow(x->c, &one, x->a, &ev, &n);
     for (size_t i = 0; i < n; i++) {
-        sr_event *e = tr_new_event(x);
+        sr_event *e = sr_tr_new_event(x);
         *e = ev[i];
         e->sentence = x->si;
     }
@@ -368,16 +368,16 @@ static void code_sentence(tree_ctx *x)
 {
     find_predicates(x);
     for (uint32_t i = 0; i < x->npred; i++)
-        tr_roles(x, &x->preds[i]);
+        sr_tr_roles(x, &x->preds[i]);
     for (uint32_t i = 0; i < x->npred; i++)
-        tr_modality(x, &x->preds[i]);
-    tr_embedded(x);
-    tr_speech(x);
+        sr_tr_modality(x, &x->preds[i]);
+    sr_tr_embedded(x);
+    sr_tr_speech(x);
     /* statements last: a bare statement is kept only when its speaker reports nothing else */
     for (int statements = 0; statements <= 1; statements++)
         for (uint32_t i = 0; i < x->npred; i++)
             if (x->preds[i].speech == statements)
-                tr_emit(x, &x->preds[i]);
+                sr_tr_emit(x, &x->preds[i]);
 }
 
 void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_event **events,
@@ -397,7 +397,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
     }
     if (!parsed || (in->flags & SR_CODE_SHALLOW)) {
         sr_coder_code_shallow(c, in, a, events, nevents);
-        tr_finish_events(in, *events, *nevents);
+        sr_tr_finish_events(in, *events, *nevents);
         return;
     }
     event_list out = {NULL, 0, 0};
@@ -439,7 +439,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
         else
             code_sentence(&x);
     }
-    tr_finish_events(in, out.v, out.n);
+    sr_tr_finish_events(in, out.v, out.n);
     *events = out.v;
     *nevents = out.n;
 }

@@ -62,26 +62,26 @@ typedef struct tree_ctx {
 } tree_ctx;
 
 /* Tree helpers (tree.c). */
-int tr_head(const tree_ctx *x, uint32_t k);                   /* 0-based, -1 root */
-int tr_rel(const tree_ctx *x, uint32_t k, const char *rel);   /* "obl" matches obl:* too */
-int tr_child(const tree_ctx *x, uint32_t k, const char *rel); /* first such child, -1 */
-const char *tr_lemma(const tree_ctx *x, uint32_t k);
-const char *tr_case(const tree_ctx *x, uint32_t k); /* the case or mark word of k, or "" */
-const sr_mention *tr_mention(const tree_ctx *x, int32_t m);
-int tr_is_verbal(const tree_ctx *x, uint32_t k);
+int sr_tr_head(const tree_ctx *x, uint32_t k);                   /* 0-based, -1 root */
+int sr_tr_rel(const tree_ctx *x, uint32_t k, const char *rel);   /* "obl" matches obl:* too */
+int sr_tr_child(const tree_ctx *x, uint32_t k, const char *rel); /* first such child, -1 */
+const char *sr_tr_lemma(const tree_ctx *x, uint32_t k);
+const char *sr_tr_case(const tree_ctx *x, uint32_t k); /* the case or mark word of k, or "" */
+const sr_mention *sr_tr_mention(const tree_ctx *x, int32_t m);
+int sr_tr_is_verbal(const tree_ctx *x, uint32_t k);
 
 /* Roles (roles.c). */
-void tr_roles(tree_ctx *x, pred *p);
-uint32_t tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max);
+void sr_tr_roles(tree_ctx *x, pred *p);
+uint32_t sr_tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max);
 
 /* Modality and speech (modality.c). */
-void tr_modality(tree_ctx *x, pred *p);
-void tr_speech(tree_ctx *x);
-void tr_embedded(tree_ctx *x);
+void sr_tr_modality(tree_ctx *x, pred *p);
+void sr_tr_speech(tree_ctx *x);
+void sr_tr_embedded(tree_ctx *x);
 
 /* Events (assemble.c). */
-sr_event *tr_new_event(tree_ctx *x); /* a zeroed event at the end of the document's list */
-void tr_emit(tree_ctx *x, const pred *p);
-void tr_finish_events(const sr_code_input *in, sr_event *v, size_t n);
+sr_event *sr_tr_new_event(tree_ctx *x); /* a zeroed event at the end of the document's list */
+void sr_tr_emit(tree_ctx *x, const pred *p);
+void sr_tr_finish_events(const sr_code_input *in, sr_event *v, size_t n);
 
 #endif

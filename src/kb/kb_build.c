@@ -17,29 +17,12 @@
 #include <unicode/utrans.h>
 
 #include "util/util.h"
+#include "util/vec.h"
 
-/* A growable array of fixed-size items. */
-typedef struct vec {
-    void *v;
-    size_t n, cap, size;
-} vec;
-
-/* Append a zeroed item; returns it. Aborts when out of memory. */
-static void *vec_push(vec *a)
-{
-    if (a->n == a->cap) {
-        a->cap = a->cap ? a->cap * 2 : 64;
-        a->v = realloc(a->v, a->cap * a->size);
-        if (!a->v)
-            abort();
-    }
-    void *p = (char *)a->v + a->n * a->size;
-    memset(p, 0, a->size);
-    a->n++;
-    return p;
-}
-
-#define VEC_AT(a, T, i) (((T *)(a).v)[i])
+/* The builder's arrays are util's growable arrays. */
+typedef sr_vec vec;
+#define vec_push sr_vec_push
+#define VEC_AT SR_VEC_AT
 
 /* A name waiting to be hashed. */
 typedef struct pending_name {
@@ -73,14 +56,14 @@ kb_builder *sr_kb_builder_new(void)
 {
     kb_builder *b = calloc(1, sizeof *b);
     if (!b)
-        abort();
+        sr_oom(sizeof *b);
     b->entities.size = sizeof(kb_entity);
     b->roles.size = sizeof(kb_role);
     b->names.size = sizeof(pending_name);
     b->pool_cap = 1 << 16;
     b->pool = malloc(b->pool_cap);
     if (!b->pool)
-        abort();
+        sr_oom(b->pool_cap); /* util.h: back to the loader's recovery point */
     b->pool[0] = 0; /* offset 0 is the empty string */
     b->pool_n = 1;
     return b;
@@ -128,7 +111,7 @@ static void strmap_grow(strmap *m, const char *pool)
     g.keys = calloc(g.cap, sizeof *g.keys);
     g.vals = calloc(g.cap, sizeof *g.vals);
     if (!g.keys || !g.vals)
-        abort();
+        sr_oom(g.cap * sizeof *g.keys);
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->keys[i])
             continue;
@@ -161,7 +144,7 @@ uint32_t sr_kb_intern_n(kb_builder *b, const char *s, size_t len)
         b->pool_cap *= 2;
         b->pool = realloc(b->pool, b->pool_cap);
         if (!b->pool)
-            abort();
+            sr_oom(b->pool_cap);
     }
     if (inside)
         s = b->pool + s_off;
@@ -610,7 +593,7 @@ static void derive_titles(kb_builder *b)
     map_polities(b, &polities);
     uint32_t *adj_of = calloc(b->entities.n + 1, sizeof *adj_of);
     if (!adj_of)
-        abort();
+        sr_oom((b->entities.n + 1) * sizeof *adj_of);
     for (size_t i = 0; i < b->names.n; i++) {
         pending_name *p = &VEC_AT(b->names, pending_name, i);
         if (p->kind == KB_P_ADJ && !adj_of[p->entity])
@@ -869,7 +852,7 @@ uint8_t *sr_kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size,
     size_t total = align8(off_strings + b->pool_n);
     uint8_t *blob = calloc(1, total);
     if (!blob)
-        abort();
+        sr_oom(total);
 
     kb_header *h = (kb_header *)blob;
     memcpy(h->magic, KB_MAGIC, 8);

@@ -283,7 +283,7 @@ static sr_kb *map_file(const char *path, sr_error *err)
     }
     sr_kb *kb = calloc(1, sizeof *kb);
     if (!kb)
-        abort();
+        sr_oom(sizeof *kb);
     kb->mapped = 1;
     if (sr_kb_attach(kb, p, (size_t)st.st_size, path, err) < 0) {
         munmap(p, (size_t)st.st_size);
@@ -303,7 +303,7 @@ static sr_kb *from_blob(uint8_t *blob, size_t size, const char *what, sr_error *
 {
     sr_kb *kb = calloc(1, sizeof *kb);
     if (!kb)
-        abort();
+        sr_oom(sizeof *kb);
     if (sr_kb_attach(kb, blob, size, what, err) < 0) {
         free(blob);
         free(kb);
@@ -365,12 +365,30 @@ static uint8_t *compile_dir(const char *data_dir, FILE *errors, uint64_t *fp, si
     return blob;
 }
 
+/*
+** compile_dir() under a recovery point: out of memory while reading the
+** .kb files (sr_oom(), util.h) fails the compile with SR_ERR_NOMEM instead
+** of stopping the host.  What the builder held then is lost.
+*/
+static uint8_t *compile_dir_caught(const char *data_dir, FILE *errors, uint64_t *fp, size_t *size,
+                                   int *nproblems, sr_error *err)
+{
+    jmp_buf jb;
+    jmp_buf *outer = sr_oom_catch(&jb);
+    if (setjmp(jb) != 0) {
+        sr_oom_catch(outer);
+        sr_error_setc(err, SR_ERR_NOMEM, "%s/kb: out of memory compiling the knowledge base",
+                      data_dir);
+        return NULL;
+    }
+    uint8_t *blob = compile_dir(data_dir, errors, fp, size, nproblems, err);
+    sr_oom_catch(outer);
+    return blob;
+}
+
 static const char *default_data_dir(const char *data_dir)
 {
-    if (data_dir)
-        return data_dir;
-    const char *env = getenv("SITREP_DATA");
-    return env && *env ? env : SR_DATA_DIR;
+    return sr_data_dir(data_dir);
 }
 
 /* Make directory path and its parents (like mkdir -p); errors are ignored. */
@@ -492,7 +510,7 @@ sr_kb *sr_kb_open(const char *data_dir, sr_error *err)
         return kb;
     sr_kb_free(kb);
     size_t size;
-    uint8_t *blob = compile_dir(data_dir, NULL, &fp, &size, NULL, err);
+    uint8_t *blob = compile_dir_caught(data_dir, NULL, &fp, &size, NULL, err);
     if (!blob)
         return NULL;
     /* Best effort: with a read-only cache the compiled blob stays in memory. */
@@ -513,7 +531,7 @@ int sr_kb_compile(const char *data_dir, const char *out_path, FILE *errors, sr_e
     uint64_t fp;
     size_t size;
     int problems = 0;
-    uint8_t *blob = compile_dir(data_dir, errors, &fp, &size, &problems, err);
+    uint8_t *blob = compile_dir_caught(data_dir, errors, &fp, &size, &problems, err);
     if (!blob)
         return -1;
     int rc = write_blob(out_path, blob, size, err);

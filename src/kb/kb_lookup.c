@@ -301,10 +301,7 @@ int sr_kb_check(const char *data_dir, FILE *errors)
 {
     sr_error err = {0};
     char **paths = NULL;
-    if (!data_dir) {
-        const char *env = getenv("SITREP_DATA");
-        data_dir = env && *env ? env : SR_DATA_DIR;
-    }
+    data_dir = sr_data_dir(data_dir);
     int n = sr_kb_list_files(data_dir, &paths, &err);
     if (n < 0) {
         if (errors)

@@ -487,12 +487,12 @@ int sr_kb_list_files(const char *data_dir, char ***paths, sr_error *err)
             cap = cap ? cap * 2 : 16;
             v = realloc(v, (size_t)cap * sizeof *v);
             if (!v)
-                abort();
+                sr_oom((size_t)cap * sizeof *v);
         }
         size_t pl = strlen(dir) + l + 2;
         v[n] = malloc(pl);
         if (!v[n])
-            abort();
+            sr_oom(pl);
         snprintf(v[n], pl, "%s/%s", dir, de->d_name);
         n++;
     }

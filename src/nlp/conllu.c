@@ -242,7 +242,7 @@ int sr_conllu_read_texts(const char *path, sr_arena *a, sr_sentence **sentences,
     if (texts)
         *texts = NULL;
     size_t len;
-    char *buf = sr_read_file(path, &len, err);
+    char *buf = sr_read_file_max(path, SR_CONLLU_MAX, &len, err);
     if (!buf)
         return -1;
     if (sr_utf8_valid_prefix(buf, len) != len) {
@@ -308,8 +308,8 @@ int sr_conllu_write_sentence(FILE *out, const sr_sentence *s, size_t index, cons
     fprintf(out, "# sent_id = %zu\n", index + 1);
     if (text) {
         fputs("# text = ", out);
-        for (const char *p = text; *p; p++)
-            fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, out);
+        for (const char *p = text; *p; p++) /* control characters (ESC...) too */
+            fputc((unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p, out);
         fputc('\n', out);
     }
     for (uint32_t i = 0; i < s->ntokens; i++) {

@@ -27,6 +27,9 @@
 ** of its text).  Returns 0, or -1 with err naming the file and line of
 ** the first malformed line.
 */
+/* The largest CoNLL-U file read, in bytes (a whole treebank fits). */
+#define SR_CONLLU_MAX ((size_t)256 << 20)
+
 int sr_conllu_read(const char *path, sr_arena *a, sr_sentence **sentences, size_t *n,
                    sr_error *err);
 

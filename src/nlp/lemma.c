@@ -392,8 +392,7 @@ static const char *find_wordnet(const char *data_dir, char *buf, size_t size)
 
 sr_lemmatizer *sr_lemmatizer_open(const char *data_dir, sr_error *err)
 {
-    if (!data_dir)
-        data_dir = SR_DATA_DIR;
+    data_dir = sr_data_dir(data_dir);
     sr_lemmatizer *l = sr_lm_new();
     if (!l) {
         sr_error_set(err, "out of memory");

@@ -15,20 +15,16 @@
 #include <stdint.h>
 
 #include "nlp/nlp.h"
+#include "util/hashmap.h"
 
 #define SR_LM_KIND "lemma"
 #define SR_LM_MAX 256 /* longest word the rules rewrite; longer ones are copied */
 
-/* A string-to-string hash map, filled at load time and read-only after. */
-typedef struct sr_lm_entry {
-    uint64_t hash;
-    const char *key, *val; /* in the lemmatizer's arena */
-} sr_lm_entry;
-
-typedef struct sr_lm_map {
-    sr_lm_entry *slots; /* open addressing, key NULL = empty */
-    size_t cap, n;
-} sr_lm_map;
+/*
+** A string-to-string map, filled at load time and read-only after: util's
+** hash map, whose values are strings in the lemmatizer's arena.
+*/
+typedef sr_hashmap sr_lm_map;
 
 /* WordNet parts of speech, as indexes into the maps below. */
 enum { SR_WN_NOUN, SR_WN_VERB, SR_WN_ADJ, SR_WN_ADV, SR_WN_COUNT };

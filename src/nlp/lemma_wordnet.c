@@ -13,72 +13,27 @@
 #include "nlp/lemma_internal.h"
 #include "util/util.h"
 
-static uint64_t key_hash(const char *key, size_t len)
-{
-    uint64_t h = sr_hash_bytes(key, len, 0);
-    return h ? h : 1;
-}
-
-/* Double the slots of m. */
-static int map_grow(sr_lm_map *m)
-{
-    size_t cap = m->cap ? m->cap * 2 : 1024;
-    sr_lm_entry *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->slots[i].key)
-            continue;
-        size_t s = m->slots[i].hash & (cap - 1);
-        while (slots[s].key)
-            s = (s + 1) & (cap - 1);
-        slots[s] = m->slots[i];
-    }
-    free(m->slots);
-    m->slots = slots;
-    m->cap = cap;
-    return 0;
-}
-
 int sr_lm_map_put(sr_lemmatizer *l, sr_lm_map *m, const char *key, size_t keylen, const char *val,
                   size_t vallen)
 {
-    if ((m->n + 1) * 2 > m->cap && map_grow(m))
+    int added;
+    sr_hashmap_slot *slot = sr_hashmap_put(m, key, keylen, &added);
+    if (!slot)
         return -1;
-    uint64_t h = key_hash(key, keylen);
-    size_t s = h & (m->cap - 1);
-    while (m->slots[s].key) {
-        if (m->slots[s].hash == h && strlen(m->slots[s].key) == keylen &&
-            memcmp(m->slots[s].key, key, keylen) == 0)
-            return 0;
-        s = (s + 1) & (m->cap - 1);
-    }
-    m->slots[s].hash = h;
-    m->slots[s].key = sr_arena_strndup(&l->strings, key, keylen);
-    m->slots[s].val = vallen ? sr_arena_strndup(&l->strings, val, vallen) : "";
-    m->n++;
+    if (added)
+        slot->value = vallen ? sr_arena_strndup(&l->strings, val, vallen) : (char *)"";
     return 0;
 }
 
 const char *sr_lm_map_get(const sr_lm_map *m, const char *key, size_t keylen)
 {
-    if (!m->cap)
-        return NULL;
-    uint64_t h = key_hash(key, keylen);
-    size_t s = h & (m->cap - 1);
-    while (m->slots[s].key) {
-        if (m->slots[s].hash == h && strncmp(m->slots[s].key, key, keylen) == 0 &&
-            m->slots[s].key[keylen] == '\0')
-            return m->slots[s].val;
-        s = (s + 1) & (m->cap - 1);
-    }
-    return NULL;
+    const sr_hashmap_slot *slot = sr_hashmap_find(m, key, keylen);
+    return slot ? slot->value : NULL;
 }
 
 void sr_lm_map_free(sr_lm_map *m)
 {
-    free(m->slots);
-    memset(m, 0, sizeof *m);
+    sr_hashmap_free(m);
 }
 
 /*

@@ -403,6 +403,39 @@ static int prescan(const char *h, size_t len, prescan_out *o)
     return 0;
 }
 
+/* gumbo's allocator: out of memory goes back to the recovery point of parse() (util.h). */
+static void *gumbo_alloc(void *userdata, size_t size)
+{
+    (void)userdata;
+    void *p = malloc(size);
+    if (!p)
+        sr_oom(size);
+    return p;
+}
+
+static void gumbo_free(void *userdata, void *p)
+{
+    (void)userdata;
+    free(p);
+}
+
+/*
+** gumbo_parse_with_options under a recovery point: NULL when memory ran
+** out (what gumbo held then is lost; the host goes on).
+*/
+static GumboOutput *parse(const GumboOptions *opts, const char *html, size_t len)
+{
+    jmp_buf jb;
+    jmp_buf *outer = sr_oom_catch(&jb);
+    if (setjmp(jb) != 0) {
+        sr_oom_catch(outer);
+        return NULL;
+    }
+    GumboOutput *g = gumbo_parse_with_options(opts, html, len);
+    sr_oom_catch(outer);
+    return g;
+}
+
 int sr_html_extract(const char *file, const char *html, size_t len, sr_record *rec, sr_error *err)
 {
     size_t valid = sr_utf8_valid_prefix(html, len);
@@ -418,7 +451,9 @@ int sr_html_extract(const char *file, const char *html, size_t len, sr_record *r
     /* Parse errors are not recorded: each would copy the open-element stack. */
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0;
-    GumboOutput *g = gumbo_parse_with_options(&opts, pre.copy ? pre.copy : html, len);
+    opts.allocator = gumbo_alloc;
+    opts.deallocator = gumbo_free;
+    GumboOutput *g = parse(&opts, pre.copy ? pre.copy : html, len);
     if (!g) {
         free(pre.copy);
         return sr_error_setc(err, SR_ERR_NOMEM, "%s: cannot parse HTML (out of memory)", file);

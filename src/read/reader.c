@@ -26,14 +26,20 @@ struct sr_reader {
     sr_lines lines;      /* JSONL line reader */
 };
 
+/* The one name table of sr_input_kind. */
+static const char *const kind_names[] = {"text", "jsonl", "html"};
+
+const char *sr_input_kind_name(int kind)
+{
+    return kind >= 0 && kind < (int)(sizeof kind_names / sizeof *kind_names) ? kind_names[kind]
+                                                                           : NULL;
+}
+
 int sr_input_kind_from_name(const char *s)
 {
-    if (strcmp(s, "text") == 0)
-        return SR_INPUT_TEXT;
-    if (strcmp(s, "jsonl") == 0)
-        return SR_INPUT_JSONL;
-    if (strcmp(s, "html") == 0)
-        return SR_INPUT_HTML;
+    for (int i = 0; i < (int)(sizeof kind_names / sizeof *kind_names); i++)
+        if (strcmp(s, kind_names[i]) == 0)
+            return i;
     return -1;
 }
 

@@ -211,12 +211,6 @@ static int put_sentences(sr_store *s, const sr_doc *d, sr_error *err)
     return 0;
 }
 
-static const char *mention_kind_name(int kind)
-{
-    static const char *const names[] = {"", "name", "agent", "title", "pronoun", "unknown"};
-    return kind >= 1 && kind <= 5 ? names[kind] : "other";
-}
-
 static int put_actors(sr_store *s, const sr_doc *d, sr_error *err)
 {
     sqlite3_stmt *st = s->st[ST_ACTOR];
@@ -229,7 +223,7 @@ static int put_actors(sr_store *s, const sr_doc *d, sr_error *err)
         bind_cstr(st, 5, m->name);
         bind_cstr(st, 6, m->entity);
         bind_cstr(st, 7, m->sector);
-        bind_cstr(st, 8, mention_kind_name(m->kind));
+        bind_cstr(st, 8, sr_mention_kind_name(m->kind));
         if (m->antecedent >= 0)
             sqlite3_bind_int64(st, 9, m->antecedent);
         sqlite3_bind_int64(st, 10, m->span.start);

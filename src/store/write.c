@@ -325,6 +325,23 @@ static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev, si
     putc('\n', out);
 }
 
+/* The one name table of sr_format. */
+static const char *const format_names[] = {"jsonl", "tsv", "gdelt", "plover", "quotes"};
+
+const char *sr_format_name(int fmt)
+{
+    return fmt >= 0 && fmt < (int)(sizeof format_names / sizeof *format_names) ? format_names[fmt]
+                                                                             : NULL;
+}
+
+int sr_format_from_name(const char *s)
+{
+    for (int i = 0; i < (int)(sizeof format_names / sizeof *format_names); i++)
+        if (strcmp(s, format_names[i]) == 0)
+            return i;
+    return -1;
+}
+
 int sr_write_header(FILE *out, sr_format fmt)
 {
     if (fmt == SR_FORMAT_TSV)
@@ -356,8 +373,10 @@ int sr_write_tokens(FILE *out, const sr_doc *d)
 {
     for (size_t i = 0; i < d->nsentences; i++) {
         const sr_sentence *s = &d->sentences[i];
-        fprintf(out, "# doc = %s\n# sentence = %zu\n# span = %" PRIu32 " %" PRIu32 "\n# text = ",
-                d->meta.id, i, s->span.start, s->span.end);
+        fputs("# doc = ", out);
+        write_tsv_cfield(out, d->meta.id);
+        fprintf(out, "\n# sentence = %zu\n# span = %" PRIu32 " %" PRIu32 "\n# text = ", i,
+                s->span.start, s->span.end);
         write_tsv_field(out, d->text + s->span.start, s->span.end - s->span.start);
         putc('\n', out);
         for (uint32_t k = 0; k < s->ntokens; k++) {
@@ -373,7 +392,9 @@ int sr_write_tokens(FILE *out, const sr_doc *d)
 
 int sr_write_conllu(FILE *out, const sr_doc *d)
 {
-    fprintf(out, "# newdoc id = %s\n", d->meta.id);
+    fputs("# newdoc id = ", out);
+    write_tsv_cfield(out, d->meta.id);
+    putc('\n', out);
     char *text = NULL;
     size_t cap = 0;
     for (size_t i = 0; i < d->nsentences; i++) {

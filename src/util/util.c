@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Format into err, replace control characters by '?', set the code. */
 static void error_vset(sr_error *err, int code, const char *fmt, va_list ap)
@@ -41,6 +42,19 @@ int sr_error_setc(sr_error *err, int code, const char *fmt, ...)
     return -1;
 }
 
+const char *sr_data_dir(const char *data_dir)
+{
+    if (data_dir && *data_dir)
+        return data_dir;
+    const char *env = getenv("SITREP_DATA");
+    if (env && *env)
+        return env;
+    struct stat st;
+    if (stat(SR_DATA_DIR, &st) == 0 && S_ISDIR(st.st_mode))
+        return SR_DATA_DIR;
+    return SR_INSTALL_DATA_DIR;
+}
+
 static _Thread_local jmp_buf *oom_handler;
 
 jmp_buf *sr_oom_handler(void)
@@ -65,6 +79,11 @@ _Noreturn void sr_oom(size_t size)
 
 char *sr_read_file(const char *path, size_t *len, sr_error *err)
 {
+    return sr_read_file_max(path, SIZE_MAX - 1, len, err);
+}
+
+char *sr_read_file_max(const char *path, size_t max, size_t *len, sr_error *err)
+{
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
@@ -74,8 +93,16 @@ char *sr_read_file(const char *path, size_t *len, sr_error *err)
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     while (buf) {
+        if (n > max) {
+            free(buf);
+            if (!is_stdin)
+                fclose(f);
+            sr_error_setc(err, SR_ERR_TOO_LARGE, "%s: more than %zu bytes, over the limit",
+                          is_stdin ? "<stdin>" : path, max);
+            return NULL;
+        }
         if (n + 1 >= cap) {
-            char *nb = realloc(buf, cap * 2);
+            char *nb = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
             if (!nb) {
                 free(buf);
                 buf = NULL;

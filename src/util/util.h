@@ -43,6 +43,11 @@ _Noreturn void sr_oom(size_t size);
 ** stdin.  Returns NULL with err set on failure.
 */
 char *sr_read_file(const char *path, size_t *len, sr_error *err);
+/*
+** The same, reading at most max bytes: a longer file (or an endless
+** stream) fails with SR_ERR_TOO_LARGE once max bytes are read.
+*/
+char *sr_read_file_max(const char *path, size_t max, size_t *len, sr_error *err);
 
 /*
 ** Length of the longest valid UTF-8 prefix of s[0..len).  Equal to len when
@@ -53,6 +58,14 @@ size_t sr_utf8_valid_prefix(const char *s, size_t len);
 
 /* Decode one code point at s (valid UTF-8 assumed); sets *adv to its size. */
 int32_t sr_utf8_decode(const char *s, size_t len, size_t *adv);
+
+/*
+** The data directory to load from: data_dir when given (non-empty), else
+** $SITREP_DATA, else the source tree's data/ of this build when it is
+** there, else the installed one (PREFIX/share/sitrep/data).  The one place
+** that decides it.
+*/
+const char *sr_data_dir(const char *data_dir);
 
 /* 64-bit FNV-1a hash of len bytes. */
 uint64_t sr_hash_bytes(const void *p, size_t len, uint64_t seed);

@@ -12,14 +12,14 @@
 #include <sys/wait.h>
 
 #define SEED SR_SHARED_DIR "/seed/nato-security-guarantees.txt"
-#define OUT "/tmp/sitrep-cli-test.out"
-#define ERR "/tmp/sitrep-cli-test.err"
+/* Scratch files of this process: checkouts tested at once must not share them. */
+static char OUT[64], ERR[64], DB[64];
 
 /* Run `sitrep ARGS > OUT 2> ERR`; returns the exit status. */
 static int run(const char *args)
 {
     char cmd[4096];
-    snprintf(cmd, sizeof cmd, "'%s' %s > " OUT " 2> " ERR " < /dev/null", SR_CLI, args);
+    snprintf(cmd, sizeof cmd, "'%s' %s > %s 2> %s < /dev/null", SR_CLI, args, OUT, ERR);
     int st = system(cmd);
     assert_true(WIFEXITED(st));
     return WEXITSTATUS(st);
@@ -134,7 +134,7 @@ static sqlite3_int64 db_count(sqlite3 *db, const char *sql)
 static void db_ingest_twice_replaces(void **state)
 {
     (void)state;
-    const char *db_path = "/tmp/sitrep-cli-test.db";
+    const char *db_path = DB;
     unlink(db_path);
     char args[512];
     snprintf(args, sizeof args, "code --date 2025-08-20 --db %s examples/nato-chiefs-meeting.txt",
@@ -347,6 +347,9 @@ static void segment_offsets_point_into_the_input(void **state)
 
 int main(void)
 {
+    snprintf(OUT, sizeof OUT, "/tmp/sitrep-cli-test-%d.out", (int)getpid());
+    snprintf(ERR, sizeof ERR, "/tmp/sitrep-cli-test-%d.err", (int)getpid());
+    snprintf(DB, sizeof DB, "/tmp/sitrep-cli-test-%d.db", (int)getpid());
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seed_article_codes_with_valid_spans),
         cmocka_unit_test(db_ingest_twice_replaces),
@@ -360,5 +363,8 @@ int main(void)
         cmocka_unit_test(gdelt_rows_have_61_columns),
         cmocka_unit_test(segment_offsets_point_into_the_input),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    unlink(OUT);
+    unlink(ERR);
+    return failed;
 }

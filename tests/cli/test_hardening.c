@@ -181,6 +181,11 @@ static void long_and_endless_lines_are_reported(void **state)
     /* An endless line of NUL bytes ends with a message, not silently, in bounded memory. */
     assert_int_equal(run_limited(1000000, "code --input jsonl --max-bytes 1M /dev/zero"), 1);
     assert_true(file_has(err, "/dev/zero:1: byte 1: binary data"));
+    /* CoNLL-U input is bounded too (a whole treebank fits). */
+    assert_int_equal(run_limited(1500000, "parse --input conllu /dev/zero "
+                                          "tests/fuzz/corpus/conllu/small.conllu"), 1);
+    assert_true(file_has(err, "/dev/zero: more than 268435456 bytes, over the limit"));
+    assert_true(file_has(out, "# text = Russia attacked Ukraine."));
     /* A text file over the limit is refused without being read. */
     assert_int_equal(run("code --max-bytes 100 examples/nato-chiefs-meeting.txt"), 1);
     assert_true(file_has(err, "over the limit on one record"));
@@ -203,6 +208,51 @@ static void a_record_too_large_for_memory_costs_only_itself(void **state)
     assert_int_equal(run_limited(200000, args), 1);
     assert_true(file_has(err, "big: out of memory processing"));
     assert_true(file_has(out, "\"doc\":\"mt-damaged\""));
+}
+
+/* 4: an HTML page too large for the memory crashed inside gumbo. */
+static void an_html_page_too_large_for_memory_costs_only_itself(void **state)
+{
+    (void)state;
+#ifdef SR_SANITIZE_BUILD
+    skip();
+#endif
+    const char *page = write_repeated("big.html", "<html><body>",
+                                      "<p class=\"x\" id=\"y\">Russia attacked Ukraine.</p>\n",
+                                      300000, "</body></html>");
+    char big[256];
+    snprintf(big, sizeof big, "%s", page);
+    const char *good = write_repeated("small.html", "<html><body><p>", "NATO met in Brussels. ", 3,
+                                      "</p></body></html>");
+    char args[768];
+    snprintf(args, sizeof args, "segment --input html %s %s", big, good);
+    assert_int_equal(run_limited(250000, args), 1);
+    assert_true(file_has(err, "big.html: cannot parse HTML (out of memory)"));
+    assert_true(file_has(out, "# doc = small"));
+}
+
+/*
+** 4: memory stays bounded by the record limit whatever the input: a 40 MB
+** JSON line (over the default 16 MB limit) once crashed in json_loadb or
+** aborted in the arena; now it is skipped unread, under a memory limit.
+*/
+static void a_huge_json_line_is_skipped_in_bounded_memory(void **state)
+{
+    (void)state;
+    const char *path = scratch("huge.jsonl");
+    FILE *f = fopen(path, "wb");
+    fputs("{\"id\":\"huge\",\"date\":\"2025-08-20\",\"text\":\"", f);
+    static const char words[] = "Russian forces attacked Ukrainian positions near Sumy. ";
+    for (int i = 0; i < (40 << 20) / (int)(sizeof words - 1); i++)
+        fputs(words, f);
+    fputs("\"}\n{\"id\":\"small\",\"date\":\"2025-08-20\",\"text\":\"NATO met in Brussels.\"}\n",
+          f);
+    fclose(f);
+    char args[512];
+    snprintf(args, sizeof args, "segment --input jsonl %s", path);
+    assert_int_equal(run_limited(300000, args), 1);
+    assert_true(file_has(err, ":1: byte 1: a line of 41943"));
+    assert_true(file_has(out, "# doc = small"));
 }
 
 /* 5: support() compared every token with every earlier one, for every fuzzy candidate. */
@@ -283,7 +333,10 @@ static int has_control(const char *s)
     return 0;
 }
 
-/* 8: escaped control characters (JSON \u001b, HTML &#x1b;) reached TSV and GDELT output raw. */
+/*
+** 8: escaped control characters (JSON \u001b, HTML &#x1b;) reached TSV and
+** GDELT output raw; the segment and parse outputs must not carry them either.
+*/
 static void control_characters_never_reach_the_terminal(void **state)
 {
     (void)state;
@@ -293,10 +346,10 @@ static void control_characters_never_reach_the_terminal(void **state)
           "Ukrainian\\u0007 positions near Sumy.\"}\n"
           "{\"id\":\"e\\u001b[31m\",\"text\":\"Again.\"}\n", f);
     fclose(f);
-    const char *fmts[] = {"tsv", "gdelt"};
-    for (int i = 0; i < 2; i++) {
+    const char *cmds[] = {"code --format tsv", "code --format gdelt", "segment", "parse"};
+    for (int i = 0; i < 4; i++) {
         char args[512];
-        snprintf(args, sizeof args, "code --input jsonl --format %s %s", fmts[i], path);
+        snprintf(args, sizeof args, "%s --input jsonl %s", cmds[i], path);
         assert_int_equal(run(args), 1);
         char *o = slurp(out, NULL);
         assert_true(count_lines(o) >= 1 + (i == 0));
@@ -472,6 +525,8 @@ int main(void)
         cmocka_unit_test(deep_html_is_flattened_and_the_run_goes_on),
         cmocka_unit_test(long_and_endless_lines_are_reported),
         cmocka_unit_test(a_record_too_large_for_memory_costs_only_itself),
+        cmocka_unit_test(an_html_page_too_large_for_memory_costs_only_itself),
+        cmocka_unit_test(a_huge_json_line_is_skipped_in_bounded_memory),
         cmocka_unit_test(repetitive_text_codes_in_linear_time),
         cmocka_unit_test(a_repeated_document_id_is_rejected),
         cmocka_unit_test(a_foreign_database_is_refused_untouched),
