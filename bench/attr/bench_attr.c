@@ -80,8 +80,8 @@ static sr_doc *run_one(const char *text, const char *date, const char *trigger, 
                     e->source.code = d->mentions[m].code;
                     e->source.span = d->mentions[m].span;
                 }
-    sr_attr_input in = {d->text, d->len, d->meta.date, d->sentences, d->nsentences,
-                        d->mentions, d->nmentions};
+    sr_attr_input in = {d->text,       d->len,      d->meta.date, d->sentences,
+                        d->nsentences, d->mentions, d->nmentions};
     double t0 = now();
     sr_attr_run(E->attr, &in, &d->arena, e, 1, &d->quotes, &d->nquotes);
     stage_time += now() - t0;
@@ -265,7 +265,7 @@ static void stage_cost(int repeat)
                 sr_doc *d = sr_doc_new(E, &meta, doc, len);
                 sr_error err;
                 sr_doc_process(d, SR_STAGE_ALL, &err);
-                sr_attr_input in = {d->text, d->len, d->meta.date, d->sentences,
+                sr_attr_input in = {d->text,       d->len,      d->meta.date, d->sentences,
                                     d->nsentences, d->mentions, d->nmentions};
                 double t0 = now();
                 for (int r = 0; r < repeat; r++)
@@ -299,9 +299,10 @@ static void stage_cost(int repeat)
 /* Look-ups per second: every key of the gazetteer's toponym sets, many times. */
 static void lookup_rate(void)
 {
-    static const char *const names[] = {"Kyiv", "Kiev", "Odessa", "Washington", "Paris", "Sumi",
-                                        "Alaska", "Zaporozhye", "Belgrade", "Nowhereville",
-                                        "Moscow", "Gaza", "Tbilisi", "Springfield", "Georgia"};
+    static const char *const names[] = {"Kyiv",     "Kiev",         "Odessa", "Washington",
+                                        "Paris",    "Sumi",         "Alaska", "Zaporozhye",
+                                        "Belgrade", "Nowhereville", "Moscow", "Gaza",
+                                        "Tbilisi",  "Springfield",  "Georgia"};
     enum { N = sizeof names / sizeof *names };
     char keys[N][64];
     size_t lens[N];
@@ -352,7 +353,8 @@ int main(int argc, char **argv)
                total[0] ? 100.0 * ok[0] / total[0] : 0, ok[1], total[1],
                total[1] ? 100.0 * ok[1] / total[1] : 0);
     }
-    printf("stage cost on the sets: %.2f us/sentence\n", 1e6 * stage_time / (double)stage_sentences);
+    printf("stage cost on the sets: %.2f us/sentence\n",
+           1e6 * stage_time / (double)stage_sentences);
     lookup_rate();
     stage_cost(5);
     sr_engine_close(e);

@@ -82,8 +82,8 @@ const char *sr_place_precision_name(int p)
 const char *sr_count_kind_name(int k)
 {
     static const char *const names[SR_COUNT_KIND_COUNT] = {
-        NULL, "killed", "injured", "casualties", "missing", "captured",
-        "displaced", "arrested", "protesters", "units"};
+        NULL,       "killed",    "injured",  "casualties", "missing",
+        "captured", "displaced", "arrested", "protesters", "units"};
     return k >= 0 && k < SR_COUNT_KIND_COUNT ? names[k] : NULL;
 }
 

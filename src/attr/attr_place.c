@@ -36,6 +36,8 @@ typedef struct toponym {
     size_t ncand;
     const gaz_place *place;
     int region; /* "Sumy region": the division around the city */
+    int head;   /* the toponym's head token */
+    int prep;   /* its preposition, or its first conjunct's ("on Sumy and Odesa"); -1 none */
 } toponym;
 
 static int capitalized(const sr_token *t)
@@ -58,10 +60,10 @@ static int name_word(const sr_sentence *s, int k)
 */
 static int inside_longer_mention(const sr_attr_input *in, uint32_t si, int first, int last)
 {
-    for (size_t m = 0; m < in->nmentions; m++) {
+    for (size_t m = mention_first(in, si); m < in->nmentions && in->mentions[m].sentence == si;
+         m++) {
         const sr_mention *x = &in->mentions[m];
-        if (x->sentence == si && (int)x->first < first && last <= (int)x->last &&
-            x->kind != SR_MENTION_AGENT)
+        if ((int)x->first < first && last <= (int)x->last && x->kind != SR_MENTION_AGENT)
             return 1;
     }
     return 0;
@@ -88,6 +90,15 @@ static size_t match_at(const sr_gazetteer *g, const sr_sentence *s, const char *
         }
     }
     return 0;
+}
+
+/* The preposition of token k (its case dependent), or -1. */
+static int preposition(const sr_sentence *s, int k)
+{
+    for (int c = 0; c < (int)s->ntokens; c++)
+        if (tree_parent(s, c) == k && tree_rel_is(s, c, "case"))
+            return c;
+    return -1;
 }
 
 /* Find the toponyms of the document into an arena array. */
@@ -122,6 +133,12 @@ static toponym *find_toponyms(const sr_attr *at, const sr_attr_input *in, sr_are
                     t.last++;
                 }
             }
+            t.head = tree_span_head(s, t.first, t.last);
+            int h = t.head;
+            for (uint32_t steps = 0;
+                 tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
+                h = tree_parent(s, h);
+            t.prep = preposition(s, h);
             if (cnt == cap) {
                 toponym *bigger = sr_arena_alloc(a, 2 * cap * sizeof *out);
                 memcpy(bigger, out, cap * sizeof *out);
@@ -222,20 +239,11 @@ static void choose(const sr_attr *at, const sr_attr_input *in, toponym *ts, size
     }
 }
 
-/* The preposition of token k (its case dependent), or NULL. */
-static const sr_token *preposition(const sr_sentence *s, int k)
-{
-    for (int c = 0; c < (int)s->ntokens; c++)
-        if (tree_parent(s, c) == k && tree_rel_is(s, c, "case"))
-            return &s->tokens[c];
-    return NULL;
-}
-
 static int locative(const sr_token *p)
 {
-    static const char *const preps[] = {"in", "at", "on", "near", "outside", "inside", "across",
-                                        "over", "around", "into", "to", "towards", "toward",
-                                        "throughout", "within", "off"};
+    static const char *const preps[] = {
+        "in",     "at",   "on", "near",    "outside", "inside",     "across", "over",
+        "around", "into", "to", "towards", "toward",  "throughout", "within", "off"};
     for (size_t i = 0; p && i < sizeof preps / sizeof *preps; i++)
         if (tok_is(p, preps[i]))
             return 1;
@@ -248,8 +256,8 @@ static int within(sr_span a, sr_span b)
     return a.start >= b.start && a.end <= b.end && a.end > a.start;
 }
 
-static void fill(const sr_attr *at, sr_arena *a, const sr_sentence *s, const toponym *t,
-                 int exact, int near_prep, sr_place *out)
+static void fill(const sr_attr *at, sr_arena *a, const sr_sentence *s, const toponym *t, int exact,
+                 int near_prep, sr_place *out)
 {
     const gaz_place *p = t->place;
     const char *name = gaz_str(at->gaz, p->name);
@@ -277,8 +285,8 @@ static int takes_object_place(const sr_event *e)
 /* A word that may stand between a trigger and its object place: "struck the city of Sumy". */
 static int place_filler(const sr_token *t)
 {
-    static const char *const words[] = {"the", "city", "town", "village", "port", "capital",
-                                        "of", "region", "centre", "center", "outskirts"};
+    static const char *const words[] = {"the", "city",   "town",   "village", "port",     "capital",
+                                        "of",  "region", "centre", "center",  "outskirts"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (tok_is(t, words[i]))
             return 1;
@@ -340,20 +348,26 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
         const sr_sentence *s = &in->sentences[e->sentence];
         int trig = tree_span_token(s, e->trigger);
         int best = -1, best_depth = 1 << 20, near_prep = 0;
-        for (size_t k = 0; k < nt; k++) {
+        /* The toponyms of the event's sentence: they come in sentence order. */
+        size_t lo = 0, hi = nt;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (ts[mid].sentence < e->sentence)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < nt && ts[k].sentence == e->sentence; k++) {
             const toponym *t = &ts[k];
-            if (t->sentence != e->sentence)
-                continue;
             sr_span sp = {s->tokens[t->first].start, s->tokens[t->last - 1].end};
             if ((e->source.code && within(e->source.span, sp)) ||
                 (e->target.code && within(e->target.span, sp)))
                 continue; /* the actor itself, by metonymy: "Kyiv said" */
-            int head = tree_span_head(s, t->first, t->last);
-            /* A conjunct shares the preposition of the first one: "on Sumy and Odesa". */
-            int h = head;
-            while (tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0)
+            int head = t->head, h = head;
+            for (uint32_t steps = 0;
+                 tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
                 h = tree_parent(s, h);
-            const sr_token *prep = preposition(s, h);
+            const sr_token *prep = t->prep >= 0 ? &s->tokens[t->prep] : NULL;
             int object = takes_object_place(e) && is_object_place(s, e, trig, t, h, prep);
             if (!locative(prep) && !object)
                 continue; /* "with Russia", "protect Ukraine from Russia" */

@@ -26,6 +26,8 @@
 #include "attr/attr_internal.h"
 
 #define MAX_QUOTE_BYTES 4000
+/* How far from a quote its speech verb may be: a quote and its sentence. */
+#define LINK_WINDOW 8000
 
 /* The quote mark at text[i], if any: 1 opens, 2 closes, 3 either (straight), 0 none. */
 static int mark_at(const char *t, size_t len, size_t i, int *size, int in_low9)
@@ -115,9 +117,10 @@ static int is_speech_verb(const sr_lex *lx, const sr_sentence *s, int k)
 /* Index of the mention of sentence si covering token k, or -1. */
 static int mention_at(const sr_attr_input *in, uint32_t si, int k)
 {
-    for (size_t m = 0; m < in->nmentions; m++) {
+    for (size_t m = mention_first(in, si); m < in->nmentions && in->mentions[m].sentence == si;
+         m++) {
         const sr_mention *x = &in->mentions[m];
-        if (x->sentence == si && (int)x->first <= k && k < (int)x->last)
+        if ((int)x->first <= k && k < (int)x->last)
             return (int)m;
     }
     return -1;
@@ -148,8 +151,9 @@ static int find_speaker(const sr_attr_input *in, uint32_t si, int v, sr_span q)
     }
     /* "he wrote ..., the head of ..., Admiral X": a name after the verb wins. */
     if (m < 0 || (in->mentions[m].kind == SR_MENTION_PRONOUN && (int)in->mentions[m].first < v)) {
-        for (size_t o = 0; o < in->nmentions; o++)
-            if (in->mentions[o].sentence == si && in->mentions[o].kind == SR_MENTION_NAME && (int)in->mentions[o].first > v &&
+        for (size_t o = mention_first(in, si); o < in->nmentions && in->mentions[o].sentence == si;
+             o++)
+            if (in->mentions[o].kind == SR_MENTION_NAME && (int)in->mentions[o].first > v &&
                 !inside(s, (int)in->mentions[o].first, q) && in->mentions[o].sector) {
                 m = (int)o;
                 break;
@@ -176,8 +180,7 @@ static void find_medium(const sr_lex *lx, const sr_sentence *s, int v, sr_span q
 }
 
 /* Fill the speaker, verb and medium of quote q from speech verb v of sentence si. */
-static void attribute(const sr_attr *at, const sr_attr_input *in, uint32_t si, int v,
-                      sr_quote *q)
+static void attribute(const sr_attr *at, const sr_attr_input *in, uint32_t si, int v, sr_quote *q)
 {
     const sr_sentence *s = &in->sentences[si];
     q->sentence = si;
@@ -249,7 +252,9 @@ static int complementizer(const sr_sentence *s, int m, int h)
 {
     if (tree_rel_is(s, m, "mark"))
         return 1;
-    const char *rel = tree_rel_is(s, m, "obj") ? "obj" : tree_rel_is(s, m, "nsubj") ? "nsubj" : NULL;
+    const char *rel = tree_rel_is(s, m, "obj")     ? "obj"
+                      : tree_rel_is(s, m, "nsubj") ? "nsubj"
+                                                   : NULL;
     for (int k = 0; rel && k < (int)s->ntokens; k++)
         if (k != m && tree_parent(s, k) == h && tree_rel_is(s, k, rel))
             return 1;
@@ -332,9 +337,21 @@ void quote_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
             out[j] = out[j - 1];
             out[j - 1] = t;
         }
+    /* Quotes are in text order and short, their verbs near them: look only nearby. */
     for (size_t i = 0; i < n; i++) {
         ev[i].quote = -1;
-        for (size_t j = 0; j < nq && ev[i].quote < 0; j++)
+        uint32_t t0 = ev[i].trigger.start, from = t0 > 2 * LINK_WINDOW ? t0 - 2 * LINK_WINDOW : 0;
+        size_t lo = 0, hi = nq;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (out[mid].span.start < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo;
+             j < nq && ev[i].quote < 0 && out[j].span.start <= ev[i].trigger.end + 2 * LINK_WINDOW;
+             j++)
             if (overlaps(out[j].span, ev[i].trigger) || overlaps(out[j].verb, ev[i].trigger))
                 ev[i].quote = (int32_t)j;
     }

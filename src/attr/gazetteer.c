@@ -25,7 +25,7 @@
 struct sr_gazetteer {
     const unsigned char *base; /* the whole file */
     size_t size;
-    int mapped;                /* munmap, else free */
+    int mapped; /* munmap, else free */
     const gaz_header *h;
     const gaz_place *places;
     const gaz_key *keys;

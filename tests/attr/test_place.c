@@ -23,12 +23,12 @@ static int have_cities(void)
     return cities;
 }
 
-#define NEED_CITIES()                                                                            \
-    do {                                                                                         \
-        if (!have_cities()) {                                                                    \
-            fprintf(stderr, "no cities in the gazetteer (npm unavailable at build): skipped\n"); \
-            skip();                                                                              \
-        }                                                                                        \
+#define NEED_CITIES()                                                                              \
+    do {                                                                                           \
+        if (!have_cities()) {                                                                      \
+            fprintf(stderr, "no cities in the gazetteer (npm unavailable at build): skipped\n");   \
+            skip();                                                                                \
+        }                                                                                          \
     } while (0)
 
 static void test_seed_places(void **state)
@@ -117,8 +117,8 @@ static void test_actor_country(void **state)
     t.ev[0].source.code = "COP";
     /* Run the stage again on the event as the coder would give it. */
     sr_doc *d = t.d;
-    sr_attr_input in = {d->text, d->len, d->meta.date, d->sentences, d->nsentences,
-                        d->mentions, d->nmentions};
+    sr_attr_input in = {d->text,       d->len,      d->meta.date, d->sentences,
+                        d->nsentences, d->mentions, d->nmentions};
     sr_attr_run(at_engine->attr, &in, &d->arena, t.ev, t.nev, &d->quotes, &d->nquotes);
     assert_string_equal(or_null(t.ev[0].place.name), "Belgrade");
     assert_string_equal(or_null(t.ev[0].source.code), "SRBCOP");
