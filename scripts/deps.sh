@@ -1,12 +1,13 @@
 #!/bin/sh
 # deps.sh: install what sitrep needs to build, test and run, if it is missing.
 # Safe to run again: it installs nothing when every package is present.
-# Needs root (or sudo) on Debian 12.
+# Needs root (or sudo) on Debian 12.  node and npm fetch the cities of the
+# place gazetteer during the build (scripts/gazetteer.sh).
 set -eu
 
 PACKAGES="build-essential cmake pkg-config git ca-certificates sqlite3
 libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev libicu-dev
-libcmocka-dev libxml2-dev wordnet-dev wordnet-base iso-codes valgrind"
+libcmocka-dev libxml2-dev wordnet-dev wordnet-base iso-codes valgrind nodejs npm"
 
 missing=""
 for p in $PACKAGES; do
