@@ -7,7 +7,7 @@ set -eu
 
 PACKAGES="build-essential cmake pkg-config git ca-certificates sqlite3
 libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev libicu-dev
-libcmocka-dev libxml2-dev wordnet-dev wordnet-base iso-codes valgrind nodejs npm"
+libcmocka-dev libxml2-dev wordnet-dev wordnet-base iso-codes valgrind"
 
 missing=""
 for p in $PACKAGES; do
@@ -15,6 +15,9 @@ for p in $PACKAGES; do
         missing="$missing $p"
     fi
 done
+# node and npm: any install will do (a nodesource nodejs ships its own npm,
+# which Debian's npm package would conflict with).
+command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 || missing="$missing nodejs npm"
 [ -z "$missing" ] && exit 0
 
 echo "sitrep: installing$missing" >&2
