@@ -20,6 +20,7 @@
 ** …") outside any direct quote.  An event is carried by the quote whose
 ** words hold its trigger, or whose speech verb is its trigger.
 */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,6 +133,27 @@ static int inside(const sr_sentence *s, int k, sr_span q)
     return s->tokens[k].start >= q.start && s->tokens[k].end <= q.end;
 }
 
+/* Can mention m speak?  Not a dateline's place ("BRUSSELS, Aug. 20 (Agency) - ..."). */
+static int can_speak(const sr_attr_input *in, int m)
+{
+    if (m < 0)
+        return 0;
+    const sr_mention *x = &in->mentions[m];
+    if (x->first != 0)
+        return 1;
+    for (uint32_t b = x->span.start; b < x->span.end; b++)
+        if (islower((unsigned char)in->text[b]))
+            return 1;
+    return 0;
+}
+
+/* The mention at token k of sentence si if it can speak, else -1. */
+static int speaker_at(const sr_attr_input *in, uint32_t si, int k)
+{
+    int m = mention_at(in, si, k);
+    return can_speak(in, m) ? m : -1;
+}
+
 /*
 ** The speaker of speech verb v in sentence si: its subject's mention, else
 ** the nearest mention within a few words outside the quote q.
@@ -142,12 +164,12 @@ static int find_speaker(const sr_attr_input *in, uint32_t si, int v, sr_span q)
     int m = -1;
     for (int k = 0; k < (int)s->ntokens && m < 0; k++)
         if (tree_parent(s, k) == v && tree_rel_is(s, k, "nsubj") && !inside(s, k, q))
-            m = mention_at(in, si, k);
+            m = speaker_at(in, si, k);
     for (int d = 1; m < 0 && d <= 4; d++) {
         if (v + d < (int)s->ntokens && !inside(s, v + d, q))
-            m = mention_at(in, si, v + d);
+            m = speaker_at(in, si, v + d);
         if (m < 0 && v - d >= 0 && d <= 3 && !inside(s, v - d, q))
-            m = mention_at(in, si, v - d);
+            m = speaker_at(in, si, v - d);
     }
     /* "he wrote ..., the head of ..., Admiral X": a name after the verb wins. */
     if (m < 0 || (in->mentions[m].kind == SR_MENTION_PRONOUN && (int)in->mentions[m].first < v)) {
