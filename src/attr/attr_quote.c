@@ -283,6 +283,16 @@ static int complementizer(const sr_sentence *s, int m, int h)
     return 0;
 }
 
+/* Is there a verb strictly between h and its ancestor v ("accused ... and warned that")? */
+static int verb_between(const sr_sentence *s, int v, int h)
+{
+    for (int k = tree_parent(s, h), steps = 0; k >= 0 && k != v && steps <= (int)s->ntokens;
+         k = tree_parent(s, k), steps++)
+        if (s->tokens[k].upos == SR_UPOS_VERB)
+            return 1;
+    return 0;
+}
+
 /*
 ** The clause speech verb v reports: its clausal complement, else a clause
 ** below it opened by "that" ("said in an interview that ...", which the
@@ -296,7 +306,7 @@ static int complement(const sr_sentence *s, int v)
     for (int m = v + 1; m < (int)s->ntokens; m++) {
         int h = tree_parent(s, m);
         if (tok_is(&s->tokens[m], "that") && h > m && tree_depth_below(s, v, h) > 0 &&
-            complementizer(s, m, h))
+            complementizer(s, m, h) && !verb_between(s, v, h))
             return h;
     }
     return -1;
