@@ -296,6 +296,45 @@ static void stage_cost(int repeat)
            (double)sentences / t);
 }
 
+/* Stage cost on news: the example articles and the seed, the stage re-run `repeat` times. */
+static void news_cost(int repeat)
+{
+    static const char *const files[] = {
+        "examples/nato-chiefs-meeting.txt", "examples/mt-damaged.txt",
+        "examples/ceasefire-talks.txt",     "examples/drone-strikes-sumy.txt",
+        "examples/protest-arrests.txt",     "examples/sanctions-tariffs.txt",
+        SR_SHARED_DIR "/seed/nato-security-guarantees.txt"};
+    size_t sentences = 0, events = 0;
+    double t = 0;
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s%s", files[i][0] == '/' ? "" : SR_SOURCE_DIR "/",
+                 files[i]);
+        size_t len;
+        sr_error err;
+        char *text = sr_read_file(path, &len, &err);
+        if (!text)
+            continue;
+        sr_doc_meta meta = {.id = "news", .date = "2025-08-20"};
+        sr_doc *d = sr_doc_new(E, &meta, text, len);
+        free(text);
+        sr_doc_process(d, SR_STAGE_ALL, &err);
+        sr_attr_input in = {d->text,        d->len,      d->meta.date, d->sentences,
+                            d->nsentences, d->mentions, d->nmentions};
+        double t0 = now();
+        for (int r = 0; r < repeat; r++)
+            sr_attr_run(E->attr, &in, &d->arena, d->events, d->nevents, &d->quotes, &d->nquotes);
+        t += now() - t0;
+        sentences += d->nsentences;
+        events += d->nevents;
+        sr_doc_free(d);
+    }
+    if (sentences)
+        printf("stage cost on news (examples and seed: %zu sentences, %zu events): %.2f "
+               "us/sentence\n",
+               sentences, events, 1e6 * t / (double)(sentences * (size_t)repeat));
+}
+
 /* Look-ups per second: every key of the gazetteer's toponym sets, many times. */
 static void lookup_rate(void)
 {
@@ -357,6 +396,7 @@ int main(int argc, char **argv)
            1e6 * stage_time / (double)stage_sentences);
     lookup_rate();
     stage_cost(5);
+    news_cost(200);
     sr_engine_close(e);
     return 0;
 }

@@ -75,10 +75,15 @@ static size_t match_at(const sr_gazetteer *g, const sr_sentence *s, const char *
 {
     if (!capitalized(&s->tokens[i]) || tok_is_punct(&s->tokens[i]))
         return 0;
-    for (int n = 4; n >= 1; n--) {
+    /* Longest first, over the run of capitalized words ("of", "-" may join them). */
+    int most = 1;
+    while (most < 4 && i + most < (int)s->ntokens &&
+           (capitalized(&s->tokens[i + most]) || tok_is(&s->tokens[i + most], "of") ||
+            tok_is(&s->tokens[i + most], "-")))
+        most++;
+    for (int n = most; n >= 1; n--) {
         int end = i + n;
-        if (end > (int)s->ntokens || tok_is_punct(&s->tokens[end - 1]) ||
-            !capitalized(&s->tokens[end - 1]))
+        if (tok_is_punct(&s->tokens[end - 1]) || !capitalized(&s->tokens[end - 1]))
             continue;
         char key[256];
         uint32_t a = s->tokens[i].start, b = s->tokens[end - 1].end;

@@ -353,7 +353,17 @@ size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pu
 {
     scan sc = {lx, s, pub};
     size_t n = 0;
+    const uint32_t starts = LX(LX_MONTH) | LX(LX_WEEKDAY) | LX(LX_RELMOD) | LX(LX_PERIOD) |
+                            LX(LX_DAYREL) | LX(LX_NUM);
     for (int i = 0; i < (int)s->ntokens && n < cap;) {
+        /* One look-up tells whether any shape can start here: most words cannot. */
+        const sr_token *t = &s->tokens[i];
+        uint32_t nw;
+        if (!isdigit((unsigned char)t->form[0]) && !tok_is(t, "a") && !tok_is(t, "an") &&
+            !lx_match(lx, s, (uint32_t)i, starts, &nw)) {
+            i++;
+            continue;
+        }
         int last = i + 1;
         uint8_t prec = SR_DATE_DAY;
         int32_t d = numeric_date(s, i, &last);

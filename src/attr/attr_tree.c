@@ -101,8 +101,10 @@ int tree_link(const sr_sentence *s, int trig, int k)
 int tree_rel_is(const sr_sentence *s, int k, const char *rel)
 {
     const char *r = s->tokens[k].deprel;
+    if (!r || r[0] != rel[0]) /* most relations differ at once */
+        return 0;
     size_t n = strlen(rel);
-    return r && strncmp(r, rel, n) == 0 && (r[n] == '\0' || r[n] == ':');
+    return strncmp(r, rel, n) == 0 && (r[n] == '\0' || r[n] == ':');
 }
 
 size_t mention_first(const sr_attr_input *in, uint32_t si)
