@@ -151,10 +151,9 @@ static void db_ingest_twice_replaces(void **state)
     assert_true(db_count(db, "SELECT count(*) FROM sentences") > 5);
     assert_true(db_count(db, "SELECT count(*) FROM actors") > 0);
     /* Evidence offsets in the database point into the stored text. */
-    assert_int_equal(db_count(db,
-                              "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id"
-                              " WHERE substr(CAST(d.text AS BLOB), e.trigger_start + 1,"
-                              " e.trigger_end - e.trigger_start) != CAST(e.trigger_text AS BLOB)"),
+    assert_int_equal(db_count(db, "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id"
+                                  " WHERE substr(CAST(d.text AS BLOB), e.trigger_start + 1,"
+                                  " e.trigger_end - e.trigger_start) != CAST(e.trigger_text AS BLOB)"),
                      0);
     sqlite3_close(db);
     unlink(db_path);
@@ -258,10 +257,7 @@ static void bad_files_are_named_and_cost_nothing_else(void **state)
 {
     (void)state;
     char *bad = sr_test_file(".txt", "Kyiv said\xc3\x28 no.", 14);
-    char *junk = sr_test_file(".bin",
-                              "\x7f"
-                              "ELF\x02\x01\x01\0\0\0\0\0",
-                              12);
+    char *junk = sr_test_file(".bin", "\x7f" "ELF\x02\x01\x01\0\0\0\0\0", 12);
     char *empty = sr_test_file(".txt", "", 0);
     char args[1024];
     snprintf(args, sizeof args, "code --date 2025-08-20 %s examples/nato-chiefs-meeting.txt %s %s",
@@ -375,8 +371,7 @@ static void usage_errors_exit_2_and_help_lists_options(void **state)
 static void gdelt_rows_have_61_columns(void **state)
 {
     (void)state;
-    assert_int_equal(run("code --format gdelt --date 2025-08-20 examples/nato-chiefs-meeting.txt"),
-                     0);
+    assert_int_equal(run("code --format gdelt --date 2025-08-20 examples/nato-chiefs-meeting.txt"), 0);
     char *out = slurp(OUT, NULL);
     int rows = 0;
     for (char *line = out; *line;) {
