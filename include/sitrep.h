@@ -34,9 +34,23 @@ extern "C" {
 
 #define SR_VERSION "0.1.0"
 
+/*
+** What kind of failure an sr_error reports.  Every failure that input can
+** cause is returned, never fatal: a library must not abort its host.
+*/
+typedef enum sr_status {
+    SR_OK = 0,
+    SR_ERR_INVALID,   /* the input is not usable (bad encoding, malformed record, ...) */
+    SR_ERR_TOO_LARGE, /* a record, line or page is over a size or depth limit */
+    SR_ERR_NOMEM,     /* out of memory: the record was dropped, the caller may go on */
+    SR_ERR_IO,        /* a file could not be opened, read or written */
+    SR_ERR_DATA       /* the data directory, a model or a database is unusable */
+} sr_status;
+
 /* An error message returned to the caller; empty when there is none. */
 typedef struct sr_error {
     char msg[512];
+    int code; /* sr_status */
 } sr_error;
 
 /* A byte range [start, end) of the document text. */
@@ -164,16 +178,20 @@ typedef struct sr_size {
 
 /* One coded event. */
 typedef struct sr_event {
+    char id[17];         /* stable id: 16 hex digits, the same for the same input */
     uint32_t sentence;   /* index of the sentence in the document */
     sr_actor source;
     sr_actor target;     /* target.code is NULL when there is no target */
     const char *cameo;   /* CAMEO event code, e.g. "042" */
     const char *plover;  /* PLOVER event type, e.g. "CONSULT" */
     const char *plover_mode; /* PLOVER mode, or NULL */
+    const char *plover_context; /* PLOVER context ("military", "diplomatic"), or NULL */
     int quad_class;      /* 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict */
     double goldstein;    /* Goldstein scale, -10..+10 */
     sr_span trigger;     /* the words that express the event */
-    const char *rule;    /* which dictionary entry or rule coded it */
+    const char *rule;    /* the lexicon entry and rules that coded it ("FILE:LINE ...") */
+    const char *modality; /* "asserted", "negated", "future", "conditional", "intended" */
+    double confidence;   /* 0..1, see docs/verb-format.md */
     /* Attributes, filled by the attribute stage after coding (src/attr). */
     const char *date;    /* YYYY-MM-DD (first day of a week, month, year), or NULL */
     sr_span date_span;   /* the expression that set the date; empty for the publication date */
@@ -208,6 +226,12 @@ typedef struct sr_engine sr_engine;
 ** Returns NULL and fills err on failure.
 */
 sr_engine *sr_engine_open(const char *data_dir, sr_error *err);
+/*
+** Like sr_engine_open, but code with the PETRARCH/TABARI dictionaries of
+** dict_dir (its *verbs*.txt or CAMEO*.txt verb file, *actors*.txt and
+** *agents*.txt) instead of sitrep's lexicon and knowledge base.
+*/
+sr_engine *sr_engine_open_dictionaries(const char *data_dir, const char *dict_dir, sr_error *err);
 void sr_engine_close(sr_engine *e);
 /* The data directory the engine was loaded from. */
 const char *sr_engine_data_dir(const sr_engine *e);
@@ -237,6 +261,11 @@ typedef struct sr_doc_meta {
 sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text, size_t len);
 void sr_doc_free(sr_doc *d);
 
+/* Coding options of a document (before sr_doc_process). */
+#define SR_OPT_NO_STATEMENTS 0x1 /* drop bare public statements (CAMEO 01x) */
+#define SR_OPT_SHALLOW 0x2       /* the shallow baseline coder instead of the tree coder */
+void sr_doc_set_options(sr_doc *d, unsigned options);
+
 /* Run the stages in `stages` (SR_STAGE_*). Returns 0, or -1 with err set. */
 int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err);
 
@@ -257,6 +286,7 @@ typedef enum sr_format {
     SR_FORMAT_JSONL = 0, /* one JSON object per event */
     SR_FORMAT_TSV,       /* one line per event, fixed columns, with header */
     SR_FORMAT_GDELT,     /* GDELT 2.0 Events columns, tab-separated */
+    SR_FORMAT_PLOVER,    /* one PLOVER-style JSON record per event (no 01x statements) */
     SR_FORMAT_QUOTES     /* one JSON object per quote */
 } sr_format;
 

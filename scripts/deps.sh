@@ -3,11 +3,16 @@
 # Safe to run again: it installs nothing when every package is present.
 # Needs root (or sudo) on Debian 12.  node and npm fetch the cities of the
 # place gazetteer during the build (scripts/gazetteer.sh).
+#   deps.sh          what building and testing need
+#   deps.sh clang    also clang and its libFuzzer runtime (CI's compiler matrix, fuzzing)
 set -eu
 
 PACKAGES="build-essential cmake pkg-config git ca-certificates sqlite3
 libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev libicu-dev
-libcmocka-dev libxml2-dev wordnet-dev wordnet-base iso-codes valgrind"
+libcmocka-dev libxml2-dev wordnet-base iso-codes valgrind"
+if [ "${1:-}" = clang ]; then
+    PACKAGES="$PACKAGES clang libclang-rt-dev"
+fi
 
 missing=""
 for p in $PACKAGES; do

@@ -13,8 +13,10 @@
 ** Exit status: 0 all good; 1 some inputs were rejected (each named on
 ** stderr, the rest processed); 2 usage error or nothing could start.
 */
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +29,8 @@
 #include "nlp/conllu.h"
 #include "read/reader.h"
 #include "sitrep.h"
+#include "util/hashmap.h"
+#include "util/util.h"
 
 enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
 enum command { CMD_CODE, CMD_SEGMENT, CMD_PARSE };
@@ -34,10 +38,12 @@ enum command { CMD_CODE, CMD_SEGMENT, CMD_PARSE };
 /* Everything the options of code/segment/parse set. */
 typedef struct options {
     enum command cmd;
-    const char *date, *id, *db, *data_dir, *out;
+    const char *date, *id, *db, *data_dir, *out, *dictionaries;
+    unsigned doc_options; /* SR_OPT_* */
     int input;      /* sr_input_kind, or INPUT_CONLLU */
     sr_format format;
     int threads;
+    size_t max_bytes; /* limit on one record; 0: the reader's default */
     int progress;   /* stderr is a terminal */
 } options;
 
@@ -54,16 +60,21 @@ typedef struct job {
 
 typedef struct batch {
     const sr_engine *engine;
+    unsigned doc_options; /* SR_OPT_* for every document */
     unsigned stages;
     job *jobs;
     size_t n;
     atomic_size_t next;
 } batch;
 
-/* Running totals for the progress line and the exit status. */
+/* Running totals for the progress line and the exit status, and the state of the run. */
 typedef struct totals {
     size_t docs, sentences, events, rejected;
     struct timespec start, last_report;
+    sr_hashmap ids;  /* document ids seen so far → "FILE:LINE" where first seen */
+    int out_closed;  /* standard output failed: nothing more is written to it */
+    int stop;        /* a write error with no --db: stop reading input */
+    int out_failed;  /* the output failed other than by a closed pipe */
 } totals;
 
 static const char usage_main[] =
@@ -91,9 +102,17 @@ static const char usage_code[] =
     "                      per line: id, date, text, optional title, url, source),\n"
     "                      html (article body of a web page)\n"
     "  --format FMT        jsonl (default), tsv, gdelt (GDELT 2.0 Events columns),\n"
+    "                      plover (PLOVER-style records: type, mode, context)\n"
     "                      quotes (one JSON object per quote)\n"
     "  --db FILE           also store documents, sentences, actors and events in SQLite\n"
-    "                      (a document id stored again replaces the earlier one)\n"
+    "                      (a document id stored again by a later run replaces the\n"
+    "                      earlier one; within one run a repeated id is rejected)\n"
+    "  --max-bytes N       limit on one record (file or JSON line), in bytes, with an\n"
+    "                      optional k, M or G suffix (default 16M); larger ones are rejected\n"
+    "  --no-statements     drop bare public statements (CAMEO 01x)\n"
+    "  --dictionaries DIR  code with the PETRARCH/TABARI dictionaries of DIR (its verbs,\n"
+    "                      actors and agents files) instead of sitrep's own\n"
+    "  --shallow           the shallow baseline coder (word order, no tree), for comparison\n"
     "  -j, --threads N     worker threads (default 1); output order is input order\n"
     "  --data DIR          data directory (default $SITREP_DATA or the built-in one)\n"
     "  -h, --help          this text\n"
@@ -153,6 +172,36 @@ static double seconds_since(const struct timespec *t0)
     return (double)(now.tv_sec - t0->tv_sec) + (now.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/*
+** A whole decimal number in [lo, hi] with an optional k, M or G suffix
+** (powers of 1024 when `suffixes`); -1 when s is anything else.
+*/
+static long long parse_count(const char *s, long long lo, long long hi, int suffixes)
+{
+    if (!*s || *s == '-' || *s == '+' || *s == ' ')
+        return -1;
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s)
+        return -1;
+    int shift = 0;
+    if (suffixes && *end) {
+        const char *units = "kMG";
+        const char *u = strchr(units, *end);
+        if (!u && *end == 'K')
+            u = units;
+        if (!u)
+            return -1;
+        shift = 10 * (int)(u - units + 1);
+        end++;
+    }
+    if (*end || v > (unsigned long long)hi >> shift)
+        return -1;
+    long long r = (long long)(v << shift);
+    return r < lo ? -1 : r;
+}
+
 /* Parse the options of code/segment/parse; returns the index of the first FILE. */
 static int parse_options(int argc, char **argv, options *o, const char *usage)
 {
@@ -161,7 +210,10 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
         {"input", required_argument, NULL, 'I'}, {"format", required_argument, NULL, 'f'},
         {"db", required_argument, NULL, 'b'},    {"threads", required_argument, NULL, 'j'},
         {"data", required_argument, NULL, 'D'},  {"help", no_argument, NULL, 'h'},
-        {"out", required_argument, NULL, 'o'},
+        {"out", required_argument, NULL, 'o'},   {"max-bytes", required_argument, NULL, 'm'},
+        {"no-statements", no_argument, NULL, 'S'},
+        {"dictionaries", required_argument, NULL, 'P'},
+        {"shallow", no_argument, NULL, 'W'},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -174,9 +226,23 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
             o->date = optarg;
             break;
         case 'i': o->id = optarg; break;
-        case 'b': o->db = optarg; break;
+        case 'b':
+            if (!*optarg)
+                die_usage("--db wants a file name", usage);
+            o->db = optarg;
+            break;
+        case 'm': {
+            long long n = parse_count(optarg, 1, (long long)1 << 40, 1);
+            if (n < 0)
+                die_usage("--max-bytes wants a number of bytes, such as 1000000 or 16M", usage);
+            o->max_bytes = (size_t)n;
+            break;
+        }
         case 'D': o->data_dir = optarg; break;
         case 'o': o->out = optarg; break;
+        case 'S': o->doc_options |= SR_OPT_NO_STATEMENTS; break;
+        case 'W': o->doc_options |= SR_OPT_SHALLOW; break;
+        case 'P': o->dictionaries = optarg; break;
         case 'I':
             o->input = strcmp(optarg, "conllu") == 0 && o->cmd == CMD_PARSE
                            ? INPUT_CONLLU
@@ -193,12 +259,14 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
                 o->format = SR_FORMAT_QUOTES;
             else if (strcmp(optarg, "gdelt") == 0)
                 o->format = SR_FORMAT_GDELT;
+            else if (strcmp(optarg, "plover") == 0)
+                o->format = SR_FORMAT_PLOVER;
             else
-                die_usage("--format is jsonl, tsv, gdelt or quotes", usage);
+                die_usage("--format is jsonl, tsv, gdelt, plover or quotes", usage);
             break;
         case 'j':
-            o->threads = atoi(optarg);
-            if (o->threads < 1 || o->threads > 256)
+            o->threads = (int)parse_count(optarg, 1, 256, 0);
+            if (o->threads < 0)
                 die_usage("-j wants a number of threads from 1 to 256", usage);
             break;
         case 'h': fputs(usage, stdout); exit(EXIT_OK);
@@ -254,6 +322,37 @@ static void report_progress(totals *t, int force)
         putc('\n', stderr);
 }
 
+/* Print "sitrep: LABEL: MSG" with control characters of LABEL (input) shown as '?'. */
+static void warn_about(const char *label, const char *msg)
+{
+    fputs("sitrep: ", stderr);
+    for (const char *p = label; *p; p++)
+        putc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, stderr);
+    fprintf(stderr, ": %s\n", msg);
+}
+
+/*
+** After each batch, notice at once when standard output has failed (a full
+** disk, a closed pipe).  With --db the documents still go to the database
+** and a closed pipe (`| head`) is no error; without it the run stops.
+*/
+static void check_output(const options *o, totals *t)
+{
+    if (t->out_closed || (fflush(stdout) == 0 && !ferror(stdout)))
+        return;
+    int e = errno;
+    t->out_closed = 1;
+    if (e != EPIPE || !o->db)
+        t->out_failed = 1;
+    if (o->db) {
+        fprintf(stderr, "sitrep: writing standard output: %s; the documents still go to %s\n",
+                strerror(e), o->db);
+    } else {
+        fprintf(stderr, "sitrep: writing standard output: %s; stopping\n", strerror(e));
+        t->stop = 1;
+    }
+}
+
 /* Write the finished batch in input order and release it. */
 static void emit_batch(batch *b, const options *o, sr_store *store, totals *t)
 {
@@ -263,15 +362,17 @@ static void emit_batch(batch *b, const options *o, sr_store *store, totals *t)
             fprintf(stderr, "sitrep: %s\n", j->err.msg);
             t->rejected++;
         } else {
-            sr_error err = {{0}};
-            if (o->cmd == CMD_SEGMENT)
+            sr_error err = {0};
+            if (t->out_closed)
+                ; /* nothing more goes to standard output */
+            else if (o->cmd == CMD_SEGMENT)
                 sr_write_tokens(stdout, j->doc);
             else if (o->cmd == CMD_PARSE)
                 sr_write_conllu(stdout, j->doc);
             else
                 sr_write_events(stdout, j->doc, o->format);
             if (store && sr_store_put(store, j->doc, &err) < 0) {
-                fprintf(stderr, "sitrep: %s: %s\n", j->doc->meta.id, err.msg);
+                warn_about(j->doc->meta.id, err.msg);
                 t->rejected++;
             }
             t->docs++;
@@ -282,20 +383,9 @@ static void emit_batch(batch *b, const options *o, sr_store *store, totals *t)
         sr_record_clear(&j->rec);
     }
     b->n = 0;
+    check_output(o, t);
     if (o->progress)
         report_progress(t, 0);
-}
-
-/* A job for one record: its document, or its rejection. */
-static void add_record(batch *b, const sr_engine *e, sr_record *rec)
-{
-    job *j = &b->jobs[b->n++];
-    memset(j, 0, sizeof *j);
-    j->rec = *rec;
-    if (rec->warning)
-        fprintf(stderr, "sitrep: %s: %s\n", rec->id, rec->warning);
-    sr_doc_meta meta = {rec->id, rec->date, rec->title, rec->url, rec->source};
-    j->doc = sr_doc_new(e, &meta, rec->text, rec->len);
 }
 
 static void add_rejection(batch *b, const sr_error *err)
@@ -306,18 +396,68 @@ static void add_rejection(batch *b, const sr_error *err)
     j->err = *err;
 }
 
+/*
+** Whether the record's document id was already used in this run (two files
+** with one base name, --id with several files, a repeated JSONL id).  The
+** later record is rejected: the database would silently keep only one, and
+** consumers key on the id.
+*/
+static int duplicate_id(totals *t, const char *path, const sr_record *rec, sr_error *err)
+{
+    int added;
+    sr_hashmap_slot *slot = sr_hashmap_put(&t->ids, rec->id, strlen(rec->id), &added);
+    if (!slot)
+        return sr_error_setc(err, SR_ERR_NOMEM, "%s:%zu: out of memory", path, rec->line);
+    if (!added)
+        return sr_error_set(err, "%s:%zu: document id \"%s\" was already used in this run by "
+                            "%s; the record was skipped (give each document its own id)",
+                            path, rec->line, rec->id,
+                            slot->value ? (const char *)slot->value : "an earlier record");
+    size_t n = strlen(path) + 24;
+    if ((slot->value = malloc(n)))
+        snprintf(slot->value, n, "%s:%zu", path, rec->line);
+    return 0;
+}
+
+/* A job for one record: its document, or its rejection. */
+static void add_record(batch *b, const sr_engine *e, sr_record *rec, const char *path, totals *t)
+{
+    sr_error err = {0};
+    if (duplicate_id(t, path, rec, &err) < 0) {
+        sr_record_clear(rec);
+        add_rejection(b, &err);
+        return;
+    }
+    if (rec->warning)
+        warn_about(rec->id, rec->warning);
+    sr_doc_meta meta = {rec->id, rec->date, rec->title, rec->url, rec->source};
+    sr_doc *doc = sr_doc_new(e, &meta, rec->text, rec->len);
+    if (!doc) {
+        sr_error_setc(&err, SR_ERR_NOMEM, "%s:%zu: out of memory for a record of %zu bytes; the "
+                      "record was skipped", path, rec->line, rec->len);
+        sr_record_clear(rec);
+        add_rejection(b, &err);
+        return;
+    }
+    sr_doc_set_options(doc, b->doc_options);
+    job *j = &b->jobs[b->n++];
+    memset(j, 0, sizeof *j);
+    j->rec = *rec;
+    j->doc = doc;
+}
+
 /* Read one input file into batches, processing each batch when it fills. */
 static void process_file(const char *path, const options *o, batch *b, size_t cap,
                          sr_store *store, totals *t)
 {
-    sr_reader_defaults defs = {o->id, o->date};
-    sr_error err = {{0}};
+    sr_reader_defaults defs = {o->id, o->date, o->max_bytes};
+    sr_error err = {0};
     sr_reader *r = sr_reader_open(path, (sr_input_kind)o->input, &defs, &err);
     if (!r) {
         add_rejection(b, &err);
         return;
     }
-    for (;;) {
+    while (!t->stop) {
         sr_record rec;
         int rc = sr_reader_next(r, &rec, &err);
         if (rc == 0)
@@ -325,7 +465,7 @@ static void process_file(const char *path, const options *o, batch *b, size_t ca
         if (rc < 0)
             add_rejection(b, &err);
         else
-            add_record(b, b->engine, &rec);
+            add_record(b, b->engine, &rec, path, t);
         if (b->n == cap) {
             run_batch(b, o->threads);
             emit_batch(b, o, store, t);
@@ -342,7 +482,7 @@ static void add_conllu_file(const char *path, const options *o, batch *b)
     sr_sentence *sents;
     const char **texts;
     size_t n;
-    sr_error err = {{0}};
+    sr_error err = {0};
     if (sr_conllu_read_texts(path, &a, &sents, &texts, &n, &err) < 0) {
         add_rejection(b, &err);
     } else {
@@ -350,6 +490,10 @@ static void add_conllu_file(const char *path, const options *o, batch *b)
         job *j = &b->jobs[b->n++];
         memset(j, 0, sizeof *j);
         j->doc = sr_doc_new_tokenized(b->engine, &meta, sents, texts, n);
+        if (!j->doc) {
+            j->failed = 1;
+            sr_error_setc(&j->err, SR_ERR_NOMEM, "%s: out of memory; the file was skipped", path);
+        }
     }
     sr_arena_free(&a);
 }
@@ -358,20 +502,23 @@ static int run_documents(int argc, char **argv, options *o, const char *usage)
 {
     int first = parse_options(argc, argv, o, usage);
     o->progress = isatty(STDERR_FILENO);
-    sr_error err = {{0}};
-    sr_engine *e = sr_engine_open(o->data_dir, &err);
+    sr_error err = {0};
+    sr_engine *e = o->dictionaries ? sr_engine_open_dictionaries(o->data_dir, o->dictionaries, &err)
+                                   : sr_engine_open(o->data_dir, &err);
     if (!e) {
         fprintf(stderr, "sitrep: %s\n", err.msg);
         return EXIT_USAGE;
     }
     sr_store *store = NULL;
+    if (o->db)
+        signal(SIGPIPE, SIG_IGN); /* `| head` must not stop the ingest */
     if (o->db && !(store = sr_store_open(o->db, &err))) {
         fprintf(stderr, "sitrep: %s\n", err.msg);
         sr_engine_close(e);
         return EXIT_USAGE;
     }
     size_t cap = (size_t)o->threads * BATCH_PER_THREAD;
-    batch b = {.engine = e, .jobs = calloc(cap, sizeof(job))};
+    batch b = {.engine = e, .doc_options = o->doc_options, .jobs = calloc(cap, sizeof(job))};
     b.stages = o->cmd == CMD_SEGMENT ? SR_STAGE_SEGMENT
                : o->cmd == CMD_PARSE ? SR_STAGE_SEGMENT | SR_STAGE_TAG | SR_STAGE_PARSE
                                      : SR_STAGE_ALL;
@@ -382,12 +529,12 @@ static int run_documents(int argc, char **argv, options *o, const char *usage)
     const char *stdin_only[] = {"-"};
     char **files = first < argc ? argv + first : (char **)stdin_only;
     int nfiles = first < argc ? argc - first : 1;
-    for (int i = 0; i < nfiles; i++) {
+    for (int i = 0; i < nfiles && !t.stop; i++) {
         if (o->input == INPUT_CONLLU)
             add_conllu_file(files[i], o, &b);
         else
             process_file(files[i], o, &b, cap, store, &t);
-        if (b.n == cap || i == nfiles - 1) {
+        if (b.n == cap || i == nfiles - 1 || t.stop) {
             run_batch(&b, o->threads);
             emit_batch(&b, o, store, &t);
         }
@@ -397,11 +544,11 @@ static int run_documents(int argc, char **argv, options *o, const char *usage)
     free(b.jobs);
     sr_store_close(store);
     sr_engine_close(e);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "sitrep: error writing the output\n");
-        return EXIT_REJECTED;
-    }
-    return t.rejected ? EXIT_REJECTED : EXIT_OK;
+    for (size_t i = 0; i < t.ids.cap; i++)
+        free(t.ids.slots[i].value);
+    sr_hashmap_free(&t.ids);
+    check_output(o, &t);
+    return t.rejected || t.out_failed ? EXIT_REJECTED : EXIT_OK;
 }
 
 /* `sitrep kb lookup|check`. */
@@ -413,7 +560,7 @@ static int run_kb(int argc, char **argv)
     }
     options o = {.cmd = CMD_CODE, .threads = 1};
     int first = parse_options(argc - 1, argv + 1, &o, usage_kb) + 1;
-    sr_error err = {{0}};
+    sr_error err = {0};
     if (strcmp(argv[1], "compile") == 0) {
         int problems = sr_kb_compile(o.data_dir, o.out, stderr, &err);
         if (problems < 0)

@@ -51,6 +51,7 @@ typedef struct record {
 
 typedef struct score {
     long tp, fp, fn;
+    long records, right; /* records scored, and those coded exactly as wanted */
 } score;
 
 static double now(void)
@@ -173,6 +174,8 @@ static void score_record(const record *x, const triple *got, int ngot, int dyad_
     sc->tp += tp;
     sc->fp += ngot - tp;
     sc->fn += x->nwant - tp;
+    sc->records++;
+    sc->right += tp == ngot && tp == x->nwant;
 }
 
 static void report(const char *what, const score *sc)
@@ -180,8 +183,9 @@ static void report(const char *what, const score *sc)
     double p = sc->tp + sc->fp ? (double)sc->tp / (double)(sc->tp + sc->fp) : 0;
     double r = sc->tp + sc->fn ? (double)sc->tp / (double)(sc->tp + sc->fn) : 0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    printf("%-44s P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)\n", what, p, r, f, sc->tp, sc->fp,
-           sc->fn);
+    printf("%-44s P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)  records right %ld/%ld (%.1f%%)\n",
+           what, p, r, f, sc->tp, sc->fp, sc->fn, sc->right, sc->records,
+           sc->records ? 100.0 * (double)sc->right / (double)sc->records : 0.0);
 }
 
 /*
@@ -195,6 +199,7 @@ static const char *show_id; /* -s ID: print the mentions and events of one recor
 typedef struct nlp_models {
     sr_tagger *tagger;
     sr_lemmatizer *lemmatizer;
+    sr_parser *parser; /* when set, sentences are parsed too: the tree coder codes them */
 } nlp_models;
 
 static void show(const record *x, const sr_sentence *s, size_t ns, const sr_mention *ms, size_t nm,
@@ -235,11 +240,13 @@ static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, rec
         for (size_t k = 0; nlp && k < nsents; k++) {
             sr_tagger_tag(nlp->tagger, &sents[k], &a);
             sr_lemmatize(nlp->lemmatizer, &sents[k], &a);
+            if (nlp->parser)
+                sr_parser_parse(nlp->parser, &sents[k], &a);
         }
         sr_mention *ms;
         sr_actors_find(kb, x->text, sents, nsents, x->date, &a, &ms, &nm);
         double t1 = now();
-        sr_code_input in = {x->text, x->date, sents, nsents, ms, nm};
+        sr_code_input in = {x->id, 0, x->text, x->date, sents, nsents, ms, nm};
         sr_event *ev;
         sr_coder_code(c, &in, &a, &ev, &nev);
         double t2 = now();
@@ -321,7 +328,7 @@ int main(int argc, char **argv)
            "%d error-handling records left out\n",
            nrec, nrec - nerr, nwant, nnone, nerr);
 
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_kb *kb = sr_kb_open_petrarch(actors, agents, &err);
     sr_coder *pet = kb ? sr_coder_open_petrarch(SR_DATA_DIR, verbs, &err) : NULL;
     sr_coder *own = pet ? sr_coder_open(SR_DATA_DIR, &err) : NULL;
@@ -346,7 +353,7 @@ int main(int argc, char **argv)
            scored / own_secs, scored / own_code_secs);
 
     /* The same with the tagger and lemmatizer, when their models load. */
-    nlp_models nlp = {NULL, NULL};
+    nlp_models nlp = {NULL, NULL, NULL};
     char model[4096];
     snprintf(model, sizeof model, "%s/models/tagger.bin", SR_DATA_DIR);
     nlp.tagger = sr_tagger_load(model, &err);
@@ -359,6 +366,20 @@ int main(int argc, char **argv)
         (void)run(own, kb, &nlp, recs, nrec, NULL, &town, 0, &own_code_secs);
         report("tagged, sitrep lexicon: (source, target)", &town);
         printf("speed (tagged): %.0f sentences/s end to end\n", scored / tsecs);
+        snprintf(model, sizeof model, "%s/models/parser.bin", SR_DATA_DIR);
+        nlp.parser = sr_parser_load(model, &err);
+        if (nlp.parser) {
+            score pfull = {0}, pdyad = {0}, pown = {0};
+            double psecs = run(pet, kb, &nlp, recs, nrec, &pfull, &pdyad, verbose > 1, &code_secs);
+            report("tree coder, PETR.Validate.verbs: (s, t, code)", &pfull);
+            report("tree coder, PETR.Validate.verbs: (s, t)", &pdyad);
+            (void)run(own, kb, &nlp, recs, nrec, NULL, &pown, 0, &own_code_secs);
+            report("tree coder, sitrep lexicon: (source, target)", &pown);
+            printf("speed (parsed, tree coder): %.0f sentences/s end to end\n", scored / psecs);
+            sr_parser_free(nlp.parser);
+        } else {
+            printf("parsed runs skipped: %s\n", err.msg);
+        }
     } else {
         printf("tagged runs skipped: %s\n", err.msg);
     }

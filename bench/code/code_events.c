@@ -30,7 +30,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: code_events [-d YYYY-MM-DD] [-p VERBS.txt] FILE\n");
         return 2;
     }
-    sr_error err = {{0}};
+    sr_error err = {0};
     size_t len;
     char *text = sr_read_file(path, &len, &err);
     sr_kb *kb = text ? sr_kb_open(SR_DATA_DIR, &err) : NULL;
@@ -50,7 +50,7 @@ int main(int argc, char **argv)
     sr_event *ev;
     sr_segment(&a, text, len, &s, &ns);
     sr_actors_find(kb, text, s, ns, date, &a, &m, &nm);
-    sr_code_input in = {text, date, s, ns, m, nm};
+    sr_code_input in = {path, 0, text, date, s, ns, m, nm};
     sr_coder_code(c, &in, &a, &ev, &ne);
     uint32_t last = UINT32_MAX;
     for (size_t i = 0; i < ne; i++) {

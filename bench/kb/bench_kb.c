@@ -115,7 +115,7 @@ int main(int argc, char **argv)
         char path[4096];
         const char *dd = data ? data : getenv("SITREP_DATA") ? getenv("SITREP_DATA") : SR_DATA_DIR;
         snprintf(path, sizeof path, "%s/models/tagger.bin", dd);
-        sr_error terr = {{0}};
+        sr_error terr = {0};
         tagger = sr_tagger_load(path, &terr);
         if (!tagger)
             fprintf(stderr, "bench_kb: no tagger (%s); names are found by capitals\n", terr.msg);
@@ -123,7 +123,7 @@ int main(int argc, char **argv)
 #else
     (void)tag;
 #endif
-    sr_error err = {{0}};
+    sr_error err = {0};
     double t0 = now();
     sr_kb *kb = sr_kb_open(data, &err);
     if (!kb) {

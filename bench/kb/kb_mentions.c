@@ -28,7 +28,7 @@ static void tag_and_parse(const char *data, sr_sentence *ss, size_t ns, int pars
 {
     const char *dd = data ? data : getenv("SITREP_DATA") ? getenv("SITREP_DATA") : SR_DATA_DIR;
     char path[4096];
-    sr_error err = {{0}};
+    sr_error err = {0};
     snprintf(path, sizeof path, "%s/models/tagger.bin", dd);
     sr_tagger *tagger = sr_tagger_load(path, &err);
     if (!tagger) {
@@ -72,7 +72,7 @@ int main(int argc, char **argv)
         else
             path = argv[i];
     }
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_kb *kb = actors ? sr_kb_open_petrarch(actors, agents, &err) : sr_kb_open(data, &err);
     if (!kb) {
         fprintf(stderr, "kb_mentions: %s\n", err.msg);

@@ -125,7 +125,7 @@ static void tag_accuracy(const sr_sentence *gold, const sr_sentence *tagged, siz
 static sr_sentence *read_bank(const char *path, sr_arena *a, size_t *n)
 {
     sr_sentence *s;
-    sr_error err = {{0}};
+    sr_error err = {0};
     if (sr_conllu_read(path, a, &s, n, &err) != 0) {
         fprintf(stderr, "bench_parser: %s\n", err.msg);
         exit(1);
@@ -141,7 +141,7 @@ int main(int argc, char **argv)
     const char *bank = argc > 3 + dev ? argv[3 + dev]
                        : dev          ? SR_SHARED_DIR "/ud/en_ewt-ud-dev.conllu"
                                       : SR_SHARED_DIR "/ud/en_ewt-ud-test.conllu";
-    sr_error err = {{0}};
+    sr_error err = {0};
     double t0 = now();
     sr_parser *p = sr_parser_load(parser_path, &err);
     if (!p) {

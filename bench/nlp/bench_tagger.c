@@ -130,7 +130,7 @@ int main(int argc, char **argv)
     const char *data = argc > 2 ? argv[2] : SR_DATA_DIR;
     char path[4096];
     snprintf(path, sizeof path, "%s/models/tagger.bin", data);
-    sr_error err = {{0}};
+    sr_error err = {0};
     double t0 = now();
     sr_tagger *t = sr_tagger_load(path, &err);
     double t1 = now();

@@ -65,7 +65,7 @@ static void train_epoch(perceptron *p, const corpus *c, const size_t *order)
         const doc *d = &c->docs[order[i]];
         seg_toks tv = {0};
         seg_lines lines;
-        seg_scan(d->text, d->len, &tv, &lines);
+        sr_seg_scan(d->text, d->len, &tv, &lines);
         if (tv.n == 0) {
             free(tv.v);
             continue;
@@ -73,16 +73,16 @@ static void train_epoch(perceptron *p, const corpus *c, const size_t *order)
         uint8_t *brk = calloc(tv.n, 1);
         if (!brk)
             abort();
-        seg_rule_boundaries(d->text, &tv, &lines, brk);
+        sr_seg_rule_boundaries(d->text, &tv, &lines, brk);
         size_t cursor = 0, dist = 0;
         seg_feat_cache cache;
         memset(&cache, 0, sizeof cache);
         for (size_t k = 0; k + 1 < tv.n; k++) {
             dist++;
             int gold = gold_boundary(d, &cursor, &tv.v[k], &tv.v[k + 1]);
-            if (seg_model_gap(d->text, &tv, k)) {
+            if (sr_seg_model_gap(d->text, &tv, k)) {
                 p->nfeats = 0;
-                seg_gap_features(d->text, &tv, k, brk[k], dist, &cache, collect, p);
+                sr_seg_gap_features(d->text, &tv, k, brk[k], dist, &cache, collect, p);
                 float score = 0;
                 for (size_t f = 0; f < p->nfeats; f++)
                     score += p->w[p->feats[f]];
@@ -166,7 +166,7 @@ int main(int argc, char **argv)
         }
         train_epoch(&p, &train, order);
         averaged(&p, avg);
-        sr_segmenter *m = seg_model_from_weights(avg);
+        sr_segmenter *m = sr_seg_model_from_weights(avg);
         double f = sentence_f1(m, &dev);
         sr_segmenter_free(m);
         printf("epoch %d: dev sentence F1 %.2f\n", e, f);
@@ -177,7 +177,7 @@ int main(int argc, char **argv)
         }
     }
     sr_error err;
-    if (seg_model_save(best, paths[2], &err) != 0) {
+    if (sr_seg_model_save(best, paths[2], &err) != 0) {
         fprintf(stderr, "train_segment: %s\n", err.msg);
         return 1;
     }

@@ -6,6 +6,7 @@
 ** → event attributes (date, place, size) and quotes.
 ** Every allocation of a document comes from its arena.
 */
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,9 +17,33 @@
 #include "segment/segment.h"
 #include "util/util.h"
 
+static void run_stages(sr_doc *d, unsigned stages);
+
 static const char *arena_dup(sr_arena *a, const char *s)
 {
     return s ? sr_arena_strdup(a, s) : NULL;
+}
+
+/* Copy meta and text into d->keep; -1 when out of memory. */
+static int copy_in(sr_doc *d, const sr_doc_meta *meta, const char *text, size_t len)
+{
+    jmp_buf jb;
+    jmp_buf *outer = sr_oom_catch(&jb);
+    if (setjmp(jb) != 0) {
+        sr_oom_catch(outer);
+        return -1;
+    }
+    d->meta.id = arena_dup(&d->keep, meta && meta->id ? meta->id : "doc");
+    if (meta) {
+        d->meta.date = arena_dup(&d->keep, meta->date);
+        d->meta.title = arena_dup(&d->keep, meta->title);
+        d->meta.url = arena_dup(&d->keep, meta->url);
+        d->meta.source = arena_dup(&d->keep, meta->source);
+    }
+    d->text = sr_arena_strndup(&d->keep, text, len);
+    d->len = len;
+    sr_oom_catch(outer);
+    return 0;
 }
 
 sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text, size_t len)
@@ -28,15 +53,11 @@ sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text
         return NULL;
     d->engine = e;
     sr_arena_init(&d->arena);
-    d->meta.id = arena_dup(&d->arena, meta && meta->id ? meta->id : "doc");
-    if (meta) {
-        d->meta.date = arena_dup(&d->arena, meta->date);
-        d->meta.title = arena_dup(&d->arena, meta->title);
-        d->meta.url = arena_dup(&d->arena, meta->url);
-        d->meta.source = arena_dup(&d->arena, meta->source);
+    sr_arena_init(&d->keep);
+    if (copy_in(d, meta, text, len) < 0) {
+        sr_doc_free(d);
+        return NULL;
     }
-    d->text = sr_arena_strndup(&d->arena, text, len);
-    d->len = len;
     return d;
 }
 
@@ -92,6 +113,7 @@ void sr_doc_free(sr_doc *d)
     if (!d)
         return;
     sr_arena_free(&d->arena);
+    sr_arena_free(&d->keep);
     free(d);
 }
 
@@ -117,6 +139,9 @@ static void run_coder(sr_doc *d)
     sr_actors_find(e->kb, d->text, d->sentences, d->nsentences, d->meta.date, &d->arena,
                    &d->mentions, &d->nmentions);
     sr_code_input in = {
+        .doc_id = d->meta.id,
+        .flags = ((d->options & SR_OPT_NO_STATEMENTS) ? SR_CODE_NO_STATEMENTS : 0u) |
+                 ((d->options & SR_OPT_SHALLOW) ? SR_CODE_SHALLOW : 0u),
         .text = d->text,
         .date = d->meta.date,
         .sentences = d->sentences,
@@ -137,10 +162,43 @@ static void run_coder(sr_doc *d)
     sr_attr_run(e->attr, &ain, &d->arena, d->events, d->nevents, &d->quotes, &d->nquotes);
 }
 
+void sr_doc_set_options(sr_doc *d, unsigned options)
+{
+    d->options = options;
+}
+
+/*
+** Run the stages.  Out of memory anywhere below (the arena, the segmenter,
+** the actor finder) jumps back here through sr_oom(): the document is
+** marked empty and reported with SR_ERR_NOMEM, and the host goes on.
+*/
 int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err)
 {
     if (sr_utf8_valid_prefix(d->text, d->len) != d->len)
         return sr_error_set(err, "%s: text is not valid UTF-8", d->meta.id);
+    jmp_buf jb;
+    jmp_buf *outer = sr_oom_catch(&jb);
+    if (setjmp(jb) != 0) {
+        sr_oom_catch(outer);
+        sr_arena_free(&d->arena); /* give the memory back at once; meta and text stay */
+        d->sentences = NULL;
+        d->mentions = NULL;
+        d->events = NULL;
+        d->nsentences = d->nmentions = d->nevents = 0;
+        d->done = 0;
+        return sr_error_setc(err, SR_ERR_NOMEM,
+                             "%s: out of memory processing %zu bytes of text; the document "
+                             "was skipped (split it, or allow more memory)",
+                             d->meta.id, d->len);
+    }
+    run_stages(d, stages);
+    sr_oom_catch(outer);
+    return 0;
+}
+
+/* The stages of sr_doc_process, under its recovery point. */
+static void run_stages(sr_doc *d, unsigned stages)
+{
     /* Later stages need the earlier ones. */
     if (stages & SR_STAGE_CODE)
         stages |= SR_STAGE_PARSE;
@@ -156,7 +214,6 @@ int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err)
     if (stages & SR_STAGE_CODE)
         run_coder(d);
     d->done |= stages;
-    return 0;
 }
 
 const sr_doc_meta *sr_doc_get_meta(const sr_doc *d)

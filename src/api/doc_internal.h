@@ -29,7 +29,8 @@ struct sr_engine {
 
 struct sr_doc {
     const sr_engine *engine;
-    sr_arena arena;          /* everything below lives here */
+    sr_arena keep;           /* meta and text: they outlive a failed run */
+    sr_arena arena;          /* everything the stages make lives here */
     sr_doc_meta meta;
     char *text;
     size_t len;
@@ -42,6 +43,7 @@ struct sr_doc {
     sr_quote *quotes;
     size_t nquotes;
     unsigned done;           /* SR_STAGE_* bits already run */
+    unsigned options;        /* SR_OPT_* */
 };
 
 /*

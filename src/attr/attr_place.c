@@ -323,6 +323,17 @@ static int is_object_place(const sr_sentence *s, const sr_event *e, int trig, co
     return 1;
 }
 
+/* Is toponym head h (preposition prep) the object of some verb, or "the city of" one? */
+static int object_of_a_verb(const sr_sentence *s, int h, const sr_token *prep)
+{
+    int p = tree_parent(s, h);
+    if (p >= 0 && tree_rel_is(s, h, "obj") && s->tokens[p].upos == SR_UPOS_VERB)
+        return 1;
+    int g = tree_parent(s, p);
+    return prep && tok_is(prep, "of") && g >= 0 && tree_rel_is(s, p, "obj") &&
+           s->tokens[g].upos == SR_UPOS_VERB;
+}
+
 /* "police" without a country in Belgrade: SRBCOP, the old code kept in source_code_orig. */
 static void adjust_actor(const sr_attr *at, sr_arena *a, sr_event *e)
 {
@@ -365,16 +376,21 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
         for (size_t k = lo; k < nt && ts[k].sentence == e->sentence; k++) {
             const toponym *t = &ts[k];
             sr_span sp = {s->tokens[t->first].start, s->tokens[t->last - 1].end};
+            /* The actor itself, by metonymy ("Kyiv said"); but the city an attack or a
+               visit is aimed at is its place too ("drones hit Sumy"). */
             if ((e->source.code && within(e->source.span, sp)) ||
-                (e->target.code && within(e->target.span, sp)))
-                continue; /* the actor itself, by metonymy: "Kyiv said" */
+                (e->target.code && within(e->target.span, sp) && !takes_object_place(e)))
+                continue;
             int head = t->head, h = head;
             for (uint32_t steps = 0;
                  tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
                 h = tree_parent(s, h);
             const sr_token *prep = t->prep >= 0 ? &s->tokens[t->prep] : NULL;
             int object = takes_object_place(e) && is_object_place(s, e, trig, t, h, prep);
-            if (!locative(prep) && !object)
+            /* In an attack's sentence, the object of another verb is a place nearby
+               ("Russian forces struck the city of Sumy ..., killing four"). */
+            int other_object = takes_object_place(e) && !object && object_of_a_verb(s, h, prep);
+            if (!locative(prep) && !object && !other_object)
                 continue; /* "with Russia", "protect Ukraine from Russia" */
             int d = trig >= 0 ? tree_link(s, trig, head) : TREE_UNLINKED;
             if (d == TREE_OTHER_CLAUSE)

@@ -1,10 +1,13 @@
 /*
 ** coder.h: event coding.
 **
-** Turns sentences and their actor mentions into CAMEO/PLOVER events.  The
-** verb lexicon (data/verbs/, or a PETRARCH CAMEO verb dictionary) maps verb
-** lemmas and phrases to CAMEO codes; the ontology table (data/ontology/)
-** gives each code its PLOVER type and mode, quad class and Goldstein score.
+** Turns parsed sentences and their actor mentions into CAMEO/PLOVER
+** events by reading the dependency tree (tree.c and its helpers; see
+** src/code/README.md).  The lexicon (data/verbs/, or a PETRARCH CAMEO verb
+** dictionary) maps verbs, phrases and event nouns to CAMEO codes; the
+** closed-class tables (data/code/) give the words the rules depend on; the
+** ontology table (data/ontology/) gives each code its PLOVER type, mode and
+** context, quad class and Goldstein score.
 */
 #ifndef SR_CODER_H
 #define SR_CODER_H
@@ -29,8 +32,14 @@ struct sr_ontology;
 const struct sr_verbdict *sr_coder_dict(const sr_coder *c);
 const struct sr_ontology *sr_coder_ontology(const sr_coder *c);
 
+/* Coding flags (sr_code_input.flags). */
+#define SR_CODE_NO_STATEMENTS 0x1 /* drop bare public statements (01x) */
+#define SR_CODE_SHALLOW 0x2       /* the shallow baseline coder (bench/ comparisons) */
+
 /* Everything the coder sees of one document. */
 typedef struct sr_code_input {
+    const char *doc_id; /* for event ids */
+    unsigned flags;     /* SR_CODE_* */
     const char *text;
     const char *date;
     const sr_sentence *sentences;
@@ -39,7 +48,11 @@ typedef struct sr_code_input {
     size_t nmentions;
 } sr_code_input;
 
-/* Code the events of one document into an array allocated from a. */
+/*
+** Code the events of one document into an array allocated from a.  A
+** document whose sentences carry no dependency parse is coded by the
+** shallow baseline coder.
+*/
 void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_event **events,
                    size_t *nevents);
 

@@ -43,6 +43,7 @@ typedef struct sr_cameo {
     int quad_class;     /* 1..4 */
     const char *plover; /* "CONSULT", or NULL (root 01 has none) */
     const char *mode;   /* "visit", or NULL */
+    const char *context; /* PLOVER context ("military", "diplomatic"), or NULL */
 } sr_cameo;
 
 typedef struct sr_ontology sr_ontology;
@@ -89,6 +90,8 @@ typedef struct sr_pattern {
     uint16_t weight;      /* how much it matches: longer patterns win */
     uint8_t mutual;       /* reciprocal: "X and Y met" codes X-Y and Y-X */
     uint8_t target;       /* the phrase's last words name the target ("expel ... diplomat") */
+    uint32_t preps, npreps; /* prepositions that introduce the target ("target:on|against"),
+                               word ids in words_of[]; none: the coder's defaults */
 } sr_pattern;
 
 /* A verb: a head word with optional particles, in a pattern group. */
@@ -101,6 +104,8 @@ typedef struct sr_verb {
     const char *code2;    /* code of the reverse event, or NULL */
     const char *rule;
     uint8_t mutual;
+    uint8_t noun;         /* an event noun ("attack", "talks"), matched on nouns only */
+    uint32_t preps, npreps; /* target prepositions of the bare entry, as in sr_pattern */
 } sr_verb;
 
 /* A synset: phrases of consecutive words. */

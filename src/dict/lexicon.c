@@ -18,7 +18,10 @@
 ** named by the phrase's last words is the event's target: "expel ...
 ** diplomat 161 target" codes "expelled a Russian diplomat" against Russia)
 ** and by "mutual" (a compound subject with no object codes the event both
-** ways: "X and Y met").  "forms:" lines give irregular forms of a lemma.
+** ways: "X and Y met"), and "target:on|against" (the target is the
+** actor the preposition introduces).  "noun: attack 190" lines are event
+** nouns, matched where the word stands as a noun ("Russian attacks on
+** ports").  "forms:" lines give irregular forms of a lemma.
 ** "#" starts a comment.
 */
 #include "dict/dict_internal.h"
@@ -92,19 +95,42 @@ static int valid_code(const lex_ctx *c, const char *code)
     return !c->onto || sr_ontology_get(c->onto, code) != NULL;
 }
 
-/* The verb for lemma, created (with its own group) when new. */
-static sr_verb *verb_for_lemma(sr_verbdict *d, uint32_t lemma)
+/*
+** The verb (or, with noun set, the event noun) for lemma, created with its
+** own group when new.  A verb and a noun of the same lemma ("attack") are
+** two entries: the coder picks one by the token's part of speech.
+*/
+static sr_verb *verb_for_lemma(sr_verbdict *d, uint32_t lemma, int noun)
 {
     for (uint32_t i = 0; i < d->nverbs; i++)
-        if (d->verbs[i].lemma == lemma && d->verbs[i].npre == 0 && d->verbs[i].npost == 0)
+        if (d->verbs[i].lemma == lemma && d->verbs[i].noun == noun && d->verbs[i].npre == 0 &&
+            d->verbs[i].npost == 0)
             return &d->verbs[i];
     uint32_t group = sr_dict_add_group(d);
     sr_verb *v = sr_dict_add_verb(d);
     v->lemma = lemma;
     v->group = group;
+    v->noun = (uint8_t)noun;
     sr_dict_add_form(d, lemma, (uint32_t)(v - d->verbs));
     sr_dict_add_inflections(d, lemma);
     return v;
+}
+
+/* "target:on|against": the prepositions that introduce the target, into words_of[]. */
+static int parse_target_preps(lex_ctx *c, char *list, uint32_t *first, uint32_t *n)
+{
+    *first = c->d->nwords_of;
+    *n = 0;
+    for (char *w = list, *bar; w; w = bar) {
+        bar = strchr(w, '|');
+        if (bar)
+            *bar++ = '\0';
+        if (!valid_word(w))
+            return lex_error(c, "bad preposition in target:", w);
+        sr_dict_add_wordref(c->d, sr_dict_intern_str(c->d, w));
+        (*n)++;
+    }
+    return 0;
 }
 
 static const char *rule_here(lex_ctx *c)
@@ -170,16 +196,22 @@ static int add_word_elem(lex_ctx *c, char *field, uint8_t gap)
     return 0;
 }
 
-/* "verb word ... word CODE [mutual] [target]" */
-static int load_entry(lex_ctx *c, char **f, int n)
+/* "[noun:] verb word ... word CODE [mutual] [target] [target:PREP|PREP]" */
+static int load_entry(lex_ctx *c, char **f, int n, int noun)
 {
     sr_verbdict *d = c->d;
     int mutual = 0, target = 0;
-    while (n >= 3 && (strcmp(f[n - 1], "mutual") == 0 || strcmp(f[n - 1], "target") == 0)) {
-        if (f[n - 1][0] == 'm')
+    uint32_t preps = 0, npreps = 0;
+    while (n >= 3) {
+        if (strcmp(f[n - 1], "mutual") == 0)
             mutual = 1;
-        else
+        else if (strcmp(f[n - 1], "target") == 0)
             target = 1;
+        else if (strncmp(f[n - 1], "target:", 7) == 0) {
+            if (parse_target_preps(c, f[n - 1] + 7, &preps, &npreps) < 0)
+                return -1;
+        } else
+            break;
         n--;
     }
     if (target && n < 3)
@@ -192,13 +224,17 @@ static int load_entry(lex_ctx *c, char **f, int n)
     if (!valid_word(f[0]))
         return lex_error(c, "bad verb", f[0]);
     const char *code_s = strcmp(code, "---") ? sr_arena_strdup(&d->strings, code) : NULL;
-    sr_verb *v = verb_for_lemma(d, sr_dict_intern_str(d, f[0]));
+    sr_verb *v = verb_for_lemma(d, sr_dict_intern_str(d, f[0]), noun);
     if (n == 2) {
         if (v->rule)
-            return lex_error(c, "duplicate entry for verb, first given at", v->rule);
+            return lex_error(c, noun ? "duplicate entry for noun, first given at"
+                                     : "duplicate entry for verb, first given at",
+                             v->rule);
         v->code = code_s;
         v->rule = rule_here(c);
         v->mutual = (uint8_t)mutual;
+        v->preps = preps;
+        v->npreps = npreps;
         return 0;
     }
     uint32_t group = v->group;
@@ -227,6 +263,8 @@ static int load_entry(lex_ctx *c, char **f, int n)
     p->weight = (uint16_t)(count + 1);
     p->mutual = (uint8_t)mutual;
     p->target = (uint8_t)target;
+    p->preps = preps;
+    p->npreps = npreps;
     return 0;
 }
 
@@ -243,7 +281,10 @@ static int load_line(lex_ctx *c, char *line)
         return 0;
     if (strcmp(f[0], "forms:") == 0)
         return load_forms(c, f, n);
-    return load_entry(c, f, n);
+    if (strcmp(f[0], "noun:") == 0)
+        return n < 3 ? lex_error(c, "\"noun:\" needs a noun and a CAMEO code", NULL)
+                     : load_entry(c, f + 1, n - 1, 1);
+    return load_entry(c, f, n, 0);
 }
 
 int sr_verbdict_load_lexicon(sr_verbdict *d, const char *path, const char *rule_name,

@@ -2,7 +2,7 @@
 ** ontology.c: the CAMEO code table (data/ontology/cameo.tsv).
 **
 ** Tab-separated: code, name, Goldstein score, quad class, PLOVER type,
-** PLOVER mode; "-" marks an empty field, "#" starts a comment line and the
+** PLOVER mode, PLOVER context; "-" marks an empty field, "#" starts a comment line and the
 ** first other line is the column header.  Codes are kept sorted for
 ** binary search.
 */
@@ -49,8 +49,8 @@ static int split_tabs(char *line, char **f, int max)
 /* Parse one data line into c; -1 when malformed. */
 static int parse_row(char *line, sr_cameo *c)
 {
-    char *f[7];
-    if (split_tabs(line, f, 7) != 6)
+    char *f[8];
+    if (split_tabs(line, f, 8) != 7)
         return -1;
     char *end;
     c->code = f[0];
@@ -63,6 +63,7 @@ static int parse_row(char *line, sr_cameo *c)
         return -1;
     c->plover = strcmp(f[4], "-") ? f[4] : NULL;
     c->mode = strcmp(f[5], "-") ? f[5] : NULL;
+    c->context = strcmp(f[6], "-") ? f[6] : NULL;
     return 0;
 }
 
@@ -105,7 +106,7 @@ sr_ontology *sr_ontology_open(const char *path, sr_error *err)
             cap *= 2;
         }
         if (parse_row(line, &o->codes[o->n]) < 0) {
-            sr_error_set(err, "%s:%zu: malformed ontology row (want 6 tab-separated fields)", path,
+            sr_error_set(err, "%s:%zu: malformed ontology row (want 7 tab-separated fields)", path,
                          lineno);
             sr_ontology_free(o);
             return NULL;

@@ -229,6 +229,8 @@ typedef struct finder {
     const sr_sentence *s;
     char **norm;        /* normalized form of each token ("" for a lone hyphen) */
     uint8_t *gap;       /* 1 when whitespace precedes the token */
+    uint32_t *context;  /* tokens whose words may back a fuzzy name (see context_words()) */
+    uint32_t ncontext;
     int titlecase;      /* most words capitalized: a headline */
     char codes[16][24]; /* codes of organizations and countries named in the sentence */
     int ncodes;
@@ -281,9 +283,9 @@ static size_t range_key(const finder *f, uint32_t i, uint32_t j, char *buf, size
     buf[0] = 0;
     for (uint32_t k = i; k < j; k++) {
         if (k > i && f->gap[k] && n > 0 && buf[n - 1] != ' ')
-            n = kb_norm_append(buf, n, cap, " ", 1);
+            n = sr_kb_norm_append(buf, n, cap, " ", 1);
         const char *t = form(f, k);
-        n = kb_norm_append(buf, n, cap, t, strlen(t));
+        n = sr_kb_norm_append(buf, n, cap, t, strlen(t));
         if (n == cap)
             return 0;
     }
@@ -308,7 +310,7 @@ static int case_fits(const finder *f, uint32_t i, uint32_t j, uint32_t flags)
         return 1;
     int upper = 0, lower = 0;
     for (uint32_t k = i; k < j; k++)
-        kb_case_scan(form(f, k), &upper, &lower);
+        sr_kb_case_scan(form(f, k), &upper, &lower);
     return kb_case_ok(flags, upper, lower);
 }
 
@@ -326,9 +328,9 @@ static hit longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const
     key[0] = 0;
     for (uint32_t j = i; j < f->s->ntokens && j < i + 12; j++) {
         if (j > i && f->gap[j] && n > 0 && key[n - 1] != ' ')
-            n = kb_norm_append(key, n, sizeof key, " ", 1);
+            n = sr_kb_norm_append(key, n, sizeof key, " ", 1);
         const char *t = form(f, j);
-        n = kb_norm_append(key, n, sizeof key, t, strlen(t));
+        n = sr_kb_norm_append(key, n, sizeof key, t, strlen(t));
         if (n == sizeof key)
             break;
         size_t len = n;
@@ -337,7 +339,7 @@ static hit longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const
         if (len == prev)
             continue; /* a lone hyphen adds nothing */
         prev = len;
-        const kb_slot *s = kb_find(f->kb, key, len);
+        const kb_slot *s = sr_kb_find(f->kb, key, len);
         if (!s)
             break;
         /* "who" is not the WHO, nor "turkey" Turkey; but they may start a longer name */
@@ -472,7 +474,7 @@ static int32_t emit(finder *f, uint32_t first, uint32_t last, const char *code, 
         f->capm = f->capm ? f->capm * 2 : 32;
         f->m = realloc(f->m, f->capm * sizeof *f->m);
         if (!f->m)
-            abort();
+            sr_oom(f->capm * sizeof *f->m);
     }
     sr_mention *m = &f->m[f->nm];
     m->sentence = f->si;
@@ -523,7 +525,7 @@ static referent *remember(finder *f, int32_t mention, const kb_entity *e, const 
         f->caprefs = f->caprefs ? f->caprefs * 2 : 16;
         f->refs = realloc(f->refs, f->caprefs * sizeof *f->refs);
         if (!f->refs)
-            abort();
+            sr_oom(f->caprefs * sizeof *f->refs);
     }
     referent *r = &f->refs[f->nrefs++];
     memset(r, 0, sizeof *r);
@@ -651,7 +653,7 @@ static int title_mentions(const sr_kb *kb, const kb_entity *e, const char *w)
     size_t n = strlen(w);
     char t[256];
     for (uint32_t i = 0; i < e->nroles; i++) {
-        if (!kb_norm(kb_str(kb, kb->roles[e->role_first + i].title), t, sizeof t))
+        if (!sr_kb_norm(kb_str(kb, kb->roles[e->role_first + i].title), t, sizeof t))
             continue;
         for (const char *p = t; (p = strstr(p, w)); p += n) {
             int start = p == t || p[-1] == ' ';
@@ -680,7 +682,7 @@ static int has_sector(const sr_kb *kb, const kb_entity *e, const char *s)
 static const char *code_of(finder *f, const kb_entity *e, char *buf, size_t cap,
                            const char **sector)
 {
-    return kb_code_on(f->kb, e, f->date, buf, cap, sector);
+    return sr_kb_code_on(f->kb, e, f->date, buf, cap, sector);
 }
 
 /* The country an entity belongs to (nationality, or its code's country). */
@@ -690,7 +692,7 @@ static void country_of(const sr_kb *kb, const kb_entity *e, int32_t date, char o
         kb_copy(out, 4, kb_str(kb, e->country));
         return;
     }
-    const kb_role *r = kb_role_on(kb, e, date);
+    const kb_role *r = sr_kb_role_on(kb, e, date);
     kb_copy(out, 4, r ? kb_str(kb, r->code) : kb_str(kb, e->code));
     if (out[0] && strcmp(out, "IGO") != 0 && strcmp(out, "NGO") != 0)
         return;
@@ -750,17 +752,11 @@ static int support(finder *f, const phrase *ph, const kb_entity *e, uint32_t ns,
                 break;
             }
     int words = 0;
-    for (uint32_t i = 0; i < f->s->ntokens && words < 2; i++) {
+    for (uint32_t k = 0; k < f->ncontext && words < 2; k++) {
+        uint32_t i = f->context[k];
         if ((i >= ns && i < ne) || (i >= ph->title_start && i < ph->title_end))
             continue;
         const char *w = f->norm[i];
-        if (weak_word(w) || strchr(w, ' '))
-            continue;
-        int seen = 0;
-        for (uint32_t j = 0; j < i && !seen; j++)
-            seen = strcmp(f->norm[j], w) == 0;
-        if (seen)
-            continue;
         char sing[64];
         size_t wl = strlen(w);
         kb_copy(sing, sizeof sing, w);
@@ -801,7 +797,7 @@ static int word_by_word(const char *a, const char *b)
 {
     for (;;) {
         size_t la = strcspn(a, " "), lb = strcspn(b, " ");
-        if (kb_edit_distance(a, la, b, lb, 1) > 1)
+        if (sr_kb_edit_distance(a, la, b, lb, 1) > 1)
             return 0;
         a += la;
         b += lb;
@@ -826,11 +822,11 @@ static const kb_entity *fuzzy_person(finder *f, const phrase *ph, uint32_t ns, u
     char norm[MAX_KEY], key[MAX_KEY];
     if (!range_key(f, ns, ne, norm, sizeof norm))
         return NULL;
-    size_t kl = kb_phonetic(norm, key, sizeof key);
-    int words = kb_count_words(norm);
+    size_t kl = sr_kb_phonetic(norm, key, sizeof key);
+    int words = sr_kb_count_words(norm);
     if (kl < 4)
         return NULL;
-    uint32_t letters = kb_letters(key);
+    uint32_t letters = sr_kb_letters(key);
     const kb_entity *best = NULL;
     int best_cost = 1000, ambiguous = 0;
     /* The fuzzy table is sorted by key length: find the first entry long enough. */
@@ -852,7 +848,7 @@ static const kb_entity *fuzzy_person(finder *f, const phrase *ph, uint32_t ns, u
         const char *zk = kb_str(kb, z->key);
         if (zk[0] != key[0])
             continue;
-        int d = kb_edit_distance(key, kl, zk, z->keylen, 3);
+        int d = sr_kb_edit_distance(key, kl, zk, z->keylen, 3);
         /* vowels vary most in romanization: Muhammad/Mohammed, Pyotr/Petro, Poutine/Putin */
         int vowels_only = d > 0 && same_consonants(key, zk);
         if (d >= 2 && vowels_only)
@@ -935,7 +931,7 @@ static const kb_posting *choose(finder *f, const kb_slot *slot,
         int score = (100 - kind_rank(p->kind)) * 4;
         if (referent_of(f, e))
             score += 2;
-        if (kb_role_on(f->kb, e, f->date))
+        if (sr_kb_role_on(f->kb, e, f->date))
             score += 1;
         if (score > best_score) {
             best = p;
@@ -1149,7 +1145,7 @@ static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role
         int len = snprintf(key, sizeof key, "\x01%s %s", ph->mod_code, kb_str(f->kb, p->aux));
         if (len <= 0 || (size_t)len >= sizeof key)
             continue;
-        const kb_slot *s = kb_find(f->kb, key, (size_t)len);
+        const kb_slot *s = sr_kb_find(f->kb, key, (size_t)len);
         FOR_POSTINGS(f->kb, s, q)
         {
             if (q->kind != KB_P_ROLE)
@@ -1174,7 +1170,7 @@ static const kb_entity *office_holder(finder *f, const phrase *ph, const kb_role
         char key[64];
         int len = snprintf(key, sizeof key, "\x01%s", ph->mod_code);
         const kb_slot *s =
-            len > 0 && (size_t)len < sizeof key ? kb_find(f->kb, key, (size_t)len) : NULL;
+            len > 0 && (size_t)len < sizeof key ? sr_kb_find(f->kb, key, (size_t)len) : NULL;
         FOR_POSTINGS(f->kb, s, q)
         {
             const kb_role *r = &f->kb->roles[q->aux];
@@ -1357,12 +1353,12 @@ static referent *surname_antecedent(finder *f, uint32_t ns, uint32_t ne)
     char norm[MAX_KEY], key[MAX_KEY], rk[64];
     if (!range_key(f, ns, ne, norm, sizeof norm) || strchr(norm, ' '))
         return NULL;
-    kb_phonetic(norm, key, sizeof key);
+    sr_kb_phonetic(norm, key, sizeof key);
     for (size_t i = f->nrefs; i-- > 0;) {
         referent *r = &f->refs[i];
         if (!r->person || !r->surname[0])
             continue;
-        kb_phonetic(r->surname, rk, sizeof rk);
+        sr_kb_phonetic(r->surname, rk, sizeof rk);
         if (strcmp(r->surname, norm) == 0 || (strlen(key) >= 4 && strcmp(rk, key) == 0))
             return r;
     }
@@ -1504,12 +1500,12 @@ static const kb_entity *without_middle(finder *f, const phrase *ph, uint32_t p, 
         return NULL;
     size_t n = 0;
     key[0] = 0;
-    n = kb_norm_append(key, n, sizeof key, f->norm[p], strlen(f->norm[p]));
-    n = kb_norm_append(key, n, sizeof key, " ", 1);
-    n = kb_norm_append(key, n, sizeof key, f->norm[last], strlen(f->norm[last]));
-    if (n == 0 || n == sizeof key || kb_count_words(key) != 2)
+    n = sr_kb_norm_append(key, n, sizeof key, f->norm[p], strlen(f->norm[p]));
+    n = sr_kb_norm_append(key, n, sizeof key, " ", 1);
+    n = sr_kb_norm_append(key, n, sizeof key, f->norm[last], strlen(f->norm[last]));
+    if (n == 0 || n == sizeof key || sr_kb_count_words(key) != 2)
         return NULL;
-    const kb_slot *s = kb_find(f->kb, key, n);
+    const kb_slot *s = sr_kb_find(f->kb, key, n);
     if (!s || s->first == KB_NONE)
         return NULL;
     const kb_posting *q = choose(f, s, accept_person);
@@ -1544,7 +1540,7 @@ static uint32_t emit_person(finder *f, phrase *ph, const kb_entity *e, uint32_t 
             kb_copy(r->surname, sizeof r->surname, key);
     } else {
         const char *nm = kb_str(f->kb, e->name), *sp = strrchr(nm, ' ');
-        kb_norm(sp ? sp + 1 : nm, r->surname, sizeof r->surname);
+        sr_kb_norm(sp ? sp + 1 : nm, r->surname, sizeof r->surname);
     }
     return last;
 }
@@ -2192,14 +2188,14 @@ static int first_name_before(finder *f, uint32_t p, const kb_slot *slot)
     if (!q)
         return 0;
     char name[MAX_KEY], a[64], b[64];
-    if (!kb_norm(kb_str(f->kb, ent(f->kb, q)->name), name, sizeof name))
+    if (!sr_kb_norm(kb_str(f->kb, ent(f->kb, q)->name), name, sizeof name))
         return 0;
     char *sp = strchr(name, ' ');
     if (!sp)
         return 0;
     *sp = 0;
-    size_t la = kb_phonetic(name, a, sizeof a), lb = kb_phonetic(f->norm[p - 1], b, sizeof b);
-    return la >= 3 && kb_edit_distance(a, la, b, lb, 2) <= 2;
+    size_t la = sr_kb_phonetic(name, a, sizeof a), lb = sr_kb_phonetic(f->norm[p - 1], b, sizeof b);
+    return la >= 3 && sr_kb_edit_distance(a, la, b, lb, 2) <= 2;
 }
 
 /*
@@ -2389,6 +2385,35 @@ static uint32_t read_phrase(finder *f, uint32_t i)
     return i + 1;
 }
 
+/*
+** The tokens support() looks at for office words: the first occurrence of
+** each distinct word that is not weak and not a multi-word form.  Found
+** once per sentence with a hash table, so that support() stays linear in
+** the sentence however often it is called and however repetitive the text.
+*/
+static void context_words(finder *f)
+{
+    uint32_t n = f->s->ntokens, cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    uint32_t *table = sr_arena_alloc(f->a, cap * sizeof *table); /* token + 1, or 0 */
+    memset(table, 0, cap * sizeof *table);
+    f->context = sr_arena_alloc(f->a, (n + 1) * sizeof *f->context);
+    f->ncontext = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *w = f->norm[i];
+        if (weak_word(w) || strchr(w, ' '))
+            continue;
+        size_t h = (size_t)sr_hash_bytes(w, strlen(w), 0) & (cap - 1);
+        while (table[h] && strcmp(f->norm[table[h] - 1], w) != 0)
+            h = (h + 1) & (cap - 1);
+        if (table[h])
+            continue; /* seen earlier in the sentence */
+        table[h] = i + 1;
+        f->context[f->ncontext++] = i;
+    }
+}
+
 /* Prepare the per-token forms of sentence si. */
 static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
 {
@@ -2399,7 +2424,7 @@ static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
     for (uint32_t i = 0; i < s->ntokens; i++) {
         char buf[MAX_KEY];
         const char *form = s->tokens[i].form ? s->tokens[i].form : "";
-        size_t len = kb_norm(form, buf, sizeof buf);
+        size_t len = sr_kb_norm(form, buf, sizeof buf);
         f->norm[i] = sr_arena_strndup(f->a, buf, len);
         f->gap[i] = i > 0 && s->tokens[i].start > s->tokens[i - 1].end;
     }
@@ -2412,6 +2437,7 @@ static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
             caps += capitalized(f, i);
         }
     f->titlecase = words >= 4 && caps == words;
+    context_words(f);
 }
 
 void sr_actors_find(const sr_kb *kb, const char *text, const sr_sentence *sentences,
@@ -2423,7 +2449,7 @@ void sr_actors_find(const sr_kb *kb, const char *text, const sr_sentence *senten
     f.kb = kb;
     f.text = text;
     f.a = a;
-    f.date = date ? kb_parse_doc_date(date) : -1;
+    f.date = date ? sr_kb_parse_doc_date(date) : -1;
     if (f.date < 0)
         f.date = (int32_t)kb->h->newest_date;
     for (size_t si = 0; si < nsentences; si++) {

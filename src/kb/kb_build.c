@@ -69,7 +69,7 @@ enum { TR_RUSSIAN, TR_UKRAINIAN, TR_CYRILLIC, TR_ANY, TR_ASCII };
 static const char *const trans_ids[] = {"Russian-Latin/BGN", "Ukrainian-Latin/BGN",
                                         "Cyrillic-Latin", "Any-Latin", "Latin-ASCII"};
 
-kb_builder *kb_builder_new(void)
+kb_builder *sr_kb_builder_new(void)
 {
     kb_builder *b = calloc(1, sizeof *b);
     if (!b)
@@ -86,7 +86,7 @@ kb_builder *kb_builder_new(void)
     return b;
 }
 
-void kb_builder_free(kb_builder *b)
+void sr_kb_builder_free(kb_builder *b)
 {
     if (!b)
         return;
@@ -134,7 +134,7 @@ static void strmap_grow(strmap *m, const char *pool)
             continue;
         const char *k = pool + m->keys[i] - 1;
         size_t len = strlen(k);
-        size_t j = strmap_slot(&g, pool, k, len, kb_hash(k, len));
+        size_t j = strmap_slot(&g, pool, k, len, sr_kb_hash(k, len));
         g.keys[j] = m->keys[i];
         g.vals[j] = m->vals[i];
         g.n++;
@@ -144,13 +144,13 @@ static void strmap_grow(strmap *m, const char *pool)
     *m = g;
 }
 
-uint32_t kb_intern_n(kb_builder *b, const char *s, size_t len)
+uint32_t sr_kb_intern_n(kb_builder *b, const char *s, size_t len)
 {
     if (len == 0)
         return 0;
     if (b->interned.n * 2 >= b->interned.cap)
         strmap_grow(&b->interned, b->pool);
-    uint32_t h = kb_hash(s, len);
+    uint32_t h = sr_kb_hash(s, len);
     size_t i = strmap_slot(&b->interned, b->pool, s, len, h);
     if (b->interned.keys[i])
         return b->interned.vals[i];
@@ -175,26 +175,26 @@ uint32_t kb_intern_n(kb_builder *b, const char *s, size_t len)
     return off;
 }
 
-const char *kb_builder_str(const kb_builder *b, uint32_t off)
+const char *sr_kb_builder_str(const kb_builder *b, uint32_t off)
 {
     return b->pool + off;
 }
 
-uint32_t kb_intern(kb_builder *b, const char *s)
+uint32_t sr_kb_intern(kb_builder *b, const char *s)
 {
-    return kb_intern_n(b, s, s ? strlen(s) : 0);
+    return sr_kb_intern_n(b, s, s ? strlen(s) : 0);
 }
 
 /* ------------------------------------------------------------------ */
 /* Entities, roles, names.                                            */
 
-int kb_claim_id(kb_builder *b, const char *id, uint32_t *prev)
+int sr_kb_claim_id(kb_builder *b, const char *id, uint32_t *prev)
 {
-    uint32_t off = kb_intern(b, id);
+    uint32_t off = sr_kb_intern(b, id);
     if (b->ids.n * 2 >= b->ids.cap)
         strmap_grow(&b->ids, b->pool);
     size_t len = strlen(id);
-    size_t i = strmap_slot(&b->ids, b->pool, id, len, kb_hash(id, len));
+    size_t i = strmap_slot(&b->ids, b->pool, id, len, sr_kb_hash(id, len));
     if (b->ids.keys[i]) {
         *prev = b->ids.vals[i];
         return 0;
@@ -205,11 +205,11 @@ int kb_claim_id(kb_builder *b, const char *id, uint32_t *prev)
     return 1;
 }
 
-uint32_t kb_add_entity(kb_builder *b, const char *id, int type, uint32_t src_file,
+uint32_t sr_kb_add_entity(kb_builder *b, const char *id, int type, uint32_t src_file,
                        uint32_t src_line)
 {
     kb_entity *e = vec_push(&b->entities);
-    e->id = kb_intern(b, id);
+    e->id = sr_kb_intern(b, id);
     e->type = (uint8_t)type;
     e->src_file = src_file;
     e->src_line = src_line;
@@ -217,29 +217,29 @@ uint32_t kb_add_entity(kb_builder *b, const char *id, int type, uint32_t src_fil
     return (uint32_t)(b->entities.n - 1);
 }
 
-kb_entity *kb_entity_at(kb_builder *b, uint32_t e)
+kb_entity *sr_kb_entity_at(kb_builder *b, uint32_t e)
 {
     return &VEC_AT(b->entities, kb_entity, e);
 }
 
-void kb_add_role(kb_builder *b, uint32_t e, int32_t from, int32_t to, const char *code,
+void sr_kb_add_role(kb_builder *b, uint32_t e, int32_t from, int32_t to, const char *code,
                  const char *sector, const char *title)
 {
-    kb_entity *ent = kb_entity_at(b, e);
+    kb_entity *ent = sr_kb_entity_at(b, e);
     if (ent->nroles == 0)
         ent->role_first = (uint32_t)b->roles.n;
     kb_role *r = vec_push(&b->roles);
     r->from = from;
     r->to = to;
-    r->code = kb_intern(b, code);
-    r->sector = kb_intern(b, sector);
-    r->title = kb_intern(b, title);
+    r->code = sr_kb_intern(b, code);
+    r->sector = sr_kb_intern(b, sector);
+    r->title = sr_kb_intern(b, title);
     r->title_key = 0; /* derived in finish */
-    ent = kb_entity_at(b, e);
+    ent = sr_kb_entity_at(b, e);
     ent->nroles++;
 }
 
-void kb_builder_case_hints(kb_builder *b, int on)
+void sr_kb_builder_case_hints(kb_builder *b, int on)
 {
     b->case_hints = on;
 }
@@ -267,18 +267,18 @@ static int acronym(const char *name)
     return upper >= 2;
 }
 
-void kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux)
+void sr_kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux)
 {
     int acro = !b->case_hints || kind == KB_P_AGENT || kind == KB_P_TITLE ? 0
                : acronym(name)                                            ? 2
                : proper(name)                                             ? 1
                                                                           : 0;
     char norm[512];
-    size_t n = kb_norm(name, norm, sizeof norm);
+    size_t n = sr_kb_norm(name, norm, sizeof norm);
     if (n == 0)
         return;
     pending_name *p = vec_push(&b->names);
-    p->key = kb_intern_n(b, norm, n);
+    p->key = sr_kb_intern_n(b, norm, n);
     p->entity = e;
     p->kind = (uint8_t)kind;
     p->aux = aux;
@@ -286,7 +286,7 @@ void kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t
     /* "the Kremlin" is also written "Kremlin". */
     if (n > 4 && strncmp(norm, "the ", 4) == 0 && kind != KB_P_TITLE) {
         p = vec_push(&b->names);
-        p->key = kb_intern_n(b, norm + 4, n - 4);
+        p->key = sr_kb_intern_n(b, norm + 4, n - 4);
         p->entity = e;
         p->kind = (uint8_t)kind;
         p->aux = aux;
@@ -363,32 +363,32 @@ static void drop_soft_signs(char *s)
 static void add_variant(kb_builder *b, uint32_t e, char *latin)
 {
     char ascii[512];
-    kb_add_name(b, e, latin, KB_P_VARIANT, 0);
+    sr_kb_add_name(b, e, latin, KB_P_VARIANT, 0);
     if (transliterate(b->trans[TR_ASCII], latin, ascii, sizeof ascii))
-        kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
+        sr_kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
     else
         snprintf(ascii, sizeof ascii, "%s", latin);
     drop_soft_signs(ascii);
-    kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
+    sr_kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
     /* "Vladimir Vladimirovich Putin" is usually "Vladimir Putin". */
     char *sp1 = strchr(ascii, ' ');
     char *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
     if (sp1 && sp2 && !strchr(sp2 + 1, ' ')) {
         memmove(sp1, sp2, strlen(sp2) + 1);
-        kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
+        sr_kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
     }
 }
 
-void kb_add_native(kb_builder *b, uint32_t e, const char *lang, const char *name)
+void sr_kb_add_native(kb_builder *b, uint32_t e, const char *lang, const char *name)
 {
     char latin[512];
-    kb_add_name(b, e, name, KB_P_NATIVE, 0);
+    sr_kb_add_name(b, e, name, KB_P_NATIVE, 0);
     /* "Владимир Владимирович Путин" is also written "Владимир Путин" */
     const char *sp1 = strchr(name, ' ');
     const char *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
     if (sp1 && sp2 && !strchr(sp2 + 1, ' ')) {
         snprintf(latin, sizeof latin, "%.*s%s", (int)(sp1 - name), name, sp2);
-        kb_add_name(b, e, latin, KB_P_NATIVE, 0);
+        sr_kb_add_name(b, e, latin, KB_P_NATIVE, 0);
     }
     open_transliterators(b);
     int first = TR_ANY;
@@ -419,7 +419,7 @@ static int32_t polity_of(const kb_builder *b, const strmap *polities, const char
     if (strncmp(norm, "the ", 4) == 0)
         norm += 4;
     size_t len = strlen(norm);
-    size_t i = strmap_slot(polities, b->pool, norm, len, kb_hash(norm, len));
+    size_t i = strmap_slot(polities, b->pool, norm, len, sr_kb_hash(norm, len));
     return polities->keys[i] ? (int32_t)polities->vals[i] : -1;
 }
 
@@ -428,7 +428,7 @@ static void map_polities(kb_builder *b, strmap *m)
 {
     for (size_t i = 0; i < b->names.n; i++) {
         pending_name *p = &VEC_AT(b->names, pending_name, i);
-        const kb_entity *e = kb_entity_at(b, p->entity);
+        const kb_entity *e = sr_kb_entity_at(b, p->entity);
         if (e->type == KB_T_PERSON || e->type == KB_T_AGENT || e->type == KB_T_UNKNOWN)
             continue;
         if (p->kind != KB_P_NAME && p->kind != KB_P_ALIAS && p->kind != KB_P_ADJ)
@@ -437,7 +437,7 @@ static void map_polities(kb_builder *b, strmap *m)
             strmap_grow(m, b->pool);
         const char *k = b->pool + p->key;
         size_t len = strlen(k);
-        size_t j = strmap_slot(m, b->pool, k, len, kb_hash(k, len));
+        size_t j = strmap_slot(m, b->pool, k, len, sr_kb_hash(k, len));
         if (!m->keys[j]) {
             m->keys[j] = p->key + 1;
             m->vals[j] = p->entity;
@@ -450,13 +450,13 @@ static void map_polities(kb_builder *b, strmap *m)
 static void add_title_phrase(kb_builder *b, uint32_t e, const char *phrase, uint32_t key)
 {
     char twin[256];
-    kb_add_name(b, e, phrase, KB_P_TITLE, key);
+    sr_kb_add_name(b, e, phrase, KB_P_TITLE, key);
     const char *p = strstr(phrase, "defence");
     const char *q = strstr(phrase, "defense");
     if (p || q) {
         snprintf(twin, sizeof twin, "%s", phrase);
         twin[(p ? p : q) - phrase + 5] = p ? 's' : 'c';
-        kb_add_name(b, e, twin, KB_P_TITLE, key);
+        sr_kb_add_name(b, e, twin, KB_P_TITLE, key);
     }
 }
 
@@ -482,7 +482,7 @@ static uint32_t derive_title(kb_builder *b, const strmap *polities, const uint32
 {
     char t[256], x[512], full[256];
     *full_key = 0;
-    if (kb_norm(title, t, sizeof t) == 0)
+    if (sr_kb_norm(title, t, sizeof t) == 0)
         return 0;
     char *s = t;
     if (strncmp(s, "the ", 4) == 0)
@@ -510,10 +510,10 @@ static uint32_t derive_title(kb_builder *b, const strmap *polities, const uint32
         if (lead)
             s = sp + 1;
     }
-    uint32_t key = kb_intern(b, s);
+    uint32_t key = sr_kb_intern(b, s);
     /* the whole title names one office: "president of france" */
     if (strcmp(full, s) != 0) {
-        *full_key = kb_intern(b, full);
+        *full_key = sr_kb_intern(b, full);
         add_title_phrase(b, e, title, *full_key);
     } else {
         add_title_phrase(b, e, title, key);
@@ -521,7 +521,7 @@ static uint32_t derive_title(kb_builder *b, const strmap *polities, const uint32
     add_title_phrase(b, e, s, key);
     /* "supreme allied commander europe" is also "supreme allied commander" */
     char *last = strrchr(s, ' ');
-    if (last && kb_count_words(s) >= 3 &&
+    if (last && sr_kb_count_words(s) >= 3 &&
         (polity_of(b, polities, last + 1) >= 0 || region(last + 1))) {
         snprintf(x, sizeof x, "%.*s", (int)(last - s), s);
         add_title_phrase(b, e, x, key);
@@ -562,7 +562,7 @@ static uint32_t derive_title(kb_builder *b, const strmap *polities, const uint32
             continue;
         if (strncmp(rest, "the ", 4) == 0)
             rest += 4;
-        if (kb_count_words(rest) > 3)
+        if (sr_kb_count_words(rest) > 3)
             continue;
         snprintf(x, sizeof x, "%s %s", rest, heads[h]);
         add_title_phrase(b, e, x, key);
@@ -592,7 +592,7 @@ static void role_holder(const kb_builder *b, const kb_role *r, char *out, size_t
 static void add_role_key(kb_builder *b, uint32_t e, uint32_t ri, const char *key)
 {
     pending_name *p = vec_push(&b->names);
-    p->key = kb_intern(b, key);
+    p->key = sr_kb_intern(b, key);
     p->entity = e;
     p->kind = KB_P_ROLE;
     p->aux = ri;
@@ -617,7 +617,7 @@ static void derive_titles(kb_builder *b)
             adj_of[p->entity] = p->key;
     }
     for (uint32_t e = 0; e < b->entities.n; e++) {
-        kb_entity *ent = kb_entity_at(b, e);
+        kb_entity *ent = sr_kb_entity_at(b, e);
         for (uint32_t i = 0; i < ent->nroles; i++) {
             uint32_t ri = ent->role_first + i;
             kb_role *r = &VEC_AT(b->roles, kb_role, ri);
@@ -677,13 +677,13 @@ static void add_agent_plurals(kb_builder *b)
         pending_name p = VEC_AT(b->names, pending_name, i);
         if (p.kind != KB_P_AGENT)
             continue;
-        const kb_entity *e = kb_entity_at(b, p.entity);
+        const kb_entity *e = sr_kb_entity_at(b, p.entity);
         if (e->flags & KB_E_OWN_PLURALS)
             continue;
         char pl[300];
         if (make_plural(b->pool + p.key, pl, sizeof pl)) {
             pending_name *q = vec_push(&b->names);
-            q->key = kb_intern(b, pl);
+            q->key = sr_kb_intern(b, pl);
             q->entity = p.entity;
             q->kind = KB_P_AGENT;
             q->aux = 1; /* plural */
@@ -725,7 +725,7 @@ static int cmp_fuzzy(const void *a, const void *b)
 static kb_slot *slot_insert(kb_slot *slots, size_t nslots, const char *pool, uint32_t key)
 {
     const char *k = pool + key;
-    uint32_t h = kb_hash(k, strlen(k));
+    uint32_t h = sr_kb_hash(k, strlen(k));
     size_t i = h & (nslots - 1);
     while (slots[i].key && slots[i].key != key)
         i = (i + 1) & (nslots - 1);
@@ -741,15 +741,15 @@ static kb_slot *slot_insert(kb_slot *slots, size_t nslots, const char *pool, uin
 static void add_fuzzy_part(kb_builder *b, vec *fz, uint32_t entity, const char *part, int words)
 {
     char key[512];
-    size_t kl = kb_phonetic(part, key, sizeof key);
+    size_t kl = sr_kb_phonetic(part, key, sizeof key);
     if (kl < 3 || kl > 60)
         return;
     kb_fuzzy *f = vec_push(fz);
-    f->key = kb_intern(b, key);
-    f->norm = kb_intern(b, part);
+    f->key = sr_kb_intern(b, key);
+    f->norm = sr_kb_intern(b, part);
     f->entity = entity;
     f->keylen = (uint16_t)kl;
-    f->letters = kb_letters(key);
+    f->letters = sr_kb_letters(key);
     f->nwords = (uint8_t)words;
     f->surname = 1;
 }
@@ -761,21 +761,21 @@ static void build_fuzzy(kb_builder *b, const pending_name *names, size_t n, vec 
         const pending_name *p = &names[i];
         if (p->kind != KB_P_NAME && p->kind != KB_P_ALIAS && p->kind != KB_P_VARIANT)
             continue;
-        const kb_entity *pe = kb_entity_at(b, p->entity);
+        const kb_entity *pe = sr_kb_entity_at(b, p->entity);
         if (!kb_personlike(pe, b->pool + pe->name))
             continue;
         char norm[512], key[512];
         snprintf(norm, sizeof norm, "%s", b->pool + p->key);
-        size_t kl = kb_phonetic(norm, key, sizeof key);
+        size_t kl = sr_kb_phonetic(norm, key, sizeof key);
         if (kl < 3 || kl > 60)
             continue;
         kb_fuzzy *f = vec_push(fz);
-        f->key = kb_intern(b, key);
+        f->key = sr_kb_intern(b, key);
         f->norm = p->key;
         f->entity = p->entity;
         f->keylen = (uint16_t)kl;
-        f->letters = kb_letters(key);
-        f->nwords = (uint8_t)kb_count_words(norm);
+        f->letters = sr_kb_letters(key);
+        f->nwords = (uint8_t)sr_kb_count_words(norm);
         char *last = strrchr(norm, ' ');
         if (!last)
             continue;
@@ -813,7 +813,7 @@ static int32_t newest_date(const kb_builder *b)
     return best > today ? today : best;
 }
 
-uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr_error *err)
+uint8_t *sr_kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr_error *err)
 {
     derive_titles(b);
     add_agent_plurals(b);
@@ -846,7 +846,7 @@ uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr
         for (size_t pos = 0; b->pool[names[i].key + pos]; pos++) {
             if (b->pool[names[i].key + pos] != ' ')
                 continue;
-            uint32_t off = kb_intern_n(b, b->pool + names[i].key, pos);
+            uint32_t off = sr_kb_intern_n(b, b->pool + names[i].key, pos);
             *(uint32_t *)vec_push(&prefixes) = off;
         }
     }
@@ -906,7 +906,7 @@ uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr
         post[i].aux = names[i].aux;
         post[i].kind = names[i].kind;
         post[i].acronym = names[i].acronym;
-        post[i].nwords = (uint8_t)kb_count_words(b->pool + names[i].key);
+        post[i].nwords = (uint8_t)sr_kb_count_words(b->pool + names[i].key);
         post[i].next =
             (i + 1 < nn && names[i + 1].key == names[i].key) ? (uint32_t)(i + 1) : KB_NONE;
         if (i == 0 || names[i - 1].key != names[i].key) {
@@ -936,7 +936,7 @@ uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr
 }
 
 /* When this file was compiled: part of the cache fingerprint, so a new compiler rebuilds caches. */
-const char *kb_stamp_build(void)
+const char *sr_kb_stamp_build(void)
 {
     return __DATE__ " " __TIME__;
 }

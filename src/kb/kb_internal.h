@@ -8,7 +8,7 @@
 ** compiler or mapped read-only from a cache file, so every reader works on
 ** the same layout and the loader only has to validate it.
 **
-** Names are looked up by their normalized form (kb_norm): case-folded,
+** Names are looked up by their normalized form (sr_kb_norm): case-folded,
 ** marks stripped, hyphens and whitespace collapsed to one space.  A hash
 ** table maps each normalized key to a chain of postings (which entity, in
 ** which capacity: name, alias, adjective, agent word, office title...).  The
@@ -163,25 +163,25 @@ static inline int kb_personlike(const kb_entity *e, const char *name)
 ** token, if any) to build a key token by token.  Returns the new length,
 ** or cap when it did not fit.
 */
-size_t kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t len);
+size_t sr_kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t len);
 /* Normalize a whole string into out; returns its length (0 on overflow). */
-size_t kb_norm(const char *s, char *out, size_t cap);
+size_t sr_kb_norm(const char *s, char *out, size_t cap);
 /* Phonetic key of a normalized string, into out; returns its length. */
-size_t kb_phonetic(const char *norm, char *out, size_t cap);
+size_t sr_kb_phonetic(const char *norm, char *out, size_t cap);
 /* Bit set of the ASCII letters of s (bit 26: anything else). */
-uint32_t kb_letters(const char *s);
+uint32_t sr_kb_letters(const char *s);
 /* Damerau-Levenshtein (optimal string alignment) distance, or max+1 when above max. */
-int kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int max);
+int sr_kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int max);
 /* Hash of a key for the slot table. */
-uint32_t kb_hash(const char *s, size_t len);
+uint32_t sr_kb_hash(const char *s, size_t len);
 /* Parse YYYY-MM-DD (or YYYYMMDD) into YYYYMMDD; -1 when malformed. */
-int32_t kb_parse_date(const char *s, size_t len);
+int32_t sr_kb_parse_date(const char *s, size_t len);
 /* An article's date: YYYY-MM-DD, YYYYMMDD, or an ISO 8601 time on a day; -1 otherwise. */
-int32_t kb_parse_doc_date(const char *s);
+int32_t sr_kb_parse_doc_date(const char *s);
 /* The day delta days after (before, when negative) the YYYYMMDD date d. */
-int32_t kb_date_add(int32_t d, int delta);
+int32_t sr_kb_date_add(int32_t d, int delta);
 /* Note in *upper / *lower whether s has capital / small letters (any script). */
-void kb_case_scan(const char *s, int *upper, int *lower);
+void sr_kb_case_scan(const char *s, int *upper, int *lower);
 /*
 ** Whether text written with (has_upper, has_lower) letters may be a
 ** key with these slot flags: an acronym must be in capitals, a proper
@@ -196,51 +196,51 @@ static inline int kb_case_ok(uint32_t flags, int has_upper, int has_lower)
     return 1;
 }
 /* Count words (space-separated) of a normalized key. */
-int kb_count_words(const char *norm);
+int sr_kb_count_words(const char *norm);
 
 /* Compile times of the compiler's sources (cache fingerprint). */
-const char *kb_stamp_build(void);
-const char *kb_stamp_text(void);
-const char *kb_stamp_norm(void);
+const char *sr_kb_stamp_build(void);
+const char *sr_kb_stamp_text(void);
+const char *sr_kb_stamp_norm(void);
 
 /* ---- kb_build.c: the compiler ---- */
 
 typedef struct kb_builder kb_builder;
 
-kb_builder *kb_builder_new(void);
-void kb_builder_free(kb_builder *b);
+kb_builder *sr_kb_builder_new(void);
+void sr_kb_builder_free(kb_builder *b);
 /* Intern a string; returns its offset. */
-uint32_t kb_intern(kb_builder *b, const char *s);
-uint32_t kb_intern_n(kb_builder *b, const char *s, size_t len);
+uint32_t sr_kb_intern(kb_builder *b, const char *s);
+uint32_t sr_kb_intern_n(kb_builder *b, const char *s, size_t len);
 /*
 ** Claim an entity id: 1 when it is new, 0 when taken (then *prev gets the
 ** entity that has it).
 */
-int kb_claim_id(kb_builder *b, const char *id, uint32_t *prev);
+int sr_kb_claim_id(kb_builder *b, const char *id, uint32_t *prev);
 /* The builder's string at offset off. */
-const char *kb_builder_str(const kb_builder *b, uint32_t off);
+const char *sr_kb_builder_str(const kb_builder *b, uint32_t off);
 /* Start a new entity; returns its index. Roles and names added next belong to it. */
-uint32_t kb_add_entity(kb_builder *b, const char *id, int type, uint32_t src_file,
+uint32_t sr_kb_add_entity(kb_builder *b, const char *id, int type, uint32_t src_file,
                        uint32_t src_line);
-kb_entity *kb_entity_at(kb_builder *b, uint32_t e);
+kb_entity *sr_kb_entity_at(kb_builder *b, uint32_t e);
 /* Add a role to entity e (must be the last entity added). */
-void kb_add_role(kb_builder *b, uint32_t e, int32_t from, int32_t to, const char *code,
+void sr_kb_add_role(kb_builder *b, uint32_t e, int32_t from, int32_t to, const char *code,
                  const char *sector, const char *title);
 /* Add a name of entity e in the given capacity (aux as in kb_posting). */
-void kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux);
+void sr_kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux);
 /*
 ** Whether names added from now on keep the case they were written in as a
 ** hint: an all-capitals name ("WHO", "US") then never matches lowercase
 ** text ("who", "us").  Off for PETRARCH dictionaries, which are all capitals.
 */
-void kb_builder_case_hints(kb_builder *b, int on);
+void sr_kb_builder_case_hints(kb_builder *b, int on);
 /* Native-script name in language lang ("ru", "uk"...): adds it and its romanizations. */
-void kb_add_native(kb_builder *b, uint32_t e, const char *lang, const char *name);
+void sr_kb_add_native(kb_builder *b, uint32_t e, const char *lang, const char *name);
 /*
 ** Lay the base out as one blob (malloc'd) and return it; NULL with err set
 ** when it would exceed the format's limits.
 */
-uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr_error *err);
+uint8_t *sr_kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr_error *err);
 
 /* ---- kb_text.c: the .kb reader ---- */
 
@@ -250,21 +250,21 @@ uint8_t *kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr
 ** skipped.  Returns the number of problems, or -1 with err set when the
 ** file cannot be read.
 */
-int kb_read_text_file(kb_builder *b, const char *path, FILE *errors, sr_error *err);
+int sr_kb_read_text_file(kb_builder *b, const char *path, FILE *errors, sr_error *err);
 /* The .kb files of data_dir/kb, sorted; returns their count (paths malloc'd). */
-int kb_list_files(const char *data_dir, char ***paths, sr_error *err);
+int sr_kb_list_files(const char *data_dir, char ***paths, sr_error *err);
 
 /* ---- kb_petrarch.c ---- */
 
 /* Read a PETRARCH/TABARI actor dictionary; returns problems found, or -1 with err set. */
-int kb_read_petrarch_actors(kb_builder *b, const char *path, sr_error *err);
+int sr_kb_read_petrarch_actors(kb_builder *b, const char *path, sr_error *err);
 /* Read a PETRARCH agent dictionary; returns problems found, or -1 with err set. */
-int kb_read_petrarch_agents(kb_builder *b, const char *path, sr_error *err);
+int sr_kb_read_petrarch_agents(kb_builder *b, const char *path, sr_error *err);
 
 /* ---- kb_load.c ---- */
 
 /* Check a blob and fill kb's pointers; -1 with err set when it is malformed. */
-int kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_error *err);
+int sr_kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_error *err);
 
 /* ---- lookups (kb_load.c) ---- */
 
@@ -283,21 +283,21 @@ static inline const char *kb_str(const sr_kb *kb, uint32_t off)
     return kb->strings + off;
 }
 /* The slot of a normalized key, or NULL. */
-const kb_slot *kb_find(const sr_kb *kb, const char *key, size_t len);
+const kb_slot *sr_kb_find(const sr_kb *kb, const char *key, size_t len);
 /* The role of entity e valid on date, or NULL. */
-const kb_role *kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date);
+const kb_role *sr_kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date);
 /*
 ** The actor code of entity e on date: the role valid then; else for a
 ** former holder the country of the last role plus ELI; else the entity's
 ** code.  Writes at most cap bytes into buf and returns buf.  *sector gets
 ** the sector string (may be "").
 */
-const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf, size_t cap,
+const char *sr_kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf, size_t cap,
                        const char **sector);
 /* The country part of entity e: its country field or the first 3 letters of its code. */
-const char *kb_country_of(const sr_kb *kb, const kb_entity *e, char buf[4]);
+const char *sr_kb_country_of(const sr_kb *kb, const kb_entity *e, char buf[4]);
 /* The type name of an entity type. */
-const char *kb_type_name(int type);
-int kb_type_from_name(const char *s);
+const char *sr_kb_type_name(int type);
+int sr_kb_type_from_name(const char *s);
 
 #endif

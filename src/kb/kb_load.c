@@ -12,11 +12,14 @@
 */
 #include "kb/kb_internal.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/util.h"
@@ -71,7 +74,7 @@ static int references_ok(const sr_kb *kb)
     return 1;
 }
 
-int kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_error *err)
+int sr_kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_error *err)
 {
     const kb_header *h = (const kb_header *)blob;
     if (size < sizeof(kb_header) || memcmp(h->magic, KB_MAGIC, 8) != 0)
@@ -109,9 +112,9 @@ int kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_
 /* ------------------------------------------------------------------ */
 /* Lookups.                                                           */
 
-const kb_slot *kb_find(const sr_kb *kb, const char *key, size_t len)
+const kb_slot *sr_kb_find(const sr_kb *kb, const char *key, size_t len)
 {
-    uint32_t h = kb_hash(key, len);
+    uint32_t h = sr_kb_hash(key, len);
     uint32_t mask = kb->h->nslots - 1;
     for (uint32_t i = h & mask, n = 0; n <= mask; i = (i + 1) & mask, n++) {
         const kb_slot *s = &kb->slots[i];
@@ -126,7 +129,7 @@ const kb_slot *kb_find(const sr_kb *kb, const char *key, size_t len)
     return NULL;
 }
 
-const kb_role *kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date)
+const kb_role *sr_kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date)
 {
     const kb_role *best = NULL;
     for (uint32_t i = 0; i < e->nroles; i++) {
@@ -137,7 +140,7 @@ const kb_role *kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date)
     return best;
 }
 
-const char *kb_country_of(const sr_kb *kb, const kb_entity *e, char buf[4])
+const char *sr_kb_country_of(const sr_kb *kb, const kb_entity *e, char buf[4])
 {
     const char *c = kb_str(kb, e->country);
     if (!*c)
@@ -191,13 +194,13 @@ static void person_country(const sr_kb *kb, const kb_entity *e, int32_t date, co
         return;
     }
     char c3[4];
-    kb_copy(out, cap, kb_country_of(kb, e, c3));
+    kb_copy(out, cap, sr_kb_country_of(kb, e, c3));
 }
 
-const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf, size_t cap,
+const char *sr_kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf, size_t cap,
                        const char **sector)
 {
-    const kb_role *r = kb_role_on(kb, e, date);
+    const kb_role *r = sr_kb_role_on(kb, e, date);
     *sector = kb_str(kb, e->sector);
     if (r) {
         *sector = kb_str(kb, r->sector);
@@ -243,7 +246,7 @@ const char *kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *
 static uint64_t fingerprint(char **paths, int n)
 {
     uint64_t h = sr_hash_bytes("sitrep-kb", 9, KB_VERSION);
-    const char *stamps[] = {kb_stamp_build(), kb_stamp_text(), kb_stamp_norm()};
+    const char *stamps[] = {sr_kb_stamp_build(), sr_kb_stamp_text(), sr_kb_stamp_norm()};
     for (int i = 0; i < 3; i++)
         h = sr_hash_bytes(stamps[i], strlen(stamps[i]), h);
     for (int i = 0; i < n; i++) {
@@ -282,7 +285,7 @@ static sr_kb *map_file(const char *path, sr_error *err)
     if (!kb)
         abort();
     kb->mapped = 1;
-    if (kb_attach(kb, p, (size_t)st.st_size, path, err) < 0) {
+    if (sr_kb_attach(kb, p, (size_t)st.st_size, path, err) < 0) {
         munmap(p, (size_t)st.st_size);
         free(kb);
         return NULL;
@@ -301,7 +304,7 @@ static sr_kb *from_blob(uint8_t *blob, size_t size, const char *what, sr_error *
     sr_kb *kb = calloc(1, sizeof *kb);
     if (!kb)
         abort();
-    if (kb_attach(kb, blob, size, what, err) < 0) {
+    if (sr_kb_attach(kb, blob, size, what, err) < 0) {
         free(blob);
         free(kb);
         return NULL;
@@ -339,13 +342,13 @@ static uint8_t *compile_dir(const char *data_dir, FILE *errors, uint64_t *fp, si
                             int *nproblems, sr_error *err)
 {
     char **paths = NULL;
-    int n = kb_list_files(data_dir, &paths, err);
+    int n = sr_kb_list_files(data_dir, &paths, err);
     if (n < 0)
         return NULL;
-    kb_builder *b = kb_builder_new();
+    kb_builder *b = sr_kb_builder_new();
     int problems = 0, failed = 0;
     for (int i = 0; i < n && !failed; i++) {
-        int k = kb_read_text_file(b, paths[i], errors, err);
+        int k = sr_kb_read_text_file(b, paths[i], errors, err);
         if (k < 0)
             failed = 1;
         else
@@ -355,8 +358,8 @@ static uint8_t *compile_dir(const char *data_dir, FILE *errors, uint64_t *fp, si
     for (int i = 0; i < n; i++)
         free(paths[i]);
     free(paths);
-    uint8_t *blob = failed ? NULL : kb_builder_finish(b, *fp, size, err);
-    kb_builder_free(b);
+    uint8_t *blob = failed ? NULL : sr_kb_builder_finish(b, *fp, size, err);
+    sr_kb_builder_free(b);
     if (nproblems)
         *nproblems = problems;
     return blob;
@@ -370,7 +373,6 @@ static const char *default_data_dir(const char *data_dir)
     return env && *env ? env : SR_DATA_DIR;
 }
 
-/* Where the compiled cache of data_dir lives. */
 /* Make directory path and its parents (like mkdir -p); errors are ignored. */
 static void make_dirs(char *path)
 {
@@ -387,15 +389,17 @@ static void make_dirs(char *path)
 /*
 ** Where the compiled cache of data_dir lives: $SITREP_KB_CACHE; else
 ** $XDG_CACHE_HOME/sitrep (or ~/.cache/sitrep)/kb-HASH.srkb, HASH naming the
-** data folder; else data_dir/kb/.compiled.srkb.  Keeping it out of the
+** data folder (one cache per data set, rewritten in place when its .kb
+** files change); else data_dir/kb/.compiled.srkb.  Keeping it out of the
 ** data folder keeps source trees clean and works for read-only installs.
+** Returns 1 for a per-user cache directory (see prune_caches()), else 0.
 */
-static void cache_path(const char *data_dir, char *out, size_t cap)
+static int cache_path(const char *data_dir, char *out, size_t cap)
 {
     const char *env = getenv("SITREP_KB_CACHE");
     if (env && *env) {
         snprintf(out, cap, "%s", env);
-        return;
+        return 0;
     }
     char dir[4096], real[4096];
     const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
@@ -405,20 +409,76 @@ static void cache_path(const char *data_dir, char *out, size_t cap)
         snprintf(dir, sizeof dir, "%s/.cache/sitrep", home);
     else {
         snprintf(out, cap, "%s/kb/.compiled.srkb", data_dir);
-        return;
+        return 0;
     }
     if (!realpath(data_dir, real))
         snprintf(real, sizeof real, "%s", data_dir);
     make_dirs(dir);
     snprintf(out, cap, "%s/kb-%016llx.srkb", dir,
              (unsigned long long)sr_hash_bytes(real, strlen(real), 0));
+    return 1;
+}
+
+/*
+** Keep a per-user cache directory clean.  Next to each cache kb-HASH.srkb
+** a file kb-HASH.dir names the data folder it was compiled from; a cache
+** whose folder no longer exists (a removed checkout, a test's temporary
+** data) is deleted, and so are temporary files that a killed run left
+** behind more than an hour ago.  Best effort: errors are ignored.
+*/
+static void prune_caches(const char *cache, const char *data_dir)
+{
+    char dir[4200], real[4096], side[4200];
+    snprintf(dir, sizeof dir, "%s", cache);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    if (!realpath(data_dir, real))
+        snprintf(real, sizeof real, "%s", data_dir);
+    snprintf(side, sizeof side, "%.*s.dir", (int)(strlen(cache) - 5), cache);
+    FILE *f = fopen(side, "w");
+    if (f) {
+        fprintf(f, "%s\n", real);
+        fclose(f);
+    }
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    time_t now = time(NULL);
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        const char *n = de->d_name;
+        size_t len = strlen(n);
+        if (strncmp(n, "kb-", 3) != 0)
+            continue;
+        char path[4600], owner[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, n);
+        struct stat st;
+        if (strstr(n, ".srkb.tmp.")) {
+            if (stat(path, &st) == 0 && now - st.st_mtime > 3600)
+                unlink(path);
+            continue;
+        }
+        if (len < 5 || strcmp(n + len - 4, ".dir") != 0 || !(f = fopen(path, "r")))
+            continue;
+        int known = fgets(owner, sizeof owner, f) != NULL;
+        fclose(f);
+        owner[strcspn(owner, "\n")] = '\0';
+        if (!known || stat(owner, &st) == 0)
+            continue;
+        unlink(path);
+        snprintf(path, sizeof path, "%s/%.*s.srkb", dir, (int)(len - 4), n);
+        unlink(path);
+    }
+    closedir(d);
 }
 
 sr_kb *sr_kb_open(const char *data_dir, sr_error *err)
 {
     data_dir = default_data_dir(data_dir);
     char **paths = NULL;
-    int n = kb_list_files(data_dir, &paths, err);
+    int n = sr_kb_list_files(data_dir, &paths, err);
     if (n < 0)
         return NULL;
     uint64_t fp = fingerprint(paths, n);
@@ -426,7 +486,7 @@ sr_kb *sr_kb_open(const char *data_dir, sr_error *err)
         free(paths[i]);
     free(paths);
     char cache[4200];
-    cache_path(data_dir, cache, sizeof cache);
+    int per_user = cache_path(data_dir, cache, sizeof cache);
     sr_kb *kb = map_file(cache, NULL);
     if (kb && kb->h->fingerprint == fp)
         return kb;
@@ -435,7 +495,9 @@ sr_kb *sr_kb_open(const char *data_dir, sr_error *err)
     uint8_t *blob = compile_dir(data_dir, NULL, &fp, &size, NULL, err);
     if (!blob)
         return NULL;
-    write_blob(cache, blob, size, NULL); /* best effort: a read-only tree still works */
+    /* Best effort: with a read-only cache the compiled blob stays in memory. */
+    if (write_blob(cache, blob, size, NULL) == 0 && per_user)
+        prune_caches(cache, data_dir);
     return from_blob(blob, size, data_dir, err);
 }
 
@@ -443,8 +505,9 @@ int sr_kb_compile(const char *data_dir, const char *out_path, FILE *errors, sr_e
 {
     data_dir = default_data_dir(data_dir);
     char cache[4200];
+    int per_user = 0;
     if (!out_path) {
-        cache_path(data_dir, cache, sizeof cache);
+        per_user = cache_path(data_dir, cache, sizeof cache);
         out_path = cache;
     }
     uint64_t fp;
@@ -455,12 +518,14 @@ int sr_kb_compile(const char *data_dir, const char *out_path, FILE *errors, sr_e
         return -1;
     int rc = write_blob(out_path, blob, size, err);
     free(blob);
+    if (rc == 0 && per_user)
+        prune_caches(out_path, data_dir);
     return rc < 0 ? -1 : problems;
 }
 
 sr_kb *sr_kb_open_petrarch(const char *actors_path, const char *agents_path, sr_error *err)
 {
-    kb_builder *b = kb_builder_new();
+    kb_builder *b = sr_kb_builder_new();
     /* actors_path may list several files separated by ':'. */
     char one[4096];
     for (const char *p = actors_path; p && *p;) {
@@ -468,18 +533,18 @@ sr_kb *sr_kb_open_petrarch(const char *actors_path, const char *agents_path, sr_
         size_t len = colon ? (size_t)(colon - p) : strlen(p);
         snprintf(one, sizeof one, "%.*s", (int)len, p);
         p = colon ? colon + 1 : p + len;
-        if (kb_read_petrarch_actors(b, one, err) < 0) {
-            kb_builder_free(b);
+        if (sr_kb_read_petrarch_actors(b, one, err) < 0) {
+            sr_kb_builder_free(b);
             return NULL;
         }
     }
-    if (agents_path && kb_read_petrarch_agents(b, agents_path, err) < 0) {
-        kb_builder_free(b);
+    if (agents_path && sr_kb_read_petrarch_agents(b, agents_path, err) < 0) {
+        sr_kb_builder_free(b);
         return NULL;
     }
     size_t size;
-    uint8_t *blob = kb_builder_finish(b, 0, &size, err);
-    kb_builder_free(b);
+    uint8_t *blob = sr_kb_builder_finish(b, 0, &size, err);
+    sr_kb_builder_free(b);
     return blob ? from_blob(blob, size, actors_path, err) : NULL;
 }
 

@@ -73,9 +73,9 @@ static void fill(const sr_kb *kb, const kb_posting *p, int32_t date, sr_kb_match
     const kb_entity *e = &kb->entities[p->entity];
     m->entity = kb_str(kb, e->id);
     m->name = kb_str(kb, e->name);
-    m->type = kb_type_name(e->type);
+    m->type = sr_kb_type_name(e->type);
     m->how = "exact";
-    fill_role(kb, kb_role_on(kb, e, date), m);
+    fill_role(kb, sr_kb_role_on(kb, e, date), m);
     if (p->kind == KB_P_METONYM) {
         kb_copy(m->buf, sizeof m->buf, kb_str(kb, p->aux));
         m->sector = strlen(m->buf) > 3 ? kb_str(kb, p->aux) + 3 : "";
@@ -86,7 +86,7 @@ static void fill(const sr_kb *kb, const kb_posting *p, int32_t date, sr_kb_match
         m->agent = m->entity;
         m->entity = NULL;
     } else {
-        kb_code_on(kb, e, date, m->buf, sizeof m->buf, &m->sector);
+        sr_kb_code_on(kb, e, date, m->buf, sizeof m->buf, &m->sector);
     }
     m->code = m->buf;
 }
@@ -95,14 +95,14 @@ static void fill(const sr_kb *kb, const kb_posting *p, int32_t date, sr_kb_match
 static int lookup_exact(const sr_kb *kb, const char *name, int32_t date, sr_kb_match *m)
 {
     char key[512];
-    size_t n = kb_norm(name, key, sizeof key);
+    size_t n = sr_kb_norm(name, key, sizeof key);
     if (n == 0)
         return 0;
-    const kb_slot *s = kb_find(kb, key, n);
+    const kb_slot *s = sr_kb_find(kb, key, n);
     if (!s || s->first == KB_NONE)
         return 0;
     int upper = 0, lower = 0;
-    kb_case_scan(name, &upper, &lower);
+    sr_kb_case_scan(name, &upper, &lower);
     /* "who" is not the WHO; but a name typed in lowercase is still a name */
     if (!kb_case_ok(s->flags & ~(uint32_t)KB_S_PROPER, upper, lower))
         return 0;
@@ -114,7 +114,7 @@ static int lookup_exact(const sr_kb *kb, const char *name, int32_t date, sr_kb_m
         if (r < 0)
             continue;
         /* among equals, one holding a role on the date wins */
-        r = r * 2 + (kb_role_on(kb, &kb->entities[p->entity], date) ? 0 : 1);
+        r = r * 2 + (sr_kb_role_on(kb, &kb->entities[p->entity], date) ? 0 : 1);
         if (r < best_rank) {
             best = p;
             best_rank = r;
@@ -179,7 +179,7 @@ static size_t tokenize(sr_arena *a, const char *text, sr_token *toks, size_t cap
 int sr_kb_lookup(const sr_kb *kb, const char *name, const char *date, sr_kb_match *m)
 {
     memset(m, 0, sizeof *m);
-    int32_t d = date ? kb_parse_doc_date(date) : -1;
+    int32_t d = date ? sr_kb_parse_doc_date(date) : -1;
     if (d < 0)
         d = (int32_t)kb->h->newest_date;
     if (lookup_exact(kb, name, d, m))
@@ -212,14 +212,14 @@ int sr_kb_lookup(const sr_kb *kb, const char *name, const char *date, sr_kb_matc
         m->name = m->namebuf;
         m->entity = e ? kb_str(kb, e->id) : NULL;
         m->agent = best->agent;
-        m->type = best->kind == SR_MENTION_AGENT ? "agent" : e ? kb_type_name(e->type) : "person";
+        m->type = best->kind == SR_MENTION_AGENT ? "agent" : e ? sr_kb_type_name(e->type) : "person";
         m->sector = best->sector ? (e ? kb_str(kb, e->sector) : "") : "";
         if (best->sector) {
             /* keep the sector text alive past the arena */
             size_t cl = strlen(m->buf), sl = strlen(best->sector);
             m->sector = sl <= cl ? m->buf + cl - sl : "";
         }
-        fill_role(kb, e ? kb_role_on(kb, e, d) : NULL, m);
+        fill_role(kb, e ? sr_kb_role_on(kb, e, d) : NULL, m);
         static const char *const how[] = {"", "name", "agent", "title", "coref", "unknown"};
         m->how = best->kind <= SR_MENTION_UNKNOWN ? how[best->kind] : "name";
     }
@@ -299,22 +299,22 @@ int sr_kb_lookup_json(const sr_kb *kb, const char *name, const char *date, FILE 
 
 int sr_kb_check(const char *data_dir, FILE *errors)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     char **paths = NULL;
     if (!data_dir) {
         const char *env = getenv("SITREP_DATA");
         data_dir = env && *env ? env : SR_DATA_DIR;
     }
-    int n = kb_list_files(data_dir, &paths, &err);
+    int n = sr_kb_list_files(data_dir, &paths, &err);
     if (n < 0) {
         if (errors)
             fprintf(errors, "%s\n", err.msg);
         return -1;
     }
-    kb_builder *b = kb_builder_new();
+    kb_builder *b = sr_kb_builder_new();
     int problems = 0;
     for (int i = 0; i < n; i++) {
-        int k = kb_read_text_file(b, paths[i], errors, &err);
+        int k = sr_kb_read_text_file(b, paths[i], errors, &err);
         if (k < 0) {
             if (errors)
                 fprintf(errors, "%s\n", err.msg);
@@ -325,6 +325,6 @@ int sr_kb_check(const char *data_dir, FILE *errors)
         free(paths[i]);
     }
     free(paths);
-    kb_builder_free(b);
+    sr_kb_builder_free(b);
     return problems;
 }

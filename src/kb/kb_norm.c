@@ -50,7 +50,7 @@ static size_t put_cp(char *out, size_t n, size_t cap, int32_t c)
 ** path; other code points are case-folded and stripped of marks by
 ** utf8proc one at a time.
 */
-size_t kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t len)
+size_t sr_kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t len)
 {
     size_t i = 0;
     if (cap == 0)
@@ -102,12 +102,12 @@ size_t kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t len
 }
 
 /* Normalize a whole string: trimmed of separators at both ends. */
-size_t kb_norm(const char *s, char *out, size_t cap)
+size_t sr_kb_norm(const char *s, char *out, size_t cap)
 {
     if (cap == 0)
         return 0;
     out[0] = 0;
-    size_t n = kb_norm_append(out, 0, cap, s, strlen(s));
+    size_t n = sr_kb_norm_append(out, 0, cap, s, strlen(s));
     if (n == cap)
         return 0;
     while (n > 0 && out[n - 1] == ' ')
@@ -121,7 +121,7 @@ size_t kb_norm(const char *s, char *out, size_t cap)
 ** x, ks -> cs; y, j -> i; w -> v; ph -> f; kh -> h; ' and . vanish; then
 ** runs of one letter collapse.  Spaces stay, as word separators.
 */
-size_t kb_phonetic(const char *norm, char *out, size_t cap)
+size_t sr_kb_phonetic(const char *norm, char *out, size_t cap)
 {
     char tmp[512];
     size_t n = 0;
@@ -171,7 +171,7 @@ size_t kb_phonetic(const char *norm, char *out, size_t cap)
 ** Optimal-string-alignment distance between a and b (bytes), giving up
 ** as soon as every cell of a row exceeds max.
 */
-int kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
+int sr_kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
 {
     if (la > 64 || lb > 64)
         return max + 1;
@@ -204,7 +204,7 @@ int kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int max
     return d[la][lb] > max ? max + 1 : d[la][lb];
 }
 
-void kb_case_scan(const char *s, int *upper, int *lower)
+void sr_kb_case_scan(const char *s, int *upper, int *lower)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p;) {
         if (*p < 0x80) {
@@ -226,7 +226,7 @@ void kb_case_scan(const char *s, int *upper, int *lower)
     }
 }
 
-uint32_t kb_letters(const char *s)
+uint32_t sr_kb_letters(const char *s)
 {
     uint32_t m = 0;
     for (; *s; s++)
@@ -237,7 +237,7 @@ uint32_t kb_letters(const char *s)
     return m;
 }
 
-uint32_t kb_hash(const char *s, size_t len)
+uint32_t sr_kb_hash(const char *s, size_t len)
 {
     uint64_t h = sr_hash_bytes(s, len, 0);
     return (uint32_t)(h ^ (h >> 32));
@@ -263,7 +263,7 @@ static int valid_day(int y, int m, int d)
     return 1;
 }
 
-int32_t kb_parse_date(const char *s, size_t len)
+int32_t sr_kb_parse_date(const char *s, size_t len)
 {
     int y, m, d;
     if (len == 10 && s[4] == '-' && s[7] == '-' && all_digits(s, 4) && all_digits(s + 5, 2) &&
@@ -283,16 +283,16 @@ int32_t kb_parse_date(const char *s, size_t len)
     return y * 10000 + m * 100 + d;
 }
 
-int32_t kb_parse_doc_date(const char *s)
+int32_t sr_kb_parse_doc_date(const char *s)
 {
     size_t n = strlen(s);
     /* "2025-08-20T10:00:00Z", "2025-08-20 10:00": the day is enough */
     if (n > 10 && (s[10] == 'T' || s[10] == ' '))
         n = 10;
-    return kb_parse_date(s, n);
+    return sr_kb_parse_date(s, n);
 }
 
-int kb_count_words(const char *norm)
+int sr_kb_count_words(const char *norm)
 {
     int n = *norm ? 1 : 0;
     for (const char *p = norm; *p; p++)
@@ -326,7 +326,7 @@ static int32_t civil_from_days(long z)
     return (int32_t)(y * 10000 + m * 100 + d);
 }
 
-int32_t kb_date_add(int32_t d, int delta)
+int32_t sr_kb_date_add(int32_t d, int delta)
 {
     if (d <= KB_DATE_MIN || d >= KB_DATE_MAX)
         return d;
@@ -334,7 +334,7 @@ int32_t kb_date_add(int32_t d, int delta)
 }
 
 /* When this file was compiled: part of the cache fingerprint, so a new compiler rebuilds caches. */
-const char *kb_stamp_norm(void)
+const char *sr_kb_stamp_norm(void)
 {
     return __DATE__ " " __TIME__;
 }

@@ -79,9 +79,9 @@ static int32_t petr_date(const char *s, size_t n)
         char buf[9];
         int yy = (s[0] - '0') * 10 + (s[1] - '0');
         snprintf(buf, sizeof buf, "%s%.6s", yy < 30 ? "20" : "19", s);
-        return kb_parse_date(buf, 8);
+        return sr_kb_parse_date(buf, 8);
     }
-    return kb_parse_date(s, n);
+    return sr_kb_parse_date(s, n);
 }
 
 /* Length of the date at s: 10 for YYYY-MM-DD, else the run of digits. */
@@ -112,7 +112,7 @@ static int parse_restriction(const char *s, int32_t *from, int32_t *to)
         if (d < 0)
             return -1;
         if (op == '<')
-            *to = kb_date_add(d, -1);
+            *to = sr_kb_date_add(d, -1);
         else
             *from = d;
         return 0;
@@ -168,9 +168,9 @@ static void make_id(kb_builder *b, const char *prefix, const char *name, int lin
         n--;
     id[n] = 0;
     uint32_t prev;
-    if (!kb_claim_id(b, id, &prev)) {
+    if (!sr_kb_claim_id(b, id, &prev)) {
         snprintf(id + n, cap - n, "-%d", line);
-        kb_claim_id(b, id, &prev);
+        sr_kb_claim_id(b, id, &prev);
     }
 }
 
@@ -203,26 +203,26 @@ static int read_codes(kb_builder *b, uint32_t e, char *s)
             open = close;
             continue;
         }
-        kb_entity *ent = kb_entity_at(b, e);
+        kb_entity *ent = sr_kb_entity_at(b, e);
         if (from == KB_DATE_MIN && to == KB_DATE_MAX) {
             if (!ent->code)
-                ent->code = kb_intern(b, code);
+                ent->code = sr_kb_intern(b, code);
         } else {
-            kb_add_role(b, e, from, to, code, strlen(code) > 3 ? code + 3 : "", "");
+            sr_kb_add_role(b, e, from, to, code, strlen(code) > 3 ? code + 3 : "", "");
         }
         open = close;
     }
     return problems;
 }
 
-int kb_read_petrarch_actors(kb_builder *b, const char *path, sr_error *err)
+int sr_kb_read_petrarch_actors(kb_builder *b, const char *path, sr_error *err)
 {
     size_t len;
     char *text = sr_read_file(path, &len, err);
     if (!text)
         return -1;
     lines L = {text, text, 0, 0};
-    uint32_t file = kb_intern(b, path);
+    uint32_t file = sr_kb_intern(b, path);
     int problems = 0, have = 0;
     uint32_t e = 0;
     char *s;
@@ -233,7 +233,7 @@ int kb_read_petrarch_actors(kb_builder *b, const char *path, sr_error *err)
                 problems += read_codes(b, e, br);
             if (br)
                 *br = 0;
-            kb_add_name(b, e, s + 1, KB_P_ALIAS, 0);
+            sr_kb_add_name(b, e, s + 1, KB_P_ALIAS, 0);
         } else if (s[0] == ' ' || s[0] == '\t' || s[0] == '[') {
             if (have)
                 problems += read_codes(b, e, s);
@@ -249,10 +249,10 @@ int kb_read_petrarch_actors(kb_builder *b, const char *path, sr_error *err)
                 continue;
             }
             make_id(b, "", display, L.line, id, sizeof id);
-            e = kb_add_entity(b, id, KB_T_ACTOR, file, (uint32_t)L.line);
+            e = sr_kb_add_entity(b, id, KB_T_ACTOR, file, (uint32_t)L.line);
             have = 1;
-            kb_entity_at(b, e)->name = kb_intern(b, display);
-            kb_add_name(b, e, name, KB_P_NAME, 0);
+            sr_kb_entity_at(b, e)->name = sr_kb_intern(b, display);
+            sr_kb_add_name(b, e, name, KB_P_NAME, 0);
             if (br)
                 problems += read_codes(b, e, br);
         } else {
@@ -304,11 +304,11 @@ static void add_expanded(kb_builder *b, uint32_t e, const char *name, const subs
             char x[512];
             snprintf(x, sizeof x, "%.*s%s%s", (int)(at - name), name, sets[i].items[j],
                      at + strlen(sets[i].name));
-            kb_add_name(b, e, x, KB_P_AGENT, 0);
+            sr_kb_add_name(b, e, x, KB_P_AGENT, 0);
         }
         return;
     }
-    kb_add_name(b, e, name, KB_P_AGENT, 0);
+    sr_kb_add_name(b, e, name, KB_P_AGENT, 0);
 }
 
 /* Read one agent line: NAME {PLURALS} [CODE]. */
@@ -351,10 +351,10 @@ static int read_agent(kb_builder *b, char *s, int line, uint32_t file, const sub
     if (!display[0])
         return 1;
     make_id(b, "agent-", display, line, id, sizeof id);
-    uint32_t e = kb_add_entity(b, id, KB_T_AGENT, file, (uint32_t)line);
-    kb_entity *ent = kb_entity_at(b, e);
-    ent->name = kb_intern(b, display);
-    ent->sector = kb_intern(b, code);
+    uint32_t e = sr_kb_add_entity(b, id, KB_T_AGENT, file, (uint32_t)line);
+    kb_entity *ent = sr_kb_entity_at(b, e);
+    ent->name = sr_kb_intern(b, display);
+    ent->sector = sr_kb_intern(b, code);
     if (prefix)
         ent->flags |= KB_E_AGENT_PREFIX;
     if (plurals)
@@ -368,14 +368,14 @@ static int read_agent(kb_builder *b, char *s, int line, uint32_t file, const sub
     return 0;
 }
 
-int kb_read_petrarch_agents(kb_builder *b, const char *path, sr_error *err)
+int sr_kb_read_petrarch_agents(kb_builder *b, const char *path, sr_error *err)
 {
     size_t len;
     char *text = sr_read_file(path, &len, err);
     if (!text)
         return -1;
     lines L = {text, text, 0, 0};
-    uint32_t file = kb_intern(b, path);
+    uint32_t file = sr_kb_intern(b, path);
     subst sets[32];
     int nsets = 0, problems = 0;
     char *s;

@@ -55,12 +55,12 @@ static const char *const type_names[KB_T_COUNT] = {
     "",       "country", "igo", "gov_body", "armed_group", "party",
     "person", "place",   "ngo", "media",    "agent",       "actor"};
 
-const char *kb_type_name(int type)
+const char *sr_kb_type_name(int type)
 {
     return type > 0 && type < KB_T_COUNT ? type_names[type] : "unknown";
 }
 
-int kb_type_from_name(const char *s)
+int sr_kb_type_from_name(const char *s)
 {
     for (int i = 1; i < KB_T_COUNT; i++)
         if (strcmp(s, type_names[i]) == 0)
@@ -120,7 +120,7 @@ static int role_date(reader *r, int line, const char *s, int32_t open, int32_t *
         *out = open;
         return 0;
     }
-    int32_t d = kb_parse_date(s, strlen(s));
+    int32_t d = sr_kb_parse_date(s, strlen(s));
     if (d < 0) {
         problem(r, line, "bad date '%s' (want YYYY-MM-DD or -)", s);
         return -1;
@@ -234,7 +234,7 @@ static void add_metonym(reader *r, uint32_t e, const char *code, field *f)
         problem(r, f->line, "metonym without a code, and the record has no code");
         return;
     }
-    kb_add_name(r->b, e, f->value, KB_P_METONYM, kb_intern(r->b, mcode));
+    sr_kb_add_name(r->b, e, f->value, KB_P_METONYM, sr_kb_intern(r->b, mcode));
 }
 
 /* Add "LANG: name" as a native name. */
@@ -253,7 +253,7 @@ static void add_native(reader *r, uint32_t e, field *f)
         problem(r, f->line, "native wants 'LANG: name'");
         return;
     }
-    kb_add_native(r->b, e, f->value, name);
+    sr_kb_add_native(r->b, e, f->value, name);
 }
 
 /* Add the last word (and last two of three or more) of a person's name as weak surname keys. */
@@ -261,13 +261,13 @@ static void add_surname(reader *r, uint32_t e, const char *name)
 {
     const char *sp = strrchr(name, ' ');
     if (sp && strlen(sp + 1) >= 3)
-        kb_add_name(r->b, e, sp + 1, KB_P_SURNAME, 0);
+        sr_kb_add_name(r->b, e, sp + 1, KB_P_SURNAME, 0);
     /* "Giuseppe Cavo Dragone": "Cavo Dragone"; "Recep Tayyip Erdogan": "Tayyip Erdogan" */
     const char *sp2 = sp;
     while (sp2 && sp2 > name && sp2[-1] != ' ')
         sp2--;
     if (sp && sp2 > name && sp2[-1] == ' ')
-        kb_add_name(r->b, e, sp2, KB_P_SURNAME, 0);
+        sr_kb_add_name(r->b, e, sp2, KB_P_SURNAME, 0);
 }
 
 /* Check a record's single-valued fields; fills what emit_record needs. */
@@ -300,7 +300,7 @@ static int check_record(reader *r, field *fs, int n, int *type)
         problem(r, id->line, "%s: missing type", who);
         return -1;
     }
-    *type = kb_type_from_name(ty->value);
+    *type = sr_kb_type_from_name(ty->value);
     if (*type == KB_T_UNKNOWN || *type == KB_T_ACTOR) {
         problem(r, ty->line, "%s: unknown type '%s'", who, ty->value);
         return -1;
@@ -334,25 +334,25 @@ static void emit_record(reader *r, field *fs, int n)
         if (strcmp(fs[i].key, "id") == 0)
             id = fs[i].value;
     uint32_t prev;
-    if (!kb_claim_id(r->b, id, &prev)) {
-        const kb_entity *pe = kb_entity_at(r->b, prev);
+    if (!sr_kb_claim_id(r->b, id, &prev)) {
+        const kb_entity *pe = sr_kb_entity_at(r->b, prev);
         problem(r, fs[0].line, "duplicate id '%s' (first at %s:%u)", id,
-                kb_builder_str(r->b, pe->src_file), pe->src_line);
+                sr_kb_builder_str(r->b, pe->src_file), pe->src_line);
         return;
     }
-    uint32_t e = kb_add_entity(r->b, id, type, r->file, (uint32_t)fs[0].line);
+    uint32_t e = sr_kb_add_entity(r->b, id, type, r->file, (uint32_t)fs[0].line);
     role_line roles[MAX_FIELDS];
     int nroles = 0;
     const char *code = NULL;
     for (int i = 0; i < n; i++) {
         field *f = &fs[i];
-        kb_entity *ent = kb_entity_at(r->b, e);
+        kb_entity *ent = sr_kb_entity_at(r->b, e);
         if (strcmp(f->key, "code") == 0 && valid_code(f->value, 3))
-            ent->code = kb_intern(r->b, code = f->value);
+            ent->code = sr_kb_intern(r->b, code = f->value);
         else if (strcmp(f->key, "sector") == 0 && valid_code(f->value, 2))
-            ent->sector = kb_intern(r->b, f->value);
+            ent->sector = sr_kb_intern(r->b, f->value);
         else if (strcmp(f->key, "country") == 0 && valid_code(f->value, 3))
-            ent->country = kb_intern(r->b, f->value);
+            ent->country = sr_kb_intern(r->b, f->value);
         else if (strcmp(f->key, "gender") == 0)
             ent->gender = (uint8_t)f->value[0];
         else if (strcmp(f->key, "role") == 0 && parse_role(r, f, &roles[nroles]) == 0)
@@ -364,7 +364,7 @@ static void emit_record(reader *r, field *fs, int n)
         const char *sector = roles[i].sector;
         if (!*sector && strlen(roles[i].code) > 3)
             sector = roles[i].code + 3;
-        kb_add_role(r->b, e, roles[i].from, roles[i].to, roles[i].code, sector, roles[i].title);
+        sr_kb_add_role(r->b, e, roles[i].from, roles[i].to, roles[i].code, sector, roles[i].title);
     }
     int agent = type == KB_T_AGENT, person = type == KB_T_PERSON;
     for (int i = 0; i < n; i++) {
@@ -372,14 +372,14 @@ static void emit_record(reader *r, field *fs, int n)
         if (strcmp(f->key, "name") == 0 || strcmp(f->key, "alias") == 0) {
             int kind = agent ? KB_P_AGENT : strcmp(f->key, "name") == 0 ? KB_P_NAME : KB_P_ALIAS;
             if (strcmp(f->key, "name") == 0)
-                kb_entity_at(r->b, e)->name = kb_intern(r->b, f->value);
-            kb_add_name(r->b, e, f->value, kind, 0);
+                sr_kb_entity_at(r->b, e)->name = sr_kb_intern(r->b, f->value);
+            sr_kb_add_name(r->b, e, f->value, kind, 0);
             if (person)
                 add_surname(r, e, f->value);
         } else if (strcmp(f->key, "adj") == 0) {
-            kb_add_name(r->b, e, f->value, KB_P_ADJ, 0);
+            sr_kb_add_name(r->b, e, f->value, KB_P_ADJ, 0);
         } else if (strcmp(f->key, "demonym") == 0) {
-            kb_add_name(r->b, e, f->value, KB_P_DEMONYM, 0);
+            sr_kb_add_name(r->b, e, f->value, KB_P_DEMONYM, 0);
         } else if (strcmp(f->key, "metonym") == 0) {
             add_metonym(r, e, code, f);
         } else if (strcmp(f->key, "native") == 0) {
@@ -388,7 +388,7 @@ static void emit_record(reader *r, field *fs, int n)
     }
     if (type == KB_T_ARMED_GROUP || type == KB_T_COUNTRY || type == KB_T_IGO ||
         type == KB_T_GOV_BODY || type == KB_T_PARTY || type == KB_T_NGO)
-        kb_entity_at(r->b, e)->flags |= KB_E_PLURAL;
+        sr_kb_entity_at(r->b, e)->flags |= KB_E_PLURAL;
 }
 
 /* Trim trailing spaces, tabs and CR in place. */
@@ -443,14 +443,14 @@ static void read_records(reader *r, char *text)
     emit_record(r, fs, n);
 }
 
-int kb_read_text_file(kb_builder *b, const char *path, FILE *errors, sr_error *err)
+int sr_kb_read_text_file(kb_builder *b, const char *path, FILE *errors, sr_error *err)
 {
     size_t len;
     char *text = sr_read_file(path, &len, err);
     if (!text)
         return -1;
-    reader r = {b, path, kb_intern(b, path), errors, 0};
-    kb_builder_case_hints(b, 1);
+    reader r = {b, path, sr_kb_intern(b, path), errors, 0};
+    sr_kb_builder_case_hints(b, 1);
     if (sr_utf8_valid_prefix(text, len) != len) {
         size_t line, col;
         sr_line_col(text, sr_utf8_valid_prefix(text, len), &line, &col);
@@ -469,7 +469,7 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int kb_list_files(const char *data_dir, char ***paths, sr_error *err)
+int sr_kb_list_files(const char *data_dir, char ***paths, sr_error *err)
 {
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/kb", data_dir);
@@ -504,7 +504,7 @@ int kb_list_files(const char *data_dir, char ***paths, sr_error *err)
 }
 
 /* When this file was compiled: part of the cache fingerprint, so a new compiler rebuilds caches. */
-const char *kb_stamp_text(void)
+const char *sr_kb_stamp_text(void)
 {
     return __DATE__ " " __TIME__;
 }

@@ -351,7 +351,7 @@ static int load_supertagger(sr_parser *p, const sr_model_file *m, sr_error *err)
     int dirlen = slash ? (int)(slash - path + 1) : 0;
     char full[4200];
     snprintf(full, sizeof full, "%.*s%s", dirlen, path, name);
-    sr_error sub = {{0}};
+    sr_error sub = {0};
     p->owned_supertagger = sr_tagger_load(full, &sub);
     if (!p->owned_supertagger)
         return sr_error_set(err, "%s: cannot load the supertagger it was trained with: %s", path,

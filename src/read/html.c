@@ -9,6 +9,16 @@
 ** "Read also: ...") are dropped too.  The title comes from <title> or
 ** og:title and the date, when the page declares one, from
 ** article:published_time.  Spans in the output refer to this extracted text.
+**
+** Limits.  gumbo's cost grows with the square of the nesting depth and of
+** the attributes of one element, and by default it records every parse
+** error with a copy of the open-element stack (quadratic memory on pages of
+** unclosed tags).  So parse errors are not recorded, and before parsing a
+** linear pre-scan follows the nesting depth and counts the attributes of
+** each tag.  As browsers do, elements deeper than SR_HTML_MAX_DEPTH are not
+** nested: their start tags are blanked out (their text is kept), and so are
+** the attributes of a tag beyond SR_HTML_MAX_ATTRS; the record then carries
+** a warning that says so.  Nothing here recurses.
 */
 #include <gumbo.h>
 #include <stdlib.h>
@@ -18,21 +28,31 @@
 #include "read/reader.h"
 #include "util/util.h"
 
-/* A growable byte buffer. */
+/* Deepest element nesting kept (Blink stops nesting at 512). */
+#define SR_HTML_MAX_DEPTH 1024
+/* Most attributes kept on one element. */
+#define SR_HTML_MAX_ATTRS 1024
+
+/* A growable byte buffer; `failed` is set (and the text dropped) when memory runs out. */
 typedef struct textbuf {
     char *p;
     size_t len, cap;
+    int failed;
 } textbuf;
 
 static void tb_put(textbuf *b, const char *s, size_t n)
 {
+    if (b->failed)
+        return;
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 4096;
         while (cap < b->len + n + 1)
             cap *= 2;
         char *p = realloc(b->p, cap);
-        if (!p)
-            abort();
+        if (!p) {
+            b->failed = 1;
+            return;
+        }
         b->p = p;
         b->cap = cap;
     }
@@ -123,24 +143,43 @@ static void add_text(extractor *x, const char *s)
     }
 }
 
-/* Depth-first walk; an explicit stack keeps deep pages from exhausting ours. */
+/* A stack of (node, next child) frames for the depth-first walks below. */
+typedef struct walkstack {
+    struct frame { GumboNode *node; unsigned next; } *v;
+    size_t n, cap;
+} walkstack;
+
+/* Push node; 0, or -1 when out of memory. */
+static int ws_push(walkstack *w, GumboNode *node)
+{
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 256;
+        struct frame *v = realloc(w->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        w->v = v;
+        w->cap = cap;
+    }
+    w->v[w->n++] = (struct frame){node, 0};
+    return 0;
+}
+
+/* Depth-first walk collecting paragraphs; an explicit stack keeps deep pages from exhausting ours. */
 static void walk(extractor *x, GumboNode *root)
 {
-    size_t cap = 256, n = 0;
-    struct frame { GumboNode *node; unsigned next; } *stack = malloc(cap * sizeof *stack);
-    if (!stack)
-        abort();
-    stack[n++] = (struct frame){root, 0};
-    while (n) {
-        struct frame *f = &stack[n - 1];
+    walkstack w = {0};
+    if (ws_push(&w, root) < 0)
+        x->out.failed = 1;
+    while (w.n && !x->out.failed && !x->para.failed) {
+        struct frame *f = &w.v[w.n - 1];
         GumboNode *node = f->node;
         if (node->type == GUMBO_NODE_TEXT) {
             add_text(x, node->v.text.text);
-            n--;
+            w.n--;
             continue;
         }
         if (node->type != GUMBO_NODE_ELEMENT) {
-            n--;
+            w.n--;
             continue;
         }
         GumboTag tag = node->v.element.tag;
@@ -149,38 +188,46 @@ static void walk(extractor *x, GumboNode *root)
         if (is_skipped(tag) || f->next >= node->v.element.children.length) {
             if (is_block(tag))
                 end_paragraph(x);
-            n--;
+            w.n--;
             continue;
         }
         GumboNode *child = node->v.element.children.data[f->next++];
-        if (n == cap) {
-            cap *= 2;
-            stack = realloc(stack, cap * sizeof *stack);
-            if (!stack)
-                abort();
-        }
-        stack[n++] = (struct frame){child, 0};
+        if (ws_push(&w, child) < 0)
+            x->out.failed = 1;
     }
     end_paragraph(x);
-    free(stack);
+    free(w.v);
 }
 
-/* First element with tag under node (breadth does not matter here). */
-static GumboNode *find_tag(GumboNode *node, GumboTag tag)
+/*
+** First element with tag under node, in document order, not looking inside
+** skipped elements (other than <head>).  Iterative: depth costs no stack.
+*/
+static GumboNode *find_tag(GumboNode *root, GumboTag tag)
 {
-    if (node->type != GUMBO_NODE_ELEMENT)
+    walkstack w = {0};
+    GumboNode *hit = NULL;
+    if (ws_push(&w, root) < 0)
         return NULL;
-    if (node->v.element.tag == tag)
-        return node;
-    if (is_skipped(node->v.element.tag) && node->v.element.tag != GUMBO_TAG_HEAD)
-        return NULL;
-    GumboVector *c = &node->v.element.children;
-    for (unsigned i = 0; i < c->length; i++) {
-        GumboNode *hit = find_tag(c->data[i], tag);
-        if (hit)
-            return hit;
+    while (w.n && !hit) {
+        struct frame *f = &w.v[w.n - 1];
+        GumboNode *node = f->node;
+        if (f->next == 0 && node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag) {
+            hit = node;
+            break;
+        }
+        int enter = node->type == GUMBO_NODE_ELEMENT &&
+                    (!is_skipped(node->v.element.tag) || node->v.element.tag == GUMBO_TAG_HEAD);
+        if (!enter || f->next >= node->v.element.children.length) {
+            w.n--;
+            continue;
+        }
+        GumboNode *child = node->v.element.children.data[f->next++];
+        if (ws_push(&w, child) < 0)
+            break;
     }
-    return NULL;
+    free(w.v);
+    return hit;
 }
 
 /* Content of <meta property=prop content=...> in head, or NULL. */
@@ -232,15 +279,150 @@ static void take_head(GumboNode *root, sr_record *rec)
     }
 }
 
+/* Whether the tag name [s, s+n) is one of names (lower case), ignoring case. */
+static int name_in(const char *s, size_t n, const char *const *names)
+{
+    for (; *names; names++)
+        if (strlen(*names) == n && strncasecmp(s, *names, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Elements that never hold others, or that the next of their kind closes: no depth. */
+static const char *const flat_tags[] = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", NULL};
+/* Elements whose content is raw text up to their end tag. */
+static const char *const raw_tags[] = {"script", "style", "textarea", "title", "xmp", NULL};
+
+/* Offset of the first s in h[from, len) (ASCII case-insensitive), or len. */
+static size_t find_ci(const char *h, size_t from, size_t len, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = from; i + n <= len; i++)
+        if (strncasecmp(h + i, s, n) == 0)
+            return i;
+    return len;
+}
+
+/* The result of prescan(): the markup to parse and what was changed. */
+typedef struct prescan_out {
+    char *copy;          /* the markup with tags blanked out, or NULL when none was */
+    size_t flattened;    /* start tags blanked for depth */
+    size_t attrs_cut;    /* tags whose extra attributes were blanked */
+} prescan_out;
+
+/* Blank bytes [from, to) of the copy of h (made on first use); -1 when out of memory. */
+static int blank(prescan_out *o, const char *h, size_t len, size_t from, size_t to)
+{
+    if (!o->copy) {
+        if (!(o->copy = malloc(len)))
+            return -1;
+        memcpy(o->copy, h, len);
+    }
+    memset(o->copy + from, ' ', to - from);
+    return 0;
+}
+
+/*
+** Linear pre-scan of the markup.  It follows the nesting depth (an
+** estimate: unclosed tags count as open, elements that cannot nest do not)
+** and counts the attributes of each start tag; a start tag past the depth
+** limit, and the attributes of a tag past the attribute limit, are blanked
+** in a copy.  Returns 0, or -1 when out of memory.
+*/
+static int prescan(const char *h, size_t len, prescan_out *o)
+{
+    size_t depth = 0;
+    for (size_t i = 0; i < len;) {
+        const char *lt = memchr(h + i, '<', len - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - h);
+        if (i + 1 >= len)
+            break;
+        if (len - i >= 4 && memcmp(h + i, "<!--", 4) == 0) {
+            size_t e = find_ci(h, i + 4, len, "-->");
+            i = e < len ? e + 3 : len;
+            continue;
+        }
+        size_t k = i + 1;
+        int end_tag = h[k] == '/';
+        if (end_tag)
+            k++;
+        if (k >= len || !((h[k] | 0x20) >= 'a' && (h[k] | 0x20) <= 'z')) {
+            i++; /* "<" as text, or <!doctype>, <?xml ...> */
+            continue;
+        }
+        size_t name = k;
+        while (k < len && !strchr(" \t\n\r\f/>", h[k]))
+            k++;
+        size_t nlen = k - name;
+        size_t attrs = 0, cut = 0; /* cut: where the attribute past the limit starts */
+        int in_attr = 0, self_closing = 0;
+        for (; k < len && h[k] != '>'; k++) {
+            char c = h[k];
+            if (c == '"' || c == '\'') {
+                const char *q = memchr(h + k + 1, c, len - k - 1);
+                k = q ? (size_t)(q - h) : len - 1;
+            } else if (strchr(" \t\n\r\f", c)) {
+                in_attr = 0;
+            } else if (c == '/' && k + 1 < len && h[k + 1] == '>') {
+                self_closing = 1;
+            } else if (!in_attr) {
+                in_attr = 1;
+                if (++attrs == SR_HTML_MAX_ATTRS + 1)
+                    cut = k;
+            }
+        }
+        size_t tag_end = k < len ? k + 1 : len;
+        if (cut) {
+            if (blank(o, h, len, cut, k) < 0)
+                return -1;
+            o->attrs_cut++;
+        }
+        int flat = name_in(h + name, nlen, flat_tags);
+        if (end_tag && !flat && depth > 0) {
+            depth--;
+        } else if (!end_tag && !flat && !self_closing) {
+            if (depth < SR_HTML_MAX_DEPTH) {
+                depth++;
+            } else if (!name_in(h + name, nlen, raw_tags)) {
+                if (blank(o, h, len, i, tag_end) < 0)
+                    return -1;
+                o->flattened++;
+            }
+        }
+        i = tag_end;
+        if (!end_tag && name_in(h + name, nlen, raw_tags)) {
+            char close[16];
+            snprintf(close, sizeof close, "</%.*s", (int)nlen, h + name);
+            i = find_ci(h, i, len, close);
+        }
+    }
+    return 0;
+}
+
 int sr_html_extract(const char *file, const char *html, size_t len, sr_record *rec, sr_error *err)
 {
     size_t valid = sr_utf8_valid_prefix(html, len);
     if (valid != len || memchr(html, '\0', len)) {
         return sr_text_check(file, 1, html, len, err);
     }
-    GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
-    if (!g)
-        return sr_error_set(err, "%s: cannot parse HTML", file);
+    prescan_out pre = {0};
+    if (prescan(html, len, &pre) < 0) {
+        free(pre.copy);
+        return sr_error_setc(err, SR_ERR_NOMEM, "%s:1: byte 1: out of memory; the page was "
+                             "skipped", file);
+    }
+    /* Parse errors are not recorded: each would copy the open-element stack. */
+    GumboOptions opts = kGumboDefaultOptions;
+    opts.max_errors = 0;
+    GumboOutput *g = gumbo_parse_with_options(&opts, pre.copy ? pre.copy : html, len);
+    if (!g) {
+        free(pre.copy);
+        return sr_error_setc(err, SR_ERR_NOMEM, "%s: cannot parse HTML (out of memory)", file);
+    }
     take_head(g->root, rec);
     GumboNode *body = find_tag(g->root, GUMBO_TAG_ARTICLE);
     if (!body)
@@ -250,8 +432,14 @@ int sr_html_extract(const char *file, const char *html, size_t len, sr_record *r
     extractor x = {0};
     if (body)
         walk(&x, body);
-    gumbo_destroy_output(&kGumboDefaultOptions, g);
+    gumbo_destroy_output(&opts, g);
+    free(pre.copy);
     free(x.para.p);
+    if (x.out.failed || x.para.failed) {
+        free(x.out.p);
+        return sr_error_setc(err, SR_ERR_NOMEM, "%s:1: byte 1: out of memory extracting the "
+                             "article text; the page was skipped", file);
+    }
     if (x.out.len == 0) {
         free(x.out.p);
         return sr_error_set(err, "%s:1: byte 1: the HTML page has no article text "
@@ -259,5 +447,12 @@ int sr_html_extract(const char *file, const char *html, size_t len, sr_record *r
     }
     rec->text = x.out.p;
     rec->len = x.out.len;
+    if (pre.flattened || pre.attrs_cut) {
+        char note[256];
+        snprintf(note, sizeof note, "HTML over the limits: %zu elements nested more than %d deep "
+                 "were flattened, %zu tags lost attributes past %d; the text is kept",
+                 pre.flattened, SR_HTML_MAX_DEPTH, pre.attrs_cut, SR_HTML_MAX_ATTRS);
+        rec->warning = strdup(note);
+    }
     return 0;
 }

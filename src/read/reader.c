@@ -9,19 +9,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "util/lines.h"
 #include "util/util.h"
 
 struct sr_reader {
     char *path;          /* as given, for messages */
     FILE *f;
+    int owns;            /* f was opened here and is closed here */
     sr_input_kind kind;
     sr_reader_defaults defaults;
-    size_t line;         /* lines consumed so far */
-    size_t byte;         /* bytes consumed so far */
-    int done;            /* text/HTML: the one record was returned */
-    char *linebuf;       /* getline buffer */
-    size_t linecap;
+    size_t max;          /* limit on one record, in bytes */
+    size_t line;         /* JSONL: line of the current record */
+    int done;            /* text/HTML: the one record was returned; JSONL: input ended */
+    sr_lines lines;      /* JSONL line reader */
 };
 
 int sr_input_kind_from_name(const char *s)
@@ -35,27 +37,48 @@ int sr_input_kind_from_name(const char *s)
     return -1;
 }
 
+sr_reader *sr_reader_open_stream(FILE *f, const char *name, sr_input_kind kind,
+                                 const sr_reader_defaults *defaults, sr_error *err)
+{
+    struct stat st;
+    if (fileno(f) >= 0 && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        sr_error_setc(err, SR_ERR_IO, "%s: is a directory (name the files in it)", name);
+        return NULL;
+    }
+    sr_reader *r = calloc(1, sizeof *r);
+    char *copy = strdup(name);
+    if (!r || !copy) {
+        free(r);
+        free(copy);
+        sr_error_setc(err, SR_ERR_NOMEM, "%s: out of memory", name);
+        return NULL;
+    }
+    r->path = copy;
+    r->f = f;
+    r->kind = kind;
+    if (defaults)
+        r->defaults = *defaults;
+    r->max = r->defaults.max_bytes ? r->defaults.max_bytes : SR_RECORD_MAX;
+    sr_lines_init(&r->lines, f, r->max);
+    return r;
+}
+
 sr_reader *sr_reader_open(const char *path, sr_input_kind kind, const sr_reader_defaults *defaults,
                           sr_error *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        sr_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+        sr_error_setc(err, SR_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
         return NULL;
     }
-    sr_reader *r = calloc(1, sizeof *r);
+    sr_reader *r = sr_reader_open_stream(f, is_stdin ? "<stdin>" : path, kind, defaults, err);
     if (!r) {
         if (!is_stdin)
             fclose(f);
-        sr_error_set(err, "out of memory");
         return NULL;
     }
-    r->path = strdup(is_stdin ? "<stdin>" : path);
-    r->f = f;
-    r->kind = kind;
-    if (defaults)
-        r->defaults = *defaults;
+    r->owns = !is_stdin;
     return r;
 }
 
@@ -63,9 +86,9 @@ void sr_reader_close(sr_reader *r)
 {
     if (!r)
         return;
-    if (r->f && r->f != stdin)
+    if (r->owns)
         fclose(r->f);
-    free(r->linebuf);
+    sr_lines_free(&r->lines);
     free(r->path);
     free(r);
 }
@@ -138,9 +161,66 @@ static void apply_defaults(sr_reader *r, sr_record *rec)
         rec->id = r->defaults.id ? strdup(r->defaults.id) : default_id(r->path);
     if (!rec->date && r->defaults.date)
         rec->date = strdup(r->defaults.date);
-    if (!rec->date)
-        rec->warning = strdup("no date: actor roles are taken as of the knowledge base's newest "
-                              "date (pass --date or a \"date\" field)");
+    if (!rec->date) {
+        static const char no_date[] = "no date: actor roles are taken as of the knowledge base's "
+                                      "newest date (pass --date or a \"date\" field)";
+        size_t n = (rec->warning ? strlen(rec->warning) + 2 : 0) + sizeof no_date;
+        char *w = malloc(n);
+        if (w)
+            snprintf(w, n, "%s%s%s", rec->warning ? rec->warning : "", rec->warning ? "; " : "",
+                     no_date);
+        free(rec->warning);
+        rec->warning = w;
+    }
+}
+
+/*
+** The whole of r->f, at most r->max bytes, in a malloc'd NUL-terminated
+** buffer; NULL with err set on a read error, out of memory or a file over
+** the limit (which is not read further).
+*/
+static char *read_capped(sr_reader *r, size_t *len, sr_error *err)
+{
+    struct stat st;
+    if (fstat(fileno(r->f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > r->max)
+        goto too_large;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) {
+            sr_error_setc(err, SR_ERR_NOMEM, "%s: out of memory reading %zu bytes; the file "
+                          "was skipped", r->path, cap);
+            return NULL;
+        }
+        size_t want = cap - n - 1;
+        size_t got = fread(buf + n, 1, want, r->f);
+        n += got;
+        if (n > r->max) {
+            free(buf);
+            goto too_large;
+        }
+        if (got < want)
+            break;
+        size_t ncap = cap * 2 > r->max + 2 ? r->max + 2 : cap * 2;
+        char *nb = realloc(buf, ncap);
+        if (!nb)
+            free(buf);
+        buf = nb;
+        cap = ncap;
+    }
+    if (ferror(r->f)) {
+        sr_error_setc(err, SR_ERR_IO, "%s:1: read error: %s", r->path, strerror(errno));
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+too_large:
+    sr_error_setc(err, SR_ERR_TOO_LARGE, "%s:1: byte 1: more than %zu bytes, over the limit on "
+                  "one record; the file was skipped (split it, or raise --max-bytes)",
+                  r->path, r->max);
+    return NULL;
 }
 
 /* The single record of a text or HTML file. */
@@ -150,7 +230,7 @@ static int next_whole_file(sr_reader *r, sr_record *rec, sr_error *err)
         return 0;
     r->done = 1;
     size_t len;
-    char *buf = sr_read_file(r->f == stdin ? "-" : r->path, &len, err);
+    char *buf = read_capped(r, &len, err);
     if (!buf)
         return -1;
     int rc = 0;
@@ -233,29 +313,55 @@ static int parse_json_line(sr_reader *r, const char *line, size_t len, sr_record
     return rc;
 }
 
-/* Next non-blank line of a JSON Lines file as a record. */
+/*
+** Next non-blank line of a JSON Lines file as a record.  A byte-order mark
+** at the start of the file is skipped.  A line over the limit, or one the
+** memory could not hold, is rejected and reading goes on after it; a line
+** over the limit that holds a NUL byte means a binary file, whose rest is
+** skipped (so that /dev/zero ends).
+*/
 static int next_jsonl(sr_reader *r, sr_record *rec, sr_error *err)
 {
     if (r->done)
         return 0;
     for (;;) {
-        ssize_t n = getline(&r->linebuf, &r->linecap, r->f);
-        if (n < 0) {
-            r->done = 1; /* a read error is reported once, then the input ends */
-            return ferror(r->f) ? sr_error_set(err, "%s:%zu: read error", r->path, r->line + 1)
-                                : 0;
+        sr_line_status st = sr_lines_next(&r->lines, 1);
+        r->line = (size_t)r->lines.line;
+        if (st == SR_LINE_END) {
+            r->done = 1;
+            return 0;
         }
-        r->line++;
-        r->byte += (size_t)n;
-        size_t len = (size_t)n;
-        while (len && (r->linebuf[len - 1] == '\n' || r->linebuf[len - 1] == '\r'))
+        if (st == SR_LINE_ERROR) {
+            r->done = 1; /* a read error is reported once, then the input ends */
+            return sr_error_setc(err, SR_ERR_IO, "%s:%zu: read error: %s", r->path, r->line + 1,
+                                 strerror(errno));
+        }
+        if (st == SR_LINE_TOO_LONG && !r->lines.f)
+            return sr_error_setc(err, SR_ERR_INVALID, "%s:%zu: byte 1: binary data (NUL bytes "
+                                 "in a line of more than %zu bytes); the rest of the file was "
+                                 "skipped", r->path, r->line, r->max);
+        if (st == SR_LINE_TOO_LONG)
+            return sr_error_setc(err, SR_ERR_TOO_LARGE, "%s:%zu: byte 1: a line of %llu bytes, "
+                                 "over the limit of %zu on one record; the line was skipped "
+                                 "(raise --max-bytes)", r->path, r->line,
+                                 (unsigned long long)r->lines.full, r->max);
+        if (st == SR_LINE_NOMEM)
+            return sr_error_setc(err, SR_ERR_NOMEM, "%s:%zu: byte 1: out of memory reading a "
+                                 "line of %llu bytes; the line was skipped", r->path, r->line,
+                                 (unsigned long long)r->lines.full);
+        char *line = r->lines.buf;
+        size_t len = r->lines.len;
+        if (r->line == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+            line[0] = line[1] = line[2] = ' '; /* the BOM: JSON allows leading spaces */
+        }
+        while (len && line[len - 1] == '\r')
             len--;
         size_t i = 0;
-        while (i < len && (r->linebuf[i] == ' ' || r->linebuf[i] == '\t'))
+        while (i < len && (line[i] == ' ' || line[i] == '\t'))
             i++;
         if (i == len)
             continue;
-        if (parse_json_line(r, r->linebuf, len, rec, err) < 0) {
+        if (parse_json_line(r, line, len, rec, err) < 0) {
             sr_record_clear(rec);
             return -1;
         }

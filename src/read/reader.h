@@ -11,6 +11,7 @@
 #define SR_READER_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "sitrep.h"
 
@@ -23,10 +24,19 @@ typedef enum sr_input_kind {
 /* The input kind named by s ("text", "jsonl", "html"), or -1. */
 int sr_input_kind_from_name(const char *s);
 
+/*
+** The default limit on one record (a text or HTML file, a JSON line), in
+** bytes.  A larger record is rejected with SR_ERR_TOO_LARGE without being
+** held in memory, so the memory of a run is bounded by the limit whatever
+** the size of its input.
+*/
+#define SR_RECORD_MAX ((size_t)16 << 20)
+
 /* Defaults applied to records that do not carry their own. */
 typedef struct sr_reader_defaults {
     const char *id;   /* document id for text/HTML input; NULL: the file's base name */
     const char *date; /* YYYY-MM-DD for records without a date; NULL: none */
+    size_t max_bytes; /* limit on one record; 0: SR_RECORD_MAX */
 } sr_reader_defaults;
 
 /* One article; every string is malloc'd and owned by the record. */
@@ -40,9 +50,19 @@ typedef struct sr_record {
 
 typedef struct sr_reader sr_reader;
 
-/* Open path ("-" for stdin). Returns NULL with err set if it cannot be read. */
+/*
+** Open path ("-" for stdin).  Returns NULL with err set if it cannot be
+** read, or is a directory.
+*/
 sr_reader *sr_reader_open(const char *path, sr_input_kind kind, const sr_reader_defaults *defaults,
                           sr_error *err);
+
+/*
+** Read from an open stream f, named `name` in messages; f stays the
+** caller's (sr_reader_close does not close it).
+*/
+sr_reader *sr_reader_open_stream(FILE *f, const char *name, sr_input_kind kind,
+                                 const sr_reader_defaults *defaults, sr_error *err);
 
 /*
 ** Next record: 1 and rec filled; 0 at end of input; -1 when a record was

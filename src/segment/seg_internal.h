@@ -43,8 +43,8 @@ typedef struct seg_toks {
     size_t n, cap;
 } seg_toks;
 
-/* Append t; aborts when out of memory (as the arena does). */
-void seg_toks_push(seg_toks *tv, seg_tok t);
+/* Append t; out of memory calls sr_oom() (as the arena does). */
+void sr_seg_toks_push(seg_toks *tv, seg_tok t);
 
 /* A chunk of text between whitespace, decoded to code points. */
 typedef struct seg_chunk {
@@ -55,29 +55,29 @@ typedef struct seg_chunk {
 } seg_chunk;
 
 /* Cut one chunk into tokens, appended to out (nl and space are left 0). */
-void seg_tokenize_chunk(const seg_chunk *c, seg_toks *out);
+void sr_seg_tokenize_chunk(const seg_chunk *c, seg_toks *out);
 
 /* Decode one code point of text[i..len), defensively: an invalid byte is U+FFFD of size 1. */
-int32_t seg_decode(const unsigned char *s, size_t len, size_t *adv);
+int32_t sr_seg_decode(const unsigned char *s, size_t len, size_t *adv);
 
 /* Character classes. */
-int seg_is_space(int32_t c);
-int seg_is_letter(int32_t c); /* letters and combining marks */
-int seg_is_digit(int32_t c);
-int seg_is_upper(int32_t c);
-int seg_is_lower(int32_t c);
+int sr_seg_is_space(int32_t c);
+int sr_seg_is_letter(int32_t c); /* letters and combining marks */
+int sr_seg_is_digit(int32_t c);
+int sr_seg_is_upper(int32_t c);
+int sr_seg_is_lower(int32_t c);
 
 /* Lexicon lookups; s[0..n) compared case-insensitively (ASCII folding). */
-int seg_lex_abbrev(const char *s, size_t n);      /* "Gen", "etc" (without the dot) */
-int seg_lex_title(const char *s, size_t n);       /* titles before names: "Gen", "Mr" */
-int seg_lex_keep_prefix(const char *s, size_t n); /* "non" in "non-stop": hyphen kept */
-int seg_lex_tld(const char *s, size_t n);         /* "com", "org" */
-int seg_lex_date_abbrev(const char *s, size_t n); /* "Sat", "Mar": before a date only */
-int seg_lex_state_word(const char *s, size_t n);  /* "La", "Mass": before a comma only */
-int seg_lex_file_ext(const char *s, size_t n);    /* "pdf", "doc" */
-int seg_lex_starter(const char *s, size_t n);     /* words that often start a sentence */
+int sr_seg_lex_abbrev(const char *s, size_t n);      /* "Gen", "etc" (without the dot) */
+int sr_seg_lex_title(const char *s, size_t n);       /* titles before names: "Gen", "Mr" */
+int sr_seg_lex_keep_prefix(const char *s, size_t n); /* "non" in "non-stop": hyphen kept */
+int sr_seg_lex_tld(const char *s, size_t n);         /* "com", "org" */
+int sr_seg_lex_date_abbrev(const char *s, size_t n); /* "Sat", "Mar": before a date only */
+int sr_seg_lex_state_word(const char *s, size_t n);  /* "La", "Mass": before a comma only */
+int sr_seg_lex_file_ext(const char *s, size_t n);    /* "pdf", "doc" */
+int sr_seg_lex_starter(const char *s, size_t n);     /* words that often start a sentence */
 /* For fused forms like "cannot": length of the first part, or 0. */
-size_t seg_lex_fused(const char *s, size_t n);
+size_t sr_seg_lex_fused(const char *s, size_t n);
 
 /* What the scan learns about the lines of the text. */
 typedef struct seg_lines {
@@ -87,12 +87,12 @@ typedef struct seg_lines {
 } seg_lines;
 
 /* Pass 1 of sr_segment: tokens of the whole text, with line information. */
-void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines);
+void sr_seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines);
 /* Pass 2 by rule: brk[k] = 1 when a sentence ends after token k (the last token excepted). */
-void seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines,
+void sr_seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines,
                          uint8_t *brk);
 /* Is the abbreviation t a title or initial, never the end of a sentence? */
-int seg_abbrev_binds(const char *text, const seg_tok *t);
+int sr_seg_abbrev_binds(const char *text, const seg_tok *t);
 
 /* ------------------------------------------------------------------ */
 /* The boundary model (seg_model.c).                                  */
@@ -121,19 +121,19 @@ typedef struct seg_feat_cache {
 ** The features of the gap after token k: its words, shapes and kinds, the
 ** rule's decision rule_brk, and dist (tokens since the last boundary).
 */
-void seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_brk, size_t dist,
+void sr_seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_brk, size_t dist,
                       seg_feat_cache *cache, seg_feature_fn fn, void *ctx);
 
 /* Does the model decide on the gap after k (same line, not forced by a blank line)? */
-int seg_model_gap(const char *text, const seg_toks *tv, size_t k);
+int sr_seg_model_gap(const char *text, const seg_toks *tv, size_t k);
 
 /* Replace the rule's decisions within lines by the model's. */
 struct sr_segmenter;
-void seg_model_boundaries(const struct sr_segmenter *m, const char *text, const seg_toks *tv,
+void sr_seg_model_boundaries(const struct sr_segmenter *m, const char *text, const seg_toks *tv,
                           uint8_t *brk);
 
 /* For training: a model holding a copy of w (SEG_MODEL_SIZE weights), and saving weights. */
-struct sr_segmenter *seg_model_from_weights(const float *w);
-int seg_model_save(const float *w, const char *path, sr_error *err);
+struct sr_segmenter *sr_seg_model_from_weights(const float *w);
+int sr_seg_model_save(const float *w, const char *path, sr_error *err);
 
 #endif

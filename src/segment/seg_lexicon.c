@@ -119,42 +119,42 @@ static int in_list(const char *const *list, size_t count, const char *s, size_t 
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-int seg_lex_abbrev(const char *s, size_t n)
+int sr_seg_lex_abbrev(const char *s, size_t n)
 {
     return in_list(abbrevs, COUNT(abbrevs), s, n);
 }
 
-int seg_lex_title(const char *s, size_t n)
+int sr_seg_lex_title(const char *s, size_t n)
 {
     return in_list(titles, COUNT(titles), s, n);
 }
 
-int seg_lex_keep_prefix(const char *s, size_t n)
+int sr_seg_lex_keep_prefix(const char *s, size_t n)
 {
     return in_list(keep_prefixes, COUNT(keep_prefixes), s, n);
 }
 
-int seg_lex_tld(const char *s, size_t n)
+int sr_seg_lex_tld(const char *s, size_t n)
 {
     return in_list(tlds, COUNT(tlds), s, n);
 }
 
-int seg_lex_date_abbrev(const char *s, size_t n)
+int sr_seg_lex_date_abbrev(const char *s, size_t n)
 {
     return in_list(date_abbrevs, COUNT(date_abbrevs), s, n);
 }
 
-int seg_lex_state_word(const char *s, size_t n)
+int sr_seg_lex_state_word(const char *s, size_t n)
 {
     return in_list(state_words, COUNT(state_words), s, n);
 }
 
-int seg_lex_file_ext(const char *s, size_t n)
+int sr_seg_lex_file_ext(const char *s, size_t n)
 {
     return in_list(file_exts, COUNT(file_exts), s, n);
 }
 
-int seg_lex_starter(const char *s, size_t n)
+int sr_seg_lex_starter(const char *s, size_t n)
 {
     return in_list(starters, COUNT(starters), s, n);
 }
@@ -165,7 +165,7 @@ static int cmp_fused(const void *key, const void *elem)
     return strcmp((const char *)key, ((const struct fused_form *)elem)->word);
 }
 
-size_t seg_lex_fused(const char *s, size_t n)
+size_t sr_seg_lex_fused(const char *s, size_t n)
 {
     char buf[32];
     if (n < 2 || n > 8 || !fold(s, n, buf, sizeof buf))

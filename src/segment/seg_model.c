@@ -125,7 +125,7 @@ static uint64_t dist_bucket(size_t d)
     return d <= 3 ? d : d <= 5 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : d <= 40 ? 7 : 8;
 }
 
-void seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_brk, size_t dist,
+void sr_seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_brk, size_t dist,
                       seg_feat_cache *cache, seg_feature_fn fn, void *ctx)
 {
     const seg_tok_hash *m1 = token_hash(text, tv, (long)k - 1, cache);
@@ -163,7 +163,7 @@ void seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_b
     fn(ctx, feature_index(n++, r, d, 0));
 }
 
-int seg_model_gap(const char *text, const seg_toks *tv, size_t k)
+int sr_seg_model_gap(const char *text, const seg_toks *tv, size_t k)
 {
     (void)text;
     return k + 1 < tv->n && tv->v[k + 1].nl == 0;
@@ -188,18 +188,18 @@ static void add_weight(void *ctx, uint32_t index)
 ** decision; dist counts the tokens since the last boundary decided.
 ** Titles and initials still never end a sentence.
 */
-void seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_toks *tv, uint8_t *brk)
+void sr_seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_toks *tv, uint8_t *brk)
 {
     size_t dist = 0;
     seg_feat_cache cache;
     memset(&cache, 0, sizeof cache);
     for (size_t k = 0; k + 1 < tv->n; k++) {
         dist++;
-        if (seg_model_gap(text, tv, k)) {
+        if (sr_seg_model_gap(text, tv, k)) {
             score_ctx s = {m->w, 0};
-            seg_gap_features(text, tv, k, brk[k], dist, &cache, add_weight, &s);
+            sr_seg_gap_features(text, tv, k, brk[k], dist, &cache, add_weight, &s);
             brk[k] = s.sum > 0;
-            if (tv->v[k].kind == SEG_ABBREV && seg_abbrev_binds(text, &tv->v[k]))
+            if (tv->v[k].kind == SEG_ABBREV && sr_seg_abbrev_binds(text, &tv->v[k]))
                 brk[k] = 0;
         }
         if (brk[k])
@@ -281,7 +281,7 @@ void sr_segmenter_free(sr_segmenter *m)
     free(m);
 }
 
-sr_segmenter *seg_model_from_weights(const float *w)
+sr_segmenter *sr_seg_model_from_weights(const float *w)
 {
     sr_segmenter *m = malloc(sizeof *m);
     if (!m)
@@ -296,7 +296,7 @@ sr_segmenter *seg_model_from_weights(const float *w)
 }
 
 /* Write the non-zero weights of w in the format read by sr_segmenter_load. */
-int seg_model_save(const float *w, const char *path, sr_error *err)
+int sr_seg_model_save(const float *w, const char *path, sr_error *err)
 {
     uint32_t count = 0;
     for (uint32_t i = 0; i < SEG_MODEL_SIZE; i++)

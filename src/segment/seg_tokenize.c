@@ -19,11 +19,12 @@
 #include <utf8proc.h>
 
 #include "segment/seg_internal.h"
+#include "util/util.h"
 
 /* ------------------------------------------------------------------ */
 /* Character classes.                                                 */
 
-int32_t seg_decode(const unsigned char *s, size_t len, size_t *adv)
+int32_t sr_seg_decode(const unsigned char *s, size_t len, size_t *adv)
 {
     unsigned c = s[0];
     size_t need;
@@ -60,7 +61,7 @@ int32_t seg_decode(const unsigned char *s, size_t len, size_t *adv)
     return cp;
 }
 
-int seg_is_space(int32_t c)
+int sr_seg_is_space(int32_t c)
 {
     if (c < 0x80)
         return c <= 0x20 || c == 0x7f; /* controls count as space */
@@ -71,12 +72,12 @@ int seg_is_space(int32_t c)
     return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
-int seg_is_digit(int32_t c)
+int sr_seg_is_digit(int32_t c)
 {
     return c >= '0' && c <= '9';
 }
 
-int seg_is_letter(int32_t c)
+int sr_seg_is_letter(int32_t c)
 {
     if (c < 0x80)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -84,7 +85,7 @@ int seg_is_letter(int32_t c)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
 }
 
-int seg_is_upper(int32_t c)
+int sr_seg_is_upper(int32_t c)
 {
     if (c < 0x80)
         return c >= 'A' && c <= 'Z';
@@ -92,7 +93,7 @@ int seg_is_upper(int32_t c)
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 
-int seg_is_lower(int32_t c)
+int sr_seg_is_lower(int32_t c)
 {
     if (c < 0x80)
         return c >= 'a' && c <= 'z';
@@ -103,7 +104,7 @@ int seg_is_lower(int32_t c)
 static int is_word(int32_t c)
 {
     if (c < 0x80)
-        return seg_is_letter(c) || seg_is_digit(c) || c == '_';
+        return sr_seg_is_letter(c) || sr_seg_is_digit(c) || c == '_';
     int cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO) ||
            cat == UTF8PROC_CATEGORY_CF;
@@ -128,13 +129,13 @@ static int32_t lower_ascii(int32_t c)
 /* ------------------------------------------------------------------ */
 /* Emitting tokens.                                                   */
 
-void seg_toks_push(seg_toks *tv, seg_tok t)
+void sr_seg_toks_push(seg_toks *tv, seg_tok t)
 {
     if (tv->n == tv->cap) {
         size_t cap = tv->cap ? tv->cap * 2 : 1024;
         seg_tok *v = realloc(tv->v, cap * sizeof *v);
         if (!v)
-            abort();
+            sr_oom(cap * sizeof *v);
         tv->v = v;
         tv->cap = cap;
     }
@@ -144,7 +145,7 @@ void seg_toks_push(seg_toks *tv, seg_tok t)
 static void emit(const seg_chunk *c, seg_toks *out, size_t a, size_t b, int kind)
 {
     seg_tok t = {c->off[a], c->off[b], 0, (uint8_t)kind, 0, 0};
-    seg_toks_push(out, t);
+    sr_seg_toks_push(out, t);
 }
 
 /*
@@ -205,7 +206,7 @@ static int is_domain(const seg_chunk *c, size_t a, size_t b)
     size_t k = a, labels = 0, last = a, first_len = 0;
     while (k < b) {
         size_t s = k;
-        while (k < b && (seg_is_letter(c->cp[k]) || seg_is_digit(c->cp[k]) || c->cp[k] == '-' ||
+        while (k < b && (sr_seg_is_letter(c->cp[k]) || sr_seg_is_digit(c->cp[k]) || c->cp[k] == '-' ||
                          c->cp[k] == '_'))
             k++;
         if (k == s)
@@ -225,13 +226,13 @@ static int is_domain(const seg_chunk *c, size_t a, size_t b)
     if (labels >= 3 && all_lower_labels(c, a, b))
         return 1; /* newsgroups: comp.sources.unix */
     size_t end = last;
-    while (end < b && seg_is_letter(c->cp[end]))
+    while (end < b && sr_seg_is_letter(c->cp[end]))
         end++;
     if (end < b && c->cp[end] != '/' && c->cp[end] != ':')
         return 0;
     char key[8];
     size_t n = ascii_key(c, last, end, key, sizeof key);
-    return n && (seg_lex_tld(key, n) || seg_lex_file_ext(key, n));
+    return n && (sr_seg_lex_tld(key, n) || sr_seg_lex_file_ext(key, n));
 }
 
 /*
@@ -300,7 +301,7 @@ static size_t match_number(const seg_chunk *c, size_t i)
     size_t k = i;
     for (;;) {
         size_t s = k;
-        while (k < c->n && seg_is_digit(c->cp[k]))
+        while (k < c->n && sr_seg_is_digit(c->cp[k]))
             k++;
         if (ng < MAXG) {
             gstart[ng] = s;
@@ -308,7 +309,7 @@ static size_t match_number(const seg_chunk *c, size_t i)
             ng++;
         }
         if (k + 1 < c->n && c->cp[k] < 0x80 && c->cp[k] != 0 && strchr(".,:/-", (int)c->cp[k]) &&
-            seg_is_digit(c->cp[k + 1]) && ng < MAXG) {
+            sr_seg_is_digit(c->cp[k + 1]) && ng < MAXG) {
             sep[ng - 1] = c->cp[k];
             k++;
             continue;
@@ -352,7 +353,7 @@ static size_t match_number(const seg_chunk *c, size_t i)
     if (e + 1 < c->n && is_apos(c->cp[e]) && lower_ascii(c->cp[e + 1]) == 's')
         e += 2;
     else {
-        while (e < c->n && seg_is_letter(c->cp[e]) && e - k < 3)
+        while (e < c->n && sr_seg_is_letter(c->cp[e]) && e - k < 3)
             e++;
         char key[4];
         size_t n = ascii_key(c, k, e, key, sizeof key);
@@ -379,7 +380,7 @@ static void emit_word(const seg_chunk *c, seg_toks *out, size_t a, size_t b)
     size_t n = b - a;
     char key[16];
     size_t kn = ascii_key(c, a, b, key, sizeof key);
-    size_t split = kn ? seg_lex_fused(key, kn) : 0;
+    size_t split = kn ? sr_seg_lex_fused(key, kn) : 0;
     if (split) {
         emit(c, out, a, a + split, SEG_WORD);
         emit(c, out, a + split, b, SEG_WORD);
@@ -388,20 +389,20 @@ static void emit_word(const seg_chunk *c, seg_toks *out, size_t a, size_t b)
     const int32_t *w = c->cp;
     /* n't */
     if (n >= 4 && lower_ascii(w[b - 1]) == 't' && is_apos(w[b - 2]) &&
-        lower_ascii(w[b - 3]) == 'n' && seg_is_letter(w[b - 4])) {
+        lower_ascii(w[b - 3]) == 'n' && sr_seg_is_letter(w[b - 4])) {
         emit(c, out, a, b - 3, SEG_WORD);
         emit(c, out, b - 3, b, SEG_WORD);
         return;
     }
     /* 's 'm 'd */
     if (n >= 3 && is_apos(w[b - 2]) && w[b - 1] < 0x80 &&
-        strchr("smd", (int)lower_ascii(w[b - 1])) && seg_is_letter(w[b - 3])) {
+        strchr("smd", (int)lower_ascii(w[b - 1])) && sr_seg_is_letter(w[b - 3])) {
         emit(c, out, a, b - 2, SEG_WORD);
         emit(c, out, b - 2, b, SEG_WORD);
         return;
     }
     /* 're 've 'll */
-    if (n >= 4 && is_apos(w[b - 3]) && seg_is_letter(w[b - 4])) {
+    if (n >= 4 && is_apos(w[b - 3]) && sr_seg_is_letter(w[b - 4])) {
         int32_t x = lower_ascii(w[b - 2]), y = lower_ascii(w[b - 1]);
         if ((x == 'r' && y == 'e') || (x == 'v' && y == 'e') || (x == 'l' && y == 'l')) {
             emit(c, out, a, b - 3, SEG_WORD);
@@ -423,11 +424,11 @@ static size_t match_dotted(const seg_chunk *c, size_t i)
     int initials = 1; /* every group one capital letter */
     for (;;) {
         size_t s = k;
-        while (k < c->n && seg_is_letter(c->cp[k]) && k - s < 3)
+        while (k < c->n && sr_seg_is_letter(c->cp[k]) && k - s < 3)
             k++;
         if (k == s || k - s > 2)
             break;
-        int initial = k - s == 1 && seg_is_upper(c->cp[s]);
+        int initial = k - s == 1 && sr_seg_is_upper(c->cp[s]);
         if (k >= c->n || c->cp[k] != '.') {
             /* "U.S" written without its last stop */
             if (groups >= 1 && initials && initial && (k == c->n || !is_word(c->cp[k])))
@@ -445,30 +446,30 @@ static size_t match_dotted(const seg_chunk *c, size_t i)
 /* Is the word cp[a..b), followed by a full stop, an abbreviation? */
 static int abbrev_before_dot(const seg_chunk *c, size_t a, size_t b)
 {
-    if (b - a == 1 && seg_is_upper(c->cp[a])) {
+    if (b - a == 1 && sr_seg_is_upper(c->cp[a])) {
         /* An initial ("J. R. R. Tolkien") comes before a name. */
         int32_t next = b + 1 < c->n ? c->cp[b + 1] : c->next;
-        return seg_is_upper(next);
+        return sr_seg_is_upper(next);
     }
     char key[16];
     size_t n = ascii_key(c, a, b, key, sizeof key);
     if (!n)
         return 0;
-    if (seg_lex_abbrev(key, n))
+    if (sr_seg_lex_abbrev(key, n))
         return 1;
-    if (seg_lex_state_word(key, n) && seg_is_upper(c->cp[a]) && b + 1 < c->n && c->cp[b + 1] == ',')
+    if (sr_seg_lex_state_word(key, n) && sr_seg_is_upper(c->cp[a]) && b + 1 < c->n && c->cp[b + 1] == ',')
         return 1;
-    if (seg_lex_date_abbrev(key, n)) {
+    if (sr_seg_lex_date_abbrev(key, n)) {
         /* "Sat. Sept. 23", "Mar. 5": a weekday or month before a date */
         int32_t next = b + 1 < c->n ? c->cp[b + 1] : c->next;
-        return seg_is_digit(next) || seg_is_upper(next);
+        return sr_seg_is_digit(next) || sr_seg_is_upper(next);
     }
     if (b + 1 < c->n && c->cp[b + 1] == '.')
         return 0; /* "etc..." is etc + ... */
     if (n == 2 && lower_ascii(key[0]) == 'n' && lower_ascii(key[1]) == 'o') {
         /* "No. 5", not "said no." */
         int32_t next = b + 1 < c->n ? c->cp[b + 1] : c->next;
-        return seg_is_digit(next);
+        return sr_seg_is_digit(next);
     }
     return 0;
 }
@@ -477,7 +478,7 @@ static int abbrev_before_dot(const seg_chunk *c, size_t a, size_t b)
 static int all_upper(const seg_chunk *c, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++)
-        if (!seg_is_upper(c->cp[k]))
+        if (!sr_seg_is_upper(c->cp[k]))
             return 0;
     return b > a;
 }
@@ -501,22 +502,22 @@ static size_t match_word(const seg_chunk *c, seg_toks *out, size_t i)
         if (j + 1 >= c->n)
             break;
         int32_t x = c->cp[j], y = c->cp[j + 1];
-        if (is_apos(x) && seg_is_letter(y) && x != '`') {
+        if (is_apos(x) && sr_seg_is_letter(y) && x != '`') {
             j++; /* O'Brien, don't (clitics are split in emit_word) */
             continue;
         }
-        if (x == '`' && seg_is_letter(y) && j > i && seg_is_letter(c->cp[j - 1])) {
+        if (x == '`' && sr_seg_is_letter(y) && j > i && sr_seg_is_letter(c->cp[j - 1])) {
             j++; /* mama`s */
             continue;
         }
-        if ((x == '&' || x == '*') && seg_is_letter(y) && seg_is_letter(c->cp[j - 1])) {
+        if ((x == '&' || x == '*') && sr_seg_is_letter(y) && sr_seg_is_letter(c->cp[j - 1])) {
             j++; /* AT&T */
             continue;
         }
         if (x == '-' && is_word(y) && !hyphen_kept) {
             char key[16];
             size_t n = ascii_key(c, i, j, key, sizeof key);
-            if (n && seg_lex_keep_prefix(key, n)) {
+            if (n && sr_seg_lex_keep_prefix(key, n)) {
                 hyphen_kept = 1;
                 j++;
                 continue;
@@ -524,7 +525,7 @@ static size_t match_word(const seg_chunk *c, seg_toks *out, size_t i)
         }
         break;
     }
-    if (j - i == 1 && j + 1 < c->n && c->cp[j] == '/' && seg_is_letter(c->cp[j + 1]) &&
+    if (j - i == 1 && j + 1 < c->n && c->cp[j] == '/' && sr_seg_is_letter(c->cp[j + 1]) &&
         (j + 2 == c->n || !is_word(c->cp[j + 2]))) {
         emit(c, out, i, j + 2, SEG_WORD); /* b/c, w/o, I/S */
         return j + 2;
@@ -629,7 +630,7 @@ static size_t match_punct(const seg_chunk *c, seg_toks *out, size_t i)
     /* A clitic standing alone ("'s") or an abbreviated year ('07). */
     if (is_apos(x) && y) {
         size_t k = i + 1;
-        while (k < c->n && seg_is_letter(c->cp[k]) && k - i <= 3)
+        while (k < c->n && sr_seg_is_letter(c->cp[k]) && k - i <= 3)
             k++;
         if (k > i + 1 && (k == c->n || !is_word(c->cp[k]))) {
             char key[4];
@@ -643,7 +644,7 @@ static size_t match_punct(const seg_chunk *c, seg_toks *out, size_t i)
                 return k;
             }
         }
-        if (k == i + 1 && i + 2 < c->n && seg_is_digit(y) && seg_is_digit(c->cp[i + 2]) &&
+        if (k == i + 1 && i + 2 < c->n && sr_seg_is_digit(y) && sr_seg_is_digit(c->cp[i + 2]) &&
             (i + 3 == c->n || !is_word(c->cp[i + 3]))) {
             emit(c, out, i, i + 3, SEG_NUMBER);
             return i + 3;
@@ -682,23 +683,23 @@ static size_t match_punct(const seg_chunk *c, seg_toks *out, size_t i)
 static size_t file_ext_at(const seg_chunk *c, size_t i)
 {
     size_t e = i;
-    while (e < c->n && seg_is_letter(c->cp[e]) && e - i < 5)
+    while (e < c->n && sr_seg_is_letter(c->cp[e]) && e - i < 5)
         e++;
     if (e < c->n && is_word(c->cp[e]))
         return 0;
     char key[8];
     size_t n = ascii_key(c, i, e, key, sizeof key);
-    return n && seg_lex_file_ext(key, n) ? e : 0;
+    return n && sr_seg_lex_file_ext(key, n) ? e : 0;
 }
 
 /* Dispatch every position of the chunk to the matcher its first character calls for. */
-void seg_tokenize_chunk(const seg_chunk *c, seg_toks *out)
+void sr_seg_tokenize_chunk(const seg_chunk *c, seg_toks *out)
 {
     size_t i = 0, url_seen = 0;
     while (i < c->n) {
         int32_t x = c->cp[i];
         int32_t y = i + 1 < c->n ? c->cp[i + 1] : 0;
-        if (i >= url_seen && x < 0x80 && (seg_is_letter(x) || seg_is_digit(x))) {
+        if (i >= url_seen && x < 0x80 && (sr_seg_is_letter(x) || sr_seg_is_digit(x))) {
             size_t e = match_url(c, i, &url_seen);
             if (e) {
                 emit(c, out, i, e, SEG_URL);
@@ -706,24 +707,24 @@ void seg_tokenize_chunk(const seg_chunk *c, seg_toks *out)
                 continue;
             }
         }
-        if (seg_is_digit(x)) {
+        if (sr_seg_is_digit(x)) {
             size_t e = match_number(c, i);
             emit(c, out, i, e, SEG_NUMBER);
             i = e;
         } else if (is_word(x)) {
             i = match_word(c, out, i);
-        } else if (x == '+' && seg_is_digit(y) && (i == 0 || !is_word(c->cp[i - 1]))) {
+        } else if (x == '+' && sr_seg_is_digit(y) && (i == 0 || !is_word(c->cp[i - 1]))) {
             /* +44: a country calling code */
             size_t e = i + 1;
-            while (e < c->n && seg_is_digit(c->cp[e]))
+            while (e < c->n && sr_seg_is_digit(c->cp[e]))
                 e++;
             emit(c, out, i, e, SEG_NUMBER);
             i = e;
-        } else if (x == '.' && i == 0 && seg_is_letter(y) && file_ext_at(c, i + 1)) {
+        } else if (x == '.' && i == 0 && sr_seg_is_letter(y) && file_ext_at(c, i + 1)) {
             size_t e = file_ext_at(c, i + 1);
             emit(c, out, i, e, SEG_WORD);
             i = e;
-        } else if ((x == '@' && is_word(y)) || (x == '#' && seg_is_letter(y))) {
+        } else if ((x == '@' && is_word(y)) || (x == '#' && sr_seg_is_letter(y))) {
             size_t e = i + 1;
             while (e < c->n && is_word(c->cp[e]))
                 e++;

@@ -45,11 +45,11 @@ static void chunk_buf_reserve(chunk_buf *b, size_t n)
         cap *= 2;
     int32_t *cp = realloc(b->cp, cap * sizeof *cp);
     if (!cp)
-        abort();
+        sr_oom(cap * sizeof *cp);
     b->cp = cp;
     uint32_t *off = realloc(b->off, (cap + 1) * sizeof *off);
     if (!off)
-        abort();
+        sr_oom((cap + 1) * sizeof *off);
     b->off = off;
     b->cap = cap;
 }
@@ -91,7 +91,7 @@ static int is_wrapped(const seg_lines *lines)
 }
 
 /* Cut text into chunks and tokenize them into tv. */
-void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
+void sr_seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
 {
     const unsigned char *s = (const unsigned char *)text;
     chunk_buf buf = {0};
@@ -102,8 +102,8 @@ void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
     memset(lines, 0, sizeof *lines);
     while (i < len) {
         size_t adv;
-        int32_t c = seg_decode(s + i, len - i, &adv);
-        if (seg_is_space(c)) {
+        int32_t c = sr_seg_decode(s + i, len - i, &adv);
+        if (sr_seg_is_space(c)) {
             unsigned b = line_breaks(c, text, i, len);
             if (b) {
                 if (line_has_words) {
@@ -124,8 +124,8 @@ void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
         /* A chunk: decode up to the next space. */
         size_t n = 0;
         while (i < len) {
-            c = seg_decode(s + i, len - i, &adv);
-            if (seg_is_space(c))
+            c = sr_seg_decode(s + i, len - i, &adv);
+            if (sr_seg_is_space(c))
                 break;
             chunk_buf_reserve(&buf, n + 1);
             buf.cp[n] = c;
@@ -138,15 +138,15 @@ void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
         size_t k = i;
         int32_t next = 0;
         while (k < len) {
-            next = seg_decode(s + k, len - k, &adv);
-            if (!seg_is_space(next))
+            next = sr_seg_decode(s + k, len - k, &adv);
+            if (!sr_seg_is_space(next))
                 break;
             next = 0;
             k += adv;
         }
         seg_chunk ch = {buf.cp, buf.off, n, next};
         size_t first = tv->n;
-        seg_tokenize_chunk(&ch, tv);
+        sr_seg_tokenize_chunk(&ch, tv);
         if (tv->n > first) {
             tv->v[first].nl = (uint16_t)(nl > 65535 ? 65535 : nl);
             tv->v[first].linelen = nl == 1 ? linelen : 0;
@@ -168,7 +168,7 @@ void seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines)
 static int32_t first_cp(const char *text, const seg_tok *t)
 {
     size_t adv;
-    return seg_decode((const unsigned char *)text + t->start, t->end - t->start, &adv);
+    return sr_seg_decode((const unsigned char *)text + t->start, t->end - t->start, &adv);
 }
 
 /* Is token t a closing quote or bracket that belongs to the sentence before it? */
@@ -203,19 +203,19 @@ static int is_ellipsis(const char *text, const seg_tok *t)
 static int starts_sentence(const char *text, const seg_tok *t)
 {
     int32_t c = first_cp(text, t);
-    if (seg_is_lower(c))
+    if (sr_seg_is_lower(c))
         return 0;
     return 1;
 }
 
 /* Is the abbreviation t (with its dot) one that is always followed by more of the sentence? */
-int seg_abbrev_binds(const char *text, const seg_tok *t)
+int sr_seg_abbrev_binds(const char *text, const seg_tok *t)
 {
     size_t n = t->end - t->start - 1; /* without the dot */
     const char *s = text + t->start;
     if (n == 1)
         return 1; /* an initial */
-    if (seg_lex_title(s, n))
+    if (sr_seg_lex_title(s, n))
         return 1;
     return 0;
 }
@@ -226,9 +226,9 @@ static int starts_after_abbrev(const char *text, const seg_tok *t)
     int32_t c = first_cp(text, t);
     if (t->kind == SEG_QUOTE && c != 0x201d)
         return 1;
-    if (!seg_is_upper(c) || t->kind != SEG_WORD)
+    if (!sr_seg_is_upper(c) || t->kind != SEG_WORD)
         return 0;
-    return seg_lex_starter(text + t->start, t->end - t->start);
+    return sr_seg_lex_starter(text + t->start, t->end - t->start);
 }
 
 /* Is the line break before t a sentence boundary? */
@@ -236,12 +236,12 @@ static int line_break_splits(const char *text, const seg_lines *lines, const seg
                              const seg_tok *t)
 {
     int32_t c = first_cp(text, t);
-    if (prev->kind == SEG_ABBREV && seg_abbrev_binds(text, prev))
+    if (prev->kind == SEG_ABBREV && sr_seg_abbrev_binds(text, prev))
         return 0;
     int wrapped = is_wrapped(lines);
     if (!wrapped)
-        return !seg_is_lower(c) || prev->kind == SEG_FINAL;
-    if (seg_is_lower(c))
+        return !sr_seg_is_lower(c) || prev->kind == SEG_FINAL;
+    if (sr_seg_is_lower(c))
         return 0;
     return t->linelen * 10 < lines->longest * 7;
 }
@@ -261,7 +261,7 @@ static int list_marker(const char *text, const seg_tok *v, const uint8_t *brk, s
 }
 
 /* Decide the boundaries by rule: brk[k] = 1 when a sentence ends after token k. */
-void seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines, uint8_t *brk)
+void sr_seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines, uint8_t *brk)
 {
     const seg_tok *v = tv->v;
     int open_end = 0; /* a sentence-final mark is waiting for its closers */
@@ -282,7 +282,7 @@ void seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *
             open_end = 0;
             continue;
         }
-        if (t->kind == SEG_ABBREV && !seg_abbrev_binds(text, t) && starts_after_abbrev(text, u)) {
+        if (t->kind == SEG_ABBREV && !sr_seg_abbrev_binds(text, t) && starts_after_abbrev(text, u)) {
             brk[k] = 1;
             continue;
         }
@@ -409,17 +409,17 @@ void sr_segment_with(const sr_segmenter *m, sr_arena *a, const char *text, size_
         len = UINT32_MAX; /* spans are 32-bit */
     seg_toks tv = {0};
     seg_lines lines;
-    seg_scan(text, len, &tv, &lines);
+    sr_seg_scan(text, len, &tv, &lines);
     if (tv.n == 0) {
         free(tv.v);
         return;
     }
     uint8_t *brk = calloc(tv.n, 1);
     if (!brk)
-        abort();
-    seg_rule_boundaries(text, &tv, &lines, brk);
+        sr_oom(tv.n);
+    sr_seg_rule_boundaries(text, &tv, &lines, brk);
     if (m)
-        seg_model_boundaries(m, text, &tv, brk);
+        sr_seg_model_boundaries(m, text, &tv, brk);
     brk[tv.n - 1] = 1;
     cap_lengths(text, &tv, brk);
 

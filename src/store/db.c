@@ -70,43 +70,79 @@ static const char *const statements[ST_COUNT] = {
 struct sr_store {
     sqlite3 *db;
     char *path;
+    int version; /* schema version of an existing database (1 is upgraded on open) */
     sqlite3_stmt *st[ST_COUNT];
 };
 
 static int db_fail(sr_store *s, sr_error *err, const char *what)
 {
-    return sr_error_set(err, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+    return sr_error_setc(err, SR_ERR_IO, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
+/*
+** What the file at s->path is, found without writing to it: 1 a sitrep
+** database of this schema, 0 empty (no tables: the schema may be made),
+** -1 with err set for anything else (not SQLite, another program's
+** database, another schema version).
+*/
+static int check_existing(sr_store *s, sr_error *err)
+{
+    sqlite3_stmt *st;
+    int version = 0, tables = 0, ours = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &st,
+                           NULL) != SQLITE_OK)
+        return sr_error_setc(err, SR_ERR_DATA, "%s: not a sitrep database (%s)", s->path,
+                             sqlite3_errmsg(s->db));
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tables++;
+        ours += strcmp((const char *)sqlite3_column_text(st, 0), "documents") == 0;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return sr_error_setc(err, SR_ERR_DATA, "%s: not a sitrep database (%s)", s->path,
+                             sqlite3_errmsg(s->db));
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (tables == 0 && version == 0)
+        return 0;
+    if (!ours || version == 0)
+        return sr_error_setc(err, SR_ERR_DATA, "%s: not a sitrep database (an SQLite database "
+                             "of another program); it was left as it was", s->path);
+    if (version != SR_DB_SCHEMA_VERSION && version != 1) /* version 1 is upgraded */
+        return sr_error_setc(err, SR_ERR_DATA, "%s: schema version %d, this sitrep writes "
+                             "version %d; it was left as it was", s->path, version,
+                             SR_DB_SCHEMA_VERSION);
+    s->version = version;
+    return 1;
+}
+
+/*
+** Open the database at path, or create it.  An existing file is checked
+** before anything is written to it, so a file that is not ours is refused
+** untouched.
+*/
 sr_store *sr_store_open(const char *path, sr_error *err)
 {
     sr_store *s = calloc(1, sizeof *s);
-    if (!s) {
-        sr_error_set(err, "out of memory");
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        sr_error_setc(err, SR_ERR_NOMEM, "out of memory");
         return NULL;
     }
-    s->path = strdup(path);
-    int version = -1;
     if (sqlite3_open(path, &s->db) != SQLITE_OK) {
-        db_fail(s, err, "cannot open database");
+        sr_error_setc(err, SR_ERR_IO, "%s: cannot open database: %s", path,
+                      s->db ? sqlite3_errmsg(s->db) : "out of memory");
         goto fail;
     }
     sqlite3_busy_timeout(s->db, 10000);
-    sqlite3_stmt *v;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &v, NULL) != SQLITE_OK) {
-        db_fail(s, err, "not a database");
+    int existing = check_existing(s, err);
+    if (existing < 0)
         goto fail;
-    }
-    if (sqlite3_step(v) == SQLITE_ROW)
-        version = sqlite3_column_int(v, 0);
-    sqlite3_finalize(v);
-    if (version == 1 && sr_db_attr_migrate(s->db) != 0) {
+    if (existing == 1 && s->version == 1 && sr_db_attr_migrate(s->db) != 0) {
         db_fail(s, err, "cannot upgrade schema version 1");
-        goto fail;
-    }
-    if (version != 0 && version != 1 && version != SR_DB_SCHEMA_VERSION) {
-        sr_error_set(err, "%s: schema version %d, this sitrep writes version %d", path, version,
-                     SR_DB_SCHEMA_VERSION);
         goto fail;
     }
     if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||

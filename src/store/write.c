@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "api/doc_internal.h"
 #include "nlp/conllu.h"
@@ -45,7 +46,9 @@ static void write_span_json(FILE *out, const sr_doc *d, sr_span s)
 
 static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
 {
-    fputs("{\"doc\":", out);
+    fputs("{\"id\":", out);
+    sr_json_cstring(out, ev->id);
+    fputs(",\"doc\":", out);
     sr_json_cstring(out, d->meta.id);
     fprintf(out, ",\"sentence\":%" PRIu32 ",\"date\":", ev->sentence);
     sr_json_cstring(out, ev->date);
@@ -68,6 +71,11 @@ static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
     sr_json_cstring(out, ev->plover);
     fputs(",\"plover_mode\":", out);
     sr_json_cstring(out, ev->plover_mode);
+    fputs(",\"plover_context\":", out);
+    sr_json_cstring(out, ev->plover_context);
+    fputs(",\"modality\":", out);
+    sr_json_cstring(out, ev->modality);
+    fprintf(out, ",\"confidence\":%.2f", ev->confidence);
     fprintf(out, ",\"quad_class\":%d,\"goldstein\":%.1f,\"trigger\":", ev->quad_class,
             ev->goldstein);
     write_span_json(out, d, ev->trigger);
@@ -79,11 +87,76 @@ static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
     fputs("}\n", out);
 }
 
-/* A TSV field: tabs and newlines inside become spaces. */
+/* A PLOVER actor or recipient: {"code":..,"name":..,"text":..,"span":[..]} or null. */
+static void write_plover_actor(FILE *out, const sr_doc *d, const sr_actor *a)
+{
+    if (!a->code) {
+        fputs("null", out);
+        return;
+    }
+    fputs("{\"code\":", out);
+    sr_json_cstring(out, a->code);
+    fputs(",\"name\":", out);
+    sr_json_cstring(out, a->name);
+    fputs(",\"text\":", out);
+    sr_json_string(out, d->text + a->span.start, a->span.end - a->span.start);
+    fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "]}", a->span.start, a->span.end);
+}
+
+/*
+** A PLOVER-style record (as POLECAT writes them): event type, mode and
+** context instead of the CAMEO code, actor and recipient, and the spans.
+** Root-01 statements, which PLOVER has no type for, are not written.
+*/
+static void write_event_plover(FILE *out, const sr_doc *d, const sr_event *ev)
+{
+    if (!ev->plover)
+        return;
+    fputs("{\"id\":", out);
+    sr_json_cstring(out, ev->id);
+    fputs(",\"date\":", out);
+    sr_json_cstring(out, d->meta.date);
+    fputs(",\"event_type\":", out);
+    sr_json_cstring(out, ev->plover);
+    fputs(",\"mode\":", out);
+    sr_json_cstring(out, ev->plover_mode);
+    fputs(",\"context\":", out);
+    sr_json_cstring(out, ev->plover_context);
+    fputs(",\"actor\":", out);
+    write_plover_actor(out, d, &ev->source);
+    fputs(",\"recipient\":", out);
+    write_plover_actor(out, d, &ev->target);
+    fputs(",\"modality\":", out);
+    sr_json_cstring(out, ev->modality);
+    fprintf(out, ",\"confidence\":%.2f,\"cameo\":", ev->confidence);
+    sr_json_cstring(out, ev->cameo);
+    fputs(",\"doc\":", out);
+    sr_json_cstring(out, d->meta.id);
+    fputs(",\"trigger\":", out);
+    write_span_json(out, d, ev->trigger);
+    fputs(",\"evidence\":", out);
+    write_span_json(out, d, d->sentences[ev->sentence].span);
+    fputs("}\n", out);
+}
+
+/*
+** A TSV field.  Tabs and newlines would break the columns, and other
+** control characters (ESC, BEL, the C1 controls U+0080..U+009F) could drive
+** the terminal that shows the output: each becomes one space.  They can
+** reach the text escaped (JSON "\u001b", HTML "&#x1b;").
+*/
 static void write_tsv_field(FILE *out, const char *s, size_t len)
 {
-    for (size_t i = 0; s && i < len; i++)
-        putc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], out);
+    for (size_t i = 0; s && i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+            (unsigned char)s[i + 1] <= 0x9f) {
+            putc(' ', out);
+            i++;
+        } else {
+            putc(c < 0x20 || c == 0x7f ? ' ' : c, out);
+        }
+    }
 }
 
 static void write_tsv_cfield(FILE *out, const char *s)
@@ -121,10 +194,67 @@ static void write_event_tsv(FILE *out, const sr_doc *d, const sr_event *ev)
     fprintf(out, "\t%" PRIu32 "\t%" PRIu32 "\n", s->start, s->end);
 }
 
+/* A CAMEO actor code split into GDELT's columns. */
+typedef struct gdelt_code {
+    char country[4], group[4], type[3][4];
+} gdelt_code;
+
+/* Whether the 3 letters at p are one of the list (a space-separated string of codes). */
+static int code_in(const char *p, const char *list)
+{
+    for (;; list += 4) {
+        if (memcmp(p, list, 3) == 0)
+            return 1;
+        if (list[3] == '\0')
+            return 0;
+    }
+}
+
+/* CAMEO role and sector codes: GDELT's Type columns. */
+static const char type_codes[] =
+    "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG "
+    "MED MNC NGM REF SET MOD RAD PTY IMG UNR";
+/* CAMEO region codes, which qualify an IGO before its group code. */
+static const char region_codes[] =
+    "AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT NAF NMR PGS SAS SAM SCN SEA "
+    "SAF WAF WST";
+
+/*
+** Split a CAMEO actor code into 3-letter blocks: the first is the country
+** (or region; "---" means none) unless the code starts IGO or NGO or with a
+** role; after IGO/NGO, regions are skipped and the last block that is not a
+** role is the known group; roles fill Type1..3 in order.
+*/
+static gdelt_code split_actor_code(const char *code)
+{
+    gdelt_code g = {0};
+    size_t n = strlen(code), i = 0, nt = 0;
+    if (n < 3)
+        return g;
+    int org = strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0;
+    if (org) {
+        i = 3;
+        while (i + 3 <= n && code_in(code + i, region_codes))
+            i += 3;
+    } else if (!code_in(code, type_codes)) {
+        if (strncmp(code, "---", 3) != 0)
+            memcpy(g.country, code, 3);
+        i = 3;
+    }
+    for (; i + 3 <= n; i += 3) {
+        if (code_in(code + i, type_codes)) {
+            if (nt < 3)
+                memcpy(g.type[nt++], code + i, 3);
+        } else if (org) {
+            memcpy(g.group, code + i, 3);
+        }
+    }
+    return g;
+}
+
 /*
 ** The ten GDELT actor columns: Code, Name, CountryCode, KnownGroupCode,
 ** EthnicCode, Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code.
-** A CAMEO actor code is a country or IGO prefix followed by 3-letter roles.
 */
 static void write_gdelt_actor(FILE *out, const sr_actor *a)
 {
@@ -132,27 +262,12 @@ static void write_gdelt_actor(FILE *out, const sr_actor *a)
         fputs("\t\t\t\t\t\t\t\t\t\t", out);
         return;
     }
-    size_t n = strlen(a->code);
-    int igo = strncmp(a->code, "IGO", 3) == 0;
+    gdelt_code g = split_actor_code(a->code);
     write_tsv_cfield(out, a->code);
     putc('\t', out);
     write_tsv_cfield(out, a->name);
-    putc('\t', out);
-    if (!igo && n >= 3)
-        fprintf(out, "%.3s", a->code);
-    putc('\t', out);
-    if (igo)
-        fputs(a->code, out);
-    fputs("\t\t\t\t", out);
-    if (!igo && n >= 6)
-        fprintf(out, "%.3s", a->code + 3);
-    putc('\t', out);
-    if (!igo && n >= 9)
-        fprintf(out, "%.3s", a->code + 6);
-    putc('\t', out);
-    if (!igo && n >= 12)
-        fprintf(out, "%.3s", a->code + 9);
-    putc('\t', out);
+    fprintf(out, "\t%s\t%s\t\t\t\t%s\t%s\t%s\t", g.country, g.group, g.type[0], g.type[1],
+            g.type[2]);
 }
 
 /* A stable event id: hash of the document id and the event's index. */
@@ -160,6 +275,24 @@ static uint64_t gdelt_event_id(const sr_doc *d, size_t index)
 {
     uint64_t h = sr_hash_bytes(d->meta.id, strlen(d->meta.id), index * 0x9e3779b97f4a7c15ULL);
     return h >> 1; /* fits a signed 64-bit column */
+}
+
+/*
+** DATEADDED, YYYYMMDDHHMMSS: midnight of the document's date, or for an
+** undated document the time of writing (UTC), as GDELT stamps its own rows.
+*/
+static const char *date_added(const char *ymd)
+{
+    static _Thread_local char buf[32];
+    if (*ymd) {
+        snprintf(buf, sizeof buf, "%s000000", ymd);
+    } else {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
+    }
+    return buf;
 }
 
 static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev, size_t index)
@@ -183,11 +316,11 @@ static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev, si
     /* Actor1Geo, Actor2Geo (not known yet), ActionGeo: 8 columns each. */
     fputs("\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", out);
     sr_write_gdelt_geo(out, &ev->place);
-    char added[9] = "";
+    char added[9] = ""; /* DATEADDED: when the article was published, else now */
     if (d->meta.date && strlen(d->meta.date) == 10)
         snprintf(added, sizeof added, "%.4s%.2s%.2s", d->meta.date, d->meta.date + 5,
                  d->meta.date + 8);
-    fprintf(out, "%s000000\t", *added ? added : ymd);
+    fprintf(out, "%s\t", date_added(added));
     write_tsv_cfield(out, d->meta.url ? d->meta.url : d->meta.id);
     putc('\n', out);
 }
@@ -207,6 +340,8 @@ int sr_write_events(FILE *out, const sr_doc *d, sr_format fmt)
             break;
         if (fmt == SR_FORMAT_JSONL)
             write_event_json(out, d, ev);
+        else if (fmt == SR_FORMAT_PLOVER)
+            write_event_plover(out, d, ev);
         else if (fmt == SR_FORMAT_TSV)
             write_event_tsv(out, d, ev);
         else

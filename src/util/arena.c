@@ -5,6 +5,7 @@
 ** block of its own so that one huge sentence does not waste a large tail.
 */
 #include "util/arena.h"
+#include "util/util.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -39,14 +40,16 @@ void sr_arena_free(sr_arena *a)
     sr_arena_init(a);
 }
 
+/* Out of memory: the policy of util.h (jump to the document's recovery point). */
 static void *sr_arena_oom(size_t size)
 {
-    fprintf(stderr, "sitrep: out of memory allocating %zu bytes\n", size);
-    abort();
+    sr_oom(size);
 }
 
 void *sr_arena_alloc(sr_arena *a, size_t size)
 {
+    if (size > SIZE_MAX / 2)
+        return sr_arena_oom(size); /* no block header or rounding can overflow below */
     size = (size + SR_ARENA_ALIGN - 1) & ~(size_t)(SR_ARENA_ALIGN - 1);
     if (size == 0)
         size = SR_ARENA_ALIGN;

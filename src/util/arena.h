@@ -20,7 +20,7 @@ typedef struct sr_arena {
 void sr_arena_init(sr_arena *a);
 /* Release every block. The arena can be reused afterwards. */
 void sr_arena_free(sr_arena *a);
-/* size bytes aligned for any type; aborts the process when out of memory. */
+/* size bytes aligned for any type; out of memory calls sr_oom() (see util.h). */
 void *sr_arena_alloc(sr_arena *a, size_t size);
 /* Zero-filled array of n elements of size bytes. */
 void *sr_arena_calloc(sr_arena *a, size_t n, size_t size);

@@ -9,15 +9,58 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Format into err, replace control characters by '?', set the code. */
+static void error_vset(sr_error *err, int code, const char *fmt, va_list ap)
+{
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    for (char *p = err->msg; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
+    err->code = code;
+}
+
 int sr_error_set(sr_error *err, const char *fmt, ...)
 {
     if (err) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        error_vset(err, SR_ERR_INVALID, fmt, ap);
         va_end(ap);
     }
     return -1;
+}
+
+int sr_error_setc(sr_error *err, int code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        error_vset(err, code, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+static _Thread_local jmp_buf *oom_handler;
+
+jmp_buf *sr_oom_handler(void)
+{
+    return oom_handler;
+}
+
+jmp_buf *sr_oom_catch(jmp_buf *jb)
+{
+    jmp_buf *old = oom_handler;
+    oom_handler = jb;
+    return old;
+}
+
+_Noreturn void sr_oom(size_t size)
+{
+    if (oom_handler)
+        longjmp(*oom_handler, 1);
+    fprintf(stderr, "sitrep: out of memory allocating %zu bytes\n", size);
+    abort();
 }
 
 char *sr_read_file(const char *path, size_t *len, sr_error *err)

@@ -5,13 +5,38 @@
 #ifndef SR_UTIL_H
 #define SR_UTIL_H
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "sitrep.h"
 
-/* Fill err (may be NULL) with a printf-style message. Always returns -1. */
+/*
+** Fill err (may be NULL) with a printf-style message and the code
+** SR_ERR_INVALID.  Control characters in the message (which may quote input)
+** become '?', so that a message never carries terminal escapes.  Always
+** returns -1.
+*/
 int sr_error_set(sr_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same with an explicit sr_status code. */
+int sr_error_setc(sr_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+** Out-of-memory policy.  Code that processes one document runs under a
+** recovery point (sr_oom_catch); an allocation failure anywhere below it
+** calls sr_oom(), which jumps back there, and the document is dropped with
+** SR_ERR_NOMEM while the host goes on.  Memory the document held outside
+** its arena at that moment is lost, which is better than the host.  With no
+** recovery point (loading data at start-up) sr_oom() prints a message and
+** aborts: that path is not reachable from input records.
+*/
+/* The current thread's recovery point, or NULL. */
+jmp_buf *sr_oom_handler(void);
+/* Set (or with NULL clear) the current thread's recovery point; returns the previous one. */
+jmp_buf *sr_oom_catch(jmp_buf *jb);
+/* Report that size bytes could not be allocated; does not return. */
+_Noreturn void sr_oom(size_t size);
 
 /*
 ** Read a whole file into a malloc'd NUL-terminated buffer.  path "-" is

@@ -25,7 +25,7 @@ static sr_engine *at_engine;
 static int at_setup(void **state)
 {
     (void)state;
-    sr_error err = {{0}};
+    sr_error err = {0};
     at_engine = sr_engine_open(SR_DATA_DIR, &err);
     if (!at_engine)
         fprintf(stderr, "%s\n", err.msg);

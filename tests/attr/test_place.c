@@ -131,7 +131,7 @@ static void test_format(void **state)
 {
     (void)state;
     char *path = sr_test_file(".bin", "", 0);
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_true(sr_gazetteer_compile("/usr/share/iso-codes/json", NULL,
                                      SR_DATA_DIR "/attr/places.tsv", path, &err) > 200);
     sr_gazetteer *g = sr_gazetteer_map(path, &err);

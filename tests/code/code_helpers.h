@@ -102,7 +102,7 @@ static inline void test_doc_parse(sr_arena *a, const char *markup, test_doc *d)
 static inline void test_code(const sr_coder *c, sr_arena *a, const char *markup, test_doc *d)
 {
     test_doc_parse(a, markup, d);
-    sr_code_input in = {d->text, NULL, d->sentences, d->nsentences, d->mentions, d->nmentions};
+    sr_code_input in = {"test", 0, d->text, NULL, d->sentences, d->nsentences, d->mentions, d->nmentions};
     sr_coder_code(c, &in, a, &d->events, &d->nevents);
 }
 

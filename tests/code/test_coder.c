@@ -21,7 +21,7 @@ typedef struct fixture {
 static int setup(void **state)
 {
     static fixture f;
-    sr_error err = {{0}};
+    sr_error err = {0};
     f.coder = sr_coder_open(SR_DATA_DIR, &err);
     if (!f.coder)
         fprintf(stderr, "sr_coder_open: %s\n", err.msg);
@@ -130,7 +130,7 @@ static void test_multiword(void **state)
 {
     fixture *f = *state;
     test_doc d = code(state, "[USA Washington] called on [RUS Moscow] to end the war .");
-    expect(&d, "USA", "RUS", "020");
+    expect(&d, "USA", "RUS", "0256"); /* an appeal to de-escalate: "call on ... end ... war" */
     assert_int_equal(d.nevents, 1);
     d = code(state, "[RUS Russia] carried out new strikes on [UKR Ukraine] .");
     expect(&d, "RUS", "UKR", "190");
@@ -299,7 +299,7 @@ static void test_tagged_tokens(void **state)
     test_doc d;
     test_doc_parse(&f->arena, "[RUS Russia] attacked [UKR Ukraine] .", &d);
     d.sentences[0].tokens[1].upos = SR_UPOS_NOUN;
-    sr_code_input in = {d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    sr_code_input in = {"test", 0, d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
     sr_coder_code(f->coder, &in, &f->arena, &d.events, &d.nevents);
     expect_none(&d);
     d.sentences[0].tokens[1].upos = SR_UPOS_VERB;
@@ -343,10 +343,12 @@ static void test_conj_subject(void **state)
             strcmp(rels[k], "xcomp") == 0 || strcmp(rels[k], "conj") == 0 ||
             strcmp(rels[k], "ccomp") == 0)
             d.sentences[0].tokens[k].upos = SR_UPOS_VERB; /* as the tagger gives them */
-    sr_code_input in = {d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    sr_code_input in = {"test", 0, d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
     sr_coder_code(f->coder, &in, &f->arena, &d.events, &d.nevents);
     expect(&d, "RUSGOV", "EUR", "112");
-    expect(&d, "RUSGOV", "RUS", "130");
+    /* what Russia will not do is the warning's content, not its target */
+    expect(&d, "RUSGOV", NULL, "130");
+    assert_null(test_find(&d, "RUSGOV", "RUS", "130"));
     assert_null(test_find(&d, "EUR", "RUS", "130"));
 
     /* A chain: "warned" hangs on "prolonged", itself conj of "accused". */
@@ -359,7 +361,10 @@ static void test_conj_subject(void **state)
                                         "obj",   "cc",   "conj", "obj",   "punct"};
     assert_int_equal(d.sentences[0].ntokens, 11);
     set_parse(&d, heads2, rels2);
-    sr_code_input in2 = {d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    for (uint32_t k = 0; k < 11; k++)
+        if (strcmp(rels2[k], "root") == 0 || strcmp(rels2[k], "conj") == 0)
+            d.sentences[0].tokens[k].upos = SR_UPOS_VERB;
+    sr_code_input in2 = {"test", 0, d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
     sr_coder_code(f->coder, &in2, &f->arena, &d.events, &d.nevents);
     expect(&d, "RUSGOV", "UKR", "130");
     assert_null(test_find(&d, "EUR", "UKR", "130"));
@@ -369,7 +374,8 @@ static void test_conj_subject(void **state)
     static const int32_t heads3[] = {2, 0, 5, 5, 2, 5, 2};
     static const char *const rels3[] = {"nsubj", "root", "cc", "nsubj", "conj", "obj", "punct"};
     set_parse(&d, heads3, rels3);
-    sr_code_input in3 = {d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    d.sentences[0].tokens[1].upos = d.sentences[0].tokens[4].upos = SR_UPOS_VERB;
+    sr_code_input in3 = {"test", 0, d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
     sr_coder_code(f->coder, &in3, &f->arena, &d.events, &d.nevents);
     expect(&d, "EUR", "UKR", "130");
     assert_null(test_find(&d, "RUSGOV", "UKR", "130"));
@@ -449,7 +455,7 @@ static void test_empty(void **state)
     fixture *f = *state;
     sr_event *ev = (sr_event *)1;
     size_t n = 7;
-    sr_code_input in = {"", NULL, NULL, 0, NULL, 0};
+    sr_code_input in = {"test", 0, "", NULL, NULL, 0, NULL, 0};
     sr_coder_code(f->coder, &in, &f->arena, &ev, &n);
     assert_int_equal(n, 0);
     test_doc d = code(state, "attacked attacked by by , ; \" .");
@@ -503,7 +509,7 @@ static void test_random_input(void **state)
             if (nm == 7)
                 m[nm].code = NULL;
         }
-        sr_code_input in = {"", NULL, s, 2, m, nm};
+        sr_code_input in = {"test", 0, "", NULL, s, 2, m, nm};
         sr_event *ev;
         size_t ne;
         sr_coder_code(f->coder, &in, &a, &ev, &ne);

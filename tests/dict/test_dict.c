@@ -31,7 +31,7 @@ static char *write_temp(const char *text)
 
 static sr_ontology *open_ontology(void)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_ontology *o = sr_ontology_open(SR_DATA_DIR "/ontology/cameo.tsv", &err);
     assert_non_null(o);
     return o;
@@ -57,7 +57,7 @@ static int load_lexicon_text(const char *text, sr_error *err, char **path_out)
 /* A malformed line is an error naming the file and the line. */
 static void expect_lexicon_error(const char *text, int line, const char *what)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     char *path;
     assert_int_equal(load_lexicon_text(text, &err, &path), -1);
     char where[512];
@@ -79,7 +79,7 @@ static void test_lexicon_errors(void **state)
     expect_lexicon_error("attack 190\nattack 193\n", 2, "duplicate entry");
     expect_lexicon_error("sign ... agree$ment 057\n", 1, "bad word");
     expect_lexicon_error("forms: go\n", 1, "forms:");
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_int_equal(load_lexicon_text("attack 190 # ok\nsign ... deal|air_strike 057 mutual\n"
                                        "forms: go went gone\nhold --- \n",
                                        &err, NULL),
@@ -89,7 +89,7 @@ static void test_lexicon_errors(void **state)
 static void test_lexicon_counts(void **state)
 {
     (void)state;
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_ontology *o = open_ontology();
     sr_verbdict *d = sr_verbdict_new(1);
     assert_int_equal(sr_verbdict_load_lexicon_dir(d, SR_DATA_DIR "/verbs", o, &err), 0);
@@ -195,7 +195,7 @@ static void test_petrarch_sample(void **state)
 {
     (void)state;
     char *path = write_temp(PETRARCH_SAMPLE);
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_coder *c = sr_coder_open_petrarch(SR_DATA_DIR, path, &err);
     if (!c)
         fprintf(stderr, "%s\n", err.msg);
@@ -244,7 +244,7 @@ static void test_petrarch_errors(void **state)
 {
     (void)state;
     char *path = write_temp("--- A [010] ---\nSAY\n- * THIS [011\n");
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_verbdict *d = sr_verbdict_new(0);
     assert_int_equal(sr_verbdict_load_petrarch(d, path, &err), -1);
     char where[512];
@@ -271,7 +271,7 @@ static void load_shared(const char *rel, size_t min_verbs, size_t min_patterns)
         fprintf(stderr, "skipping: %s not found\n", path);
         return;
     }
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_verbdict *d = sr_verbdict_new(0);
     int rc = sr_verbdict_load_petrarch(d, path, &err);
     if (rc)
@@ -298,9 +298,9 @@ static void test_petrarch_shared(void **state)
 static void test_ontology_errors(void **state)
 {
     (void)state;
-    char *path = write_temp("# c\ncode\tname\tgoldstein\tquad\tplover\tmode\n"
-                            "190\tUse force\t-10\t4\tASSAULT\t-\n190\tbad\tx\t4\t-\t-\n");
-    sr_error err = {{0}};
+    char *path = write_temp("# c\ncode\tname\tgoldstein\tquad\tplover\tmode\tcontext\n"
+                            "190\tUse force\t-10\t4\tASSAULT\t-\tmilitary\n190\tbad\tx\t4\t-\t-\t-\n");
+    sr_error err = {0};
     assert_null(sr_ontology_open(path, &err));
     char where[512];
     snprintf(where, sizeof where, "%s:4:", path);

@@ -80,7 +80,7 @@ static inline void drop_private_cache(void)
 /* Open the base of dir for a test (private cache); prints why when it cannot. */
 static inline sr_kb *kb_test_open(const char *dir)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_kb *kb = sr_kb_open(dir, &err);
     if (!kb)
         fprintf(stderr, "%s: %s\n", dir, err.msg);

@@ -103,7 +103,7 @@ static void bad_records_skipped(void **state)
 {
     (void)state;
     write_file("bad.kb", bad_kb);
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_kb *kb = sr_kb_open(dir, &err);
     assert_non_null(kb);
     sr_kb_match m;
@@ -151,7 +151,7 @@ static void compiled_binary_round_trip_and_corruption(void **state)
     (void)state;
     char path[200];
     snprintf(path, sizeof path, "%s/compiled.srkb", dir);
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_int_equal(sr_kb_compile(KB_FIXTURE, path, stderr, &err), 0);
     sr_kb *kb = sr_kb_open_compiled(path, &err);
     assert_non_null(kb);
@@ -192,7 +192,7 @@ static void compiled_binary_round_trip_and_corruption(void **state)
 static void cache_is_rebuilt_when_corrupt(void **state)
 {
     (void)state;
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_kb *kb = sr_kb_open(KB_FIXTURE, &err);
     assert_non_null(kb);
     sr_kb_free(kb);

@@ -13,7 +13,7 @@ static sr_kb *phoenix, *validate;
 static int setup(void **state)
 {
     (void)state;
-    sr_error err = {{0}};
+    sr_error err = {0};
     if (access(PHOENIX "Phoenix.Countries.actors.txt", R_OK) == 0) {
         phoenix = sr_kb_open_petrarch(PHOENIX "Phoenix.Countries.actors.txt:" PHOENIX
                                               "Phoenix.International.actors.txt:" PHOENIX
@@ -122,7 +122,7 @@ static void unit_test_records_codes(void **state)
     (void)state;
     if (!validate)
         skip();
-    sr_error err = {{0}};
+    sr_error err = {0};
     size_t len;
     char *xml = sr_read_file(VALIDATE "PETR.UnitTest.records.xml", &len, &err);
     if (!xml)
@@ -181,7 +181,7 @@ static void countryless_agents(void **state)
 static void missing_file(void **state)
 {
     (void)state;
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_null(sr_kb_open_petrarch("/nonexistent/actors.txt", NULL, &err));
     assert_non_null(strstr(err.msg, "/nonexistent/actors.txt"));
 }

@@ -17,7 +17,7 @@ static int setup(void **state)
 {
     (void)state;
     private_cache();
-    sr_error err = {{0}};
+    sr_error err = {0};
     real = sr_kb_open(SR_DATA_DIR, &err);
     if (!real)
         fprintf(stderr, "data/kb: %s\n", err.msg);

@@ -119,7 +119,7 @@ static void seed_article(void **state)
     (void)state;
     if (!kb)
         skip();
-    sr_error err = {{0}};
+    sr_error err = {0};
     size_t len;
     char *text = sr_read_file(SEED, &len, &err);
     if (!text) {
@@ -250,7 +250,7 @@ static void seed_names_without_aliases(void **state)
     assert_int_equal(copy_without_person_aliases(dir), 0);
     char *saved = strdup(getenv("SITREP_KB_CACHE"));
     setenv("SITREP_KB_CACHE", cache, 1);
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_kb *bare = sr_kb_open(dir, &err);
     setenv("SITREP_KB_CACHE", saved, 1);
     free(saved);

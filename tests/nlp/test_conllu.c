@@ -34,7 +34,7 @@ static void test_read_sample(void **state)
     sr_sentence *s;
     const char **texts;
     size_t n;
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_int_equal(sr_conllu_read_texts(path, &a, &s, &texts, &n, &err), 0);
     assert_int_equal(n, 2);
     assert_int_equal(s[0].ntokens, 6);
@@ -75,7 +75,7 @@ static void expect_error(const char *text, const char *want)
     sr_arena_init(&a);
     sr_sentence *s;
     size_t n;
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_int_equal(sr_conllu_read(path, &a, &s, &n, &err), -1);
     assert_non_null(strstr(err.msg, path));
     if (!strstr(err.msg, want))
@@ -98,7 +98,7 @@ static void test_malformed(void **state)
                  ":2:");
     expect_error("1\ta\ta\tNOUN\tNN\t_\t0\troot\t_\t_\n2\t\xff\tb\tNOUN\tNN\t_\t1\tdep\t_\t_\n",
                  ":2: invalid UTF-8");
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_arena a;
     sr_arena_init(&a);
     sr_sentence *s;
@@ -118,7 +118,7 @@ static void test_write_round_trip(void **state)
     sr_sentence *s, *s2;
     const char **texts;
     size_t n, n2;
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_int_equal(sr_conllu_read_texts(path, &a, &s, &texts, &n, &err), 0);
     char *buf = NULL;
     size_t len = 0;
@@ -175,7 +175,7 @@ static void test_damaged_input(void **state)
         char *path = sr_test_file(".conllu", buf, len);
         sr_sentence *s;
         size_t n;
-        sr_error err = {{0}};
+        sr_error err = {0};
         int rc = sr_conllu_read(path, &a, &s, &n, &err);
         if (rc != 0) {
             assert_int_equal(rc, -1);
@@ -204,7 +204,7 @@ static void test_shared_dev(void **state)
     sr_sentence *s;
     const char **texts;
     size_t n, unaligned = 0, words = 0;
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_int_equal(sr_conllu_read_texts(path, &a, &s, &texts, &n, &err), 0);
     assert_true(n > 1000);
     for (size_t i = 0; i < n; i++) {

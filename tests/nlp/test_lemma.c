@@ -71,7 +71,7 @@ static void test_shipped(void **state)
         {"children", "NNS", SR_UPOS_NOUN, "child"},
         {"retweeted", "VBD", SR_UPOS_VERB, "retweet"},
     };
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_lemmatizer *l = sr_lemmatizer_open(SR_DATA_DIR, &err);
     if (!l)
         fail_msg("%s", err.msg);
@@ -95,7 +95,7 @@ static void test_wordnet_only(void **state)
         {"better", "JJR", SR_UPOS_ADJ, "good"},
         {"geese", "NNS", SR_UPOS_NOUN, "goose"},
     };
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_lemmatizer *l = sr_lemmatizer_open("/nonexistent", &err);
     assert_non_null(l);
     assert_false(l->have_table);
@@ -126,7 +126,7 @@ static void test_rules_only(void **state)
 static void test_odd_input(void **state)
 {
     (void)state;
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_lemmatizer *l = sr_lemmatizer_open(SR_DATA_DIR, &err);
     assert_non_null(l);
     sr_arena a;

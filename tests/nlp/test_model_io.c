@@ -10,7 +10,7 @@
 static char *write_sample(void)
 {
     char *path = sr_test_file(".bin", "", 0);
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_model_writer *w = sr_model_writer_new("testkind");
     assert_non_null(w);
     const float f[3] = {1.5f, -2.0f, 0.25f};
@@ -29,7 +29,7 @@ static void test_round_trip(void **state)
 {
     (void)state;
     char *path = write_sample();
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_model_file *m = sr_model_open(path, "testkind", &err);
     assert_non_null(m);
     assert_string_equal(sr_model_kind(m), "testkind");
@@ -72,7 +72,7 @@ static void damage(const char *path, size_t keep, long flip_at)
 
 static void expect_rejected(const char *path, const char *kind, const char *why)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_model_file *m = sr_model_open(path, kind, &err);
     assert_null(m);
     assert_non_null(strstr(err.msg, path));

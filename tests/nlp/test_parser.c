@@ -194,7 +194,7 @@ static void test_oracle_dev(void **state)
     sr_arena_init(&a);
     sr_sentence *s;
     size_t n;
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_int_equal(sr_conllu_read(DEV_PATH, &a, &s, &n, &err), 0);
     size_t checked = 0, lifted = 0;
     for (size_t i = 0; i < n && i < 500; i++) {
@@ -246,7 +246,7 @@ static void test_projectivize(void **state)
 
 static sr_parser *load_shipped(void)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_parser *p = sr_parser_load(MODEL_PATH, &err);
     if (!p)
         fail_msg("shipped model: %s", err.msg);
@@ -314,7 +314,7 @@ static void test_ungrammatical(void **state)
         "to",       "sign", "Ukraine", "a",      "peace", "agreement", "with",   "Russia", "."};
     const size_t n = sizeof words / sizeof *words;
     sr_parser *p = load_shipped();
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_tagger *tg = sr_tagger_load(TAGGER_PATH, &err);
     sr_arena a;
     sr_arena_init(&a);
@@ -357,7 +357,7 @@ static char *train_tiny_with(const char *tagger, int gold_too, const char *log_p
     o.max_epochs = 8;
     o.tagger_path = tagger;
     o.gold_too = gold_too;
-    sr_error err = {{0}};
+    sr_error err = {0};
     FILE *log = fopen(log_path ? log_path : "/dev/null", "w");
     assert_non_null(log);
     if (sr_parser_train(&o, log, &err) != 0)
@@ -375,7 +375,7 @@ static char *train_tiny(void)
 /* How many sentences the trainer said it learns from, per its log. */
 static int logged_train_size(const char *log_path)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     size_t len;
     char *log = sr_read_file(log_path, &len, &err);
     assert_non_null(log);
@@ -399,7 +399,7 @@ static void test_gold_too(void **state)
     sr_test_unlink(path);
     path = train_tiny_with(TAGGER_PATH, 1, log_path);
     assert_int_equal(logged_train_size(log_path), 4);
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_parser *p = sr_parser_load(path, &err);
     if (!p)
         fail_msg("%s", err.msg);
@@ -420,7 +420,7 @@ static void damage(const char *path, const unsigned char *data, size_t keep, lon
 
 static void expect_rejected(const char *path)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_parser *p = sr_parser_load(path, &err);
     if (p)
         fail_msg("damaged model %s was accepted", path);
@@ -431,7 +431,7 @@ static void test_model_files(void **state)
 {
     (void)state;
     char *path = train_tiny();
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_parser *p = sr_parser_load(path, &err);
     if (!p)
         fail_msg("%s", err.msg);
@@ -497,7 +497,7 @@ static void test_shipped_floor(void **state)
     sr_arena_init(&a);
     sr_sentence *gold, *s;
     size_t n;
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_int_equal(sr_conllu_read(DEV_PATH, &a, &gold, &n, &err), 0);
     assert_int_equal(sr_conllu_read(DEV_PATH, &a, &s, &n, &err), 0);
     size_t words = 0, uas = 0, las = 0;

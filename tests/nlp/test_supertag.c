@@ -19,7 +19,7 @@
 
 static void read_bank(const char *path, sr_arena *a, sr_sentence **s, size_t *n)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     if (sr_conllu_read(path, a, s, n, &err) != 0)
         fail_msg("%s", err.msg);
     assert_int_equal(*n, 2);
@@ -64,7 +64,7 @@ static void train_supertagger(const char *bank_path, const char *out)
     o.runs = 1;
     o.max_epochs = 5;
     sr_tg_scores best;
-    sr_error err = {{0}};
+    sr_error err = {0};
     if (sr_tg_train(s, n, s, n, &o, out, &best, &err) != 0)
         fail_msg("%s", err.msg);
     sr_arena_free(&a);
@@ -85,7 +85,7 @@ static void test_parser_with_supertagger(void **state)
     o.trans_bits = 12;
     o.label_bits = 10;
     o.max_epochs = 8;
-    sr_error err = {{0}};
+    sr_error err = {0};
     FILE *log = fopen("/dev/null", "w");
     if (sr_parser_train(&o, log, &err) != 0)
         fail_msg("%s", err.msg);

@@ -135,7 +135,7 @@ static void test_feature_values(void **state)
 static void test_shipped_model(void **state)
 {
     (void)state;
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_tagger *t = sr_tagger_load(SHIPPED, &err);
     if (!t)
         fail_msg("%s", err.msg);
@@ -220,7 +220,7 @@ static void *tag_many(void *arg)
 static void test_threads(void **state)
 {
     (void)state;
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_tagger *t = sr_tagger_load(SHIPPED, &err);
     sr_lemmatizer *l = sr_lemmatizer_open(SR_DATA_DIR, &err);
     assert_non_null(t);
@@ -242,7 +242,7 @@ static void test_threads(void **state)
 /* Copy the shipped model to a temporary file, damaged by `how`. */
 static char *damaged_copy(int how)
 {
-    sr_error err = {{0}};
+    sr_error err = {0};
     size_t len;
     char *data = sr_read_file(SHIPPED, &len, &err);
     assert_non_null(data);
@@ -263,14 +263,14 @@ static void test_rejects_damaged_models(void **state)
     static const char *const why[] = {NULL, "truncated", "checksum", "magic"};
     for (int how = 1; how <= 3; how++) {
         char *path = damaged_copy(how);
-        sr_error err = {{0}};
+        sr_error err = {0};
         assert_null(sr_tagger_load(path, &err));
         assert_non_null(strstr(err.msg, path));
         if (!strstr(err.msg, why[how]))
             fail_msg("'%s' does not say %s", err.msg, why[how]);
         sr_test_unlink(path);
     }
-    sr_error err = {{0}};
+    sr_error err = {0};
     assert_null(sr_tagger_load("/nonexistent/tagger.bin", &err));
     assert_non_null(strstr(err.msg, "/nonexistent/tagger.bin"));
 }
@@ -288,7 +288,7 @@ static void test_train_round_trip(void **state)
     }
     sr_arena a;
     sr_arena_init(&a);
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_sentence *train, *dev;
     size_t ntrain, ndev;
     assert_int_equal(sr_conllu_read(EWT_TRAIN, &a, &train, &ntrain, &err), 0);
@@ -327,7 +327,7 @@ static void test_dev_floor(void **state)
     }
     sr_arena a;
     sr_arena_init(&a);
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_sentence *dev;
     size_t ndev;
     assert_int_equal(sr_conllu_read(EWT_DEV, &a, &dev, &ndev, &err), 0);

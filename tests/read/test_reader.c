@@ -11,7 +11,7 @@ static void read_all(const char *path, sr_input_kind kind, const char *date, int
                      sr_record *first, sr_error *first_err)
 {
     sr_reader_defaults defs = {.date = date};
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_reader *r = sr_reader_open(path, kind, &defs, &err);
     assert_non_null(r);
     *good = *bad = 0;

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <utf8proc.h>
@@ -511,10 +512,18 @@ static void test_random_junk(void **state)
 /* ------------------------------------------------------------------ */
 /* The seed article and the boundary model.                           */
 
+#define SEED SR_SHARED_DIR "/seed/nato-security-guarantees.txt"
+
+/* Whether the seed article (outside this repository, in ../shared) is there. */
+static int have_seed(void)
+{
+    return access(SEED, R_OK) == 0;
+}
+
 static char *read_seed(size_t *len)
 {
     sr_error err;
-    char *text = sr_read_file(SR_SHARED_DIR "/seed/nato-security-guarantees.txt", len, &err);
+    char *text = sr_read_file(SEED, len, &err);
     if (!text)
         print_error("%s\n", err.msg);
     return text;
@@ -543,7 +552,7 @@ static void check_seed(const sr_segmenter *m)
     assert_true(adv >= 0);
     assert_int_equal(g.s[adv].ntokens, 1);
     /* "... Admiral Giuseppe Kava -Dragon." ends a sentence. */
-    size_t si;
+    size_t si = 0;
     const sr_token *dragon = find(&g, "Dragon", &si);
     assert_non_null(dragon);
     const sr_sentence *s = &g.s[si];
@@ -571,6 +580,8 @@ static void check_seed(const sr_segmenter *m)
 static void test_seed_article(void **state)
 {
     (void)state;
+    if (!have_seed())
+        skip();
     check_seed(NULL);
 }
 
@@ -579,7 +590,8 @@ static void test_seed_article_with_model(void **state)
     (void)state;
     sr_segmenter *m = load_model();
     assert_non_null(m);
-    check_seed(m);
+    if (have_seed())
+        check_seed(m);
     /* Titles never end a sentence, with or without a model. */
     seg g;
     const char *text = "They met Lt. Col. John Smith and Adm. Giuseppe Cavo Dragone in the U.S. "

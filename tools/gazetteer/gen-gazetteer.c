@@ -28,7 +28,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: gen-gazetteer [--iso DIR] [--cities TSV] places.tsv OUT.bin\n");
         return 2;
     }
-    sr_error err = {{0}};
+    sr_error err = {0};
     long n = sr_gazetteer_compile(iso, cities, argv[i], argv[i + 1], &err);
     if (n < 0) {
         fprintf(stderr, "gen-gazetteer: %s\n", err.msg);

@@ -155,7 +155,7 @@ int main(int argc, char **argv)
     }
     sr_arena a;
     sr_arena_init(&a);
-    sr_error err = {{0}};
+    sr_error err = {0};
     sr_sentence *train, *dev;
     size_t ntrain, ndev;
     if (sr_conllu_read(train_path, &a, &train, &ntrain, &err) ||

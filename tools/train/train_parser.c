@@ -95,7 +95,7 @@ int main(int argc, char **argv)
     o.train_path = pos[0];
     o.dev_path = pos[1];
     o.out_path = pos[2];
-    sr_error err = {{0}};
+    sr_error err = {0};
     if (sr_parser_train(&o, stderr, &err) != 0) {
         fprintf(stderr, "sr-train-parser: %s\n", err.msg);
         return 1;

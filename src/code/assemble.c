@@ -1,0 +1,161 @@
+/*
+** assemble.c: events from coded predicates.
+**
+** Every (source, target) pair of a predicate gives one event; a reciprocal
+** entry ("mutual": "X and Y met", "talks between X and Y", "accused each
+** other") with no target codes every ordered pair of its sources.  An actor acting on itself
+** gives nothing, and an event that repeats one of the same sentence (same
+** actor codes and code: "attacks on Sumy and Odesa" is one attack on
+** Ukraine) is kept once.
+**
+** Each event gets
+**   id          16 hex digits of a hash of the document id, sentence,
+**               trigger span, code and actor spans: the same input gives
+**               the same id whatever the thread count or run;
+**   modality    asserted, negated, future, conditional, intended;
+**   confidence  see docs/verb-format.md part 5 (a sum of documented
+**               penalties on a base that depends on how the code matched);
+**   rule        the lexicon line, then the lines of data/code that changed
+**               the event ("verbs/core.txt:12 code/modality.txt:40").
+*/
+#include "code/tree.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/util.h"
+
+static void actor_from_mention(const sr_mention *m, sr_actor *a)
+{
+    a->code = m->code;
+    a->name = m->name;
+    a->entity = m->entity;
+    a->span = m->span;
+}
+
+/* The confidence of an event of p with the given actors (docs/verb-format.md 5.4). */
+static double confidence(const pred *p, const sr_mention *s, const sr_mention *t)
+{
+    double c = p->hit.matched_pattern ? 0.85 : 0.75;
+    if (p->noun)
+        c -= 0.10;
+    if (p->src_inherited)
+        c -= 0.10;
+    if (p->map_rule)
+        c -= 0.05;
+    if (strncmp(s->code, "---", 3) == 0)
+        c -= 0.20;
+    if (t && strncmp(t->code, "---", 3) == 0)
+        c -= 0.10;
+    if (p->tgt_assumed)
+        c -= 0.15;
+    if (s->kind == SR_MENTION_PRONOUN || s->kind == SR_MENTION_TITLE)
+        c -= 0.05;
+    return c < 0.05 ? 0.05 : c > 0.99 ? 0.99 : c;
+}
+
+static const char *rule_of(tree_ctx *x, const pred *p)
+{
+    if (!p->mod_rule && !p->map_rule)
+        return p->hit.rule;
+    return sr_arena_printf(x->a, "%s%s%s%s%s", p->hit.rule ? p->hit.rule : "",
+                           p->mod_rule ? " " : "", p->mod_rule ? p->mod_rule : "",
+                           p->map_rule ? " " : "", p->map_rule ? p->map_rule : "");
+}
+
+static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src, int32_t tgt)
+{
+    const sr_mention *ms = tr_mention(x, src);
+    const sr_mention *mt = tgt >= 0 ? tr_mention(x, tgt) : NULL;
+    if (mt && strcmp(ms->code, mt->code) == 0)
+        return; /* an actor acting on itself */
+    if (ms->kind == SR_MENTION_UNKNOWN && strcmp(ms->code, "---") == 0 &&
+        (!mt || strncmp(mt->code, "---", 3) == 0))
+        return; /* an unknown name acting on nobody known ("Real Madrid beat ...") */
+    event_list *v = x->out;
+    for (size_t i = x->first_event; i < v->n; i++) {
+        const sr_event *e = &v->v[i];
+        if (strcmp(e->cameo, code) == 0 && strcmp(e->source.code, ms->code) == 0 &&
+            (mt ? e->target.code && strcmp(e->target.code, mt->code) == 0 : !e->target.code))
+            return;
+    }
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 16;
+        sr_event *nv = sr_arena_alloc(x->a, cap * sizeof *nv);
+        if (v->n)
+            memcpy(nv, v->v, v->n * sizeof *nv);
+        v->v = nv;
+        v->cap = cap;
+    }
+    sr_event *e = &v->v[v->n++];
+    memset(e, 0, sizeof *e);
+    e->sentence = x->si;
+    actor_from_mention(ms, &e->source);
+    if (mt)
+        actor_from_mention(mt, &e->target);
+    e->cameo = code;
+    const sr_cameo *c = sr_ontology_get(x->c->onto, code);
+    e->plover = c ? c->plover : NULL;
+    e->plover_mode = c ? c->mode : NULL;
+    e->plover_context = c ? c->context : NULL;
+    e->quad_class = c ? c->quad_class : sr_code_quad_of_root(code);
+    e->goldstein = c ? c->goldstein : 0.0;
+    e->trigger.start = x->s->tokens[p->hit.tstart].start;
+    e->trigger.end = x->s->tokens[p->hit.tend - 1].end;
+    e->rule = rule_of(x, p);
+    e->modality = sr_modality_name(p->modality);
+    e->confidence = confidence(p, ms, mt);
+}
+
+void tr_emit(tree_ctx *x, const pred *p)
+{
+    const char *code = p->code, *code2 = p->modality ? NULL : p->hit.code2;
+    if (p->suppressed || (!code && !code2) || !p->nsrc)
+        return;
+    if (code && (x->flags & SR_CODE_NO_STATEMENTS) && code[0] == '0' && code[1] == '1')
+        return;
+    if (p->speech && code && code[0] == '0' && code[1] == '1')
+        for (size_t e = x->first_event; e < x->out->n; e++)
+            for (uint32_t i = 0; i < p->nsrc; i++)
+                if (strcmp(x->out->v[e].source.code, tr_mention(x, p->src[i])->code) == 0)
+                    return; /* "declined to comment, saying ...": the refusal is the event */
+    for (uint32_t i = 0; i < p->nsrc; i++) {
+        if (p->ntgt == 0 && p->hit.mutual && p->nsrc > 1) {
+            for (uint32_t j = 0; j < p->nsrc; j++)
+                if (j != i && code)
+                    push_event(x, p, code, p->src[i], p->src[j]);
+            continue;
+        }
+        if (p->ntgt == 0 && code)
+            push_event(x, p, code, p->src[i], -1);
+        for (uint32_t j = 0; j < p->ntgt; j++) {
+            if (code)
+                push_event(x, p, code, p->src[i], p->tgt[j]);
+            if (code2)
+                push_event(x, p, code2, p->tgt[j], p->src[i]);
+        }
+    }
+}
+
+void tr_finish_events(const sr_code_input *in, sr_event *v, size_t n)
+{
+    const char *doc = in->doc_id ? in->doc_id : "";
+    for (size_t i = 0; i < n; i++) {
+        sr_event *e = &v[i];
+        uint32_t f[7] = {e->sentence,          e->trigger.start,     e->trigger.end,
+                         e->source.span.start, e->source.span.end,   e->target.span.start,
+                         e->target.span.end};
+        uint64_t h = sr_hash_bytes(doc, strlen(doc) + 1, 0);
+        h = sr_hash_bytes(f, sizeof f, h);
+        h = sr_hash_bytes(e->cameo, strlen(e->cameo), h);
+        if (e->source.code)
+            h = sr_hash_bytes(e->source.code, strlen(e->source.code), h);
+        if (e->target.code)
+            h = sr_hash_bytes(e->target.code, strlen(e->target.code), h);
+        snprintf(e->id, sizeof e->id, "%016llx", (unsigned long long)h);
+        if (!e->modality) {
+            e->modality = "asserted";
+            e->confidence = 0.5;
+        }
+    }
+}

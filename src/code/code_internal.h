@@ -1,0 +1,76 @@
+/*
+** code_internal.h: what the files of src/code share (not for use outside).
+**
+** Both coders, the tree coder (tree.c and its helpers) and the shallow
+** baseline kept for comparison (shallow.c), find lexicon entries in a
+** sentence the same way: a token's word and lemma ids, then the heaviest
+** pattern of the verb or noun that matches the words around it (match.c).
+** The coder object holds the read-only knowledge both use.
+*/
+#ifndef SR_CODE_INTERNAL_H
+#define SR_CODE_INTERNAL_H
+
+#include <stdint.h>
+
+#include "code/coder.h"
+#include "code/words.h"
+#include "dict/dict.h"
+
+struct sr_coder {
+    sr_ontology *onto;
+    sr_verbdict *dict;
+    sr_wordclasses *words;  /* closed-class words (data/code/words.txt) */
+    sr_code_map *modmap;  /* codes of negated and future acts (data/code/modality.txt) */
+    sr_code_map *compmap; /* codes of appeals and offers by their complement (complement.txt) */
+};
+
+/* What the coders know of one token of the sentence being coded. */
+typedef struct tokinfo {
+    uint32_t word;     /* dictionary id of the lower-cased form, or SR_NOWORD */
+    uint32_t base;     /* id of its lemma (tagger's, else the dictionary's), or SR_NOWORD */
+    uint32_t cls;      /* word classes (each coder its own) */
+    int32_t mention;   /* index in the document's mentions of the one covering it, or -1 */
+    uint16_t clause;   /* clause number within the sentence (shallow coder) */
+    uint8_t quote;     /* inside quotation marks */
+    uint8_t verb_head; /* a verb: pattern gaps may not cross it */
+    uint8_t adv;       /* an adverb: may stand anywhere inside a lexicon phrase */
+    uint8_t used;      /* a word of an earlier entry's phrase (tree coder) */
+} tokinfo;
+
+/* The tokens of one sentence as the matcher sees them. */
+typedef struct match_ctx {
+    const sr_verbdict *d;
+    const sr_mention *mentions; /* the document's */
+    const tokinfo *ti;
+    uint32_t n;
+} match_ctx;
+
+/* The entry that matched at a verb or noun, and where its words fell. */
+typedef struct phrase_hit {
+    const char *code, *code2, *rule; /* code2: the reverse event's (PETRARCH [A:B]) */
+    uint32_t tstart, tend;           /* trigger tokens [tstart, tend): head and pattern words */
+    int32_t slot_src, slot_tgt;      /* mentions fixed by a pattern's $ and + slots, or -1 */
+    const uint32_t *preps;           /* target prepositions (word ids), or NULL */
+    uint32_t npreps;
+    uint8_t mutual, phrase_target, matched_pattern;
+} phrase_hit;
+
+/* The dictionary entries token k may be a form of (by its form, else its lemma). */
+const uint32_t *sr_match_entries(const match_ctx *m, uint32_t k, uint32_t *n);
+/* Do the particles of v stand around token k? */
+int sr_match_particles(const match_ctx *m, const sr_verb *v, uint32_t k);
+/*
+** Code entry v at words [start, end): the heaviest of its patterns that
+** matches within tokens [lo, hi), else its bare code.
+*/
+void sr_match_code(const match_ctx *m, const sr_verb *v, uint32_t start, uint32_t end, int lo,
+                   int hi, phrase_hit *h);
+
+/* Quad class of a code the ontology does not list, from its root (0 when none). */
+int sr_code_quad_of_root(const char *code);
+
+/* The shallow baseline coder (shallow.c), for bench/ comparisons. */
+void sr_coder_code_shallow(const sr_coder *c, const sr_code_input *in, sr_arena *a,
+                           sr_event **events, size_t *nevents);
+
+#endif

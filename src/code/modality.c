@@ -1,0 +1,377 @@
+/*
+** modality.c: what status each act has, which predicates belong to
+** others, and who speaks.
+**
+** Modality.  A predicate is negated by a negator among its dependents
+** ("did not attack", "no talks") or by the verb whose complement it is
+** ("refused to meet", "ruled out sending troops", MT "excluded the
+** opportunity to send troops"); future by "will"/"shall" or a verb of
+** promising; conditional by "would"/"could"/"might" (future when a speech
+** verb reports it without a condition: "said it would retaliate");
+** intended by "plan", "intend", "want" and their kin.  The modality map
+** (data/code/modality.txt) then gives the code the act takes: a refusal
+** (12x), an intent (03x), a threat (13x), or nothing.
+**
+** Embedding.  A coded verb whose infinitive complement is coded too keeps
+** the event ("urged Y to withdraw" is the appeal), unless the governing
+** verb only sets the modality ("refused to withdraw": the refusal is the
+** complement's code).
+**
+** Speech.  A speech verb whose content (ccomp, parataxis, or a quotation
+** it attributes) holds a coded predicate codes nothing itself; the
+** content's predicates take the speaker as their source when they name
+** none, or when they name only the speaker's country ("Fico said Slovakia
+** would not send weapons": SVKGOV).  A quotation left open at the end of
+** its sentence takes the speaker named after its closing mark in one of
+** the next three sentences.
+*/
+#include "code/tree.h"
+
+#include <string.h>
+
+/* Is k joined to its head as a complement that a governing verb qualifies? */
+static int complement_link(const tree_ctx *x, uint32_t k)
+{
+    const char *xp = x->s->tokens[k].xpos;
+    if ((tr_rel(x, k, "obj") || tr_rel(x, k, "ccomp")) && xp && strcmp(xp, "VBG") == 0)
+        return 1; /* "ruled out sending troops", "to discuss ending the war" */
+    return tr_rel(x, k, "xcomp") || tr_rel(x, k, "acl") ||
+           (tr_rel(x, k, "advcl") && strcmp(tr_case(x, k), "to") == 0) ||
+           (tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||
+           (tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN &&
+            x->first_child[k] >= 0 && tr_child(x, k, "acl") >= 0);
+}
+
+/* A child of k of class cls among relations advmod/det/aux/neg; its rule or NULL. */
+static const char *child_of_class(const tree_ctx *x, uint32_t k, unsigned cls)
+{
+    static const char *const RELS[] = {"advmod", "det", "aux", "neg", "cc:preconj", NULL};
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        for (int i = 0; RELS[i]; i++)
+            if (tr_rel(x, (uint32_t)c, RELS[i]) && (x->wc[c] & cls)) {
+                const char *w = x->s->tokens[c].form;
+                const char *r = sr_words_rule(x->c->words, w, cls);
+                return r ? r : sr_words_rule(x->c->words, tr_lemma(x, (uint32_t)c), cls);
+            }
+    return NULL;
+}
+
+static const char *class_rule(const tree_ctx *x, uint32_t k, unsigned cls)
+{
+    const char *r = sr_words_rule(x->c->words, tr_lemma(x, k), cls);
+    return r ? r : sr_words_rule(x->c->words, x->s->tokens[k].form, cls);
+}
+
+/* Is k under a speech verb (its ccomp or parataxis)? */
+static int reported(const tree_ctx *x, uint32_t k)
+{
+    for (uint32_t steps = 0; steps < 4; steps++) {
+        int g = tr_head(x, k);
+        if (g < 0)
+            return 0;
+        if ((tr_rel(x, k, "ccomp") || tr_rel(x, k, "parataxis")) && (x->wc[g] & SR_WC_SPEECH))
+            return 1;
+        k = (uint32_t)g;
+    }
+    return 0;
+}
+
+/* Does the sentence hold a condition ("if", "unless") on k? */
+static int has_condition(const tree_ctx *x, uint32_t k)
+{
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, "advcl")) {
+            const char *m = tr_case(x, (uint32_t)c);
+            if (strcmp(m, "if") == 0 || strcmp(m, "unless") == 0)
+                return 1;
+        }
+    return 0;
+}
+
+void tr_modality(tree_ctx *x, pred *p)
+{
+    uint32_t h = p->head;
+    int mod = SR_MOD_ASSERTED;
+    const char *rule = NULL;
+    if ((rule = child_of_class(x, h, SR_WC_NEGATOR)))
+        mod = SR_MOD_NEGATED;
+    else if ((rule = child_of_class(x, h, SR_WC_FUTURE)))
+        mod = SR_MOD_FUTURE;
+    else if ((rule = child_of_class(x, h, SR_WC_CONDITIONAL)))
+        mod = reported(x, h) && !has_condition(x, h) ? SR_MOD_FUTURE : SR_MOD_CONDITIONAL;
+    /* the verbs whose complement this is */
+    uint32_t k = h;
+    for (int steps = 0; steps < 3 && mod != SR_MOD_NEGATED; steps++) {
+        int g = tr_head(x, k);
+        if (g < 0 || !complement_link(x, k))
+            break;
+        const char *r;
+        if ((x->wc[g] & SR_WC_NEGATING) && (r = class_rule(x, (uint32_t)g, SR_WC_NEGATING))) {
+            mod = SR_MOD_NEGATED;
+            rule = r;
+        } else if ((x->wc[g] & (SR_WC_INTEND | SR_WC_PROMISE)) &&
+                   (r = child_of_class(x, (uint32_t)g, SR_WC_NEGATOR))) {
+            mod = SR_MOD_NEGATED; /* "does not intend to hold talks" */
+            rule = r;
+        } else if ((x->wc[g] & SR_WC_INTEND) && mod == SR_MOD_ASSERTED) {
+            mod = SR_MOD_INTENDED;
+            rule = class_rule(x, (uint32_t)g, SR_WC_INTEND);
+        } else if ((x->wc[g] & SR_WC_PROMISE) && mod == SR_MOD_ASSERTED) {
+            mod = SR_MOD_FUTURE;
+            rule = class_rule(x, (uint32_t)g, SR_WC_PROMISE);
+        } else if (mod == SR_MOD_ASSERTED && (r = child_of_class(x, (uint32_t)g, SR_WC_FUTURE))) {
+            mod = SR_MOD_FUTURE; /* "will try to meet" */
+            rule = r;
+        } else if (mod == SR_MOD_ASSERTED && (r = child_of_class(x, (uint32_t)g, SR_WC_NEGATOR)) &&
+                   (x->pred_at[g] < 0 || !x->preds[x->pred_at[g]].code)) {
+            mod = SR_MOD_NEGATED; /* "did not try to stop" */
+            rule = r;
+        }
+        if (x->pred_at[g] >= 0 && x->preds[x->pred_at[g]].code &&
+            !(x->wc[g] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE)))
+            break; /* a coded verb: the complement is its (tr_embedded) */
+        k = (uint32_t)g;
+    }
+    /* "refused to release" coded by its own phrase (1243): a negated act too */
+    if (mod == SR_MOD_ASSERTED && p->code && p->code[0] == '1' && p->code[1] == '2' &&
+        (x->wc[h] & SR_WC_NEGATING) && (tr_child(x, h, "xcomp") >= 0 || p->hit.matched_pattern)) {
+        mod = SR_MOD_NEGATED;
+        rule = class_rule(x, h, SR_WC_NEGATING);
+    }
+    p->modality = (uint8_t)mod;
+    p->mod_rule = mod == SR_MOD_ASSERTED ? NULL : rule;
+    /* PETRARCH dictionaries spell negation and tense out in their own patterns */
+    if (mod != SR_MOD_ASSERTED && p->code && x->c->dict->inflect) {
+        const char *code, *map_rule;
+        if (sr_codemap_apply(x->c->modmap, sr_modality_name(mod), p->code, &code, &map_rule)) {
+            p->code = code;
+            p->map_rule = map_rule;
+        }
+    }
+}
+
+/* The coded predicate that governs p through complement links, or NULL. */
+static pred *governing_pred(tree_ctx *x, const pred *p)
+{
+    uint32_t k = p->head;
+    for (int steps = 0; steps < 3; steps++) {
+        int g = tr_head(x, k);
+        if (g < 0 || !complement_link(x, k) || (p->noun && tr_rel(x, k, "obj")))
+            return NULL;
+        if (x->pred_at[g] >= 0) {
+            pred *q = &x->preds[x->pred_at[g]];
+            if (q->code || q->hit.code)
+                return q;
+        }
+        k = (uint32_t)g;
+    }
+    return NULL;
+}
+
+/*
+** A verb whose subject is a coded event noun of material conflict
+** ("Israeli airstrikes killed 400 people") tells the noun's event again:
+** the noun keeps it, with the verb's target when it has none.
+*/
+static int told_by_its_subject(tree_ctx *x, pred *p)
+{
+    int s = -1;
+    for (int32_t c = x->first_child[p->head]; c >= 0 && s < 0; c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, "nsubj"))
+            s = c;
+    if (s < 0 || p->noun || x->pred_at[s] < 0 || !p->code)
+        return 0;
+    pred *n = &x->preds[x->pred_at[s]];
+    if (!n->code || n->code[0] < '1' || (n->code[0] == '1' && n->code[1] < '8') || p->code[0] != '1' ||
+        p->code[1] < '8')
+        return 0;
+    if (!n->ntgt && p->ntgt) {
+        memcpy(n->tgt, p->tgt, p->ntgt * sizeof *p->tgt);
+        n->ntgt = p->ntgt;
+        n->tgt_assumed = p->tgt_assumed;
+    }
+    return 1;
+}
+
+void tr_embedded(tree_ctx *x)
+{
+    for (uint32_t i = 0; i < x->npred; i++) {
+        pred *p = &x->preds[i];
+        if (!p->code && !p->hit.code)
+            continue;
+        if (x->c->dict->inflect && told_by_its_subject(x, p)) {
+            p->suppressed = 1;
+            continue;
+        }
+        pred *g = governing_pred(x, p);
+        if (!g || g->speech)
+            continue;
+        /* PETRARCH patterns code the governing verb ("abandoned efforts to stop": 345) */
+        if (x->c->dict->inflect && (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE))) {
+            if (p->code)
+                g->suppressed = 1; /* "refused to withdraw": the refusal is p's code */
+        } else {
+            p->suppressed = 1; /* "urged Y to withdraw": the appeal is the event */
+            const char *code, *rule;
+            if (p->code && g->code && x->c->dict->inflect &&
+                sr_codemap_apply(x->c->compmap, g->code, p->code, &code, &rule) && code) {
+                g->code = code; /* "urged Germany to send air defence": 0232 */
+                g->map_rule = rule;
+            }
+        }
+    }
+}
+
+/* Is token k inside the subtree of token top? */
+static int within(const tree_ctx *x, uint32_t k, uint32_t top)
+{
+    for (uint32_t steps = 0; steps <= x->n; steps++) {
+        if (k == top)
+            return 1;
+        int g = tr_head(x, k);
+        if (g < 0)
+            return 0;
+        k = (uint32_t)g;
+    }
+    return 0;
+}
+
+/*
+** Is predicate q part of what speech verb sp reports?  Its content is
+** below it (ccomp, parataxis, a quotation it attributes), or, when the
+** speech verb trails the report as its parataxis ("X attacked Y, the
+** ministry said"), the clause it hangs from.
+*/
+static int in_content(const tree_ctx *x, const pred *sp, const pred *q)
+{
+    int up = tr_head(x, sp->head);
+    if (up >= 0 && up < (int)sp->head &&
+        (tr_rel(x, sp->head, "parataxis") || tr_rel(x, sp->head, "ccomp") ||
+         tr_rel(x, sp->head, "conj")) &&
+        sp->head > q->head && within(x, q->head, (uint32_t)up) && !within(x, q->head, sp->head))
+        return 1;
+    uint32_t k = q->head;
+    for (uint32_t steps = 0; steps < x->n; steps++) {
+        int g = tr_head(x, k);
+        if (g < 0)
+            break;
+        if ((uint32_t)g == sp->head)
+            return tr_rel(x, k, "ccomp") || tr_rel(x, k, "parataxis") ||
+                   tr_rel(x, k, "xcomp") || tr_rel(x, k, "obj") ||
+                   (x->ti[k].quote && !x->ti[sp->head].quote);
+        k = (uint32_t)g;
+    }
+    return x->ti[q->head].quote && !x->ti[sp->head].quote;
+}
+
+/* Is the actor code a bare country code that the speaker's code refines? */
+static int speaker_refines(const sr_mention *speaker, const sr_mention *m)
+{
+    size_t n = strlen(m->code);
+    return n == 3 && strcmp(m->code, "---") != 0 && strncmp(speaker->code, m->code, 3) == 0 &&
+           strlen(speaker->code) > 3;
+}
+
+/* A verbal act (statement, appeal, intent, demand, criticism, rejection, threat)? */
+static int verbal_act(const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return (root >= 1 && root <= 3) || (root >= 10 && root <= 13);
+}
+
+/* Give the content predicates of speakers[] the speaker as source where they lack one. */
+static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, uint32_t nspk)
+{
+    int coded = 0;
+    for (uint32_t i = 0; i < x->npred; i++) {
+        pred *q = &x->preds[i];
+        if (q == sp || q->suppressed || !q->code || (sp && !in_content(x, sp, q)) ||
+            tr_rel(x, q->head, "amod"))
+            continue; /* a participle modifying a noun ("the occupied territories") reports nothing */
+        if (!sp && !x->ti[q->head].quote)
+            continue;
+        if (q->nsrc == 1 && nspk == 1 && speaker_refines(tr_mention(x, spk[0]), tr_mention(x, q->src[0]))) {
+            q->src[0] = spk[0];
+            q->src_inherited = 1;
+        } else if (!q->nsrc && !q->passive && (!q->noun || verbal_act(q->code))) {
+            memcpy(q->src, spk, nspk * sizeof *spk);
+            q->nsrc = nspk;
+            q->src_inherited = 1;
+        }
+        if (q->nsrc)
+            coded = 1;
+    }
+    return coded;
+}
+
+/* The mention of sentence si covering token k, or -1. */
+static int32_t mention_covering(const tree_ctx *x, size_t si, uint32_t k)
+{
+    for (size_t m = 0; m < x->in->nmentions; m++) {
+        const sr_mention *mm = &x->in->mentions[m];
+        if (mm->sentence == si && mm->first <= k && k < mm->last && mm->code)
+            return (int32_t)m;
+        if (mm->sentence > si)
+            break;
+    }
+    return -1;
+}
+
+/*
+** The speaker of a quotation open at the end of this sentence: in one of
+** the next three sentences, a closing mark, then within three words a
+** speech verb whose subject is an actor ("... peace, ”he wrote").
+*/
+static int32_t later_speaker(const tree_ctx *x)
+{
+    for (size_t si = x->si + 1; si < x->in->nsentences && si <= x->si + 3; si++) {
+        const sr_sentence *s = &x->in->sentences[si];
+        for (uint32_t q = 0; q < s->ntokens; q++) {
+            const char *f = s->tokens[q].form;
+            if (!f || !(strcmp(f, "\xe2\x80\x9d") == 0 || strcmp(f, "\"") == 0 ||
+                        strcmp(f, "''") == 0 || strcmp(f, "\xc2\xbb") == 0))
+                continue;
+            for (uint32_t k = q + 1; k < s->ntokens && k <= q + 4; k++) {
+                const char *l = s->tokens[k].lemma ? s->tokens[k].lemma : s->tokens[k].form;
+                if (!l || !(sr_words_classes(x->c->words, l) & SR_WC_SPEECH))
+                    continue;
+                for (uint32_t c = 0; c < s->ntokens; c++)
+                    if (s->tokens[c].head == (int32_t)k + 1 && s->tokens[c].deprel &&
+                        strncmp(s->tokens[c].deprel, "nsubj", 5) == 0) {
+                        int32_t m = mention_covering(x, si, c);
+                        if (m >= 0)
+                            return m;
+                    }
+                /* "he wrote ..., the head of X, Admiral Y": a pronoun named after */
+                for (uint32_t c = k + 1; c < s->ntokens; c++) {
+                    int32_t m = mention_covering(x, si, c);
+                    if (m >= 0)
+                        return m;
+                }
+                return -1;
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+
+void tr_speech(tree_ctx *x)
+{
+    int quoted_speaker_found = 0;
+    for (uint32_t i = 0; i < x->npred; i++) {
+        pred *sp = &x->preds[i];
+        if (!sp->speech || !sp->nsrc || sp->passive)
+            continue;
+        if (!x->ti[sp->head].quote)
+            quoted_speaker_found = 1;
+        if (attribute_content(x, sp, sp->src, sp->nsrc))
+            sp->suppressed = 1;
+    }
+    if (quoted_speaker_found || !x->ti[x->n - 1].quote)
+        return;
+    /* a quotation still open at the end of the sentence */
+    int32_t spk = later_speaker(x);
+    if (spk >= 0)
+        attribute_content(x, NULL, &spk, 1);
+}

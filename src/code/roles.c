@@ -1,0 +1,563 @@
+/*
+** roles.c: source and target of a predicate from grammatical relations.
+**
+** An actor stands at a token when a mention covers it, or when a mention
+** modifies it ("the head of the Military Committee", "Russian troops");
+** conjuncts add actors ("X and Y": one event per pair).  For a verb:
+**
+**   source   nsubj; obl:agent or "by" in the passive; with no subject, the
+**            subject of the verb it is conjoined to, of the verb whose
+**            xcomp it is (or that verb's object: "X urged Y to withdraw"),
+**            of the verb an advcl or acl hangs from, or the noun a relative
+**            clause modifies;
+**   target   nsubj:pass in the passive; obj, iobj, or obl introduced by a
+**            target preposition (the entry's "target:" list, else
+**            against/on/upon/at/with/to/toward/into); an object outside
+**            the actor list lends the actor of its modifiers ("attacked a
+**            convoy near Damascus"); else the object of an infinitive it
+**            governs ("to help protect Ukraine").
+**
+** For an event noun ("Russian attacks on Sumy and Odesa", "talks between
+** X and Y", "the bombing of a hospital by Israeli aircraft") the source is
+** a modifier, possessor, "by" or "between" phrase, else the subject of the
+** light verb that takes it as object ("Russia launched strikes"); the
+** target a noun phrase introduced by a target preposition, else the object
+** of the verb it is the subject of ("Russian strikes hit six regions").
+** A place is never a target through "in": "talks in Beijing" is where.
+*/
+#include "code/tree.h"
+
+#include <string.h>
+
+static const char *const VERB_PREPS[] = {"against", "on", "upon", "at", "with", "to",
+                                         "toward", "towards", "into", "onto", NULL};
+static const char *const NOUN_PREPS[] = {"against", "on", "upon", "at", "of", "with", "into",
+                                         "toward", "towards", "targeting", "onto", NULL};
+
+/* The mention covering k, else one that modifies k (depth: how far to look). */
+static int32_t actor_at(const tree_ctx *x, uint32_t k, int depth)
+{
+    if (x->ti[k].mention >= 0)
+        return x->ti[k].mention;
+    if (depth <= 0)
+        return -1;
+    static const char *const MODIFIERS[] = {"compound", "amod", "nmod:poss", "flat", "appos",
+                                            NULL};
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        for (int i = 0; MODIFIERS[i]; i++)
+            if (tr_rel(x, (uint32_t)c, MODIFIERS[i]) && x->ti[c].mention >= 0)
+                return x->ti[c].mention;
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, "nmod") && strcmp(tr_case(x, (uint32_t)c), "of") == 0) {
+            int32_t m = actor_at(x, (uint32_t)c, depth - 1);
+            if (m >= 0)
+                return m;
+        }
+    return -1;
+}
+
+static uint32_t add_actor(int32_t *out, uint32_t n, uint32_t max, int32_t m)
+{
+    if (m < 0 || n >= max)
+        return n;
+    for (uint32_t i = 0; i < n; i++)
+        if (out[i] == m)
+            return n;
+    out[n] = m;
+    return n + 1;
+}
+
+uint32_t tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
+{
+    uint32_t n = add_actor(out, 0, max, actor_at(x, k, 2));
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c]) {
+        int u = x->s->tokens[c].upos;
+        if (tr_rel(x, (uint32_t)c, "conj") &&
+            (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || x->ti[c].mention >= 0))
+            n = add_actor(out, n, max, actor_at(x, (uint32_t)c, 2));
+    }
+    return n;
+}
+
+/* A new, zeroed mention of the sentence's own (its index after the document's). */
+static int32_t new_extra(tree_ctx *x)
+{
+    if (x->nextra == x->capextra) {
+        uint32_t cap = x->capextra ? x->capextra * 2 : 8;
+        sr_mention *nv = sr_arena_alloc(x->a, cap * sizeof *nv);
+        if (x->nextra)
+            memcpy(nv, x->extra, x->nextra * sizeof *nv);
+        x->extra = nv;
+        x->capextra = cap;
+    }
+    memset(&x->extra[x->nextra], 0, sizeof *x->extra);
+    return (int32_t)(x->in->nmentions + x->nextra++);
+}
+
+/*
+** A name the knowledge base lacks, standing as a subject ("Azerbijan
+** agreed"): a mention of its own with the null actor code, so that the
+** event is kept with the words that name its actor.
+*/
+static int32_t synthetic_actor(tree_ctx *x, uint32_t k)
+{
+    if (x->s->tokens[k].upos != SR_UPOS_PROPN)
+        return -1;
+    uint32_t first = k, last = k + 1;
+    while (first > 0 && x->s->tokens[first - 1].upos == SR_UPOS_PROPN &&
+           x->ti[first - 1].mention < 0 && tr_head(x, first - 1) == (int)k)
+        first--;
+    while (last < x->n && x->s->tokens[last].upos == SR_UPOS_PROPN && x->ti[last].mention < 0 &&
+           tr_head(x, last) == (int)k)
+        last++;
+    int32_t id = new_extra(x);
+    sr_mention *m = &x->extra[id - (int32_t)x->in->nmentions];
+    m->sentence = x->si;
+    m->first = first;
+    m->last = last;
+    m->span.start = x->s->tokens[first].start;
+    m->span.end = x->s->tokens[last - 1].end;
+    m->code = "---";
+    m->name = sr_arena_strdup(x->a, x->s->tokens[k].form);
+    m->antecedent = -1;
+    m->kind = SR_MENTION_UNKNOWN;
+    return id;
+}
+
+/*
+** Is word w one of list (NULL-terminated), or of the entry's own list?
+** With a PETRARCH dictionary every preposition is: its patterns, written
+** for TABARI, take the first actor after the verb as the target.
+*/
+static int prep_allowed(const tree_ctx *x, const pred *p, const char *w, const char *const *list)
+{
+    if (!*w)
+        return 0;
+    if (!x->c->dict->inflect)
+        return 1;
+    if (p && p->hit.npreps) {
+        uint32_t id = sr_verbdict_word(x->c->dict, w, strlen(w));
+        for (uint32_t i = 0; i < p->hit.npreps; i++)
+            if (p->hit.preps[i] == id)
+                return 1;
+        return 0;
+    }
+    for (int i = 0; list[i]; i++)
+        if (strcmp(w, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** Is token k one of the phrase's own words ("send American troops":
+** troops)?  A phrase's words end it, so only its last word and the
+** mention that covers it count; an actor inside a gap ("send Putin and
+** Zelensky to an agreement") is an argument.
+*/
+static int in_trigger(const tree_ctx *x, const pred *p, int32_t k)
+{
+    if (!p || k < (int32_t)p->hit.tstart || k >= (int32_t)p->hit.tend || k == (int32_t)p->head)
+        return 0;
+    int32_t last = (int32_t)p->hit.tend - 1, m = x->ti[last].mention;
+    if (k == last)
+        return 1;
+    return m >= 0 && x->ti[k].mention == m;
+}
+
+static int is_passive(const tree_ctx *x, uint32_t h)
+{
+    if (tr_child(x, h, "nsubj:pass") >= 0 || tr_child(x, h, "aux:pass") >= 0)
+        return 1;
+    const char *xp = x->s->tokens[h].xpos;
+    return xp && strcmp(xp, "VBN") == 0 && tr_rel(x, h, "acl") && !tr_rel(x, h, "acl:relcl");
+}
+
+/* The active subject child of h (nsubj, not nsubj:pass), or -1. */
+static int active_subject(const tree_ctx *x, uint32_t h)
+{
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, "nsubj") && !tr_rel(x, (uint32_t)c, "nsubj:pass"))
+            return c;
+    return -1;
+}
+
+/*
+** The agent of a passive verb: obl:agent, or an obl introduced by "by";
+** when the parser made "by" itself the obl, the first of its dependents.
+*/
+static int agent_child(const tree_ctx *x, uint32_t h)
+{
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c]) {
+        if (tr_rel(x, (uint32_t)c, "obl:agent") ||
+            (tr_rel(x, (uint32_t)c, "obl") && strcmp(tr_case(x, (uint32_t)c), "by") == 0))
+            return c;
+        if (tr_rel(x, (uint32_t)c, "obl") && x->s->tokens[c].upos == SR_UPOS_ADP &&
+            strcmp(tr_lemma(x, (uint32_t)c), "by") == 0 && x->first_child[c] >= 0)
+            return x->first_child[c];
+    }
+    return -1;
+}
+
+/* Actors of the objects of h: obj, then iobj. */
+static uint32_t object_actors(tree_ctx *x, uint32_t h, const pred *p, int32_t *out, uint32_t max)
+{
+    static const char *const OBJ[] = {"obj", "iobj", NULL};
+    uint32_t n = 0;
+    for (int i = 0; OBJ[i] && !n; i++)
+        for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+            if (tr_rel(x, (uint32_t)c, OBJ[i]) && !in_trigger(x, p, c)) {
+                int32_t more[TREE_SIDE];
+                uint32_t k = tr_actors(x, (uint32_t)c, more, TREE_SIDE);
+                for (uint32_t j = 0; j < k; j++)
+                    n = add_actor(out, n, max, more[j]);
+            }
+    return n;
+}
+
+/*
+** The subject of verb h as the actors it stands for; *inherited is set when
+** they come from another verb or noun.  depth bounds the climb.
+*/
+static uint32_t subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited, int depth)
+{
+    int s = active_subject(x, h);
+    if (s >= 0) {
+        if ((x->wc[s] & SR_WC_RELATIVE) && tr_rel(x, h, "acl:relcl") && tr_head(x, h) >= 0) {
+            *inherited = 1;
+            return tr_actors(x, (uint32_t)tr_head(x, h), out, TREE_SIDE);
+        }
+        if (x->wc[s] & SR_WC_FIRST_PERSON)
+            return 0; /* in a quotation the speaker; the speech pass decides */
+        uint32_t n = tr_actors(x, (uint32_t)s, out, TREE_SIDE);
+        if (!n)
+            n = add_actor(out, 0, TREE_SIDE, synthetic_actor(x, (uint32_t)s));
+        return n;
+    }
+    int g = tr_head(x, h);
+    if (g < 0 || depth <= 0)
+        return 0;
+    *inherited = 1;
+    if (tr_rel(x, h, "acl:relcl"))
+        return tr_actors(x, (uint32_t)g, out, TREE_SIDE);
+    if (tr_rel(x, h, "conj")) {
+        /* a verb the parser joined to a noun ("met with X and received Y"): its verb */
+        for (int steps = 0; steps < 3 && g >= 0 && !tr_is_verbal(x, (uint32_t)g); steps++)
+            g = tr_head(x, (uint32_t)g);
+        if (g < 0 || is_passive(x, (uint32_t)g))
+            return 0;
+        return subject_of(x, (uint32_t)g, out, inherited, depth - 1);
+    }
+    if (tr_rel(x, h, "xcomp")) {
+        uint32_t n = object_actors(x, (uint32_t)g, NULL, out, TREE_SIDE);
+        return n ? n : subject_of(x, (uint32_t)g, out, inherited, depth - 1);
+    }
+    if (tr_rel(x, h, "advcl") || tr_rel(x, h, "acl")) {
+        if (tr_is_verbal(x, (uint32_t)g))
+            return subject_of(x, (uint32_t)g, out, inherited, depth - 1);
+        /* "excluded the opportunity to send troops": the verb that governs the noun */
+        int gg = tr_head(x, (uint32_t)g);
+        if (gg >= 0 && (tr_rel(x, (uint32_t)g, "obj") || tr_rel(x, (uint32_t)g, "obl")) &&
+            tr_is_verbal(x, (uint32_t)gg))
+            return subject_of(x, (uint32_t)gg, out, inherited, depth - 1);
+    }
+    return 0;
+}
+
+/* Actors of the children of k that a target preposition introduces. */
+static uint32_t prep_actors(tree_ctx *x, uint32_t k, const pred *p, const char *rel,
+                            const char *const *preps, int32_t *out, uint32_t max)
+{
+    uint32_t n = 0;
+    for (int32_t c = x->first_child[k]; c >= 0 && n == 0; c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, rel) && prep_allowed(x, p, tr_case(x, (uint32_t)c), preps))
+            n = tr_actors(x, (uint32_t)c, out, max);
+    return n;
+}
+
+/*
+** Actors inside the noun phrase of a non-actor noun k, nearest first: "a
+** convoy near Damascus", "a resumption of ties between Gondor and
+** Osgiliath", "the decision of Kyiv".  Clauses inside the phrase are not
+** searched; depth bounds the descent.
+*/
+static uint32_t modifier_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max, int depth)
+{
+    if (depth <= 0)
+        return 0;
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, "nmod")) {
+            uint32_t n = tr_actors(x, (uint32_t)c, out, max);
+            if (!n)
+                n = modifier_actors(x, (uint32_t)c, out, max, depth - 1);
+            if (n)
+                return n;
+        }
+    return 0;
+}
+
+/* The verb a token belongs to: its nearest verbal ancestor (or itself). */
+static int clause_verb(const tree_ctx *x, uint32_t k)
+{
+    for (uint32_t steps = 0; steps < x->n; steps++) {
+        if (tr_is_verbal(x, k) && !tr_rel(x, k, "aux") && !tr_rel(x, k, "cop"))
+            return (int)k;
+        int g = tr_head(x, k);
+        if (g < 0)
+            return -1;
+        k = (uint32_t)g;
+    }
+    return -1;
+}
+
+/*
+** TABARI's target, for PETRARCH dictionaries: the first actor after the
+** phrase among the words of the verb's own clause.
+*/
+static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
+{
+    for (int k = (int)p->hit.tend; k <= x->sub_hi[p->head]; k++) {
+        if (x->ti[k].mention < 0 || in_trigger(x, p, k))
+            continue;
+        int v = clause_verb(x, (uint32_t)k);
+        if (v != (int)p->head && tr_rel(x, (uint32_t)k, "nsubj") && x->pred_at[v] >= 0)
+            return 0; /* "X said Y attacked Z": Y is the attack's */
+        return tr_actors(x, (uint32_t)k, out, TREE_SIDE);
+    }
+    return 0;
+}
+
+/* The target of active verb h. */
+static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
+{
+    uint32_t h = p->head, n = 0;
+    if (p->hit.phrase_target && p->hit.tend > p->hit.tstart)
+        n = add_actor(out, 0, TREE_SIDE, actor_at(x, p->hit.tend - 1, 2));
+    if (!n)
+        n = object_actors(x, h, p, out, TREE_SIDE);
+    if (!n)
+        n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
+    for (uint32_t k = p->hit.tstart; k < p->hit.tend && !n; k++)
+        if (k != h)
+            n = prep_actors(x, k, p, "nmod", VERB_PREPS, out, TREE_SIDE);
+    int o = tr_child(x, h, "obj");
+    if (!n && o >= 0 && !in_trigger(x, p, o))
+        n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 1 : 3);
+    for (int32_t c = x->first_child[h]; c >= 0 && !n && depth > 0; c = x->next_child[c])
+        if ((tr_rel(x, (uint32_t)c, "xcomp") || tr_rel(x, (uint32_t)c, "advcl")) &&
+            tr_is_verbal(x, (uint32_t)c) && active_subject(x, (uint32_t)c) < 0) {
+            pred q;
+            memset(&q, 0, sizeof q);
+            q.head = (uint32_t)c;
+            q.hit.tstart = q.hit.tend = (uint32_t)c;
+            n = verb_target(x, &q, out, depth - 1);
+        }
+    if (!n && !x->c->dict->inflect && p->entry)
+        n = first_actor_after(x, p, out);
+    return n;
+}
+
+/* "accused each other", "met one another": a reciprocal object. */
+static int reciprocal_object(const tree_ctx *x, uint32_t h)
+{
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+        if ((tr_rel(x, (uint32_t)c, "obj") || tr_rel(x, (uint32_t)c, "obl")) &&
+            strcmp(tr_lemma(x, (uint32_t)c), "other") == 0)
+            return 1;
+    return 0;
+}
+
+/* Verbs of saying whose object is the one spoken to ("told reporters"). */
+static int addressee_verb(const tree_ctx *x, uint32_t h)
+{
+    static const char *const V[] = {"tell", "inform", "brief", "assure", "warn", "remind", NULL};
+    for (int i = 0; V[i]; i++)
+        if (strcmp(tr_lemma(x, h), V[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static void verb_roles(tree_ctx *x, pred *p)
+{
+    uint32_t h = p->head;
+    int inherited = 0;
+    if (reciprocal_object(x, h))
+        p->hit.mutual = 1;
+    p->passive = (uint8_t)is_passive(x, h);
+    if (p->passive) {
+        int a = agent_child(x, h);
+        /* "was shot and wounded by a gunman": conjoined participles share the agent */
+        for (int32_t c = x->first_child[h]; a < 0 && c >= 0; c = x->next_child[c])
+            if (tr_rel(x, (uint32_t)c, "conj") && tr_is_verbal(x, (uint32_t)c))
+                a = agent_child(x, (uint32_t)c);
+        if (a < 0 && tr_rel(x, h, "conj") && tr_head(x, h) >= 0)
+            a = agent_child(x, (uint32_t)tr_head(x, h));
+        if (a >= 0)
+            p->nsrc = tr_actors(x, (uint32_t)a, p->src, TREE_SIDE);
+        int s = tr_child(x, h, "nsubj:pass");
+        if (s >= 0)
+            p->ntgt = tr_actors(x, (uint32_t)s, p->tgt, TREE_SIDE);
+        else if (tr_rel(x, h, "acl") && tr_head(x, h) >= 0)
+            p->ntgt = tr_actors(x, (uint32_t)tr_head(x, h), p->tgt, TREE_SIDE);
+        else if (tr_rel(x, h, "conj") && tr_head(x, h) >= 0) {
+            int g = tr_head(x, h), gs = tr_child(x, (uint32_t)g, "nsubj:pass");
+            if (gs < 0)
+                gs = active_subject(x, (uint32_t)g);
+            if (gs >= 0)
+                p->ntgt = tr_actors(x, (uint32_t)gs, p->tgt, TREE_SIDE);
+        }
+    } else if (p->speech && active_subject(x, h) < 0 && tr_head(x, h) >= 0 &&
+               tr_head(x, h) < (int)h) {
+        /* machine translation keeps the source's word order: "..., informed the Kremlin",
+           "declared the prosecutor Karim Khan": the object of a trailing speech verb speaks */
+        p->nsrc = object_actors(x, h, p, p->src, TREE_SIDE);
+        inherited = 0;
+    } else {
+        p->nsrc = subject_of(x, h, p->src, &inherited, 4);
+        if (!p->speech || addressee_verb(x, h))
+            p->ntgt = verb_target(x, p, p->tgt, 2);
+    }
+    p->src_inherited = (uint8_t)inherited;
+}
+
+static void noun_roles(tree_ctx *x, pred *p)
+{
+    uint32_t h = p->head;
+    static const char *const SOURCE_MODS[] = {"amod", "nmod:poss", "compound", NULL};
+    for (int i = 0; SOURCE_MODS[i] && !p->nsrc; i++)
+        for (int32_t c = x->first_child[h]; c >= 0 && !p->nsrc; c = x->next_child[c])
+            if (tr_rel(x, (uint32_t)c, SOURCE_MODS[i]) && !in_trigger(x, p, c) &&
+                !(SOURCE_MODS[i][0] == 'c' && tr_rel(x, (uint32_t)c, "compound:prt")))
+                p->nsrc = add_actor(p->src, 0, TREE_SIDE, actor_at(x, (uint32_t)c, 1));
+    static const char *const BY[] = {"by", "from", NULL}, *const BETWEEN[] = {"between", NULL};
+    if (!p->nsrc)
+        p->nsrc = prep_actors(x, h, NULL, "nmod", BY, p->src, TREE_SIDE);
+    if (!p->nsrc) {
+        p->nsrc = prep_actors(x, h, NULL, "nmod", BETWEEN, p->src, TREE_SIDE);
+        if (p->nsrc > 1)
+            p->hit.mutual = 1; /* "talks between X and Y" */
+    }
+    int g = tr_head(x, h);
+    int inherited = 0;
+    if (!p->nsrc && g >= 0 && tr_rel(x, h, "obj") && (x->wc[g] & SR_WC_LIGHT))
+        p->nsrc = subject_of(x, (uint32_t)g, p->src, &inherited, 3);
+    /* "the heads of NATO were an honest debate", also when the parser hung
+       the noun on the copula's predicate ("were excellent, honest debate") */
+    for (int at = (int)h, steps = 0; !p->nsrc && at >= 0 && steps < 2; steps++) {
+        int s = active_subject(x, (uint32_t)at);
+        if (s >= 0 && tr_child(x, (uint32_t)at, "cop") >= 0)
+            p->nsrc = tr_actors(x, (uint32_t)s, p->src, TREE_SIDE);
+        if (!(tr_rel(x, (uint32_t)at, "parataxis") || tr_rel(x, (uint32_t)at, "appos")))
+            break;
+        at = tr_head(x, (uint32_t)at);
+    }
+    p->src_inherited = (uint8_t)inherited;
+    p->ntgt = prep_actors(x, h, p, "nmod", NOUN_PREPS, p->tgt, TREE_SIDE);
+    for (uint32_t k = p->hit.tstart; k < p->hit.tend && !p->ntgt; k++)
+        if (k != h) /* "the need for pressure on Moscow" */
+            p->ntgt = prep_actors(x, k, p, "nmod", NOUN_PREPS, p->tgt, TREE_SIDE);
+    if (!p->ntgt && g >= 0 && tr_is_verbal(x, (uint32_t)g) &&
+        (tr_rel(x, h, "nsubj") || tr_rel(x, h, "obj"))) {
+        /* "Russian strikes hit six regions"; "launched strikes on X" */
+        p->ntgt = object_actors(x, (uint32_t)g, NULL, p->tgt, TREE_SIDE);
+        if (!p->ntgt || tr_rel(x, h, "obj"))
+            p->ntgt = prep_actors(x, (uint32_t)g, p, "obl", VERB_PREPS, p->tgt, TREE_SIDE);
+    }
+    /* "attacks and drones that hit six regions": a clause on the noun or a conjunct */
+    for (int32_t c = x->first_child[h]; c >= 0 && !p->ntgt; c = x->next_child[c]) {
+        int32_t v = -1;
+        if (tr_rel(x, (uint32_t)c, "acl"))
+            v = c;
+        else if (tr_rel(x, (uint32_t)c, "conj"))
+            v = tr_child(x, (uint32_t)c, "acl");
+        if (v >= 0)
+            p->ntgt = object_actors(x, (uint32_t)v, NULL, p->tgt, TREE_SIDE);
+    }
+}
+
+/* Drop targets that are the source again (the same mention or entity). */
+static void drop_self_targets(tree_ctx *x, pred *p)
+{
+    uint32_t kept = 0;
+    for (uint32_t j = 0; j < p->ntgt; j++) {
+        const sr_mention *t = tr_mention(x, p->tgt[j]);
+        int self = 0;
+        for (uint32_t i = 0; i < p->nsrc && !self; i++) {
+            const sr_mention *s = tr_mention(x, p->src[i]);
+            self = p->src[i] == p->tgt[j] || (t->entity && s->entity && !t->agent && !s->agent &&
+                                              strcmp(t->entity, s->entity) == 0) ||
+                   t->antecedent == p->src[i];
+        }
+        if (!self)
+            p->tgt[kept++] = p->tgt[j];
+    }
+    p->ntgt = kept;
+}
+
+static int contains(const int32_t *v, uint32_t n, int32_t m)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (v[i] == m)
+            return 1;
+    return 0;
+}
+
+/*
+** An attack the text gives no target ("strikes were aimed at ports",
+** "withdrew after months of Russian assaults") falls on the country the
+** document is most about that is not the attacker's, else on the first
+** actor of another country in the sentence.  Sectorless foreign actors
+** only: "Russian forces" do not attack "Russia".
+*/
+static void assume_target(tree_ctx *x, pred *p)
+{
+    const sr_mention *s = tr_mention(x, p->src[0]);
+    if (strncmp(s->code, "---", 3) == 0)
+        return;
+    for (uint32_t i = 0; i < x->nfocus; i++)
+        if (strncmp(tr_mention(x, x->focus[i])->code, s->code, 3) != 0) {
+            p->tgt[0] = x->focus[i];
+            p->ntgt = p->tgt_assumed = 1;
+            return;
+        }
+    for (uint32_t k = 0; k < x->n; k++) {
+        int32_t m = x->ti[k].mention;
+        if (m < 0 || contains(p->src, p->nsrc, m))
+            continue;
+        const sr_mention *c = tr_mention(x, m);
+        if (strncmp(c->code, "---", 3) != 0 && strncmp(c->code, s->code, 3) != 0 &&
+            strncmp(c->code, "IGO", 3) != 0) {
+            p->tgt[0] = m;
+            p->ntgt = p->tgt_assumed = 1;
+            return;
+        }
+    }
+}
+
+
+void tr_roles(tree_ctx *x, pred *p)
+{
+    if (p->roles_state)
+        return;
+    p->roles_state = 1;
+    if (p->noun)
+        noun_roles(x, p);
+    else
+        verb_roles(x, p);
+    /* a PETRARCH pattern's actor slot decides, unless the tree has that actor already */
+    if (p->hit.slot_src >= 0 && !contains(p->src, p->nsrc, p->hit.slot_src)) {
+        p->src[0] = p->hit.slot_src;
+        p->nsrc = 1;
+    }
+    if (p->hit.slot_tgt >= 0 && !contains(p->tgt, p->ntgt, p->hit.slot_tgt)) {
+        p->tgt[0] = p->hit.slot_tgt;
+        p->ntgt = 1;
+    }
+    drop_self_targets(x, p);
+    /* an attack the text gives no target ("strikes were aimed at ports") falls
+       on the country the document is about, when the attacker is foreign to it */
+    const char *code = p->hit.code;
+    if (!p->ntgt && p->nsrc && code && (code[0] == '1' || code[0] == '2') &&
+        ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')))
+        assume_target(x, p);
+    p->roles_state = 2;
+}

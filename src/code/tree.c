@@ -1,0 +1,393 @@
+/*
+** tree.c: the tree coder's driver (see tree.h).
+**
+** For every dependency-parsed sentence:
+**
+**   1. each token gets its dictionary word and lemma ids, the actor
+**      mention that covers it, its closed-class word classes and its
+**      children in the tree;
+**   2. predicates are found: verbs of the lexicon (tagged VERB) first, then
+**      event nouns (tagged NOUN) that no verb's phrase took ("imposed
+**      sanctions" is the verb's event, "Russian sanctions on Iran" the
+**      noun's); each is coded by its heaviest matching phrase, the words of
+**      which may not reach outside the predicate's subtree;
+**   3. roles (roles.c), modality (modality.c), predicates inside others
+**      (an infinitive of a coded verb, the content of a speech verb) and
+**      the speaker as source (modality.c);
+**   4. events (assemble.c).
+**
+** A sentence that carries no parse (a caller without the parser) is coded
+** by the shallow coder instead, so sr_coder_code never needs the parser.
+*/
+#include "code/tree.h"
+
+#include <string.h>
+
+int tr_head(const tree_ctx *x, uint32_t k)
+{
+    int32_t h = x->s->tokens[k].head;
+    return h > 0 && h <= (int32_t)x->n ? h - 1 : -1;
+}
+
+int tr_rel(const tree_ctx *x, uint32_t k, const char *rel)
+{
+    const char *r = x->s->tokens[k].deprel;
+    if (!r)
+        return 0;
+    size_t n = strlen(rel);
+    return strncmp(r, rel, n) == 0 && (r[n] == '\0' || (r[n] == ':' && !strchr(rel, ':')));
+}
+
+int tr_child(const tree_ctx *x, uint32_t k, const char *rel)
+{
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, rel))
+            return c;
+    return -1;
+}
+
+const char *tr_lemma(const tree_ctx *x, uint32_t k)
+{
+    const sr_token *t = &x->s->tokens[k];
+    return t->lemma ? t->lemma : t->form;
+}
+
+const char *tr_case(const tree_ctx *x, uint32_t k)
+{
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, "case") || tr_rel(x, (uint32_t)c, "mark"))
+            return tr_lemma(x, (uint32_t)c);
+    return "";
+}
+
+const sr_mention *tr_mention(const tree_ctx *x, int32_t m)
+{
+    if (m >= (int32_t)x->in->nmentions)
+        return &x->extra[m - (int32_t)x->in->nmentions];
+    return &x->in->mentions[m];
+}
+
+int tr_is_verbal(const tree_ctx *x, uint32_t k)
+{
+    int u = x->s->tokens[k].upos;
+    return u == SR_UPOS_VERB || u == SR_UPOS_AUX;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokens.                                                            */
+
+/* Does every token of s have a head within the sentence (a dependency parse)? */
+static int sentence_parsed(const sr_sentence *s)
+{
+    for (uint32_t k = 0; k < s->ntokens; k++)
+        if (s->tokens[k].head < 0 || s->tokens[k].head > (int32_t)s->ntokens ||
+            !s->tokens[k].deprel || !s->tokens[k].form)
+            return 0;
+    return s->ntokens > 0;
+}
+
+static int is_quote_mark(const char *f)
+{
+    return strcmp(f, "\"") == 0 || strcmp(f, "``") == 0 || strcmp(f, "''") == 0 ||
+           strcmp(f, "\xe2\x80\x9c") == 0 || strcmp(f, "\xe2\x80\x9d") == 0 ||
+           strcmp(f, "\xc2\xab") == 0 || strcmp(f, "\xc2\xbb") == 0;
+}
+
+/* Mark quoted tokens: a closing mark with no opening one quotes all before it. */
+static void mark_quotes(tree_ctx *x)
+{
+    int inside = 0;
+    for (uint32_t k = 0; k < x->n; k++) {
+        const char *f = x->s->tokens[k].form;
+        if (!is_quote_mark(f)) {
+            x->ti[k].quote = (uint8_t)inside;
+            continue;
+        }
+        int opens = strcmp(f, "\xe2\x80\x9c") == 0 || strcmp(f, "``") == 0 ||
+                    strcmp(f, "\xc2\xab") == 0 ||
+                    (strcmp(f, "\"") == 0 && !inside && k + 1 < x->n);
+        if (opens) {
+            inside = 1;
+        } else {
+            if (!inside)
+                for (uint32_t j = 0; j < k; j++)
+                    x->ti[j].quote = 1;
+            inside = 0;
+        }
+    }
+}
+
+/*
+** The token range of every subtree: each token widens the spans of its
+** ancestors.  A malformed parse with a cycle stops after n steps.
+*/
+static void subtree_spans(tree_ctx *x)
+{
+    for (uint32_t k = 0; k < x->n; k++)
+        x->sub_lo[k] = x->sub_hi[k] = (int32_t)k;
+    for (uint32_t j = 0; j < x->n; j++) {
+        uint32_t t = j;
+        for (uint32_t steps = 0; steps < x->n; steps++) {
+            int h = tr_head(x, t);
+            if (h < 0)
+                break;
+            t = (uint32_t)h;
+            if ((int32_t)j < x->sub_lo[t])
+                x->sub_lo[t] = (int32_t)j;
+            if ((int32_t)j > x->sub_hi[t])
+                x->sub_hi[t] = (int32_t)j;
+        }
+    }
+}
+
+static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
+{
+    const sr_verbdict *d = x->c->dict;
+    for (uint32_t k = 0; k < x->n; k++) {
+        const sr_token *t = &x->s->tokens[k];
+        tokinfo *ti = &x->ti[k];
+        memset(ti, 0, sizeof *ti);
+        ti->mention = -1;
+        ti->word = sr_verbdict_word(d, t->form, strlen(t->form));
+        ti->base = ti->word == SR_NOWORD ? SR_NOWORD : d->words[ti->word].base;
+        if (t->lemma) {
+            uint32_t l = sr_verbdict_word(d, t->lemma, strlen(t->lemma));
+            if (l != SR_NOWORD)
+                ti->base = l;
+        }
+        ti->adv = t->upos == SR_UPOS_ADV;
+        /* a participle modifying a noun ("its remaining sanctions") is no verb a phrase stops at */
+        ti->verb_head = t->upos == SR_UPOS_VERB && !(t->deprel && strcmp(t->deprel, "amod") == 0);
+        x->wc[k] = sr_words_classes(x->c->words, t->form) |
+                   (t->lemma ? sr_words_classes(x->c->words, t->lemma) : 0);
+        x->first_child[k] = x->next_child[k] = -1;
+        x->pred_at[k] = -1;
+    }
+    for (int32_t k = (int32_t)x->n - 1; k >= 0; k--) {
+        int h = tr_head(x, (uint32_t)k);
+        if (h >= 0 && h != k) {
+            x->next_child[k] = x->first_child[h];
+            x->first_child[h] = k;
+        }
+    }
+    for (size_t m = m0; m < m1; m++) {
+        const sr_mention *mm = &x->in->mentions[m];
+        if (!mm->code || mm->first >= mm->last || mm->last > x->n)
+            continue;
+        for (uint32_t k = mm->first; k < mm->last; k++)
+            if (x->ti[k].mention < 0)
+                x->ti[k].mention = (int32_t)m;
+    }
+    mark_quotes(x);
+    subtree_spans(x);
+}
+
+/* ------------------------------------------------------------------ */
+/* Predicates.                                                        */
+
+/* Add the predicate of the best entry at token k, nouns or verbs. */
+static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
+{
+    const sr_verbdict *d = x->c->dict;
+    match_ctx mc = {d, x->in->mentions, x->ti, x->n};
+    uint32_t nv;
+    const uint32_t *vs = sr_match_entries(&mc, k, &nv);
+    int best_len = -1;
+    const sr_verb *best = NULL;
+    for (uint32_t i = 0; i < nv; i++) {
+        const sr_verb *v = &d->verbs[vs[i]];
+        int len = (int)(v->npre + v->npost);
+        if (v->noun == nouns && len > best_len && sr_match_particles(&mc, v, k)) {
+            best_len = len;
+            best = v;
+        }
+    }
+    if (!best)
+        return;
+    /* a noun's phrase may run on in its verb's ("confirm the need for pressure") */
+    int top = (int)k;
+    if (nouns && tr_head(x, k) >= 0 && tr_is_verbal(x, (uint32_t)tr_head(x, k)))
+        top = tr_head(x, k);
+    int lo = x->sub_lo[k], hi = x->sub_hi[top] + 1;
+    if ((int)(k + 1 + best->npost) > hi)
+        hi = (int)(k + 1 + best->npost);
+    if ((int)(k - best->npre) < lo)
+        lo = (int)(k - best->npre);
+    /* among entries with these words, the first that codes */
+    pred p;
+    memset(&p, 0, sizeof p);
+    int have = 0;
+    for (uint32_t i = 0; i < nv; i++) {
+        const sr_verb *v = &d->verbs[vs[i]];
+        if (v->noun != nouns || (int)(v->npre + v->npost) != best_len ||
+            !sr_match_particles(&mc, v, k))
+            continue;
+        phrase_hit h;
+        sr_match_code(&mc, v, k - v->npre, k + 1 + v->npost, lo, hi, &h);
+        if (!have || (!p.hit.code && !p.hit.code2 && (h.code || h.code2))) {
+            p.hit = h;
+            p.entry = v;
+            have = 1;
+        }
+    }
+    p.head = k;
+    p.noun = (uint8_t)nouns;
+    p.code = p.hit.code;
+    /* a verb of saying reports its content, unless a phrase gave it its own event */
+    p.speech = !nouns && (x->wc[k] & SR_WC_SPEECH) && !p.hit.matched_pattern &&
+               (!p.hit.code || (p.hit.code[0] == '0' && p.hit.code[1] == '1'));
+    x->pred_at[k] = (int32_t)x->npred;
+    x->preds[x->npred++] = p;
+    for (uint32_t j = p.hit.tstart; j < p.hit.tend; j++)
+        if (j != k)
+            x->ti[j].used = 1;
+}
+
+static void find_predicates(tree_ctx *x)
+{
+    for (int nouns = 0; nouns <= 1; nouns++)
+        for (uint32_t k = 0; k < x->n; k++) {
+            const sr_token *t = &x->s->tokens[k];
+            int upos_ok = nouns ? t->upos == SR_UPOS_NOUN : t->upos == SR_UPOS_VERB;
+            if (!upos_ok || x->ti[k].used || x->ti[k].mention >= 0 || x->pred_at[k] >= 0)
+                continue;
+            find_predicate(x, k, nouns);
+        }
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents.                                                         */
+
+/* The country part of an actor code ("RUS" of "RUSMIL"), or 0 when it has none. */
+static int country_of(const char *code, char out[4])
+{
+    if (!code || strlen(code) < 3 || strncmp(code, "IGO", 3) == 0 ||
+        strncmp(code, "NGO", 3) == 0 || strncmp(code, "MNC", 3) == 0)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z')
+            return 0;
+    memcpy(out, code, 3);
+    out[3] = '\0';
+    return 1;
+}
+
+/*
+** The countries the document is most about, most mentioned first: a
+** mention of each (a bare country mention when there is one) into
+** x->focus[].  An attack with no target in the text falls on the first of
+** them that is not the attacker's.
+*/
+static void focus_countries(tree_ctx *x)
+{
+    const sr_code_input *in = x->in;
+    size_t n = in->nmentions;
+    x->nfocus = 0;
+    if (!n)
+        return;
+    int32_t *count = sr_arena_calloc(x->a, n, sizeof *count);
+    for (size_t i = 0; i < n; i++) {
+        char ci[4], cj[4];
+        if (!country_of(in->mentions[i].code, ci))
+            continue;
+        for (size_t j = 0; j <= i; j++)
+            if (country_of(in->mentions[j].code, cj) && strcmp(ci, cj) == 0) {
+                count[j]++; /* counted on the first mention of the country */
+                break;
+            }
+    }
+    while (x->nfocus < TREE_FOCUS) {
+        int32_t best = -1;
+        for (size_t i = 0; i < n; i++)
+            if (count[i] >= 3 && (best < 0 || count[i] > count[best]))
+                best = (int32_t)i;
+        if (best < 0)
+            break;
+        count[best] = 0;
+        char cb[4], ci[4];
+        country_of(in->mentions[best].code, cb);
+        int32_t pick = best;
+        for (size_t i = n; i-- > 0;)
+            if (country_of(in->mentions[i].code, ci) && strcmp(ci, cb) == 0 &&
+                strlen(in->mentions[i].code) == 3)
+                pick = (int32_t)i;
+        x->focus[x->nfocus++] = pick;
+    }
+}
+
+static void code_sentence(tree_ctx *x)
+{
+    find_predicates(x);
+    for (uint32_t i = 0; i < x->npred; i++)
+        tr_roles(x, &x->preds[i]);
+    for (uint32_t i = 0; i < x->npred; i++)
+        tr_modality(x, &x->preds[i]);
+    tr_embedded(x);
+    tr_speech(x);
+    /* statements last: a bare statement is kept only when its speaker reports nothing else */
+    for (int statements = 0; statements <= 1; statements++)
+        for (uint32_t i = 0; i < x->npred; i++)
+            if (x->preds[i].speech == statements)
+                tr_emit(x, &x->preds[i]);
+}
+
+void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_event **events,
+                   size_t *nevents)
+{
+    *events = NULL;
+    *nevents = 0;
+    if (!c)
+        return;
+    int parsed = in->nsentences > 0;
+    uint32_t maxn = 0;
+    for (size_t s = 0; s < in->nsentences; s++) {
+        if (in->sentences[s].ntokens > maxn)
+            maxn = in->sentences[s].ntokens;
+        if (in->sentences[s].ntokens && !sentence_parsed(&in->sentences[s]))
+            parsed = 0;
+    }
+    if (!parsed || (in->flags & SR_CODE_SHALLOW)) {
+        sr_coder_code_shallow(c, in, a, events, nevents);
+        tr_finish_events(in, *events, *nevents);
+        return;
+    }
+    event_list out = {NULL, 0, 0};
+    tree_ctx x;
+    memset(&x, 0, sizeof x);
+    x.c = c;
+    x.in = in;
+    x.a = a;
+    x.out = &out;
+    x.flags = in->flags;
+    focus_countries(&x);
+    x.ti = sr_arena_alloc(a, maxn * sizeof *x.ti);
+    x.wc = sr_arena_alloc(a, maxn * sizeof *x.wc);
+    x.first_child = sr_arena_alloc(a, maxn * sizeof *x.first_child);
+    x.next_child = sr_arena_alloc(a, maxn * sizeof *x.next_child);
+    x.pred_at = sr_arena_alloc(a, maxn * sizeof *x.pred_at);
+    x.sub_lo = sr_arena_alloc(a, maxn * sizeof *x.sub_lo);
+    x.sub_hi = sr_arena_alloc(a, maxn * sizeof *x.sub_hi);
+    x.preds = sr_arena_alloc(a, maxn * sizeof *x.preds);
+    size_t m = 0;
+    for (size_t s = 0; s < in->nsentences; s++) {
+        size_t m0 = m;
+        while (m0 < in->nmentions && in->mentions[m0].sentence < s)
+            m0++;
+        size_t m1 = m0;
+        while (m1 < in->nmentions && in->mentions[m1].sentence == s)
+            m1++;
+        m = m1;
+        x.s = &in->sentences[s];
+        x.si = (uint32_t)s;
+        x.n = x.s->ntokens;
+        x.npred = 0;
+        x.first_event = out.n;
+        if (!x.n)
+            continue;
+        prepare_tokens(&x, m0, m1);
+        code_sentence(&x);
+    }
+    tr_finish_events(in, out.v, out.n);
+    *events = out.v;
+    *nevents = out.n;
+}
