@@ -133,6 +133,28 @@ void sr_write_gdelt_geo(FILE *out, const sr_place *p)
     putc('\t', out);
 }
 
+void sr_write_gdelt_actor_geo(FILE *out, const sr_actor *a, const sr_place *p)
+{
+    /* GDELT places an actor where the text does; sitrep only where the event is and
+       the actor belongs ("Ukrainian rescuers" in Sumy), never at a country's centroid. */
+    if (a->code && p->name && p->country && strncmp(a->code, p->country, 3) == 0)
+        sr_write_gdelt_geo(out, p);
+    else
+        fputs("\t\t\t\t\t\t\t\t", out);
+}
+
+void sr_write_plover_attr(FILE *out, const sr_doc *d, const sr_event *ev)
+{
+    fputs(",\"event_date\":", out);
+    sr_json_cstring(out, ev->date);
+    fputs(",\"date_precision\":", out);
+    sr_json_cstring(out, sr_date_precision_name(ev->date_precision));
+    fputs(",\"location\":", out);
+    place_json(out, d, &ev->place);
+    fputs(",\"size\":", out);
+    size_json(out, d, &ev->size);
+}
+
 void sr_write_quotes_json(FILE *out, const sr_doc *d)
 {
     for (size_t i = 0; i < d->nquotes; i++) {
