@@ -334,18 +334,26 @@ static int object_of_a_verb(const sr_sentence *s, int h, const sr_token *prep)
            s->tokens[g].upos == SR_UPOS_VERB;
 }
 
-/* "police" without a country in Belgrade: SRBCOP, the old code kept in source_code_orig. */
-static void adjust_actor(const sr_attr *at, sr_arena *a, sr_event *e)
+/*
+** An actor code without a country ("COP" or "---COP" for "riot police",
+** "---EDU" for "students") with the country of the event's place in front
+** ("SRBCOP"); the old code in *orig.  Codes with a country stay.
+*/
+static void adjust_actor(const sr_attr *at, sr_arena *a, const char *country, sr_actor *actor,
+                         const char **orig)
 {
-    const char *code = e->source.code;
-    if (!code || !e->place.country || strlen(code) < 3)
+    const char *code = actor->code;
+    if (!code || !country || strlen(code) < 3)
         return;
-    char sector[4] = {(char)tolower((unsigned char)code[0]), (char)tolower((unsigned char)code[1]),
-                      (char)tolower((unsigned char)code[2]), 0};
-    if (!lx_get(&at->lex, sector, LX(LX_SECTOR)))
+    const char *sector = strncmp(code, "---", 3) == 0 ? code + 3 : code;
+    if (strlen(sector) < 3)
         return;
-    e->source_code_orig = code;
-    e->source.code = sr_arena_printf(a, "%s%s", e->place.country, code);
+    char low[4] = {(char)tolower((unsigned char)sector[0]), (char)tolower((unsigned char)sector[1]),
+                   (char)tolower((unsigned char)sector[2]), 0};
+    if (!lx_get(&at->lex, low, LX(LX_SECTOR)))
+        return;
+    *orig = code;
+    actor->code = sr_arena_printf(a, "%s%s", country, sector);
 }
 
 void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n)
@@ -404,7 +412,8 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
         }
         if (best >= 0) {
             fill(at, a, s, &ts[best], best_depth < 1000, near_prep, &e->place);
-            adjust_actor(at, a, e);
+            adjust_actor(at, a, e->place.country, &e->source, &e->source_code_orig);
+            adjust_actor(at, a, e->place.country, &e->target, &e->target_code_orig);
         }
     }
 }

@@ -103,6 +103,10 @@ void sr_write_attr_json(FILE *out, const sr_doc *d, const sr_event *ev)
         fputs(",\"source_code_from_place\":", out);
         sr_json_cstring(out, ev->source_code_orig);
     }
+    if (ev->target_code_orig) {
+        fputs(",\"target_code_from_place\":", out);
+        sr_json_cstring(out, ev->target_code_orig);
+    }
 }
 
 /* GDELT geography type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state. */

@@ -115,6 +115,9 @@ static void test_actor_country(void **state)
     at_doc t;
     at_run(&t, "Riot police in Belgrade fired tear gas at students.", "2025-08-20", "fired:175");
     t.ev[0].source.code = "COP";
+    t.ev[0].target.code = "---EDU";
+    long at = at_find(t.d->text, "students", 8, 1);
+    t.ev[0].target.span = (sr_span){(uint32_t)at, (uint32_t)at + 8};
     /* Run the stage again on the event as the coder would give it. */
     sr_doc *d = t.d;
     sr_attr_input in = {d->text,       d->len,      d->meta.date, d->sentences,
@@ -123,6 +126,12 @@ static void test_actor_country(void **state)
     assert_string_equal(or_null(t.ev[0].place.name), "Belgrade");
     assert_string_equal(or_null(t.ev[0].source.code), "SRBCOP");
     assert_string_equal(or_null(t.ev[0].source_code_orig), "COP");
+    assert_string_equal(t.ev[0].target.code, "SRBEDU");
+    assert_string_equal(or_null(t.ev[0].target_code_orig), "---EDU");
+    /* Running the stage again gives the same codes, not SRBSRBCOP. */
+    sr_attr_run(at_engine->attr, &in, &d->arena, t.ev, t.nev, &d->quotes, &d->nquotes);
+    assert_string_equal(t.ev[0].source.code, "SRBCOP");
+    assert_string_equal(t.ev[0].target.code, "SRBEDU");
     at_free(&t);
 }
 

@@ -213,7 +213,7 @@ static void quotes_format_and_attribute_tables(void **state)
     snprintf(args, sizeof args, "code --date 2025-08-20 --db %s %s", db_path, file);
     assert_int_equal(run(args), 0);
     assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-    assert_int_equal(db_count(db, "PRAGMA user_version"), 2);
+    assert_int_equal(db_count(db, "PRAGMA user_version"), 3);
     assert_int_equal(db_count(db, "SELECT count(*) FROM quotes"), quotes);
     assert_true(db_count(db, "SELECT count(*) FROM counts") > 0);
     assert_true(db_count(db, "SELECT count(*) FROM events WHERE place_name = 'Sumy'"
