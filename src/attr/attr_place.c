@@ -7,7 +7,8 @@
 ** Post") nor inside a longer actor mention.  Among the places a name has,
 ** the choice goes by kind (a country over a division over a city), size
 ** (population, capitals), the countries the article is about (actor codes
-** and unambiguous places) and a qualifier after a comma ("Paris, Texas").
+** and unambiguous places), the divisions it names ("Illinois", "the Sumy
+** region") and a qualifier after a comma ("Paris, Texas").
 **
 ** An event's place is a toponym its trigger governs through locative
 ** modifiers ("attacks on Sumy and Odesa", "met ... in Washington") or, for
@@ -163,7 +164,23 @@ typedef struct context {
     char code[64][4];
     int count[64];
     int n;
+    const char *admin1[32]; /* divisions the article names ("Illinois", "the Sumy region") */
+    int nadmin1;
 } context;
+
+static void context_add_admin1(context *c, const char *code)
+{
+    if (code && *code && c->nadmin1 < 32)
+        c->admin1[c->nadmin1++] = code;
+}
+
+static int context_has_admin1(const context *c, const char *code)
+{
+    for (int i = 0; code && *code && i < c->nadmin1; i++)
+        if (strcmp(c->admin1[i], code) == 0)
+            return 1;
+    return 0;
+}
 
 static void context_add(context *c, const char *code)
 {
@@ -211,8 +228,8 @@ static const gaz_place *qualified(const sr_attr *at, const sr_attr_input *in, co
     return NULL;
 }
 
-/* Score of candidate p: kind, size, capital, the article's countries. */
-static double score(const gaz_place *p, const context *c)
+/* Score of candidate p: kind, size, capital, the article's countries and divisions. */
+static double score(const sr_gazetteer *g, const gaz_place *p, const context *c)
 {
     double s = p->feature == GAZ_COUNTRY  ? 10
                : p->feature == GAZ_ADMIN1 ? 5.5
@@ -221,7 +238,24 @@ static double score(const gaz_place *p, const context *c)
         s += 1.5;
     if (context_has(c, p->country))
         s += 2.5;
+    if (p->feature == GAZ_CITY && p->admin1 && context_has_admin1(c, gaz_str(g, p->admin1)))
+        s += 2;
     return s;
+}
+
+/* Choose t's place: the qualifier's, else the best score. */
+static void choose_one(const sr_attr *at, const sr_attr_input *in, toponym *t, const context *c)
+{
+    if ((t->place = qualified(at, in, t)) != NULL)
+        return;
+    double best = -1e9;
+    for (size_t k = 0; k < t->ncand; k++) {
+        double sc = score(at->gaz, t->cand[k], c);
+        if (sc > best) {
+            best = sc;
+            t->place = t->cand[k];
+        }
+    }
 }
 
 static void choose(const sr_attr *at, const sr_attr_input *in, toponym *ts, size_t n)
@@ -232,16 +266,16 @@ static void choose(const sr_attr *at, const sr_attr_input *in, toponym *ts, size
     for (size_t i = 0; i < n; i++)
         if (ts[i].ncand == 1)
             context_add(&c, ts[i].cand[0]->country);
+    /* Divisions first ("Illinois", "the Sumy region"): they help choose the towns. */
     for (size_t i = 0; i < n; i++) {
-        toponym *t = &ts[i];
-        t->place = qualified(at, in, t);
-        double best = -1e9;
-        for (size_t k = 0; !qualified(at, in, t) && k < t->ncand; k++)
-            if (score(t->cand[k], &c) > best) {
-                best = score(t->cand[k], &c);
-                t->place = t->cand[k];
-            }
+        choose_one(at, in, &ts[i], &c);
+        if (ts[i].region || ts[i].place->feature == GAZ_ADMIN1)
+            context_add_admin1(&c, ts[i].place->admin1 ? gaz_str(at->gaz, ts[i].place->admin1)
+                                                       : NULL);
     }
+    for (size_t i = 0; c.nadmin1 && i < n; i++)
+        if (!ts[i].region && ts[i].place->feature == GAZ_CITY)
+            choose_one(at, in, &ts[i], &c);
 }
 
 static int locative(const sr_token *p)

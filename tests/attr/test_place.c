@@ -78,6 +78,14 @@ static void test_disambiguation(void **state)
     assert_string_equal(or_null(t.ev[0].place.name), "Odesa");
     assert_string_equal(or_null(t.ev[0].place.country), "UKR");
     at_free(&t);
+    /* A division the article names chooses among towns: Springfield, Illinois. */
+    at_run(&t, "Farmers in Illinois are angry. Hundreds rallied in Springfield on Monday.",
+           "2025-08-20", "rallied:141");
+    assert_string_equal(or_null(t.ev[0].place.admin1), "US-IL");
+    at_free(&t);
+    at_run(&t, "Hundreds rallied in Springfield on Monday.", "2025-08-20", "rallied:141");
+    assert_string_equal(or_null(t.ev[0].place.admin1), "US-MO"); /* the larger one */
+    at_free(&t);
     at_run(&t, "Russia signed a deal with Georgia.", "2025-08-20", "signed:057");
     assert_null(t.ev[0].place.name); /* a partner, not a place */
     at_free(&t);
