@@ -5,7 +5,8 @@
 ** run over several sentences and machine translation breaks its marks.
 ** Pairs: “…” „…“ „…” «…» and straight "…" (toggling); a closing ” glued to
 ** the next word (`world, ”he wrote`) still closes.  An unclosed quote ends
-** at a paragraph break and is dropped.
+** at a paragraph break: kept when the next paragraph opens a quote again
+** (the speaker goes on), else dropped.
 **
 ** The attribution is looked for right after the closing mark in its
 ** sentence ("…,” Lavrov said), else before the opening mark ("Zelensky
@@ -13,8 +14,9 @@
 ** verb's subject, else the actor mention next to the verb; a pronoun
 ** subject gives way to a name later in the attribution ("he wrote …,
 ** Admiral X").  The medium is the first medium.txt phrase of the
-** attribution ("on Telegram", "at a press conference").  Marks without a
-** speech verb are scare quotes and make no record.
+** attribution ("on Telegram", "at a press conference").  A quote without a
+** speech verb that opens the sentence after an attributed one goes on from
+** it (same speaker); other marks without one are scare quotes: no record.
 **
 ** Reported speech is a speech verb with a clausal complement ("X said that
 ** …") outside any direct quote.  An event is carried by the quote whose
@@ -73,8 +75,21 @@ static size_t find_marks(const char *t, size_t len, sr_span *out, size_t cap)
     long open = -1;
     int low9 = 0;
     for (size_t i = 0; i < len && n < cap;) {
-        if (t[i] == '\n' && i + 1 < len && t[i + 1] == '\n')
-            open = -1; /* a paragraph break ends an unclosed quote */
+        if (t[i] == '\n' && i + 1 < len && t[i + 1] == '\n' && open >= 0) {
+            /* A paragraph break ends an unclosed quote.  When the next paragraph opens a
+               quote again, the speaker goes on (news style): keep this part. */
+            size_t k = i;
+            while (k < len && (t[k] == '\n' || t[k] == ' ' || t[k] == '\t' || t[k] == '\r'))
+                k++;
+            int size, m = k < len ? mark_at(t, len, k, &size, 0) : 0;
+            uint32_t a = (uint32_t)open, b = (uint32_t)i;
+            trim(t, &a, &b);
+            if ((m == 1 || m == 3) && b > a && b - a <= MAX_QUOTE_BYTES)
+                out[n++] = (sr_span){a, b};
+            open = -1;
+            if (n == cap)
+                break;
+        }
         int size, m = mark_at(t, len, i, &size, low9);
         if (m == 1 || (m == 3 && open < 0)) {
             open = (long)(i + size);
@@ -246,6 +261,24 @@ static int attribution(const sr_attr *at, const sr_attr_input *in, sr_span q, ui
     return -1;
 }
 
+/*
+** Does quote m go on from quote prev without an attribution of its own?  It
+** opens its sentence (scare quotes sit inside one), in the sentence after
+** prev's attribution or the one after prev ends.
+*/
+static int continues(const sr_attr_input *in, const sr_quote *prev, sr_span m)
+{
+    int os = sentence_at(in, m.start);
+    if (os < 0 || m.start < prev->span.end)
+        return 0;
+    const sr_sentence *s = &in->sentences[os];
+    for (uint32_t k = 0; k < s->ntokens && s->tokens[k].end <= m.start; k++)
+        if (!tok_is_punct(&s->tokens[k]))
+            return 0;
+    int pe = sentence_at(in, prev->span.end);
+    return os <= (int)prev->sentence + 1 || os <= pe + 1;
+}
+
 /* The byte span of the subtree of token c. */
 static sr_span subtree_span(const sr_sentence *s, int c)
 {
@@ -353,10 +386,14 @@ void quote_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
     for (size_t i = 0; i < nm; i++) {
         uint32_t si;
         int v = attribution(at, in, marks[i], &si);
-        if (v < 0)
-            continue; /* scare quotes, titles */
         sr_quote q = {.direct = 1, .span = marks[i], .speaker = -1};
-        attribute(at, in, si, v, &q);
+        if (v >= 0)
+            attribute(at, in, si, v, &q);
+        else if (nq > 0 && continues(in, &out[nq - 1], marks[i])) {
+            q = out[nq - 1]; /* the same speaker goes on */
+            q.span = marks[i];
+        } else
+            continue; /* scare quotes, titles */
         out[nq++] = q;
     }
     size_t ndirect = nq;

@@ -92,6 +92,23 @@ static void test_split_quote(void **state)
     at_free(&t);
 }
 
+/* A speaker going on: next sentence, next paragraph; a scare quote is no quote. */
+static void test_continued_quote(void **state)
+{
+    (void)state;
+    at_doc t;
+    at_run(&t,
+           "“We will not retreat,” Zelensky said on Telegram. “We will fight for every town.\n\n"
+           "“And we will win.”\n\n"
+           "The “special operation” goes on.",
+           "2025-08-20", "said:010");
+    expect(&t, "We will not retreat", "Volodymyr Zelensky", "said", "Telegram", 1);
+    expect(&t, "We will fight", "Volodymyr Zelensky", "said", "Telegram", 1);
+    expect(&t, "And we will win", "Volodymyr Zelensky", "said", "Telegram", 1);
+    assert_null(quote_starting(&t, "special operation"));
+    at_free(&t);
+}
+
 /* "he wrote ..., Admiral X": the name after the verb is the speaker. */
 static void test_cataphora(void **state)
 {
@@ -127,6 +144,7 @@ int main(void)
         cmocka_unit_test(test_mark_styles),
         cmocka_unit_test(test_cataphora),
         cmocka_unit_test(test_split_quote),
+        cmocka_unit_test(test_continued_quote),
         cmocka_unit_test(test_reported_and_scare),
     };
     return cmocka_run_group_tests(tests, at_setup, at_teardown);
