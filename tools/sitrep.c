@@ -112,7 +112,9 @@ static const char usage_code[] =
     "  --no-statements     drop bare public statements (CAMEO 01x)\n"
     "  --dictionaries DIR  code with the PETRARCH/TABARI dictionaries of DIR (its verbs,\n"
     "                      actors and agents files) instead of sitrep's own\n"
-    "  --shallow           the shallow baseline coder (word order, no tree), for comparison\n"
+    "  --shallow           the shallow baseline coder (word order, no tree), for comparison;\n"
+    "                      the default with --dictionaries, whose patterns are TABARI's\n"
+    "  --tree              the tree coder, also with --dictionaries\n"
     "  -j, --threads N     worker threads (default 1); output order is input order\n"
     "  --data DIR          data directory (default $SITREP_DATA or the built-in one)\n"
     "  -h, --help          this text\n"
@@ -214,6 +216,7 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
         {"no-statements", no_argument, NULL, 'S'},
         {"dictionaries", required_argument, NULL, 'P'},
         {"shallow", no_argument, NULL, 'W'},
+        {"tree", no_argument, NULL, 'T'},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -242,6 +245,7 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
         case 'o': o->out = optarg; break;
         case 'S': o->doc_options |= SR_OPT_NO_STATEMENTS; break;
         case 'W': o->doc_options |= SR_OPT_SHALLOW; break;
+        case 'T': o->doc_options |= SR_OPT_TREE; break;
         case 'P': o->dictionaries = optarg; break;
         case 'I':
             o->input = strcmp(optarg, "conllu") == 0 && o->cmd == CMD_PARSE

@@ -25,6 +25,7 @@ struct sr_engine {
     sr_kb *kb;
     sr_coder *coder;
     sr_attr *attr;           /* dates, places, sizes, quotes of events */
+    int petrarch;            /* coding with PETRARCH/TABARI dictionaries */
 };
 
 struct sr_doc {

@@ -137,10 +137,12 @@ sr_engine *sr_engine_open_dictionaries(const char *data_dir, const char *dict_di
     e->data_dir = strdup(pick_data_dir(data_dir));
     if (load_nlp(e, err) < 0 ||
         !(e->kb = sr_kb_open_petrarch(actors, agents[0] ? agents : NULL, err)) ||
-        !(e->coder = sr_coder_open_petrarch(e->data_dir, verbs, err))) {
+        !(e->coder = sr_coder_open_petrarch(e->data_dir, verbs, err)) ||
+        !(e->attr = sr_attr_open(e->data_dir, err))) {
         sr_engine_close(e);
         return NULL;
     }
+    e->petrarch = 1;
     return e;
 }
 

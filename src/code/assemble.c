@@ -142,8 +142,8 @@ void tr_finish_events(const sr_code_input *in, sr_event *v, size_t n)
     const char *doc = in->doc_id ? in->doc_id : "";
     for (size_t i = 0; i < n; i++) {
         sr_event *e = &v[i];
-        uint32_t f[7] = {e->sentence,          e->trigger.start,     e->trigger.end,
-                         e->source.span.start, e->source.span.end,   e->target.span.start,
+        uint32_t f[7] = {e->sentence,          e->trigger.start,   e->trigger.end,
+                         e->source.span.start, e->source.span.end, e->target.span.start,
                          e->target.span.end};
         uint64_t h = sr_hash_bytes(doc, strlen(doc) + 1, 0);
         h = sr_hash_bytes(f, sizeof f, h);

@@ -19,9 +19,9 @@
 struct sr_coder {
     sr_ontology *onto;
     sr_verbdict *dict;
-    sr_wordclasses *words;  /* closed-class words (data/code/words.txt) */
-    sr_code_map *modmap;  /* codes of negated and future acts (data/code/modality.txt) */
-    sr_code_map *compmap; /* codes of appeals and offers by their complement (complement.txt) */
+    sr_wordclasses *words; /* closed-class words (data/code/words.txt) */
+    sr_code_map *modmap;   /* codes of negated and future acts (data/code/modality.txt) */
+    sr_code_map *compmap;  /* codes of appeals and offers by their complement (complement.txt) */
 };
 
 /* What the coders know of one token of the sentence being coded. */

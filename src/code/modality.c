@@ -38,8 +38,8 @@ static int complement_link(const tree_ctx *x, uint32_t k)
     return tr_rel(x, k, "xcomp") || tr_rel(x, k, "acl") ||
            (tr_rel(x, k, "advcl") && strcmp(tr_case(x, k), "to") == 0) ||
            (tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||
-           (tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN &&
-            x->first_child[k] >= 0 && tr_child(x, k, "acl") >= 0);
+           (tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN && x->first_child[k] >= 0 &&
+            tr_child(x, k, "acl") >= 0);
 }
 
 /* A child of k of class cls among relations advmod/det/aux/neg; its rule or NULL. */
@@ -132,11 +132,12 @@ void tr_modality(tree_ctx *x, pred *p)
             break; /* a coded verb: the complement is its (tr_embedded) */
         k = (uint32_t)g;
     }
-    /* "refused to release" coded by its own phrase (1243): a negated act too */
+    /* "refused to release" coded by its own phrase (1243): a negated act, already a refusal */
     if (mod == SR_MOD_ASSERTED && p->code && p->code[0] == '1' && p->code[1] == '2' &&
         (x->wc[h] & SR_WC_NEGATING) && (tr_child(x, h, "xcomp") >= 0 || p->hit.matched_pattern)) {
-        mod = SR_MOD_NEGATED;
-        rule = class_rule(x, h, SR_WC_NEGATING);
+        p->modality = SR_MOD_NEGATED;
+        p->mod_rule = class_rule(x, h, SR_WC_NEGATING);
+        return;
     }
     p->modality = (uint8_t)mod;
     p->mod_rule = mod == SR_MOD_ASSERTED ? NULL : rule;
@@ -182,8 +183,8 @@ static int told_by_its_subject(tree_ctx *x, pred *p)
     if (s < 0 || p->noun || x->pred_at[s] < 0 || !p->code)
         return 0;
     pred *n = &x->preds[x->pred_at[s]];
-    if (!n->code || n->code[0] < '1' || (n->code[0] == '1' && n->code[1] < '8') || p->code[0] != '1' ||
-        p->code[1] < '8')
+    if (!n->code || n->code[0] < '1' || (n->code[0] == '1' && n->code[1] < '8') ||
+        p->code[0] != '1' || p->code[1] < '8')
         return 0;
     if (!n->ntgt && p->ntgt) {
         memcpy(n->tgt, p->tgt, p->ntgt * sizeof *p->tgt);
@@ -207,7 +208,8 @@ void tr_embedded(tree_ctx *x)
         if (!g || g->speech)
             continue;
         /* PETRARCH patterns code the governing verb ("abandoned efforts to stop": 345) */
-        if (x->c->dict->inflect && (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE))) {
+        if (x->c->dict->inflect &&
+            (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE))) {
             if (p->code)
                 g->suppressed = 1; /* "refused to withdraw": the refusal is p's code */
         } else {
@@ -256,9 +258,8 @@ static int in_content(const tree_ctx *x, const pred *sp, const pred *q)
         if (g < 0)
             break;
         if ((uint32_t)g == sp->head)
-            return tr_rel(x, k, "ccomp") || tr_rel(x, k, "parataxis") ||
-                   tr_rel(x, k, "xcomp") || tr_rel(x, k, "obj") ||
-                   (x->ti[k].quote && !x->ti[sp->head].quote);
+            return tr_rel(x, k, "ccomp") || tr_rel(x, k, "parataxis") || tr_rel(x, k, "xcomp") ||
+                   tr_rel(x, k, "obj") || (x->ti[k].quote && !x->ti[sp->head].quote);
         k = (uint32_t)g;
     }
     return x->ti[q->head].quote && !x->ti[sp->head].quote;
@@ -287,10 +288,12 @@ static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, ui
         pred *q = &x->preds[i];
         if (q == sp || q->suppressed || !q->code || (sp && !in_content(x, sp, q)) ||
             tr_rel(x, q->head, "amod"))
-            continue; /* a participle modifying a noun ("the occupied territories") reports nothing */
+            continue; /* a participle modifying a noun ("the occupied territories") reports nothing
+                       */
         if (!sp && !x->ti[q->head].quote)
             continue;
-        if (q->nsrc == 1 && nspk == 1 && speaker_refines(tr_mention(x, spk[0]), tr_mention(x, q->src[0]))) {
+        if (q->nsrc == 1 && nspk == 1 &&
+            speaker_refines(tr_mention(x, spk[0]), tr_mention(x, q->src[0]))) {
             q->src[0] = spk[0];
             q->src_inherited = 1;
         } else if (!q->nsrc && !q->passive && (!q->noun || verbal_act(q->code))) {

@@ -29,31 +29,43 @@
 
 #include <string.h>
 
-static const char *const VERB_PREPS[] = {"against", "on", "upon", "at", "with", "to",
-                                         "toward", "towards", "into", "onto", NULL};
-static const char *const NOUN_PREPS[] = {"against", "on", "upon", "at", "of", "with", "into",
-                                         "toward", "towards", "targeting", "onto", NULL};
+static const char *const VERB_PREPS[] = {"against", "on",      "upon", "at",   "with", "to",
+                                         "toward",  "towards", "into", "onto", NULL};
+static const char *const NOUN_PREPS[] = {"against", "on",        "upon", "at",
+                                         "of",      "with",      "into", "toward",
+                                         "towards", "targeting", "onto", NULL};
 
-/* The mention covering k, else one that modifies k (depth: how far to look). */
-static int32_t actor_at(const tree_ctx *x, uint32_t k, int depth)
+/*
+** The token whose mention is the actor at k: k itself when a mention covers
+** it, else a modifier of k that is one (`compound`, `amod`, `nmod:poss`,
+** `flat`, `appos`), else, depth allowing, one inside an "of" phrase ("the
+** head of the Military Committee").  -1 when there is none.
+*/
+static int actor_token(const tree_ctx *x, uint32_t k, int depth)
 {
     if (x->ti[k].mention >= 0)
-        return x->ti[k].mention;
+        return (int)k;
     if (depth <= 0)
         return -1;
-    static const char *const MODIFIERS[] = {"compound", "amod", "nmod:poss", "flat", "appos",
-                                            NULL};
+    static const char *const MODIFIERS[] = {"compound", "amod", "nmod:poss", "flat", "appos", NULL};
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
         for (int i = 0; MODIFIERS[i]; i++)
             if (tr_rel(x, (uint32_t)c, MODIFIERS[i]) && x->ti[c].mention >= 0)
-                return x->ti[c].mention;
+                return c;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
         if (tr_rel(x, (uint32_t)c, "nmod") && strcmp(tr_case(x, (uint32_t)c), "of") == 0) {
-            int32_t m = actor_at(x, (uint32_t)c, depth - 1);
-            if (m >= 0)
-                return m;
+            int t = actor_token(x, (uint32_t)c, depth - 1);
+            if (t >= 0)
+                return t;
         }
     return -1;
+}
+
+/* The mention of the actor at k (see actor_token), or -1. */
+static int32_t actor_at(const tree_ctx *x, uint32_t k, int depth)
+{
+    int t = actor_token(x, k, depth);
+    return t >= 0 ? x->ti[t].mention : -1;
 }
 
 static uint32_t add_actor(int32_t *out, uint32_t n, uint32_t max, int32_t m)
@@ -67,15 +79,25 @@ static uint32_t add_actor(int32_t *out, uint32_t n, uint32_t max, int32_t m)
     return n + 1;
 }
 
-uint32_t tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
+/* Add the actors of the nominal conjuncts of token k ("X, Y and Z"). */
+static uint32_t add_conjuncts(tree_ctx *x, uint32_t k, int32_t *out, uint32_t n, uint32_t max)
 {
-    uint32_t n = add_actor(out, 0, max, actor_at(x, k, 2));
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c]) {
         int u = x->s->tokens[c].upos;
         if (tr_rel(x, (uint32_t)c, "conj") &&
             (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || x->ti[c].mention >= 0))
             n = add_actor(out, n, max, actor_at(x, (uint32_t)c, 2));
     }
+    return n;
+}
+
+uint32_t tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
+{
+    int t = actor_token(x, k, 2);
+    uint32_t n = add_actor(out, 0, max, t >= 0 ? x->ti[t].mention : -1);
+    n = add_conjuncts(x, k, out, n, max);
+    if (t >= 0 && t != (int)k) /* "the delegations of the USA and Ukraine" */
+        n = add_conjuncts(x, (uint32_t)t, out, n, max);
     return n;
 }
 
@@ -121,6 +143,27 @@ static int32_t synthetic_actor(tree_ctx *x, uint32_t k)
     m->name = sr_arena_strdup(x->a, x->s->tokens[k].form);
     m->antecedent = -1;
     m->kind = SR_MENTION_UNKNOWN;
+    return id;
+}
+
+/*
+** A crowd or a number of people as a subject ("Tens of thousands rallied",
+** "protesters stormed"): civilians, "---CVL", over the subject's words.
+*/
+static int32_t crowd_actor(tree_ctx *x, uint32_t k)
+{
+    int32_t id = new_extra(x);
+    sr_mention *m = &x->extra[id - (int32_t)x->in->nmentions];
+    m->sentence = x->si;
+    m->first = (uint32_t)x->sub_lo[k];
+    m->last = (uint32_t)x->sub_hi[k] + 1;
+    m->span.start = x->s->tokens[m->first].start;
+    m->span.end = x->s->tokens[m->last - 1].end;
+    m->code = "---CVL";
+    m->name = "civilians";
+    m->sector = "CVL";
+    m->antecedent = -1;
+    m->kind = SR_MENTION_AGENT;
     return id;
 }
 
@@ -231,6 +274,8 @@ static uint32_t subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited
         uint32_t n = tr_actors(x, (uint32_t)s, out, TREE_SIDE);
         if (!n)
             n = add_actor(out, 0, TREE_SIDE, synthetic_actor(x, (uint32_t)s));
+        if (!n && (x->wc[s] & SR_WC_CROWD))
+            n = add_actor(out, 0, TREE_SIDE, crowd_actor(x, (uint32_t)s));
         return n;
     }
     int g = tr_head(x, h);
@@ -326,12 +371,48 @@ static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
     return 0;
 }
 
+/* Is token k, inside the subtree of top, reached through a place preposition ("in Ukraine")? */
+static int under_place(const tree_ctx *x, uint32_t k, uint32_t top)
+{
+    static const char *const PLACE[] = {"in", "near", "inside", "across", "throughout", NULL};
+    for (uint32_t steps = 0; steps < x->n && k != top; steps++) {
+        const char *c = tr_case(x, k);
+        for (int i = 0; PLACE[i]; i++)
+            if (strcmp(c, PLACE[i]) == 0)
+                return 1;
+        int g = tr_head(x, k);
+        if (g < 0)
+            return 0;
+        k = (uint32_t)g;
+    }
+    return 0;
+}
+
+/*
+** The first actor in the noun phrase of object k of predicate p, in word
+** order and within p's own clause: "suspended the transfer of
+** intelligence data to Kiev", "increased purchases of Russian oil".  A
+** place ("houses in Jenin") is where, not whom.
+*/
+static uint32_t first_actor_in(tree_ctx *x, const pred *p, uint32_t k, int32_t *out)
+{
+    for (int t = x->sub_lo[k]; t <= x->sub_hi[k]; t++) {
+        if (x->ti[t].mention < 0 || in_trigger(x, p, t) ||
+            clause_verb(x, (uint32_t)t) != (int)p->head || under_place(x, (uint32_t)t, k))
+            continue;
+        return tr_actors(x, (uint32_t)t, out, TREE_SIDE);
+    }
+    return 0;
+}
+
 /* The target of active verb h. */
 static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
     uint32_t h = p->head, n = 0;
     if (p->hit.phrase_target && p->hit.tend > p->hit.tstart)
         n = add_actor(out, 0, TREE_SIDE, actor_at(x, p->hit.tend - 1, 2));
+    if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
+        n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
     if (!n)
         n = object_actors(x, h, p, out, TREE_SIDE);
     if (!n)
@@ -353,6 +434,10 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         }
     if (!n && !x->c->dict->inflect && p->entry)
         n = first_actor_after(x, p, out);
+    for (int32_t c = x->first_child[h]; c >= 0 && !n && p->entry && x->c->dict->inflect;
+         c = x->next_child[c])
+        if (tr_rel(x, (uint32_t)c, "obj"))
+            n = first_actor_in(x, p, (uint32_t)c, out);
     return n;
 }
 
@@ -483,8 +568,9 @@ static void drop_self_targets(tree_ctx *x, pred *p)
         int self = 0;
         for (uint32_t i = 0; i < p->nsrc && !self; i++) {
             const sr_mention *s = tr_mention(x, p->src[i]);
-            self = p->src[i] == p->tgt[j] || (t->entity && s->entity && !t->agent && !s->agent &&
-                                              strcmp(t->entity, s->entity) == 0) ||
+            self = p->src[i] == p->tgt[j] ||
+                   (t->entity && s->entity && !t->agent && !s->agent &&
+                    strcmp(t->entity, s->entity) == 0) ||
                    t->antecedent == p->src[i];
         }
         if (!self)
@@ -532,7 +618,6 @@ static void assume_target(tree_ctx *x, pred *p)
         }
     }
 }
-
 
 void tr_roles(tree_ctx *x, pred *p)
 {

@@ -39,7 +39,6 @@
 #include "dict/dict.h"
 #include "util/util.h"
 
-
 /* ------------------------------------------------------------------ */
 /* Function words.                                                    */
 
@@ -316,7 +315,6 @@ static unsigned word_class(const char *form)
 
 /* ------------------------------------------------------------------ */
 /* Per-sentence state.                                                */
-
 
 #define MAX_SIDE 8 /* actors on one side of an event ("X, Y and Z") */
 

@@ -32,7 +32,7 @@ int tr_head(const tree_ctx *x, uint32_t k)
 int tr_rel(const tree_ctx *x, uint32_t k, const char *rel)
 {
     const char *r = x->s->tokens[k].deprel;
-    if (!r)
+    if (!r || r[0] != rel[0]) /* most tests fail here, cheaply */
         return 0;
     size_t n = strlen(rel);
     return strncmp(r, rel, n) == 0 && (r[n] == '\0' || (r[n] == ':' && !strchr(rel, ':')));
@@ -104,8 +104,7 @@ static void mark_quotes(tree_ctx *x)
             continue;
         }
         int opens = strcmp(f, "\xe2\x80\x9c") == 0 || strcmp(f, "``") == 0 ||
-                    strcmp(f, "\xc2\xab") == 0 ||
-                    (strcmp(f, "\"") == 0 && !inside && k + 1 < x->n);
+                    strcmp(f, "\xc2\xab") == 0 || (strcmp(f, "\"") == 0 && !inside && k + 1 < x->n);
         if (opens) {
             inside = 1;
         } else {
@@ -261,8 +260,8 @@ static void find_predicates(tree_ctx *x)
 /* The country part of an actor code ("RUS" of "RUSMIL"), or 0 when it has none. */
 static int country_of(const char *code, char out[4])
 {
-    if (!code || strlen(code) < 3 || strncmp(code, "IGO", 3) == 0 ||
-        strncmp(code, "NGO", 3) == 0 || strncmp(code, "MNC", 3) == 0)
+    if (!code || strlen(code) < 3 || strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
+        strncmp(code, "MNC", 3) == 0)
         return 0;
     for (int i = 0; i < 3; i++)
         if (code[i] < 'A' || code[i] > 'Z')
@@ -312,6 +311,64 @@ static void focus_countries(tree_ctx *x)
                 strlen(in->mentions[i].code) == 3)
                 pick = (int32_t)i;
         x->focus[x->nfocus++] = pick;
+    }
+}
+
+/*
+** Is the tree implausible for coding: no verb at its root while a verb
+** stands inside a noun phrase ("Israeli warplanes fired missiles"
+** parsed as "warplanes" with "fired missiles" as its conjunct)?  Such
+** parses are common in machine-translated text; the shallow coder, which
+** reads word order, does better on them.
+*/
+static int implausible_tree(const tree_ctx *x)
+{
+    int root = -1;
+    for (uint32_t k = 0; k < x->n && root < 0; k++)
+        if (tr_head(x, k) < 0)
+            root = (int)k;
+    if (root < 0 || tr_is_verbal(x, (uint32_t)root) || tr_child(x, (uint32_t)root, "cop") >= 0)
+        return 0;
+    for (uint32_t k = 0; k < x->n; k++)
+        if (x->s->tokens[k].upos == SR_UPOS_VERB && x->pred_at[k] < 0 &&
+            (tr_rel(x, k, "amod") || tr_rel(x, k, "compound") || tr_rel(x, k, "nmod")))
+            return 1;
+    return 0;
+}
+
+/*
+** Code the sentence with the shallow coder: a one-sentence input whose
+** mentions are renumbered to it, and events renumbered back.
+*/
+static void code_shallow(tree_ctx *x, size_t m0, size_t m1)
+{
+    sr_mention *ms = sr_arena_alloc(x->a, (m1 - m0 + 1) * sizeof *ms);
+    for (size_t m = m0; m < m1; m++) {
+        ms[m - m0] = x->in->mentions[m];
+        ms[m - m0].sentence = 0;
+        if (ms[m - m0].antecedent >= 0)
+            ms[m - m0].antecedent = -1; /* outside the one-sentence input */
+    }
+    sr_code_input one = *x->in;
+    one.sentences = x->s;
+    one.nsentences = 1;
+    one.mentions = ms;
+    one.nmentions = m1 - m0;
+    sr_event *ev;
+    size_t n;
+    sr_coder_code_shallow(x->c, &one, x->a, &ev, &n);
+    event_list *v = x->out;
+    for (size_t i = 0; i < n; i++) {
+        if (v->n == v->cap) {
+            size_t cap = v->cap ? v->cap * 2 : 16;
+            sr_event *nv = sr_arena_alloc(x->a, cap * sizeof *nv);
+            if (v->n)
+                memcpy(nv, v->v, v->n * sizeof *nv);
+            v->v = nv;
+            v->cap = cap;
+        }
+        ev[i].sentence = x->si;
+        v->v[v->n++] = ev[i];
     }
 }
 
@@ -385,7 +442,10 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
         if (!x.n)
             continue;
         prepare_tokens(&x, m0, m1);
-        code_sentence(&x);
+        if (c->dict->inflect && implausible_tree(&x))
+            code_shallow(&x, m0, m1);
+        else
+            code_sentence(&x);
     }
     tr_finish_events(in, out.v, out.n);
     *events = out.v;

@@ -20,12 +20,12 @@
 
 /* One predicate of the sentence and what it codes. */
 typedef struct pred {
-    uint32_t head;         /* the verb or noun token */
-    const sr_verb *entry;  /* the lexicon entry */
-    phrase_hit hit;        /* its matched phrase and code */
-    const char *code;      /* the code after modality (NULL: codes nothing) */
-    const char *mod_rule;  /* words.txt line that set the modality, or NULL */
-    const char *map_rule;  /* modality.txt line that changed the code, or NULL */
+    uint32_t head;                          /* the verb or noun token */
+    const sr_verb *entry;                   /* the lexicon entry */
+    phrase_hit hit;                         /* its matched phrase and code */
+    const char *code;                       /* the code after modality (NULL: codes nothing) */
+    const char *mod_rule;                   /* words.txt line that set the modality, or NULL */
+    const char *map_rule;                   /* modality.txt line that changed the code, or NULL */
     int32_t src[TREE_SIDE], tgt[TREE_SIDE]; /* mentions */
     uint32_t nsrc, ntgt;
     uint8_t noun, speech, passive, modality, suppressed;

@@ -20,10 +20,10 @@
 
 static const char *const CLASS_NAMES[SR_WC_COUNT] = {
     "speech", "negator", "negating", "future",       "conditional",
-    "intend", "promise", "light",    "first-person", "relative"};
+    "intend", "promise", "light",    "first-person", "relative", "crowd"};
 
 static const char *const MODALITY_NAMES[SR_MOD_COUNT] = {"asserted", "negated", "future",
-                                                          "conditional", "intended"};
+                                                         "conditional", "intended"};
 
 const char *sr_modality_name(int m)
 {
@@ -72,7 +72,8 @@ static int each_line(const char *path, const char *rule_name, sr_arena *strings,
         char *f[16];
         int n = 0;
         char *save = NULL;
-        for (char *tok = strtok_r(line, " \t\r", &save); tok; tok = strtok_r(NULL, " \t\r", &save)) {
+        for (char *tok = strtok_r(line, " \t\r", &save); tok;
+             tok = strtok_r(NULL, " \t\r", &save)) {
             if (n == 16) {
                 rc = sr_error_set(err, "%s:%zu: too many fields", path, lineno);
                 break;
@@ -240,8 +241,7 @@ static int add_entry(sr_code_map *m, const char *key, const char *act, const cha
         m->v = nv;
         m->cap = cap;
     }
-    m->v[m->n++] = (map_entry){sr_arena_strdup(&m->strings, key),
-                               sr_arena_strdup(&m->strings, act),
+    m->v[m->n++] = (map_entry){sr_arena_strdup(&m->strings, key), sr_arena_strdup(&m->strings, act),
                                code ? sr_arena_strdup(&m->strings, code) : NULL, where};
     return 0;
 }

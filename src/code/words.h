@@ -16,17 +16,18 @@
 
 /* Word classes (bits). */
 enum {
-    SR_WC_SPEECH = 1 << 0,      /* verb of saying: codes what its content reports */
-    SR_WC_NEGATOR = 1 << 1,     /* not, never, no: negates the word it modifies */
-    SR_WC_NEGATING = 1 << 2,    /* refuse, rule out, exclude: its complement is not done */
-    SR_WC_FUTURE = 1 << 3,      /* will, shall: a future act */
-    SR_WC_CONDITIONAL = 1 << 4, /* would, could, might: a conditional act */
-    SR_WC_INTEND = 1 << 5,      /* plan, intend, want: an intended act */
-    SR_WC_PROMISE = 1 << 6,     /* promise, pledge, vow: a future act */
-    SR_WC_LIGHT = 1 << 7,       /* launch, hold, carry out: its object noun is the event */
+    SR_WC_SPEECH = 1 << 0,       /* verb of saying: codes what its content reports */
+    SR_WC_NEGATOR = 1 << 1,      /* not, never, no: negates the word it modifies */
+    SR_WC_NEGATING = 1 << 2,     /* refuse, rule out, exclude: its complement is not done */
+    SR_WC_FUTURE = 1 << 3,       /* will, shall: a future act */
+    SR_WC_CONDITIONAL = 1 << 4,  /* would, could, might: a conditional act */
+    SR_WC_INTEND = 1 << 5,       /* plan, intend, want: an intended act */
+    SR_WC_PROMISE = 1 << 6,      /* promise, pledge, vow: a future act */
+    SR_WC_LIGHT = 1 << 7,        /* launch, hold, carry out: its object noun is the event */
     SR_WC_FIRST_PERSON = 1 << 8, /* I, we: in a quotation, the speaker */
-    SR_WC_RELATIVE = 1 << 9,    /* who, which, that: a relative clause's subject is its noun */
-    SR_WC_COUNT = 10
+    SR_WC_RELATIVE = 1 << 9,     /* who, which, that: a relative clause's subject is its noun */
+    SR_WC_CROWD = 1 << 10,       /* thousands, crowds, protesters: civilians without a name */
+    SR_WC_COUNT = 11
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

@@ -173,6 +173,26 @@ static void test_speech(void **state)
     sr_doc_free(d);
 }
 
+/*
+** The sentences the shallow coder coded nothing for, or wrongly: ordinary
+** wire sentences, actors the knowledge base lacks or misspells, a count
+** that is no attack.
+*/
+static void test_wire_sentences(void **state)
+{
+    (void)state;
+    expect("Israeli warplanes fired missiles at a convoy near Damascus.", "ISR*", "SYR", "19");
+    expect("Kyiv presented evidence of war crimes against Russian commanders.", "UKR*", "RUS*",
+           "112");
+    expect("The prosecutor ordered an investigation into the Serbian police.", NULL, "SRBCOP",
+           "09");
+    expect("Coast guard officials handed the detained fishermen back to Georgia.", "---*", "GEO",
+           "08");
+    expect("Azerbijan agreed to reopen the border crossing.", "AZE", NULL, "0");
+    expect_not("Two children were among the injured, he added.", NULL, NULL, "19");
+    expect_not("Two children were among the injured, he added.", NULL, NULL, "18");
+}
+
 /* Every event has a stable id, a modality and a confidence in [0, 1]. */
 static void test_event_fields(void **state)
 {
@@ -260,12 +280,51 @@ static void test_seed_article(void **state)
     sr_doc_free(d);
 }
 
+/*
+** PETRARCH dictionaries (--dictionaries): the suite's own verbs, actors and
+** agents code its sentences, with the shallow coder by default and with the
+** tree coder on request.
+*/
+static void test_petrarch_dictionaries(void **state)
+{
+    (void)state;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/peer-suites/petrarch2", SR_SHARED_DIR);
+    sr_error err = {0};
+    sr_engine *pe = sr_engine_open_dictionaries(SR_DATA_DIR, dir, &err);
+    if (!pe) {
+        fprintf(stderr, "skipped: %s\n", err.msg);
+        skip();
+    }
+    const char *text = "Arnor is about to restore full diplomatic ties with Gondor almost five "
+                       "years after crowds trashed its embassy.";
+    for (unsigned opt = 0; opt <= SR_OPT_TREE; opt += SR_OPT_TREE) {
+        sr_doc_meta meta = {"p", "2025-08-20", NULL, NULL, NULL};
+        sr_doc *d = sr_doc_new(pe, &meta, text, strlen(text));
+        sr_doc_set_options(d, opt);
+        assert_int_equal(sr_doc_process(d, SR_STAGE_ALL, &err), 0);
+        const sr_event *e = find(d, "ARN", "GON", "064");
+        if (!e)
+            dump(d);
+        assert_non_null(e);
+        assert_non_null(strstr(e->rule, "PETR.Validate.verbs.txt:"));
+        sr_doc_free(d);
+    }
+    sr_engine_close(pe);
+    assert_null(sr_engine_open_dictionaries(SR_DATA_DIR, "/nonexistent", &err));
+    assert_non_null(strstr(err.msg, "/nonexistent"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_roles),        cmocka_unit_test(test_nominal_events),
-        cmocka_unit_test(test_modality),     cmocka_unit_test(test_speech),
-        cmocka_unit_test(test_event_fields), cmocka_unit_test(test_seed_article),
+        cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_speech),
+        cmocka_unit_test(test_event_fields),
+        cmocka_unit_test(test_seed_article),
+        cmocka_unit_test(test_petrarch_dictionaries), cmocka_unit_test(test_wire_sentences),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,247 @@
+/*
+** test_roles.c: the tree coder's rules one by one, on hand-parsed
+** sentences (tree_helpers.h), with the shipped lexicon and tables: roles
+** (roles.c), modality and speech (modality.c), events (assemble.c).
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "code/tree_helpers.h"
+
+static sr_coder *coder;
+static sr_arena arena;
+
+static int setup(void **state)
+{
+    (void)state;
+    sr_error err = {0};
+    coder = sr_coder_open(SR_DATA_DIR, &err);
+    if (!coder)
+        fprintf(stderr, "sr_coder_open: %s\n", err.msg);
+    sr_arena_init(&arena);
+    return coder ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sr_arena_free(&arena);
+    sr_coder_free(coder);
+    return 0;
+}
+
+/* The first event with this source, target ("-": none, NULL: any) and code prefix. */
+static const sr_event *find(const test_doc *d, const char *src, const char *tgt, const char *code)
+{
+    for (size_t i = 0; i < d->nevents; i++) {
+        const sr_event *e = &d->events[i];
+        if (src && strcmp(e->source.code, src) != 0)
+            continue;
+        if (tgt && (strcmp(tgt, "-") == 0 ? e->target.code != NULL
+                                          : !e->target.code || strcmp(e->target.code, tgt) != 0))
+            continue;
+        if (strncmp(e->cameo, code, strlen(code)) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static void dump(const test_doc *d)
+{
+    fprintf(stderr, "in \"%s\":\n", d->text);
+    for (size_t i = 0; i < d->nevents; i++)
+        fprintf(stderr, "  %s -> %s %s %s (%s)\n", d->events[i].source.code,
+                d->events[i].target.code ? d->events[i].target.code : "-", d->events[i].cameo,
+                d->events[i].modality, d->events[i].rule);
+}
+
+static const sr_event *expect(const test_doc *d, const char *src, const char *tgt, const char *code)
+{
+    const sr_event *e = find(d, src, tgt, code);
+    if (!e) {
+        fprintf(stderr, "missing %s -> %s %s ", src ? src : "any", tgt ? tgt : "any", code);
+        dump(d);
+        fail();
+    }
+    return e;
+}
+
+static void expect_none(const test_doc *d, const char *src, const char *tgt, const char *code)
+{
+    if (find(d, src, tgt, code)) {
+        fprintf(stderr, "unexpected %s -> %s %s ", src ? src : "any", tgt ? tgt : "any", code);
+        dump(d);
+        fail();
+    }
+}
+
+/* The passive: the agent is the source, the passive subject the target. */
+static void test_passive_agent(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[UKR Kyiv] was attacked by [RUSMIL Russian forces] .",
+              "3:nsubj_pass:PROPN 3:aux_pass:AUX:be 0:root:VERB:attack:VBN 6:case:ADP "
+              "6:amod:ADJ 3:obl_agent:NOUN:force 3:punct:PUNCT",
+              &d);
+    expect(&d, "RUSMIL", "UKR", "19");
+    expect_none(&d, "UKR", NULL, "");
+}
+
+/* A relative clause's subject is the noun it modifies; the main verb keeps its own. */
+static void test_relative_clause(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[RUSGOV Lavrov] , who met [CHNGOV Wang] , criticized [USA Washington] .",
+              "7:nsubj:PROPN 4:punct:PUNCT 4:nsubj:PRON 1:acl_relcl:VERB:meet 4:obj:PROPN "
+              "4:punct:PUNCT 0:root:VERB:criticize 7:obj:PROPN 7:punct:PUNCT",
+              &d);
+    expect(&d, "RUSGOV", "CHNGOV", "04");
+    expect(&d, "RUSGOV", "USA", "111");
+    expect_none(&d, "CHNGOV", "USA", "");
+}
+
+/*
+** An event noun takes a modifier as source and a target preposition's
+** object as target; the verb it is the subject of tells the same event.
+*/
+static void test_event_noun(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[RUS Russian] strikes on [UKR Kharkiv] killed three people .",
+              "2:amod:ADJ 5:nsubj:NOUN:strike 4:case:ADP 2:nmod:PROPN 0:root:VERB:kill "
+              "7:nummod:NUM 5:obj:NOUN:people 5:punct:PUNCT",
+              &d);
+    const sr_event *e = expect(&d, "RUS", "UKR", "19");
+    assert_int_equal(d.nevents, 1);
+    assert_true(strstr(e->rule, "nouns.txt") != NULL);
+}
+
+/* "Talks between X and Y": reciprocal, both ways. */
+static void test_between_is_reciprocal(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "Talks between [CHN China] and [RUS Russia] began .",
+              "6:nsubj:NOUN:talk 3:case:ADP 1:nmod:PROPN 5:cc:CCONJ 3:conj:PROPN "
+              "0:root:VERB:begin 6:punct:PUNCT",
+              &d);
+    expect(&d, "CHN", "RUS", "04");
+    expect(&d, "RUS", "CHN", "04");
+}
+
+/* A negating verb makes its complement a refusal; the refusal is the event, once. */
+static void test_refusal(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[IRN Iran] refused to release [FRACVL French citizens] .",
+              "2:nsubj:PROPN 0:root:VERB:refuse 4:mark:PART 2:xcomp:VERB:release 6:amod:ADJ "
+              "4:obj:NOUN:citizen 2:punct:PUNCT",
+              &d);
+    const sr_event *e = expect(&d, "IRN", "FRACVL", "124");
+    assert_string_equal(e->modality, "negated");
+    expect_none(&d, "IRN", NULL, "08");
+}
+
+/* A future act of force is a threat, with its modality and the rules that made it. */
+static void test_future_attack_is_threat(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[RUS Russia] will attack [UKR Kyiv] .",
+              "3:nsubj:PROPN 3:aux:AUX:will 0:root:VERB:attack 3:obj:PROPN 3:punct:PUNCT", &d);
+    const sr_event *e = expect(&d, "RUS", "UKR", "138");
+    assert_string_equal(e->modality, "future");
+    assert_true(strstr(e->rule, "code/words.txt:") && strstr(e->rule, "code/modality.txt:"));
+    expect_none(&d, NULL, NULL, "19");
+}
+
+/*
+** Speech: the content's event, with the speaker as source when the content
+** names only the speaker's country; no bare statement.
+*/
+static void test_speech_content(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[SVKGOV Fico] said [SVK Slovakia] would not send weapons to [UKR Ukraine] .",
+              "2:nsubj:PROPN 0:root:VERB:say 6:nsubj:PROPN 6:aux:AUX:would 6:advmod:PART:not "
+              "2:ccomp:VERB:send 6:obj:NOUN:weapon 9:case:ADP 6:obl:PROPN 2:punct:PUNCT",
+              &d);
+    const sr_event *e = expect(&d, "SVKGOV", "UKR", "12");
+    assert_string_equal(e->modality, "negated");
+    expect_none(&d, NULL, NULL, "01");
+    expect_none(&d, NULL, NULL, "07");
+}
+
+/* Machine-translated order: "..., declared the ministry" speaks through its object. */
+static void test_trailing_speech_verb(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[RUS Russia] attacked [UKR Kyiv] , declared [UKRGOV the ministry] .",
+              "2:nsubj:PROPN 0:root:VERB:attack 2:obj:PROPN 5:punct:PUNCT "
+              "2:parataxis:VERB:declare 7:det:DET 5:obj:NOUN:ministry 2:punct:PUNCT",
+              &d);
+    expect(&d, "RUS", "UKR", "19");
+    expect_none(&d, NULL, NULL, "01");
+    tree_code(coder, &arena, "Prices rose , declared [UKRGOV the ministry] .",
+              "2:nsubj:NOUN:price 0:root:VERB:rise 4:punct:PUNCT 2:parataxis:VERB:declare "
+              "6:det:DET 4:obj:NOUN:ministry 2:punct:PUNCT",
+              &d);
+    expect(&d, "UKRGOV", "-", "01");
+}
+
+/* An appeal takes its code from what it asks for; the complement is no event of its own. */
+static void test_appeal_by_complement(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[UKR Ukraine] urged [DEU Germany] to send more weapons .",
+              "2:nsubj:PROPN 0:root:VERB:urge 2:obj:PROPN 5:mark:PART 2:xcomp:VERB:send "
+              "7:amod:ADJ:more 5:obj:NOUN:weapon 2:punct:PUNCT",
+              &d);
+    expect(&d, "UKR", "DEU", "0232");
+    expect_none(&d, "DEU", NULL, "");
+}
+
+/* A place after "in" is where, not whom: "held talks in Beijing" has no Chinese target. */
+static void test_place_is_no_target(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[CHNGOV Wang] and [RUSGOV Lavrov] held talks in [CHN Beijing] .",
+              "4:nsubj:PROPN 3:cc:CCONJ 1:conj:PROPN 0:root:VERB:hold 4:obj:NOUN:talk "
+              "7:case:ADP 4:obl:PROPN 4:punct:PUNCT",
+              &d);
+    expect(&d, "CHNGOV", "RUSGOV", "04");
+    expect(&d, "RUSGOV", "CHNGOV", "04");
+    expect_none(&d, NULL, "CHN", "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_passive_agent),
+        cmocka_unit_test(test_relative_clause),
+        cmocka_unit_test(test_event_noun),
+        cmocka_unit_test(test_between_is_reciprocal),
+        cmocka_unit_test(test_refusal),
+        cmocka_unit_test(test_future_attack_is_threat),
+        cmocka_unit_test(test_speech_content),
+        cmocka_unit_test(test_trailing_speech_verb),
+        cmocka_unit_test(test_appeal_by_complement),
+        cmocka_unit_test(test_place_is_no_target),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
