@@ -19,4 +19,5 @@ run "dependency parser: UD EWT test, gold tokens" "$B"/bench/nlp/bench_parser
 run "raw text to trees: UD EWT test (CoNLL 2018 scoring)" "$B"/bench/pipeline/bench_raw
 run "actor resolution: bench/kb/variants.tsv" "$B"/bench/kb/bench_kb
 run "baseline dictionary coder: PETRARCH2 unit-test suite" "$B"/bench/code/bench_petrarch
+run "attribute stage: bench/attr dev and frozen halves" "$B"/bench/attr/bench_attr
 run "end-to-end speed: UD EWT test raw text" "$B"/bench/pipeline/bench_pipeline

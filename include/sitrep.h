@@ -228,6 +228,7 @@ typedef struct sr_event {
     int32_t quote;       /* index of the quote that carries the event, or -1 */
     const char *source_code_orig; /* set when the place changed source.code ("police" in
                                      Belgrade: SRBCOP): the code before; else NULL */
+    const char *target_code_orig; /* the same for target.code ("students": ---EDU) */
 } sr_event;
 
 /* A quotation: direct (in quote marks) or reported ("X said that ..."). */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh: install what sitrep needs to build, test and run, if it is missing.
 # Safe to run again: it installs nothing when every package is present.
-# Needs root (or sudo) on Debian 12.
+# Needs root (or sudo) on Debian 12.  node and npm fetch the cities of the
+# place gazetteer during the build (scripts/gazetteer.sh).
 #   deps.sh          what building and testing need
 #   deps.sh clang    also clang and its libFuzzer runtime (CI's compiler matrix, fuzzing)
 set -eu
@@ -19,6 +20,9 @@ for p in $PACKAGES; do
         missing="$missing $p"
     fi
 done
+# node and npm: any install will do (a nodesource nodejs ships its own npm,
+# which Debian's npm package would conflict with).
+command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 || missing="$missing nodejs npm"
 [ -z "$missing" ] && exit 0
 
 echo "sitrep: installing$missing" >&2

@@ -54,7 +54,9 @@ void sr_attr_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_eve
         sr_event *e = &events[i];
         if (e->source_code_orig)
             e->source.code = e->source_code_orig;
-        e->source_code_orig = NULL;
+        if (e->target_code_orig)
+            e->target.code = e->target_code_orig;
+        e->source_code_orig = e->target_code_orig = NULL;
         e->date = NULL;
         e->date_span = (sr_span){0, 0};
         e->date_precision = SR_DATE_NONE;
@@ -82,8 +84,8 @@ const char *sr_place_precision_name(int p)
 const char *sr_count_kind_name(int k)
 {
     static const char *const names[SR_COUNT_KIND_COUNT] = {
-        NULL, "killed", "injured", "casualties", "missing", "captured",
-        "displaced", "arrested", "protesters", "units"};
+        NULL,       "killed",    "injured",  "casualties", "missing",
+        "captured", "displaced", "arrested", "protesters", "units"};
     return k >= 0 && k < SR_COUNT_KIND_COUNT ? names[k] : NULL;
 }
 

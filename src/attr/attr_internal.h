@@ -15,9 +15,27 @@
 
 /* The class column of a data/attr/ word-list line; one bit each in a mask. */
 enum lx_class {
-    LX_MONTH, LX_WEEKDAY, LX_DAYREL, LX_PERIOD, LX_RELMOD, LX_PARTOFDAY, LX_UNIT, LX_AGO,
-    LX_MONTHPREP, LX_YEARPREP, LX_NUM, LX_MULT, LX_QUAL, LX_WHAT, LX_WHO, LX_THING, LX_SUBSET,
-    LX_SPEECH, LX_MEDIUM, LX_SECTOR, LX_NCLASSES
+    LX_MONTH,
+    LX_WEEKDAY,
+    LX_DAYREL,
+    LX_PERIOD,
+    LX_RELMOD,
+    LX_PARTOFDAY,
+    LX_UNIT,
+    LX_AGO,
+    LX_MONTHPREP,
+    LX_YEARPREP,
+    LX_NUM,
+    LX_MULT,
+    LX_QUAL,
+    LX_WHAT,
+    LX_WHO,
+    LX_THING,
+    LX_SUBSET,
+    LX_SPEECH,
+    LX_MEDIUM,
+    LX_SECTOR,
+    LX_NCLASSES
 };
 #define LX(c) (1u << (c))
 
@@ -90,6 +108,8 @@ int tree_link(const sr_sentence *s, int trig, int k);
 int tree_rel_is(const sr_sentence *s, int k, const char *rel);
 /* -1 past, +1 future or present (a plan), 0 unknown, for the clause of k. */
 int tree_tense(const sr_sentence *s, int k);
+/* Index of the first actor mention of sentence si (mentions are in text order). */
+size_t mention_first(const sr_attr_input *in, uint32_t si);
 /* Lower-case ASCII of the token's form equals w. */
 int tok_is(const sr_token *t, const char *w);
 int tok_is_punct(const sr_token *t);
@@ -117,14 +137,14 @@ struct sr_attr {
 /* One date expression found in a sentence. */
 typedef struct time_expr {
     uint32_t sentence;
-    int first, last, head;  /* tokens [first, last) and the one the tree hangs it on */
-    int32_t days;           /* resolved date */
-    uint8_t precision;      /* sr_date_precision */
+    int first, last, head; /* tokens [first, last) and the one the tree hangs it on */
+    int32_t days;          /* resolved date */
+    uint8_t precision;     /* sr_date_precision */
 } time_expr;
 
 /* Find and resolve the date expressions of sentence s (index si) against pub (days). */
-size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pub,
-                 time_expr *out, size_t cap);
+size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pub, time_expr *out,
+                 size_t cap);
 /* Dates of every event. */
 void time_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n);
 

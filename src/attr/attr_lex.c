@@ -87,9 +87,9 @@ int32_t lx_map_get(const lx_map *m, const char *key, size_t len)
 /* ---- loading ------------------------------------------------------ */
 
 static const char *const class_names[LX_NCLASSES] = {
-    "month", "weekday", "dayrel", "period", "relmod", "partofday", "unit", "ago",
-    "monthprep", "yearprep", "num", "mult", "qual", "what", "who", "thing", "subset",
-    "speech", "medium", "sector",
+    "month", "weekday",   "dayrel",   "period", "relmod", "partofday", "unit",
+    "ago",   "monthprep", "yearprep", "num",    "mult",   "qual",      "what",
+    "who",   "thing",     "subset",   "speech", "medium", "sector",
 };
 
 static int class_of(const char *name)
@@ -231,8 +231,7 @@ const lx_entry *lx_match(const sr_lex *lx, const sr_sentence *s, uint32_t i, uin
             ends[w] = n;
         }
         for (; w > 1; w--) {
-            const lx_entry *e =
-                chain_pick(lx, lx_map_get(lx->phrases, buf, ends[w - 1]), mask);
+            const lx_entry *e = chain_pick(lx, lx_map_get(lx->phrases, buf, ends[w - 1]), mask);
             if (e) {
                 *nw = (uint32_t)w;
                 return e;

@@ -7,7 +7,8 @@
 ** Post") nor inside a longer actor mention.  Among the places a name has,
 ** the choice goes by kind (a country over a division over a city), size
 ** (population, capitals), the countries the article is about (actor codes
-** and unambiguous places) and a qualifier after a comma ("Paris, Texas").
+** and unambiguous places), the divisions it names ("Illinois", "the Sumy
+** region") and a qualifier after a comma ("Paris, Texas").
 **
 ** An event's place is a toponym its trigger governs through locative
 ** modifiers ("attacks on Sumy and Odesa", "met ... in Washington") or, for
@@ -36,6 +37,8 @@ typedef struct toponym {
     size_t ncand;
     const gaz_place *place;
     int region; /* "Sumy region": the division around the city */
+    int head;   /* the toponym's head token */
+    int prep;   /* its preposition, or its first conjunct's ("on Sumy and Odesa"); -1 none */
 } toponym;
 
 static int capitalized(const sr_token *t)
@@ -58,16 +61,8 @@ static int name_word(const sr_sentence *s, int k)
 */
 static int inside_longer_mention(const sr_attr_input *in, uint32_t si, int first, int last)
 {
-    /* mentions come in sentence order: bisect to the sentence's first */
-    size_t lo = 0, hi = in->nmentions;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (in->mentions[mid].sentence < si)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t m = lo; m < in->nmentions && in->mentions[m].sentence == si; m++) {
+    for (size_t m = mention_first(in, si); m < in->nmentions && in->mentions[m].sentence == si;
+         m++) {
         const sr_mention *x = &in->mentions[m];
         if ((int)x->first < first && last <= (int)x->last && x->kind != SR_MENTION_AGENT)
             return 1;
@@ -81,10 +76,15 @@ static size_t match_at(const sr_gazetteer *g, const sr_sentence *s, const char *
 {
     if (!capitalized(&s->tokens[i]) || tok_is_punct(&s->tokens[i]))
         return 0;
-    for (int n = 4; n >= 1; n--) {
+    /* Longest first, over the run of capitalized words ("of", "-" may join them). */
+    int most = 1;
+    while (most < 4 && i + most < (int)s->ntokens &&
+           (capitalized(&s->tokens[i + most]) || tok_is(&s->tokens[i + most], "of") ||
+            tok_is(&s->tokens[i + most], "-")))
+        most++;
+    for (int n = most; n >= 1; n--) {
         int end = i + n;
-        if (end > (int)s->ntokens || tok_is_punct(&s->tokens[end - 1]) ||
-            !capitalized(&s->tokens[end - 1]))
+        if (tok_is_punct(&s->tokens[end - 1]) || !capitalized(&s->tokens[end - 1]))
             continue;
         char key[256];
         uint32_t a = s->tokens[i].start, b = s->tokens[end - 1].end;
@@ -96,6 +96,15 @@ static size_t match_at(const sr_gazetteer *g, const sr_sentence *s, const char *
         }
     }
     return 0;
+}
+
+/* The preposition of token k (its case dependent), or -1. */
+static int preposition(const sr_sentence *s, int k)
+{
+    for (int c = 0; c < (int)s->ntokens; c++)
+        if (tree_parent(s, c) == k && tree_rel_is(s, c, "case"))
+            return c;
+    return -1;
 }
 
 /* Find the toponyms of the document into an arena array. */
@@ -130,6 +139,12 @@ static toponym *find_toponyms(const sr_attr *at, const sr_attr_input *in, sr_are
                     t.last++;
                 }
             }
+            t.head = tree_span_head(s, t.first, t.last);
+            int h = t.head;
+            for (uint32_t steps = 0;
+                 tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
+                h = tree_parent(s, h);
+            t.prep = preposition(s, h);
             if (cnt == cap) {
                 toponym *bigger = sr_arena_alloc(a, 2 * cap * sizeof *out);
                 memcpy(bigger, out, cap * sizeof *out);
@@ -149,7 +164,23 @@ typedef struct context {
     char code[64][4];
     int count[64];
     int n;
+    const char *admin1[32]; /* divisions the article names ("Illinois", "the Sumy region") */
+    int nadmin1;
 } context;
+
+static void context_add_admin1(context *c, const char *code)
+{
+    if (code && *code && c->nadmin1 < 32)
+        c->admin1[c->nadmin1++] = code;
+}
+
+static int context_has_admin1(const context *c, const char *code)
+{
+    for (int i = 0; code && *code && i < c->nadmin1; i++)
+        if (strcmp(c->admin1[i], code) == 0)
+            return 1;
+    return 0;
+}
 
 static void context_add(context *c, const char *code)
 {
@@ -197,8 +228,8 @@ static const gaz_place *qualified(const sr_attr *at, const sr_attr_input *in, co
     return NULL;
 }
 
-/* Score of candidate p: kind, size, capital, the article's countries. */
-static double score(const gaz_place *p, const context *c)
+/* Score of candidate p: kind, size, capital, the article's countries and divisions. */
+static double score(const sr_gazetteer *g, const gaz_place *p, const context *c)
 {
     double s = p->feature == GAZ_COUNTRY  ? 10
                : p->feature == GAZ_ADMIN1 ? 5.5
@@ -207,7 +238,24 @@ static double score(const gaz_place *p, const context *c)
         s += 1.5;
     if (context_has(c, p->country))
         s += 2.5;
+    if (p->feature == GAZ_CITY && p->admin1 && context_has_admin1(c, gaz_str(g, p->admin1)))
+        s += 2;
     return s;
+}
+
+/* Choose t's place: the qualifier's, else the best score. */
+static void choose_one(const sr_attr *at, const sr_attr_input *in, toponym *t, const context *c)
+{
+    if ((t->place = qualified(at, in, t)) != NULL)
+        return;
+    double best = -1e9;
+    for (size_t k = 0; k < t->ncand; k++) {
+        double sc = score(at->gaz, t->cand[k], c);
+        if (sc > best) {
+            best = sc;
+            t->place = t->cand[k];
+        }
+    }
 }
 
 static void choose(const sr_attr *at, const sr_attr_input *in, toponym *ts, size_t n)
@@ -218,32 +266,23 @@ static void choose(const sr_attr *at, const sr_attr_input *in, toponym *ts, size
     for (size_t i = 0; i < n; i++)
         if (ts[i].ncand == 1)
             context_add(&c, ts[i].cand[0]->country);
+    /* Divisions first ("Illinois", "the Sumy region"): they help choose the towns. */
     for (size_t i = 0; i < n; i++) {
-        toponym *t = &ts[i];
-        t->place = qualified(at, in, t);
-        double best = -1e9;
-        for (size_t k = 0; !qualified(at, in, t) && k < t->ncand; k++)
-            if (score(t->cand[k], &c) > best) {
-                best = score(t->cand[k], &c);
-                t->place = t->cand[k];
-            }
+        choose_one(at, in, &ts[i], &c);
+        if (ts[i].region || ts[i].place->feature == GAZ_ADMIN1)
+            context_add_admin1(&c, ts[i].place->admin1 ? gaz_str(at->gaz, ts[i].place->admin1)
+                                                       : NULL);
     }
-}
-
-/* The preposition of token k (its case dependent), or NULL. */
-static const sr_token *preposition(const sr_sentence *s, int k)
-{
-    for (int c = 0; c < (int)s->ntokens; c++)
-        if (tree_parent(s, c) == k && tree_rel_is(s, c, "case"))
-            return &s->tokens[c];
-    return NULL;
+    for (size_t i = 0; c.nadmin1 && i < n; i++)
+        if (!ts[i].region && ts[i].place->feature == GAZ_CITY)
+            choose_one(at, in, &ts[i], &c);
 }
 
 static int locative(const sr_token *p)
 {
-    static const char *const preps[] = {"in", "at", "on", "near", "outside", "inside", "across",
-                                        "over", "around", "into", "to", "towards", "toward",
-                                        "throughout", "within", "off"};
+    static const char *const preps[] = {
+        "in",     "at",   "on", "near",    "outside", "inside",     "across", "over",
+        "around", "into", "to", "towards", "toward",  "throughout", "within", "off"};
     for (size_t i = 0; p && i < sizeof preps / sizeof *preps; i++)
         if (tok_is(p, preps[i]))
             return 1;
@@ -256,8 +295,8 @@ static int within(sr_span a, sr_span b)
     return a.start >= b.start && a.end <= b.end && a.end > a.start;
 }
 
-static void fill(const sr_attr *at, sr_arena *a, const sr_sentence *s, const toponym *t,
-                 int exact, int near_prep, sr_place *out)
+static void fill(const sr_attr *at, sr_arena *a, const sr_sentence *s, const toponym *t, int exact,
+                 int near_prep, sr_place *out)
 {
     const gaz_place *p = t->place;
     const char *name = gaz_str(at->gaz, p->name);
@@ -285,8 +324,8 @@ static int takes_object_place(const sr_event *e)
 /* A word that may stand between a trigger and its object place: "struck the city of Sumy". */
 static int place_filler(const sr_token *t)
 {
-    static const char *const words[] = {"the", "city", "town", "village", "port", "capital",
-                                        "of", "region", "centre", "center", "outskirts"};
+    static const char *const words[] = {"the", "city",   "town",   "village", "port",     "capital",
+                                        "of",  "region", "centre", "center",  "outskirts"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (tok_is(t, words[i]))
             return 1;
@@ -318,18 +357,37 @@ static int is_object_place(const sr_sentence *s, const sr_event *e, int trig, co
     return 1;
 }
 
-/* "police" without a country in Belgrade: SRBCOP, the old code kept in source_code_orig. */
-static void adjust_actor(const sr_attr *at, sr_arena *a, sr_event *e)
+/* Is toponym head h (preposition prep) the object of some verb, or "the city of" one? */
+static int object_of_a_verb(const sr_sentence *s, int h, const sr_token *prep)
 {
-    const char *code = e->source.code;
-    if (!code || !e->place.country || strlen(code) < 3)
+    int p = tree_parent(s, h);
+    if (p >= 0 && tree_rel_is(s, h, "obj") && s->tokens[p].upos == SR_UPOS_VERB)
+        return 1;
+    int g = tree_parent(s, p);
+    return prep && tok_is(prep, "of") && g >= 0 && tree_rel_is(s, p, "obj") &&
+           s->tokens[g].upos == SR_UPOS_VERB;
+}
+
+/*
+** An actor code without a country ("COP" or "---COP" for "riot police",
+** "---EDU" for "students") with the country of the event's place in front
+** ("SRBCOP"); the old code in *orig.  Codes with a country stay.
+*/
+static void adjust_actor(const sr_attr *at, sr_arena *a, const char *country, sr_actor *actor,
+                         const char **orig)
+{
+    const char *code = actor->code;
+    if (!code || !country || strlen(code) < 3)
         return;
-    char sector[4] = {(char)tolower((unsigned char)code[0]), (char)tolower((unsigned char)code[1]),
-                      (char)tolower((unsigned char)code[2]), 0};
-    if (!lx_get(&at->lex, sector, LX(LX_SECTOR)))
+    const char *sector = strncmp(code, "---", 3) == 0 ? code + 3 : code;
+    if (strlen(sector) < 3)
         return;
-    e->source_code_orig = code;
-    e->source.code = sr_arena_printf(a, "%s%s", e->place.country, code);
+    char low[4] = {(char)tolower((unsigned char)sector[0]), (char)tolower((unsigned char)sector[1]),
+                   (char)tolower((unsigned char)sector[2]), 0};
+    if (!lx_get(&at->lex, low, LX(LX_SECTOR)))
+        return;
+    *orig = code;
+    actor->code = sr_arena_printf(a, "%s%s", country, sector);
 }
 
 void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n)
@@ -348,10 +406,10 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
         const sr_sentence *s = &in->sentences[e->sentence];
         int trig = tree_span_token(s, e->trigger);
         int best = -1, best_depth = 1 << 20, near_prep = 0;
-        /* toponyms come in sentence order: bisect to the event's sentence */
+        /* The toponyms of the event's sentence: they come in sentence order. */
         size_t lo = 0, hi = nt;
         while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
+            size_t mid = lo + (hi - lo) / 2;
             if (ts[mid].sentence < e->sentence)
                 lo = mid + 1;
             else
@@ -360,17 +418,21 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
         for (size_t k = lo; k < nt && ts[k].sentence == e->sentence; k++) {
             const toponym *t = &ts[k];
             sr_span sp = {s->tokens[t->first].start, s->tokens[t->last - 1].end};
+            /* The actor itself, by metonymy ("Kyiv said"); but the city an attack or a
+               visit is aimed at is its place too ("drones hit Sumy"). */
             if ((e->source.code && within(e->source.span, sp)) ||
-                (e->target.code && within(e->target.span, sp)))
-                continue; /* the actor itself, by metonymy: "Kyiv said" */
-            int head = tree_span_head(s, t->first, t->last);
-            /* A conjunct shares the preposition of the first one: "on Sumy and Odesa". */
-            int h = head;
-            while (tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0)
+                (e->target.code && within(e->target.span, sp) && !takes_object_place(e)))
+                continue;
+            int head = t->head, h = head;
+            for (uint32_t steps = 0;
+                 tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
                 h = tree_parent(s, h);
-            const sr_token *prep = preposition(s, h);
+            const sr_token *prep = t->prep >= 0 ? &s->tokens[t->prep] : NULL;
             int object = takes_object_place(e) && is_object_place(s, e, trig, t, h, prep);
-            if (!locative(prep) && !object)
+            /* In an attack's sentence, the object of another verb is a place nearby
+               ("Russian forces struck the city of Sumy ..., killing four"). */
+            int other_object = takes_object_place(e) && !object && object_of_a_verb(s, h, prep);
+            if (!locative(prep) && !object && !other_object)
                 continue; /* "with Russia", "protect Ukraine from Russia" */
             int d = trig >= 0 ? tree_link(s, trig, head) : TREE_UNLINKED;
             if (d == TREE_OTHER_CLAUSE)
@@ -384,7 +446,8 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
         }
         if (best >= 0) {
             fill(at, a, s, &ts[best], best_depth < 1000, near_prep, &e->place);
-            adjust_actor(at, a, e);
+            adjust_actor(at, a, e->place.country, &e->source, &e->source_code_orig);
+            adjust_actor(at, a, e->place.country, &e->target, &e->target_code_orig);
         }
     }
 }

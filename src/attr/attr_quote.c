@@ -5,7 +5,8 @@
 ** run over several sentences and machine translation breaks its marks.
 ** Pairs: “…” „…“ „…” «…» and straight "…" (toggling); a closing ” glued to
 ** the next word (`world, ”he wrote`) still closes.  An unclosed quote ends
-** at a paragraph break and is dropped.
+** at a paragraph break: kept when the next paragraph opens a quote again
+** (the speaker goes on), else dropped.
 **
 ** The attribution is looked for right after the closing mark in its
 ** sentence ("…,” Lavrov said), else before the opening mark ("Zelensky
@@ -13,19 +14,23 @@
 ** verb's subject, else the actor mention next to the verb; a pronoun
 ** subject gives way to a name later in the attribution ("he wrote …,
 ** Admiral X").  The medium is the first medium.txt phrase of the
-** attribution ("on Telegram", "at a press conference").  Marks without a
-** speech verb are scare quotes and make no record.
+** attribution ("on Telegram", "at a press conference").  A quote without a
+** speech verb that opens the sentence after an attributed one goes on from
+** it (same speaker); other marks without one are scare quotes: no record.
 **
 ** Reported speech is a speech verb with a clausal complement ("X said that
 ** …") outside any direct quote.  An event is carried by the quote whose
 ** words hold its trigger, or whose speech verb is its trigger.
 */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "attr/attr_internal.h"
 
 #define MAX_QUOTE_BYTES 4000
+/* How far from a quote its speech verb may be: a quote and its sentence. */
+#define LINK_WINDOW 8000
 
 /* The quote mark at text[i], if any: 1 opens, 2 closes, 3 either (straight), 0 none. */
 static int mark_at(const char *t, size_t len, size_t i, int *size, int in_low9)
@@ -70,8 +75,21 @@ static size_t find_marks(const char *t, size_t len, sr_span *out, size_t cap)
     long open = -1;
     int low9 = 0;
     for (size_t i = 0; i < len && n < cap;) {
-        if (t[i] == '\n' && i + 1 < len && t[i + 1] == '\n')
-            open = -1; /* a paragraph break ends an unclosed quote */
+        if (t[i] == '\n' && i + 1 < len && t[i + 1] == '\n' && open >= 0) {
+            /* A paragraph break ends an unclosed quote.  When the next paragraph opens a
+               quote again, the speaker goes on (news style): keep this part. */
+            size_t k = i;
+            while (k < len && (t[k] == '\n' || t[k] == ' ' || t[k] == '\t' || t[k] == '\r'))
+                k++;
+            int size, m = k < len ? mark_at(t, len, k, &size, 0) : 0;
+            uint32_t a = (uint32_t)open, b = (uint32_t)i;
+            trim(t, &a, &b);
+            if ((m == 1 || m == 3) && b > a && b - a <= MAX_QUOTE_BYTES)
+                out[n++] = (sr_span){a, b};
+            open = -1;
+            if (n == cap)
+                break;
+        }
         int size, m = mark_at(t, len, i, &size, low9);
         if (m == 1 || (m == 3 && open < 0)) {
             open = (long)(i + size);
@@ -115,9 +133,10 @@ static int is_speech_verb(const sr_lex *lx, const sr_sentence *s, int k)
 /* Index of the mention of sentence si covering token k, or -1. */
 static int mention_at(const sr_attr_input *in, uint32_t si, int k)
 {
-    for (size_t m = 0; m < in->nmentions; m++) {
+    for (size_t m = mention_first(in, si); m < in->nmentions && in->mentions[m].sentence == si;
+         m++) {
         const sr_mention *x = &in->mentions[m];
-        if (x->sentence == si && (int)x->first <= k && k < (int)x->last)
+        if ((int)x->first <= k && k < (int)x->last)
             return (int)m;
     }
     return -1;
@@ -127,6 +146,27 @@ static int mention_at(const sr_attr_input *in, uint32_t si, int k)
 static int inside(const sr_sentence *s, int k, sr_span q)
 {
     return s->tokens[k].start >= q.start && s->tokens[k].end <= q.end;
+}
+
+/* Can mention m speak?  Not a dateline's place ("BRUSSELS, Aug. 20 (Agency) - ..."). */
+static int can_speak(const sr_attr_input *in, int m)
+{
+    if (m < 0)
+        return 0;
+    const sr_mention *x = &in->mentions[m];
+    if (x->first != 0)
+        return 1;
+    for (uint32_t b = x->span.start; b < x->span.end; b++)
+        if (islower((unsigned char)in->text[b]))
+            return 1;
+    return 0;
+}
+
+/* The mention at token k of sentence si if it can speak, else -1. */
+static int speaker_at(const sr_attr_input *in, uint32_t si, int k)
+{
+    int m = mention_at(in, si, k);
+    return can_speak(in, m) ? m : -1;
 }
 
 /*
@@ -139,17 +179,18 @@ static int find_speaker(const sr_attr_input *in, uint32_t si, int v, sr_span q)
     int m = -1;
     for (int k = 0; k < (int)s->ntokens && m < 0; k++)
         if (tree_parent(s, k) == v && tree_rel_is(s, k, "nsubj") && !inside(s, k, q))
-            m = mention_at(in, si, k);
+            m = speaker_at(in, si, k);
     for (int d = 1; m < 0 && d <= 4; d++) {
         if (v + d < (int)s->ntokens && !inside(s, v + d, q))
-            m = mention_at(in, si, v + d);
+            m = speaker_at(in, si, v + d);
         if (m < 0 && v - d >= 0 && d <= 3 && !inside(s, v - d, q))
-            m = mention_at(in, si, v - d);
+            m = speaker_at(in, si, v - d);
     }
     /* "he wrote ..., the head of ..., Admiral X": a name after the verb wins. */
     if (m < 0 || (in->mentions[m].kind == SR_MENTION_PRONOUN && (int)in->mentions[m].first < v)) {
-        for (size_t o = 0; o < in->nmentions; o++)
-            if (in->mentions[o].sentence == si && in->mentions[o].kind == SR_MENTION_NAME && (int)in->mentions[o].first > v &&
+        for (size_t o = mention_first(in, si); o < in->nmentions && in->mentions[o].sentence == si;
+             o++)
+            if (in->mentions[o].kind == SR_MENTION_NAME && (int)in->mentions[o].first > v &&
                 !inside(s, (int)in->mentions[o].first, q) && in->mentions[o].sector) {
                 m = (int)o;
                 break;
@@ -176,8 +217,7 @@ static void find_medium(const sr_lex *lx, const sr_sentence *s, int v, sr_span q
 }
 
 /* Fill the speaker, verb and medium of quote q from speech verb v of sentence si. */
-static void attribute(const sr_attr *at, const sr_attr_input *in, uint32_t si, int v,
-                      sr_quote *q)
+static void attribute(const sr_attr *at, const sr_attr_input *in, uint32_t si, int v, sr_quote *q)
 {
     const sr_sentence *s = &in->sentences[si];
     q->sentence = si;
@@ -221,6 +261,24 @@ static int attribution(const sr_attr *at, const sr_attr_input *in, sr_span q, ui
     return -1;
 }
 
+/*
+** Does quote m go on from quote prev without an attribution of its own?  It
+** opens its sentence (scare quotes sit inside one), in the sentence after
+** prev's attribution or the one after prev ends.
+*/
+static int continues(const sr_attr_input *in, const sr_quote *prev, sr_span m)
+{
+    int os = sentence_at(in, m.start);
+    if (os < 0 || m.start < prev->span.end)
+        return 0;
+    const sr_sentence *s = &in->sentences[os];
+    for (uint32_t k = 0; k < s->ntokens && s->tokens[k].end <= m.start; k++)
+        if (!tok_is_punct(&s->tokens[k]))
+            return 0;
+    int pe = sentence_at(in, prev->span.end);
+    return os <= (int)prev->sentence + 1 || os <= pe + 1;
+}
+
 /* The byte span of the subtree of token c. */
 static sr_span subtree_span(const sr_sentence *s, int c)
 {
@@ -249,9 +307,21 @@ static int complementizer(const sr_sentence *s, int m, int h)
 {
     if (tree_rel_is(s, m, "mark"))
         return 1;
-    const char *rel = tree_rel_is(s, m, "obj") ? "obj" : tree_rel_is(s, m, "nsubj") ? "nsubj" : NULL;
+    const char *rel = tree_rel_is(s, m, "obj")     ? "obj"
+                      : tree_rel_is(s, m, "nsubj") ? "nsubj"
+                                                   : NULL;
     for (int k = 0; rel && k < (int)s->ntokens; k++)
         if (k != m && tree_parent(s, k) == h && tree_rel_is(s, k, rel))
+            return 1;
+    return 0;
+}
+
+/* Is there a verb strictly between h and its ancestor v ("accused ... and warned that")? */
+static int verb_between(const sr_sentence *s, int v, int h)
+{
+    for (int k = tree_parent(s, h), steps = 0; k >= 0 && k != v && steps <= (int)s->ntokens;
+         k = tree_parent(s, k), steps++)
+        if (s->tokens[k].upos == SR_UPOS_VERB)
             return 1;
     return 0;
 }
@@ -269,7 +339,7 @@ static int complement(const sr_sentence *s, int v)
     for (int m = v + 1; m < (int)s->ntokens; m++) {
         int h = tree_parent(s, m);
         if (tok_is(&s->tokens[m], "that") && h > m && tree_depth_below(s, v, h) > 0 &&
-            complementizer(s, m, h))
+            complementizer(s, m, h) && !verb_between(s, v, h))
             return h;
     }
     return -1;
@@ -316,10 +386,14 @@ void quote_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
     for (size_t i = 0; i < nm; i++) {
         uint32_t si;
         int v = attribution(at, in, marks[i], &si);
-        if (v < 0)
-            continue; /* scare quotes, titles */
         sr_quote q = {.direct = 1, .span = marks[i], .speaker = -1};
-        attribute(at, in, si, v, &q);
+        if (v >= 0)
+            attribute(at, in, si, v, &q);
+        else if (nq > 0 && continues(in, &out[nq - 1], marks[i])) {
+            q = out[nq - 1]; /* the same speaker goes on */
+            q.span = marks[i];
+        } else
+            continue; /* scare quotes, titles */
         out[nq++] = q;
     }
     size_t ndirect = nq;
@@ -332,9 +406,21 @@ void quote_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
             out[j] = out[j - 1];
             out[j - 1] = t;
         }
+    /* Quotes are in text order and short, their verbs near them: look only nearby. */
     for (size_t i = 0; i < n; i++) {
         ev[i].quote = -1;
-        for (size_t j = 0; j < nq && ev[i].quote < 0; j++)
+        uint32_t t0 = ev[i].trigger.start, from = t0 > 2 * LINK_WINDOW ? t0 - 2 * LINK_WINDOW : 0;
+        size_t lo = 0, hi = nq;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (out[mid].span.start < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo;
+             j < nq && ev[i].quote < 0 && out[j].span.start <= ev[i].trigger.end + 2 * LINK_WINDOW;
+             j++)
             if (overlaps(out[j].span, ev[i].trigger) || overlaps(out[j].verb, ev[i].trigger))
                 ev[i].quote = (int32_t)j;
     }

@@ -74,8 +74,8 @@ static int read_number(const sr_lex *lx, const sr_sentence *s, int i, double *v,
         *approx = e->arg != NULL;
         k = i + (int)nw;
     }
-    for (const lx_entry *m; k < (int)s->ntokens &&
-                            (m = lx_match(lx, s, (uint32_t)k, LX(LX_MULT), &nw)) != NULL;) {
+    for (const lx_entry *m;
+         k < (int)s->ntokens && (m = lx_match(lx, s, (uint32_t)k, LX(LX_MULT), &nw)) != NULL;) {
         x *= (double)m->value;
         k += (int)nw;
     }

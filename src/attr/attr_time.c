@@ -78,16 +78,17 @@ static int32_t numeric_date(const sr_sentence *s, int i, int *last)
         *last = i + 1;
         return ymd(a, b, c);
     }
-    if (sscanf(t->form, "%2d%c%2d%c%4d%c", &a, &sep1, &b, &sep2, &c, &tail) == 5 &&
-        sep1 == sep2 && (sep1 == '.' || sep1 == '/') && c >= 1900 && c <= 2100) {
+    if (sscanf(t->form, "%2d%c%2d%c%4d%c", &a, &sep1, &b, &sep2, &c, &tail) == 5 && sep1 == sep2 &&
+        (sep1 == '.' || sep1 == '/') && c >= 1900 && c <= 2100) {
         *last = i + 1;
         if (b > 12 && sep1 == '/')
             return ymd(c, a, b); /* 08/15/2025: month first */
         return ymd(c, b, a);
     }
-    if (is_year(t) && i + 4 < (int)s->ntokens && !t->space_after && tok_is(&s->tokens[i + 1], "-") &&
-        !s->tokens[i + 1].space_after && !s->tokens[i + 2].space_after &&
-        tok_is(&s->tokens[i + 3], "-") && !s->tokens[i + 3].space_after) {
+    if (is_year(t) && i + 4 < (int)s->ntokens && !t->space_after &&
+        tok_is(&s->tokens[i + 1], "-") && !s->tokens[i + 1].space_after &&
+        !s->tokens[i + 2].space_after && tok_is(&s->tokens[i + 3], "-") &&
+        !s->tokens[i + 3].space_after) {
         int m = digits_of(&s->tokens[i + 2]), d = digits_of(&s->tokens[i + 4]);
         if (m > 0 && d > 0) {
             *last = i + 5;
@@ -313,10 +314,10 @@ static int32_t phrase_date(const scan *sc, int i, int *last, uint8_t *prec)
     const lx_entry *u = n > 0 ? match(sc, i + (int)nw, LX(LX_UNIT), &uw) : NULL;
     if (u && match(sc, i + (int)(nw + uw), LX(LX_AGO), &aw) && sc->pub != NO_DATE) {
         *last = i + (int)(nw + uw + aw);
-        *prec = strcmp(u->arg, "day") == 0    ? SR_DATE_DAY
-                : strcmp(u->arg, "week") == 0 ? SR_DATE_WEEK
+        *prec = strcmp(u->arg, "day") == 0     ? SR_DATE_DAY
+                : strcmp(u->arg, "week") == 0  ? SR_DATE_WEEK
                 : strcmp(u->arg, "month") == 0 ? SR_DATE_MONTH
-                                                : SR_DATE_YEAR;
+                                               : SR_DATE_YEAR;
         return sc->pub - n * (int32_t)u->value;
     }
     int y = is_year(&s->tokens[i]);
@@ -347,12 +348,22 @@ static int in_dateline(const sr_sentence *s, int first, int last)
     return 0;
 }
 
-size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pub,
-                 time_expr *out, size_t cap)
+size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pub, time_expr *out,
+                 size_t cap)
 {
     scan sc = {lx, s, pub};
     size_t n = 0;
+    const uint32_t starts = LX(LX_MONTH) | LX(LX_WEEKDAY) | LX(LX_RELMOD) | LX(LX_PERIOD) |
+                            LX(LX_DAYREL) | LX(LX_NUM);
     for (int i = 0; i < (int)s->ntokens && n < cap;) {
+        /* One look-up tells whether any shape can start here: most words cannot. */
+        const sr_token *t = &s->tokens[i];
+        uint32_t nw;
+        if (!isdigit((unsigned char)t->form[0]) && !tok_is(t, "a") && !tok_is(t, "an") &&
+            !lx_match(lx, s, (uint32_t)i, starts, &nw)) {
+            i++;
+            continue;
+        }
         int last = i + 1;
         uint8_t prec = SR_DATE_DAY;
         int32_t d = numeric_date(s, i, &last);

@@ -88,8 +88,10 @@ int tree_link(const sr_sentence *s, int trig, int k)
     for (int d = 0; k >= 0 && d <= (int)s->ntokens; d++) {
         if (k == trig)
             return through_verb ? TREE_OTHER_CLAUSE : d;
-        if (tree_rel_is(s, k, "ccomp") || tree_rel_is(s, k, "parataxis") ||
-            tree_rel_is(s, k, "advcl") || tree_rel_is(s, k, "csubj"))
+        const char *r = s->tokens[k].deprel;
+        if (r && (r[0] == 'c' || r[0] == 'p' || r[0] == 'a') && /* cheap test first */
+            (tree_rel_is(s, k, "ccomp") || tree_rel_is(s, k, "parataxis") ||
+             tree_rel_is(s, k, "advcl") || tree_rel_is(s, k, "csubj")))
             through_verb = 1;
         k = tree_parent(s, k);
     }
@@ -99,8 +101,23 @@ int tree_link(const sr_sentence *s, int trig, int k)
 int tree_rel_is(const sr_sentence *s, int k, const char *rel)
 {
     const char *r = s->tokens[k].deprel;
+    if (!r || r[0] != rel[0]) /* most relations differ at once */
+        return 0;
     size_t n = strlen(rel);
-    return r && strncmp(r, rel, n) == 0 && (r[n] == '\0' || r[n] == ':');
+    return strncmp(r, rel, n) == 0 && (r[n] == '\0' || r[n] == ':');
+}
+
+size_t mention_first(const sr_attr_input *in, uint32_t si)
+{
+    size_t lo = 0, hi = in->nmentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (in->mentions[mid].sentence < si)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 int tok_is(const sr_token *t, const char *w)
@@ -114,8 +131,8 @@ int tok_is(const sr_token *t, const char *w)
 
 int tok_is_punct(const sr_token *t)
 {
-    return t->upos == SR_UPOS_PUNCT ||
-           (t->upos == SR_UPOS_NONE && t->end - t->start == 1 && ispunct((unsigned char)t->form[0]));
+    return t->upos == SR_UPOS_PUNCT || (t->upos == SR_UPOS_NONE && t->end - t->start == 1 &&
+                                        ispunct((unsigned char)t->form[0]));
 }
 
 /* Does token t carry feature "Tense=Past" etc.? */

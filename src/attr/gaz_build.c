@@ -242,7 +242,7 @@ static int read_aliases(builder *b, const char *path, sr_error *err)
             free(text);
             return sr_error_set(err, "%s:%d: want VARIANT, CANONICAL, ISO2 country", path, lineno);
         }
-        int feature = !f[3] ? 0
+        int feature = !f[3]                          ? 0
                       : strcmp(f[3], "country") == 0 ? GAZ_COUNTRY
                       : strcmp(f[3], "admin1") == 0  ? GAZ_ADMIN1
                                                      : GAZ_CITY;
@@ -305,20 +305,27 @@ long sr_gazetteer_compile(const char *isodir, const char *cities_tsv, const char
         read_aliases(&b, aliases, err) < 0)
         goto done;
     finish_keys(&b);
-    gaz_header h = {.version = GAZ_VERSION, .flags = b.flags, .nplaces = (uint32_t)b.np,
-                    .nkeys = (uint32_t)b.nk, .strbytes = (uint32_t)b.ns};
+    gaz_header h = {.version = GAZ_VERSION,
+                    .flags = b.flags,
+                    .nplaces = (uint32_t)b.np,
+                    .nkeys = (uint32_t)b.nk,
+                    .strbytes = (uint32_t)b.ns};
     memcpy(h.magic, GAZ_MAGIC, 8);
-    FILE *f = fopen(out_path, "wb");
+    /* Write beside it and rename: a process that has the old file mapped keeps it whole. */
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", out_path);
+    FILE *f = fopen(tmp, "wb");
     if (!f) {
-        sr_error_set(err, "%s: cannot write", out_path);
+        sr_error_set(err, "%s: cannot write", tmp);
         goto done;
     }
     fwrite(&h, sizeof h, 1, f);
     fwrite(b.places, sizeof *b.places, b.np, f);
     fwrite(b.keys, sizeof *b.keys, b.nk, f);
     fwrite(b.str, 1, b.ns, f);
-    if (fclose(f) != 0) {
+    if (fclose(f) != 0 || rename(tmp, out_path) != 0) {
         sr_error_set(err, "%s: write failed", out_path);
+        remove(tmp);
         goto done;
     }
     rc = (long)b.np;

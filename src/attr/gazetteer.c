@@ -25,7 +25,7 @@
 struct sr_gazetteer {
     const unsigned char *base; /* the whole file */
     size_t size;
-    int mapped;                /* munmap, else free */
+    int mapped; /* munmap, else free */
     const gaz_header *h;
     const gaz_place *places;
     const gaz_key *keys;
@@ -197,6 +197,8 @@ size_t gaz_norm(const char *s, size_t len, char *buf, size_t cap)
 /* strcmp of a key string of the table against key[0..len). */
 static int key_cmp(const char *s, const char *key, size_t len)
 {
+    if (*s != *key) /* most comparisons end at the first byte */
+        return (unsigned char)*s - (unsigned char)*key;
     int c = strncmp(s, key, len);
     if (c)
         return c;

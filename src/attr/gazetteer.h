@@ -46,7 +46,8 @@ long sr_gazetteer_compile(const char *isodir, const char *cities_tsv, const char
 
 /* Normalize a name for look-up (case, diacritics, punctuation) into buf; its length. */
 size_t gaz_norm(const char *s, size_t len, char *buf, size_t cap);
-/* The places named by normalized key (countries, divisions, then cities by population); how many (at most cap). */
+/* The places named by normalized key (countries, divisions, then cities by population); how many
+ * (at most cap). */
 size_t gaz_lookup(const sr_gazetteer *g, const char *key, size_t len, const gaz_place **out,
                   size_t cap);
 /* A string of the table (a gaz_place's name or admin1). */

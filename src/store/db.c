@@ -17,7 +17,9 @@
 #include "store/db_attr.h"
 #include "util/util.h"
 
-#define SR_DB_SCHEMA_VERSION 2
+#define SR_DB_SCHEMA_VERSION 3
+#define SR_DB_STR_(x) #x
+#define SR_DB_STR(x) SR_DB_STR_(x)
 
 static const char schema_sql[] =
     "PRAGMA foreign_keys = ON;"
@@ -111,7 +113,7 @@ static int check_existing(sr_store *s, sr_error *err)
     if (!ours || version == 0)
         return sr_error_setc(err, SR_ERR_DATA, "%s: not a sitrep database (an SQLite database "
                              "of another program); it was left as it was", s->path);
-    if (version != SR_DB_SCHEMA_VERSION && version != 1) /* version 1 is upgraded */
+    if (version < 1 || version > SR_DB_SCHEMA_VERSION) /* older versions are upgraded */
         return sr_error_setc(err, SR_ERR_DATA, "%s: schema version %d, this sitrep writes "
                              "version %d; it was left as it was", s->path, version,
                              SR_DB_SCHEMA_VERSION);
@@ -141,13 +143,14 @@ sr_store *sr_store_open(const char *path, sr_error *err)
     int existing = check_existing(s, err);
     if (existing < 0)
         goto fail;
-    if (existing == 1 && s->version == 1 && sr_db_attr_migrate(s->db) != 0) {
-        db_fail(s, err, "cannot upgrade schema version 1");
+    if (existing == 1 && s->version < SR_DB_SCHEMA_VERSION && sr_db_attr_migrate(s->db) != 0) {
+        db_fail(s, err, "cannot upgrade the schema");
         goto fail;
     }
     if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(s->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(s->db, "PRAGMA user_version = 2", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_exec(s->db, "PRAGMA user_version = " SR_DB_STR(SR_DB_SCHEMA_VERSION), NULL, NULL,
+                     NULL) != SQLITE_OK) {
         db_fail(s, err, "cannot create schema");
         goto fail;
     }

@@ -18,15 +18,15 @@
     " place_start INTEGER, place_end INTEGER, killed INTEGER, injured INTEGER,"               \
     " casualties INTEGER, missing INTEGER, captured INTEGER, displaced INTEGER,"              \
     " arrested INTEGER, protesters INTEGER, units INTEGER, quote INTEGER,"                    \
-    " source_code_orig TEXT"
+    " source_code_orig TEXT, target_code_orig TEXT"
 #define SR_DB_ATTR_NAMES                                                                       \
     ", date_precision, date_start, date_end, place_name, place_country, place_admin1,"         \
     " place_feature, place_geonames, place_lat, place_lon, place_precision, place_start,"     \
     " place_end, killed, injured, casualties, missing, captured, displaced, arrested,"         \
-    " protesters, units, quote, source_code_orig"
+    " protesters, units, quote, source_code_orig, target_code_orig"
 #define SR_DB_ATTR_PARAMS                                                                      \
     ",?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43,"    \
-    "?44,?45,?46"
+    "?44,?45,?46,?47"
 
 /* The counts and quotes tables. */
 #define SR_DB_ATTR_TABLES                                                                      \
@@ -54,7 +54,7 @@ int sr_db_attr_put_counts(sqlite3 *db, const char *doc_id, sqlite3_int64 event_i
                           const sr_event *ev);
 /* Insert the quotes of d. 0, or an SQLite error code. */
 int sr_db_attr_put_quotes(sqlite3 *db, const sr_doc *d);
-/* Upgrade a schema version 1 database: add the columns and tables. 0 on success. */
+/* Upgrade an older database (version 1 or 2): add the missing columns and tables. 0 on success. */
 int sr_db_attr_migrate(sqlite3 *db);
 
 #endif

@@ -136,6 +136,7 @@ static void write_event_plover(FILE *out, const sr_doc *d, const sr_event *ev)
     write_span_json(out, d, ev->trigger);
     fputs(",\"evidence\":", out);
     write_span_json(out, d, d->sentences[ev->sentence].span);
+    sr_write_plover_attr(out, d, ev);
     fputs("}\n", out);
 }
 
@@ -313,8 +314,9 @@ static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev, si
     const char *code = ev->cameo ? ev->cameo : "";
     fprintf(out, "%d\t%s\t%.3s\t%.2s\t%d\t%.1f\t1\t1\t1\t\t", ev->sentence == 0, code, code, code,
             ev->quad_class, ev->goldstein);
-    /* Actor1Geo, Actor2Geo (not known yet), ActionGeo: 8 columns each. */
-    fputs("\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", out);
+    /* Actor1Geo, Actor2Geo, ActionGeo: 8 columns each. */
+    sr_write_gdelt_actor_geo(out, &ev->source, &ev->place);
+    sr_write_gdelt_actor_geo(out, &ev->target, &ev->place);
     sr_write_gdelt_geo(out, &ev->place);
     char added[9] = ""; /* DATEADDED: when the article was published, else now */
     if (d->meta.date && strlen(d->meta.date) == 10)

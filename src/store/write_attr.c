@@ -103,6 +103,10 @@ void sr_write_attr_json(FILE *out, const sr_doc *d, const sr_event *ev)
         fputs(",\"source_code_from_place\":", out);
         sr_json_cstring(out, ev->source_code_orig);
     }
+    if (ev->target_code_orig) {
+        fputs(",\"target_code_from_place\":", out);
+        sr_json_cstring(out, ev->target_code_orig);
+    }
 }
 
 /* GDELT geography type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state. */
@@ -131,6 +135,28 @@ void sr_write_gdelt_geo(FILE *out, const sr_place *p)
     if (p->geonames)
         fprintf(out, "%" PRId64, p->geonames);
     putc('\t', out);
+}
+
+void sr_write_gdelt_actor_geo(FILE *out, const sr_actor *a, const sr_place *p)
+{
+    /* GDELT places an actor where the text does; sitrep only where the event is and
+       the actor belongs ("Ukrainian rescuers" in Sumy), never at a country's centroid. */
+    if (a->code && p->name && p->country && strncmp(a->code, p->country, 3) == 0)
+        sr_write_gdelt_geo(out, p);
+    else
+        fputs("\t\t\t\t\t\t\t\t", out);
+}
+
+void sr_write_plover_attr(FILE *out, const sr_doc *d, const sr_event *ev)
+{
+    fputs(",\"event_date\":", out);
+    sr_json_cstring(out, ev->date);
+    fputs(",\"date_precision\":", out);
+    sr_json_cstring(out, sr_date_precision_name(ev->date_precision));
+    fputs(",\"location\":", out);
+    place_json(out, d, &ev->place);
+    fputs(",\"size\":", out);
+    size_json(out, d, &ev->size);
 }
 
 void sr_write_quotes_json(FILE *out, const sr_doc *d)

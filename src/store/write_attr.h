@@ -14,6 +14,10 @@
 void sr_write_attr_json(FILE *out, const sr_doc *d, const sr_event *ev);
 /* The 8 GDELT geography columns of a place, each followed by a tab. */
 void sr_write_gdelt_geo(FILE *out, const sr_place *p);
+/* Actor1Geo or Actor2Geo: the event's place when the actor is of its country, else empty. */
+void sr_write_gdelt_actor_geo(FILE *out, const sr_actor *a, const sr_place *p);
+/* ,"event_date":..,"location":..,"size":.. of a PLOVER-style record (leading comma). */
+void sr_write_plover_attr(FILE *out, const sr_doc *d, const sr_event *ev);
 /* One JSON object per quote of d. */
 void sr_write_quotes_json(FILE *out, const sr_doc *d);
 /* The largest top-level count of kind k in sz, or -1 when none. */

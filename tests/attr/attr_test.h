@@ -66,7 +66,8 @@ static inline long at_find(const char *text, const char *w, size_t wl, int n)
 }
 
 /* Process text dated date and run the stage on the events named in the NULL-ended list. */
-static inline void at_run_list(at_doc *t, const char *text, const char *date, const char *const *evs)
+static inline void at_run_list(at_doc *t, const char *text, const char *date,
+                               const char *const *evs)
 {
     memset(t, 0, sizeof *t);
     sr_doc_meta meta = {.id = "test", .date = date};
@@ -108,12 +109,13 @@ static inline void at_run_list(at_doc *t, const char *text, const char *date, co
                     }
                 }
     }
-    sr_attr_input in = {d->text, d->len, d->meta.date, d->sentences, d->nsentences,
-                        d->mentions, d->nmentions};
+    sr_attr_input in = {d->text,       d->len,      d->meta.date, d->sentences,
+                        d->nsentences, d->mentions, d->nmentions};
     sr_attr_run(at_engine->attr, &in, &d->arena, t->ev, t->nev, &d->quotes, &d->nquotes);
 }
 
-#define at_run(t, text, date, ...) at_run_list(t, text, date, (const char *const[]){__VA_ARGS__, NULL})
+#define at_run(t, text, date, ...)                                                                 \
+    at_run_list(t, text, date, (const char *const[]){__VA_ARGS__, NULL})
 
 static inline void at_free(at_doc *t)
 {

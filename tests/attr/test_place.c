@@ -23,12 +23,12 @@ static int have_cities(void)
     return cities;
 }
 
-#define NEED_CITIES()                                                                            \
-    do {                                                                                         \
-        if (!have_cities()) {                                                                    \
-            fprintf(stderr, "no cities in the gazetteer (npm unavailable at build): skipped\n"); \
-            skip();                                                                              \
-        }                                                                                        \
+#define NEED_CITIES()                                                                              \
+    do {                                                                                           \
+        if (!have_cities()) {                                                                      \
+            fprintf(stderr, "no cities in the gazetteer (npm unavailable at build): skipped\n");   \
+            skip();                                                                                \
+        }                                                                                          \
     } while (0)
 
 static void test_seed_places(void **state)
@@ -78,6 +78,14 @@ static void test_disambiguation(void **state)
     assert_string_equal(or_null(t.ev[0].place.name), "Odesa");
     assert_string_equal(or_null(t.ev[0].place.country), "UKR");
     at_free(&t);
+    /* A division the article names chooses among towns: Springfield, Illinois. */
+    at_run(&t, "Farmers in Illinois are angry. Hundreds rallied in Springfield on Monday.",
+           "2025-08-20", "rallied:141");
+    assert_string_equal(or_null(t.ev[0].place.admin1), "US-IL");
+    at_free(&t);
+    at_run(&t, "Hundreds rallied in Springfield on Monday.", "2025-08-20", "rallied:141");
+    assert_string_equal(or_null(t.ev[0].place.admin1), "US-MO"); /* the larger one */
+    at_free(&t);
     at_run(&t, "Russia signed a deal with Georgia.", "2025-08-20", "signed:057");
     assert_null(t.ev[0].place.name); /* a partner, not a place */
     at_free(&t);
@@ -115,14 +123,23 @@ static void test_actor_country(void **state)
     at_doc t;
     at_run(&t, "Riot police in Belgrade fired tear gas at students.", "2025-08-20", "fired:175");
     t.ev[0].source.code = "COP";
+    t.ev[0].target.code = "---EDU";
+    long at = at_find(t.d->text, "students", 8, 1);
+    t.ev[0].target.span = (sr_span){(uint32_t)at, (uint32_t)at + 8};
     /* Run the stage again on the event as the coder would give it. */
     sr_doc *d = t.d;
-    sr_attr_input in = {d->text, d->len, d->meta.date, d->sentences, d->nsentences,
-                        d->mentions, d->nmentions};
+    sr_attr_input in = {d->text,       d->len,      d->meta.date, d->sentences,
+                        d->nsentences, d->mentions, d->nmentions};
     sr_attr_run(at_engine->attr, &in, &d->arena, t.ev, t.nev, &d->quotes, &d->nquotes);
     assert_string_equal(or_null(t.ev[0].place.name), "Belgrade");
     assert_string_equal(or_null(t.ev[0].source.code), "SRBCOP");
     assert_string_equal(or_null(t.ev[0].source_code_orig), "COP");
+    assert_string_equal(t.ev[0].target.code, "SRBEDU");
+    assert_string_equal(or_null(t.ev[0].target_code_orig), "---EDU");
+    /* Running the stage again gives the same codes, not SRBSRBCOP. */
+    sr_attr_run(at_engine->attr, &in, &d->arena, t.ev, t.nev, &d->quotes, &d->nquotes);
+    assert_string_equal(t.ev[0].source.code, "SRBCOP");
+    assert_string_equal(t.ev[0].target.code, "SRBEDU");
     at_free(&t);
 }
 

@@ -80,6 +80,35 @@ static void test_mark_styles(void **state)
     at_free(&t);
 }
 
+/* A quote split around its attribution: both halves are the speaker's. */
+static void test_split_quote(void **state)
+{
+    (void)state;
+    at_doc t;
+    at_run(&t, "“We cannot agree,” Lavrov said on Wednesday, “this will not work.”", "2025-08-20",
+           "said:010");
+    expect(&t, "We cannot agree", "Sergei Lavrov", "said", NULL, 1);
+    expect(&t, "this will not work", "Sergei Lavrov", "said", NULL, 1);
+    at_free(&t);
+}
+
+/* A speaker going on: next sentence, next paragraph; a scare quote is no quote. */
+static void test_continued_quote(void **state)
+{
+    (void)state;
+    at_doc t;
+    at_run(&t,
+           "“We will not retreat,” Zelensky said on Telegram. “We will fight for every town.\n\n"
+           "“And we will win.”\n\n"
+           "The “special operation” goes on.",
+           "2025-08-20", "said:010");
+    expect(&t, "We will not retreat", "Volodymyr Zelensky", "said", "Telegram", 1);
+    expect(&t, "We will fight", "Volodymyr Zelensky", "said", "Telegram", 1);
+    expect(&t, "And we will win", "Volodymyr Zelensky", "said", "Telegram", 1);
+    assert_null(quote_starting(&t, "special operation"));
+    at_free(&t);
+}
+
 /* "he wrote ..., Admiral X": the name after the verb is the speaker. */
 static void test_cataphora(void **state)
 {
@@ -114,6 +143,8 @@ int main(void)
         cmocka_unit_test(test_seed_quotes),
         cmocka_unit_test(test_mark_styles),
         cmocka_unit_test(test_cataphora),
+        cmocka_unit_test(test_split_quote),
+        cmocka_unit_test(test_continued_quote),
         cmocka_unit_test(test_reported_and_scare),
     };
     return cmocka_run_group_tests(tests, at_setup, at_teardown);

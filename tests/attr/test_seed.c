@@ -54,7 +54,7 @@ static void ensure_event(const char *word, const char *cameo, int quad)
     e->quad_class = quad;
     seed->events = ev;
     seed->nevents++;
-    sr_attr_input in = {seed->text, seed->len, seed->meta.date, seed->sentences,
+    sr_attr_input in = {seed->text,       seed->len,      seed->meta.date, seed->sentences,
                         seed->nsentences, seed->mentions, seed->nmentions};
     sr_attr_run(at_engine->attr, &in, &seed->arena, seed->events, seed->nevents, &seed->quotes,
                 &seed->nquotes);
@@ -81,12 +81,12 @@ static int teardown(void **state)
     return at_teardown(state);
 }
 
-#define NEED_SEED()                                           \
-    do {                                                      \
-        if (!seed) {                                          \
-            fprintf(stderr, "%s absent: skipped\n", SEED);    \
-            skip();                                           \
-        }                                                     \
+#define NEED_SEED()                                                                                \
+    do {                                                                                           \
+        if (!seed) {                                                                               \
+            fprintf(stderr, "%s absent: skipped\n", SEED);                                         \
+            skip();                                                                                \
+        }                                                                                          \
     } while (0)
 
 static void test_caine_meeting(void **state)

@@ -23,7 +23,8 @@ static const sr_count *subset(const sr_event *e, const char *of)
     return NULL;
 }
 
-/* The seed: 15 injured, of them 3 children, never 18; the count comes from the next sentence too. */
+/* The seed: 15 injured, of them 3 children, never 18; the count comes from the next sentence too.
+ */
 static void test_seed_subset(void **state)
 {
     (void)state;
@@ -112,7 +113,8 @@ static void test_unrelated(void **state)
     assert_int_equal(t.ev[0].size.ncounts, 0);
     at_free(&t);
     /* The second sentence has its own event: its dead are not the first one's. */
-    at_run(&t, "Russia shelled Kherson. Israel struck Gaza, killing 12 people. Five more died later.",
+    at_run(&t,
+           "Russia shelled Kherson. Israel struck Gaza, killing 12 people. Five more died later.",
            "2025-08-20", "shelled:195", "struck:195");
     assert_int_equal(t.ev[0].size.ncounts, 0);
     assert_int_equal(top(&t.ev[1], SR_COUNT_KILLED), 12);

@@ -159,6 +159,81 @@ static void db_ingest_twice_replaces(void **state)
     unlink(db_path);
 }
 
+/* Quote records: valid JSON, spans into the text, speakers resolved. */
+static void quotes_format_and_attribute_tables(void **state)
+{
+    (void)state;
+    const char *file = "examples/drone-strikes-sumy.txt";
+    assert_int_equal(run("code --date 2025-08-20 --format quotes examples/drone-strikes-sumy.txt"),
+                     0);
+    size_t len;
+    char *text = slurp(file, &len);
+    char *out = slurp(OUT, NULL);
+    int quotes = 0, zelensky = 0;
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+        json_error_t jerr;
+        json_t *q = json_loads(line, 0, &jerr);
+        assert_non_null(q);
+        assert_span_matches(q, text, len);
+        json_t *speaker = json_object_get(q, "speaker");
+        if (!json_is_null(speaker)) {
+            assert_span_matches(speaker, text, len);
+            const char *name = json_string_value(json_object_get(speaker, "name"));
+            zelensky += name && strcmp(name, "Volodymyr Zelensky") == 0;
+        }
+        assert_true(json_is_array(json_object_get(q, "events")));
+        json_decref(q);
+        quotes++;
+    }
+    assert_true(quotes >= 3);
+    assert_true(zelensky >= 1);
+    free(out);
+    /* The same in SQLite, with places and counts; a version 1 database is upgraded. */
+    const char *db_path = "/tmp/sitrep-cli-attr.db";
+    unlink(db_path);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db,
+                     "CREATE TABLE documents (id TEXT PRIMARY KEY, date TEXT, title TEXT,"
+                     " url TEXT, source TEXT, text TEXT NOT NULL);"
+                     "CREATE TABLE events (id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL"
+                     " REFERENCES documents(id) ON DELETE CASCADE, sentence INTEGER NOT"
+                     " NULL, date TEXT, source_code TEXT, source_name TEXT, source_entity"
+                     " TEXT, source_start INTEGER, source_end INTEGER, target_code TEXT,"
+                     " target_name TEXT, target_entity TEXT, target_start INTEGER,"
+                     " target_end INTEGER, cameo TEXT NOT NULL, plover TEXT, plover_mode"
+                     " TEXT, quad_class INTEGER, goldstein REAL, trigger_start INTEGER,"
+                     " trigger_end INTEGER, trigger_text TEXT, rule TEXT);"
+                     "PRAGMA user_version = 1;",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+    char args[512];
+    snprintf(args, sizeof args, "code --date 2025-08-20 --db %s %s", db_path, file);
+    assert_int_equal(run(args), 0);
+    assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+    assert_int_equal(db_count(db, "PRAGMA user_version"), 3);
+    assert_int_equal(db_count(db, "SELECT count(*) FROM quotes"), quotes);
+    assert_true(db_count(db, "SELECT count(*) FROM counts") > 0);
+    assert_true(db_count(db, "SELECT count(*) FROM events WHERE place_name = 'Sumy'"
+                             " AND place_country = 'UKR'") > 0);
+    assert_true(db_count(db, "SELECT count(*) FROM events WHERE killed = 4") > 0);
+    /* Place and quote spans point into the stored text. */
+    assert_int_equal(db_count(db,
+                              "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id"
+                              " WHERE e.place_name IS NOT NULL AND e.place_end <= e.place_start"),
+                     0);
+    assert_int_equal(db_count(db,
+                              "SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.doc_id"
+                              " WHERE substr(CAST(d.text AS BLOB), q.start + 1, q.end - q.start)"
+                              " != CAST(q.text AS BLOB)"),
+                     0);
+    sqlite3_close(db);
+    unlink(db_path);
+    free(text);
+}
+
 static void output_order_does_not_depend_on_threads(void **state)
 {
     (void)state;
@@ -353,6 +428,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seed_article_codes_with_valid_spans),
         cmocka_unit_test(db_ingest_twice_replaces),
+        cmocka_unit_test(quotes_format_and_attribute_tables),
         cmocka_unit_test(output_order_does_not_depend_on_threads),
         cmocka_unit_test(bad_files_are_named_and_cost_nothing_else),
         cmocka_unit_test(ten_megabyte_line_without_full_stop),
