@@ -71,9 +71,9 @@ static sr_doc *run_one(const char *text, const char *date, const char *trigger, 
     e->quad_class = root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
     /* The source: the mention of the trigger's subject, as the coder finds it. */
     const sr_sentence *s = &d->sentences[e->sentence];
-    int trig = tree_span_token(s, e->trigger);
+    int trig = sr_tree_span_token(s, e->trigger);
     for (int k = 0; k < (int)s->ntokens; k++)
-        if (tree_parent(s, k) == trig && tree_rel_is(s, k, "nsubj"))
+        if (sr_tree_parent(s, k) == trig && sr_tree_rel_is(s, k, "nsubj"))
             for (size_t m = 0; m < d->nmentions; m++)
                 if (d->mentions[m].sentence == e->sentence && (int)d->mentions[m].first <= k &&
                     k < (int)d->mentions[m].last) {
@@ -346,17 +346,17 @@ static void lookup_rate(void)
     char keys[N][64];
     size_t lens[N];
     for (int i = 0; i < N; i++)
-        lens[i] = gaz_norm(names[i], strlen(names[i]), keys[i], sizeof keys[i]);
+        lens[i] = sr_gaz_norm(names[i], strlen(names[i]), keys[i], sizeof keys[i]);
     const gaz_place *out[8];
     size_t found = 0, n = 0;
     double t0 = now();
     for (int r = 0; r < 200000; r++)
         for (int i = 0; i < N; i++, n++)
-            found += gaz_lookup(E->attr->gaz, keys[i], lens[i], out, 8);
+            found += sr_gaz_lookup(E->attr->gaz, keys[i], lens[i], out, 8);
     double t = now() - t0;
     size_t places, nnames;
     int cities;
-    gaz_stats(E->attr->gaz, &places, &nnames, &cities);
+    sr_gaz_stats(E->attr->gaz, &places, &nnames, &cities);
     printf("gazetteer: %zu places, %zu names%s; %.1f M look-ups/s (%zu found)\n", places, nnames,
            cities ? "" : " (no cities)", (double)n / t / 1e6, found);
 }

@@ -24,7 +24,7 @@ sr_attr *sr_attr_open(const char *data_dir, sr_error *err)
         char path[4096], label[64];
         snprintf(path, sizeof path, "%s/attr/%s", data_dir, lists[i]);
         snprintf(label, sizeof label, "data/attr/%s", lists[i]);
-        if (lx_load(&at->lex, path, label, err) < 0) {
+        if (sr_lx_load(&at->lex, path, label, err) < 0) {
             sr_attr_free(at);
             return NULL;
         }
@@ -41,7 +41,7 @@ void sr_attr_free(sr_attr *at)
 {
     if (!at)
         return;
-    lx_free(&at->lex);
+    sr_lx_free(&at->lex);
     sr_gazetteer_free(at->gaz);
     free(at);
 }
@@ -63,10 +63,10 @@ void sr_attr_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_eve
         e->size = (sr_size){NULL, 0};
         e->quote = -1;
     }
-    time_run(at, in, a, events, nevents);
-    place_run(at, in, a, events, nevents);
-    size_run(at, in, a, events, nevents);
-    quote_run(at, in, a, events, nevents, quotes, nquotes);
+    sr_time_run(at, in, a, events, nevents);
+    sr_place_run(at, in, a, events, nevents);
+    sr_size_run(at, in, a, events, nevents);
+    sr_quote_run(at, in, a, events, nevents, quotes, nquotes);
 }
 
 const char *sr_date_precision_name(int p)

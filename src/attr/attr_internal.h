@@ -61,40 +61,40 @@ typedef struct sr_lex {
 } sr_lex;
 
 /* Read one word-list file into lx; err names FILE:LINE of a bad line. */
-int lx_load(sr_lex *lx, const char *path, const char *label, sr_error *err);
-void lx_free(sr_lex *lx);
+int sr_lx_load(sr_lex *lx, const char *path, const char *label, sr_error *err);
+void sr_lx_free(sr_lex *lx);
 /*
 ** The longest phrase of a class in mask that starts at token i of s (its
 ** forms lower-cased, or a one-word phrase by the token's lemma); its word
 ** count in *nw.  NULL when none.
 */
-const lx_entry *lx_match(const sr_lex *lx, const sr_sentence *s, uint32_t i, uint32_t mask,
+const lx_entry *sr_lx_match(const sr_lex *lx, const sr_sentence *s, uint32_t i, uint32_t mask,
                          uint32_t *nw);
 /* The entry for a phrase given as a string, or NULL. */
-const lx_entry *lx_get(const sr_lex *lx, const char *phrase, uint32_t mask);
+const lx_entry *sr_lx_get(const sr_lex *lx, const char *phrase, uint32_t mask);
 
 /* String -> int32 hash map used by the word lists and the gazetteer. */
-lx_map *lx_map_new(void);
-void lx_map_free(lx_map *m);
+lx_map *sr_lx_map_new(void);
+void sr_lx_map_free(lx_map *m);
 /* Insert or replace; the key is copied. */
-void lx_map_put(lx_map *m, const char *key, size_t len, int32_t value);
+void sr_lx_map_put(lx_map *m, const char *key, size_t len, int32_t value);
 /* The value of key, or -1. */
-int32_t lx_map_get(const lx_map *m, const char *key, size_t len);
+int32_t sr_lx_map_get(const lx_map *m, const char *key, size_t len);
 
 /* ---- the tree ---------------------------------------------------- */
 
 /* Index of the token holding byte off, or -1. */
-int tree_token_at(const sr_sentence *s, uint32_t off);
+int sr_tree_token_at(const sr_sentence *s, uint32_t off);
 /* The token of [first, last) whose head lies outside it (the phrase's head), or -1. */
-int tree_span_head(const sr_sentence *s, int first, int last);
+int sr_tree_span_head(const sr_sentence *s, int first, int last);
 /* The token covering span sp best: the head of the tokens it overlaps; -1 if none. */
-int tree_span_token(const sr_sentence *s, sr_span sp);
+int sr_tree_span_token(const sr_sentence *s, sr_span sp);
 /* 0-based head of token k, or -1 at the root or unparsed. */
-int tree_parent(const sr_sentence *s, int k);
+int sr_tree_parent(const sr_sentence *s, int k);
 /* The nearest verb at or above k (the clause k belongs to); the root if none. */
-int tree_clause(const sr_sentence *s, int k);
+int sr_tree_clause(const sr_sentence *s, int k);
 /* Steps from k up to anc, or -1 when anc does not dominate k. */
-int tree_depth_below(const sr_sentence *s, int anc, int k);
+int sr_tree_depth_below(const sr_sentence *s, int anc, int k);
 /*
 ** How token k hangs from trigger trig: the steps up to it, or
 ** TREE_OTHER_CLAUSE when k belongs to a clause below the trigger of its own
@@ -103,27 +103,27 @@ int tree_depth_below(const sr_sentence *s, int anc, int k);
 */
 #define TREE_UNLINKED (-1)
 #define TREE_OTHER_CLAUSE (-2)
-int tree_link(const sr_sentence *s, int trig, int k);
+int sr_tree_link(const sr_sentence *s, int trig, int k);
 /* 1 when token k's relation is rel or starts with "rel:". */
-int tree_rel_is(const sr_sentence *s, int k, const char *rel);
+int sr_tree_rel_is(const sr_sentence *s, int k, const char *rel);
 /* -1 past, +1 future or present (a plan), 0 unknown, for the clause of k. */
-int tree_tense(const sr_sentence *s, int k);
+int sr_tree_tense(const sr_sentence *s, int k);
 /* Index of the first actor mention of sentence si (mentions are in text order). */
-size_t mention_first(const sr_attr_input *in, uint32_t si);
+size_t sr_mention_first(const sr_attr_input *in, uint32_t si);
 /* Lower-case ASCII of the token's form equals w. */
-int tok_is(const sr_token *t, const char *w);
-int tok_is_punct(const sr_token *t);
+int sr_tok_is(const sr_token *t, const char *w);
+int sr_tok_is_punct(const sr_token *t);
 
 /* ---- calendar ---------------------------------------------------- */
 
 /* Days since 1970-01-01 of a civil date, and back. */
-int32_t cal_days(int y, int m, int d);
-void cal_civil(int32_t days, int *y, int *m, int *d);
+int32_t sr_cal_days(int y, int m, int d);
+void sr_cal_civil(int32_t days, int *y, int *m, int *d);
 /* 1 Monday .. 7 Sunday. */
-int cal_weekday(int32_t days);
-int cal_month_len(int y, int m);
+int sr_cal_weekday(int32_t days);
+int sr_cal_month_len(int y, int m);
 /* Parse YYYY-MM-DD; 0 on success. */
-int cal_parse(const char *s, int32_t *days);
+int sr_cal_parse(const char *s, int32_t *days);
 
 /* ---- the parts --------------------------------------------------- */
 
@@ -143,18 +143,18 @@ typedef struct time_expr {
 } time_expr;
 
 /* Find and resolve the date expressions of sentence s (index si) against pub (days). */
-size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pub, time_expr *out,
+size_t sr_time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pub, time_expr *out,
                  size_t cap);
 /* Dates of every event. */
-void time_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n);
+void sr_time_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n);
 
 /* Counts of sentence s into out (subset_of indexes within out); returns how many. */
-size_t size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *heads, size_t cap);
-void size_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n);
+size_t sr_size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *heads, size_t cap);
+void sr_size_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n);
 
-void quote_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n,
+void sr_quote_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n,
                sr_quote **quotes, size_t *nquotes);
 
-void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n);
+void sr_place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n);
 
 #endif

@@ -23,7 +23,7 @@ struct lx_map {
     size_t cap, n;
 };
 
-lx_map *lx_map_new(void)
+lx_map *sr_lx_map_new(void)
 {
     lx_map *m = calloc(1, sizeof *m);
     m->cap = 256;
@@ -32,7 +32,7 @@ lx_map *lx_map_new(void)
     return m;
 }
 
-void lx_map_free(lx_map *m)
+void sr_lx_map_free(lx_map *m)
 {
     if (!m)
         return;
@@ -52,7 +52,7 @@ static size_t map_slot(const lx_map *m, const char *key, size_t len)
     return i;
 }
 
-void lx_map_put(lx_map *m, const char *key, size_t len, int32_t value)
+void sr_lx_map_put(lx_map *m, const char *key, size_t len, int32_t value)
 {
     if (2 * (m->n + 1) > m->cap) {
         lx_map old = *m;
@@ -78,7 +78,7 @@ void lx_map_put(lx_map *m, const char *key, size_t len, int32_t value)
     m->vals[i] = value;
 }
 
-int32_t lx_map_get(const lx_map *m, const char *key, size_t len)
+int32_t sr_lx_map_get(const lx_map *m, const char *key, size_t len)
 {
     size_t i = map_slot(m, key, len);
     return m->keys[i] ? m->vals[i] : -1;
@@ -107,23 +107,23 @@ static void add_entry(sr_lex *lx, lx_entry *e)
         lx->entries = realloc(lx->entries, lx->cap * sizeof *lx->entries);
     }
     size_t len = strlen(e->phrase);
-    int32_t prev = lx_map_get(lx->phrases, e->phrase, len);
+    int32_t prev = sr_lx_map_get(lx->phrases, e->phrase, len);
     e->next = prev;
     lx->entries[lx->n] = *e;
-    lx_map_put(lx->phrases, e->phrase, len, (int32_t)lx->n);
+    sr_lx_map_put(lx->phrases, e->phrase, len, (int32_t)lx->n);
     lx->n++;
     const char *sp = strchr(e->phrase, ' ');
     size_t flen = sp ? (size_t)(sp - e->phrase) : len;
-    int32_t most = lx_map_get(lx->firsts, e->phrase, flen);
+    int32_t most = sr_lx_map_get(lx->firsts, e->phrase, flen);
     if (most < e->nwords)
-        lx_map_put(lx->firsts, e->phrase, flen, e->nwords);
+        sr_lx_map_put(lx->firsts, e->phrase, flen, e->nwords);
 }
 
-int lx_load(sr_lex *lx, const char *path, const char *label, sr_error *err)
+int sr_lx_load(sr_lex *lx, const char *path, const char *label, sr_error *err)
 {
     if (!lx->phrases) {
-        lx->phrases = lx_map_new();
-        lx->firsts = lx_map_new();
+        lx->phrases = sr_lx_map_new();
+        lx->firsts = sr_lx_map_new();
     }
     size_t len;
     char *text = sr_read_file(path, &len, err);
@@ -167,7 +167,7 @@ int lx_load(sr_lex *lx, const char *path, const char *label, sr_error *err)
     return 0;
 }
 
-void lx_free(sr_lex *lx)
+void sr_lx_free(sr_lex *lx)
 {
     for (size_t i = 0; i < lx->n; i++)
         free((char *)lx->entries[i].src);
@@ -175,8 +175,8 @@ void lx_free(sr_lex *lx)
     for (size_t i = 0; i < lx->ntexts; i++)
         free(lx->texts[i]);
     free(lx->texts);
-    lx_map_free(lx->phrases);
-    lx_map_free(lx->firsts);
+    sr_lx_map_free(lx->phrases);
+    sr_lx_map_free(lx->firsts);
     memset(lx, 0, sizeof *lx);
 }
 
@@ -203,12 +203,12 @@ static const lx_entry *chain_pick(const sr_lex *lx, int32_t idx, uint32_t mask)
     return NULL;
 }
 
-const lx_entry *lx_get(const sr_lex *lx, const char *phrase, uint32_t mask)
+const lx_entry *sr_lx_get(const sr_lex *lx, const char *phrase, uint32_t mask)
 {
-    return chain_pick(lx, lx_map_get(lx->phrases, phrase, strlen(phrase)), mask);
+    return chain_pick(lx, sr_lx_map_get(lx->phrases, phrase, strlen(phrase)), mask);
 }
 
-const lx_entry *lx_match(const sr_lex *lx, const sr_sentence *s, uint32_t i, uint32_t mask,
+const lx_entry *sr_lx_match(const sr_lex *lx, const sr_sentence *s, uint32_t i, uint32_t mask,
                          uint32_t *nw)
 {
     if (i >= s->ntokens)
@@ -217,7 +217,7 @@ const lx_entry *lx_match(const sr_lex *lx, const sr_sentence *s, uint32_t i, uin
     size_t n = 0;
     if (!append_lower(buf, sizeof buf, &n, s->tokens[i].form))
         return NULL;
-    int32_t most = lx_map_get(lx->firsts, buf, n);
+    int32_t most = sr_lx_map_get(lx->firsts, buf, n);
     if (most > (int32_t)(s->ntokens - i))
         most = (int32_t)(s->ntokens - i);
     if (most > 1) {
@@ -231,7 +231,7 @@ const lx_entry *lx_match(const sr_lex *lx, const sr_sentence *s, uint32_t i, uin
             ends[w] = n;
         }
         for (; w > 1; w--) {
-            const lx_entry *e = chain_pick(lx, lx_map_get(lx->phrases, buf, ends[w - 1]), mask);
+            const lx_entry *e = chain_pick(lx, sr_lx_map_get(lx->phrases, buf, ends[w - 1]), mask);
             if (e) {
                 *nw = (uint32_t)w;
                 return e;
@@ -239,12 +239,12 @@ const lx_entry *lx_match(const sr_lex *lx, const sr_sentence *s, uint32_t i, uin
         }
         n = ends[0];
     }
-    const lx_entry *e = most > 0 ? chain_pick(lx, lx_map_get(lx->phrases, buf, n), mask) : NULL;
+    const lx_entry *e = most > 0 ? chain_pick(lx, sr_lx_map_get(lx->phrases, buf, n), mask) : NULL;
     const char *lemma = s->tokens[i].lemma;
     if (!e && lemma && strcmp(lemma, s->tokens[i].form) != 0) {
         n = 0;
         if (append_lower(buf, sizeof buf, &n, lemma))
-            e = chain_pick(lx, lx_map_get(lx->phrases, buf, n), mask);
+            e = chain_pick(lx, sr_lx_map_get(lx->phrases, buf, n), mask);
     }
     if (e)
         *nw = 1;

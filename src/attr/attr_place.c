@@ -61,7 +61,7 @@ static int name_word(const sr_sentence *s, int k)
 */
 static int inside_longer_mention(const sr_attr_input *in, uint32_t si, int first, int last)
 {
-    for (size_t m = mention_first(in, si); m < in->nmentions && in->mentions[m].sentence == si;
+    for (size_t m = sr_mention_first(in, si); m < in->nmentions && in->mentions[m].sentence == si;
          m++) {
         const sr_mention *x = &in->mentions[m];
         if ((int)x->first < first && last <= (int)x->last && x->kind != SR_MENTION_AGENT)
@@ -74,22 +74,22 @@ static int inside_longer_mention(const sr_attr_input *in, uint32_t si, int first
 static size_t match_at(const sr_gazetteer *g, const sr_sentence *s, const char *text, int i,
                        int *last, const gaz_place **cand)
 {
-    if (!capitalized(&s->tokens[i]) || tok_is_punct(&s->tokens[i]))
+    if (!capitalized(&s->tokens[i]) || sr_tok_is_punct(&s->tokens[i]))
         return 0;
     /* Longest first, over the run of capitalized words ("of", "-" may join them). */
     int most = 1;
     while (most < 4 && i + most < (int)s->ntokens &&
-           (capitalized(&s->tokens[i + most]) || tok_is(&s->tokens[i + most], "of") ||
-            tok_is(&s->tokens[i + most], "-")))
+           (capitalized(&s->tokens[i + most]) || sr_tok_is(&s->tokens[i + most], "of") ||
+            sr_tok_is(&s->tokens[i + most], "-")))
         most++;
     for (int n = most; n >= 1; n--) {
         int end = i + n;
-        if (tok_is_punct(&s->tokens[end - 1]) || !capitalized(&s->tokens[end - 1]))
+        if (sr_tok_is_punct(&s->tokens[end - 1]) || !capitalized(&s->tokens[end - 1]))
             continue;
         char key[256];
         uint32_t a = s->tokens[i].start, b = s->tokens[end - 1].end;
-        size_t len = gaz_norm(text + a, b - a, key, sizeof key);
-        size_t k = len ? gaz_lookup(g, key, len, cand, MAX_CANDS) : 0;
+        size_t len = sr_gaz_norm(text + a, b - a, key, sizeof key);
+        size_t k = len ? sr_gaz_lookup(g, key, len, cand, MAX_CANDS) : 0;
         if (k) {
             *last = end;
             return k;
@@ -102,7 +102,7 @@ static size_t match_at(const sr_gazetteer *g, const sr_sentence *s, const char *
 static int preposition(const sr_sentence *s, int k)
 {
     for (int c = 0; c < (int)s->ntokens; c++)
-        if (tree_parent(s, c) == k && tree_rel_is(s, c, "case"))
+        if (sr_tree_parent(s, c) == k && sr_tree_rel_is(s, c, "case"))
             return c;
     return -1;
 }
@@ -126,7 +126,7 @@ static toponym *find_toponyms(const sr_attr *at, const sr_attr_input *in, sr_are
                 continue;
             }
             /* "Western" is no Fijian division: a toponym is a noun. */
-            uint8_t u = s->tokens[tree_span_head(s, i, t.last)].upos;
+            uint8_t u = s->tokens[sr_tree_span_head(s, i, t.last)].upos;
             if (u == SR_UPOS_ADJ || u == SR_UPOS_VERB || u == SR_UPOS_ADV) {
                 i = t.last - 1;
                 continue;
@@ -139,11 +139,11 @@ static toponym *find_toponyms(const sr_attr *at, const sr_attr_input *in, sr_are
                     t.last++;
                 }
             }
-            t.head = tree_span_head(s, t.first, t.last);
+            t.head = sr_tree_span_head(s, t.first, t.last);
             int h = t.head;
             for (uint32_t steps = 0;
-                 tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
-                h = tree_parent(s, h);
+                 sr_tree_rel_is(s, h, "conj") && sr_tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
+                h = sr_tree_parent(s, h);
             t.prep = preposition(s, h);
             if (cnt == cap) {
                 toponym *bigger = sr_arena_alloc(a, 2 * cap * sizeof *out);
@@ -210,7 +210,7 @@ static int context_has(const context *c, const char *iso3)
 static const gaz_place *qualified(const sr_attr *at, const sr_attr_input *in, const toponym *t)
 {
     const sr_sentence *s = &in->sentences[t->sentence];
-    if (t->last + 1 >= (int)s->ntokens || !tok_is(&s->tokens[t->last], ","))
+    if (t->last + 1 >= (int)s->ntokens || !sr_tok_is(&s->tokens[t->last], ","))
         return NULL;
     const gaz_place *q[MAX_CANDS];
     int qlast;
@@ -219,7 +219,7 @@ static const gaz_place *qualified(const sr_attr *at, const sr_attr_input *in, co
         for (size_t i = 0; i < t->ncand; i++) {
             const gaz_place *p = t->cand[i];
             if (q[j]->feature == GAZ_ADMIN1 && p->admin1 && q[j]->admin1 &&
-                strcmp(gaz_str(at->gaz, p->admin1), gaz_str(at->gaz, q[j]->admin1)) == 0)
+                strcmp(sr_gaz_str(at->gaz, p->admin1), sr_gaz_str(at->gaz, q[j]->admin1)) == 0)
                 return p;
             if (q[j]->feature == GAZ_COUNTRY && p->feature == GAZ_CITY &&
                 strcmp(p->country, q[j]->country) == 0)
@@ -238,7 +238,7 @@ static double score(const sr_gazetteer *g, const gaz_place *p, const context *c)
         s += 1.5;
     if (context_has(c, p->country))
         s += 2.5;
-    if (p->feature == GAZ_CITY && p->admin1 && context_has_admin1(c, gaz_str(g, p->admin1)))
+    if (p->feature == GAZ_CITY && p->admin1 && context_has_admin1(c, sr_gaz_str(g, p->admin1)))
         s += 2;
     return s;
 }
@@ -270,7 +270,7 @@ static void choose(const sr_attr *at, const sr_attr_input *in, toponym *ts, size
     for (size_t i = 0; i < n; i++) {
         choose_one(at, in, &ts[i], &c);
         if (ts[i].region || ts[i].place->feature == GAZ_ADMIN1)
-            context_add_admin1(&c, ts[i].place->admin1 ? gaz_str(at->gaz, ts[i].place->admin1)
+            context_add_admin1(&c, ts[i].place->admin1 ? sr_gaz_str(at->gaz, ts[i].place->admin1)
                                                        : NULL);
     }
     for (size_t i = 0; c.nadmin1 && i < n; i++)
@@ -284,7 +284,7 @@ static int locative(const sr_token *p)
         "in",     "at",   "on", "near",    "outside", "inside",     "across", "over",
         "around", "into", "to", "towards", "toward",  "throughout", "within", "off"};
     for (size_t i = 0; p && i < sizeof preps / sizeof *preps; i++)
-        if (tok_is(p, preps[i]))
+        if (sr_tok_is(p, preps[i]))
             return 1;
     return 0;
 }
@@ -299,10 +299,10 @@ static void fill(const sr_attr *at, sr_arena *a, const sr_sentence *s, const top
                  int near_prep, sr_place *out)
 {
     const gaz_place *p = t->place;
-    const char *name = gaz_str(at->gaz, p->name);
+    const char *name = sr_gaz_str(at->gaz, p->name);
     out->name = t->region ? sr_arena_printf(a, "%s region", name) : name;
     out->country = p->country[0] ? p->country : NULL;
-    out->admin1 = p->admin1 ? gaz_str(at->gaz, p->admin1) : NULL;
+    out->admin1 = p->admin1 ? sr_gaz_str(at->gaz, p->admin1) : NULL;
     out->geonames = t->region ? 0 : p->geonames;
     out->lat = t->region ? NAN : p->lat;
     out->lon = t->region ? NAN : p->lon;
@@ -327,7 +327,7 @@ static int place_filler(const sr_token *t)
     static const char *const words[] = {"the", "city",   "town",   "village", "port",     "capital",
                                         "of",  "region", "centre", "center",  "outskirts"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (tok_is(t, words[i]))
+        if (sr_tok_is(t, words[i]))
             return 1;
     return t->upos == SR_UPOS_ADJ;
 }
@@ -342,13 +342,13 @@ static int place_filler(const sr_token *t)
 static int is_object_place(const sr_sentence *s, const sr_event *e, int trig, const toponym *t,
                            int h, const sr_token *prep)
 {
-    int p = tree_parent(s, h);
-    if (p == trig && (tree_rel_is(s, h, "obj") || tree_rel_is(s, h, "nsubj:pass")))
+    int p = sr_tree_parent(s, h);
+    if (p == trig && (sr_tree_rel_is(s, h, "obj") || sr_tree_rel_is(s, h, "nsubj:pass")))
         return 1;
-    if (p >= 0 && tree_parent(s, p) == trig && tree_rel_is(s, p, "obj") &&
-        ((prep && tok_is(prep, "of")) || tree_rel_is(s, h, "compound")))
+    if (p >= 0 && sr_tree_parent(s, p) == trig && sr_tree_rel_is(s, p, "obj") &&
+        ((prep && sr_tok_is(prep, "of")) || sr_tree_rel_is(s, h, "compound")))
         return 1;
-    int k = tree_token_at(s, e->trigger.end - 1) + 1;
+    int k = sr_tree_token_at(s, e->trigger.end - 1) + 1;
     if (k <= 0 || t->first < k)
         return 0;
     for (; k < t->first; k++)
@@ -360,11 +360,11 @@ static int is_object_place(const sr_sentence *s, const sr_event *e, int trig, co
 /* Is toponym head h (preposition prep) the object of some verb, or "the city of" one? */
 static int object_of_a_verb(const sr_sentence *s, int h, const sr_token *prep)
 {
-    int p = tree_parent(s, h);
-    if (p >= 0 && tree_rel_is(s, h, "obj") && s->tokens[p].upos == SR_UPOS_VERB)
+    int p = sr_tree_parent(s, h);
+    if (p >= 0 && sr_tree_rel_is(s, h, "obj") && s->tokens[p].upos == SR_UPOS_VERB)
         return 1;
-    int g = tree_parent(s, p);
-    return prep && tok_is(prep, "of") && g >= 0 && tree_rel_is(s, p, "obj") &&
+    int g = sr_tree_parent(s, p);
+    return prep && sr_tok_is(prep, "of") && g >= 0 && sr_tree_rel_is(s, p, "obj") &&
            s->tokens[g].upos == SR_UPOS_VERB;
 }
 
@@ -384,13 +384,13 @@ static void adjust_actor(const sr_attr *at, sr_arena *a, const char *country, sr
         return;
     char low[4] = {(char)tolower((unsigned char)sector[0]), (char)tolower((unsigned char)sector[1]),
                    (char)tolower((unsigned char)sector[2]), 0};
-    if (!lx_get(&at->lex, low, LX(LX_SECTOR)))
+    if (!sr_lx_get(&at->lex, low, LX(LX_SECTOR)))
         return;
     *orig = code;
     actor->code = sr_arena_printf(a, "%s%s", country, sector);
 }
 
-void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n)
+void sr_place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n)
 {
     if (!at->gaz || !n)
         return;
@@ -404,7 +404,7 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
         if (e->sentence >= in->nsentences)
             continue;
         const sr_sentence *s = &in->sentences[e->sentence];
-        int trig = tree_span_token(s, e->trigger);
+        int trig = sr_tree_span_token(s, e->trigger);
         int best = -1, best_depth = 1 << 20, near_prep = 0;
         /* The toponyms of the event's sentence: they come in sentence order. */
         size_t lo = 0, hi = nt;
@@ -425,8 +425,8 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
                 continue;
             int head = t->head, h = head;
             for (uint32_t steps = 0;
-                 tree_rel_is(s, h, "conj") && tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
-                h = tree_parent(s, h);
+                 sr_tree_rel_is(s, h, "conj") && sr_tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
+                h = sr_tree_parent(s, h);
             const sr_token *prep = t->prep >= 0 ? &s->tokens[t->prep] : NULL;
             int object = takes_object_place(e) && is_object_place(s, e, trig, t, h, prep);
             /* In an attack's sentence, the object of another verb is a place nearby
@@ -434,14 +434,14 @@ void place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event
             int other_object = takes_object_place(e) && !object && object_of_a_verb(s, h, prep);
             if (!locative(prep) && !object && !other_object)
                 continue; /* "with Russia", "protect Ukraine from Russia" */
-            int d = trig >= 0 ? tree_link(s, trig, head) : TREE_UNLINKED;
+            int d = trig >= 0 ? sr_tree_link(s, trig, head) : TREE_UNLINKED;
             if (d == TREE_OTHER_CLAUSE)
                 continue; /* "said that ... pressure on Moscow" */
             int depth = d >= 0 ? d : 1000 + abs(head - (trig >= 0 ? trig : 0));
             if (depth < best_depth) {
                 best_depth = depth;
                 best = (int)k;
-                near_prep = prep && tok_is(prep, "near");
+                near_prep = prep && sr_tok_is(prep, "near");
             }
         }
         if (best >= 0) {

@@ -127,13 +127,13 @@ static int is_speech_verb(const sr_lex *lx, const sr_sentence *s, int k)
     uint32_t nw;
     uint8_t u = s->tokens[k].upos;
     return (u == SR_UPOS_VERB || u == SR_UPOS_NONE) &&
-           lx_match(lx, s, (uint32_t)k, LX(LX_SPEECH), &nw) != NULL;
+           sr_lx_match(lx, s, (uint32_t)k, LX(LX_SPEECH), &nw) != NULL;
 }
 
 /* Index of the mention of sentence si covering token k, or -1. */
 static int mention_at(const sr_attr_input *in, uint32_t si, int k)
 {
-    for (size_t m = mention_first(in, si); m < in->nmentions && in->mentions[m].sentence == si;
+    for (size_t m = sr_mention_first(in, si); m < in->nmentions && in->mentions[m].sentence == si;
          m++) {
         const sr_mention *x = &in->mentions[m];
         if ((int)x->first <= k && k < (int)x->last)
@@ -178,7 +178,7 @@ static int find_speaker(const sr_attr_input *in, uint32_t si, int v, sr_span q)
     const sr_sentence *s = &in->sentences[si];
     int m = -1;
     for (int k = 0; k < (int)s->ntokens && m < 0; k++)
-        if (tree_parent(s, k) == v && tree_rel_is(s, k, "nsubj") && !inside(s, k, q))
+        if (sr_tree_parent(s, k) == v && sr_tree_rel_is(s, k, "nsubj") && !inside(s, k, q))
             m = speaker_at(in, si, k);
     for (int d = 1; m < 0 && d <= 4; d++) {
         if (v + d < (int)s->ntokens && !inside(s, v + d, q))
@@ -188,7 +188,7 @@ static int find_speaker(const sr_attr_input *in, uint32_t si, int v, sr_span q)
     }
     /* "he wrote ..., the head of ..., Admiral X": a name after the verb wins. */
     if (m < 0 || (in->mentions[m].kind == SR_MENTION_PRONOUN && (int)in->mentions[m].first < v)) {
-        for (size_t o = mention_first(in, si); o < in->nmentions && in->mentions[o].sentence == si;
+        for (size_t o = sr_mention_first(in, si); o < in->nmentions && in->mentions[o].sentence == si;
              o++)
             if (in->mentions[o].kind == SR_MENTION_NAME && (int)in->mentions[o].first > v &&
                 !inside(s, (int)in->mentions[o].first, q) && in->mentions[o].sector) {
@@ -207,7 +207,7 @@ static void find_medium(const sr_lex *lx, const sr_sentence *s, int v, sr_span q
             uint32_t nw;
             if (inside(s, k, q))
                 continue;
-            const lx_entry *e = lx_match(lx, s, (uint32_t)k, LX(LX_MEDIUM), &nw);
+            const lx_entry *e = sr_lx_match(lx, s, (uint32_t)k, LX(LX_MEDIUM), &nw);
             if (e) {
                 out->medium = e->arg;
                 out->medium_span = (sr_span){s->tokens[k].start, s->tokens[k + nw - 1].end};
@@ -273,7 +273,7 @@ static int continues(const sr_attr_input *in, const sr_quote *prev, sr_span m)
         return 0;
     const sr_sentence *s = &in->sentences[os];
     for (uint32_t k = 0; k < s->ntokens && s->tokens[k].end <= m.start; k++)
-        if (!tok_is_punct(&s->tokens[k]))
+        if (!sr_tok_is_punct(&s->tokens[k]))
             return 0;
     int pe = sentence_at(in, prev->span.end);
     return os <= (int)prev->sentence + 1 || os <= pe + 1;
@@ -284,7 +284,7 @@ static sr_span subtree_span(const sr_sentence *s, int c)
 {
     sr_span sp = {s->tokens[c].start, s->tokens[c].end};
     for (int k = 0; k < (int)s->ntokens; k++)
-        if (tree_depth_below(s, c, k) >= 0) {
+        if (sr_tree_depth_below(s, c, k) >= 0) {
             if (s->tokens[k].start < sp.start)
                 sp.start = s->tokens[k].start;
             if (s->tokens[k].end > sp.end)
@@ -305,13 +305,13 @@ static int overlaps(sr_span a, sr_span b)
 */
 static int complementizer(const sr_sentence *s, int m, int h)
 {
-    if (tree_rel_is(s, m, "mark"))
+    if (sr_tree_rel_is(s, m, "mark"))
         return 1;
-    const char *rel = tree_rel_is(s, m, "obj")     ? "obj"
-                      : tree_rel_is(s, m, "nsubj") ? "nsubj"
+    const char *rel = sr_tree_rel_is(s, m, "obj")     ? "obj"
+                      : sr_tree_rel_is(s, m, "nsubj") ? "nsubj"
                                                    : NULL;
     for (int k = 0; rel && k < (int)s->ntokens; k++)
-        if (k != m && tree_parent(s, k) == h && tree_rel_is(s, k, rel))
+        if (k != m && sr_tree_parent(s, k) == h && sr_tree_rel_is(s, k, rel))
             return 1;
     return 0;
 }
@@ -319,8 +319,8 @@ static int complementizer(const sr_sentence *s, int m, int h)
 /* Is there a verb strictly between h and its ancestor v ("accused ... and warned that")? */
 static int verb_between(const sr_sentence *s, int v, int h)
 {
-    for (int k = tree_parent(s, h), steps = 0; k >= 0 && k != v && steps <= (int)s->ntokens;
-         k = tree_parent(s, k), steps++)
+    for (int k = sr_tree_parent(s, h), steps = 0; k >= 0 && k != v && steps <= (int)s->ntokens;
+         k = sr_tree_parent(s, k), steps++)
         if (s->tokens[k].upos == SR_UPOS_VERB)
             return 1;
     return 0;
@@ -334,11 +334,11 @@ static int verb_between(const sr_sentence *s, int v, int h)
 static int complement(const sr_sentence *s, int v)
 {
     for (int c = 0; c < (int)s->ntokens; c++)
-        if (tree_parent(s, c) == v && tree_rel_is(s, c, "ccomp"))
+        if (sr_tree_parent(s, c) == v && sr_tree_rel_is(s, c, "ccomp"))
             return c;
     for (int m = v + 1; m < (int)s->ntokens; m++) {
-        int h = tree_parent(s, m);
-        if (tok_is(&s->tokens[m], "that") && h > m && tree_depth_below(s, v, h) > 0 &&
+        int h = sr_tree_parent(s, m);
+        if (sr_tok_is(&s->tokens[m], "that") && h > m && sr_tree_depth_below(s, v, h) > 0 &&
             complementizer(s, m, h) && !verb_between(s, v, h))
             return h;
     }
@@ -358,8 +358,8 @@ static size_t reported(const sr_attr *at, const sr_attr_input *in, uint32_t si, 
             continue;
         sr_span sp = subtree_span(s, c);
         /* Leave out the complementizer: "that NATO troops would ..." */
-        int first = tree_token_at(s, sp.start);
-        if (first >= 0 && tok_is(&s->tokens[first], "that") && first + 1 < (int)s->ntokens)
+        int first = sr_tree_token_at(s, sp.start);
+        if (first >= 0 && sr_tok_is(&s->tokens[first], "that") && first + 1 < (int)s->ntokens)
             sp.start = s->tokens[first + 1].start;
         int covered = 0;
         for (size_t j = 0; j < ndirect && !covered; j++)
@@ -375,7 +375,7 @@ static size_t reported(const sr_attr *at, const sr_attr_input *in, uint32_t si, 
     return n;
 }
 
-void quote_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n,
+void sr_quote_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n,
                sr_quote **quotes, size_t *nquotes)
 {
     size_t cap = 16 + in->nsentences * 2;

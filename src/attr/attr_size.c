@@ -67,7 +67,7 @@ static int read_number(const sr_lex *lx, const sr_sentence *s, int i, double *v,
     double x = digits_value(s->tokens[i].form);
     int k = i + 1;
     if (x < 0) {
-        const lx_entry *e = lx_match(lx, s, (uint32_t)i, LX(LX_NUM), &nw);
+        const lx_entry *e = sr_lx_match(lx, s, (uint32_t)i, LX(LX_NUM), &nw);
         if (!e)
             return 0;
         x = (double)e->value;
@@ -75,13 +75,13 @@ static int read_number(const sr_lex *lx, const sr_sentence *s, int i, double *v,
         k = i + (int)nw;
     }
     for (const lx_entry *m;
-         k < (int)s->ntokens && (m = lx_match(lx, s, (uint32_t)k, LX(LX_MULT), &nw)) != NULL;) {
+         k < (int)s->ntokens && (m = sr_lx_match(lx, s, (uint32_t)k, LX(LX_MULT), &nw)) != NULL;) {
         x *= (double)m->value;
         k += (int)nw;
     }
     if (x != (double)(int64_t)x)
         return 0; /* "2.5 km", "0.5" */
-    if (*approx && k < (int)s->ntokens && tok_is(&s->tokens[k], "of"))
+    if (*approx && k < (int)s->ntokens && sr_tok_is(&s->tokens[k], "of"))
         k++;
     *v = x;
     *end = k;
@@ -95,8 +95,8 @@ static int looks_like_date(const sr_lex *lx, const sr_sentence *s, int i, int en
     const char *f = s->tokens[i].form;
     if (strlen(f) == 4 && digits_value(f) >= 1900 && digits_value(f) <= 2100)
         return 1;
-    return (end < (int)s->ntokens && lx_match(lx, s, (uint32_t)end, LX(LX_MONTH), &nw)) ||
-           (i > 0 && lx_match(lx, s, (uint32_t)i - 1, LX(LX_MONTH), &nw));
+    return (end < (int)s->ntokens && sr_lx_match(lx, s, (uint32_t)end, LX(LX_MONTH), &nw)) ||
+           (i > 0 && sr_lx_match(lx, s, (uint32_t)i - 1, LX(LX_MONTH), &nw));
 }
 
 /* The `what` kind at token k (form or lemma), or SR_COUNT_NONE. */
@@ -105,20 +105,20 @@ static int what_at(const sr_lex *lx, const sr_sentence *s, int k)
     uint32_t nw;
     if (k < 0 || k >= (int)s->ntokens)
         return SR_COUNT_NONE;
-    const lx_entry *e = lx_match(lx, s, (uint32_t)k, LX(LX_WHAT), &nw);
+    const lx_entry *e = sr_lx_match(lx, s, (uint32_t)k, LX(LX_WHAT), &nw);
     return e ? kind_of(e->arg) : SR_COUNT_NONE;
 }
 
 /* The kind from the tree: the noun's head, or its adjective and participle dependents. */
 static int what_in_tree(const sr_lex *lx, const sr_sentence *s, int noun)
 {
-    int p = tree_parent(s, noun);
+    int p = sr_tree_parent(s, noun);
     int w = SR_COUNT_NONE;
-    if (p >= 0 && (tree_rel_is(s, noun, "nsubj") || tree_rel_is(s, noun, "obj") ||
-                   tree_rel_is(s, noun, "nummod")))
+    if (p >= 0 && (sr_tree_rel_is(s, noun, "nsubj") || sr_tree_rel_is(s, noun, "obj") ||
+                   sr_tree_rel_is(s, noun, "nummod")))
         w = what_at(lx, s, p);
     for (int c = 0; !w && c < (int)s->ntokens; c++)
-        if (tree_parent(s, c) == noun && (tree_rel_is(s, c, "amod") || tree_rel_is(s, c, "acl")))
+        if (sr_tree_parent(s, c) == noun && (sr_tree_rel_is(s, c, "amod") || sr_tree_rel_is(s, c, "acl")))
             w = what_at(lx, s, c);
     return w;
 }
@@ -134,8 +134,8 @@ static int what_nearby(const sr_lex *lx, const sr_sentence *s, int from, int to)
             return w;
         if (t->lemma && (strcmp(t->lemma, "be") == 0 || strcmp(t->lemma, "remain") == 0))
             continue; /* "five remain missing", "were injured" */
-        if (tok_is_punct(t) || t->upos == SR_UPOS_NUM || t->upos == SR_UPOS_VERB ||
-            lx_match(lx, s, (uint32_t)k, LX(LX_SUBSET), &nw))
+        if (sr_tok_is_punct(t) || t->upos == SR_UPOS_NUM || t->upos == SR_UPOS_VERB ||
+            sr_lx_match(lx, s, (uint32_t)k, LX(LX_SUBSET), &nw))
             break;
     }
     for (int k = to - 1; k >= 0 && k >= to - 4; k--) {
@@ -143,8 +143,8 @@ static int what_nearby(const sr_lex *lx, const sr_sentence *s, int from, int to)
         int w = what_at(lx, s, k);
         if (w)
             return w;
-        if (tok_is_punct(t) || t->upos == SR_UPOS_NUM || t->upos == SR_UPOS_NOUN ||
-            lx_match(lx, s, (uint32_t)k, LX(LX_SUBSET), &nw))
+        if (sr_tok_is_punct(t) || t->upos == SR_UPOS_NUM || t->upos == SR_UPOS_NOUN ||
+            sr_lx_match(lx, s, (uint32_t)k, LX(LX_SUBSET), &nw))
             break;
     }
     return SR_COUNT_NONE;
@@ -159,7 +159,7 @@ static int among_the(const sr_lex *lx, const sr_sentence *s, int from)
     int k = from;
     while (k < (int)s->ntokens && s->tokens[k].lemma && strcmp(s->tokens[k].lemma, "be") == 0)
         k++;
-    if (k >= (int)s->ntokens || !tok_is(&s->tokens[k], "among"))
+    if (k >= (int)s->ntokens || !sr_tok_is(&s->tokens[k], "among"))
         return SR_COUNT_NONE;
     k++;
     if (k < (int)s->ntokens && s->tokens[k].upos == SR_UPOS_DET)
@@ -172,12 +172,12 @@ static int subset_between(const sr_lex *lx, const sr_sentence *s, int from, int 
 {
     uint32_t nw;
     for (int k = from; k < to; k++)
-        if (lx_match(lx, s, (uint32_t)k, LX(LX_SUBSET), &nw))
+        if (sr_lx_match(lx, s, (uint32_t)k, LX(LX_SUBSET), &nw))
             return 1;
     return 0;
 }
 
-size_t size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *heads, size_t cap)
+size_t sr_size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *heads, size_t cap)
 {
     size_t n = 0;
     int firsts[64], ends[64];
@@ -187,7 +187,7 @@ size_t size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *hea
         uint32_t nw;
         int qual = SR_QUAL_EXACT, k = i, approx, end;
         double v;
-        const lx_entry *q = lx_match(lx, s, (uint32_t)i, LX(LX_QUAL), &nw);
+        const lx_entry *q = sr_lx_match(lx, s, (uint32_t)i, LX(LX_QUAL), &nw);
         if (q) {
             qual = strcmp(q->arg, "min") == 0   ? SR_QUAL_MIN
                    : strcmp(q->arg, "max") == 0 ? SR_QUAL_MAX
@@ -202,8 +202,8 @@ size_t size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *hea
         if (approx && qual == SR_QUAL_EXACT)
             qual = SR_QUAL_APPROX;
         /* "five of them children": part of the count before. */
-        int of_them = end + 1 < (int)s->ntokens && tok_is(&s->tokens[end], "of") &&
-                      (tok_is(&s->tokens[end + 1], "them") || tok_is(&s->tokens[end + 1], "whom"));
+        int of_them = end + 1 < (int)s->ntokens && sr_tok_is(&s->tokens[end], "of") &&
+                      (sr_tok_is(&s->tokens[end + 1], "them") || sr_tok_is(&s->tokens[end + 1], "whom"));
         if (of_them)
             end += 2;
         /* The counted noun: the first noun within three words, past adjectives. */
@@ -214,14 +214,14 @@ size_t size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *hea
                 noun = j;
                 break;
             }
-            if (u != SR_UPOS_ADJ && !tok_is(&s->tokens[j], "more") &&
-                !tok_is(&s->tokens[j], "other"))
+            if (u != SR_UPOS_ADJ && !sr_tok_is(&s->tokens[j], "more") &&
+                !sr_tok_is(&s->tokens[j], "other"))
                 break;
         }
         sr_count c = {.n = (int64_t)v, .qual = (uint8_t)qual, .subset_of = -1};
-        const lx_entry *who = noun >= 0 ? lx_match(lx, s, (uint32_t)noun, LX(LX_WHO), &nw) : NULL;
+        const lx_entry *who = noun >= 0 ? sr_lx_match(lx, s, (uint32_t)noun, LX(LX_WHO), &nw) : NULL;
         const lx_entry *thing =
-            noun >= 0 ? lx_match(lx, s, (uint32_t)noun, LX(LX_THING), &nw) : NULL;
+            noun >= 0 ? sr_lx_match(lx, s, (uint32_t)noun, LX(LX_THING), &nw) : NULL;
         int head = noun >= 0 ? noun : k;
         c.what = (uint8_t)(noun >= 0 ? what_at(lx, s, noun) : SR_COUNT_NONE);
         if (!c.what)
@@ -345,15 +345,15 @@ static void assign(const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n,
             /* Another event of the sentence that governs the count takes it alone. */
             int mine = 1;
             if (es == si) {
-                int trig = tree_span_token(s, ev[i].trigger);
-                int linked = trig >= 0 && (tree_depth_below(s, trig, heads[j]) >= 0 ||
-                                           tree_clause(s, trig) == tree_clause(s, heads[j]));
+                int trig = sr_tree_span_token(s, ev[i].trigger);
+                int linked = trig >= 0 && (sr_tree_depth_below(s, trig, heads[j]) >= 0 ||
+                                           sr_tree_clause(s, trig) == sr_tree_clause(s, heads[j]));
                 for (size_t o = 0; !linked && o < n; o++) {
                     if (o == i || ev[o].sentence != es || !measures(&ev[o], c[j].what))
                         continue;
-                    int t2 = tree_span_token(s, ev[o].trigger);
-                    if (t2 >= 0 && (tree_depth_below(s, t2, heads[j]) >= 0 ||
-                                    tree_clause(s, t2) == tree_clause(s, heads[j])))
+                    int t2 = sr_tree_span_token(s, ev[o].trigger);
+                    if (t2 >= 0 && (sr_tree_depth_below(s, t2, heads[j]) >= 0 ||
+                                    sr_tree_clause(s, t2) == sr_tree_clause(s, heads[j])))
                         mine = 0;
                 }
             }
@@ -368,7 +368,7 @@ static void assign(const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n,
     }
 }
 
-void size_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n)
+void sr_size_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n)
 {
     /* Which sentences have events: counts only look at those and the ones after. */
     uint8_t *has = sr_arena_calloc(a, in->nsentences + 1, 1);
@@ -381,7 +381,7 @@ void size_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event 
         int prev = si > 0 && has[si - 1] && !has[si];
         if (!has[si] && !prev)
             continue;
-        size_t nc = size_find(&at->lex, &in->sentences[si], c, heads, 64);
+        size_t nc = sr_size_find(&at->lex, &in->sentences[si], c, heads, 64);
         if (nc)
             assign(in, a, ev, n, si, has[si] ? si : si - 1, c, heads, nc);
     }

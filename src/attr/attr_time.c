@@ -63,9 +63,9 @@ static int capitalized_or_comma(const sr_token *t)
 /* A valid civil date as days, else NO_DATE. */
 static int32_t ymd(int y, int m, int d)
 {
-    if (m < 1 || m > 12 || d < 1 || d > cal_month_len(y, m))
+    if (m < 1 || m > 12 || d < 1 || d > sr_cal_month_len(y, m))
         return NO_DATE;
-    return cal_days(y, m, d);
+    return sr_cal_days(y, m, d);
 }
 
 /* "2025-08-15", "15.08.2025", "15/08/2025" in one token, or "2025 - 08 - 15" glued. */
@@ -86,8 +86,8 @@ static int32_t numeric_date(const sr_sentence *s, int i, int *last)
         return ymd(c, b, a);
     }
     if (is_year(t) && i + 4 < (int)s->ntokens && !t->space_after &&
-        tok_is(&s->tokens[i + 1], "-") && !s->tokens[i + 1].space_after &&
-        !s->tokens[i + 2].space_after && tok_is(&s->tokens[i + 3], "-") &&
+        sr_tok_is(&s->tokens[i + 1], "-") && !s->tokens[i + 1].space_after &&
+        !s->tokens[i + 2].space_after && sr_tok_is(&s->tokens[i + 3], "-") &&
         !s->tokens[i + 3].space_after) {
         int m = digits_of(&s->tokens[i + 2]), d = digits_of(&s->tokens[i + 4]);
         if (m > 0 && d > 0) {
@@ -104,7 +104,7 @@ static int32_t month_day_near(int32_t pub, int m, int d, int tense)
     if (pub == NO_DATE)
         return NO_DATE;
     int y, pm, pd;
-    cal_civil(pub, &y, &pm, &pd);
+    sr_cal_civil(pub, &y, &pm, &pd);
     int32_t r = ymd(y, m, d);
     if (r == NO_DATE)
         return r;
@@ -121,7 +121,7 @@ static int32_t month_near(int32_t pub, int m, int mod, int tense)
     if (pub == NO_DATE)
         return NO_DATE;
     int y, pm, pd;
-    cal_civil(pub, &y, &pm, &pd);
+    sr_cal_civil(pub, &y, &pm, &pd);
     if (mod < 0)
         y -= m >= pm;
     else if (mod > 0)
@@ -130,7 +130,7 @@ static int32_t month_near(int32_t pub, int m, int mod, int tense)
         y += m < pm;
     else
         y -= m > pm;
-    return cal_days(y, m, 1);
+    return sr_cal_days(y, m, 1);
 }
 
 /* Weekday w nearest pub: mod -1 the latest before, +1 the first after, 0 by tense. */
@@ -138,7 +138,7 @@ static int32_t weekday_near(int32_t pub, int w, int mod, int tense)
 {
     if (pub == NO_DATE)
         return NO_DATE;
-    int pw = cal_weekday(pub);
+    int pw = sr_cal_weekday(pub);
     int back = (pw - w + 7) % 7, ahead = (w - pw + 7) % 7;
     if (mod < 0)
         return pub - (back ? back : 7);
@@ -153,18 +153,18 @@ static int32_t period_start(int32_t pub, const char *unit, int n, uint8_t *prec)
     if (pub == NO_DATE)
         return NO_DATE;
     int y, m, d;
-    cal_civil(pub, &y, &m, &d);
+    sr_cal_civil(pub, &y, &m, &d);
     if (strcmp(unit, "week") == 0) {
         *prec = SR_DATE_WEEK;
-        return pub - (cal_weekday(pub) - 1) + 7 * n;
+        return pub - (sr_cal_weekday(pub) - 1) + 7 * n;
     }
     if (strcmp(unit, "month") == 0) {
         *prec = SR_DATE_MONTH;
         int k = y * 12 + (m - 1) + n;
-        return cal_days(k / 12, k % 12 + 1, 1);
+        return sr_cal_days(k / 12, k % 12 + 1, 1);
     }
     *prec = SR_DATE_YEAR;
-    return cal_days(y + n, 1, 1);
+    return sr_cal_days(y + n, 1, 1);
 }
 
 /* A number at token i (digits or a number word): its value, else -1. */
@@ -174,9 +174,9 @@ static int small_number(const sr_lex *lx, const sr_sentence *s, int i, uint32_t 
     *nw = 1;
     if (v >= 0)
         return v;
-    if (tok_is(&s->tokens[i], "a") || tok_is(&s->tokens[i], "an"))
+    if (sr_tok_is(&s->tokens[i], "a") || sr_tok_is(&s->tokens[i], "an"))
         return 1;
-    const lx_entry *e = lx_match(lx, s, (uint32_t)i, LX(LX_NUM), nw);
+    const lx_entry *e = sr_lx_match(lx, s, (uint32_t)i, LX(LX_NUM), nw);
     return e && !e->arg ? (int)e->value : -1;
 }
 
@@ -189,14 +189,14 @@ typedef struct scan {
 
 static const lx_entry *match(const scan *sc, int i, uint32_t mask, uint32_t *nw)
 {
-    return i >= 0 && i < (int)sc->s->ntokens ? lx_match(sc->lx, sc->s, (uint32_t)i, mask, nw)
+    return i >= 0 && i < (int)sc->s->ntokens ? sr_lx_match(sc->lx, sc->s, (uint32_t)i, mask, nw)
                                              : NULL;
 }
 
 /* Tense of the clause the tokens [first, last) hang from. */
 static int expr_tense(const sr_sentence *s, int first, int last)
 {
-    return tree_tense(s, tree_span_head(s, first, last));
+    return sr_tree_tense(s, sr_tree_span_head(s, first, last));
 }
 
 /*
@@ -211,7 +211,7 @@ static int32_t month_date(const scan *sc, int i, int *last, uint8_t *prec)
     int day = -1, m = 0, k = i;
     if ((day = digits_of(&s->tokens[i])) >= 1 && day <= 31) {
         k = i + 1;
-        if (k < n && tok_is(&s->tokens[k], "of"))
+        if (k < n && sr_tok_is(&s->tokens[k], "of"))
             k++;
         const lx_entry *e = match(sc, k, LX(LX_MONTH), &nw);
         if (!e)
@@ -230,7 +230,7 @@ static int32_t month_date(const scan *sc, int i, int *last, uint8_t *prec)
         else
             day = -1;
     }
-    int kk = k < n && tok_is(&s->tokens[k], ",") ? k + 1 : k;
+    int kk = k < n && sr_tok_is(&s->tokens[k], ",") ? k + 1 : k;
     int y = kk < n ? is_year(&s->tokens[kk]) : 0;
     if (y)
         k = kk + 1;
@@ -239,7 +239,7 @@ static int32_t month_date(const scan *sc, int i, int *last, uint8_t *prec)
         return NO_DATE; /* a bare month: see bare_month */
     if (day < 0) {
         *prec = SR_DATE_MONTH;
-        return cal_days(y, m, 1);
+        return sr_cal_days(y, m, 1);
     }
     *prec = SR_DATE_DAY;
     if (y)
@@ -263,7 +263,7 @@ static int32_t weekday_date(const scan *sc, int i, int *last, uint8_t *prec)
         return NO_DATE;
     k += (int)nw;
     /* "Tuesday, Aug. 19" or "Tuesday 19 August": the explicit date decides. */
-    int kk = k < (int)s->ntokens && tok_is(&s->tokens[k], ",") ? k + 1 : k;
+    int kk = k < (int)s->ntokens && sr_tok_is(&s->tokens[k], ",") ? k + 1 : k;
     if (kk < (int)s->ntokens) {
         int32_t d = month_date(sc, kk, last, prec);
         if (d != NO_DATE && *prec == SR_DATE_DAY)
@@ -324,7 +324,7 @@ static int32_t phrase_date(const scan *sc, int i, int *last, uint8_t *prec)
     if (y && match(sc, i - 1, LX(LX_YEARPREP), &nw)) {
         *last = i + 1;
         *prec = SR_DATE_YEAR;
-        return cal_days(y, 1, 1);
+        return sr_cal_days(y, 1, 1);
     }
     return NO_DATE;
 }
@@ -348,7 +348,7 @@ static int in_dateline(const sr_sentence *s, int first, int last)
     return 0;
 }
 
-size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pub, time_expr *out,
+size_t sr_time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pub, time_expr *out,
                  size_t cap)
 {
     scan sc = {lx, s, pub};
@@ -359,8 +359,8 @@ size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pu
         /* One look-up tells whether any shape can start here: most words cannot. */
         const sr_token *t = &s->tokens[i];
         uint32_t nw;
-        if (!isdigit((unsigned char)t->form[0]) && !tok_is(t, "a") && !tok_is(t, "an") &&
-            !lx_match(lx, s, (uint32_t)i, starts, &nw)) {
+        if (!isdigit((unsigned char)t->form[0]) && !sr_tok_is(t, "a") && !sr_tok_is(t, "an") &&
+            !sr_lx_match(lx, s, (uint32_t)i, starts, &nw)) {
             i++;
             continue;
         }
@@ -380,7 +380,7 @@ size_t time_find(const sr_lex *lx, const sr_sentence *s, uint32_t si, int32_t pu
             continue;
         }
         if (!in_dateline(s, i, last))
-            out[n++] = (time_expr){si, i, last, tree_span_head(s, i, last), d, prec};
+            out[n++] = (time_expr){si, i, last, sr_tree_span_head(s, i, last), d, prec};
         i = last;
     }
     return n;
@@ -391,20 +391,20 @@ static int fit(const sr_sentence *s, int trig, const time_expr *x)
 {
     if (trig < 0)
         return 1000 + x->first;
-    int d = tree_link(s, trig, x->head);
+    int d = sr_tree_link(s, trig, x->head);
     if (d >= 0)
         return d;
     if (d == TREE_OTHER_CLAUSE)
         return INT_MAX; /* the date of the clause below: "said that ... on Monday" */
-    if (tree_clause(s, trig) == tree_clause(s, x->head))
+    if (sr_tree_clause(s, trig) == sr_tree_clause(s, x->head))
         return 100 + abs(x->head - trig);
     return 1000 + abs(x->head - trig);
 }
 
-void time_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n)
+void sr_time_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n)
 {
     int32_t pub = NO_DATE;
-    if (cal_parse(in->date, &pub) < 0)
+    if (sr_cal_parse(in->date, &pub) < 0)
         pub = NO_DATE;
     time_expr xs[32];
     size_t nx = 0;
@@ -415,10 +415,10 @@ void time_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event 
             continue;
         const sr_sentence *s = &in->sentences[e->sentence];
         if (e->sentence != cached) {
-            nx = time_find(&at->lex, s, e->sentence, pub, xs, 32);
+            nx = sr_time_find(&at->lex, s, e->sentence, pub, xs, 32);
             cached = e->sentence;
         }
-        int trig = tree_span_token(s, e->trigger), best = -1, best_fit = INT_MAX - 1;
+        int trig = sr_tree_span_token(s, e->trigger), best = -1, best_fit = INT_MAX - 1;
         for (size_t k = 0; k < nx; k++) {
             int f = fit(s, trig, &xs[k]);
             if (f < best_fit) {
@@ -438,7 +438,7 @@ void time_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event 
         e->date = NULL;
         if (days != NO_DATE) {
             int y, m, d;
-            cal_civil(days, &y, &m, &d);
+            sr_cal_civil(days, &y, &m, &d);
             e->date = sr_arena_printf(a, "%04d-%02d-%02d", y, m, d);
         }
     }

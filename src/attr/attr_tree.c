@@ -11,7 +11,7 @@
 
 #include "attr/attr_internal.h"
 
-int tree_token_at(const sr_sentence *s, uint32_t off)
+int sr_tree_token_at(const sr_sentence *s, uint32_t off)
 {
     int lo = 0, hi = (int)s->ntokens - 1;
     while (lo <= hi) {
@@ -27,7 +27,7 @@ int tree_token_at(const sr_sentence *s, uint32_t off)
     return -1;
 }
 
-int tree_parent(const sr_sentence *s, int k)
+int sr_tree_parent(const sr_sentence *s, int k)
 {
     if (k < 0 || k >= (int)s->ntokens)
         return -1;
@@ -35,17 +35,17 @@ int tree_parent(const sr_sentence *s, int k)
     return h >= 1 && h <= (int)s->ntokens ? h - 1 : -1;
 }
 
-int tree_span_head(const sr_sentence *s, int first, int last)
+int sr_tree_span_head(const sr_sentence *s, int first, int last)
 {
     for (int k = first; k < last; k++) {
-        int p = tree_parent(s, k);
+        int p = sr_tree_parent(s, k);
         if (p < first || p >= last)
             return k;
     }
     return first < last ? first : -1;
 }
 
-int tree_span_token(const sr_sentence *s, sr_span sp)
+int sr_tree_span_token(const sr_sentence *s, sr_span sp)
 {
     int first = -1, last = -1;
     for (uint32_t k = 0; k < s->ntokens; k++) {
@@ -56,15 +56,15 @@ int tree_span_token(const sr_sentence *s, sr_span sp)
             last = (int)k + 1;
         }
     }
-    return first < 0 ? -1 : tree_span_head(s, first, last);
+    return first < 0 ? -1 : sr_tree_span_head(s, first, last);
 }
 
-int tree_clause(const sr_sentence *s, int k)
+int sr_tree_clause(const sr_sentence *s, int k)
 {
     for (uint32_t steps = 0; k >= 0 && steps <= s->ntokens; steps++) {
         if (s->tokens[k].upos == SR_UPOS_VERB)
             return k;
-        int p = tree_parent(s, k);
+        int p = sr_tree_parent(s, k);
         if (p < 0)
             return k;
         k = p;
@@ -72,17 +72,17 @@ int tree_clause(const sr_sentence *s, int k)
     return k;
 }
 
-int tree_depth_below(const sr_sentence *s, int anc, int k)
+int sr_tree_depth_below(const sr_sentence *s, int anc, int k)
 {
     for (int d = 0; k >= 0 && d <= (int)s->ntokens; d++) {
         if (k == anc)
             return d;
-        k = tree_parent(s, k);
+        k = sr_tree_parent(s, k);
     }
     return -1;
 }
 
-int tree_link(const sr_sentence *s, int trig, int k)
+int sr_tree_link(const sr_sentence *s, int trig, int k)
 {
     int through_verb = 0;
     for (int d = 0; k >= 0 && d <= (int)s->ntokens; d++) {
@@ -90,15 +90,15 @@ int tree_link(const sr_sentence *s, int trig, int k)
             return through_verb ? TREE_OTHER_CLAUSE : d;
         const char *r = s->tokens[k].deprel;
         if (r && (r[0] == 'c' || r[0] == 'p' || r[0] == 'a') && /* cheap test first */
-            (tree_rel_is(s, k, "ccomp") || tree_rel_is(s, k, "parataxis") ||
-             tree_rel_is(s, k, "advcl") || tree_rel_is(s, k, "csubj")))
+            (sr_tree_rel_is(s, k, "ccomp") || sr_tree_rel_is(s, k, "parataxis") ||
+             sr_tree_rel_is(s, k, "advcl") || sr_tree_rel_is(s, k, "csubj")))
             through_verb = 1;
-        k = tree_parent(s, k);
+        k = sr_tree_parent(s, k);
     }
     return TREE_UNLINKED;
 }
 
-int tree_rel_is(const sr_sentence *s, int k, const char *rel)
+int sr_tree_rel_is(const sr_sentence *s, int k, const char *rel)
 {
     const char *r = s->tokens[k].deprel;
     if (!r || r[0] != rel[0]) /* most relations differ at once */
@@ -107,7 +107,7 @@ int tree_rel_is(const sr_sentence *s, int k, const char *rel)
     return strncmp(r, rel, n) == 0 && (r[n] == '\0' || r[n] == ':');
 }
 
-size_t mention_first(const sr_attr_input *in, uint32_t si)
+size_t sr_mention_first(const sr_attr_input *in, uint32_t si)
 {
     size_t lo = 0, hi = in->nmentions;
     while (lo < hi) {
@@ -120,7 +120,7 @@ size_t mention_first(const sr_attr_input *in, uint32_t si)
     return lo;
 }
 
-int tok_is(const sr_token *t, const char *w)
+int sr_tok_is(const sr_token *t, const char *w)
 {
     const char *f = t->form;
     for (; *f && *w; f++, w++)
@@ -129,7 +129,7 @@ int tok_is(const sr_token *t, const char *w)
     return *f == '\0' && *w == '\0';
 }
 
-int tok_is_punct(const sr_token *t)
+int sr_tok_is_punct(const sr_token *t)
 {
     return t->upos == SR_UPOS_PUNCT || (t->upos == SR_UPOS_NONE && t->end - t->start == 1 &&
                                         ispunct((unsigned char)t->form[0]));
@@ -141,17 +141,17 @@ static int has_feat(const sr_token *t, const char *feat)
     return t->feats && strstr(t->feats, feat) != NULL;
 }
 
-int tree_tense(const sr_sentence *s, int k)
+int sr_tree_tense(const sr_sentence *s, int k)
 {
-    int v = tree_clause(s, k);
+    int v = sr_tree_clause(s, k);
     if (v < 0)
         return 0;
     /* Auxiliaries of the clause decide first: "will meet", "has met". */
     for (uint32_t c = 0; c < s->ntokens; c++) {
-        if (tree_parent(s, (int)c) != v || !(tree_rel_is(s, (int)c, "aux")))
+        if (sr_tree_parent(s, (int)c) != v || !(sr_tree_rel_is(s, (int)c, "aux")))
             continue;
         const sr_token *a = &s->tokens[c];
-        if (tok_is(a, "will") || tok_is(a, "'ll") || tok_is(a, "shall") || tok_is(a, "’ll"))
+        if (sr_tok_is(a, "will") || sr_tok_is(a, "'ll") || sr_tok_is(a, "shall") || sr_tok_is(a, "’ll"))
             return 1;
         if (has_feat(a, "Tense=Past"))
             return -1;
@@ -170,7 +170,7 @@ int tree_tense(const sr_sentence *s, int k)
 
 /* ---- calendar (proleptic Gregorian, days since 1970-01-01) --------- */
 
-int32_t cal_days(int y, int m, int d)
+int32_t sr_cal_days(int y, int m, int d)
 {
     y -= m <= 2;
     int era = (y >= 0 ? y : y - 399) / 400;
@@ -180,7 +180,7 @@ int32_t cal_days(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-void cal_civil(int32_t z, int *y, int *m, int *d)
+void sr_cal_civil(int32_t z, int *y, int *m, int *d)
 {
     z += 719468;
     int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -193,13 +193,13 @@ void cal_civil(int32_t z, int *y, int *m, int *d)
     *y = yoe + era * 400 + (*m <= 2);
 }
 
-int cal_weekday(int32_t days)
+int sr_cal_weekday(int32_t days)
 {
     int w = (int)((days % 7 + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
     return w + 1;
 }
 
-int cal_month_len(int y, int m)
+int sr_cal_month_len(int y, int m)
 {
     static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
@@ -207,12 +207,12 @@ int cal_month_len(int y, int m)
     return m >= 1 && m <= 12 ? len[m - 1] : 0;
 }
 
-int cal_parse(const char *s, int32_t *days)
+int sr_cal_parse(const char *s, int32_t *days)
 {
     int y, m, d;
     if (!s || strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
-        d < 1 || d > cal_month_len(y, m))
+        d < 1 || d > sr_cal_month_len(y, m))
         return -1;
-    *days = cal_days(y, m, d);
+    *days = sr_cal_days(y, m, d);
     return 0;
 }

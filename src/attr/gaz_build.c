@@ -63,7 +63,7 @@ static uint32_t add_place(builder *b, const gaz_place *p)
 static void add_key(builder *b, const char *name, uint32_t place)
 {
     char buf[512];
-    size_t n = gaz_norm(name, strlen(name), buf, sizeof buf);
+    size_t n = sr_gaz_norm(name, strlen(name), buf, sizeof buf);
     if (!n)
         return;
     if (b->nk == b->capk) {
@@ -205,7 +205,7 @@ static int read_cities(builder *b, const char *path, sr_error *err)
 static long find_place(const builder *b, const char *name, const char *iso3, int feature)
 {
     char buf[512];
-    size_t n = gaz_norm(name, strlen(name), buf, sizeof buf);
+    size_t n = sr_gaz_norm(name, strlen(name), buf, sizeof buf);
     long best = -1;
     for (size_t k = 0; k < b->nk; k++) {
         const gaz_place *p = &b->places[b->keys[k].place];

@@ -32,12 +32,12 @@ struct sr_gazetteer {
     const char *strings;
 };
 
-const char *gaz_str(const sr_gazetteer *g, uint32_t off)
+const char *sr_gaz_str(const sr_gazetteer *g, uint32_t off)
 {
     return g->strings + off;
 }
 
-void gaz_stats(const sr_gazetteer *g, size_t *places, size_t *names, int *has_cities)
+void sr_gaz_stats(const sr_gazetteer *g, size_t *places, size_t *names, int *has_cities)
 {
     *places = g->h->nplaces;
     *names = g->h->nkeys;
@@ -154,7 +154,7 @@ sr_gazetteer *sr_gazetteer_open(const char *data_dir, sr_error *err)
     return build_in_memory(data_dir, err);
 }
 
-size_t gaz_norm(const char *s, size_t len, char *buf, size_t cap)
+size_t sr_gaz_norm(const char *s, size_t len, char *buf, size_t cap)
 {
     unsigned char *folded = NULL;
     for (size_t i = 0; i < len; i++)
@@ -205,7 +205,7 @@ static int key_cmp(const char *s, const char *key, size_t len)
     return s[len] != '\0';
 }
 
-size_t gaz_lookup(const sr_gazetteer *g, const char *key, size_t len, const gaz_place **out,
+size_t sr_gaz_lookup(const sr_gazetteer *g, const char *key, size_t len, const gaz_place **out,
                   size_t cap)
 {
     size_t lo = 0, hi = g->h->nkeys;

@@ -45,14 +45,14 @@ long sr_gazetteer_compile(const char *isodir, const char *cities_tsv, const char
                           const char *out_path, sr_error *err);
 
 /* Normalize a name for look-up (case, diacritics, punctuation) into buf; its length. */
-size_t gaz_norm(const char *s, size_t len, char *buf, size_t cap);
+size_t sr_gaz_norm(const char *s, size_t len, char *buf, size_t cap);
 /* The places named by normalized key (countries, divisions, then cities by population); how many
  * (at most cap). */
-size_t gaz_lookup(const sr_gazetteer *g, const char *key, size_t len, const gaz_place **out,
+size_t sr_gaz_lookup(const sr_gazetteer *g, const char *key, size_t len, const gaz_place **out,
                   size_t cap);
 /* A string of the table (a gaz_place's name or admin1). */
-const char *gaz_str(const sr_gazetteer *g, uint32_t off);
+const char *sr_gaz_str(const sr_gazetteer *g, uint32_t off);
 /* Sizes: places and names. */
-void gaz_stats(const sr_gazetteer *g, size_t *places, size_t *names, int *has_cities);
+void sr_gaz_stats(const sr_gazetteer *g, size_t *places, size_t *names, int *has_cities);
 
 #endif

@@ -354,7 +354,7 @@ typedef struct sent_ctx {
     int parsed;         /* every token has a head: dependency relations may be used */
 } sent_ctx;
 
-static int mention_first(const sent_ctx *x, int32_t m)
+static int sr_mention_first(const sent_ctx *x, int32_t m)
 {
     return (int)x->in->mentions[m].first;
 }
@@ -619,7 +619,7 @@ static int32_t mention_at_start(const sent_ctx *x, int k)
     if (k < 0 || k >= (int)x->n)
         return -1;
     int32_t m = x->ti[k].mention;
-    return m >= 0 && mention_first(x, m) == k ? m : -1;
+    return m >= 0 && sr_mention_first(x, m) == k ? m : -1;
 }
 
 /* The mention ending exactly at token k (inclusive), or -1. */
@@ -693,7 +693,7 @@ static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, 
     int coordinated = 0;
     out[n++] = m;
     while (n < MAX_SIDE) {
-        int edge = dir < 0 ? mention_first(x, m) - 1 : mention_last(x, m);
+        int edge = dir < 0 ? sr_mention_first(x, m) - 1 : mention_last(x, m);
         if (dir < 0)
             edge = skip_modifiers(x, edge, dir, lo, hi);
         int k = skip_connectors(x, edge, dir, lo, hi);
@@ -713,7 +713,7 @@ static uint32_t compound(const sent_ctx *x, int32_t m, int dir, int lo, int hi, 
         if (dir > 0 && stop_at_subject && verb_follows(x, mention_last(x, next), hi))
             break;
         if (dir < 0) {
-            int before = skip_modifiers(x, mention_first(x, next) - 1, -1, 0, hi);
+            int before = skip_modifiers(x, sr_mention_first(x, next) - 1, -1, 0, hi);
             if (before >= 0 && (x->ti[before].cls & W_PREP) && !(x->ti[before].cls & W_SUBORD))
                 break; /* "with three young children, and X": not a compound */
         }
@@ -729,7 +729,7 @@ static int in_prep_phrase(const sent_ctx *x, int32_t m)
 {
     /* "to the Air Force", "in Ukraine"; "after X attacked": a subordinator
        introduces a subject, not an object */
-    int k = skip_modifiers(x, mention_first(x, m) - 1, -1, 0, (int)x->n);
+    int k = skip_modifiers(x, sr_mention_first(x, m) - 1, -1, 0, (int)x->n);
     return k >= 0 && (x->ti[k].cls & W_PREP) && !(x->ti[k].cls & W_SUBORD);
 }
 
@@ -737,7 +737,7 @@ static int in_prep_phrase(const sent_ctx *x, int32_t m)
 static int compound_in_prep_phrase(const sent_ctx *x, int32_t m, int lo, int *first)
 {
     for (int link = 0;; link++) {
-        *first = mention_first(x, m);
+        *first = sr_mention_first(x, m);
         if (in_prep_phrase(x, m))
             return 1;
         int edge = skip_modifiers(x, *first - 1, -1, lo, *first);
@@ -819,7 +819,7 @@ static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *o
         int32_t m = x->ti[k].mention;
         if (m < 0)
             continue;
-        int f = mention_first(x, m);
+        int f = sr_mention_first(x, m);
         if (f < from)
             break;
         if (!compound_in_prep_phrase(x, m, from, &f)) {
@@ -828,7 +828,7 @@ static uint32_t find_subject(const sent_ctx *x, const occ *o, int lo, int32_t *o
         }
         k = f;
     }
-    if (best >= 0 && own_plain_subject(x, o, mention_first(x, best)))
+    if (best >= 0 && own_plain_subject(x, o, sr_mention_first(x, best)))
         return 0; /* "According to X, the opponent released ..." */
     if (best >= 0 && prev && prev->nsrc) {
         for (int k = mention_last(x, best); k < (int)o->start; k++)
@@ -938,7 +938,7 @@ static uint32_t find_object(const sent_ctx *x, const occ *o, int hi, const int32
         int32_t m = mention_at_start(x, k);
         if (m < 0)
             continue;
-        if (!o->phrase_target && mention_first(x, m) < (int)o->tend &&
+        if (!o->phrase_target && sr_mention_first(x, m) < (int)o->tend &&
             mention_last(x, m) >= (int)o->tend)
             continue; /* "send American troops": part of the phrase, not its target */
         if (refers_to(x, m, src, nsrc))

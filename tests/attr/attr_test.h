@@ -98,9 +98,9 @@ static inline void at_run_list(at_doc *t, const char *text, const char *date,
         e->quad_class = at_quad(e->cameo);
         /* The source: the mention holding the trigger's subject, as the coder finds it. */
         const sr_sentence *s = &d->sentences[e->sentence];
-        int trig = tree_span_token(s, e->trigger);
+        int trig = sr_tree_span_token(s, e->trigger);
         for (int k = 0; k < (int)s->ntokens; k++)
-            if (tree_parent(s, k) == trig && tree_rel_is(s, k, "nsubj"))
+            if (sr_tree_parent(s, k) == trig && sr_tree_rel_is(s, k, "nsubj"))
                 for (size_t m = 0; m < d->nmentions; m++) {
                     const sr_mention *x = &d->mentions[m];
                     if (x->sentence == e->sentence && (int)x->first <= k && k < (int)x->last) {

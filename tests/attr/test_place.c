@@ -19,7 +19,7 @@ static int have_cities(void)
 {
     size_t places, names;
     int cities;
-    gaz_stats(at_engine->attr->gaz, &places, &names, &cities);
+    sr_gaz_stats(at_engine->attr->gaz, &places, &names, &cities);
     return cities;
 }
 
@@ -155,12 +155,12 @@ static void test_format(void **state)
     assert_non_null(g);
     const gaz_place *c[8];
     char key[64];
-    size_t n = gaz_norm("Kiev", 4, key, sizeof key);
-    assert_int_equal(gaz_lookup(g, key, n, c, 8), 1);
-    assert_string_equal(gaz_str(g, c[0]->name), "Kyiv");
-    n = gaz_norm("Türkiye", strlen("Türkiye"), key, sizeof key);
+    size_t n = sr_gaz_norm("Kiev", 4, key, sizeof key);
+    assert_int_equal(sr_gaz_lookup(g, key, n, c, 8), 1);
+    assert_string_equal(sr_gaz_str(g, c[0]->name), "Kyiv");
+    n = sr_gaz_norm("Türkiye", strlen("Türkiye"), key, sizeof key);
     assert_string_equal(key, "turkiye");
-    assert_true(gaz_lookup(g, key, n, c, 8) >= 1);
+    assert_true(sr_gaz_lookup(g, key, n, c, 8) >= 1);
     assert_string_equal(c[0]->country, "TUR");
     sr_gazetteer_free(g);
     /* Truncate it: rejected. */

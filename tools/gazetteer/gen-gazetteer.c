@@ -41,7 +41,7 @@ int main(int argc, char **argv)
     }
     size_t places, names;
     int has_cities;
-    gaz_stats(g, &places, &names, &has_cities);
+    sr_gaz_stats(g, &places, &names, &has_cities);
     fprintf(stderr, "gen-gazetteer: %s: %zu places, %zu names%s\n", argv[i + 1], places, names,
             has_cities ? "" : " (no cities)");
     sr_gazetteer_free(g);
