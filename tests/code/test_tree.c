@@ -94,8 +94,8 @@ static void expect(const char *text, const char *src, const char *tgt, const cha
 {
     sr_doc *d = code_text(text, 0);
     if (!find(d, src, tgt, code)) {
-        fprintf(stderr, "missing %s -> %s %s in \"%s\"; got:\n", src, tgt ? tgt : "any", code,
-                text);
+        fprintf(stderr, "missing %s -> %s %s in \"%s\"; got:\n", src ? src : "any",
+                tgt ? tgt : "any", code, text);
         dump(d);
         sr_doc_free(d);
         fail();
@@ -107,8 +107,8 @@ static void expect_not(const char *text, const char *src, const char *tgt, const
 {
     sr_doc *d = code_text(text, 0);
     if (find(d, src, tgt, code)) {
-        fprintf(stderr, "unexpected %s -> %s %s in \"%s\"; got:\n", src, tgt ? tgt : "any", code,
-                text);
+        fprintf(stderr, "unexpected %s -> %s %s in \"%s\"; got:\n", src ? src : "any",
+                tgt ? tgt : "any", code, text);
         dump(d);
         sr_doc_free(d);
         fail();
