@@ -79,6 +79,25 @@ sr_event *sr_tr_new_event(tree_ctx *x)
     return e;
 }
 
+/*
+** The code of target mt of an event of `code` by ms.  A target that names
+** no country ("the opposition", "women", "students": ---OPP, ---CVL)
+** belongs to the source's country when the act is not force across a
+** border: "the Taliban barred women" is AFGGOV against AFGCVL; "Israeli
+** forces killed civilians" (18-20) is left as written.
+*/
+static const char *domestic_target(tree_ctx *x, const char *code, const sr_mention *ms,
+                                   const sr_mention *mt)
+{
+    if (strncmp(mt->code, "---", 3) != 0 || strlen(mt->code) < 6 || strlen(ms->code) < 3 ||
+        strncmp(ms->code, "---", 3) == 0 || strncmp(ms->code, "IGO", 3) == 0 ||
+        strncmp(ms->code, "NGO", 3) == 0 || strncmp(ms->code, "IMG", 3) == 0 ||
+        (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0') ||
+        !x->c->dict->inflect)
+        return mt->code;
+    return sr_arena_printf(x->a, "%.3s%s", ms->code, mt->code + 3);
+}
+
 static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src, int32_t tgt)
 {
     const sr_mention *ms = sr_tr_mention(x, src);
@@ -88,18 +107,23 @@ static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src
     if (ms->kind == SR_MENTION_UNKNOWN && strcmp(ms->code, "---") == 0 &&
         (!mt || strncmp(mt->code, "---", 3) == 0))
         return; /* an unknown name acting on nobody known ("Real Madrid beat ...") */
+    const char *tgt_code = mt ? domestic_target(x, code, ms, mt) : NULL;
+    if (tgt_code && strcmp(ms->code, tgt_code) == 0)
+        return; /* "the government" of the source's own country: itself */
     event_list *v = x->out;
     for (size_t i = x->first_event; i < v->n; i++) {
         const sr_event *e = &v->v[i];
         if (strcmp(e->cameo, code) == 0 && strcmp(e->source.code, ms->code) == 0 &&
-            (mt ? e->target.code && strcmp(e->target.code, mt->code) == 0 : !e->target.code))
+            (mt ? e->target.code && strcmp(e->target.code, tgt_code) == 0 : !e->target.code))
             return;
     }
     sr_event *e = sr_tr_new_event(x);
     e->sentence = x->si;
     actor_from_mention(ms, &e->source);
-    if (mt)
+    if (mt) {
         actor_from_mention(mt, &e->target);
+        e->target.code = tgt_code;
+    }
     e->cameo = code;
     const sr_cameo *c = sr_ontology_get(x->c->onto, code);
     e->plover = c ? c->plover : NULL;
