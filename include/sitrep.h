@@ -187,7 +187,8 @@ typedef struct sr_doc_meta {
 } sr_doc_meta;
 
 /* A new document; text is copied. Returns NULL only when out of memory. */
-SR_API sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text, size_t len);
+SR_API sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text,
+                          size_t len);
 SR_API void sr_doc_free(sr_doc *d);
 
 /*
