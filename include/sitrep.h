@@ -80,6 +80,9 @@ typedef struct sr_error {
     int code; /* sr_status */
 } sr_error;
 
+/* "ok", "invalid", "too-large", "nomem", "io", "data"; NULL for an unknown value. */
+SR_API const char *sr_status_name(int code);
+
 /* A byte range [start, end) of the document text. */
 typedef struct sr_span {
     uint32_t start, end;
