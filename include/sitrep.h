@@ -80,6 +80,9 @@ typedef struct sr_error {
     int code; /* sr_status */
 } sr_error;
 
+/* "ok", "invalid", "too-large", "nomem", "io", "data"; NULL for an unknown value. */
+SR_API const char *sr_status_name(int code);
+
 /* A byte range [start, end) of the document text. */
 typedef struct sr_span {
     uint32_t start, end;
@@ -287,7 +290,8 @@ typedef struct sr_doc_meta {
 } sr_doc_meta;
 
 /* A new document; text is copied. Returns NULL only when out of memory. */
-SR_API sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text, size_t len);
+SR_API sr_doc *sr_doc_new(const sr_engine *e, const sr_doc_meta *meta, const char *text,
+                          size_t len);
 SR_API void sr_doc_free(sr_doc *d);
 
 /* Coding options of a document (before sr_doc_process). */

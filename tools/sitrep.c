@@ -177,7 +177,8 @@ static void seen_free(void *p)
 }
 
 /* Fill err with a message and a code (sr_status); returns -1. */
-static int fail(sr_error *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(sr_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static int fail(sr_error *err, int code, const char *fmt, ...)
 {
     va_list ap;

@@ -189,7 +189,7 @@ int sr_kb_claim_id(kb_builder *b, const char *id, uint32_t *prev)
 }
 
 uint32_t sr_kb_add_entity(kb_builder *b, const char *id, int type, uint32_t src_file,
-                       uint32_t src_line)
+                          uint32_t src_line)
 {
     kb_entity *e = vec_push(&b->entities);
     e->id = sr_kb_intern(b, id);
@@ -206,7 +206,7 @@ kb_entity *sr_kb_entity_at(kb_builder *b, uint32_t e)
 }
 
 void sr_kb_add_role(kb_builder *b, uint32_t e, int32_t from, int32_t to, const char *code,
-                 const char *sector, const char *title)
+                    const char *sector, const char *title)
 {
     kb_entity *ent = sr_kb_entity_at(b, e);
     if (ent->nroles == 0)

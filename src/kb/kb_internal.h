@@ -221,11 +221,11 @@ int sr_kb_claim_id(kb_builder *b, const char *id, uint32_t *prev);
 const char *sr_kb_builder_str(const kb_builder *b, uint32_t off);
 /* Start a new entity; returns its index. Roles and names added next belong to it. */
 uint32_t sr_kb_add_entity(kb_builder *b, const char *id, int type, uint32_t src_file,
-                       uint32_t src_line);
+                          uint32_t src_line);
 kb_entity *sr_kb_entity_at(kb_builder *b, uint32_t e);
 /* Add a role to entity e (must be the last entity added). */
 void sr_kb_add_role(kb_builder *b, uint32_t e, int32_t from, int32_t to, const char *code,
-                 const char *sector, const char *title);
+                    const char *sector, const char *title);
 /* Add a name of entity e in the given capacity (aux as in kb_posting). */
 void sr_kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux);
 /*
@@ -293,7 +293,7 @@ const kb_role *sr_kb_role_on(const sr_kb *kb, const kb_entity *e, int32_t date);
 ** the sector string (may be "").
 */
 const char *sr_kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf, size_t cap,
-                       const char **sector);
+                          const char **sector);
 /* The country part of entity e: its country field or the first 3 letters of its code. */
 const char *sr_kb_country_of(const sr_kb *kb, const kb_entity *e, char buf[4]);
 /* The type name of an entity type. */

@@ -198,7 +198,7 @@ static void person_country(const sr_kb *kb, const kb_entity *e, int32_t date, co
 }
 
 const char *sr_kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, char *buf, size_t cap,
-                       const char **sector)
+                          const char **sector)
 {
     const kb_role *r = sr_kb_role_on(kb, e, date);
     *sector = kb_str(kb, e->sector);

@@ -212,7 +212,9 @@ int sr_kb_lookup(const sr_kb *kb, const char *name, const char *date, sr_kb_matc
         m->name = m->namebuf;
         m->entity = e ? kb_str(kb, e->id) : NULL;
         m->agent = best->agent;
-        m->type = best->kind == SR_MENTION_AGENT ? "agent" : e ? sr_kb_type_name(e->type) : "person";
+        m->type = best->kind == SR_MENTION_AGENT ? "agent"
+                  : e                            ? sr_kb_type_name(e->type)
+                                                 : "person";
         m->sector = best->sector ? (e ? kb_str(kb, e->sector) : "") : "";
         if (best->sector) {
             /* keep the sector text alive past the arena */

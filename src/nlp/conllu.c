@@ -1,17 +1,23 @@
 /*
 ** conllu.c: CoNLL-U reader and writer (see conllu.h).
 **
-** The reader loads the whole file, cuts it into lines in place and builds
-** each sentence's words in a growable malloc'd vector, copying them into
-** the arena when the sentence ends.  Every malformed line is reported with
-** its file name and line number; nothing is guessed.
+** The reader takes the file line by line with util's bounded line reader
+** (so neither a huge line nor an endless stream holds unbounded memory)
+** and builds each sentence's words in a growable malloc'd vector, copying
+** them into the arena when the sentence ends.  Every malformed line is
+** reported with its file name and line number; nothing is guessed.
 */
 #include "nlp/conllu.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/lines.h"
 #include "util/util.h"
+
+/* The longest line read (a sentence's "# text" or one word's columns). */
+#define CONLLU_LINE_MAX ((size_t)1 << 20)
 
 #define CONLLU_COLUMNS 10
 
@@ -241,33 +247,51 @@ int sr_conllu_read_texts(const char *path, sr_arena *a, sr_sentence **sentences,
     *n = 0;
     if (texts)
         *texts = NULL;
-    size_t len;
-    char *buf = sr_read_file_max(path, SR_CONLLU_MAX, &len, err);
-    if (!buf)
-        return -1;
-    if (sr_utf8_valid_prefix(buf, len) != len) {
-        size_t line, col;
-        sr_line_col(buf, sr_utf8_valid_prefix(buf, len), &line, &col);
-        free(buf);
-        return sr_error_set(err, "%s:%zu: invalid UTF-8", path, line);
-    }
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return sr_error_setc(err, SR_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    sr_lines lr;
+    sr_lines_init(&lr, f, CONLLU_LINE_MAX);
     conllu_reader r;
     memset(&r, 0, sizeof r);
     r.path = path;
     r.a = a;
     r.err = err;
     int rc = 0;
-    char *p = buf, *end = buf + len;
-    while (rc == 0 && p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        char *stop = nl ? nl : end;
-        int has_nul = memchr(p, '\0', (size_t)(stop - p)) != NULL;
-        if (stop > p && stop[-1] == '\r')
-            stop[-1] = '\0';
-        *stop = '\0';
-        r.line++;
-        rc = has_nul ? conllu_fail(&r, "NUL byte in line", NULL) : read_line(&r, p);
-        p = stop + 1;
+    while (rc == 0) {
+        sr_line_status st = sr_lines_next(&lr, 1);
+        r.line = (size_t)lr.line;
+        if (st == SR_LINE_END)
+            break;
+        if (st == SR_LINE_ERROR)
+            rc = sr_error_setc(err, SR_ERR_IO, "%s:%zu: read error: %s", path, r.line + 1,
+                               strerror(errno));
+        else if (st == SR_LINE_TOO_LONG && !lr.f)
+            rc = sr_error_setc(err, SR_ERR_INVALID, "%s:%zu: binary data (NUL bytes); the file "
+                               "was skipped", path, r.line);
+        else if (st == SR_LINE_TOO_LONG)
+            rc = sr_error_setc(err, SR_ERR_TOO_LARGE, "%s:%zu: a line of more than %zu bytes",
+                               path, r.line, CONLLU_LINE_MAX);
+        else if (st == SR_LINE_NOMEM)
+            rc = sr_error_setc(err, SR_ERR_NOMEM, "%s:%zu: out of memory", path, r.line);
+        else if (lr.pos > SR_CONLLU_MAX)
+            rc = sr_error_setc(err, SR_ERR_TOO_LARGE, "%s: more than %zu bytes, over the limit",
+                               path, SR_CONLLU_MAX);
+        if (rc != 0)
+            break;
+        char *line = lr.buf;
+        size_t len = lr.len;
+        if (len && line[len - 1] == '\r')
+            line[--len] = '\0';
+        size_t valid = sr_utf8_valid_prefix(line, len);
+        if (valid != len)
+            rc = sr_error_setc(err, SR_ERR_INVALID, "%s:%zu: invalid UTF-8 (byte %zu)", path,
+                               r.line, valid + 1);
+        else if (memchr(line, '\0', len))
+            rc = conllu_fail(&r, "NUL byte in line", NULL);
+        else
+            rc = read_line(&r, line);
     }
     if (rc == 0)
         rc = finish_sentence(&r);
@@ -283,7 +307,9 @@ int sr_conllu_read_texts(const char *path, sr_arena *a, sr_sentence **sentences,
     free(r.words);
     free(r.sents);
     free(r.texts);
-    free(buf);
+    sr_lines_free(&lr);
+    if (!is_stdin)
+        fclose(f);
     return rc;
 }
 

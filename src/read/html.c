@@ -145,7 +145,10 @@ static void add_text(extractor *x, const char *s)
 
 /* A stack of (node, next child) frames for the depth-first walks below. */
 typedef struct walkstack {
-    struct frame { GumboNode *node; unsigned next; } *v;
+    struct frame {
+        GumboNode *node;
+        unsigned next; /* the child to visit next */
+    } *v;
     size_t n, cap;
 } walkstack;
 
@@ -164,7 +167,7 @@ static int ws_push(walkstack *w, GumboNode *node)
     return 0;
 }
 
-/* Depth-first walk collecting paragraphs; an explicit stack keeps deep pages from exhausting ours. */
+/* Depth-first walk collecting paragraphs; an explicit stack: deep pages cost no stack. */
 static void walk(extractor *x, GumboNode *root)
 {
     walkstack w = {0};
@@ -307,9 +310,9 @@ static size_t find_ci(const char *h, size_t from, size_t len, const char *s)
 
 /* The result of prescan(): the markup to parse and what was changed. */
 typedef struct prescan_out {
-    char *copy;          /* the markup with tags blanked out, or NULL when none was */
-    size_t flattened;    /* start tags blanked for depth */
-    size_t attrs_cut;    /* tags whose extra attributes were blanked */
+    char *copy;       /* the markup with tags blanked out, or NULL when none was */
+    size_t flattened; /* start tags blanked for depth */
+    size_t attrs_cut; /* tags whose extra attributes were blanked */
 } prescan_out;
 
 /* Blank bytes [from, to) of the copy of h (made on first use); -1 when out of memory. */

@@ -90,7 +90,7 @@ typedef struct seg_lines {
 void sr_seg_scan(const char *text, size_t len, seg_toks *tv, seg_lines *lines);
 /* Pass 2 by rule: brk[k] = 1 when a sentence ends after token k (the last token excepted). */
 void sr_seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines,
-                         uint8_t *brk);
+                            uint8_t *brk);
 /* Is the abbreviation t a title or initial, never the end of a sentence? */
 int sr_seg_abbrev_binds(const char *text, const seg_tok *t);
 
@@ -122,7 +122,7 @@ typedef struct seg_feat_cache {
 ** rule's decision rule_brk, and dist (tokens since the last boundary).
 */
 void sr_seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_brk, size_t dist,
-                      seg_feat_cache *cache, seg_feature_fn fn, void *ctx);
+                         seg_feat_cache *cache, seg_feature_fn fn, void *ctx);
 
 /* Does the model decide on the gap after k (same line, not forced by a blank line)? */
 int sr_seg_model_gap(const char *text, const seg_toks *tv, size_t k);
@@ -130,7 +130,7 @@ int sr_seg_model_gap(const char *text, const seg_toks *tv, size_t k);
 /* Replace the rule's decisions within lines by the model's. */
 struct sr_segmenter;
 void sr_seg_model_boundaries(const struct sr_segmenter *m, const char *text, const seg_toks *tv,
-                          uint8_t *brk);
+                             uint8_t *brk);
 
 /* For training: a model holding a copy of w (SEG_MODEL_SIZE weights), and saving weights. */
 struct sr_segmenter *sr_seg_model_from_weights(const float *w);

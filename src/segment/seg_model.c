@@ -126,7 +126,7 @@ static uint64_t dist_bucket(size_t d)
 }
 
 void sr_seg_gap_features(const char *text, const seg_toks *tv, size_t k, int rule_brk, size_t dist,
-                      seg_feat_cache *cache, seg_feature_fn fn, void *ctx)
+                         seg_feat_cache *cache, seg_feature_fn fn, void *ctx)
 {
     const seg_tok_hash *m1 = token_hash(text, tv, (long)k - 1, cache);
     const seg_tok_hash *t0 = token_hash(text, tv, (long)k, cache);
@@ -188,7 +188,8 @@ static void add_weight(void *ctx, uint32_t index)
 ** decision; dist counts the tokens since the last boundary decided.
 ** Titles and initials still never end a sentence.
 */
-void sr_seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_toks *tv, uint8_t *brk)
+void sr_seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_toks *tv,
+                             uint8_t *brk)
 {
     size_t dist = 0;
     seg_feat_cache cache;

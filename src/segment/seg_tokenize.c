@@ -206,8 +206,8 @@ static int is_domain(const seg_chunk *c, size_t a, size_t b)
     size_t k = a, labels = 0, last = a, first_len = 0;
     while (k < b) {
         size_t s = k;
-        while (k < b && (sr_seg_is_letter(c->cp[k]) || sr_seg_is_digit(c->cp[k]) || c->cp[k] == '-' ||
-                         c->cp[k] == '_'))
+        while (k < b && (sr_seg_is_letter(c->cp[k]) || sr_seg_is_digit(c->cp[k]) ||
+                         c->cp[k] == '-' || c->cp[k] == '_'))
             k++;
         if (k == s)
             return 0;
@@ -457,7 +457,8 @@ static int abbrev_before_dot(const seg_chunk *c, size_t a, size_t b)
         return 0;
     if (sr_seg_lex_abbrev(key, n))
         return 1;
-    if (sr_seg_lex_state_word(key, n) && sr_seg_is_upper(c->cp[a]) && b + 1 < c->n && c->cp[b + 1] == ',')
+    if (sr_seg_lex_state_word(key, n) && sr_seg_is_upper(c->cp[a]) && b + 1 < c->n &&
+        c->cp[b + 1] == ',')
         return 1;
     if (sr_seg_lex_date_abbrev(key, n)) {
         /* "Sat. Sept. 23", "Mar. 5": a weekday or month before a date */

@@ -261,7 +261,8 @@ static int list_marker(const char *text, const seg_tok *v, const uint8_t *brk, s
 }
 
 /* Decide the boundaries by rule: brk[k] = 1 when a sentence ends after token k. */
-void sr_seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines, uint8_t *brk)
+void sr_seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_lines *lines,
+                            uint8_t *brk)
 {
     const seg_tok *v = tv->v;
     int open_end = 0; /* a sentence-final mark is waiting for its closers */
@@ -282,7 +283,8 @@ void sr_seg_rule_boundaries(const char *text, const seg_toks *tv, const seg_line
             open_end = 0;
             continue;
         }
-        if (t->kind == SEG_ABBREV && !sr_seg_abbrev_binds(text, t) && starts_after_abbrev(text, u)) {
+        if (t->kind == SEG_ABBREV && !sr_seg_abbrev_binds(text, t) &&
+            starts_after_abbrev(text, u)) {
             brk[k] = 1;
             continue;
         }

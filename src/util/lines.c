@@ -1,5 +1,6 @@
 /*
-** lines.c: a line reader with a length limit (see lines.h).
+** lines.c: a line reader with a length limit (see lines.h).  Bytes are
+** taken with getc_unlocked(): a reader belongs to one thread.
 */
 #include "util/lines.h"
 
@@ -40,7 +41,7 @@ static int reserve(sr_lines *lr, size_t n)
 static int skip_line(sr_lines *lr)
 {
     int c;
-    while ((c = getc(lr->f)) != EOF) {
+    while ((c = getc_unlocked(lr->f)) != EOF) {
         lr->pos++;
         if (c == '\n')
             return 1;
@@ -60,7 +61,7 @@ sr_line_status sr_lines_next(sr_lines *lr, int stop_on_nul)
     lr->start = lr->pos;
     int c = EOF;
     sr_line_status st = SR_LINE_OK;
-    while ((c = getc(lr->f)) != EOF) {
+    while ((c = getc_unlocked(lr->f)) != EOF) {
         lr->pos++;
         if (c == '\n')
             break;

@@ -10,6 +10,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* The one name table of sr_status. */
+static const char *const status_names[] = {"ok", "invalid", "too-large", "nomem", "io", "data"};
+
+const char *sr_status_name(int code)
+{
+    int n = (int)(sizeof status_names / sizeof *status_names);
+    return code >= 0 && code < n ? status_names[code] : NULL;
+}
+
 /* Format into err, replace control characters by '?', set the code. */
 static void error_vset(sr_error *err, int code, const char *fmt, va_list ap)
 {

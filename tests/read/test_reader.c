@@ -204,6 +204,84 @@ static void dates_are_validated(void **state)
     assert_false(sr_date_valid(NULL));
 }
 
+/* Records of a JSONL text read from memory with limit max (0: the default). */
+static int read_stream(const char *jsonl, size_t max, sr_record *first, sr_error *first_err,
+                       int *bad)
+{
+    FILE *f = fmemopen((void *)jsonl, strlen(jsonl), "rb");
+    assert_non_null(f);
+    sr_reader_defaults defs = {.date = "2025-08-20", .max_bytes = max};
+    sr_error err = {0};
+    sr_reader *r = sr_reader_open_stream(f, "mem.jsonl", SR_INPUT_JSONL, &defs, &err);
+    assert_non_null(r);
+    int good = 0;
+    *bad = 0;
+    sr_record rec;
+    int rc;
+    while ((rc = sr_reader_next(r, &rec, &err)) != 0) {
+        if (rc < 0) {
+            if ((*bad)++ == 0)
+                *first_err = err;
+        } else if (good++ == 0) {
+            *first = rec;
+        } else {
+            sr_record_clear(&rec);
+        }
+    }
+    sr_reader_close(r);
+    fclose(f);
+    return good;
+}
+
+static void jsonl_byte_order_mark_is_skipped(void **state)
+{
+    (void)state;
+    sr_record rec;
+    sr_error err;
+    int bad;
+    int good = read_stream("\xef\xbb\xbf{\"id\":\"a\",\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n", 0,
+                           &rec, &err, &bad);
+    assert_int_equal(good, 2);
+    assert_int_equal(bad, 0);
+    assert_string_equal(rec.id, "a");
+    sr_record_clear(&rec);
+}
+
+static void jsonl_line_over_the_limit_is_skipped(void **state)
+{
+    (void)state;
+    char jsonl[4096];
+    snprintf(jsonl, sizeof jsonl, "{\"text\":\"%0500d\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n", 0);
+    sr_record rec;
+    sr_error err;
+    int bad;
+    assert_int_equal(read_stream(jsonl, 100, &rec, &err, &bad), 1);
+    assert_int_equal(bad, 1);
+    assert_int_equal(err.code, SR_ERR_TOO_LARGE);
+    assert_non_null(strstr(err.msg, "mem.jsonl:1: byte 1: a line of 511 bytes"));
+    assert_string_equal(rec.id, "b");
+    assert_int_equal(rec.line, 2);
+    sr_record_clear(&rec);
+}
+
+static void a_directory_is_named_as_one(void **state)
+{
+    (void)state;
+    sr_error err = {0};
+    assert_null(sr_reader_open("/tmp", SR_INPUT_TEXT, NULL, &err));
+    assert_int_equal(err.code, SR_ERR_IO);
+    assert_non_null(strstr(err.msg, "/tmp: is a directory"));
+}
+
+static void names_of_input_kinds_round_trip(void **state)
+{
+    (void)state;
+    for (int k = SR_INPUT_TEXT; k <= SR_INPUT_HTML; k++)
+        assert_int_equal(sr_input_kind_from_name(sr_input_kind_name(k)), k);
+    assert_null(sr_input_kind_name(99));
+    assert_int_equal(sr_input_kind_from_name("xml"), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +295,10 @@ int main(void)
         cmocka_unit_test(html_keeps_article_drops_debris),
         cmocka_unit_test(html_without_body_text_is_rejected),
         cmocka_unit_test(dates_are_validated),
+        cmocka_unit_test(jsonl_byte_order_mark_is_skipped),
+        cmocka_unit_test(jsonl_line_over_the_limit_is_skipped),
+        cmocka_unit_test(a_directory_is_named_as_one),
+        cmocka_unit_test(names_of_input_kinds_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,6 +88,9 @@ static void error_messages_carry_a_code_and_no_control_characters(void **state)
     assert_int_equal(err.code, SR_ERR_INVALID);
     sr_error_setc(&err, SR_ERR_NOMEM, "x");
     assert_int_equal(err.code, SR_ERR_NOMEM);
+    assert_string_equal(sr_status_name(err.code), "nomem");
+    assert_string_equal(sr_status_name(SR_ERR_DATA), "data");
+    assert_null(sr_status_name(SR_ERR_DATA + 1));
 }
 
 /* An allocation too large for any memory, under a recovery point. */
