@@ -13,14 +13,6 @@
 
 #include "util/util.h"
 
-static const char *default_data_dir(const char *data_dir)
-{
-    if (data_dir)
-        return data_dir;
-    const char *env = getenv("SITREP_DATA");
-    return env && *env ? env : SR_DATA_DIR;
-}
-
 /* A coder with the ontology and closed-class tables of data_dir and an empty dictionary. */
 static sr_coder *coder_new(const char *data_dir, int inflect, sr_error *err)
 {
@@ -29,7 +21,7 @@ static sr_coder *coder_new(const char *data_dir, int inflect, sr_error *err)
         sr_error_set(err, "coder: out of memory");
         return NULL;
     }
-    const char *dir = default_data_dir(data_dir);
+    const char *dir = sr_data_dir(data_dir);
     char path[4096];
     snprintf(path, sizeof path, "%s/ontology/cameo.tsv", dir);
     if (!(c->onto = sr_ontology_open(path, err)))
@@ -59,7 +51,7 @@ sr_coder *sr_coder_open(const char *data_dir, sr_error *err)
     if (!c)
         return NULL;
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s/verbs", default_data_dir(data_dir));
+    snprintf(dir, sizeof dir, "%s/verbs", sr_data_dir(data_dir));
     if (sr_verbdict_load_lexicon_dir(c->dict, dir, c->onto, err) < 0) {
         sr_coder_free(c);
         return NULL;

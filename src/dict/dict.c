@@ -39,7 +39,7 @@ void sr_verbdict_free(sr_verbdict *d)
     free(d);
 }
 
-/* Grow a table so that it holds n + 1 elements; aborts when out of memory. */
+/* Grow a table so that it holds n + 1 elements; out of memory calls sr_oom(). */
 void *sr_dict_grow(void *p, uint32_t n, uint32_t *cap, size_t size)
 {
     if (n < *cap)
@@ -47,7 +47,7 @@ void *sr_dict_grow(void *p, uint32_t n, uint32_t *cap, size_t size)
     uint32_t nc = *cap ? *cap * 2 : 64;
     void *q = realloc(p, (size_t)nc * size);
     if (!q)
-        abort();
+        sr_oom((size_t)nc * size);
     *cap = nc;
     return q;
 }
@@ -86,7 +86,7 @@ static void hash_grow(sr_verbdict *d)
     uint32_t cap = d->hashcap ? d->hashcap * 2 : 1024;
     uint32_t *t = calloc(cap, sizeof *t);
     if (!t)
-        abort();
+        sr_oom(cap * sizeof *t);
     for (uint32_t id = 0; id < d->nwords; id++) {
         const sr_word *w = &d->words[id];
         uint32_t i = (uint32_t)sr_hash_bytes(w->s, w->len, 0) & (cap - 1);
@@ -249,7 +249,7 @@ static void add_forms_by_base(sr_verbdict *d)
     uint32_t *first = malloc(((size_t)d->nwords + 1) * sizeof *first);
     uint32_t *next = malloc(((size_t)d->nverbs + 1) * sizeof *next);
     if (!first || !next)
-        abort();
+        sr_oom(((size_t)d->nwords + 1) * sizeof *first);
     for (uint32_t w = 0; w < d->nwords; w++)
         first[w] = SR_NOWORD;
     for (uint32_t v = 0; v < d->nverbs; v++) {
@@ -274,10 +274,11 @@ void sr_verbdict_finish(sr_verbdict *d)
     d->finished = 1;
     if (d->inflect)
         add_forms_by_base(d);
-    qsort(d->pairs, d->npairs, sizeof *d->pairs, cmp_u64);
+    if (d->npairs) /* an empty dictionary has no array to sort */
+        qsort(d->pairs, d->npairs, sizeof *d->pairs, cmp_u64);
     d->form_verbs = malloc(((size_t)d->npairs + 1) * sizeof *d->form_verbs);
     if (!d->form_verbs)
-        abort();
+        sr_oom(((size_t)d->npairs + 1) * sizeof *d->form_verbs);
     uint32_t n = 0;
     for (uint32_t i = 0; i < d->npairs; i++) {
         if (i > 0 && d->pairs[i] == d->pairs[i - 1])
@@ -298,7 +299,7 @@ void sr_verbdict_finish(sr_verbdict *d)
     sr_pattern *sorted = malloc(((size_t)np + 1) * sizeof *sorted);
     uint32_t *count = calloc((size_t)d->ngroups + 1, sizeof *count);
     if (!sorted || !count)
-        abort();
+        sr_oom(((size_t)np + 1) * sizeof *sorted);
     for (uint32_t i = 0; i < np; i++)
         count[d->patterns[i].group + 1]++;
     for (uint32_t g = 0; g < d->ngroups; g++)
