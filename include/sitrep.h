@@ -173,6 +173,8 @@ typedef struct sr_place {
     double lat, lon;      /* degrees; NaN when unknown */
     sr_span span;         /* the place as written */
     uint8_t precision;    /* sr_place_precision */
+    const char *fips;     /* FIPS 10-4 country code, as GDELT writes it ("UP" for
+                             Ukraine, "GZ" for Gaza), or NULL when FIPS has none */
 } sr_place;
 
 /* What a number in the text counts (sr_count.what). */

@@ -29,6 +29,12 @@ sr_attr *sr_attr_open(const char *data_dir, sr_error *err)
             return NULL;
         }
     }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/attr/fips.tsv", data_dir);
+    if (sr_fips_load(&at->fips, path, err) < 0) {
+        sr_attr_free(at);
+        return NULL;
+    }
     at->gaz = sr_gazetteer_open(data_dir, err);
     if (!at->gaz) {
         sr_attr_free(at);
@@ -42,6 +48,7 @@ void sr_attr_free(sr_attr *at)
     if (!at)
         return;
     sr_lx_free(&at->lex);
+    sr_fips_free(&at->fips);
     sr_gazetteer_free(at->gaz);
     free(at);
 }

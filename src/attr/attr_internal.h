@@ -81,6 +81,28 @@ void sr_lx_map_put(lx_map *m, const char *key, size_t len, int32_t value);
 /* The value of key, or -1. */
 int32_t sr_lx_map_get(const lx_map *m, const char *key, size_t len);
 
+/* ---- FIPS 10-4 country codes (attr_fips.c) ---------------------- */
+
+/* data/attr/fips.tsv: key (ISO alpha-3, division code or name) -> FIPS code. */
+typedef struct sr_fips {
+    char *text;  /* the file, the codes point into */
+    lx_map *map; /* key -> offset of its code in text */
+} sr_fips;
+
+/* Read data/attr/fips.tsv; err names FILE:LINE of a bad line. */
+int sr_fips_load(sr_fips *f, const char *path, sr_error *err);
+void sr_fips_free(sr_fips *f);
+/* The FIPS code of a key as listed ("UKR" -> "UP"); NULL when unlisted or "-". */
+const char *sr_fips_get(const sr_fips *f, const char *key);
+/*
+** The FIPS code of a place: that of its division code (admin1, "PS-GZ"),
+** else of the name of a division without a code ("Gaza Strip"), else of
+** its ISO alpha-3 country; NULL when none is listed or the code is "-".
+** Any argument may be NULL.
+*/
+const char *sr_fips_of_place(const sr_fips *f, const char *country, const char *admin1,
+                             const char *division_name);
+
 /* ---- the tree ---------------------------------------------------- */
 
 /* Index of the token holding byte off, or -1. */
@@ -132,6 +154,7 @@ struct sr_gazetteer;
 struct sr_attr {
     sr_lex lex;
     struct sr_gazetteer *gaz; /* places; NULL when no place table could be read */
+    sr_fips fips;             /* FIPS 10-4 codes of countries (data/attr/fips.tsv) */
 };
 
 /* One date expression found in a sentence. */

@@ -303,6 +303,10 @@ static void fill(const sr_attr *at, sr_arena *a, const sr_sentence *s, const top
     out->name = t->region ? sr_arena_printf(a, "%s region", name) : name;
     out->country = p->country[0] ? p->country : NULL;
     out->admin1 = p->admin1 ? sr_gaz_str(at->gaz, p->admin1) : NULL;
+    /* FIPS splits some countries: a division's code ("PS-GZ"), or the name of a
+       division without one ("Gaza Strip"), may decide before the country. */
+    out->fips = sr_fips_of_place(&at->fips, out->country, out->admin1,
+                                 p->feature == GAZ_ADMIN1 && !out->admin1 ? name : NULL);
     out->geonames = t->region ? 0 : p->geonames;
     out->lat = t->region ? NAN : p->lat;
     out->lon = t->region ? NAN : p->lon;

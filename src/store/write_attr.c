@@ -1,6 +1,6 @@
 /*
 ** write_attr.c: the attribute fields of events and the quote records in
-** JSON, and the GDELT geography columns.
+** JSON, and the GDELT geography columns (country as FIPS 10-4).
 **
 ** A size is written as the largest count of each kind (counts of one kind
 ** in one event usually restate each other: "15 injured ... the 15 injured")
@@ -43,6 +43,8 @@ static void place_json(FILE *out, const sr_doc *d, const sr_place *p)
     sr_json_string(out, d->text + p->span.start, p->span.end - p->span.start);
     fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "],\"country\":", p->span.start, p->span.end);
     sr_json_cstring(out, p->country);
+    fputs(",\"fips\":", out);
+    sr_json_cstring(out, p->fips);
     fputs(",\"admin1\":", out);
     sr_json_cstring(out, p->admin1);
     fputs(",\"feature\":", out);
@@ -126,7 +128,9 @@ void sr_write_gdelt_geo(FILE *out, const sr_place *p)
         fputs("\t\t\t\t\t\t\t\t", out);
         return;
     }
-    fprintf(out, "%d\t%s\t%s\t%s\t\t", gdelt_geo_type(p), p->name, p->country ? p->country : "",
+    /* CountryCode is FIPS 10-4, as GDELT writes it ("UP" for Ukraine); empty when FIPS
+       has no code.  ADM1Code stays the place's ISO 3166-2 code. */
+    fprintf(out, "%d\t%s\t%s\t%s\t\t", gdelt_geo_type(p), p->name, p->fips ? p->fips : "",
             p->admin1 ? p->admin1 : "");
     if (!isnan(p->lat))
         fprintf(out, "%.4f\t%.4f\t", p->lat, p->lon);

@@ -29,7 +29,8 @@ static sr_doc *doc_with_attributes(const char *src)
     ev->date = "2025-08-19";
     ev->date_precision = SR_DATE_DAY;
     ev->place =
-        (sr_place){"Sumy", "UKR", "UA-21", "city", 692194, 50.92, 34.80, {14, 18}, SR_PLACE_EXACT};
+        (sr_place){"Sumy", "UKR", "UA-21", "city", 692194, 50.92, 34.80, {14, 18}, SR_PLACE_EXACT,
+                   "UP"};
     sr_count *c = sr_arena_calloc(&d->arena, 2, sizeof *c);
     c[0] = (sr_count){15, "people", -1, {29, 38}, SR_COUNT_INJURED, SR_QUAL_EXACT};
     c[1] = (sr_count){3, "children", 0, {29, 38}, SR_COUNT_INJURED, SR_QUAL_EXACT};
@@ -75,7 +76,7 @@ static void gdelt_geography(void **state)
     assert_string_equal(column(out, SQLDATE), "20250819"); /* the event's date */
     assert_string_equal(column(out, ACTIONGEO), "4");      /* a city outside the US */
     assert_string_equal(column(out, ACTIONGEO + 1), "Sumy");
-    assert_string_equal(column(out, ACTIONGEO + 2), "UKR");
+    assert_string_equal(column(out, ACTIONGEO + 2), "UP"); /* FIPS 10-4, not ISO */
     assert_string_equal(column(out, ACTIONGEO + 3), "UA-21");
     assert_string_equal(column(out, ACTIONGEO + 5), "50.9200");
     assert_string_equal(column(out, ACTIONGEO + 7), "692194");
@@ -89,10 +90,18 @@ static void gdelt_geography(void **state)
     free(out);
     /* A country only: type 1, no coordinates. */
     d->events[0].place =
-        (sr_place){"Ukraine", "UKR", NULL, "country", 0, NAN, NAN, {14, 18}, SR_PLACE_COUNTRY};
+        (sr_place){"Ukraine", "UKR", NULL, "country", 0, NAN, NAN, {14, 18}, SR_PLACE_COUNTRY,
+                   "UP"};
     out = written(d, SR_FORMAT_GDELT);
     assert_string_equal(column(out, ACTIONGEO), "1");
+    assert_string_equal(column(out, ACTIONGEO + 2), "UP");
     assert_string_equal(column(out, ACTIONGEO + 5), "");
+    free(out);
+    /* A country FIPS has no code for: the column is empty, never the ISO code. */
+    d->events[0].place.fips = NULL;
+    out = written(d, SR_FORMAT_GDELT);
+    assert_string_equal(column(out, ACTIONGEO + 1), "Ukraine");
+    assert_string_equal(column(out, ACTIONGEO + 2), "");
     free(out);
     sr_doc_free(d);
 }
@@ -105,6 +114,7 @@ static void jsonl_plover_and_quotes(void **state)
     assert_non_null(strstr(out, "\"date\":\"2025-08-19\",\"date_precision\":\"day\""));
     assert_non_null(strstr(out, "\"doc_date\":\"2025-08-20\""));
     assert_non_null(strstr(out, "\"place\":{\"name\":\"Sumy\",\"text\":\"Sumy\""));
+    assert_non_null(strstr(out, "\"country\":\"UKR\",\"fips\":\"UP\",\"admin1\":\"UA-21\""));
     assert_non_null(strstr(out, "\"precision\":\"exact\""));
     /* 15 injured, not 18: the subset is listed, never added. */
     assert_non_null(strstr(out, "\"size\":{\"injured\":15,\"counts\":["));
