@@ -95,6 +95,10 @@ static const char *domestic_target(tree_ctx *x, const char *code, const sr_menti
         (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0') ||
         !x->c->dict->inflect)
         return mt->code;
+    /* an unnamed government or army may well be foreign ("the government", "troops") */
+    if (strncmp(mt->code + 3, "GOV", 3) == 0 || strncmp(mt->code + 3, "MIL", 3) == 0 ||
+        strncmp(mt->code + 3, "SPY", 3) == 0)
+        return mt->code;
     return sr_arena_printf(x->a, "%.3s%s", ms->code, mt->code + 3);
 }
 
