@@ -233,8 +233,7 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
     p.noun = (uint8_t)nouns;
     p.code = p.hit.code;
     /* a verb of saying reports its content, unless a phrase gave it its own event */
-    p.speech = !nouns && (x->wc[k] & SR_WC_SPEECH) && !p.hit.matched_pattern &&
-               (!p.hit.code || (p.hit.code[0] == '0' && p.hit.code[1] == '1'));
+    p.speech = !nouns && (x->wc[k] & SR_WC_SPEECH) && !p.hit.matched_pattern;
     x->pred_at[k] = (int32_t)x->npred;
     x->preds[x->npred++] = p;
     for (uint32_t j = p.hit.tstart; j < p.hit.tend; j++)
