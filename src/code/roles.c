@@ -93,7 +93,7 @@ static uint32_t add_conjuncts(tree_ctx *x, uint32_t k, int32_t *out, uint32_t n,
 
 uint32_t sr_tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
 {
-    int t = actor_token(x, k, 2);
+    int t = actor_token(x, k, 3);
     uint32_t n = add_actor(out, 0, max, t >= 0 ? x->ti[t].mention : -1);
     n = add_conjuncts(x, k, out, n, max);
     if (t >= 0) {
