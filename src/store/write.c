@@ -18,8 +18,11 @@
 #include "store/write_attr.h"
 #include "util/util.h"
 
-/* {"code":..,"name":..,"entity":..,"text":..,"span":[a,b]} or null. */
-static void write_actor_json(FILE *out, const sr_doc *d, const sr_actor *a)
+/*
+** {"code":..,"name":..,"entity":..,"text":..,"span":[a,b]} or null; without
+** "entity" for PLOVER records.
+*/
+static void write_actor_json(FILE *out, const sr_doc *d, const sr_actor *a, int entity)
 {
     if (!a->code) {
         fputs("null", out);
@@ -29,8 +32,10 @@ static void write_actor_json(FILE *out, const sr_doc *d, const sr_actor *a)
     sr_json_cstring(out, a->code);
     fputs(",\"name\":", out);
     sr_json_cstring(out, a->name);
-    fputs(",\"entity\":", out);
-    sr_json_cstring(out, a->entity);
+    if (entity) {
+        fputs(",\"entity\":", out);
+        sr_json_cstring(out, a->entity);
+    }
     fputs(",\"text\":", out);
     sr_json_string(out, d->text + a->span.start, a->span.end - a->span.start);
     fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "]}", a->span.start, a->span.end);
@@ -62,9 +67,9 @@ static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
     fputs(",\"doc_date\":", out);
     sr_json_cstring(out, d->meta.date);
     fputs(",\"source\":", out);
-    write_actor_json(out, d, &ev->source);
+    write_actor_json(out, d, &ev->source, 1);
     fputs(",\"target\":", out);
-    write_actor_json(out, d, &ev->target);
+    write_actor_json(out, d, &ev->target, 1);
     fputs(",\"cameo\":", out);
     sr_json_cstring(out, ev->cameo);
     fputs(",\"plover\":", out);
@@ -87,22 +92,6 @@ static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
     fputs("}\n", out);
 }
 
-/* A PLOVER actor or recipient: {"code":..,"name":..,"text":..,"span":[..]} or null. */
-static void write_plover_actor(FILE *out, const sr_doc *d, const sr_actor *a)
-{
-    if (!a->code) {
-        fputs("null", out);
-        return;
-    }
-    fputs("{\"code\":", out);
-    sr_json_cstring(out, a->code);
-    fputs(",\"name\":", out);
-    sr_json_cstring(out, a->name);
-    fputs(",\"text\":", out);
-    sr_json_string(out, d->text + a->span.start, a->span.end - a->span.start);
-    fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "]}", a->span.start, a->span.end);
-}
-
 /*
 ** A PLOVER-style record (as POLECAT writes them): event type, mode and
 ** context instead of the CAMEO code, actor and recipient, and the spans.
@@ -123,9 +112,9 @@ static void write_event_plover(FILE *out, const sr_doc *d, const sr_event *ev)
     fputs(",\"context\":", out);
     sr_json_cstring(out, ev->plover_context);
     fputs(",\"actor\":", out);
-    write_plover_actor(out, d, &ev->source);
+    write_actor_json(out, d, &ev->source, 0);
     fputs(",\"recipient\":", out);
-    write_plover_actor(out, d, &ev->target);
+    write_actor_json(out, d, &ev->target, 0);
     fputs(",\"modality\":", out);
     sr_json_cstring(out, ev->modality);
     fprintf(out, ",\"confidence\":%.2f,\"cameo\":", ev->confidence);
@@ -333,7 +322,7 @@ static const char *const format_names[] = {"jsonl", "tsv", "gdelt", "plover", "q
 const char *sr_format_name(int fmt)
 {
     return fmt >= 0 && fmt < (int)(sizeof format_names / sizeof *format_names) ? format_names[fmt]
-                                                                             : NULL;
+                                                                               : NULL;
 }
 
 int sr_format_from_name(const char *s)
