@@ -66,6 +66,13 @@ int sr_match_particles(const match_ctx *m, const sr_verb *v, uint32_t k);
 void sr_match_code(const match_ctx *m, const sr_verb *v, uint32_t start, uint32_t end, int lo,
                    int hi, phrase_hit *h);
 
+/*
+** The mentions of sentence s, [*m0, *m1), searching from index from (they
+** come in sentence order); returns *m1, where the next sentence's start.
+*/
+size_t sr_code_sentence_mentions(const sr_code_input *in, size_t s, size_t from, size_t *m0,
+                                 size_t *m1);
+
 /* Quad class of a code the ontology does not list, from its root (0 when none). */
 int sr_code_quad_of_root(const char *code);
 

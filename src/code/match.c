@@ -187,3 +187,17 @@ int sr_code_quad_of_root(const char *code)
         return 0;
     return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
 }
+
+size_t sr_code_sentence_mentions(const sr_code_input *in, size_t s, size_t from, size_t *m0,
+                                 size_t *m1)
+{
+    size_t a = from;
+    while (a < in->nmentions && in->mentions[a].sentence < s)
+        a++;
+    size_t b = a;
+    while (b < in->nmentions && in->mentions[b].sentence == s)
+        b++;
+    *m0 = a;
+    *m1 = b;
+    return b;
+}

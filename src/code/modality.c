@@ -38,8 +38,8 @@ static int complement_link(const tree_ctx *x, uint32_t k)
     return sr_tr_rel(x, k, "xcomp") || sr_tr_rel(x, k, "acl") ||
            (sr_tr_rel(x, k, "advcl") && strcmp(sr_tr_case(x, k), "to") == 0) ||
            (sr_tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||
-           (sr_tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN && x->first_child[k] >= 0 &&
-            sr_tr_child(x, k, "acl") >= 0);
+           (sr_tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN &&
+            x->first_child[k] >= 0 && sr_tr_child(x, k, "acl") >= 0);
 }
 
 /* A child of k of class cls among relations advmod/det/aux/neg; its rule or NULL. */
@@ -150,7 +150,7 @@ void sr_tr_modality(tree_ctx *x, pred *p)
                    (r = child_of_class(x, (uint32_t)g, SR_WC_CONDITIONAL))) {
             /* "would have to use a nuclear weapon" */
             mod = reported(x, (uint32_t)g) && !has_condition(x, (uint32_t)g) ? SR_MOD_FUTURE
-                                                                               : SR_MOD_CONDITIONAL;
+                                                                             : SR_MOD_CONDITIONAL;
             rule = r;
         } else if (mod == SR_MOD_ASSERTED && (r = child_of_class(x, (uint32_t)g, SR_WC_NEGATOR)) &&
                    (x->pred_at[g] < 0 || !x->preds[x->pred_at[g]].code)) {
@@ -164,7 +164,8 @@ void sr_tr_modality(tree_ctx *x, pred *p)
     }
     /* "refused to release" coded by its own phrase (1243): a negated act, already a refusal */
     if (mod == SR_MOD_ASSERTED && p->code && p->code[0] == '1' && p->code[1] == '2' &&
-        (x->wc[h] & SR_WC_NEGATING) && (sr_tr_child(x, h, "xcomp") >= 0 || p->hit.matched_pattern)) {
+        (x->wc[h] & SR_WC_NEGATING) &&
+        (sr_tr_child(x, h, "xcomp") >= 0 || p->hit.matched_pattern)) {
         p->modality = SR_MOD_NEGATED;
         p->mod_rule = class_rule(x, h, SR_WC_NEGATING);
         return;
@@ -288,8 +289,9 @@ static int in_content(const tree_ctx *x, const pred *sp, const pred *q)
         if (g < 0)
             break;
         if ((uint32_t)g == sp->head)
-            return sr_tr_rel(x, k, "ccomp") || sr_tr_rel(x, k, "parataxis") || sr_tr_rel(x, k, "xcomp") ||
-                   sr_tr_rel(x, k, "obj") || (x->ti[k].quote && !x->ti[sp->head].quote);
+            return sr_tr_rel(x, k, "ccomp") || sr_tr_rel(x, k, "parataxis") ||
+                   sr_tr_rel(x, k, "xcomp") || sr_tr_rel(x, k, "obj") ||
+                   (x->ti[k].quote && !x->ti[sp->head].quote);
         k = (uint32_t)g;
     }
     return x->ti[q->head].quote && !x->ti[sp->head].quote;

@@ -516,8 +516,7 @@ static void verb_roles(tree_ctx *x, pred *p)
                 p->ntgt = sr_tr_actors(x, (uint32_t)gs, p->tgt, TREE_SIDE);
         }
     } else if (p->speech && active_subject(x, h) < 0 && sr_tr_head(x, h) >= 0 &&
-               sr_tr_head(x, h) < (int)h &&
-               object_actors(x, h, p, p->src, TREE_SIDE)) {
+               sr_tr_head(x, h) < (int)h && object_actors(x, h, p, p->src, TREE_SIDE)) {
         /* machine translation keeps the source's word order: "..., informed the Kremlin",
            "declared the prosecutor Karim Khan": the object of a trailing speech verb speaks */
         p->nsrc = object_actors(x, h, p, p->src, TREE_SIDE);

@@ -1248,13 +1248,8 @@ void sr_coder_code_shallow(const sr_coder *c, const sr_code_input *in, sr_arena 
     x.occ = sr_arena_alloc(a, maxn * sizeof *x.occ);
     size_t m = 0;
     for (size_t s = 0; s < in->nsentences; s++) {
-        size_t m0 = m;
-        while (m0 < in->nmentions && in->mentions[m0].sentence < s)
-            m0++;
-        size_t m1 = m0;
-        while (m1 < in->nmentions && in->mentions[m1].sentence == s)
-            m1++;
-        m = m1;
+        size_t m0, m1;
+        m = sr_code_sentence_mentions(in, s, m, &m0, &m1);
         x.s = &in->sentences[s];
         x.si = (uint32_t)s;
         x.n = x.s->ntokens;

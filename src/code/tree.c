@@ -273,43 +273,50 @@ static int country_of(const char *code, char out[4])
 /*
 ** The countries the document is most about, most mentioned first: a
 ** mention of each (a bare country mention when there is one) into
-** x->focus[].  An attack with no target in the text falls on the first of
-** them that is not the attacker's.
+** x->focus[].  The first 64 countries a document names are counted.  An
+** attack with no target in the text falls on the first of them that is
+** not the attacker's.
 */
 static void focus_countries(tree_ctx *x)
 {
+    /* the countries named, in the order of their first mention (a table, so linear) */
+    struct {
+        char code[4];
+        int32_t first, exact; /* its first mention, and its first bare country mention */
+        uint32_t count;
+    } seen[64];
+    uint32_t nseen = 0;
     const sr_code_input *in = x->in;
-    size_t n = in->nmentions;
     x->nfocus = 0;
-    if (!n)
-        return;
-    int32_t *count = sr_arena_calloc(x->a, n, sizeof *count);
-    for (size_t i = 0; i < n; i++) {
-        char ci[4], cj[4];
-        if (!country_of(in->mentions[i].code, ci))
+    for (size_t i = 0; i < in->nmentions; i++) {
+        char c[4];
+        if (!country_of(in->mentions[i].code, c))
             continue;
-        for (size_t j = 0; j <= i; j++)
-            if (country_of(in->mentions[j].code, cj) && strcmp(ci, cj) == 0) {
-                count[j]++; /* counted on the first mention of the country */
-                break;
-            }
+        uint32_t k = 0;
+        while (k < nseen && strcmp(seen[k].code, c) != 0)
+            k++;
+        if (k == nseen) {
+            if (nseen == sizeof seen / sizeof *seen)
+                continue;
+            memcpy(seen[k].code, c, 4);
+            seen[k].first = (int32_t)i;
+            seen[k].exact = -1;
+            seen[k].count = 0;
+            nseen++;
+        }
+        seen[k].count++;
+        if (seen[k].exact < 0 && strlen(in->mentions[i].code) == 3)
+            seen[k].exact = (int32_t)i;
     }
     while (x->nfocus < TREE_FOCUS) {
-        int32_t best = -1;
-        for (size_t i = 0; i < n; i++)
-            if (count[i] >= 3 && (best < 0 || count[i] > count[best]))
-                best = (int32_t)i;
+        int best = -1;
+        for (uint32_t k = 0; k < nseen; k++)
+            if (seen[k].count >= 3 && (best < 0 || seen[k].count > seen[best].count))
+                best = (int)k;
         if (best < 0)
             break;
-        count[best] = 0;
-        char cb[4], ci[4];
-        country_of(in->mentions[best].code, cb);
-        int32_t pick = best;
-        for (size_t i = n; i-- > 0;)
-            if (country_of(in->mentions[i].code, ci) && strcmp(ci, cb) == 0 &&
-                strlen(in->mentions[i].code) == 3)
-                pick = (int32_t)i;
-        x->focus[x->nfocus++] = pick;
+        seen[best].count = 0;
+        x->focus[x->nfocus++] = seen[best].exact >= 0 ? seen[best].exact : seen[best].first;
     }
 }
 
@@ -326,7 +333,8 @@ static int implausible_tree(const tree_ctx *x)
     for (uint32_t k = 0; k < x->n && root < 0; k++)
         if (sr_tr_head(x, k) < 0)
             root = (int)k;
-    if (root < 0 || sr_tr_is_verbal(x, (uint32_t)root) || sr_tr_child(x, (uint32_t)root, "cop") >= 0)
+    if (root < 0 || sr_tr_is_verbal(x, (uint32_t)root) ||
+        sr_tr_child(x, (uint32_t)root, "cop") >= 0)
         return 0;
     for (uint32_t k = 0; k < x->n; k++)
         if (x->s->tokens[k].upos == SR_UPOS_VERB && x->pred_at[k] < 0 &&
@@ -418,13 +426,8 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
     x.preds = sr_arena_alloc(a, maxn * sizeof *x.preds);
     size_t m = 0;
     for (size_t s = 0; s < in->nsentences; s++) {
-        size_t m0 = m;
-        while (m0 < in->nmentions && in->mentions[m0].sentence < s)
-            m0++;
-        size_t m1 = m0;
-        while (m1 < in->nmentions && in->mentions[m1].sentence == s)
-            m1++;
-        m = m1;
+        size_t m0, m1;
+        m = sr_code_sentence_mentions(in, s, m, &m0, &m1);
         x.s = &in->sentences[s];
         x.si = (uint32_t)s;
         x.n = x.s->ntokens;
