@@ -532,6 +532,17 @@ SR_API int sr_store_put(sr_store *s, const sr_doc *d, sr_error *err);
 ** not on the order or the runs they came in.  0, or -1 with err set.
 */
 SR_API int sr_store_merge(sr_store *s, sr_error *err);
+/* What sr_store_export_gdelt writes. */
+typedef enum sr_export_table {
+    SR_EXPORT_EVENTS = 0, /* GDELT 2.0 Events: one row per happening, with NumMentions,
+                             NumSources and NumArticles; GLOBALEVENTID is events.id */
+    SR_EXPORT_MENTIONS    /* GDELT 2.0 Mentions: one row per report, with its happening's id */
+} sr_export_table;
+/*
+** Write the database's happenings or reports as GDELT 2.0 tab-separated
+** rows (after merging what is left to merge).  0, or -1 with err set.
+*/
+SR_API int sr_store_export_gdelt(sr_store *s, FILE *out, int table, sr_error *err);
 /* Merge what is left to merge (errors are lost: call sr_store_merge first) and close. */
 SR_API void sr_store_close(sr_store *s);
 

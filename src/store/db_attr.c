@@ -60,6 +60,8 @@ void sr_db_attr_bind_event(sqlite3_stmt *st, int i, const sr_event *ev)
         sqlite3_bind_int64(st, i + 22, ev->quote);
     cstr(st, i + 23, ev->source_code_orig);
     cstr(st, i + 24, ev->target_code_orig);
+    if (p->name)
+        cstr(st, i + 25, p->fips);
 }
 
 int sr_db_attr_put_counts(sqlite3 *db, const char *doc_id, sqlite3_int64 event_id,

@@ -18,12 +18,12 @@
     " place_start INTEGER, place_end INTEGER, killed INTEGER, injured INTEGER,"                    \
     " casualties INTEGER, missing INTEGER, captured INTEGER, displaced INTEGER,"                   \
     " arrested INTEGER, protesters INTEGER, units INTEGER, quote INTEGER,"                         \
-    " source_code_orig TEXT, target_code_orig TEXT"
+    " source_code_orig TEXT, target_code_orig TEXT, place_fips TEXT"
 #define SR_DB_ATTR_NAMES                                                                           \
     ", date_precision, date_start, date_end, place_name, place_country, place_admin1,"             \
     " place_feature, place_geonames, place_lat, place_lon, place_precision, place_start,"          \
     " place_end, killed, injured, casualties, missing, captured, displaced, arrested,"             \
-    " protesters, units, quote, source_code_orig, target_code_orig"
+    " protesters, units, quote, source_code_orig, target_code_orig, place_fips"
 /* The counts and quotes tables. */
 #define SR_DB_ATTR_TABLES                                                                          \
     "CREATE TABLE IF NOT EXISTS counts ("                                                          \

@@ -370,13 +370,15 @@ static const char insert_event[] =
     " plover_mode, plover_context, source_code, source_name, source_entity, source_country,"
     " source_type1, target_code, target_name, target_entity, target_country, target_type1,"
     " date, date_precision, place_name, place_country, place_admin1, place_lat, place_lon,"
-    " place_precision, killed, injured, nmentions, narticles, nsources, first_report,"
+    " place_precision, place_feature, place_geonames, place_fips, killed, injured, nmentions,"
+    " narticles, nsources, first_report,"
     " first_seen, confidence)"
     " SELECT ?1, r.cameo, r.cameo_base, r.cameo_root, r.quad_class, r.goldstein, r.plover,"
     " r.plover_mode, r.plover_context, r.source_code, r.source_name, r.source_entity,"
     " r.source_country, r.source_type1, r.target_code, r.target_name, r.target_entity,"
     " r.target_country, r.target_type1, a.date, a.date_precision, p.place_name,"
     " p.place_country, p.place_admin1, p.place_lat, p.place_lon, p.place_precision,"
+    " p.place_feature, p.place_geonames, p.place_fips,"
     " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 FROM mentions r JOIN mentions a ON a.id = ?3"
     " LEFT JOIN mentions p ON p.id = ?4 WHERE r.id = ?2";
 

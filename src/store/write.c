@@ -15,6 +15,7 @@
 #include "api/doc_internal.h"
 #include "nlp/conllu.h"
 #include "store/actor_code.h"
+#include "store/gdelt_row.h"
 #include "store/json_out.h"
 #include "store/write_attr.h"
 #include "util/util.h"
@@ -221,13 +222,14 @@ static const char *date_added(const char *ymd)
     return buf;
 }
 
-static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev)
+void sr_write_gdelt_row(FILE *out, const sr_gdelt_row *r)
 {
+    const sr_event *ev = r->ev;
     char ymd[9] = "";
     const char *date = ev->date;
     if (date && strlen(date) == 10)
         snprintf(ymd, sizeof ymd, "%.4s%.2s%.2s", date, date + 5, date + 8);
-    fprintf(out, "%" PRIu64 "\t%s\t%.6s\t%.4s\t", sr_event_number(ev), ymd, ymd, ymd);
+    fprintf(out, "%" PRIu64 "\t%s\t%.6s\t%.4s\t", r->id, ymd, ymd, ymd);
     if (*ymd) {
         int y = 0, m = 0, dd = 0;
         sscanf(date, "%d-%d-%d", &y, &m, &dd);
@@ -237,19 +239,32 @@ static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev)
     write_gdelt_actor(out, &ev->source);
     write_gdelt_actor(out, &ev->target);
     const char *code = ev->cameo ? ev->cameo : "";
-    fprintf(out, "%d\t%s\t%.3s\t%.2s\t%d\t%.1f\t1\t1\t1\t\t", ev->sentence == 0, code, code, code,
-            ev->quad_class, ev->goldstein);
+    fprintf(out, "%d\t%s\t%.3s\t%.2s\t%d\t%.1f\t%d\t%d\t%d\t\t", r->is_root, code, code, code,
+            ev->quad_class, ev->goldstein, r->nmentions, r->nsources, r->narticles);
     /* Actor1Geo, Actor2Geo, ActionGeo: 8 columns each. */
     sr_write_gdelt_actor_geo(out, &ev->source, &ev->place);
     sr_write_gdelt_actor_geo(out, &ev->target, &ev->place);
     sr_write_gdelt_geo(out, &ev->place);
     char added[9] = ""; /* DATEADDED: when the article was published, else now */
-    if (d->meta.date && strlen(d->meta.date) == 10)
-        snprintf(added, sizeof added, "%.4s%.2s%.2s", d->meta.date, d->meta.date + 5,
-                 d->meta.date + 8);
+    if (r->added && strlen(r->added) == 10)
+        snprintf(added, sizeof added, "%.4s%.2s%.2s", r->added, r->added + 5, r->added + 8);
     fprintf(out, "%s\t", date_added(added));
-    write_tsv_cfield(out, d->meta.url ? d->meta.url : d->meta.id);
+    write_tsv_cfield(out, r->url);
     putc('\n', out);
+}
+
+/* One report, as GDELT writes an event it has seen once. */
+static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev)
+{
+    sr_gdelt_row r = {sr_event_number(ev),
+                      ev,
+                      ev->sentence == 0,
+                      1,
+                      1,
+                      1,
+                      d->meta.date,
+                      d->meta.url ? d->meta.url : d->meta.id};
+    sr_write_gdelt_row(out, &r);
 }
 
 /* The one name table of sr_format. */

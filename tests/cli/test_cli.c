@@ -493,6 +493,47 @@ static void db_ids_and_events_do_not_depend_on_threads_or_order(void **state)
     }
 }
 
+/* sitrep export: the same story from its .txt and its .html counts as one event seen twice. */
+static void export_counts_articles(void **state)
+{
+    (void)state;
+    char args[1024];
+    unlink(DB);
+    snprintf(args, sizeof args, "code --date 2025-05-27 --db %s examples/ceasefire-talks.txt", DB);
+    assert_int_equal(run(args), 0);
+    snprintf(args, sizeof args, "code --input html --id page --db %s examples/page.html", DB);
+    assert_int_equal(run(args), 0);
+    snprintf(args, sizeof args, "export --db %s", DB);
+    assert_int_equal(run(args), 0);
+    char *out = slurp(OUT, NULL);
+    int rows = 0, twice = 0, mentions = 0;
+    for (char *line = out; *line; line = strchr(line, '\n') + 1) {
+        int tabs = 0;
+        const char *num_mentions = NULL, *num_articles = NULL;
+        for (const char *p = line; *p != '\n'; p++) {
+            if (*p == '\t' && ++tabs == 31)
+                num_mentions = p + 1;
+            if (*p == '\t' && tabs == 33)
+                num_articles = p + 1;
+        }
+        assert_int_equal(tabs, 60);
+        rows++;
+        twice += num_articles && atoi(num_articles) == 2;
+        mentions += num_mentions ? atoi(num_mentions) : 0;
+    }
+    assert_true(rows > 5);
+    assert_int_equal(twice, rows); /* every event of the story, from both copies */
+    free(out);
+    snprintf(args, sizeof args, "export --db %s --mentions", DB);
+    assert_int_equal(run(args), 0);
+    out = slurp(OUT, NULL);
+    assert_int_equal(count_lines(out), mentions);
+    assert_true(mentions >= 2 * rows);
+    free(out);
+    assert_int_equal(run("export"), 2);
+    unlink(DB);
+}
+
 int main(void)
 {
     snprintf(OUT, sizeof OUT, "/tmp/sitrep-cli-test-%d.out", (int)getpid());
@@ -502,6 +543,7 @@ int main(void)
         cmocka_unit_test(seed_article_codes_with_valid_spans),
         cmocka_unit_test(db_ingest_twice_replaces),
         cmocka_unit_test(db_ids_and_events_do_not_depend_on_threads_or_order),
+        cmocka_unit_test(export_counts_articles),
         cmocka_unit_test(quotes_format_and_attribute_tables),
         cmocka_unit_test(output_order_does_not_depend_on_threads),
         cmocka_unit_test(bad_files_are_named_and_cost_nothing_else),

@@ -439,6 +439,77 @@ static void reingest_updates_happenings(void **state)
     remove_db(path);
 }
 
+/* Column i (0-based) of a tab-separated line, in a static buffer. */
+static const char *tsv_column(const char *line, int i)
+{
+    static char buf[256];
+    for (; i > 0 && line; i--) {
+        line = strchr(line, '\t');
+        line = line ? line + 1 : NULL;
+    }
+    if (!line)
+        return NULL;
+    size_t n = strcspn(line, "\t\n");
+    snprintf(buf, sizeof buf, "%.*s", (int)n, line);
+    return buf;
+}
+
+static int tsv_columns(const char *line)
+{
+    int n = 1;
+    for (; *line && *line != '\n'; line++)
+        n += *line == '\t';
+    return n;
+}
+
+/* GDELT export: happenings with their counts, reports linked to them. */
+static void export_gdelt_events_and_mentions(void **state)
+{
+    (void)state;
+    char *path = db_path();
+    sr_error err = {0};
+    sr_store *s = sr_store_open(path, &err);
+    spec a = {"RUSMIL",     "russia",    "UKR",   "ukraine", "190",
+              "2025-08-19", SR_DATE_DAY, "Odesa", 698740};
+    put(s, make_doc("d1", "2025-08-19", "Wire", &a, 1));
+    put(s, make_doc("d2", "2025-08-20", "Agency", &a, 1));
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    assert_int_equal(sr_store_export_gdelt(s, f, SR_EXPORT_EVENTS, &err), 0);
+    fclose(f);
+    assert_int_equal(lines(buf), 1);
+    assert_int_equal(tsv_columns(buf), 61);
+    char id[32];
+    snprintf(id, sizeof id, "%s", tsv_column(buf, 0));
+    assert_string_equal(tsv_column(buf, 1), "20250819");        /* SQLDATE */
+    assert_string_equal(tsv_column(buf, 26), "190");            /* EventCode */
+    assert_string_equal(tsv_column(buf, 31), "2");              /* NumMentions */
+    assert_string_equal(tsv_column(buf, 32), "2");              /* NumSources */
+    assert_string_equal(tsv_column(buf, 33), "2");              /* NumArticles */
+    assert_string_equal(tsv_column(buf, 52), "Odesa");          /* ActionGeo_FullName */
+    assert_string_equal(tsv_column(buf, 59), "20250819000000"); /* DATEADDED: first report */
+    free(buf);
+    buf = NULL;
+    f = open_memstream(&buf, &size);
+    assert_int_equal(sr_store_export_gdelt(s, f, SR_EXPORT_MENTIONS, &err), 0);
+    fclose(f);
+    assert_int_equal(lines(buf), 2);
+    for (const char *line = buf; *line; line = strchr(line, '\n') + 1) {
+        assert_int_equal(tsv_columns(line), 16);
+        assert_string_equal(tsv_column(line, 0), id);   /* the happening's GLOBALEVENTID */
+        assert_string_equal(tsv_column(line, 6), "1");  /* SentenceID, 1-based */
+        assert_string_equal(tsv_column(line, 7), "0");  /* Actor1CharOffset */
+        assert_string_equal(tsv_column(line, 9), "13"); /* ActionCharOffset, in characters */
+    }
+    free(buf);
+    sr_store_close(s);
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE id = %s", id);
+    assert_int_equal(count(path, sql), 1);
+    remove_db(path);
+}
+
 /* A version 3 database: its events become reports with every new column, and are merged. */
 static void upgrade_from_version_3(void **state)
 {
@@ -557,6 +628,7 @@ int main(void)
         cmocka_unit_test(merging_rules),
         cmocka_unit_test(merging_is_order_independent),
         cmocka_unit_test(reingest_updates_happenings),
+        cmocka_unit_test(export_gdelt_events_and_mentions),
         cmocka_unit_test(upgrade_from_version_3),
         cmocka_unit_test(newer_database_refused),
     };
