@@ -19,7 +19,7 @@ static int setup(void **state)
         return 0;
     }
     assert_int_equal(sqlite3_open_v2(SR_EXAMPLES_DB, &DB, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    assert_int_equal(srt_start(&S, SR_EXAMPLES_DB, "--threads 2"), 0);
+    assert_int_equal(srt_start(&S, SR_EXAMPLES_DB, "--threads 1"), 0);
     return 0;
 }
 
