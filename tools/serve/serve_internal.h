@@ -73,11 +73,19 @@ void sr_serve_query_bind(sqlite3_stmt *st, const sr_serve_params *p);
 
 /* ---- worker.c: one read-only connection per server thread ---- */
 
+/*
+** Prepared statements kept per thread: a direct-mapped cache of this many
+** slots, so the statements a client can make the server prepare (one per
+** kind and set of filters, some 2000) cost bounded memory.
+*/
+#define SR_SERVE_STMT_SLOTS 128
+
 typedef struct sr_serve_worker {
     atomic_int claimed; /* 0 free, 1 owned by owner */
     pthread_t owner;
     sqlite3 *db;
-    sqlite3_stmt *st[SR_Q_COUNT][1u << SR_F_COUNT]; /* prepared on first use */
+    sqlite3_stmt *st[SR_SERVE_STMT_SLOTS]; /* prepared on first use */
+    unsigned key[SR_SERVE_STMT_SLOTS];     /* kind << 16 | mask of st[i] */
 } sr_serve_worker;
 
 typedef struct sr_serve_pool {
@@ -95,7 +103,11 @@ void sr_serve_pool_free(sr_serve_pool *pool);
 ** database cannot be opened.
 */
 sr_serve_worker *sr_serve_worker_get(sr_serve_pool *pool, char *msg, size_t cap);
-/* The statement kind/mask of w, prepared on first use, reset, bindings cleared. */
+/*
+** The statement kind/mask of w, prepared on first use, reset, bindings
+** cleared; NULL when it cannot be prepared.  It is valid until the next
+** call (which may take its cache slot): use one statement at a time.
+*/
 sqlite3_stmt *sr_serve_stmt(sr_serve_worker *w, int kind, unsigned mask);
 
 /*

@@ -20,6 +20,8 @@
 
 #define SR_SERVE_SCHEMA 4
 
+_Static_assert(SR_SERVE_STMT_SLOTS == 1 << 7, "sr_serve_stmt hashes into 2^7 slots");
+
 int sr_serve_pool_init(sr_serve_pool *pool, const char *db_path, size_t n)
 {
     memset(pool, 0, sizeof *pool);
@@ -36,9 +38,8 @@ void sr_serve_pool_free(sr_serve_pool *pool)
 {
     for (size_t i = 0; i < pool->n; i++) {
         sr_serve_worker *w = &pool->w[i];
-        for (int k = 0; k < SR_Q_COUNT; k++)
-            for (unsigned m = 0; m < (1u << SR_F_COUNT); m++)
-                sqlite3_finalize(w->st[k][m]);
+        for (int k = 0; k < SR_SERVE_STMT_SLOTS; k++)
+            sqlite3_finalize(w->st[k]);
         sqlite3_close(w->db);
     }
     if (pool->w)
@@ -95,16 +96,26 @@ sqlite3_stmt *sr_serve_stmt(sr_serve_worker *w, int kind, unsigned mask)
 {
     if (kind < 0 || kind >= SR_Q_COUNT || mask >= (1u << SR_F_COUNT))
         return NULL;
-    sqlite3_stmt **slot = &w->st[kind][mask];
-    if (!*slot) {
+    unsigned key = (unsigned)kind << 16 | mask;
+    unsigned slot = (key * 2654435761u) >> 25; /* Fibonacci hashing into 128 slots */
+    if (w->st[slot] && w->key[slot] != key) {
+        sqlite3_finalize(w->st[slot]); /* another statement had the slot */
+        w->st[slot] = NULL;
+    }
+    if (!w->st[slot]) {
         char sql[4096];
         if (sr_serve_query_sql(kind, mask, sql, sizeof sql) != 0 ||
-            sqlite3_prepare_v3(w->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK)
+            sqlite3_prepare_v3(w->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &w->st[slot], NULL) !=
+                SQLITE_OK) {
+            sqlite3_finalize(w->st[slot]);
+            w->st[slot] = NULL;
             return NULL;
+        }
+        w->key[slot] = key;
     }
-    sqlite3_reset(*slot);
-    sqlite3_clear_bindings(*slot);
-    return *slot;
+    sqlite3_reset(w->st[slot]);
+    sqlite3_clear_bindings(w->st[slot]);
+    return w->st[slot];
 }
 
 /* Read the sorted PLOVER types of db into *out. */
