@@ -10,6 +10,7 @@
 
 #define SR_SERVE_MAX_DOC_ID 1024
 
+/* {"id", "title", "date", "url", "source", "text", "sentences", "mentions"} of document r->id. */
 int sr_serve_api_document(sr_serve_req *r, json_t **out)
 {
     size_t n = strlen(r->id);

@@ -8,6 +8,7 @@
 
 #include "serve/serve_internal.h"
 
+/* {"total", "page", "per_page", "events"}: the filtered events, newest first, one page. */
 int sr_serve_api_events(sr_serve_req *r, json_t **out)
 {
     int status = 500;
@@ -52,6 +53,7 @@ static int parse_id(const char *s, sqlite3_int64 *id)
     return 0;
 }
 
+/* E of event r->id with "mentions": every report merged into it. */
 int sr_serve_api_event(sr_serve_req *r, json_t **out)
 {
     sqlite3_int64 id;

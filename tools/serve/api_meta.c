@@ -25,6 +25,7 @@ static int fill(sr_serve_req *r, int kind, json_t *array, const char *const *nam
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* {"documents", "mentions", "events", "first_date", "last_date", "plover_types", "roots"}. */
 int sr_serve_api_meta(sr_serve_req *r, json_t **out)
 {
     sqlite3_stmt *st = sr_serve_stmt(r->w, SR_Q_META, 0);

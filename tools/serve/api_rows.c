@@ -59,6 +59,7 @@ static json_t *actor(sqlite3_stmt *st, int i)
     return a;
 }
 
+/* E from the columns of sr_serve_event_columns (see docs/serve-api.md). */
 json_t *sr_serve_event_row(sqlite3_stmt *st)
 {
     json_t *e = json_object();
@@ -115,6 +116,7 @@ static json_t *span_actor(sqlite3_stmt *st, int i)
     return a;
 }
 
+/* M from the columns of sr_serve_mention_select. */
 static json_t *mention_row(sqlite3_stmt *st)
 {
     json_t *m = json_object();
@@ -137,6 +139,7 @@ static json_t *mention_row(sqlite3_stmt *st)
     return m;
 }
 
+/* Every row of st as M; NULL with *status and r->msg set when a step fails. */
 json_t *sr_serve_mention_rows(sr_serve_req *r, sqlite3_stmt *st, int *status)
 {
     json_t *a = json_array();

@@ -9,6 +9,10 @@
 
 #include "serve/serve_internal.h"
 
+/*
+** {"by", "days": [{"date", "counts"}]}: rows come sorted by date, so a day
+** object is started whenever the date changes.
+*/
 int sr_serve_api_timeline(sr_serve_req *r, json_t **out)
 {
     int status = 500;
@@ -45,6 +49,7 @@ int sr_serve_api_timeline(sr_serve_req *r, json_t **out)
     return *out ? 200 : sr_serve_fail(r, 500, "out of memory");
 }
 
+/* {"countries", "places"}: events by country (with ISO numeric codes) and by place. */
 int sr_serve_api_map(sr_serve_req *r, json_t **out)
 {
     int status = 500;
@@ -88,6 +93,7 @@ int sr_serve_api_map(sr_serve_req *r, json_t **out)
     return 200;
 }
 
+/* {"dyads"}: source-target country pairs, most events first, at most r->p.limit. */
 int sr_serve_api_dyads(sr_serve_req *r, json_t **out)
 {
     int status = 500;

@@ -66,6 +66,7 @@ static enum MHD_Result send_response(struct MHD_Connection *c, int status,
     return ret;
 }
 
+/* Send v (consumed) as the JSON answer; a 500 when it cannot be encoded. */
 static enum MHD_Result send_json(struct MHD_Connection *c, int status, json_t *v)
 {
     size_t len = 0;
@@ -83,6 +84,7 @@ static enum MHD_Result send_json(struct MHD_Connection *c, int status, json_t *v
                          SR_JSON_TYPE, 1);
 }
 
+/* Send {"error": msg} with status. */
 static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *msg)
 {
     json_t *v = json_object();
@@ -127,6 +129,7 @@ typedef struct collect_ctx {
     int failed;
 } collect_ctx;
 
+/* MHD_KeyValueIteratorN: take one query parameter; stop at the first bad one. */
 static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key, size_t klen,
                                const char *value, size_t vlen)
 {
@@ -183,6 +186,10 @@ static int run(sr_serve_req *r, const struct route *rt, json_t **out)
     return status;
 }
 
+/*
+** GET /api/PATH: find the route, take and check the query parameters,
+** run the endpoint and send its answer or its error.
+*/
 static enum MHD_Result serve_api(struct MHD_Connection *c, sr_serve_app *app, const char *path)
 {
     const struct route *rt = NULL;
@@ -215,6 +222,7 @@ static enum MHD_Result serve_api(struct MHD_Connection *c, sr_serve_app *app, co
     return ret;
 }
 
+/* Every request: method, then route (see the head of the file). */
 enum MHD_Result sr_serve_handle(void *cls, struct MHD_Connection *c, const char *url,
                                 const char *method, const char *version, const char *upload_data,
                                 size_t *upload_size, void **con_cls)

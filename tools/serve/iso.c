@@ -15,6 +15,7 @@ static int cmp_country(const void *a, const void *b)
     return strcmp(((const sr_serve_country *)a)->alpha3, ((const sr_serve_country *)b)->alpha3);
 }
 
+/* Read the "3166-1" list: alpha_3, numeric and name of every country. */
 int sr_serve_iso_load(sr_serve_iso *iso, const char *path, char *msg, size_t cap)
 {
     memset(iso, 0, sizeof *iso);

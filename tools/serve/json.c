@@ -74,6 +74,7 @@ json_t *sr_serve_json_real(sqlite3_stmt *st, int i)
     return v ? v : json_null();
 }
 
+/* See serve_internal.h: compact JSON with <, > and & escaped. */
 char *sr_serve_json_encode(const json_t *v, size_t *len)
 {
     char *raw = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));

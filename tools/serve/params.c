@@ -245,6 +245,7 @@ static int take(sr_serve_params *p, int k, const char *v, size_t n, const char *
     return fail(msg, cap, "unknown parameter");
 }
 
+/* Find the parameter, refuse what may not be given, then check its value (take). */
 int sr_serve_params_add(sr_serve_params *p, unsigned allowed, const char *key, size_t klen,
                         const char *value, size_t vlen, const char *const *types, size_t ntypes,
                         char *msg, size_t cap)

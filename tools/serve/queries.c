@@ -79,6 +79,7 @@ static int put(char *buf, size_t cap, size_t *at, const char *s)
     return 0;
 }
 
+/* Expand the @ markers of templates[kind], with the filters of mask for @F. */
 int sr_serve_query_sql(int kind, unsigned mask, char *buf, size_t cap)
 {
     if (kind < 0 || kind >= SR_Q_COUNT || cap == 0)
@@ -135,6 +136,7 @@ static void bind_int(sqlite3_stmt *st, const char *name, sqlite3_int64 v)
         sqlite3_bind_int64(st, i, v);
 }
 
+/* Bind by name: a statement without some parameter just ignores it. */
 void sr_serve_query_bind(sqlite3_stmt *st, const sr_serve_params *p)
 {
     if (p->mask & (1u << SR_F_FROM))

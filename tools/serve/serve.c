@@ -213,6 +213,7 @@ static int load_app(sr_serve_app *app, const serve_opts *o, char *msg, size_t ca
     return 0;
 }
 
+/* Check, bind, serve until a stop signal, stop (see the head of the file). */
 int sr_serve_main(int argc, char **argv)
 {
     serve_opts o;

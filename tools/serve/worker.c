@@ -64,6 +64,10 @@ static sqlite3 *open_readonly(const char *path, char *msg, size_t cap)
     return db;
 }
 
+/*
+** The slots are scanned without the lock (a claimed slot's owner never
+** changes); the lock is taken only to claim one.
+*/
 sr_serve_worker *sr_serve_worker_get(sr_serve_pool *pool, char *msg, size_t cap)
 {
     pthread_t self = pthread_self();
@@ -92,6 +96,10 @@ sr_serve_worker *sr_serve_worker_get(sr_serve_pool *pool, char *msg, size_t cap)
     return w;
 }
 
+/*
+** Statement kind with the filters of mask from the cache: a slot found by
+** hashing (kind, mask); one that holds another statement is taken over.
+*/
 sqlite3_stmt *sr_serve_stmt(sr_serve_worker *w, int kind, unsigned mask)
 {
     if (kind < 0 || kind >= SR_Q_COUNT || mask >= (1u << SR_F_COUNT))
@@ -145,6 +153,7 @@ static int read_plover(sqlite3 *db, char ***out, size_t *n)
     return 0;
 }
 
+/* Refuse, with a message naming the cause, any file this server cannot read. */
 int sr_serve_db_check(const char *path, char ***plover, size_t *nplover, char *msg, size_t cap)
 {
     struct stat sb;
