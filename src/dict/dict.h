@@ -94,6 +94,8 @@ typedef struct sr_pattern {
     uint8_t target;       /* the phrase's last words name the target ("expel ... diplomat") */
     uint32_t preps, npreps; /* prepositions that introduce the target ("target:on|against"),
                                word ids in words_of[]; none: the coder's defaults */
+    uint32_t spreps, nspreps; /* prepositions that introduce the source ("source:from"): the
+                                 subject is then the target; none: the subject is the source */
 } sr_pattern;
 
 /* A verb: a head word with optional particles, in a pattern group. */
@@ -108,6 +110,7 @@ typedef struct sr_verb {
     uint8_t mutual;
     uint8_t noun;         /* an event noun ("attack", "talks"), matched on nouns only */
     uint32_t preps, npreps; /* target prepositions of the bare entry, as in sr_pattern */
+    uint32_t spreps, nspreps; /* source prepositions of the bare entry, as in sr_pattern */
 } sr_verb;
 
 /* A synset: phrases of consecutive words. */

@@ -197,7 +197,7 @@ static int cmp_str(const void *a, const void *b)
 
 static int is_country_entity(const entity_set *s, const char *entity)
 {
-    return entity && bsearch(&entity, s->v, s->n, sizeof *s->v, cmp_str) != NULL;
+    return entity && s->n && bsearch(&entity, s->v, s->n, sizeof *s->v, cmp_str) != NULL;
 }
 
 static int load_country_entities(sqlite3 *db, entity_set *s)
@@ -227,7 +227,8 @@ static int load_country_entities(sqlite3 *db, entity_set *s)
             rc = SQLITE_NOMEM;
     }
     sqlite3_finalize(st);
-    qsort(s->v, s->n, sizeof *s->v, cmp_str); /* in strcmp's order, whatever the collation */
+    if (s->n) /* in strcmp's order, whatever the collation */
+        qsort(s->v, s->n, sizeof *s->v, cmp_str);
     return rc;
 }
 
