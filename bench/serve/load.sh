@@ -63,7 +63,7 @@ rss() { awk '/^VmRSS/ {print $2 " kB"}' "/proc/$pid/status"; }
 url="http://127.0.0.1:$port"
 
 echo "sitrep serve on $(wc -l < "$tmp/urls") paths of ${SR_BENCH_DB:-the examples' database} ($(sqlite3 "$db" \
-    'SELECT count(*) FROM events') events), $(nproc) processors"
+    'SELECT count(*) FROM events') events), $(nproc) processors, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 rss_start=$(rss)
 wrk -t2 -c"$CONNECTIONS" -d5s -s bench/serve/urls.lua "$url" > "$tmp/warmup.txt"
 rss_before=$(rss)
