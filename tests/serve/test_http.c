@@ -741,6 +741,27 @@ static void test_keep_alive(void **state)
     srt_reply_free(&r);
 }
 
+/* Where the page is found without --web: --data DIR's web/, else $SITREP_DATA's. */
+static void test_web_dir(void **state)
+{
+    (void)state;
+    char args[256];
+    snprintf(args, sizeof args, "--threads 1 --data '%s'", F.dir);
+    for (int how = 0; how < 2; how++) {
+        srt_server s;
+        if (how == 1)
+            setenv("SITREP_DATA", F.dir, 1);
+        assert_int_equal(srt_start(&s, F.db, how == 0 ? args : "--threads 1"), 0);
+        unsetenv("SITREP_DATA");
+        srt_reply r;
+        srt_get(s.port, "/", &r);
+        assert_int_equal(r.status, 200);
+        assert_memory_equal(r.body, "<!doctype html>", 15);
+        srt_reply_free(&r);
+        assert_int_equal(srt_stop(&s), 0);
+    }
+}
+
 /* Start-up errors: each with a message that says what is wrong. */
 static void test_startup_errors(void **state)
 {
@@ -812,6 +833,7 @@ int main(void)
         cmocka_unit_test(test_not_found_and_methods),
         cmocka_unit_test(test_static),
         cmocka_unit_test(test_keep_alive),
+        cmocka_unit_test(test_web_dir),
         cmocka_unit_test(test_startup_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
