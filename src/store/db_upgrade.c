@@ -115,7 +115,7 @@ int sr_db_upgrade(sqlite3 *db, int from)
 {
     int rc = SQLITE_OK;
     if (from < 3) /* version 2's attribute columns (version 3 added tables only) */
-        rc = add_columns(db, "events", SR_DB_ATTR_COLUMNS + 2);
+        rc = add_columns(db, "events", &SR_DB_ATTR_COLUMNS[2]); /* past ", " */
     /* The old indexes would keep their names on the renamed table. */
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db,
