@@ -351,7 +351,35 @@
     svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
     const d3 = window.d3;
     const sphere = { type: 'Sphere' };
-    const proj = d3.geoNaturalEarth1().fitExtent([[4, 4], [w - 4, h - 4]], sphere);
+    const extent = [[4, 4], [w - 4, h - 4]];
+    const proj = d3.geoNaturalEarth1().fitExtent(extent, sphere);
+    // Zoomed on the countries and places with events unless the whole world
+    // is asked for: centred on their events' weighted centre, never smaller
+    // than the world, at most eight times larger.
+    const shaded = features.filter((f) => byNum.has(String(f.id)));
+    if (!state.mapWorld && shaded.length) {
+      const focus = shaded.map((f) => ({ f, n: byNum.get(String(f.id)).events }));
+      let x = 0, y = 0, z = 0, wsum = 0;
+      for (const { f, n } of focus) {
+        const [lon, lat] = d3.geoCentroid(f).map((v) => v * Math.PI / 180);
+        x += n * Math.cos(lat) * Math.cos(lon); y += n * Math.cos(lat) * Math.sin(lon); z += n * Math.sin(lat);
+        wsum += n;
+      }
+      const lon0 = Math.atan2(y, x) * 180 / Math.PI;
+      const worldScale = proj.scale();
+      const pts = (data.places || []).filter((pl) => typeof pl.lat === 'number').map((pl) => [pl.lon, pl.lat]);
+      const fc = { type: 'FeatureCollection', features: shaded.concat(pts.length ? [{ type: 'Feature', geometry: { type: 'MultiPoint', coordinates: pts } }] : []) };
+      proj.rotate([-lon0, 0]).fitExtent([[16, 16], [w - 16, h - 16]], fc);
+      if (proj.scale() < worldScale) proj.rotate([0, 0]).fitExtent(extent, sphere);
+      else if (proj.scale() > 8 * worldScale) {
+        const c = proj.invert([w / 2, h / 2]);
+        proj.scale(8 * worldScale);
+        const p2 = proj(c);
+        const t = proj.translate();
+        proj.translate([t[0] + w / 2 - p2[0], t[1] + h / 2 - p2[1]]);
+      }
+      if (wsum === 0) proj.rotate([0, 0]).fitExtent(extent, sphere);
+    }
     const path = d3.geoPath(proj);
     svg.appendChild(svgEl('path', { d: path(sphere), class: 'sphere' }));
     svg.appendChild(svgEl('path', { d: path(d3.geoGraticule10()), class: 'graticule' }));
@@ -772,6 +800,12 @@
         writeHash(s);
       });
     }
+    $('#map-world').addEventListener('click', () => {
+      state.mapWorld = !state.mapWorld;
+      $('#map-world').setAttribute('aria-pressed', String(state.mapWorld));
+      state.lastFilterKey = null;
+      render();
+    });
     $('#prev').addEventListener('click', () => { const s = readHash(); s.page = Math.max(1, s.page - 1); writeHash(s); });
     $('#next').addEventListener('click', () => { const s = readHash(); s.page = s.page + 1; writeHash(s); });
     $('#ev-close').addEventListener('click', () => { const s = readHash(); s.ev = null; writeHash(s); });
