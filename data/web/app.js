@@ -222,11 +222,16 @@
       return;
     }
     // Every day between the first and the last, so gaps show as gaps.
-    const labels = [];
+    // Every day from the first to the last (the filter's dates when they are
+    // wider, within a year of the data), so gaps show as gaps; over years of
+    // days, only the days with events.
+    let labels = [];
     if (days.length) {
-      const first = s.from && s.from < days[0].date ? s.from : days[0].date;
-      const last = s.to && s.to > days[days.length - 1].date ? s.to : days[days.length - 1].date;
-      for (let d = first, i = 0; d <= last && i < 3700; d = addDays(d, 1), i++) labels.push(d);
+      const d0 = days[0].date, d1 = days[days.length - 1].date;
+      const first = s.from && s.from < d0 && s.from >= addDays(d0, -366) ? s.from : d0;
+      const last = s.to && s.to > d1 && s.to <= addDays(d1, 366) ? s.to : d1;
+      if ((Date.parse(last) - Date.parse(first)) / 864e5 > 3000) labels = days.map((d) => d.date);
+      else for (let d = first; d <= last; d = addDays(d, 1)) labels.push(d);
     }
     const index = new Map(labels.map((d, i) => [d, i]));
     const keys = new Map();
@@ -236,7 +241,7 @@
     else order.sort((a, b) => keys.get(b) - keys.get(a) || a.localeCompare(b));
     const datasets = order.map((k) => {
       const v = new Array(labels.length).fill(0);
-      for (const d of days) if (d.counts[k]) v[index.get(d.date)] = d.counts[k];
+      for (const d of days) if (d.counts[k] && index.has(d.date)) v[index.get(d.date)] = d.counts[k];
       const color = data.by === 'quad' ? QUAD_COLORS[k] || '#999' : ploverColor(k);
       return {
         label: data.by === 'quad' ? k + ' ' + (QUAD_NAMES[k] || '') : k,
