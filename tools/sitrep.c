@@ -5,6 +5,7 @@
 **   sitrep segment  articles → sentences and tokens with offsets
 **   sitrep parse    articles or CoNLL-U → CoNLL-U with tags and trees
 **   sitrep kb       look up names in, and check, the actor knowledge base
+**   sitrep serve    the workbench page and its JSON API over a database (tools/serve)
 **
 ** Documents are read in batches; each batch is processed by -j worker
 ** threads sharing one engine and written in input order, so the output is
@@ -26,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "serve/serve.h"
 #include "sitrep.h" /* the only header of libsitrep the CLI needs */
 
 enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
@@ -83,6 +85,7 @@ static const char usage_main[] =
     "  segment   print sentences and tokens with byte offsets\n"
     "  parse     print CoNLL-U: tags, lemmas and dependency trees\n"
     "  kb        look up names in the actor knowledge base, or check it\n"
+    "  serve     serve the workbench page and its JSON API over a database\n"
     "\n"
     "Run 'sitrep COMMAND --help' for the options of a command.\n"
     "options: --help, --version\n";
@@ -639,6 +642,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "kb") == 0)
         return run_kb(argc - 1, argv + 1);
+    if (strcmp(cmd, "serve") == 0)
+        return sr_serve_main(argc - 1, argv + 1);
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         fputs(usage_main, stdout);
         return EXIT_OK;
