@@ -244,7 +244,7 @@
       for (const d of days) if (d.counts[k] && index.has(d.date)) v[index.get(d.date)] = d.counts[k];
       const color = data.by === 'quad' ? QUAD_COLORS[k] || '#999' : ploverColor(k);
       return {
-        label: data.by === 'quad' ? k + ' ' + (QUAD_NAMES[k] || '') : k,
+        label: data.by === 'quad' ? k + ' ' + (QUAD_NAMES[k] || '') : (k === 'NONE' ? 'no PLOVER type' : k),
         key: k, data: v, backgroundColor: color, borderWidth: 0,
         barPercentage: 1.0, categoryPercentage: 0.9, maxBarThickness: 28
       };
