@@ -185,6 +185,7 @@ async function main() {
     { stdio: ['ignore', 'ignore', 'inherit'] });
   if (coded.status !== 0) throw new Error('sitrep code could not code hostile.jsonl');
 
+  if (!fs.existsSync(args.db)) throw new Error('no database at ' + args.db + ' (the CTest fixture serve_examples codes it)');
   const base = await serve(args.db);
   const hbase = await serve(hostileDb);
 
