@@ -10,7 +10,8 @@ set -eu
 
 PACKAGES="build-essential cmake pkg-config git ca-certificates sqlite3
 libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev libicu-dev
-libcmocka-dev libxml2-dev wordnet-base iso-codes valgrind chromium"
+libcmocka-dev libxml2-dev libmicrohttpd-dev wordnet-base iso-codes valgrind wrk
+chromium"
 if [ "${1:-}" = clang ]; then
     PACKAGES="$PACKAGES clang libclang-rt-dev"
 fi
