@@ -75,7 +75,10 @@ async function serve(db) {
   const base = 'http://127.0.0.1:' + port;
   const t0 = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error('sitrep serve exited with ' + child.exitCode + ' (see ' + path.join(outDir, 'serve-' + port + '.log') + ')');
+    if (child.exitCode !== null) {
+      const said = fs.readFileSync(path.join(outDir, 'serve-' + port + '.log'), 'utf8').trim();
+      throw new Error('sitrep serve exited with ' + child.exitCode + ': ' + said);
+    }
     try {
       const r = await fetch(base + '/api/meta');
       if (r.ok) return base;
@@ -174,6 +177,7 @@ async function checkSpans(base, page, eventId, label) {
 
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
+  for (const f of fs.readdirSync(outDir)) if (/^serve-\d+\.log$/.test(f)) fs.rmSync(path.join(outDir, f));
   const problems = [];
 
   // The hostile article: markup and quotes in its id, title, outlet, url and
