@@ -568,6 +568,10 @@ static int run_documents(int argc, char **argv, options *o, const char *usage)
     if (o->progress)
         report_progress(&t, 1);
     free(b.jobs);
+    if (store && sr_store_merge(store, &err) < 0) {
+        fprintf(stderr, "sitrep: %s\n", err.msg);
+        t.out_failed = 1;
+    }
     sr_store_close(store);
     sr_engine_close(e);
     while (t.ids) { /* the root node's first member points at its key (POSIX) */

@@ -54,6 +54,8 @@ void sr_ontology_free(sr_ontology *o);
 /* The entry for code, or NULL when the table has none. */
 const sr_cameo *sr_ontology_get(const sr_ontology *o, const char *code);
 size_t sr_ontology_count(const sr_ontology *o);
+/* The i-th entry in code order, or NULL past the end. */
+const sr_cameo *sr_ontology_at(const sr_ontology *o, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Verb dictionaries.                                                 */

@@ -147,11 +147,11 @@ static void db_ingest_twice_replaces(void **state)
     sqlite3 *db;
     assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
     assert_int_equal(db_count(db, "SELECT count(*) FROM documents"), 1);
-    assert_int_equal(db_count(db, "SELECT count(*) FROM events"), printed);
+    assert_int_equal(db_count(db, "SELECT count(*) FROM mentions"), printed);
     assert_true(db_count(db, "SELECT count(*) FROM sentences") > 5);
     assert_true(db_count(db, "SELECT count(*) FROM actors") > 0);
     /* Evidence offsets in the database point into the stored text. */
-    assert_int_equal(db_count(db, "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id"
+    assert_int_equal(db_count(db, "SELECT count(*) FROM mentions e JOIN documents d ON d.id = e.doc_id"
                                   " WHERE substr(CAST(d.text AS BLOB), e.trigger_start + 1,"
                                   " e.trigger_end - e.trigger_start) != CAST(e.trigger_text AS BLOB)"),
                      0);
@@ -213,7 +213,7 @@ static void quotes_format_and_attribute_tables(void **state)
     snprintf(args, sizeof args, "code --date 2025-08-20 --db %s %s", db_path, file);
     assert_int_equal(run(args), 0);
     assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-    assert_int_equal(db_count(db, "PRAGMA user_version"), 3);
+    assert_int_equal(db_count(db, "PRAGMA user_version"), 4);
     assert_int_equal(db_count(db, "SELECT count(*) FROM quotes"), quotes);
     assert_true(db_count(db, "SELECT count(*) FROM counts") > 0);
     assert_true(db_count(db, "SELECT count(*) FROM events WHERE place_name = 'Sumy'"
@@ -221,7 +221,7 @@ static void quotes_format_and_attribute_tables(void **state)
     assert_true(db_count(db, "SELECT count(*) FROM events WHERE killed = 4") > 0);
     /* Place and quote spans point into the stored text. */
     assert_int_equal(db_count(db,
-                              "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id"
+                              "SELECT count(*) FROM mentions e JOIN documents d ON d.id = e.doc_id"
                               " WHERE e.place_name IS NOT NULL AND e.place_end <= e.place_start"),
                      0);
     assert_int_equal(db_count(db,
