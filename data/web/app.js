@@ -262,7 +262,7 @@
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
         plugins: {
-          legend: { position: 'right', labels: { boxWidth: 10, boxHeight: 10, font: { size: 11 } } },
+          legend: { display: false },
           tooltip: {
             filter: (item) => item.raw > 0,
             itemSort: (a, b) => b.raw - a.raw
@@ -289,12 +289,40 @@
         }
       }
     };
+    drawLegend(datasets, keys, data.by, s);
     if (state.chart) {
       state.chart.data = cfg.data;
       state.chart.options = cfg.options;
       state.chart.update();
     } else {
       state.chart = new window.Chart($('#timeline'), cfg);
+    }
+  }
+
+  // The series with their totals; a click filters on one (again: all).
+  function drawLegend(datasets, totals, by, s) {
+    const ul = $('#timeline-legend');
+    ul.textContent = '';
+    const param = by === 'quad' ? 'quad' : 'plover';
+    for (const d of datasets) {
+      const li = el('li');
+      const b = el('button', 'series');
+      b.type = 'button';
+      b.appendChild(svgDot(d.backgroundColor));
+      b.appendChild(el('span', 'label', d.label));
+      b.appendChild(el('span', 'n', fmtInt(totals.get(d.key))));
+      const selectable = d.key !== 'NONE';
+      b.disabled = !selectable;
+      if (s[param] === d.key) b.classList.add('selected');
+      b.title = selectable ? (s[param] === d.key ? 'Show every ' + (by === 'quad' ? 'quad class' : 'type') : 'Show only ' + d.label) : 'events without a PLOVER type';
+      b.addEventListener('click', () => {
+        const cur = readHash();
+        cur[param] = cur[param] === d.key ? undefined : d.key;
+        cur.page = 1;
+        writeHash(cur);
+      });
+      li.appendChild(b);
+      ul.appendChild(li);
     }
   }
 
