@@ -39,8 +39,8 @@
     meta: null,
     ploverColors: {},
     chart: null,
-    world: null,
     countries: null,     // GeoJSON features of world-atlas
+    mapWorld: false,     // the whole world rather than the events' countries
     lastFilterKey: null,
     lastTimelineKey: null,
     lastTableKey: null,
@@ -59,7 +59,6 @@
     s.page = Math.max(1, parseInt(p.get('page') || '1', 10) || 1);
     s.by = p.get('by') === 'quad' ? 'quad' : 'plover';
     s.ev = /^\d+$/.test(p.get('ev') || '') ? p.get('ev') : null;
-    s.doc = p.get('doc') || null;
     s.m = p.get('m') || null;
     return s;
   }
@@ -634,7 +633,9 @@
       if (!roles.length) { container.appendChild(document.createTextNode(piece)); continue; }
       const marks = roles.filter((r) => r !== 'sentence');
       const node = el(marks.length ? 'mark' : 'span', null, piece);
-      node.className = roles.map((r) => r === 'sentence' ? 'sent' : 'hl hl-' + r).join(' ');
+      if (roles.includes('sentence')) node.classList.add('sent');
+      if (marks.length) node.classList.add('hl');
+      for (const r of marks) node.classList.add('hl-' + r);
       if (marks.length) node.dataset.role = marks.join(' ');
       container.appendChild(node);
       if (!first && roles.includes('sentence')) first = node;
