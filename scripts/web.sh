@@ -19,7 +19,11 @@ d3-geo/dist/d3-geo.min.js:d3-geo.min.js
 topojson-client/dist/topojson-client.min.js:topojson-client.min.js
 world-atlas/countries-110m.json:countries-110m.json"
 stamp="$cache/.installed"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$pkgs" ]; then
+missing=""
+for f in chart.js/dist/chart.umd.min.js world-atlas/countries-110m.json puppeteer-core/package.json; do
+    [ -f "$nm/$f" ] || missing=1
+done
+if [ -n "$missing" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$pkgs" ]; then
     if command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 &&
         mkdir -p "$cache" &&
         # shellcheck disable=SC2086
