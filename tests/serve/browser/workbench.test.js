@@ -244,6 +244,15 @@ async function main() {
     const withCoords = map.places.filter((p) => typeof p.lat === 'number').length;
     check(mapShown.places === withCoords, 'the map has a dot for each place with coordinates', { page: mapShown.places, api: withCoords });
 
+    // The whole world and back.
+    const zoomed = await page.$eval('#map path.sphere', (p) => p.getBBox().width);
+    await page.click('#map-world');
+    await page.waitForFunction((w) => document.querySelector('#map path.sphere').getBBox().width !== w, {}, zoomed);
+    const world = await page.$eval('#map path.sphere', (p) => ({ w: p.getBBox().width, svg: p.ownerSVGElement.viewBox.baseVal.width }));
+    check(world.w <= world.svg + 1 && zoomed > world.w, 'the World button shows the whole world, zoomed out from the events', { zoomed, world });
+    await page.click('#map-world');
+    await page.waitForFunction((w) => document.querySelector('#map path.sphere').getBBox().width === w, {}, zoomed);
+
     const dy = await getJSON(base, '/api/dyads?limit=12');
     const dyShown = await page.$$eval('#dyads li.dyad', (l) => l.map((x) => x.textContent));
     check(dyShown.length > 0 && dyShown.length === dy.dyads.length, 'the dyads list shows /api/dyads', { page: dyShown.length, api: dy.dyads.length });
