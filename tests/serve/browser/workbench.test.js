@@ -295,6 +295,11 @@ async function main() {
     check(await totalShown(page) === byType && byType < apiTotal, 'the PLOVER filter\'s total is the API\'s', { page: await totalShown(page), api: byType });
     const tlType = await page.evaluate(() => window.Chart.getChart(document.querySelector('#timeline')).data.datasets.map((d) => d.key));
     check(tlType.length === 1 && tlType[0] === type, 'the timeline follows the filter', tlType);
+    // The legend's series is the filter: a click on it shows every type again.
+    await page.click('#timeline-legend button.series.selected');
+    await page.waitForFunction(() => !location.hash.includes('plover='));
+    await settled(page);
+    check(await totalShown(page) === apiTotal, 'a click on the selected series of the legend clears the filter');
 
     // A country, typed in lower case.
     await page.click('#reset');
