@@ -1,6 +1,6 @@
 #!/bin/sh
 # load.sh [BUILD_DIR]: load test of `sitrep serve`.  Builds the examples'
-# database (tests/serve/examples-db.sh), serves it, and runs wrk: 50
+# database (scripts/examples-db.sh), serves it, and runs wrk: 50
 # concurrent connections for 20 seconds over the API's endpoints and filters
 # (urls.lua), after a 5-second warm-up.  Prints requests per second, the
 # 99th-percentile latency, errors (socket errors and non-2xx answers), and
@@ -27,7 +27,7 @@ db=$tmp/events.db
 if [ -n "${SR_BENCH_DB:-}" ]; then # another database to load (copied)
     cp "$SR_BENCH_DB" "$db"
 else
-    sh tests/serve/examples-db.sh "$SITREP" "$db"
+    sh scripts/examples-db.sh "$SITREP" "$db"
 fi
 
 # The paths: every endpoint, each filter, pages, and some events and documents.

@@ -4,7 +4,7 @@
 ** One attack reported by ten outlets must count once, as GDELT's Events
 ** table counts it, but with every report kept (mentions) and the reasons
 ** visible.  Reports can only be of the same happening when they share the
-** CAMEO root and the source and target countries: such a set is a block,
+** CAMEO root and the source country: such a set is a block,
 ** and a block is always recomputed whole, from its reports alone, in a
 ** fixed order.  The events of a database therefore depend only on the
 ** reports in it, never on the order, the runs or the threads they came
@@ -18,9 +18,13 @@
 **     day before; a week, month or year: all its days); windows must
 **     overlap.  In one dimension, windows that overlap pairwise share a
 **     common part, so a happening keeps just the intersection.
+**   - targets: the same country, or no target on one side ("Xi arrived in
+**     Moscow for talks" is the meeting with Putin);
 **   - actors: where both name an entity, the same one, unless one side is
-**     only its country ("Russia" agrees with "Putin"); actors without a
-**     country (international bodies) by code.
+**     only its country ("Russia" or "the Russian government" agrees with
+**     "Putin"; an entity is a country's when some report names it by a bare
+**     country code); actors without a country (international bodies) by
+**     code.
 **   - places: where both have one, the same country, and the same city or
 **     region unless one of them is coarser and contains the other.
 ** Reports are taken most precise first (day, publication, week, month,
@@ -42,7 +46,7 @@ typedef struct report {
     int has_date;
     int day, lo, hi; /* its date and window, in days since 1970-01-01 */
     int precision;   /* 5 day, 4 publication, 3 week, 2 month, 1 year, 0 none */
-    const char *src_entity, *tgt_entity, *src_code, *tgt_code;
+    const char *src_entity, *tgt_entity, *src_code, *tgt_code, *tgt_country;
     int src_generic, tgt_generic; /* the actor is only its country ("RUS") */
     sqlite3_int64 geonames;
     const char *place_name, *place_country, *place_admin1, *place_feature;
@@ -152,6 +156,10 @@ static int places_agree(const report *a, const report *b)
 
 static int reports_agree(const report *a, const report *b)
 {
+    if (a->tgt_code && b->tgt_code &&
+        !(a->tgt_country && b->tgt_country ? strcmp(a->tgt_country, b->tgt_country) == 0
+                                           : !a->tgt_country && !b->tgt_country))
+        return 0;
     return actors_agree(a->src_entity, a->src_code, a->src_generic, b->src_entity, b->src_code,
                         b->src_generic) &&
            actors_agree(a->tgt_entity, a->tgt_code, a->tgt_generic, b->tgt_entity, b->tgt_code,
@@ -176,6 +184,60 @@ static const char *dup_col(sr_arena *a, sqlite3_stmt *st, int col)
     return t ? sr_arena_strdup(a, t) : NULL;
 }
 
+/* The entities reports name by a bare country code ("russia"), sorted. */
+typedef struct entity_set {
+    char **v;
+    size_t n;
+} entity_set;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int is_country_entity(const entity_set *s, const char *entity)
+{
+    return entity && bsearch(&entity, s->v, s->n, sizeof *s->v, cmp_str) != NULL;
+}
+
+static int load_country_entities(sqlite3 *db, entity_set *s)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT source_entity FROM mentions WHERE length(source_code) = 3"
+                                " AND source_entity IS NOT NULL UNION SELECT target_entity"
+                                " FROM mentions WHERE length(target_code) = 3"
+                                " AND target_entity IS NOT NULL ORDER BY 1",
+                                -1, &st, NULL);
+    size_t cap = 0;
+    s->v = NULL;
+    s->n = 0;
+    while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        if (s->n == cap) {
+            cap = cap ? 2 * cap : 64;
+            char **v = realloc(s->v, cap * sizeof *v);
+            if (!v) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            s->v = v;
+        }
+        s->v[s->n] = strdup((const char *)sqlite3_column_text(st, 0));
+        if (!s->v[s->n++])
+            rc = SQLITE_NOMEM;
+    }
+    sqlite3_finalize(st);
+    qsort(s->v, s->n, sizeof *s->v, cmp_str); /* in strcmp's order, whatever the collation */
+    return rc;
+}
+
+static void free_entities(entity_set *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+}
+
 /* An actor code that names only a country: three letters, not a role. */
 static int country_only(const char *code)
 {
@@ -186,17 +248,18 @@ static const char select_block[] =
     "SELECT m.id, m.date, m.date_precision, m.source_entity, m.target_entity, m.source_code,"
     " m.target_code, m.place_geonames, m.place_name, m.place_country, m.place_admin1,"
     " m.place_feature, m.confidence, d.date, coalesce(d.source, d.id), m.doc_id, m.killed,"
-    " m.injured FROM mentions m JOIN documents d ON d.id = m.doc_id"
-    " WHERE m.cameo_root IS ?1 AND m.source_country IS ?2 AND m.target_country IS ?3";
+    " m.injured, m.target_country FROM mentions m JOIN documents d ON d.id = m.doc_id"
+    " WHERE m.cameo_root IS ?1 AND m.source_country IS ?2";
 
 /* Read the reports of a block into v (report items), strings in a. */
-static int load_block(sqlite3 *db, const char *key[3], sr_vec *v, sr_arena *a)
+static int load_block(sqlite3 *db, const char *key[2], const entity_set *countries, sr_vec *v,
+                      sr_arena *a)
 {
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(db, select_block, -1, &st, NULL);
     if (rc != SQLITE_OK)
         return rc;
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 2; k++)
         sr_db_bind_cstr(st, k + 1, *key[k] ? key[k] : NULL);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         report *r = sr_vec_push(v);
@@ -207,8 +270,8 @@ static int load_block(sqlite3 *db, const char *key[3], sr_vec *v, sr_arena *a)
         r->tgt_entity = dup_col(a, st, 4);
         r->src_code = dup_col(a, st, 5);
         r->tgt_code = dup_col(a, st, 6);
-        r->src_generic = country_only(r->src_code);
-        r->tgt_generic = country_only(r->tgt_code);
+        r->src_generic = country_only(r->src_code) || is_country_entity(countries, r->src_entity);
+        r->tgt_generic = country_only(r->tgt_code) || is_country_entity(countries, r->tgt_entity);
         r->geonames = sqlite3_column_int64(st, 7);
         r->place_name = dup_col(a, st, 8);
         r->place_country = dup_col(a, st, 9);
@@ -224,6 +287,7 @@ static int load_block(sqlite3 *db, const char *key[3], sr_vec *v, sr_arena *a)
         r->doc = dup_col(a, st, 15);
         r->killed = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 16);
         r->injured = sqlite3_column_type(st, 17) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 17);
+        r->tgt_country = dup_col(a, st, 18);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -288,11 +352,6 @@ static int earlier(const report *a, const report *b)
 {
     int c = strcmp(a->pub ? a->pub : "~", b->pub ? b->pub : "~");
     return c ? c < 0 : a->id < b->id;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* Distinct strings among n (sorted in place). */
@@ -387,15 +446,15 @@ static int write_happening(sqlite3 *db, sqlite3_stmt *ins, sqlite3_stmt *link, c
 }
 
 /* Recompute the happenings of one block. */
-static int merge_block(sqlite3 *db, const char *key[3], sqlite3_stmt *del, sqlite3_stmt *ins,
-                       sqlite3_stmt *link)
+static int merge_block(sqlite3 *db, const char *key[2], const entity_set *countries,
+                       sqlite3_stmt *del, sqlite3_stmt *ins, sqlite3_stmt *link)
 {
     sr_arena a;
     sr_arena_init(&a);
     sr_vec rs = SR_VEC_INIT(sizeof(report)), hs = SR_VEC_INIT(sizeof(happening));
-    int rc = load_block(db, key, &rs, &a);
+    int rc = load_block(db, key, countries, &rs, &a);
     if (rc == SQLITE_OK) {
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < 2; k++)
             sr_db_bind_cstr(del, k + 1, *key[k] ? key[k] : NULL);
         rc = sqlite3_step(del) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
         sqlite3_reset(del);
@@ -417,12 +476,15 @@ static int merge_block(sqlite3 *db, const char *key[3], sqlite3_stmt *del, sqlit
 int sr_db_merge_queued(sqlite3 *db)
 {
     sqlite3_stmt *q = NULL, *del = NULL, *ins = NULL, *link = NULL;
-    int rc = sqlite3_prepare_v2(
-        db, "SELECT cameo_root, source_country, target_country FROM merge_queue", -1, &q, NULL);
+    entity_set countries = {NULL, 0};
+    int rc = load_country_entities(db, &countries);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "SELECT DISTINCT cameo_root, source_country FROM merge_queue",
+                                -1, &q, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db,
                                 "DELETE FROM events WHERE cameo_root IS ?1"
-                                " AND source_country IS ?2 AND target_country IS ?3",
+                                " AND source_country IS ?2",
                                 -1, &del, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db, insert_event, -1, &ins, NULL);
@@ -430,10 +492,10 @@ int sr_db_merge_queued(sqlite3 *db)
         rc = sqlite3_prepare_v2(db, "UPDATE mentions SET event_id = ?1 WHERE id = ?2", -1, &link,
                                 NULL);
     while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        const char *key[3];
-        for (int k = 0; k < 3; k++)
+        const char *key[2];
+        for (int k = 0; k < 2; k++)
             key[k] = (const char *)sqlite3_column_text(q, k);
-        rc = merge_block(db, key, del, ins, link);
+        rc = merge_block(db, key, &countries, del, ins, link);
     }
     if (rc == SQLITE_DONE)
         rc = sqlite3_exec(db, "DELETE FROM merge_queue", NULL, NULL, NULL);
@@ -441,5 +503,6 @@ int sr_db_merge_queued(sqlite3 *db)
     sqlite3_finalize(del);
     sqlite3_finalize(ins);
     sqlite3_finalize(link);
+    free_entities(&countries);
     return rc;
 }

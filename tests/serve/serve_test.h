@@ -67,10 +67,10 @@ static inline int srt_start(srt_server *s, const char *db, const char *args)
     return -1;
 }
 
-/* Stop the server with SIGTERM; returns its exit status (-1 if killed). */
-static inline int srt_stop(srt_server *s)
+/* Stop the server with signal sig; returns its exit status (-1 if killed). */
+static inline int srt_stop_with(srt_server *s, int sig)
 {
-    kill(s->pid, SIGTERM);
+    kill(s->pid, sig);
     int st = 0;
     waitpid(s->pid, &st, 0);
     char line[4096];
@@ -79,6 +79,12 @@ static inline int srt_stop(srt_server *s)
             fputs(line, stderr); /* anything unexpected, e.g. valgrind's report */
     fclose(s->err);
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Stop the server with SIGTERM. */
+static inline int srt_stop(srt_server *s)
+{
+    return srt_stop_with(s, SIGTERM);
 }
 
 typedef struct srt_reply {

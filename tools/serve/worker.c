@@ -66,12 +66,14 @@ static sqlite3 *open_readonly(const char *path, char *msg, size_t cap)
 sr_serve_worker *sr_serve_worker_get(sr_serve_pool *pool, char *msg, size_t cap)
 {
     pthread_t self = pthread_self();
-    for (size_t i = 0; i < pool->n; i++)
+    sr_serve_worker *w = NULL;
+    for (size_t i = 0; i < pool->n && !w; i++)
         if (atomic_load_explicit(&pool->w[i].claimed, memory_order_acquire) &&
             pthread_equal(pool->w[i].owner, self))
-            return &pool->w[i];
+            w = &pool->w[i];
+    if (w) /* the thread's slot; its database is opened again if that failed before */
+        return w->db || (w->db = open_readonly(pool->db_path, msg, cap)) ? w : NULL;
     /* the thread's first request: claim a free slot */
-    sr_serve_worker *w = NULL;
     pthread_mutex_lock(&pool->lock);
     for (size_t i = 0; i < pool->n && !w; i++)
         if (!atomic_load_explicit(&pool->w[i].claimed, memory_order_relaxed)) {
