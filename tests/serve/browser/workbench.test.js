@@ -1,15 +1,32 @@
 #!/usr/bin/env node
 // Browser test of the workbench page (data/web) against `sitrep serve`.
 //
-//   node workbench.test.js --sitrep BIN --db EXAMPLES.db --web WEBDIR --out OUTDIR
+//   node workbench.test.js --sitrep BIN --db EXAMPLES.db --web WEBDIR --out OUTDIR [--readme PNG]
 //
-// Starts `sitrep serve` on free loopback ports, once on the database of the
-// examples and once on a database of a hostile article (hostile.jsonl, coded
-// here into OUTDIR), and drives headless Chromium with puppeteer-core (which
-// scripts/web.sh installs into the npm cache outside the repository).
-// Screenshots go to OUTDIR; with --readme FILE the overview is also written
-// there (docs/img/workbench.png is made so).  Exit status: 0 passed, 1 failed, 77 skipped
-// (no Chromium or no puppeteer-core).
+// Starts `sitrep serve` on free loopback ports: on the examples' database, on
+// a database of a hostile article (hostile.jsonl, coded here into OUTDIR) and
+// on the page without its libraries; drives headless Chromium (Debian's, or
+// $CHROMIUM) at 1280x800 with puppeteer-core, which scripts/web.sh installs
+// into the npm cache outside the repository.  It checks, each against the
+// API's own answers:
+//   - the page runs under the server's Content-Security-Policy, with no
+//     violation, page error or console error;
+//   - the timeline has drawn series adding up to /api/timeline, switches to
+//     quad classes, and its legend filters; the map has country outlines,
+//     the countries of /api/map shaded, a dot per place, and a World button;
+//     the dyads list is /api/dyads; the table is /api/events, page by page;
+//   - filters (a PLOVER type, a country typed in lower case, a text query,
+//     a query FTS5 rejects) change the table as the API says, every row of
+//     the type or the country; the address alone reproduces the view;
+//   - a click on a row opens the evidence: the article whole and literal,
+//     the source, target and trigger highlighted with the API's words, for
+//     other reports of the event too, after characters outside the BMP;
+//   - markup and quotes in a hostile article's id, title, outlet, url, text
+//     and actor names are shown as text and never run (window.__pwned).
+// Screenshots go to OUTDIR (overview, filtered, evidence, hostile); with
+// --readme the overview is also written there (docs/img/workbench.png).
+// Exit status: 0 passed, 1 failed, 77 skipped (no Chromium or no
+// puppeteer-core).
 'use strict';
 
 const fs = require('fs');
