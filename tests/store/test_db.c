@@ -275,7 +275,7 @@ static char *merged(const spec *s, const char *const *pub, size_t n)
     sr_error err = {0};
     sr_store *st = sr_store_open(path, &err);
     for (size_t i = 0; i < n; i++) {
-        char id[16], outlet[16];
+        char id[32], outlet[32];
         snprintf(id, sizeof id, "doc%zu", i);
         snprintf(outlet, sizeof outlet, "outlet%zu", i);
         put(st, make_doc(id, pub[i], outlet, &s[i], 1));
@@ -396,7 +396,7 @@ static void merging_is_order_independent(void **state)
         sr_store *s = sr_store_open(path, &err);
         for (int k = 0; k < 6; k++) {
             int i = orders[o][k];
-            char id[16], outlet[16];
+            char id[32], outlet[32];
             snprintf(id, sizeof id, "doc%d", i);
             snprintf(outlet, sizeof outlet, "outlet%d", i);
             put(s, make_doc(id, "2025-08-20", outlet, &docs[i], 1));
@@ -480,7 +480,7 @@ static void export_gdelt_events_and_mentions(void **state)
     fclose(f);
     assert_int_equal(lines(buf), 1);
     assert_int_equal(tsv_columns(buf), 61);
-    char id[32];
+    char id[256];
     snprintf(id, sizeof id, "%s", tsv_column(buf, 0));
     assert_string_equal(tsv_column(buf, 1), "20250819");        /* SQLDATE */
     assert_string_equal(tsv_column(buf, 26), "190");            /* EventCode */
@@ -504,7 +504,7 @@ static void export_gdelt_events_and_mentions(void **state)
     }
     free(buf);
     sr_store_close(s);
-    char sql[128];
+    char sql[512];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE id = %s", id);
     assert_int_equal(count(path, sql), 1);
     remove_db(path);
