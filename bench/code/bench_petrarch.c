@@ -183,9 +183,10 @@ static void report(const char *what, const score *sc)
     double p = sc->tp + sc->fp ? (double)sc->tp / (double)(sc->tp + sc->fp) : 0;
     double r = sc->tp + sc->fn ? (double)sc->tp / (double)(sc->tp + sc->fn) : 0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    printf("%-44s P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)  records right %ld/%ld (%.1f%%)\n",
-           what, p, r, f, sc->tp, sc->fp, sc->fn, sc->right, sc->records,
-           sc->records ? 100.0 * (double)sc->right / (double)sc->records : 0.0);
+    printf(
+        "%-44s P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)  records right %ld/%ld (%.1f%%)\n",
+        what, p, r, f, sc->tp, sc->fp, sc->fn, sc->right, sc->records,
+        sc->records ? 100.0 * (double)sc->right / (double)sc->records : 0.0);
 }
 
 /*
@@ -208,8 +209,13 @@ static void show(const record *x, const sr_sentence *s, size_t ns, const sr_ment
     printf("%s: %s\n", x->id, x->text);
     for (size_t i = 0; i < ns; i++) {
         printf("  sentence %zu:", i);
-        for (uint32_t k = 0; k < s[i].ntokens; k++)
-            printf(" %s", s[i].tokens[k].form);
+        for (uint32_t k = 0; k < s[i].ntokens; k++) {
+            const sr_token *t = &s[i].tokens[k];
+            if (t->deprel) /* parsed: index, head and relation too */
+                printf(" %u:%s/%d:%s", k + 1, t->form, t->head, t->deprel);
+            else
+                printf(" %s", t->form);
+        }
         printf("\n");
     }
     for (size_t i = 0; i < nm; i++)
