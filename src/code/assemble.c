@@ -144,7 +144,9 @@ static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src
 
 void sr_tr_emit(tree_ctx *x, const pred *p)
 {
-    const char *code = p->code, *code2 = p->modality ? NULL : p->hit.code2;
+    /* the reverse event of sitrep's modality-mapped acts is not coded; PETRARCH's
+       patterns spell tense out themselves and keep it */
+    const char *code = p->code, *code2 = p->modality && x->c->dict->inflect ? NULL : p->hit.code2;
     if (p->suppressed || (!code && !code2) || !p->nsrc)
         return;
     if (code && (x->flags & SR_CODE_NO_STATEMENTS) && code[0] == '0' && code[1] == '1')

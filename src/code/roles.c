@@ -220,13 +220,23 @@ static int is_passive(const tree_ctx *x, uint32_t h)
     return xp && strcmp(xp, "VBN") == 0 && sr_tr_rel(x, h, "acl") && !sr_tr_rel(x, h, "acl:relcl");
 }
 
-/* The active subject child of h (nsubj, not nsubj:pass), or -1. */
+/*
+** The active subject child of h (nsubj, not nsubj:pass), or -1.  With a
+** PETRARCH dictionary, of two (the parser's reading of an apposition: "Old
+** foes Gondor and Osgiliath have renewed ties"), the one that is an actor,
+** as TABARI takes the actor nearest the verb.
+*/
 static int active_subject(const tree_ctx *x, uint32_t h)
 {
+    int first = -1;
     for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
-        if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass"))
-            return c;
-    return -1;
+        if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass")) {
+            if (first < 0)
+                first = c;
+            if (x->c->dict->inflect || actor_token(x, (uint32_t)c, 1) >= 0)
+                return c;
+        }
+    return first;
 }
 
 /*
@@ -360,18 +370,56 @@ static int clause_verb(const tree_ctx *x, uint32_t k)
 }
 
 /*
+** Is token k, after a comma, a preposition that opens an adjunct (", several
+** years after X ...")?  TABARI's object search stops there.
+*/
+static int adjunct_prep(const tree_ctx *x, uint32_t k, int comma_seen)
+{
+    static const char *const ADJ[] = {"after", "before", "since", "until", "while", "as", NULL};
+    if (!comma_seen || x->s->tokens[k].upos != SR_UPOS_ADP)
+        return 0;
+    for (int i = 0; ADJ[i]; i++)
+        if (strcmp(sr_tr_lemma(x, k), ADJ[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The actors at mention token k, unless k is the subject of another coded clause. */
+static uint32_t tabari_actor(tree_ctx *x, const pred *p, uint32_t k, int32_t *out)
+{
+    int v = clause_verb(x, k);
+    if (v >= 0 && v != (int)p->head && sr_tr_rel(x, k, "nsubj") && !sr_tr_rel(x, k, "nsubj:pass") &&
+        x->pred_at[v] >= 0 &&
+        (x->preds[x->pred_at[v]].hit.code || x->preds[x->pred_at[v]].hit.code2))
+        return 0; /* "X said Y attacked Z": Y is the attack's */
+    return sr_tr_actors(x, k, out, TREE_SIDE);
+}
+
+/*
 ** TABARI's target, for PETRARCH dictionaries: the first actor after the
-** phrase among the words of the verb's own clause.
+** verb (an actor in a gap of its pattern counts: "allowed that Mordor
+** isn't a really pleasant place") among the words of its subtree; else, since TABARI
+** reads words and a parse may strand the actor outside the subtree, the
+** first actor after the verb in word order, before the next coded
+** predicate, a subordinating conjunction, a semicolon or, after a comma, a
+** preposition that opens an adjunct.
 */
 static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
 {
-    for (int k = (int)p->hit.tend; k <= x->sub_hi[p->head]; k++) {
-        if (x->ti[k].mention < 0 || in_trigger(x, p, k))
-            continue;
-        int v = clause_verb(x, (uint32_t)k);
-        if (v != (int)p->head && sr_tr_rel(x, (uint32_t)k, "nsubj") && x->pred_at[v] >= 0)
-            return 0; /* "X said Y attacked Z": Y is the attack's */
-        return sr_tr_actors(x, (uint32_t)k, out, TREE_SIDE);
+    for (int k = (int)p->head + 1; k <= x->sub_hi[p->head]; k++)
+        if (x->ti[k].mention >= 0 && !in_trigger(x, p, k))
+            return tabari_actor(x, p, (uint32_t)k, out);
+    int comma = 0;
+    for (int k = (int)p->head + 1; k < (int)x->n; k++) {
+        const sr_token *t = &x->s->tokens[k];
+        int32_t q = x->pred_at[k];
+        if ((q >= 0 && (x->preds[q].hit.code || x->preds[q].hit.code2)) ||
+            t->upos == SR_UPOS_SCONJ || strcmp(t->form, ";") == 0 ||
+            adjunct_prep(x, (uint32_t)k, comma))
+            return 0;
+        comma |= strcmp(t->form, ",") == 0;
+        if (x->ti[k].mention >= 0 && !in_trigger(x, p, k))
+            return tabari_actor(x, p, (uint32_t)k, out);
     }
     return 0;
 }
@@ -441,9 +489,8 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     }
     if (!n)
         n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
-    for (uint32_t k = p->hit.tstart; k < p->hit.tend && !n; k++)
-        if (k != h)
-            n = prep_actors(x, k, p, "nmod", VERB_PREPS, out, TREE_SIDE);
+    for (uint32_t k = h + 1; k < p->hit.tend && !n; k++) /* the phrase's words after the verb */
+        n = prep_actors(x, k, p, "nmod", VERB_PREPS, out, TREE_SIDE);
     int o = sr_tr_child(x, h, "obj");
     if (!n && o >= 0 && !in_trigger(x, p, o))
         n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 1 : 3);
@@ -523,7 +570,9 @@ static void verb_roles(tree_ctx *x, pred *p)
         inherited = 0;
     } else {
         p->nsrc = subject_of(x, h, p->src, &inherited, 4);
-        if (!p->speech || addressee_verb(x, h))
+        /* a PETRARCH verb of saying has its own code and TABARI's target, unless what
+           it reports codes (sr_tr_speech) */
+        if (!p->speech || addressee_verb(x, h) || !x->c->dict->inflect)
             p->ntgt = verb_target(x, p, p->tgt, 2);
     }
     p->src_inherited = (uint8_t)inherited;
@@ -662,11 +711,14 @@ void sr_tr_roles(tree_ctx *x, pred *p)
         p->tgt[0] = p->hit.slot_tgt;
         p->ntgt = 1;
     }
+    /* a PETRARCH compound slot ("% HAVE *"): the compound's members act on each other */
+    if (!x->c->dict->inflect && p->hit.matched_pattern && p->hit.mutual && p->nsrc > 1)
+        p->ntgt = 0;
     drop_self_targets(x, p);
     /* an attack the text gives no target ("strikes were aimed at ports") falls
        on the country the document is about, when the attacker is foreign to it */
     const char *code = p->hit.code;
-    if (!p->ntgt && p->nsrc && code && (code[0] == '1' || code[0] == '2') &&
+    if (!p->ntgt && p->nsrc && code && x->c->dict->inflect && (code[0] == '1' || code[0] == '2') &&
         ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')))
         assume_target(x, p);
     p->roles_state = 2;

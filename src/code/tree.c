@@ -157,6 +157,10 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
         ti->adv = t->upos == SR_UPOS_ADV;
         /* a participle modifying a noun ("its remaining sanctions") is no verb a phrase stops at */
         ti->verb_head = t->upos == SR_UPOS_VERB && !(t->deprel && strcmp(t->deprel, "amod") == 0);
+        /* PETRARCH patterns, as TABARI's, stop only at another verb of the dictionary */
+        if (!d->inflect && ti->verb_head)
+            ti->verb_head = (ti->word != SR_NOWORD && d->words[ti->word].nverbs) ||
+                            (ti->base != SR_NOWORD && d->words[ti->base].nverbs);
         x->wc[k] = sr_words_classes(x->c->words, t->form) |
                    (t->lemma ? sr_words_classes(x->c->words, t->lemma) : 0);
         x->first_child[k] = x->next_child[k] = -1;
@@ -208,6 +212,10 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
     if (nouns && sr_tr_head(x, k) >= 0 && sr_tr_is_verbal(x, (uint32_t)sr_tr_head(x, k)))
         top = sr_tr_head(x, k);
     int lo = x->sub_lo[k], hi = x->sub_hi[top] + 1;
+    if (!d->inflect) { /* TABARI's patterns read the sentence's words in order */
+        lo = 0;
+        hi = (int)x->n;
+    }
     if ((int)(k + 1 + best->npost) > hi)
         hi = (int)(k + 1 + best->npost);
     if ((int)(k - best->npre) < lo)

@@ -1,0 +1,279 @@
+/*
+** test_petrarch_tree.c: the tree coder with a PETRARCH/TABARI verb
+** dictionary, rule by rule, on hand-parsed sentences (tree_helpers.h) and
+** a small inline dictionary: pattern words anywhere in the sentence, gaps
+** that only verbs of the dictionary stop, verbs of saying that code too,
+** TABARI's target in word order, compound slots, reverse codes under
+** modality, and the subject of an apposition.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "code/tree_helpers.h"
+
+static const char DICT[] = "--- DEPLORE [122] ---\n"
+                           "DEPLORE\n"
+                           "- INDICATED * [123]\n"
+                           "\n"
+                           "--- VOW [170] ---\n"
+                           "VOW\n"
+                           "- * WAR [173]\n"
+                           "\n"
+                           "--- ATTACK [190] ---\n"
+                           "ATTACK\n"
+                           "\n"
+                           "--- SAID [023] ---\n"
+                           "SAID\n"
+                           "\n"
+                           "--- RESTORE [064] ---\n"
+                           "RESTORE\n"
+                           "\n"
+                           "--- DELAY [120] ---\n"
+                           "DELAY\n"
+                           "- % HAVE * [191]\n"
+                           "\n"
+                           "--- MEET [031:031] ---\n"
+                           "MEET\n"
+                           "\n"
+                           "--- ALLOW [080] ---\n"
+                           "ALLOW\n"
+                           "- * REALLY_PLEASANT [024]\n"
+                           "\n"
+                           "--- RISEN [---] ---\n"
+                           "RISEN\n"
+                           "- DEATH TOLL * [223]\n";
+
+static sr_coder *coder;
+static sr_arena arena;
+
+static int setup(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/sr-petr-tree-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return -1;
+    FILE *f = fdopen(fd, "w");
+    fputs(DICT, f);
+    fclose(f);
+    sr_error err = {0};
+    coder = sr_coder_open_petrarch(SR_DATA_DIR, path, &err);
+    unlink(path);
+    if (!coder)
+        fprintf(stderr, "sr_coder_open_petrarch: %s\n", err.msg);
+    sr_arena_init(&arena);
+    return coder ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sr_arena_free(&arena);
+    sr_coder_free(coder);
+    return 0;
+}
+
+/* The first event with this source, target ("-": none, NULL: any) and code. */
+static const sr_event *find(const test_doc *d, const char *src, const char *tgt, const char *code)
+{
+    for (size_t i = 0; i < d->nevents; i++) {
+        const sr_event *e = &d->events[i];
+        if (src && strcmp(e->source.code, src) != 0)
+            continue;
+        if (tgt && (strcmp(tgt, "-") == 0 ? e->target.code != NULL
+                                          : !e->target.code || strcmp(e->target.code, tgt) != 0))
+            continue;
+        if (!code || strcmp(e->cameo, code) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static void dump(const test_doc *d)
+{
+    fprintf(stderr, "in \"%s\":\n", d->text);
+    for (size_t i = 0; i < d->nevents; i++)
+        fprintf(stderr, "  %s -> %s %s (%s)\n", d->events[i].source.code,
+                d->events[i].target.code ? d->events[i].target.code : "-", d->events[i].cameo,
+                d->events[i].rule);
+}
+
+static void expect(const test_doc *d, const char *src, const char *tgt, const char *code)
+{
+    if (!find(d, src, tgt, code)) {
+        fprintf(stderr, "missing %s -> %s %s ", src ? src : "any", tgt ? tgt : "any", code);
+        dump(d);
+        fail();
+    }
+}
+
+static void expect_none(const test_doc *d, const char *src, const char *tgt, const char *code)
+{
+    if (find(d, src, tgt, code)) {
+        fprintf(stderr, "unexpected %s -> %s %s ", src ? src : "any", tgt ? tgt : "any",
+                code ? code : "any");
+        dump(d);
+        fail();
+    }
+}
+
+/* A pattern's words before the verb may lie outside its subtree ("INDICATED *"). */
+static void test_pattern_words_outside_subtree(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[AAA Aland] indicated [AAA it] deplored [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:indicate 4:nsubj:PRON 2:ccomp:VERB:deplore "
+              "4:obj:PROPN 2:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "123");
+    expect_none(&d, NULL, NULL, "122");
+}
+
+/* A gap crosses a verb the dictionary does not know ("vowed to wage war": 173). */
+static void test_gap_crosses_unknown_verb(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[AAA Aland] vowed to wage war on [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:vow 4:mark:PART 2:xcomp:VERB:wage 4:obj:NOUN:war "
+              "7:case:ADP 4:obl:PROPN 2:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "173");
+    expect_none(&d, NULL, NULL, "170");
+}
+
+/*
+** A verb of saying with a code of its own codes too: without a target when
+** what it reports codes, else with TABARI's target.
+*/
+static void test_speech_verb_codes(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[AAA Aland] attacked [BBB Bland] , [CCC a Cland official] said .",
+              "2:nsubj:PROPN 0:root:VERB:attack 2:obj:PROPN 8:punct:PUNCT 7:det:DET "
+              "7:compound:PROPN 8:nsubj:NOUN:official 2:parataxis:VERB:say 2:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "190");
+    expect(&d, "CCC", "-", "023");
+    assert_int_equal(d.nevents, 2);
+    tree_code(coder, &arena, "[CCC Cland] said he has deep satisfaction toward [AAA Aland] .",
+              "2:nsubj:PROPN 0:root:VERB:say 4:nsubj:PRON 2:ccomp:VERB:have 6:amod:ADJ "
+              "4:obj:NOUN 8:case:ADP 6:nmod:PROPN 2:punct:PUNCT",
+              &d);
+    expect(&d, "CCC", "AAA", "023");
+}
+
+/*
+** TABARI's target in word order when the parse strands it outside the
+** verb's subtree; the search stops at an adjunct after a comma.
+*/
+static void test_target_in_word_order(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[AAA Aland] is about to restore ties with [BBB Bland] .",
+              "3:nsubj:PROPN 3:cop:AUX 0:root:ADJ 5:mark:PART 3:xcomp:VERB:restore "
+              "3:conj:NOUN 8:case:ADP 6:nmod:PROPN 3:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "064");
+    tree_code(coder, &arena,
+              "[AAA Aland] is about to restore ties with Gxndor , years after [CCC Cland] crowds "
+              "rioted .",
+              "3:nsubj:PROPN 3:cop:AUX 0:root:ADJ 5:mark:PART 3:xcomp:VERB:restore "
+              "3:conj:NOUN 8:case:ADP 6:nmod:PROPN 10:punct:PUNCT 3:obl:NOUN 13:case:ADP "
+              "13:compound:PROPN 10:nmod:NOUN 13:acl:VERB:riot 3:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "-", "064");
+    expect_none(&d, "AAA", "CCC", NULL);
+}
+
+/* An actor inside a gap of the pattern is TABARI's target ("allowed that X is ..."). */
+static void test_actor_in_gap_is_target(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[AAA Aland] allowed that [BBB Bland] is a really pleasant place .",
+              "2:nsubj:PROPN 0:root:VERB:allow 9:mark:SCONJ 9:nsubj:PROPN 9:cop:AUX 9:det:DET "
+              "8:advmod:ADV 9:amod:ADJ 2:ccomp:NOUN:place 2:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "024");
+}
+
+/* A compound slot ("% HAVE *"): the compound's members act on each other, no one else. */
+static void test_compound_slot(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[AAA Aland] and [BBB Bland] have delayed their meeting after [CCC Cland] "
+              "protested .",
+              "5:nsubj:PROPN 3:cc:CCONJ 1:conj:PROPN 5:aux:AUX:have 0:root:VERB:delay "
+              "7:nmod_poss:PRON 5:obj:NOUN:meeting 10:mark:SCONJ 10:nsubj:PROPN "
+              "5:advcl:VERB:protest 5:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "191");
+    expect(&d, "BBB", "AAA", "191");
+    expect_none(&d, NULL, "CCC", NULL);
+}
+
+/* Modality does not drop a PETRARCH [A:B] code's reverse event ("will meet"). */
+static void test_reverse_code_under_modality(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[AAA Aland] will meet [BBB Bland] .",
+              "3:nsubj:PROPN 3:aux:AUX:will 0:root:VERB:meet 3:obj:PROPN 3:punct:PUNCT", &d);
+    expect(&d, "AAA", "BBB", "031");
+    expect(&d, "BBB", "AAA", "031");
+}
+
+/* A possessor among a pattern's words before the verb is no target ("X's death toll"). */
+static void test_possessor_is_no_target(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[AAA Aland] 's death toll has risen in the dispute with [BBB Bland] .",
+              "4:nmod_poss:PROPN 1:case:PART 4:compound:NOUN 6:nsubj:NOUN:toll 6:aux:AUX:have "
+              "0:root:VERB:rise 9:case:ADP 9:det:DET 6:obl:NOUN 11:case:ADP 9:nmod:PROPN "
+              "6:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "223");
+}
+
+/* Of two subjects (an apposition the parser split), the actor ("Old foes X attacked Y"). */
+static void test_apposition_subject(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "Old foes [AAA Aland] attacked [BBB Bland] .",
+              "2:amod:ADJ 4:nsubj:NOUN:foe 4:nsubj:PROPN 0:root:VERB:attack 4:obj:PROPN "
+              "4:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "190");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pattern_words_outside_subtree),
+        cmocka_unit_test(test_gap_crosses_unknown_verb),
+        cmocka_unit_test(test_speech_verb_codes),
+        cmocka_unit_test(test_target_in_word_order),
+        cmocka_unit_test(test_actor_in_gap_is_target),
+        cmocka_unit_test(test_compound_slot),
+        cmocka_unit_test(test_reverse_code_under_modality),
+        cmocka_unit_test(test_possessor_is_no_target),
+        cmocka_unit_test(test_apposition_subject),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
