@@ -256,6 +256,24 @@ static int agent_child(const tree_ctx *x, uint32_t h)
     return -1;
 }
 
+/*
+** TABARI's agent of a passive verb h, for PETRARCH dictionaries: an actor
+** right after "by" (or "from") following the verb in word order, before the
+** next verb of the dictionary ("was opposed earlier by Osgiliath", however
+** the parser attached the phrase); its token, or -1.
+*/
+static int agent_after(const tree_ctx *x, uint32_t h)
+{
+    for (uint32_t k = h + 1; k + 1 < x->n; k++) {
+        if (x->ti[k].verb_head)
+            return -1;
+        const char *w = sr_tr_lemma(x, k);
+        if ((strcmp(w, "by") == 0 || strcmp(w, "from") == 0) && x->ti[k + 1].mention >= 0)
+            return (int)k + 1;
+    }
+    return -1;
+}
+
 /* Actors of the objects of h: obj, then iobj. */
 static uint32_t object_actors(tree_ctx *x, uint32_t h, const pred *p, int32_t *out, uint32_t max)
 {
@@ -309,6 +327,9 @@ static uint32_t subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited
     }
     if (sr_tr_rel(x, h, "xcomp")) {
         uint32_t n = object_actors(x, (uint32_t)g, NULL, out, TREE_SIDE);
+        int sp = sr_tr_child(x, (uint32_t)g, "nsubj:pass");
+        if (!n && sp >= 0) /* "X was seen to break into ...": X breaks in */
+            return sr_tr_actors(x, (uint32_t)sp, out, TREE_SIDE);
         return n ? n : subject_of(x, (uint32_t)g, out, inherited, depth - 1);
     }
     if (sr_tr_rel(x, h, "advcl") || sr_tr_rel(x, h, "acl")) {
@@ -384,6 +405,25 @@ static int adjunct_prep(const tree_ctx *x, uint32_t k, int comma_seen)
     return 0;
 }
 
+/*
+** Is the mention at token k a pronoun or title that stands for p's source
+** ("X wondered whether he ...": X again)?  TABARI's object search passes it.
+*/
+static int refers_to_source(const tree_ctx *x, const pred *p, uint32_t k)
+{
+    const sr_mention *m = sr_tr_mention(x, x->ti[k].mention);
+    if (m->kind != SR_MENTION_PRONOUN && m->kind != SR_MENTION_TITLE)
+        return 0;
+    for (uint32_t i = 0; i < p->nsrc; i++) {
+        const sr_mention *s = sr_tr_mention(x, p->src[i]);
+        if (m->antecedent == p->src[i] ||
+            (m->entity && s->entity && !strcmp(m->entity, s->entity)) ||
+            strcmp(m->code, s->code) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The actors at mention token k, unless k is the subject of another coded clause. */
 static uint32_t tabari_actor(tree_ctx *x, const pred *p, uint32_t k, int32_t *out)
 {
@@ -407,7 +447,7 @@ static uint32_t tabari_actor(tree_ctx *x, const pred *p, uint32_t k, int32_t *ou
 static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
 {
     for (int k = (int)p->head + 1; k <= x->sub_hi[p->head]; k++)
-        if (x->ti[k].mention >= 0 && !in_trigger(x, p, k))
+        if (x->ti[k].mention >= 0 && !in_trigger(x, p, k) && !refers_to_source(x, p, (uint32_t)k))
             return tabari_actor(x, p, (uint32_t)k, out);
     int comma = 0;
     for (int k = (int)p->head + 1; k < (int)x->n; k++) {
@@ -418,7 +458,7 @@ static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
             adjunct_prep(x, (uint32_t)k, comma))
             return 0;
         comma |= strcmp(t->form, ",") == 0;
-        if (x->ti[k].mention >= 0 && !in_trigger(x, p, k))
+        if (x->ti[k].mention >= 0 && !in_trigger(x, p, k) && !refers_to_source(x, p, (uint32_t)k))
             return tabari_actor(x, p, (uint32_t)k, out);
     }
     return 0;
@@ -548,10 +588,19 @@ static void verb_roles(tree_ctx *x, pred *p)
                 a = agent_child(x, (uint32_t)c);
         if (a < 0 && sr_tr_rel(x, h, "conj") && sr_tr_head(x, h) >= 0)
             a = agent_child(x, (uint32_t)sr_tr_head(x, h));
+        if (a < 0 && !x->c->dict->inflect)
+            a = agent_after(x, h);
         if (a >= 0)
             p->nsrc = sr_tr_actors(x, (uint32_t)a, p->src, TREE_SIDE);
         int s = sr_tr_child(x, h, "nsubj:pass");
-        if (s >= 0)
+        if (a < 0 && !x->c->dict->inflect && (s >= 0 || active_subject(x, h) >= 0)) {
+            /* PETRARCH reads a passive only by its agent: without one, "The Philippines
+               was criticized over its dispute with Eriador" is read as active */
+            p->passive = 0;
+            p->nsrc =
+                sr_tr_actors(x, (uint32_t)(s >= 0 ? s : active_subject(x, h)), p->src, TREE_SIDE);
+            p->ntgt = verb_target(x, p, p->tgt, 2);
+        } else if (s >= 0)
             p->ntgt = sr_tr_actors(x, (uint32_t)s, p->tgt, TREE_SIDE);
         else if (sr_tr_rel(x, h, "acl") && sr_tr_head(x, h) >= 0)
             p->ntgt = sr_tr_actors(x, (uint32_t)sr_tr_head(x, h), p->tgt, TREE_SIDE);

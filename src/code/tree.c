@@ -149,7 +149,7 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
         ti->mention = -1;
         ti->word = sr_verbdict_word(d, t->form, strlen(t->form));
         ti->base = ti->word == SR_NOWORD ? SR_NOWORD : d->words[ti->word].base;
-        if (t->lemma) {
+        if (t->lemma && d->inflect) { /* PETRARCH verbs are their listed forms only */
             uint32_t l = sr_verbdict_word(d, t->lemma, strlen(t->lemma));
             if (l != SR_NOWORD)
                 ti->base = l;

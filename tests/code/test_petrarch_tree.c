@@ -48,7 +48,23 @@ static const char DICT[] = "--- DEPLORE [122] ---\n"
                            "\n"
                            "--- RISEN [---] ---\n"
                            "RISEN\n"
-                           "- DEATH TOLL * [223]\n";
+                           "- DEATH TOLL * [223]\n"
+                           "\n"
+                           "--- DEPART [032] ---\n"
+                           "DEPART\n"
+                           "\n"
+                           "--- QUESTION [---] ---\n"
+                           "QUESTION\n"
+                           "- BEGUN * [212]\n"
+                           "\n"
+                           "--- CRITICIZE [121] ---\n"
+                           "CRITICIZE\n"
+                           "\n"
+                           "--- OPPOSE [112] ---\n"
+                           "OPPOSE\n"
+                           "\n"
+                           "--- BREAK [1717] ---\n"
+                           "BREAK {BROKE BROKEN}\n";
 
 static sr_coder *coder;
 static sr_arena arena;
@@ -262,6 +278,78 @@ static void test_apposition_subject(void **state)
     expect(&d, "AAA", "BBB", "190");
 }
 
+/* A verb is one of its listed or regular forms, whatever the tagger's lemma ("departes"). */
+static void test_verbs_by_form_only(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[AAA Aland] departes from [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:depart 4:case:ADP 2:obl:PROPN 2:punct:PUNCT", &d);
+    assert_int_equal(d.nevents, 0);
+    tree_code(coder, &arena, "[AAA Aland] departed from [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:depart 4:case:ADP 2:obl:PROPN 2:punct:PUNCT", &d);
+    expect(&d, "AAA", "BBB", "032");
+}
+
+/* TABARI's target passes a pronoun that stands for the source ("whether he ..."). */
+static void test_target_skips_source_pronoun(void **state)
+{
+    (void)state;
+    test_doc d;
+    test_doc_parse(&arena,
+                   "[AAA Aland] has begun to question whether [AAA he] has a future with "
+                   "[BBB Bland] .",
+                   &d);
+    tree_spec(&arena, &d, 0,
+              "3:nsubj:PROPN 3:aux:AUX:have 0:root:VERB:begin 5:mark:PART 3:xcomp:VERB:question "
+              "8:mark:SCONJ 8:nsubj:PRON 5:ccomp:VERB:have 10:det:DET 8:obj:NOUN 12:case:ADP "
+              "10:nmod:PROPN 3:punct:PUNCT");
+    d.mentions[1].kind = SR_MENTION_PRONOUN;
+    d.mentions[1].antecedent = 0;
+    sr_code_input in = {"test",       0,          d.text,     NULL, d.sentences,
+                        d.nsentences, d.mentions, d.nmentions};
+    sr_coder_code(coder, &in, &arena, &d.events, &d.nevents);
+    expect(&d, "AAA", "BBB", "212");
+}
+
+/* A passive without an agent is read as active ("X was criticized over ... with Y"). */
+static void test_passive_without_agent(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[PPP The Philippines] was criticized over its dispute with [EEE Eriador] .",
+              "2:det:DET 4:nsubj_pass:PROPN 4:aux_pass:AUX:be 0:root:VERB:criticize:VBN "
+              "7:case:ADP 7:nmod_poss:PRON 4:obl:NOUN 9:case:ADP 7:nmod:PROPN 4:punct:PUNCT",
+              &d);
+    expect(&d, "PPP", "EEE", "121");
+}
+
+/* The agent is the actor after "by" in word order, however the parser attached it. */
+static void test_agent_in_word_order(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[EEE Eriador] was opposed earlier by [OOO Osgiliath] .",
+              "3:nsubj_pass:PROPN 3:aux_pass:AUX:be 0:root:VERB:oppose:VBN 3:advmod:ADV "
+              "6:case:ADP 4:obl:PROPN 3:punct:PUNCT",
+              &d);
+    expect(&d, "OOO", "EEE", "112");
+    expect_none(&d, "EEE", NULL, NULL);
+}
+
+/* The subject of a passive is its complement's ("X was seen to break into Y"). */
+static void test_raised_passive_subject(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[HHH Gollum] was seen to break into [GGG Gondor] .",
+              "3:nsubj_pass:PROPN 3:aux_pass:AUX:be 0:root:VERB:see:VBN 5:mark:PART "
+              "3:xcomp:VERB:break 7:case:ADP 5:obl:PROPN 3:punct:PUNCT",
+              &d);
+    expect(&d, "HHH", "GGG", "1717");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +362,11 @@ int main(void)
         cmocka_unit_test(test_reverse_code_under_modality),
         cmocka_unit_test(test_possessor_is_no_target),
         cmocka_unit_test(test_apposition_subject),
+        cmocka_unit_test(test_verbs_by_form_only),
+        cmocka_unit_test(test_target_skips_source_pronoun),
+        cmocka_unit_test(test_passive_without_agent),
+        cmocka_unit_test(test_agent_in_word_order),
+        cmocka_unit_test(test_raised_passive_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
