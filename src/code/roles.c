@@ -751,6 +751,21 @@ void sr_tr_roles(tree_ctx *x, pred *p)
         noun_roles(x, p);
     else
         verb_roles(x, p);
+    /* a target slot before the verb on the tree's subject ("NOTED + *": "X noted that
+       Y regretted ..."): the source is the subject of the verb whose clause this is */
+    int g = sr_tr_head(x, p->head);
+    if (p->hit.slot_tgt >= 0 && contains(p->src, p->nsrc, p->hit.slot_tgt) && g >= 0 &&
+        sr_tr_mention(x, p->hit.slot_tgt)->first < p->head &&
+        (sr_tr_rel(x, p->head, "ccomp") || sr_tr_rel(x, p->head, "xcomp") ||
+         sr_tr_rel(x, p->head, "parataxis"))) {
+        int inherited = 0;
+        int32_t up[TREE_SIDE];
+        uint32_t n = subject_of(x, (uint32_t)g, up, &inherited, 3);
+        if (n) {
+            memcpy(p->src, up, n * sizeof *up);
+            p->nsrc = n;
+        }
+    }
     /* a PETRARCH pattern's actor slot decides, unless the tree has that actor already */
     if (p->hit.slot_src >= 0 && !contains(p->src, p->nsrc, p->hit.slot_src)) {
         p->src[0] = p->hit.slot_src;

@@ -139,6 +139,19 @@ static void subtree_spans(tree_ctx *x)
     }
 }
 
+/* Is word w a form of a dictionary verb with a code of its own (not the null code)? */
+static int coding_verb(const sr_verbdict *d, uint32_t w)
+{
+    if (w == SR_NOWORD)
+        return 0;
+    for (uint32_t i = 0; i < d->words[w].nverbs; i++) {
+        const sr_verb *v = &d->verbs[d->form_verbs[d->words[w].verbs + i]];
+        if (v->code || v->code2)
+            return 1;
+    }
+    return 0;
+}
+
 static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
 {
     const sr_verbdict *d = x->c->dict;
@@ -157,10 +170,10 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
         ti->adv = t->upos == SR_UPOS_ADV;
         /* a participle modifying a noun ("its remaining sanctions") is no verb a phrase stops at */
         ti->verb_head = t->upos == SR_UPOS_VERB && !(t->deprel && strcmp(t->deprel, "amod") == 0);
-        /* PETRARCH patterns, as TABARI's, stop only at another verb of the dictionary */
+        /* PETRARCH patterns, as TABARI's, stop only at another verb of the dictionary
+           that codes ("won't try to clash over": TRY [---] is no stop) */
         if (!d->inflect && ti->verb_head)
-            ti->verb_head = (ti->word != SR_NOWORD && d->words[ti->word].nverbs) ||
-                            (ti->base != SR_NOWORD && d->words[ti->base].nverbs);
+            ti->verb_head = coding_verb(d, ti->word);
         x->wc[k] = sr_words_classes(x->c->words, t->form) |
                    (t->lemma ? sr_words_classes(x->c->words, t->lemma) : 0);
         x->first_child[k] = x->next_child[k] = -1;
@@ -192,7 +205,7 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
 static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
 {
     const sr_verbdict *d = x->c->dict;
-    match_ctx mc = {d, x->in->mentions, x->ti, x->n};
+    match_ctx mc = {d, x->in->mentions, x->ti, x->n, x->s->tokens};
     uint32_t nv;
     const uint32_t *vs = sr_match_entries(&mc, k, &nv);
     int best_len = -1;

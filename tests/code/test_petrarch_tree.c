@@ -18,7 +18,10 @@
 
 #include "code/tree_helpers.h"
 
-static const char DICT[] = "--- DEPLORE [122] ---\n"
+static const char DICT[] = "&NEGAUX\n"
+                           "+WO N'T\n"
+                           "\n"
+                           "--- DEPLORE [122] ---\n"
                            "DEPLORE\n"
                            "- INDICATED * [123]\n"
                            "\n"
@@ -60,11 +63,31 @@ static const char DICT[] = "--- DEPLORE [122] ---\n"
                            "--- CRITICIZE [121] ---\n"
                            "CRITICIZE\n"
                            "\n"
+                           "--- NOTE [---] ---\n"
+                           "NOTE\n"
+                           "\n"
+                           "--- REGRET [111] ---\n"
+                           "REGRET {REGRETTED REGRETS}\n"
+                           "- NOTED + * [115]\n"
+                           "\n"
+                           "--- TRY [---] ---\n"
+                           "TRY\n"
+                           "- * PERSUADE [095]\n"
+                           "\n"
+                           "--- CLASH [121] ---\n"
+                           "CLASH\n"
+                           "- UNEXPECTEDLY &NEGAUX * OVER EFFORTS [906]\n"
+                           "\n"
                            "--- OPPOSE [112] ---\n"
                            "OPPOSE\n"
                            "\n"
                            "--- BREAK [1717] ---\n"
-                           "BREAK {BROKE BROKEN}\n";
+                           "BREAK {BROKE BROKEN}\n"
+                           "\n"
+                           "--- CELEBRATE [181] ---\n"
+                           "CELEBRATE\n"
+                           "- * IFTAR AT ^ ^ +  [044]\n"
+                           "- * IFTAR IN ^ +  [045]\n";
 
 static sr_coder *coder;
 static sr_arena arena;
@@ -350,6 +373,56 @@ static void test_raised_passive_subject(void **state)
     expect(&d, "HHH", "GGG", "1717");
 }
 
+/* "^" passes over a noun phrase: an actor or a noun ("IFTAR AT ^ ^ +"). */
+static void test_skip_noun_phrase(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[AAA Aland] celebrated Iftar at [OOO Osgiliath] with the parliament of [GGG Gondor] "
+              "in [EEE Eriador] .",
+              "2:nsubj:PROPN 0:root:VERB:celebrate 2:obj:PROPN 5:case:ADP 2:obl:PROPN 8:case:ADP "
+              "8:det:DET 2:obl:NOUN 10:case:ADP 8:nmod:PROPN 12:case:ADP 10:nmod:PROPN "
+              "2:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "GGG", "044");
+    assert_int_equal(d.nevents, 1);
+    tree_code(coder, &arena,
+              "[AAA Aland] celebrated Iftar in [OOO Osgiliath] with the leaders of [GGG Gondor] .",
+              "2:nsubj:PROPN 0:root:VERB:celebrate 2:obj:PROPN 5:case:ADP 2:obl:PROPN 8:case:ADP "
+              "8:det:DET 2:obl:NOUN 10:case:ADP 8:nmod:PROPN 2:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "GGG", "045");
+    assert_int_equal(d.nevents, 1);
+}
+
+/* A gap passes a dictionary verb that codes only by its patterns ("won't try to clash"). */
+static void test_gap_passes_uncoded_verb(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[AAA Aland] unexpectedly now wo n't try to clash over the efforts of [BBB Bland] .",
+              "6:nsubj:PROPN 6:advmod:ADV 6:advmod:ADV 6:aux:AUX 6:advmod:PART 0:root:VERB:try "
+              "8:mark:PART 6:xcomp:VERB:clash 11:case:ADP 11:det:DET 8:obl:NOUN 13:case:ADP "
+              "11:nmod:PROPN 6:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "906");
+}
+
+/* A "+" slot before the verb on its subject: the governing verb's subject is the source. */
+static void test_target_slot_before_verb(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[GGGGOV Falastur] noted that [MMM Cirith Ungol] regretted it .",
+              "2:nsubj:PROPN 0:root:VERB:note 6:mark:SCONJ 5:compound:PROPN 6:nsubj:PROPN "
+              "2:ccomp:VERB:regret 6:obj:PRON 2:punct:PUNCT",
+              &d);
+    expect(&d, "GGGGOV", "MMM", "115");
+    expect_none(&d, "MMM", NULL, NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -367,6 +440,9 @@ int main(void)
         cmocka_unit_test(test_passive_without_agent),
         cmocka_unit_test(test_agent_in_word_order),
         cmocka_unit_test(test_raised_passive_subject),
+        cmocka_unit_test(test_skip_noun_phrase),
+        cmocka_unit_test(test_gap_passes_uncoded_verb),
+        cmocka_unit_test(test_target_slot_before_verb),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
