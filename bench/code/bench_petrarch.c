@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "code/coder.h"
@@ -108,8 +109,8 @@ static record *read_suite(const char *path, int *nrec)
             char opt[64], val[64];
             copy_prop(s, "option", opt, sizeof opt);
             copy_prop(s, "value", val, sizeof val);
-            if (!strcmp(opt, "require_dyad"))
-                dyad = strcmp(val, "false") != 0 && strcmp(val, "False") != 0;
+            if (!strcmp(opt, "require_dyad")) /* "false", "False", "FALSE" */
+                dyad = strcasecmp(val, "false") != 0;
             continue;
         }
         if (xmlStrcmp(s->name, (const xmlChar *)"Sentence"))
