@@ -337,7 +337,9 @@ static uint32_t subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited
             return subject_of(x, (uint32_t)g, out, inherited, depth - 1);
         /* "excluded the opportunity to send troops": the verb that governs the noun */
         int gg = sr_tr_head(x, (uint32_t)g);
-        if (gg >= 0 && (sr_tr_rel(x, (uint32_t)g, "obj") || sr_tr_rel(x, (uint32_t)g, "obl")) &&
+        if (gg >= 0 &&
+            (sr_tr_rel(x, (uint32_t)g, "obj") || sr_tr_rel(x, (uint32_t)g, "obl") ||
+             sr_tr_rel(x, (uint32_t)g, "xcomp")) && /* "is inching nearer to accord" */
             sr_tr_is_verbal(x, (uint32_t)gg))
             return subject_of(x, (uint32_t)gg, out, inherited, depth - 1);
     }
