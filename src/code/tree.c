@@ -457,7 +457,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
         if (!x.n)
             continue;
         prepare_tokens(&x, m0, m1);
-        if (c->dict->inflect && implausible_tree(&x))
+        if (implausible_tree(&x))
             code_shallow(&x, m0, m1);
         else
             code_sentence(&x);

@@ -78,6 +78,9 @@ static const char DICT[] = "&NEGAUX\n"
                            "CLASH\n"
                            "- UNEXPECTEDLY &NEGAUX * OVER EFFORTS [906]\n"
                            "\n"
+                           "--- ARREST [212] ---\n"
+                           "ARREST\n"
+                           "\n"
                            "--- OPPOSE [112] ---\n"
                            "OPPOSE\n"
                            "\n"
@@ -423,6 +426,18 @@ static void test_target_slot_before_verb(void **state)
     expect_none(&d, "MMM", NULL, NULL);
 }
 
+/* An implausible tree (a noun at the root, the verb inside its phrase) is read in word order. */
+static void test_implausible_tree(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[RRRCOP Russian police] arrested [SSS students] .",
+              "2:amod:ADJ 4:nsubj:NOUN:police 4:amod:VERB:arrest 0:root:NOUN:student "
+              "4:punct:PUNCT",
+              &d);
+    expect(&d, "RRRCOP", "SSS", "212");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +458,7 @@ int main(void)
         cmocka_unit_test(test_skip_noun_phrase),
         cmocka_unit_test(test_gap_passes_uncoded_verb),
         cmocka_unit_test(test_target_slot_before_verb),
+        cmocka_unit_test(test_implausible_tree),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
