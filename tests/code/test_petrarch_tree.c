@@ -438,6 +438,22 @@ static void test_implausible_tree(void **state)
     expect(&d, "RRRCOP", "SSS", "212");
 }
 
+/* A multi-code actor is each of its codes, an agent's code added to each. */
+static void test_multi_code_actors(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[FRO/BIL/SAM The Shire] attacked [ELR/GALGOV Lorien officials] .",
+              "2:det:DET 3:nsubj:PROPN 0:root:VERB:attack 5:compound:PROPN 3:obj:NOUN "
+              "3:punct:PUNCT",
+              &d);
+    const char *src[] = {"FRO", "BIL", "SAM"}, *tgt[] = {"ELRGOV", "GALGOV"};
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 2; j++)
+            expect(&d, src[i], tgt[j], "190");
+    assert_int_equal(d.nevents, 6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +475,7 @@ int main(void)
         cmocka_unit_test(test_gap_passes_uncoded_verb),
         cmocka_unit_test(test_target_slot_before_verb),
         cmocka_unit_test(test_implausible_tree),
+        cmocka_unit_test(test_multi_code_actors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
