@@ -385,6 +385,7 @@ static void code_shallow(tree_ctx *x, size_t m0, size_t m1)
     sr_event *ev;
     size_t n;
     sr_coder_code_shallow(x->c, &one, x->a, &ev, &n);
+    n = sr_tr_split_events(x->a, &ev, n);
     for (size_t i = 0; i < n; i++) {
         sr_event *e = sr_tr_new_event(x);
         *e = ev[i];
@@ -425,6 +426,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
     }
     if (!parsed || (in->flags & SR_CODE_SHALLOW)) {
         sr_coder_code_shallow(c, in, a, events, nevents);
+        *nevents = sr_tr_split_events(a, events, *nevents);
         sr_tr_finish_events(in, *events, *nevents);
         return;
     }
