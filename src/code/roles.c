@@ -517,6 +517,8 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         n = add_actor(out, 0, TREE_SIDE, actor_at(x, p->hit.tend - 1, 2));
     if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
         n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
+    if (!n && !x->c->dict->inflect && p->entry)
+        n = first_actor_after(x, p, out);
     if (!n)
         n = object_actors(x, h, p, out, TREE_SIDE);
     if (n && x->c->dict->inflect && unknown_country(x, out, n)) {
@@ -575,6 +577,33 @@ static int addressee_verb(const tree_ctx *x, uint32_t h)
     return 0;
 }
 
+/* Are there no actors, or only names the knowledge base lacks (code "---")? */
+static int unknown_names(const tree_ctx *x, const int32_t *v, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(sr_tr_mention(x, v[i])->code, "---") != 0)
+            return 0;
+    return 1;
+}
+
+/*
+** TABARI's source, for PETRARCH dictionaries when the tree's subject names
+** no known actor: the nearest actor before verb h in its stretch of words,
+** back to a comma, semicolon or another verb of the dictionary ("..., the
+** official news agency WFNA said": the official).
+*/
+static uint32_t actor_before(tree_ctx *x, uint32_t h, int32_t *out)
+{
+    for (int k = (int)h - 1; k >= 0; k--) {
+        const char *f = x->s->tokens[k].form;
+        if (x->ti[k].verb_head || strcmp(f, ",") == 0 || strcmp(f, ";") == 0)
+            return 0;
+        if (x->ti[k].mention >= 0)
+            return sr_tr_actors(x, (uint32_t)k, out, TREE_SIDE);
+    }
+    return 0;
+}
+
 static void verb_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -621,6 +650,15 @@ static void verb_roles(tree_ctx *x, pred *p)
         inherited = 0;
     } else {
         p->nsrc = subject_of(x, h, p->src, &inherited, 4);
+        if (!x->c->dict->inflect && unknown_names(x, p->src, p->nsrc)) {
+            int32_t near[TREE_SIDE];
+            uint32_t n = actor_before(x, h, near);
+            if (n) {
+                memcpy(p->src, near, n * sizeof *near);
+                p->nsrc = n;
+                inherited = 0;
+            }
+        }
         /* a PETRARCH verb of saying has its own code and TABARI's target, unless what
            it reports codes (sr_tr_speech) */
         if (!p->speech || addressee_verb(x, h) || !x->c->dict->inflect)

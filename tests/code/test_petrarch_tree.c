@@ -78,6 +78,9 @@ static const char DICT[] = "&NEGAUX\n"
                            "CLASH\n"
                            "- UNEXPECTEDLY &NEGAUX * OVER EFFORTS [906]\n"
                            "\n"
+                           "--- WELCOME [041] ---\n"
+                           "WELCOME\n"
+                           "\n"
                            "--- ARREST [212] ---\n"
                            "ARREST\n"
                            "\n"
@@ -461,6 +464,26 @@ static void test_multi_code_actors(void **state)
     assert_int_equal(d.nevents, 6);
 }
 
+/*
+** TABARI's target comes before a grammatical object further on, and a verb
+** whose subject is no known actor takes the nearest actor before it.
+*/
+static void test_tabari_target_and_source(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[AAA Aland] welcomed a resumption of ties with [BBB Bland] , the [CCC official] "
+              "agency WFNA said .",
+              "2:nsubj:PROPN 0:root:VERB:welcome 4:det:DET 2:obj:NOUN 6:case:ADP 4:nmod:NOUN "
+              "8:case:ADP 6:nmod:PROPN 12:punct:PUNCT 12:det:DET 12:amod:ADJ 2:obj:NOUN "
+              "14:nsubj:PROPN 2:conj:VERB:say 2:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "041");
+    expect(&d, "CCC", "-", "023");
+    expect_none(&d, "AAA", "CCC", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -483,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_target_slot_before_verb),
         cmocka_unit_test(test_implausible_tree),
         cmocka_unit_test(test_multi_code_actors),
+        cmocka_unit_test(test_tabari_target_and_source),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
