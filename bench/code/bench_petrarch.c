@@ -10,14 +10,16 @@
 ** their false positives; records that test PETRARCH's own error handling
 ** (<EventCoding error=...>) are left out and counted.  The suite's
 ** require_dyad <Config> is honoured (events need a target unless it is
-** off).  The same suite is then coded with sitrep's own lexicon, scored on
-** (source, target) pairs only, since its codes are CAMEO and the suite's
-** dictionary uses its own.  When the tagger and lemmatizer models of
-** data/models load, both runs are repeated on tagged tokens.
+** off), and so is new_actor_length (SR_CODE_NEW_ACTORS).  The same suite
+** is then coded with sitrep's own lexicon, scored on (source, target)
+** pairs only, since its codes are CAMEO and the suite's dictionary uses
+** its own.  When the tagger and lemmatizer models of data/models load,
+** both runs are repeated on tagged tokens, and with the parser model on
+** parsed ones (the tree coder).
 **
 ** Usage: bench_petrarch [-v] [-s ID] [SHARED_DIR]
-**   -v lists every miss (-vv also those of the sitrep lexicon); -s prints the tokens, mentions and
-*events of record ID
+**   -v lists every miss (-vv also those of the tree coder and of the sitrep
+**   lexicon); -s prints the tokens, mentions and events of record ID
 */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -45,6 +47,7 @@ typedef struct record {
     char date[11]; /* YYYY-MM-DD */
     char *text;
     int require_dyad;
+    int new_actor_length; /* PETRARCH's option: unknown noun phrases of up to N words are actors */
     int is_error;
     triple want[MAX_TRIPLES];
     int nwant;
@@ -100,7 +103,7 @@ static record *read_suite(const char *path, int *nrec)
     for (xmlNode *n = root->children; n; n = n->next)
         if (n->type == XML_ELEMENT_NODE && !xmlStrcmp(n->name, (const xmlChar *)"Sentences"))
             sents = n;
-    int cap = 512, n = 0, dyad = 1;
+    int cap = 512, n = 0, dyad = 1, new_actors = 0;
     record *r = calloc((size_t)cap, sizeof *r);
     for (xmlNode *s = sents ? sents->children : NULL; s && n < cap; s = s->next) {
         if (s->type != XML_ELEMENT_NODE)
@@ -111,6 +114,8 @@ static record *read_suite(const char *path, int *nrec)
             copy_prop(s, "value", val, sizeof val);
             if (!strcmp(opt, "require_dyad")) /* "false", "False", "FALSE" */
                 dyad = strcasecmp(val, "false") != 0;
+            else if (!strcmp(opt, "new_actor_length"))
+                new_actors = atoi(val);
             continue;
         }
         if (xmlStrcmp(s->name, (const xmlChar *)"Sentence"))
@@ -121,6 +126,7 @@ static record *read_suite(const char *path, int *nrec)
         copy_prop(s, "date", date, sizeof date);
         snprintf(x->date, sizeof x->date, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
         x->require_dyad = dyad;
+        x->new_actor_length = new_actors;
         for (xmlNode *c = s->children; c; c = c->next) {
             if (c->type != XML_ELEMENT_NODE)
                 continue;
@@ -253,7 +259,9 @@ static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, rec
         sr_mention *ms;
         sr_actors_find(kb, x->text, sents, nsents, x->date, &a, &ms, &nm);
         double t1 = now();
-        sr_code_input in = {x->id, 0, x->text, x->date, sents, nsents, ms, nm};
+        sr_code_input in = {
+            x->id, SR_CODE_NEW_ACTORS(x->new_actor_length), x->text, x->date, sents, nsents, ms,
+            nm};
         sr_event *ev;
         sr_coder_code(c, &in, &a, &ev, &nev);
         double t2 = now();

@@ -27,6 +27,7 @@
 */
 #include "code/tree.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static const char *const VERB_PREPS[] = {"against", "on",      "upon", "at",   "with", "to",
@@ -149,6 +150,79 @@ static int32_t synthetic_actor(tree_ctx *x, uint32_t k)
     m->antecedent = -1;
     m->kind = SR_MENTION_UNKNOWN;
     return id;
+}
+
+/*
+** PETRARCH's new actor (SR_CODE_NEW_ACTORS): the words of tokens [lo, hi]
+** as an actor coded by them in capitals and quotes ("\"THE MINISTRY OF
+** MAGIC\""), leaving out punctuation, a possessive "'s" and the
+** preposition that introduces the phrase; -1 when the phrase is longer
+** than the option allows, or holds a known actor.
+*/
+static int32_t new_actor(tree_ctx *x, uint32_t lo, uint32_t hi)
+{
+    unsigned max = SR_CODE_NEW_ACTOR_LENGTH(x->flags), n = 0;
+    char buf[256];
+    size_t len = 0;
+    buf[len++] = '"';
+    for (uint32_t k = lo; k <= hi && k < x->n; k++) {
+        const sr_token *t = &x->s->tokens[k];
+        if (x->ti[k].mention >= 0)
+            return -1;
+        if (t->upos == SR_UPOS_PUNCT || strcmp(t->form, "'s") == 0 || strcmp(t->form, "'") == 0 ||
+            (k == lo && sr_tr_rel(x, k, "case")))
+            continue;
+        size_t w = strlen(t->form);
+        if (++n > max || len + w + 3 > sizeof buf)
+            return -1;
+        if (n > 1)
+            buf[len++] = ' ';
+        for (size_t i = 0; i < w; i++)
+            buf[len++] = (char)toupper((unsigned char)t->form[i]);
+    }
+    if (!n)
+        return -1;
+    buf[len++] = '"';
+    buf[len] = '\0';
+    int32_t id = new_extra(x);
+    sr_mention *m = &x->extra[id - (int32_t)x->in->nmentions];
+    m->sentence = x->si;
+    m->first = lo;
+    m->last = hi + 1;
+    m->span.start = x->s->tokens[lo].start;
+    m->span.end = x->s->tokens[hi].end;
+    m->code = sr_arena_strdup(x->a, buf);
+    m->name = m->code;
+    m->antecedent = -1;
+    m->kind = SR_MENTION_UNKNOWN;
+    return id;
+}
+
+/* The new actor of verb h's subject: the words of all its nsubj children ("X 's head Y"). */
+static int32_t new_subject_actor(tree_ctx *x, uint32_t h)
+{
+    int lo = -1, hi = -1;
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass")) {
+            if (lo < 0 || x->sub_lo[c] < lo)
+                lo = x->sub_lo[c];
+            if (x->sub_hi[c] > hi)
+                hi = x->sub_hi[c];
+        }
+    return lo < 0 ? -1 : new_actor(x, (uint32_t)lo, (uint32_t)hi);
+}
+
+/* The new actor of verb h's first object or oblique noun phrase after it. */
+static int32_t new_object_actor(tree_ctx *x, uint32_t h)
+{
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c]) {
+        int u = x->s->tokens[c].upos;
+        if ((uint32_t)c > h &&
+            (sr_tr_rel(x, (uint32_t)c, "obj") || sr_tr_rel(x, (uint32_t)c, "obl")) &&
+            (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN))
+            return new_actor(x, (uint32_t)x->sub_lo[c], (uint32_t)x->sub_hi[c]);
+    }
+    return -1;
 }
 
 /*
@@ -663,6 +737,17 @@ static void verb_roles(tree_ctx *x, pred *p)
            it reports codes (sr_tr_speech) */
         if (!p->speech || addressee_verb(x, h) || !x->c->dict->inflect)
             p->ntgt = verb_target(x, p, p->tgt, 2);
+        if (!x->c->dict->inflect && SR_CODE_NEW_ACTOR_LENGTH(x->flags)) {
+            if (unknown_names(x, p->src, p->nsrc)) {
+                int32_t m = new_subject_actor(x, h);
+                if (m >= 0) {
+                    p->src[0] = m;
+                    p->nsrc = 1;
+                }
+            }
+            if (!p->ntgt)
+                p->ntgt = add_actor(p->tgt, 0, TREE_SIDE, new_object_actor(x, h));
+        }
     }
     p->src_inherited = (uint8_t)inherited;
 }

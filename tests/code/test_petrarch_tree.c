@@ -78,6 +78,9 @@ static const char DICT[] = "&NEGAUX\n"
                            "CLASH\n"
                            "- UNEXPECTEDLY &NEGAUX * OVER EFFORTS [906]\n"
                            "\n"
+                           "--- LEAVE [032:033] ---\n"
+                           "LEAVE {LEFT LEAVES LEAVING}\n"
+                           "\n"
                            "--- WELCOME [041] ---\n"
                            "WELCOME\n"
                            "\n"
@@ -484,6 +487,35 @@ static void test_tabari_target_and_source(void **state)
     expect_none(&d, "AAA", "CCC", NULL);
 }
 
+/* PETRARCH's new_actor_length: unknown noun phrases of up to N words are actors. */
+static void test_new_actors(void **state)
+{
+    (void)state;
+    static const char *const SRC = "\"GRYFFINDOR HEAD MINERVA MCGONAGALL\"",
+                             *const TGT = "\"THE MINISTRY OF MAGIC\"";
+    for (unsigned len = 0; len <= 4; len++) {
+        test_doc d;
+        test_doc_parse(
+            &arena, "Gryffindor 's head Minerva McGonagall left for the Ministry of Magic .", &d);
+        tree_spec(&arena, &d, 0,
+                  "3:nmod_poss:PROPN 1:case:PART 6:nsubj:NOUN 6:nsubj:PROPN 4:flat:PROPN "
+                  "0:root:VERB:leave 9:case:ADP 9:det:DET 6:obl:PROPN 11:case:ADP 9:nmod:PROPN "
+                  "6:punct:PUNCT");
+        sr_code_input in = {"test",      SR_CODE_NEW_ACTORS(len),
+                            d.text,      NULL,
+                            d.sentences, d.nsentences,
+                            d.mentions,  d.nmentions};
+        sr_coder_code(coder, &in, &arena, &d.events, &d.nevents);
+        if (len < 4) { /* both phrases have four words */
+            assert_int_equal(d.nevents, 0);
+            continue;
+        }
+        expect(&d, SRC, TGT, "032");
+        expect(&d, TGT, SRC, "033");
+        assert_int_equal(d.nevents, 2);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -507,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_implausible_tree),
         cmocka_unit_test(test_multi_code_actors),
         cmocka_unit_test(test_tabari_target_and_source),
+        cmocka_unit_test(test_new_actors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
