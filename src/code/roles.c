@@ -170,7 +170,7 @@ static int32_t new_actor(tree_ctx *x, uint32_t lo, uint32_t hi)
         if (x->ti[k].mention >= 0)
             return -1;
         if (t->upos == SR_UPOS_PUNCT || strcmp(t->form, "'s") == 0 || strcmp(t->form, "'") == 0 ||
-            (k == lo && sr_tr_rel(x, k, "case")))
+            (k == lo && (sr_tr_rel(x, k, "case") || sr_tr_rel(x, k, "cc"))))
             continue;
         size_t w = strlen(t->form);
         if (++n > max || len + w + 3 > sizeof buf)
@@ -210,6 +210,27 @@ static int32_t new_subject_actor(tree_ctx *x, uint32_t h)
                 hi = x->sub_hi[c];
         }
     return lo < 0 ? -1 : new_actor(x, (uint32_t)lo, (uint32_t)hi);
+}
+
+/*
+** New actors of the conjuncts of verb h's subject that name no known actor
+** ("Eriador's death and injury toll": "INJURY TOLL" beside Eriador), added
+** to the n actors of out; returns the new count.
+*/
+static uint32_t new_conjunct_actors(tree_ctx *x, uint32_t h, int32_t *out, uint32_t n)
+{
+    int s = -1;
+    for (int32_t c = x->first_child[h]; c >= 0 && s < 0; c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass"))
+            s = c;
+    for (int32_t c = s >= 0 ? x->first_child[s] : -1; c >= 0; c = x->next_child[c]) {
+        int u = x->s->tokens[c].upos;
+        if (sr_tr_rel(x, (uint32_t)c, "conj") && (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN) &&
+            actor_token(x, (uint32_t)c, 1) < 0)
+            n = add_actor(out, n, TREE_SIDE,
+                          new_actor(x, (uint32_t)x->sub_lo[c], (uint32_t)x->sub_hi[c]));
+    }
+    return n;
 }
 
 /* The new actor of verb h's first object or oblique noun phrase after it. */
@@ -744,6 +765,8 @@ static void verb_roles(tree_ctx *x, pred *p)
                     p->src[0] = m;
                     p->nsrc = 1;
                 }
+            } else {
+                p->nsrc = new_conjunct_actors(x, h, p->src, p->nsrc);
             }
             if (!p->ntgt)
                 p->ntgt = add_actor(p->tgt, 0, TREE_SIDE, new_object_actor(x, h));

@@ -514,6 +514,21 @@ static void test_new_actors(void **state)
         expect(&d, TGT, SRC, "033");
         assert_int_equal(d.nevents, 2);
     }
+    /* a conjunct of the subject that names no known actor */
+    test_doc d;
+    test_doc_parse(&arena,
+                   "[EEE Eriador] 's death and injury toll has risen in the dispute with "
+                   "[OOO Osgiliath] .",
+                   &d);
+    tree_spec(&arena, &d, 0,
+              "3:nmod_poss:PROPN 1:case:PART 8:nsubj:NOUN 6:cc:CCONJ 6:compound:NOUN 3:conj:NOUN "
+              "8:aux:AUX:have 0:root:VERB:rise 11:case:ADP 11:det:DET 8:obl:NOUN 13:case:ADP "
+              "11:nmod:PROPN 8:punct:PUNCT");
+    sr_code_input in = {"test",      SR_CODE_NEW_ACTORS(4), d.text,     NULL,
+                        d.sentences, d.nsentences,          d.mentions, d.nmentions};
+    sr_coder_code(coder, &in, &arena, &d.events, &d.nevents);
+    expect(&d, "EEE", "OOO", "223");
+    expect(&d, "\"INJURY TOLL\"", "OOO", "223");
 }
 
 int main(void)
