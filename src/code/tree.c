@@ -152,6 +152,41 @@ static int coding_verb(const sr_verbdict *d, uint32_t w)
     return 0;
 }
 
+/* Give the words of mention m that start at token k to mention p. */
+static void cover_with(tree_ctx *x, uint32_t k, int32_t m, int32_t p)
+{
+    for (uint32_t j = k; j < x->n && x->ti[j].mention == m; j++)
+        x->ti[j].mention = p;
+}
+
+/*
+** PETRARCH codes a noun phrase by its first actor: in "X's Y" and in "X Y"
+** where the parser made actor X a compound of actor Y ("the evil Arnor
+** awful Gondor"), the first one's mention covers the second's words too
+** ("Arnor's Elrond": ARN).
+*/
+static void first_actor_stands(tree_ctx *x)
+{
+    for (uint32_t k = 2; k < x->n; k++) {
+        int32_t m = x->ti[k].mention, p = x->ti[k - 2].mention;
+        if (m >= 0 && p >= 0 && m != p && x->ti[k - 1].mention < 0 &&
+            strcmp(x->s->tokens[k - 1].form, "'s") == 0)
+            cover_with(x, k, m, p);
+    }
+    for (uint32_t k = 0; k < x->n; k++) {
+        int h = sr_tr_head(x, k);
+        int32_t p = x->ti[k].mention;
+        if (h > (int)k && p >= 0 && sr_tr_rel(x, k, "compound") && x->ti[h].mention >= 0 &&
+            x->ti[h].mention != p) {
+            int32_t m = x->ti[h].mention;
+            uint32_t first = (uint32_t)h;
+            while (first > 0 && x->ti[first - 1].mention == m)
+                first--;
+            cover_with(x, first, m, p);
+        }
+    }
+}
+
 static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
 {
     const sr_verbdict *d = x->c->dict;
@@ -194,6 +229,8 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
             if (x->ti[k].mention < 0)
                 x->ti[k].mention = (int32_t)m;
     }
+    if (!d->inflect)
+        first_actor_stands(x);
     mark_quotes(x);
     subtree_spans(x);
 }

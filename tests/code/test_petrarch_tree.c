@@ -531,6 +531,25 @@ static void test_new_actors(void **state)
     expect(&d, "\"INJURY TOLL\"", "OOO", "223");
 }
 
+/* A noun phrase is its first actor: "X's Y" and "X awful Y" (X a compound of Y) are X. */
+static void test_first_actor_of_phrase(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[AAA Arnor] 's [EEE Elrond] attacked [BBB Bland] .",
+              "3:nmod_poss:PROPN 1:case:PART 4:nsubj:PROPN 0:root:VERB:attack 4:obj:PROPN "
+              "4:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "190");
+    assert_int_equal(d.nevents, 1);
+    tree_code(coder, &arena, "the evil [AAA Arnor] awful [GGG Gondor] attacked [BBB Bland] .",
+              "5:det:DET 5:amod:ADJ 5:compound:PROPN 5:amod:ADJ 6:nsubj:PROPN 0:root:VERB:attack "
+              "6:obj:PROPN 6:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "BBB", "190");
+    assert_int_equal(d.nevents, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -555,6 +574,7 @@ int main(void)
         cmocka_unit_test(test_multi_code_actors),
         cmocka_unit_test(test_tabari_target_and_source),
         cmocka_unit_test(test_new_actors),
+        cmocka_unit_test(test_first_actor_of_phrase),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
