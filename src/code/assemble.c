@@ -161,12 +161,16 @@ static int split_codes(tree_ctx *x, const char *code, const char **out)
     const char *suffix = strlen(last) > 3 ? last + 3 : "";
     int n = 0;
     for (const char *c = code + prefix; n < MAX_CODES;) {
-        out[n++] = sr_arena_printf(x->a, "%.*s%.3s%s", (int)prefix, code, c, suffix);
         const char *next = strchr(c, '/');
+        size_t len = next ? (size_t)(next - c) : strlen(c);
+        if (len >= 3) /* a piece too short for a code ("A//B") is left out */
+            out[n++] = sr_arena_printf(x->a, "%.*s%.3s%s", (int)prefix, code, c, suffix);
         if (!next)
             break;
         c = next + 1;
     }
+    if (!n)
+        out[n++] = code;
     return n;
 }
 
