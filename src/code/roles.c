@@ -521,6 +521,20 @@ static int refers_to_source(const tree_ctx *x, const pred *p, uint32_t k)
     return 0;
 }
 
+/* Is token k a subordinator that opens an adverbial clause ("as", "while", "because")? */
+static int adverbial_mark(const tree_ctx *x, uint32_t k)
+{
+    static const char *const ADV[] = {"as",      "while",    "because", "when",  "after",
+                                      "before",  "although", "though",  "since", "until",
+                                      "whereas", "unless",   "if",      NULL};
+    if (x->s->tokens[k].upos != SR_UPOS_SCONJ || !sr_tr_rel(x, k, "mark"))
+        return 0;
+    for (int i = 0; ADV[i]; i++)
+        if (strcmp(sr_tr_lemma(x, k), ADV[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* The actors at mention token k, unless k is the subject of another coded clause. */
 static uint32_t tabari_actor(tree_ctx *x, const pred *p, uint32_t k, int32_t *out)
 {
@@ -543,9 +557,12 @@ static uint32_t tabari_actor(tree_ctx *x, const pred *p, uint32_t k, int32_t *ou
 */
 static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
 {
-    for (int k = (int)p->head + 1; k <= x->sub_hi[p->head]; k++)
+    for (int k = (int)p->head + 1; k <= x->sub_hi[p->head]; k++) {
+        if (adverbial_mark(x, (uint32_t)k))
+            return 0; /* "attacked at night as X slept": an adjunct, no target */
         if (x->ti[k].mention >= 0 && !in_trigger(x, p, k) && !refers_to_source(x, p, (uint32_t)k))
             return tabari_actor(x, p, (uint32_t)k, out);
+    }
     int comma = 0;
     for (int k = (int)p->head + 1; k < (int)x->n; k++) {
         const sr_token *t = &x->s->tokens[k];

@@ -242,6 +242,13 @@ static void test_target_in_word_order(void **state)
               &d);
     expect(&d, "AAA", "-", "064");
     expect_none(&d, "AAA", "CCC", NULL);
+    /* nor does it pass an adverbial clause inside the verb's subtree */
+    tree_code(coder, &arena, "[AAA Aland] attacked at night as [BBB Bland] slept .",
+              "2:nsubj:PROPN 0:root:VERB:attack 4:case:ADP 2:obl:NOUN 7:mark:SCONJ:as "
+              "7:nsubj:PROPN 2:advcl:VERB:sleep 2:punct:PUNCT",
+              &d);
+    expect(&d, "AAA", "-", "190");
+    expect_none(&d, "AAA", "BBB", NULL);
 }
 
 /* An actor inside a gap of the pattern is TABARI's target ("allowed that X is ..."). */
