@@ -629,8 +629,20 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         n = add_actor(out, 0, TREE_SIDE, actor_at(x, p->hit.tend - 1, 2));
     if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
         n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
-    if (!n && !x->c->dict->inflect && p->entry)
-        n = first_actor_after(x, p, out);
+    if (!n && !x->c->dict->inflect && p->entry) {
+        /* two objects are a misparse ("welcomed a resumption of ties with X, the official
+           news agency said", "agency" as the second): the first when it is an actor, else
+           TABARI's first actor after the verb */
+        int o1 = -1, nobj = 0;
+        for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+            if (sr_tr_rel(x, (uint32_t)c, "obj") && !in_trigger(x, p, c) && nobj++ == 0)
+                o1 = c;
+        if (nobj > 1) {
+            n = sr_tr_actors(x, (uint32_t)o1, out, TREE_SIDE);
+            if (!n)
+                n = first_actor_after(x, p, out);
+        }
+    }
     if (!n)
         n = object_actors(x, h, p, out, TREE_SIDE);
     if (n && x->c->dict->inflect && unknown_country(x, out, n)) {
