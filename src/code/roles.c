@@ -86,8 +86,13 @@ static uint32_t add_conjuncts(tree_ctx *x, uint32_t k, int32_t *out, uint32_t n,
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c]) {
         int u = x->s->tokens[c].upos;
         if (sr_tr_rel(x, (uint32_t)c, "conj") &&
-            (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || x->ti[c].mention >= 0))
+            (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || x->ti[c].mention >= 0)) {
             n = add_actor(out, n, max, actor_at(x, (uint32_t)c, 2));
+            /* with a PETRARCH dictionary a list ends at its "and" member, as in TABARI:
+               "Calenardhon and Gondor, and Gondor and Dagolath" is two lists */
+            if (!x->c->dict->inflect && sr_tr_child(x, (uint32_t)c, "cc") >= 0)
+                break;
+        }
     }
     return n;
 }
@@ -722,8 +727,14 @@ static uint32_t actor_before(tree_ctx *x, uint32_t h, int32_t *out)
         const char *f = x->s->tokens[k].form;
         if (x->ti[k].verb_head || strcmp(f, ",") == 0 || strcmp(f, ";") == 0)
             return 0;
-        if (x->ti[k].mention >= 0)
+        if (x->ti[k].mention >= 0) {
+            /* the last member of a list stands for the list ("Arnor and Gondor may ...") */
+            int g = sr_tr_head(x, (uint32_t)k);
+            if (sr_tr_rel(x, (uint32_t)k, "conj") && g >= 0 && g < k &&
+                actor_token(x, (uint32_t)g, 1) >= 0)
+                return sr_tr_actors(x, (uint32_t)g, out, TREE_SIDE);
             return sr_tr_actors(x, (uint32_t)k, out, TREE_SIDE);
+        }
     }
     return 0;
 }
@@ -859,32 +870,35 @@ static void noun_roles(tree_ctx *x, pred *p)
     }
 }
 
-/* Drop targets that are the source again (the same mention or entity). */
-static void drop_self_targets(tree_ctx *x, pred *p)
-{
-    uint32_t kept = 0;
-    for (uint32_t j = 0; j < p->ntgt; j++) {
-        const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
-        int self = 0;
-        for (uint32_t i = 0; i < p->nsrc && !self; i++) {
-            const sr_mention *s = sr_tr_mention(x, p->src[i]);
-            self = p->src[i] == p->tgt[j] ||
-                   (t->entity && s->entity && !t->agent && !s->agent &&
-                    strcmp(t->entity, s->entity) == 0) ||
-                   t->antecedent == p->src[i];
-        }
-        if (!self)
-            p->tgt[kept++] = p->tgt[j];
-    }
-    p->ntgt = kept;
-}
-
 static int contains(const int32_t *v, uint32_t n, int32_t m)
 {
     for (uint32_t i = 0; i < n; i++)
         if (v[i] == m)
             return 1;
     return 0;
+}
+
+/* Drop targets that are the source again (the same mention or entity). */
+static void drop_self_targets(tree_ctx *x, pred *p)
+{
+    /* with a PETRARCH dictionary the pairs of a compound source are TABARI's: a target
+       that is one of several sources is still the others' ("X and Y ... X and Z": Y→X) */
+    int pairwise = !x->c->dict->inflect && p->nsrc > 1;
+    uint32_t kept = 0;
+    for (uint32_t j = 0; j < p->ntgt; j++) {
+        const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
+        uint32_t selfs = 0;
+        for (uint32_t i = 0; i < p->nsrc; i++) {
+            const sr_mention *s = sr_tr_mention(x, p->src[i]);
+            selfs += p->src[i] == p->tgt[j] ||
+                     (t->entity && s->entity && !t->agent && !s->agent &&
+                      strcmp(t->entity, s->entity) == 0) ||
+                     t->antecedent == p->src[i];
+        }
+        if (!selfs || (pairwise && selfs < p->nsrc && !contains(p->src, p->nsrc, p->tgt[j])))
+            p->tgt[kept++] = p->tgt[j];
+    }
+    p->ntgt = kept;
 }
 
 /*

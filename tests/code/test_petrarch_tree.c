@@ -81,6 +81,9 @@ static const char DICT[] = "&NEGAUX\n"
                            "--- LEAVE [032:033] ---\n"
                            "LEAVE {LEFT LEAVES LEAVING}\n"
                            "\n"
+                           "--- SPUR [081] ---\n"
+                           "SPUR\n"
+                           "\n"
                            "--- WELCOME [041] ---\n"
                            "WELCOME\n"
                            "\n"
@@ -557,6 +560,38 @@ static void test_first_actor_of_phrase(void **state)
     assert_int_equal(d.nevents, 1);
 }
 
+/*
+** TABARI's lists: the last member of a list before the verb stands for the
+** list, a list ends at its "and" member, and a target that is one of
+** several sources is still the others'.
+*/
+static void test_lists(void **state)
+{
+    (void)state;
+    test_doc d;
+    test_doc_parse(
+        &arena,
+        "Resumption of ties between [AAA Arnor] and [GGG Gondor] may spur reconciliation "
+        "between [CCC Calenardhon] and [GGG Gondor] , and [GGG Gondor] and "
+        "[DDD Dagolath] .",
+        &d);
+    tree_spec(&arena, &d, 0,
+              "9:nsubj:NOUN 3:case:ADP 1:nmod:NOUN 5:case:ADP 3:nmod:PROPN 7:cc:CCONJ "
+              "5:conj:PROPN 9:aux:AUX 0:root:VERB:spur 9:obj:NOUN 12:case:ADP 10:nmod:PROPN "
+              "14:cc:CCONJ 12:conj:PROPN 17:punct:PUNCT 17:cc:CCONJ 12:conj:PROPN 19:cc:CCONJ "
+              "12:conj:PROPN 9:punct:PUNCT");
+    for (size_t i = 0; i < d.nmentions; i++)
+        d.mentions[i].entity = d.mentions[i].code; /* each Gondor is the same entity */
+    sr_code_input in = {"test",       0,          d.text,     NULL, d.sentences,
+                        d.nsentences, d.mentions, d.nmentions};
+    sr_coder_code(coder, &in, &arena, &d.events, &d.nevents);
+    expect(&d, "AAA", "CCC", "081");
+    expect(&d, "AAA", "GGG", "081");
+    expect(&d, "GGG", "CCC", "081");
+    expect_none(&d, NULL, "DDD", NULL);
+    assert_int_equal(d.nevents, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -582,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_tabari_target_and_source),
         cmocka_unit_test(test_new_actors),
         cmocka_unit_test(test_first_actor_of_phrase),
+        cmocka_unit_test(test_lists),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
