@@ -21,4 +21,6 @@ run "actor resolution: bench/kb/variants.tsv" "$B"/bench/kb/bench_kb
 run "event coders: bench/code/dev (tuning and frozen halves), tree and shallow" "$B"/bench/code/bench_dev
 run "event coders: PETRARCH2 unit-test suite, its dictionaries and ours" "$B"/bench/code/bench_petrarch
 run "attribute stage: bench/attr dev and frozen halves" "$B"/bench/attr/bench_attr
+run "merging reports into happenings: bench/merge tune and frozen halves" "$B"/bench/merge/bench_merge
 run "end-to-end speed: UD EWT test raw text" "$B"/bench/pipeline/bench_pipeline
+run "sitrep serve: 50 connections for 20 s on the examples' database (wrk)" sh bench/serve/load.sh "$B"

@@ -359,6 +359,12 @@ SR_API size_t sr_doc_mention_count(const sr_doc *d);
 SR_API const sr_mention *sr_doc_mention(const sr_doc *d, size_t i);
 /* "name", "agent", "title", "pronoun", "unknown"; "other" for anything else. */
 SR_API const char *sr_mention_kind_name(int kind);
+/*
+** An event's id as a number below 2^53, so that it survives a double: the
+** 16 hex digits of ev->id shifted right by 11 bits (never 0).  It is
+** GLOBALEVENTID in the GDELT format and the report's id in the store.
+*/
+SR_API uint64_t sr_event_number(const sr_event *ev);
 
 /* ------------------------------------------------------------------ */
 /* Output.                                                            */
@@ -509,10 +515,35 @@ SR_API int sr_kb_compile(const char *data_dir, const char *out_path, FILE *error
 
 typedef struct sr_store sr_store;
 
-/* Open or create the database at path, creating its schema if needed. */
+/*
+** Open or create the database at path (schema: docs/store-format.md),
+** upgrading one written by an older sitrep.  A database of a newer
+** version, or not sitrep's, is refused and left as it was.
+*/
 SR_API sr_store *sr_store_open(const char *path, sr_error *err);
-/* Store d (replacing any document with the same id) in one transaction. */
+/*
+** Store d's reports (replacing any document with the same id) in one
+** transaction.  They join happenings when the store is merged.
+*/
 SR_API int sr_store_put(sr_store *s, const sr_doc *d, sr_error *err);
+/*
+** Merge the reports stored since the last merge into happenings (the
+** events table).  The result depends only on the reports in the database,
+** not on the order or the runs they came in.  0, or -1 with err set.
+*/
+SR_API int sr_store_merge(sr_store *s, sr_error *err);
+/* What sr_store_export_gdelt writes. */
+typedef enum sr_export_table {
+    SR_EXPORT_EVENTS = 0, /* GDELT 2.0 Events: one row per happening, with NumMentions,
+                             NumSources and NumArticles; GLOBALEVENTID is events.id */
+    SR_EXPORT_MENTIONS    /* GDELT 2.0 Mentions: one row per report, with its happening's id */
+} sr_export_table;
+/*
+** Write the database's happenings or reports as GDELT 2.0 tab-separated
+** rows (after merging what is left to merge).  0, or -1 with err set.
+*/
+SR_API int sr_store_export_gdelt(sr_store *s, FILE *out, int table, sr_error *err);
+/* Merge what is left to merge (errors are lost: call sr_store_merge first) and close. */
 SR_API void sr_store_close(sr_store *s);
 
 #ifdef __cplusplus

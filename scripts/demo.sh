@@ -1,34 +1,30 @@
 #!/bin/sh
 # demo.sh: the main job, from a fresh machine to a table of events.
 # Installs what is missing, builds sitrep, codes the example articles into
-# an SQLite database (out/events.db) and prints the events as a table.
+# an SQLite database (out/events.db), prints the events (one row per
+# happening, with how many reports and articles tell of it) and the command
+# that opens them in the workbench.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh
 sh scripts/build.sh build
 mkdir -p out
 db=out/events.db
-rm -f "$db" "$db-wal" "$db-shm"
 SITREP=build/tools/sitrep
-
-# Each example article with the date it was published.
-while read -r file date; do
-    "$SITREP" code --date "$date" --db "$db" "examples/$file" >/dev/null
-done <<LIST
-nato-chiefs-meeting.txt 2025-08-20
-drone-strikes-sumy.txt 2025-07-14
-ceasefire-talks.txt 2025-05-27
-sanctions-tariffs.txt 2025-07-18
-mt-damaged.txt 2025-08-27
-protest-arrests.txt 2025-10-05
-LIST
-"$SITREP" code --input html --id ceasefire-talks-page --db "$db" examples/page.html >/dev/null
+sh scripts/examples-db.sh "$SITREP" "$db"
 
 sqlite3 -header -column "$db" "
-SELECT e.doc_id AS doc, e.sentence AS sent, e.date,
-       coalesce(e.source_code, '') AS source, e.cameo, e.plover,
-       coalesce(e.target_code, '') AS target, e.trigger_text AS trigger
-FROM events e ORDER BY e.doc_id, e.sentence, e.id;"
+SELECT e.date, coalesce(e.source_code, '') AS source, e.cameo, e.plover,
+       coalesce(e.target_code, '') AS target, e.nmentions AS reports,
+       e.narticles AS articles, m.trigger_text AS trigger, m.doc_id AS first_report_in
+FROM events e JOIN mentions m ON m.id = e.first_report
+ORDER BY e.date, e.id;"
 echo
-sqlite3 "$db" "SELECT count(*) || ' events from ' || (SELECT count(*) FROM documents) ||
-               ' documents in $db' FROM events;"
+sqlite3 "$db" "SELECT (SELECT count(*) FROM events) || ' events from ' || count(*) ||
+               ' reports in ' || (SELECT count(*) FROM documents) || ' documents, in $db'
+               FROM mentions;"
+port=${SITREP_PORT:-8080}
+echo
+echo "The workbench (timeline, map, dyads, the evidence of every event):"
+echo "    $SITREP serve --db $db --port $port"
+echo "then open http://127.0.0.1:$port/"

@@ -2,14 +2,16 @@
 # deps.sh: install what sitrep needs to build, test and run, if it is missing.
 # Safe to run again: it installs nothing when every package is present.
 # Needs root (or sudo) on Debian 12.  node and npm fetch the cities of the
-# place gazetteer during the build (scripts/gazetteer.sh).
+# place gazetteer and the workbench page's libraries during the build
+# (scripts/gazetteer.sh, scripts/web.sh); chromium runs the page's browser test.
 #   deps.sh          what building and testing need
 #   deps.sh clang    also clang and its libFuzzer runtime (CI's compiler matrix, fuzzing)
 set -eu
 
 PACKAGES="build-essential cmake pkg-config git ca-certificates sqlite3
 libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev libicu-dev
-libcmocka-dev libxml2-dev wordnet-base iso-codes valgrind"
+libcmocka-dev libxml2-dev libmicrohttpd-dev wordnet-base iso-codes valgrind wrk
+chromium"
 if [ "${1:-}" = clang ]; then
     PACKAGES="$PACKAGES clang libclang-rt-dev"
 fi

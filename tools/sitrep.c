@@ -5,6 +5,7 @@
 **   sitrep segment  articles → sentences and tokens with offsets
 **   sitrep parse    articles or CoNLL-U → CoNLL-U with tags and trees
 **   sitrep kb       look up names in, and check, the actor knowledge base
+**   sitrep serve    the workbench page and its JSON API over a database (tools/serve)
 **
 ** Documents are read in batches; each batch is processed by -j worker
 ** threads sharing one engine and written in input order, so the output is
@@ -26,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "serve/serve.h"
 #include "sitrep.h" /* the only header of libsitrep the CLI needs */
 
 enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
@@ -36,11 +38,11 @@ typedef struct options {
     enum command cmd;
     const char *date, *id, *db, *data_dir, *out, *dictionaries;
     unsigned doc_options; /* SR_OPT_* */
-    int input;      /* sr_input_kind, or INPUT_CONLLU */
+    int input;            /* sr_input_kind, or INPUT_CONLLU */
     sr_format format;
     int threads;
     size_t max_bytes; /* limit on one record; 0: the reader's default */
-    int progress;   /* stderr is a terminal */
+    int progress;     /* stderr is a terminal */
 } options;
 
 #define INPUT_CONLLU 100
@@ -67,10 +69,10 @@ typedef struct batch {
 typedef struct totals {
     size_t docs, sentences, events, rejected;
     struct timespec start, last_report;
-    void *ids;       /* tsearch() tree of seen_id: the document ids of the run so far */
-    int out_closed;  /* standard output failed: nothing more is written to it */
-    int stop;        /* a write error with no --db: stop reading input */
-    int out_failed;  /* the output failed other than by a closed pipe */
+    void *ids;      /* tsearch() tree of seen_id: the document ids of the run so far */
+    int out_closed; /* standard output failed: nothing more is written to it */
+    int stop;       /* a write error with no --db: stop reading input */
+    int out_failed; /* the output failed other than by a closed pipe */
 } totals;
 
 static const char usage_main[] =
@@ -83,9 +85,24 @@ static const char usage_main[] =
     "  segment   print sentences and tokens with byte offsets\n"
     "  parse     print CoNLL-U: tags, lemmas and dependency trees\n"
     "  kb        look up names in the actor knowledge base, or check it\n"
+    "  export    write a database's events (or reports) as GDELT 2.0 rows\n"
+    "  serve     serve the workbench page and its JSON API over a database\n"
     "\n"
     "Run 'sitrep COMMAND --help' for the options of a command.\n"
     "options: --help, --version\n";
+
+static const char usage_export[] =
+    "usage: sitrep export --db FILE [--mentions]\n"
+    "\n"
+    "Write the events of a database made by 'sitrep code --db' as GDELT 2.0\n"
+    "Events rows, one per happening: reports of the same happening are merged,\n"
+    "so NumMentions, NumSources and NumArticles count them.  With --mentions,\n"
+    "GDELT 2.0 Mentions rows instead: one per report, with its event's id.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE      the database (required)\n"
+    "  --mentions     the Mentions table instead of the Events table\n"
+    "  -h, --help     this text\n";
 
 static const char usage_code[] =
     "usage: sitrep code [OPTIONS] [FILE...]\n"
@@ -239,11 +256,16 @@ static long long parse_count(const char *s, long long lo, long long hi, int suff
 static int parse_options(int argc, char **argv, options *o, const char *usage)
 {
     static const struct option longopts[] = {
-        {"date", required_argument, NULL, 'd'}, {"id", required_argument, NULL, 'i'},
-        {"input", required_argument, NULL, 'I'}, {"format", required_argument, NULL, 'f'},
-        {"db", required_argument, NULL, 'b'},    {"threads", required_argument, NULL, 'j'},
-        {"data", required_argument, NULL, 'D'},  {"help", no_argument, NULL, 'h'},
-        {"out", required_argument, NULL, 'o'},   {"max-bytes", required_argument, NULL, 'm'},
+        {"date", required_argument, NULL, 'd'},
+        {"id", required_argument, NULL, 'i'},
+        {"input", required_argument, NULL, 'I'},
+        {"format", required_argument, NULL, 'f'},
+        {"db", required_argument, NULL, 'b'},
+        {"threads", required_argument, NULL, 'j'},
+        {"data", required_argument, NULL, 'D'},
+        {"help", no_argument, NULL, 'h'},
+        {"out", required_argument, NULL, 'o'},
+        {"max-bytes", required_argument, NULL, 'm'},
         {"no-statements", no_argument, NULL, 'S'},
         {"dictionaries", required_argument, NULL, 'P'},
         {"shallow", no_argument, NULL, 'W'},
@@ -259,7 +281,9 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
                 die_usage("--date wants a calendar date YYYY-MM-DD", usage);
             o->date = optarg;
             break;
-        case 'i': o->id = optarg; break;
+        case 'i':
+            o->id = optarg;
+            break;
         case 'b':
             if (!*optarg)
                 die_usage("--db wants a file name", usage);
@@ -272,12 +296,24 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
             o->max_bytes = (size_t)n;
             break;
         }
-        case 'D': o->data_dir = optarg; break;
-        case 'o': o->out = optarg; break;
-        case 'S': o->doc_options |= SR_OPT_NO_STATEMENTS; break;
-        case 'W': o->doc_options |= SR_OPT_SHALLOW; break;
-        case 'T': o->doc_options |= SR_OPT_TREE; break;
-        case 'P': o->dictionaries = optarg; break;
+        case 'D':
+            o->data_dir = optarg;
+            break;
+        case 'o':
+            o->out = optarg;
+            break;
+        case 'S':
+            o->doc_options |= SR_OPT_NO_STATEMENTS;
+            break;
+        case 'W':
+            o->doc_options |= SR_OPT_SHALLOW;
+            break;
+        case 'T':
+            o->doc_options |= SR_OPT_TREE;
+            break;
+        case 'P':
+            o->dictionaries = optarg;
+            break;
         case 'I':
             o->input = strcmp(optarg, "conllu") == 0 && o->cmd == CMD_PARSE
                            ? INPUT_CONLLU
@@ -297,8 +333,11 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
             if (o->threads < 0)
                 die_usage("-j wants a number of threads from 1 to 256", usage);
             break;
-        case 'h': fputs(usage, stdout); exit(EXIT_OK);
-        default: die_usage("bad option", usage);
+        case 'h':
+            fputs(usage, stdout);
+            exit(EXIT_OK);
+        default:
+            die_usage("bad option", usage);
         }
     }
     return optind;
@@ -344,8 +383,8 @@ static void report_progress(totals *t, int force)
         return;
     clock_gettime(CLOCK_MONOTONIC, &t->last_report);
     double s = seconds_since(&t->start);
-    fprintf(stderr, "\r%zu documents, %zu sentences (%.0f/s), %zu events, %zu rejected   ",
-            t->docs, t->sentences, s > 0 ? t->sentences / s : 0.0, t->events, t->rejected);
+    fprintf(stderr, "\r%zu documents, %zu sentences (%.0f/s), %zu events, %zu rejected   ", t->docs,
+            t->sentences, s > 0 ? t->sentences / s : 0.0, t->events, t->rejected);
     if (force)
         putc('\n', stderr);
 }
@@ -435,7 +474,8 @@ static int duplicate_id(totals *t, const char *path, const sr_record *rec, sr_er
     seen_id key = {rec->id, NULL};
     seen_id **found = tfind(&key, &t->ids, seen_cmp);
     if (found)
-        return fail(err, SR_ERR_INVALID, "%s:%zu: document id \"%s\" was already used in this run "
+        return fail(err, SR_ERR_INVALID,
+                    "%s:%zu: document id \"%s\" was already used in this run "
                     "by %s; the record was skipped (give each document its own id)",
                     path, rec->line, rec->id, (*found)->where);
     seen_id *s = malloc(sizeof *s);
@@ -470,8 +510,10 @@ static void add_record(batch *b, const sr_engine *e, sr_record *rec, const char 
     sr_doc_meta meta = {rec->id, rec->date, rec->title, rec->url, rec->source};
     sr_doc *doc = sr_doc_new(e, &meta, rec->text, rec->len);
     if (!doc) {
-        fail(&err, SR_ERR_NOMEM, "%s:%zu: out of memory for a record of %zu bytes; the record "
-             "was skipped", path, rec->line, rec->len);
+        fail(&err, SR_ERR_NOMEM,
+             "%s:%zu: out of memory for a record of %zu bytes; the record "
+             "was skipped",
+             path, rec->line, rec->len);
         sr_record_clear(rec);
         add_rejection(b, &err);
         return;
@@ -484,8 +526,8 @@ static void add_record(batch *b, const sr_engine *e, sr_record *rec, const char 
 }
 
 /* Read one input file into batches, processing each batch when it fills. */
-static void process_file(const char *path, const options *o, batch *b, size_t cap,
-                         sr_store *store, totals *t)
+static void process_file(const char *path, const options *o, batch *b, size_t cap, sr_store *store,
+                         totals *t)
 {
     sr_reader_defaults defs = {o->id, o->date, o->max_bytes};
     sr_error err = {0};
@@ -565,6 +607,10 @@ static int run_documents(int argc, char **argv, options *o, const char *usage)
     if (o->progress)
         report_progress(&t, 1);
     free(b.jobs);
+    if (store && sr_store_merge(store, &err) < 0) {
+        fprintf(stderr, "sitrep: %s\n", err.msg);
+        t.out_failed = 1;
+    }
     sr_store_close(store);
     sr_engine_close(e);
     while (t.ids) { /* the root node's first member points at its key (POSIX) */
@@ -619,6 +665,42 @@ static int run_kb(int argc, char **argv)
     return rc;
 }
 
+/* sitrep export: a database's happenings or reports as GDELT rows on stdout. */
+static int run_export(int argc, char **argv)
+{
+    const char *db = NULL;
+    int table = SR_EXPORT_EVENTS;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(usage_export, stdout);
+            return EXIT_OK;
+        } else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            db = argv[++i];
+        } else if (strcmp(argv[i], "--mentions") == 0) {
+            table = SR_EXPORT_MENTIONS;
+        } else {
+            die_usage("unknown option or missing value", usage_export);
+        }
+    }
+    if (!db)
+        die_usage("--db FILE is required", usage_export);
+    sr_error err = {0};
+    sr_store *s = sr_store_open(db, &err);
+    if (!s) {
+        fprintf(stderr, "sitrep: %s\n", err.msg);
+        return EXIT_USAGE;
+    }
+    int rc = sr_store_export_gdelt(s, stdout, table, &err);
+    if (rc < 0)
+        fprintf(stderr, "sitrep: %s\n", err.msg);
+    sr_store_close(s);
+    if (fflush(stdout) != 0 && rc == 0) {
+        fprintf(stderr, "sitrep: writing standard output: %s\n", strerror(errno));
+        rc = -1;
+    }
+    return rc < 0 ? EXIT_REJECTED : EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -639,6 +721,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "kb") == 0)
         return run_kb(argc - 1, argv + 1);
+    if (strcmp(cmd, "export") == 0)
+        return run_export(argc - 1, argv + 1);
+    if (strcmp(cmd, "serve") == 0)
+        return sr_serve_main(argc - 1, argv + 1);
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         fputs(usage_main, stdout);
         return EXIT_OK;

@@ -277,6 +277,12 @@ const char *sr_mention_kind_name(int kind)
     return kind >= SR_MENTION_NAME && kind <= SR_MENTION_UNKNOWN ? names[kind] : "other";
 }
 
+uint64_t sr_event_number(const sr_event *ev)
+{
+    uint64_t h = strtoull(ev->id, NULL, 16) >> 11;
+    return h ? h : 1;
+}
+
 /*
 ** Read the CoNLL-U file into a document, under a recovery point: out of
 ** memory fails with SR_ERR_NOMEM (what was built then is lost).

@@ -125,6 +125,13 @@ static toponym *find_toponyms(const sr_attr *at, const sr_attr_input *in, sr_are
                 i = t.last - 1;
                 continue;
             }
+            /* "in March" is a month, "on Sunday" a day, before any town of that name. */
+            uint32_t nw = 0;
+            if (sr_lx_match(&at->lex, s, (uint32_t)i, LX(LX_MONTH) | LX(LX_WEEKDAY), &nw) &&
+                i + (int)nw >= t.last) {
+                i = t.last - 1;
+                continue;
+            }
             /* "Western" is no Fijian division: a toponym is a noun. */
             uint8_t u = s->tokens[sr_tree_span_head(s, i, t.last)].upos;
             if (u == SR_UPOS_ADJ || u == SR_UPOS_VERB || u == SR_UPOS_ADV) {

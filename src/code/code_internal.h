@@ -53,6 +53,8 @@ typedef struct phrase_hit {
     int32_t slot_src, slot_tgt;      /* mentions fixed by a pattern's $ and + slots, or -1 */
     const uint32_t *preps;           /* target prepositions (word ids), or NULL */
     uint32_t npreps;
+    const uint32_t *spreps;          /* source prepositions ("receive ... from"), or NULL */
+    uint32_t nspreps;
     uint8_t mutual, phrase_target, matched_pattern;
 } phrase_hit;
 

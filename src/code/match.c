@@ -154,6 +154,8 @@ void sr_match_code(const match_ctx *m, const sr_verb *v, uint32_t start, uint32_
         out->slot_tgt = h.tgt;
         out->preps = pat->npreps ? d->words_of + pat->preps : NULL;
         out->npreps = pat->npreps;
+        out->spreps = pat->nspreps ? d->words_of + pat->spreps : NULL;
+        out->nspreps = pat->nspreps;
         return;
     }
     out->code = v->code;
@@ -162,6 +164,8 @@ void sr_match_code(const match_ctx *m, const sr_verb *v, uint32_t start, uint32_
     out->mutual = v->mutual;
     out->preps = v->npreps ? d->words_of + v->preps : NULL;
     out->npreps = v->npreps;
+    out->spreps = v->nspreps ? d->words_of + v->spreps : NULL;
+    out->nspreps = v->nspreps;
 }
 
 int sr_match_particles(const match_ctx *m, const sr_verb *v, uint32_t k)

@@ -626,6 +626,34 @@ static int unknown_country(const tree_ctx *x, const int32_t *v, uint32_t n)
     return 1;
 }
 
+/*
+** An entry with "source:from" ("receive ... weapon 072 source:from"): the
+** actor of that preposition gives, the subject receives.  "Ukraine received
+** F-16s from Denmark" is Denmark's aid to Ukraine.
+*/
+static void source_by_preposition(tree_ctx *x, pred *p, int *inherited)
+{
+    if (!p->hit.nspreps)
+        return;
+    pred q = *p; /* the same predicate, asking for the source's prepositions */
+    q.hit.preps = p->hit.spreps;
+    q.hit.npreps = p->hit.nspreps;
+    int32_t from[TREE_SIDE];
+    uint32_t n = prep_actors(x, p->head, &q, "obl", VERB_PREPS, from, TREE_SIDE);
+    int o = sr_tr_child(x, p->head, "obj"); /* "received jets from Denmark" */
+    if (!n && o >= 0)
+        n = prep_actors(x, (uint32_t)o, &q, "nmod", VERB_PREPS, from, TREE_SIDE);
+    if (!n) { /* "Ukraine received its first jets": who gave is not said, nothing is coded */
+        p->nsrc = p->ntgt = 0;
+        return;
+    }
+    memcpy(p->tgt, p->src, p->nsrc * sizeof *p->src);
+    p->ntgt = p->nsrc;
+    memcpy(p->src, from, n * sizeof *from);
+    p->nsrc = n;
+    *inherited = 0;
+}
+
 /* The target of active verb h. */
 static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
@@ -811,6 +839,7 @@ static void verb_roles(tree_ctx *x, pred *p)
             if (!p->ntgt)
                 p->ntgt = add_actor(p->tgt, 0, TREE_SIDE, new_object_actor(x, h));
         }
+        source_by_preposition(x, p, &inherited);
     }
     p->src_inherited = (uint8_t)inherited;
 }

@@ -54,6 +54,8 @@ void sr_ontology_free(sr_ontology *o);
 /* The entry for code, or NULL when the table has none. */
 const sr_cameo *sr_ontology_get(const sr_ontology *o, const char *code);
 size_t sr_ontology_count(const sr_ontology *o);
+/* The i-th entry in code order, or NULL past the end. */
+const sr_cameo *sr_ontology_at(const sr_ontology *o, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Verb dictionaries.                                                 */
@@ -93,6 +95,8 @@ typedef struct sr_pattern {
     uint8_t target;         /* the phrase's last words name the target ("expel ... diplomat") */
     uint32_t preps, npreps; /* prepositions that introduce the target ("target:on|against"),
                                word ids in words_of[]; none: the coder's defaults */
+    uint32_t spreps, nspreps; /* prepositions that introduce the source ("source:from"): the
+                                 subject is then the target; none: the subject is the source */
 } sr_pattern;
 
 /* A verb: a head word with optional particles, in a pattern group. */
@@ -107,6 +111,7 @@ typedef struct sr_verb {
     uint8_t mutual;
     uint8_t noun;           /* an event noun ("attack", "talks"), matched on nouns only */
     uint32_t preps, npreps; /* target prepositions of the bare entry, as in sr_pattern */
+    uint32_t spreps, nspreps; /* source prepositions of the bare entry, as in sr_pattern */
 } sr_verb;
 
 /* A synset: phrases of consecutive words. */

@@ -116,8 +116,11 @@ static sr_verb *verb_for_lemma(sr_verbdict *d, uint32_t lemma, int noun)
     return v;
 }
 
-/* "target:on|against": the prepositions that introduce the target, into words_of[]. */
-static int parse_target_preps(lex_ctx *c, char *list, uint32_t *first, uint32_t *n)
+/*
+** "target:on|against" or "source:from": the prepositions that introduce the
+** target or the source, into words_of[].
+*/
+static int parse_preps(lex_ctx *c, char *list, uint32_t *first, uint32_t *n)
 {
     *first = c->d->nwords_of;
     *n = 0;
@@ -126,7 +129,7 @@ static int parse_target_preps(lex_ctx *c, char *list, uint32_t *first, uint32_t 
         if (bar)
             *bar++ = '\0';
         if (!valid_word(w))
-            return lex_error(c, "bad preposition in target:", w);
+            return lex_error(c, "bad preposition in target: or source:", w);
         sr_dict_add_wordref(c->d, sr_dict_intern_str(c->d, w));
         (*n)++;
     }
@@ -196,19 +199,22 @@ static int add_word_elem(lex_ctx *c, char *field, uint8_t gap)
     return 0;
 }
 
-/* "[noun:] verb word ... word CODE [mutual] [target] [target:PREP|PREP]" */
+/* "[noun:] verb word ... word CODE [mutual] [target] [target:PREP|PREP] [source:PREP|PREP]" */
 static int load_entry(lex_ctx *c, char **f, int n, int noun)
 {
     sr_verbdict *d = c->d;
     int mutual = 0, target = 0;
-    uint32_t preps = 0, npreps = 0;
+    uint32_t preps = 0, npreps = 0, spreps = 0, nspreps = 0;
     while (n >= 3) {
         if (strcmp(f[n - 1], "mutual") == 0)
             mutual = 1;
         else if (strcmp(f[n - 1], "target") == 0)
             target = 1;
         else if (strncmp(f[n - 1], "target:", 7) == 0) {
-            if (parse_target_preps(c, f[n - 1] + 7, &preps, &npreps) < 0)
+            if (parse_preps(c, f[n - 1] + 7, &preps, &npreps) < 0)
+                return -1;
+        } else if (strncmp(f[n - 1], "source:", 7) == 0) {
+            if (parse_preps(c, f[n - 1] + 7, &spreps, &nspreps) < 0)
                 return -1;
         } else
             break;
@@ -227,14 +233,17 @@ static int load_entry(lex_ctx *c, char **f, int n, int noun)
     sr_verb *v = verb_for_lemma(d, sr_dict_intern_str(d, f[0]), noun);
     if (n == 2) {
         if (v->rule)
-            return lex_error(c, noun ? "duplicate entry for noun, first given at"
-                                     : "duplicate entry for verb, first given at",
+            return lex_error(c,
+                             noun ? "duplicate entry for noun, first given at"
+                                  : "duplicate entry for verb, first given at",
                              v->rule);
         v->code = code_s;
         v->rule = rule_here(c);
         v->mutual = (uint8_t)mutual;
         v->preps = preps;
         v->npreps = npreps;
+        v->spreps = spreps;
+        v->nspreps = nspreps;
         return 0;
     }
     uint32_t group = v->group;
@@ -265,6 +274,8 @@ static int load_entry(lex_ctx *c, char **f, int n, int noun)
     p->target = (uint8_t)target;
     p->preps = preps;
     p->npreps = npreps;
+    p->spreps = spreps;
+    p->nspreps = nspreps;
     return 0;
 }
 

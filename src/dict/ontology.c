@@ -129,3 +129,8 @@ size_t sr_ontology_count(const sr_ontology *o)
 {
     return o ? o->n : 0;
 }
+
+const sr_cameo *sr_ontology_at(const sr_ontology *o, size_t i)
+{
+    return o && i < o->n ? &o->codes[i] : NULL;
+}

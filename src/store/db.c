@@ -1,91 +1,73 @@
 /*
-** db.c: the SQLite store behind `sitrep code --db`.
+** db.c: the SQLite store behind `sitrep code --db` (docs/store-format.md).
 **
-** Tables: documents, sentences, events and actors (every resolved actor
-** mention, with its coreference link); the attribute stage adds columns to
-** events, and the tables counts and quotes (db_attr.c).  A document is written in one
-** transaction that first deletes any earlier version with the same id
-** (foreign keys cascade), so ingesting a document twice replaces it and a
-** run killed midway leaves every document either fully in or fully out.
-** The schema carries its version in PRAGMA user_version.
+** This file opens the database (refusing files that are not ours or are
+** newer, upgrading older ones) and writes documents, sentences and actor
+** mentions; the reports go through db_mentions.c and are merged into
+** happenings by db_merge.c.  A document is written in one transaction that
+** first deletes any earlier version with the same id (foreign keys
+** cascade), so ingesting a document twice replaces it and a run killed
+** midway leaves every document either fully in or fully out.
 */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/doc_internal.h"
 #include "store/db_attr.h"
+#include "store/db_internal.h"
+#include "store/db_schema.h"
 #include "util/util.h"
 
-#define SR_DB_SCHEMA_VERSION 3
 #define SR_DB_STR_(x) #x
 #define SR_DB_STR(x) SR_DB_STR_(x)
 
-static const char schema_sql[] =
-    "PRAGMA foreign_keys = ON;"
-    "CREATE TABLE IF NOT EXISTS documents ("
-    "  id TEXT PRIMARY KEY, date TEXT, title TEXT, url TEXT, source TEXT, text TEXT NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS sentences ("
-    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-    "  idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,"
-    "  PRIMARY KEY (doc_id, idx));"
-    "CREATE TABLE IF NOT EXISTS actors ("
-    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-    "  idx INTEGER NOT NULL, sentence INTEGER NOT NULL, code TEXT NOT NULL, name TEXT,"
-    "  entity TEXT, sector TEXT, kind TEXT NOT NULL, antecedent INTEGER,"
-    "  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,"
-    "  PRIMARY KEY (doc_id, idx));"
-    "CREATE TABLE IF NOT EXISTS events ("
-    "  id INTEGER PRIMARY KEY,"
-    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-    "  sentence INTEGER NOT NULL, date TEXT,"
-    "  source_code TEXT, source_name TEXT, source_entity TEXT, source_start INTEGER,"
-    "  source_end INTEGER, target_code TEXT, target_name TEXT, target_entity TEXT,"
-    "  target_start INTEGER, target_end INTEGER, cameo TEXT NOT NULL, plover TEXT,"
-    "  plover_mode TEXT, quad_class INTEGER, goldstein REAL, trigger_start INTEGER,"
-    "  trigger_end INTEGER, trigger_text TEXT, rule TEXT" SR_DB_ATTR_COLUMNS ");"
-    SR_DB_ATTR_TABLES
-    "CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);"
-    "CREATE INDEX IF NOT EXISTS events_date ON events(date);"
-    "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);"
-    "CREATE INDEX IF NOT EXISTS events_source ON events(source_code);"
-    "CREATE INDEX IF NOT EXISTS events_target ON events(target_code);"
-    "CREATE INDEX IF NOT EXISTS actors_code ON actors(code);"
-    "CREATE INDEX IF NOT EXISTS actors_entity ON actors(entity);";
+enum { ST_QUEUE, ST_DELETE, ST_DOC, ST_SENT, ST_ACTOR, ST_COUNT };
 
-enum { ST_DELETE, ST_DOC, ST_SENT, ST_ACTOR, ST_EVENT, ST_COUNT };
+_Static_assert(ST_COUNT == sizeof((sr_store *)0)->st / sizeof(sqlite3_stmt *),
+               "one prepared statement per entry of statements[]");
 
 static const char *const statements[ST_COUNT] = {
+    "INSERT OR IGNORE INTO merge_queue SELECT DISTINCT coalesce(cameo_root, ''),"
+    " coalesce(source_country, ''), coalesce(target_country, '') FROM mentions WHERE doc_id = ?1",
     "DELETE FROM documents WHERE id = ?1",
     "INSERT INTO documents (id, date, title, url, source, text) VALUES (?1,?2,?3,?4,?5,?6)",
-    "INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?1,?2,?3,?4,?5)",
+    "INSERT INTO sentences (doc_id, idx, start, end, cstart, cend, text)"
+    " VALUES (?1,?2,?3,?4,?5,?6,?7)",
     "INSERT INTO actors (doc_id, idx, sentence, code, name, entity, sector, kind, antecedent,"
-    " start, end, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
-    "INSERT INTO events (doc_id, sentence, date, source_code, source_name, source_entity,"
-    " source_start, source_end, target_code, target_name, target_entity, target_start,"
-    " target_end, cameo, plover, plover_mode, quad_class, goldstein, trigger_start,"
-    " trigger_end, trigger_text, rule" SR_DB_ATTR_NAMES ")"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22"
-    SR_DB_ATTR_PARAMS ")",
+    " start, end, cstart, cend, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
 };
 
-struct sr_store {
-    sqlite3 *db;
-    char *path;
-    int version; /* schema version of an existing database (1 is upgraded on open) */
-    sqlite3_stmt *st[ST_COUNT];
-};
-
-static int db_fail(sr_store *s, sr_error *err, const char *what)
+int sr_db_fail(sr_store *s, sr_error *err, const char *what)
 {
     return sr_error_setc(err, SR_ERR_IO, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
+void sr_db_bind_text(sqlite3_stmt *st, int i, const char *text, size_t n)
+{
+    if (text)
+        sqlite3_bind_text(st, i, text, (int)n, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+void sr_db_bind_cstr(sqlite3_stmt *st, int i, const char *text)
+{
+    sr_db_bind_text(st, i, text, text ? strlen(text) : 0);
+}
+
+void sr_db_bind_span(sqlite3_stmt *st, int i, sr_span sp, const sr_charmap *map)
+{
+    sqlite3_bind_int64(st, i, sp.start);
+    sqlite3_bind_int64(st, i + 1, sp.end);
+    sqlite3_bind_int64(st, i + 2, sr_charmap_at(map, sp.start));
+    sqlite3_bind_int64(st, i + 3, sr_charmap_at(map, sp.end));
+}
+
 /*
 ** What the file at s->path is, found without writing to it: 1 a sitrep
-** database of this schema, 0 empty (no tables: the schema may be made),
-** -1 with err set for anything else (not SQLite, another program's
-** database, another schema version).
+** database of this schema or an older one, 0 empty (no tables: the schema
+** may be made), -1 with err set for anything else (not SQLite, another
+** program's database, a newer schema).
 */
 static int check_existing(sr_store *s, sr_error *err)
 {
@@ -111,21 +93,52 @@ static int check_existing(sr_store *s, sr_error *err)
     if (tables == 0 && version == 0)
         return 0;
     if (!ours || version == 0)
-        return sr_error_setc(err, SR_ERR_DATA, "%s: not a sitrep database (an SQLite database "
-                             "of another program); it was left as it was", s->path);
-    if (version < 1 || version > SR_DB_SCHEMA_VERSION) /* older versions are upgraded */
-        return sr_error_setc(err, SR_ERR_DATA, "%s: schema version %d, this sitrep writes "
-                             "version %d; it was left as it was", s->path, version,
-                             SR_DB_SCHEMA_VERSION);
+        return sr_error_setc(err, SR_ERR_DATA,
+                             "%s: not a sitrep database (an SQLite database "
+                             "of another program); it was left as it was",
+                             s->path);
+    if (version > SR_DB_SCHEMA_VERSION)
+        return sr_error_setc(err, SR_ERR_DATA,
+                             "%s: schema version %d was written by a newer "
+                             "sitrep; this one reads versions 1 to %d. It was left as it was: "
+                             "open it with a newer sitrep, or write to a new file",
+                             s->path, version, SR_DB_SCHEMA_VERSION);
     s->version = version;
     return 1;
 }
 
-/*
-** Open the database at path, or create it.  An existing file is checked
-** before anything is written to it, so a file that is not ours is refused
-** untouched.
-*/
+/* Upgrade an older schema, create what is missing, and stamp the version: one transaction. */
+static int prepare_schema(sr_store *s, sr_error *err)
+{
+    /* foreign_keys is a no-op inside a transaction: set it first. */
+    if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return sr_db_fail(s, err, "cannot create schema");
+    if (s->version > 0 && s->version < SR_DB_SCHEMA_VERSION &&
+        sr_db_upgrade(s->db, s->version) != SQLITE_OK) {
+        sr_db_fail(s, err, "cannot upgrade the schema");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    int upgraded = s->version > 0 && s->version < SR_DB_SCHEMA_VERSION;
+    if (sqlite3_exec(s->db, SR_DB_SCHEMA_SQL, NULL, NULL, NULL) != SQLITE_OK ||
+        (upgraded && sr_db_upgrade_finish(s->db) != SQLITE_OK) ||
+        sqlite3_exec(s->db, "PRAGMA user_version = " SR_DB_STR(SR_DB_SCHEMA_VERSION), NULL, NULL,
+                     NULL) != SQLITE_OK) {
+        sr_db_fail(s, err, "cannot create schema");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    if (sr_db_fill_lookups(s, err) < 0) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        return sr_db_fail(s, err, "cannot create schema");
+    return 0;
+}
+
 sr_store *sr_store_open(const char *path, sr_error *err)
 {
     sr_store *s = calloc(1, sizeof *s);
@@ -140,53 +153,49 @@ sr_store *sr_store_open(const char *path, sr_error *err)
         goto fail;
     }
     sqlite3_busy_timeout(s->db, 10000);
-    int existing = check_existing(s, err);
-    if (existing < 0)
+    if (check_existing(s, err) < 0 || prepare_schema(s, err) < 0)
         goto fail;
-    if (existing == 1 && s->version < SR_DB_SCHEMA_VERSION && sr_db_attr_migrate(s->db) != 0) {
-        db_fail(s, err, "cannot upgrade the schema");
-        goto fail;
-    }
-    if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(s->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(s->db, "PRAGMA user_version = " SR_DB_STR(SR_DB_SCHEMA_VERSION), NULL, NULL,
-                     NULL) != SQLITE_OK) {
-        db_fail(s, err, "cannot create schema");
-        goto fail;
-    }
     for (int i = 0; i < ST_COUNT; i++)
         if (sqlite3_prepare_v2(s->db, statements[i], -1, &s->st[i], NULL) != SQLITE_OK) {
-            db_fail(s, err, "cannot prepare statement");
+            sr_db_fail(s, err, "cannot prepare statement");
             goto fail;
         }
+    if (sr_db_mentions_prepare(s) != SQLITE_OK) {
+        sr_db_fail(s, err, "cannot prepare statement");
+        goto fail;
+    }
     return s;
 fail:
     sr_store_close(s);
     return NULL;
 }
 
+int sr_store_merge(sr_store *s, sr_error *err)
+{
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return sr_db_fail(s, err, "cannot begin transaction");
+    if (sr_db_merge_queued(s->db) != SQLITE_OK) {
+        sr_db_fail(s, err, "cannot merge reports into events");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        return sr_db_fail(s, err, "cannot commit");
+    return 0;
+}
+
 void sr_store_close(sr_store *s)
 {
     if (!s)
         return;
+    if (s->put_mention) /* opened fully: leave no queued block behind */
+        sr_store_merge(s, NULL);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(s->st[i]);
+    sqlite3_finalize(s->put_mention);
     sqlite3_close(s->db);
     free(s->path);
     free(s);
-}
-
-static void bind_text(sqlite3_stmt *st, int i, const char *s, size_t n)
-{
-    if (s)
-        sqlite3_bind_text(st, i, s, (int)n, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-static void bind_cstr(sqlite3_stmt *st, int i, const char *s)
-{
-    bind_text(st, i, s, s ? strlen(s) : 0);
 }
 
 /* Run a bound statement to completion and reset it for the next row. */
@@ -195,115 +204,91 @@ static int step(sr_store *s, sqlite3_stmt *st, sr_error *err)
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    return rc == SQLITE_DONE ? 0 : db_fail(s, err, "write failed");
+    return rc == SQLITE_DONE ? 0 : sr_db_fail(s, err, "write failed");
 }
 
-static int put_sentences(sr_store *s, const sr_doc *d, sr_error *err)
+static int put_sentences(sr_store *s, const sr_doc *d, const sr_charmap *map, sr_error *err)
 {
     sqlite3_stmt *st = s->st[ST_SENT];
     for (size_t i = 0; i < d->nsentences; i++) {
         const sr_span *sp = &d->sentences[i].span;
-        bind_cstr(st, 1, d->meta.id);
+        sr_db_bind_cstr(st, 1, d->meta.id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-        sqlite3_bind_int64(st, 3, sp->start);
-        sqlite3_bind_int64(st, 4, sp->end);
-        bind_text(st, 5, d->text + sp->start, sp->end - sp->start);
+        sr_db_bind_span(st, 3, *sp, map);
+        sr_db_bind_text(st, 7, d->text + sp->start, sp->end - sp->start);
         if (step(s, st, err) < 0)
             return -1;
     }
     return 0;
 }
 
-static int put_actors(sr_store *s, const sr_doc *d, sr_error *err)
+static int put_actors(sr_store *s, const sr_doc *d, const sr_charmap *map, sr_error *err)
 {
     sqlite3_stmt *st = s->st[ST_ACTOR];
     for (size_t i = 0; i < d->nmentions; i++) {
         const sr_mention *m = &d->mentions[i];
-        bind_cstr(st, 1, d->meta.id);
+        sr_db_bind_cstr(st, 1, d->meta.id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         sqlite3_bind_int64(st, 3, m->sentence);
-        bind_cstr(st, 4, m->code);
-        bind_cstr(st, 5, m->name);
-        bind_cstr(st, 6, m->entity);
-        bind_cstr(st, 7, m->sector);
-        bind_cstr(st, 8, sr_mention_kind_name(m->kind));
+        sr_db_bind_cstr(st, 4, m->code);
+        sr_db_bind_cstr(st, 5, m->name);
+        sr_db_bind_cstr(st, 6, m->entity);
+        sr_db_bind_cstr(st, 7, m->sector);
+        sr_db_bind_cstr(st, 8, sr_mention_kind_name(m->kind));
         if (m->antecedent >= 0)
             sqlite3_bind_int64(st, 9, m->antecedent);
-        sqlite3_bind_int64(st, 10, m->span.start);
-        sqlite3_bind_int64(st, 11, m->span.end);
-        bind_text(st, 12, d->text + m->span.start, m->span.end - m->span.start);
+        sr_db_bind_span(st, 10, m->span, map);
+        sr_db_bind_text(st, 14, d->text + m->span.start, m->span.end - m->span.start);
         if (step(s, st, err) < 0)
             return -1;
     }
     return 0;
 }
 
-/* Bind code, name, entity, start, end of an actor from parameter first on. */
-static void bind_actor(sqlite3_stmt *st, int first, const sr_actor *a)
+/* The document row and everything under it, after the old version is gone. */
+static int put_document(sr_store *s, const sr_doc *d, const sr_charmap *map, sr_error *err)
 {
-    if (!a->code)
-        return; /* all five stay NULL */
-    bind_cstr(st, first, a->code);
-    bind_cstr(st, first + 1, a->name);
-    bind_cstr(st, first + 2, a->entity);
-    sqlite3_bind_int64(st, first + 3, a->span.start);
-    sqlite3_bind_int64(st, first + 4, a->span.end);
-}
-
-static int put_events(sr_store *s, const sr_doc *d, sr_error *err)
-{
-    sqlite3_stmt *st = s->st[ST_EVENT];
-    for (size_t i = 0; i < d->nevents; i++) {
-        const sr_event *ev = &d->events[i];
-        bind_cstr(st, 1, d->meta.id);
-        sqlite3_bind_int64(st, 2, ev->sentence);
-        bind_cstr(st, 3, ev->date); /* the event's date, as in JSONL */
-        bind_actor(st, 4, &ev->source);
-        bind_actor(st, 9, &ev->target);
-        bind_cstr(st, 14, ev->cameo);
-        bind_cstr(st, 15, ev->plover);
-        bind_cstr(st, 16, ev->plover_mode);
-        sqlite3_bind_int(st, 17, ev->quad_class);
-        sqlite3_bind_double(st, 18, ev->goldstein);
-        sqlite3_bind_int64(st, 19, ev->trigger.start);
-        sqlite3_bind_int64(st, 20, ev->trigger.end);
-        bind_text(st, 21, d->text + ev->trigger.start, ev->trigger.end - ev->trigger.start);
-        bind_cstr(st, 22, ev->rule);
-        sr_db_attr_bind_event(st, 23, ev);
-        if (step(s, st, err) < 0 ||
-            sr_db_attr_put_counts(s->db, d->meta.id, sqlite3_last_insert_rowid(s->db), ev) != 0)
-            return db_fail(s, err, "write failed");
-    }
+    sqlite3_stmt *doc = s->st[ST_DOC];
+    sr_db_bind_cstr(doc, 1, d->meta.id);
+    sr_db_bind_cstr(doc, 2, d->meta.date);
+    sr_db_bind_cstr(doc, 3, d->meta.title);
+    sr_db_bind_cstr(doc, 4, d->meta.url);
+    sr_db_bind_cstr(doc, 5, d->meta.source);
+    sr_db_bind_text(doc, 6, d->text, d->len);
+    if (step(s, doc, err) < 0 || put_sentences(s, d, map, err) < 0 ||
+        put_actors(s, d, map, err) < 0 || sr_db_put_mentions(s, d, map, err) < 0)
+        return -1;
+    if (sr_db_attr_put_quotes(s->db, d) != 0)
+        return sr_db_fail(s, err, "write failed");
     return 0;
 }
 
 int sr_store_put(sr_store *s, const sr_doc *d, sr_error *err)
 {
-    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(s, err, "cannot begin transaction");
-    sqlite3_stmt *del = s->st[ST_DELETE], *doc = s->st[ST_DOC];
-    bind_cstr(del, 1, d->meta.id);
-    int rc = step(s, del, err);
-    if (rc == 0) {
-        bind_cstr(doc, 1, d->meta.id);
-        bind_cstr(doc, 2, d->meta.date);
-        bind_cstr(doc, 3, d->meta.title);
-        bind_cstr(doc, 4, d->meta.url);
-        bind_cstr(doc, 5, d->meta.source);
-        bind_text(doc, 6, d->text, d->len);
-        rc = step(s, doc, err);
+    sr_charmap map;
+    if (sr_charmap_init(&map, d->text, d->len) < 0)
+        return sr_error_setc(err, SR_ERR_NOMEM, "out of memory");
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        sr_charmap_free(&map);
+        return sr_db_fail(s, err, "cannot begin transaction");
     }
+    /* The blocks of the old version are queued too: their happenings lose its reports. */
+    sqlite3_stmt *queue = s->st[ST_QUEUE], *del = s->st[ST_DELETE];
+    sr_db_bind_cstr(queue, 1, d->meta.id);
+    sr_db_bind_cstr(del, 1, d->meta.id);
+    int rc = step(s, queue, err);
     if (rc == 0)
-        rc = put_sentences(s, d, err);
+        rc = step(s, del, err);
     if (rc == 0)
-        rc = put_actors(s, d, err);
-    if (rc == 0)
-        rc = put_events(s, d, err);
-    if (rc == 0 && sr_db_attr_put_quotes(s->db, d) != 0)
-        rc = db_fail(s, err, "write failed");
+        rc = put_document(s, d, &map, err);
+    if (rc == 0) {
+        sr_db_bind_cstr(queue, 1, d->meta.id);
+        rc = step(s, queue, err);
+    }
     if (rc == 0 && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        rc = db_fail(s, err, "cannot commit");
+        rc = sr_db_fail(s, err, "cannot commit");
     if (rc < 0)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    sr_charmap_free(&map);
     return rc;
 }

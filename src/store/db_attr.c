@@ -60,6 +60,8 @@ void sr_db_attr_bind_event(sqlite3_stmt *st, int i, const sr_event *ev)
         sqlite3_bind_int64(st, i + 22, ev->quote);
     cstr(st, i + 23, ev->source_code_orig);
     cstr(st, i + 24, ev->target_code_orig);
+    if (p->name)
+        cstr(st, i + 25, p->fips);
 }
 
 int sr_db_attr_put_counts(sqlite3 *db, const char *doc_id, sqlite3_int64 event_id,
@@ -131,39 +133,4 @@ int sr_db_attr_put_quotes(sqlite3 *db, const sr_doc *d)
     }
     sqlite3_finalize(st);
     return rc;
-}
-
-/* Does the events table have column name (the first word of c)? */
-static int has_column(sqlite3 *db, const char *c)
-{
-    while (*c == ' ')
-        c++;
-    size_t n = strcspn(c, " ");
-    sqlite3_stmt *st;
-    int found = 0;
-    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('events')", -1, &st, NULL) !=
-        SQLITE_OK)
-        return 0;
-    while (!found && sqlite3_step(st) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(st, 0);
-        found = name && strlen(name) == n && strncmp(name, c, n) == 0;
-    }
-    sqlite3_finalize(st);
-    return found;
-}
-
-int sr_db_attr_migrate(sqlite3 *db)
-{
-    /* Each column missing: "ALTER TABLE events ADD COLUMN name TYPE". */
-    char cols[] = SR_DB_ATTR_COLUMNS;
-    char *save = NULL;
-    for (char *c = strtok_r(cols + 1, ",", &save); c; c = strtok_r(NULL, ",", &save)) {
-        char sql[256];
-        if (has_column(db, c))
-            continue;
-        snprintf(sql, sizeof sql, "ALTER TABLE events ADD COLUMN %s", c);
-        if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-            return -1;
-    }
-    return sqlite3_exec(db, SR_DB_ATTR_TABLES, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }

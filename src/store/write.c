@@ -14,6 +14,8 @@
 
 #include "api/doc_internal.h"
 #include "nlp/conllu.h"
+#include "store/actor_code.h"
+#include "store/gdelt_row.h"
 #include "store/json_out.h"
 #include "store/write_attr.h"
 #include "util/util.h"
@@ -184,64 +186,6 @@ static void write_event_tsv(FILE *out, const sr_doc *d, const sr_event *ev)
     fprintf(out, "\t%" PRIu32 "\t%" PRIu32 "\n", s->start, s->end);
 }
 
-/* A CAMEO actor code split into GDELT's columns. */
-typedef struct gdelt_code {
-    char country[4], group[4], type[3][4];
-} gdelt_code;
-
-/* Whether the 3 letters at p are one of the list (a space-separated string of codes). */
-static int code_in(const char *p, const char *list)
-{
-    for (;; list += 4) {
-        if (memcmp(p, list, 3) == 0)
-            return 1;
-        if (list[3] == '\0')
-            return 0;
-    }
-}
-
-/* CAMEO role and sector codes: GDELT's Type columns. */
-static const char type_codes[] =
-    "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG "
-    "MED MNC NGM REF SET MOD RAD PTY IMG UNR";
-/* CAMEO region codes, which qualify an IGO before its group code. */
-static const char region_codes[] =
-    "AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT NAF NMR PGS SAS SAM SCN SEA "
-    "SAF WAF WST";
-
-/*
-** Split a CAMEO actor code into 3-letter blocks: the first is the country
-** (or region; "---" means none) unless the code starts IGO or NGO or with a
-** role; after IGO/NGO, regions are skipped and the last block that is not a
-** role is the known group; roles fill Type1..3 in order.
-*/
-static gdelt_code split_actor_code(const char *code)
-{
-    gdelt_code g = {0};
-    size_t n = strlen(code), i = 0, nt = 0;
-    if (n < 3)
-        return g;
-    int org = strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0;
-    if (org) {
-        i = 3;
-        while (i + 3 <= n && code_in(code + i, region_codes))
-            i += 3;
-    } else if (!code_in(code, type_codes)) {
-        if (strncmp(code, "---", 3) != 0)
-            memcpy(g.country, code, 3);
-        i = 3;
-    }
-    for (; i + 3 <= n; i += 3) {
-        if (code_in(code + i, type_codes)) {
-            if (nt < 3)
-                memcpy(g.type[nt++], code + i, 3);
-        } else if (org) {
-            memcpy(g.group, code + i, 3);
-        }
-    }
-    return g;
-}
-
 /*
 ** The ten GDELT actor columns: Code, Name, CountryCode, KnownGroupCode,
 ** EthnicCode, Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code.
@@ -252,19 +196,12 @@ static void write_gdelt_actor(FILE *out, const sr_actor *a)
         fputs("\t\t\t\t\t\t\t\t\t\t", out);
         return;
     }
-    gdelt_code g = split_actor_code(a->code);
+    sr_code_parts g = sr_actor_code_split(a->code);
     write_tsv_cfield(out, a->code);
     putc('\t', out);
     write_tsv_cfield(out, a->name);
     fprintf(out, "\t%s\t%s\t\t\t\t%s\t%s\t%s\t", g.country, g.group, g.type[0], g.type[1],
             g.type[2]);
-}
-
-/* A stable event id: hash of the document id and the event's index. */
-static uint64_t gdelt_event_id(const sr_doc *d, size_t index)
-{
-    uint64_t h = sr_hash_bytes(d->meta.id, strlen(d->meta.id), index * 0x9e3779b97f4a7c15ULL);
-    return h >> 1; /* fits a signed 64-bit column */
 }
 
 /*
@@ -285,13 +222,14 @@ static const char *date_added(const char *ymd)
     return buf;
 }
 
-static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev, size_t index)
+void sr_write_gdelt_row(FILE *out, const sr_gdelt_row *r)
 {
+    const sr_event *ev = r->ev;
     char ymd[9] = "";
     const char *date = ev->date;
     if (date && strlen(date) == 10)
         snprintf(ymd, sizeof ymd, "%.4s%.2s%.2s", date, date + 5, date + 8);
-    fprintf(out, "%" PRIu64 "\t%s\t%.6s\t%.4s\t", gdelt_event_id(d, index), ymd, ymd, ymd);
+    fprintf(out, "%" PRIu64 "\t%s\t%.6s\t%.4s\t", r->id, ymd, ymd, ymd);
     if (*ymd) {
         int y = 0, m = 0, dd = 0;
         sscanf(date, "%d-%d-%d", &y, &m, &dd);
@@ -301,19 +239,32 @@ static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev, si
     write_gdelt_actor(out, &ev->source);
     write_gdelt_actor(out, &ev->target);
     const char *code = ev->cameo ? ev->cameo : "";
-    fprintf(out, "%d\t%s\t%.3s\t%.2s\t%d\t%.1f\t1\t1\t1\t\t", ev->sentence == 0, code, code, code,
-            ev->quad_class, ev->goldstein);
+    fprintf(out, "%d\t%s\t%.3s\t%.2s\t%d\t%.1f\t%d\t%d\t%d\t\t", r->is_root, code, code, code,
+            ev->quad_class, ev->goldstein, r->nmentions, r->nsources, r->narticles);
     /* Actor1Geo, Actor2Geo, ActionGeo: 8 columns each. */
     sr_write_gdelt_actor_geo(out, &ev->source, &ev->place);
     sr_write_gdelt_actor_geo(out, &ev->target, &ev->place);
     sr_write_gdelt_geo(out, &ev->place);
     char added[9] = ""; /* DATEADDED: when the article was published, else now */
-    if (d->meta.date && strlen(d->meta.date) == 10)
-        snprintf(added, sizeof added, "%.4s%.2s%.2s", d->meta.date, d->meta.date + 5,
-                 d->meta.date + 8);
+    if (r->added && strlen(r->added) == 10)
+        snprintf(added, sizeof added, "%.4s%.2s%.2s", r->added, r->added + 5, r->added + 8);
     fprintf(out, "%s\t", date_added(added));
-    write_tsv_cfield(out, d->meta.url ? d->meta.url : d->meta.id);
+    write_tsv_cfield(out, r->url);
     putc('\n', out);
+}
+
+/* One report, as GDELT writes an event it has seen once. */
+static void write_event_gdelt(FILE *out, const sr_doc *d, const sr_event *ev)
+{
+    sr_gdelt_row r = {sr_event_number(ev),
+                      ev,
+                      ev->sentence == 0,
+                      1,
+                      1,
+                      1,
+                      d->meta.date,
+                      d->meta.url ? d->meta.url : d->meta.id};
+    sr_write_gdelt_row(out, &r);
 }
 
 /* The one name table of sr_format. */
@@ -353,7 +304,7 @@ int sr_write_events(FILE *out, const sr_doc *d, sr_format fmt)
         else if (fmt == SR_FORMAT_TSV)
             write_event_tsv(out, d, ev);
         else
-            write_event_gdelt(out, d, ev, i);
+            write_event_gdelt(out, d, ev);
     }
     if (fmt == SR_FORMAT_QUOTES)
         sr_write_quotes_json(out, d);

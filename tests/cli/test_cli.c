@@ -147,13 +147,14 @@ static void db_ingest_twice_replaces(void **state)
     sqlite3 *db;
     assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
     assert_int_equal(db_count(db, "SELECT count(*) FROM documents"), 1);
-    assert_int_equal(db_count(db, "SELECT count(*) FROM events"), printed);
+    assert_int_equal(db_count(db, "SELECT count(*) FROM mentions"), printed);
     assert_true(db_count(db, "SELECT count(*) FROM sentences") > 5);
     assert_true(db_count(db, "SELECT count(*) FROM actors") > 0);
     /* Evidence offsets in the database point into the stored text. */
-    assert_int_equal(db_count(db, "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id"
-                                  " WHERE substr(CAST(d.text AS BLOB), e.trigger_start + 1,"
-                                  " e.trigger_end - e.trigger_start) != CAST(e.trigger_text AS BLOB)"),
+    assert_int_equal(db_count(db,
+                              "SELECT count(*) FROM mentions e JOIN documents d ON d.id = e.doc_id"
+                              " WHERE substr(CAST(d.text AS BLOB), e.trigger_start + 1,"
+                              " e.trigger_end - e.trigger_start) != CAST(e.trigger_text AS BLOB)"),
                      0);
     sqlite3_close(db);
     unlink(db_path);
@@ -213,7 +214,7 @@ static void quotes_format_and_attribute_tables(void **state)
     snprintf(args, sizeof args, "code --date 2025-08-20 --db %s %s", db_path, file);
     assert_int_equal(run(args), 0);
     assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-    assert_int_equal(db_count(db, "PRAGMA user_version"), 3);
+    assert_int_equal(db_count(db, "PRAGMA user_version"), 4);
     assert_int_equal(db_count(db, "SELECT count(*) FROM quotes"), quotes);
     assert_true(db_count(db, "SELECT count(*) FROM counts") > 0);
     assert_true(db_count(db, "SELECT count(*) FROM events WHERE place_name = 'Sumy'"
@@ -221,7 +222,7 @@ static void quotes_format_and_attribute_tables(void **state)
     assert_true(db_count(db, "SELECT count(*) FROM events WHERE killed = 4") > 0);
     /* Place and quote spans point into the stored text. */
     assert_int_equal(db_count(db,
-                              "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id"
+                              "SELECT count(*) FROM mentions e JOIN documents d ON d.id = e.doc_id"
                               " WHERE e.place_name IS NOT NULL AND e.place_end <= e.place_start"),
                      0);
     assert_int_equal(db_count(db,
@@ -257,7 +258,10 @@ static void bad_files_are_named_and_cost_nothing_else(void **state)
 {
     (void)state;
     char *bad = sr_test_file(".txt", "Kyiv said\xc3\x28 no.", 14);
-    char *junk = sr_test_file(".bin", "\x7f" "ELF\x02\x01\x01\0\0\0\0\0", 12);
+    char *junk = sr_test_file(".bin",
+                              "\x7f"
+                              "ELF\x02\x01\x01\0\0\0\0\0",
+                              12);
     char *empty = sr_test_file(".txt", "", 0);
     char args[1024];
     snprintf(args, sizeof args, "code --date 2025-08-20 %s examples/nato-chiefs-meeting.txt %s %s",
@@ -371,7 +375,8 @@ static void usage_errors_exit_2_and_help_lists_options(void **state)
 static void gdelt_rows_have_61_columns(void **state)
 {
     (void)state;
-    assert_int_equal(run("code --format gdelt --date 2025-08-20 examples/nato-chiefs-meeting.txt"), 0);
+    assert_int_equal(run("code --format gdelt --date 2025-08-20 examples/nato-chiefs-meeting.txt"),
+                     0);
     char *out = slurp(OUT, NULL);
     int rows = 0;
     for (char *line = out; *line;) {
@@ -420,6 +425,115 @@ static void segment_offsets_point_into_the_input(void **state)
     free(text);
 }
 
+/* The rows of sql in the database at path, one per line. */
+static char *db_rows(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(st); i++) {
+            const unsigned char *t = sqlite3_column_text(st, i);
+            fprintf(f, "%s%s", i ? "|" : "", t ? (const char *)t : "NULL");
+        }
+        fputc('\n', f);
+    }
+    fclose(f);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return buf;
+}
+
+/*
+** The same articles at -j 1 and -j 2, in one run or one per file in
+** reverse order, give the same report ids and the same happenings.
+*/
+static void db_ids_and_events_do_not_depend_on_threads_or_order(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"examples/drone-strikes-sumy.txt",
+                                        "examples/ceasefire-talks.txt",
+                                        "examples/nato-chiefs-meeting.txt"};
+    static const char q_reports[] =
+        "SELECT id, hex_id, doc_id, sentence, cameo FROM mentions ORDER BY id";
+    static const char q_events[] = "SELECT id, cameo, source_code, target_code, date, nmentions,"
+                                   " narticles, first_report FROM events ORDER BY id";
+    char path[1][128], args[1024];
+    char *reports[3], *events[3];
+    for (int run_kind = 0; run_kind < 3; run_kind++) {
+        snprintf(path[0], sizeof path[0], "%s.%d", DB, run_kind);
+        unlink(path[0]);
+        if (run_kind < 2) {
+            snprintf(args, sizeof args, "code --date 2025-07-14 -j %d --db %s %s %s %s",
+                     run_kind + 1, path[0], files[0], files[1], files[2]);
+            assert_int_equal(run(args), 0);
+        } else {
+            for (int i = 2; i >= 0; i--) {
+                snprintf(args, sizeof args, "code --date 2025-07-14 --db %s %s", path[0], files[i]);
+                assert_int_equal(run(args), 0);
+            }
+        }
+        reports[run_kind] = db_rows(path[0], q_reports);
+        events[run_kind] = db_rows(path[0], q_events);
+        unlink(path[0]);
+    }
+    assert_true(count_lines(reports[0]) > 20);
+    assert_true(count_lines(events[0]) > 10);
+    for (int k = 1; k < 3; k++) {
+        assert_string_equal(reports[0], reports[k]);
+        assert_string_equal(events[0], events[k]);
+    }
+    for (int k = 0; k < 3; k++) {
+        free(reports[k]);
+        free(events[k]);
+    }
+}
+
+/* sitrep export: the same story from its .txt and its .html counts as one event seen twice. */
+static void export_counts_articles(void **state)
+{
+    (void)state;
+    char args[1024];
+    unlink(DB);
+    snprintf(args, sizeof args, "code --date 2025-05-27 --db %s examples/ceasefire-talks.txt", DB);
+    assert_int_equal(run(args), 0);
+    snprintf(args, sizeof args, "code --input html --id page --db %s examples/page.html", DB);
+    assert_int_equal(run(args), 0);
+    snprintf(args, sizeof args, "export --db %s", DB);
+    assert_int_equal(run(args), 0);
+    char *out = slurp(OUT, NULL);
+    int rows = 0, twice = 0, mentions = 0;
+    for (char *line = out; *line; line = strchr(line, '\n') + 1) {
+        int tabs = 0;
+        const char *num_mentions = NULL, *num_articles = NULL;
+        for (const char *p = line; *p != '\n'; p++) {
+            if (*p == '\t' && ++tabs == 31)
+                num_mentions = p + 1;
+            if (*p == '\t' && tabs == 33)
+                num_articles = p + 1;
+        }
+        assert_int_equal(tabs, 60);
+        rows++;
+        twice += num_articles && atoi(num_articles) == 2;
+        mentions += num_mentions ? atoi(num_mentions) : 0;
+    }
+    assert_true(rows > 5);
+    assert_int_equal(twice, rows); /* every event of the story, from both copies */
+    free(out);
+    snprintf(args, sizeof args, "export --db %s --mentions", DB);
+    assert_int_equal(run(args), 0);
+    out = slurp(OUT, NULL);
+    assert_int_equal(count_lines(out), mentions);
+    assert_true(mentions >= 2 * rows);
+    free(out);
+    assert_int_equal(run("export"), 2);
+    unlink(DB);
+}
+
 int main(void)
 {
     snprintf(OUT, sizeof OUT, "/tmp/sitrep-cli-test-%d.out", (int)getpid());
@@ -428,6 +542,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seed_article_codes_with_valid_spans),
         cmocka_unit_test(db_ingest_twice_replaces),
+        cmocka_unit_test(db_ids_and_events_do_not_depend_on_threads_or_order),
+        cmocka_unit_test(export_counts_articles),
         cmocka_unit_test(quotes_format_and_attribute_tables),
         cmocka_unit_test(output_order_does_not_depend_on_threads),
         cmocka_unit_test(bad_files_are_named_and_cost_nothing_else),

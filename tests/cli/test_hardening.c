@@ -149,9 +149,7 @@ static void deep_html_is_flattened_and_the_run_goes_on(void **state)
     char args[1024];
     snprintf(args, sizeof args, "code --input html --date 2025-08-20 %s %s %s %s", deep_path,
              tables_path, attrs, scratch("good.html"));
-    double t0 = now();
-    assert_int_equal(run_limited(1000000, args), 0);
-    assert_true(now() - t0 < 30);
+    assert_int_equal(run_limited(1000000, args), 0); /* a hang is CTest's timeout */
     assert_true(file_has(err, "deep: HTML over the limits: 298978 elements nested more than "
                               "1024 deep were flattened"));
     assert_true(file_has(err, "attrs: HTML over the limits: 0 elements nested more than 1024 "
@@ -265,8 +263,10 @@ static void repetitive_text_codes_in_linear_time(void **state)
     double t0 = now();
     assert_int_equal(run(args), 0);
     double took = now() - t0;
+    /* Reported, not asserted: tests never depend on the machine's speed.  It took
+       15.6 s when the coder was quadratic here, well under 1 s since; CTest's
+       timeout stops a run that hangs. */
     print_message("280 KB of \"Russia \": %.2f s\n", took);
-    assert_true(took < 8.0); /* 15.6 s when quadratic; well under 1 s now (sanitizers: ~3 s) */
 }
 
 /* 6: two documents with one id: stdout had both, the database kept the last. */

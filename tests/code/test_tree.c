@@ -130,6 +130,10 @@ static void test_roles(void **state)
            "RUS*", "CHN*", "04");
     expect("Ukraine urged Germany to deliver more air defence systems.", "UKR*", "DEU*", "0");
     expect_not("Kallas called for more pressure on Moscow.", "RUS*", NULL, "");
+    /* source:from: who gives is the actor of "from", the subject receives */
+    expect("Kyiv received 50 tanks from Germany.", "DEU", "UKR*", "072");
+    expect_not("Kyiv received 50 tanks from Germany.", "UKR*", NULL, "");
+    expect_not("Ukraine received its first F-16 jets on Tuesday.", NULL, NULL, "07");
 }
 
 /* Nominal events carry their own arguments. */
