@@ -299,8 +299,8 @@ SR_API void sr_doc_free(sr_doc *d);
 /* Coding options of a document (before sr_doc_process). */
 #define SR_OPT_NO_STATEMENTS 0x1 /* drop bare public statements (CAMEO 01x) */
 #define SR_OPT_SHALLOW 0x2       /* the shallow baseline coder instead of the tree coder */
-#define SR_OPT_TREE 0x4          /* the tree coder even with PETRARCH dictionaries (whose
-                                    default is the shallow coder: they are TABARI patterns) */
+#define SR_OPT_TREE 0x4          /* the tree coder: the default, also with PETRARCH
+                                    dictionaries; kept for callers that ask for it */
 SR_API void sr_doc_set_options(sr_doc *d, unsigned options);
 
 /*

@@ -10,7 +10,11 @@
 **                                                 their country (or IGO),
 **   (source, target, code, modality)              the modality too.
 **
-** Usage: bench_dev [-v] [FILE...]   (default: every .txt file of bench/code/dev)
+** Usage: bench_dev [-v] [-d DIR] [FILE...]   (default: every .txt file of bench/code/dev)
+**   -d DIR codes with the PETRARCH/TABARI dictionaries of DIR (as
+**   `sitrep code --dictionaries DIR`) instead of sitrep's lexicon and
+**   knowledge base: PETRARCH2's Phoenix dictionaries on a set they were not
+**   written for.
 */
 #include <dirent.h>
 #include <stdio.h>
@@ -182,7 +186,7 @@ static int run_file(const sr_engine *e, const char *path, result *tree, result *
             continue;
         if (!more || !line[0]) {
             if (text) {
-                code_record(e, id, date, text, want, nw, 0, tree);
+                code_record(e, id, date, text, want, nw, SR_OPT_TREE, tree);
                 code_record(e, id, date, text, want, nw, SR_OPT_SHALLOW, shallow);
             }
             free(text);
@@ -235,19 +239,29 @@ static int cmp_str(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     sr_error err = {0};
+    int first = 1;
+    const char *dicts = NULL;
+    for (; first < argc && argv[first][0] == '-'; first++) {
+        if (strcmp(argv[first], "-v") == 0)
+            verbose = 1;
+        else if (strcmp(argv[first], "-d") == 0 && first + 1 < argc)
+            dicts = argv[++first];
+        else {
+            fprintf(stderr, "usage: bench_dev [-v] [-d DICTIONARY_DIR] [FILE...]\n");
+            return 2;
+        }
+    }
     const char *data = getenv("SITREP_DATA"); /* to try a changed data folder */
-    sr_engine *e = sr_engine_open(data && *data ? data : SR_DATA_DIR, &err);
+    if (!data || !*data)
+        data = SR_DATA_DIR;
+    sr_engine *e =
+        dicts ? sr_engine_open_dictionaries(data, dicts, &err) : sr_engine_open(data, &err);
     if (!e) {
         fprintf(stderr, "bench_dev: %s\n", err.msg);
         return 1;
     }
     char *files[64];
     int nf = 0;
-    int first = 1;
-    if (argc > 1 && strcmp(argv[1], "-v") == 0) {
-        verbose = 1;
-        first = 2;
-    }
     if (argc > first) {
         for (int i = first; i < argc && nf < 64; i++)
             files[nf++] = strdup(argv[i]);

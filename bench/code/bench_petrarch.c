@@ -10,20 +10,23 @@
 ** their false positives; records that test PETRARCH's own error handling
 ** (<EventCoding error=...>) are left out and counted.  The suite's
 ** require_dyad <Config> is honoured (events need a target unless it is
-** off).  The same suite is then coded with sitrep's own lexicon, scored on
-** (source, target) pairs only, since its codes are CAMEO and the suite's
-** dictionary uses its own.  When the tagger and lemmatizer models of
-** data/models load, both runs are repeated on tagged tokens.
+** off), and so is new_actor_length (SR_CODE_NEW_ACTORS).  The same suite
+** is then coded with sitrep's own lexicon, scored on (source, target)
+** pairs only, since its codes are CAMEO and the suite's dictionary uses
+** its own.  When the tagger and lemmatizer models of data/models load,
+** both runs are repeated on tagged tokens, and with the parser model on
+** parsed ones (the tree coder).
 **
 ** Usage: bench_petrarch [-v] [-s ID] [SHARED_DIR]
-**   -v lists every miss (-vv also those of the sitrep lexicon); -s prints the tokens, mentions and
-*events of record ID
+**   -v lists every miss (-vv also those of the tree coder and of the sitrep
+**   lexicon); -s prints the tokens, mentions and events of record ID
 */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "code/coder.h"
@@ -44,6 +47,7 @@ typedef struct record {
     char date[11]; /* YYYY-MM-DD */
     char *text;
     int require_dyad;
+    int new_actor_length; /* PETRARCH's option: unknown noun phrases of up to N words are actors */
     int is_error;
     triple want[MAX_TRIPLES];
     int nwant;
@@ -99,7 +103,7 @@ static record *read_suite(const char *path, int *nrec)
     for (xmlNode *n = root->children; n; n = n->next)
         if (n->type == XML_ELEMENT_NODE && !xmlStrcmp(n->name, (const xmlChar *)"Sentences"))
             sents = n;
-    int cap = 512, n = 0, dyad = 1;
+    int cap = 512, n = 0, dyad = 1, new_actors = 0;
     record *r = calloc((size_t)cap, sizeof *r);
     for (xmlNode *s = sents ? sents->children : NULL; s && n < cap; s = s->next) {
         if (s->type != XML_ELEMENT_NODE)
@@ -108,8 +112,10 @@ static record *read_suite(const char *path, int *nrec)
             char opt[64], val[64];
             copy_prop(s, "option", opt, sizeof opt);
             copy_prop(s, "value", val, sizeof val);
-            if (!strcmp(opt, "require_dyad"))
-                dyad = strcmp(val, "false") != 0 && strcmp(val, "False") != 0;
+            if (!strcmp(opt, "require_dyad")) /* "false", "False", "FALSE" */
+                dyad = strcasecmp(val, "false") != 0;
+            else if (!strcmp(opt, "new_actor_length"))
+                new_actors = atoi(val);
             continue;
         }
         if (xmlStrcmp(s->name, (const xmlChar *)"Sentence"))
@@ -120,6 +126,7 @@ static record *read_suite(const char *path, int *nrec)
         copy_prop(s, "date", date, sizeof date);
         snprintf(x->date, sizeof x->date, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
         x->require_dyad = dyad;
+        x->new_actor_length = new_actors;
         for (xmlNode *c = s->children; c; c = c->next) {
             if (c->type != XML_ELEMENT_NODE)
                 continue;
@@ -183,9 +190,10 @@ static void report(const char *what, const score *sc)
     double p = sc->tp + sc->fp ? (double)sc->tp / (double)(sc->tp + sc->fp) : 0;
     double r = sc->tp + sc->fn ? (double)sc->tp / (double)(sc->tp + sc->fn) : 0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    printf("%-44s P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)  records right %ld/%ld (%.1f%%)\n",
-           what, p, r, f, sc->tp, sc->fp, sc->fn, sc->right, sc->records,
-           sc->records ? 100.0 * (double)sc->right / (double)sc->records : 0.0);
+    printf(
+        "%-44s P %.3f  R %.3f  F1 %.3f  (tp %ld fp %ld fn %ld)  records right %ld/%ld (%.1f%%)\n",
+        what, p, r, f, sc->tp, sc->fp, sc->fn, sc->right, sc->records,
+        sc->records ? 100.0 * (double)sc->right / (double)sc->records : 0.0);
 }
 
 /*
@@ -208,8 +216,13 @@ static void show(const record *x, const sr_sentence *s, size_t ns, const sr_ment
     printf("%s: %s\n", x->id, x->text);
     for (size_t i = 0; i < ns; i++) {
         printf("  sentence %zu:", i);
-        for (uint32_t k = 0; k < s[i].ntokens; k++)
-            printf(" %s", s[i].tokens[k].form);
+        for (uint32_t k = 0; k < s[i].ntokens; k++) {
+            const sr_token *t = &s[i].tokens[k];
+            if (t->deprel) /* parsed: index, head and relation too */
+                printf(" %u:%s/%d:%s", k + 1, t->form, t->head, t->deprel);
+            else
+                printf(" %s", t->form);
+        }
         printf("\n");
     }
     for (size_t i = 0; i < nm; i++)
@@ -246,7 +259,9 @@ static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, rec
         sr_mention *ms;
         sr_actors_find(kb, x->text, sents, nsents, x->date, &a, &ms, &nm);
         double t1 = now();
-        sr_code_input in = {x->id, 0, x->text, x->date, sents, nsents, ms, nm};
+        sr_code_input in = {
+            x->id, SR_CODE_NEW_ACTORS(x->new_actor_length), x->text, x->date, sents, nsents, ms,
+            nm};
         sr_event *ev;
         sr_coder_code(c, &in, &a, &ev, &nev);
         double t2 = now();

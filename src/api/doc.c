@@ -142,10 +142,9 @@ static void run_coder(sr_doc *d)
     sr_code_input in = {
         .doc_id = d->meta.id,
         .flags = ((d->options & SR_OPT_NO_STATEMENTS) ? SR_CODE_NO_STATEMENTS : 0u) |
-                 /* PETRARCH dictionaries are written for TABARI's word-order matching,
-                    which the shallow coder reproduces best, unless the tree is asked for */
-                 (((d->options & SR_OPT_SHALLOW) ||
-                   (e->petrarch && !(d->options & SR_OPT_TREE))) ? SR_CODE_SHALLOW : 0u),
+                 /* the tree coder, also with PETRARCH dictionaries (it keeps TABARI's
+                    conventions for them); the shallow coder only when asked for */
+                 ((d->options & SR_OPT_SHALLOW) ? SR_CODE_SHALLOW : 0u),
         .text = d->text,
         .date = d->meta.date,
         .sentences = d->sentences,

@@ -102,10 +102,9 @@ static const char *domestic_target(tree_ctx *x, const char *code, const sr_menti
     return sr_arena_printf(x->a, "%.3s%s", ms->code, mt->code + 3);
 }
 
-static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src, int32_t tgt)
+static void push_pair(tree_ctx *x, const pred *p, const char *code, const sr_mention *ms,
+                      const sr_mention *mt)
 {
-    const sr_mention *ms = sr_tr_mention(x, src);
-    const sr_mention *mt = tgt >= 0 ? sr_tr_mention(x, tgt) : NULL;
     if (mt && strcmp(ms->code, mt->code) == 0)
         return; /* an actor acting on itself */
     if (ms->kind == SR_MENTION_UNKNOWN && strcmp(ms->code, "---") == 0 &&
@@ -142,9 +141,104 @@ static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src
     e->confidence = confidence(p, ms, mt);
 }
 
+#define MAX_CODES 8 /* codes of one multi-code actor */
+
+/*
+** The codes a multi-code actor stands for: PETRARCH's [FRO/BIL/SAM] is each
+** of FRO, BIL and SAM, and what an agent added to it goes to each
+** ("FRO/BIL/SAMGOV": FROGOV, BILGOV, SAMGOV; "NGOFRO/BIL": NGOFRO, NGOBIL).
+** A code without '/' is itself.  Returns the count.
+*/
+static int split_codes(tree_ctx *x, const char *code, const char **out)
+{
+    const char *slash = strchr(code, '/');
+    if (!slash) {
+        out[0] = code;
+        return 1;
+    }
+    const char *last = strrchr(code, '/') + 1;
+    size_t prefix = (size_t)(slash - code) > 3 ? (size_t)(slash - code) - 3 : 0;
+    const char *suffix = strlen(last) > 3 ? last + 3 : "";
+    int n = 0;
+    for (const char *c = code + prefix; n < MAX_CODES;) {
+        const char *next = strchr(c, '/');
+        size_t len = next ? (size_t)(next - c) : strlen(c);
+        if (len >= 3) /* a piece too short for a code ("A//B") is left out */
+            out[n++] = sr_arena_printf(x->a, "%.*s%.3s%s", (int)prefix, code, c, suffix);
+        if (!next)
+            break;
+        c = next + 1;
+    }
+    if (!n)
+        out[n++] = code;
+    return n;
+}
+
+/*
+** Events whose actors are multi-code (the shallow coder's) become one event
+** per pair of codes; *v is replaced by a new array from arena a when any
+** is.  Returns the new count.
+*/
+size_t sr_tr_split_events(sr_arena *a, sr_event **v, size_t n)
+{
+    size_t more = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strchr((*v)[i].source.code, '/') ||
+            ((*v)[i].target.code && strchr((*v)[i].target.code, '/')))
+            more += MAX_CODES * MAX_CODES;
+    if (!more)
+        return n;
+    tree_ctx x;
+    memset(&x, 0, sizeof x);
+    x.a = a;
+    sr_event *out = sr_arena_alloc(a, (n + more) * sizeof *out);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sr_event *e = &(*v)[i];
+        const char *sc[MAX_CODES], *tc[MAX_CODES];
+        int ns = split_codes(&x, e->source.code, sc);
+        int nt = e->target.code ? split_codes(&x, e->target.code, tc) : 1;
+        for (int si = 0; si < ns; si++)
+            for (int ti = 0; ti < nt; ti++) {
+                out[k] = *e;
+                out[k].source.code = sc[si];
+                if (e->target.code)
+                    out[k].target.code = tc[ti];
+                k++;
+            }
+    }
+    *v = out;
+    return k;
+}
+
+/* One event per code of the source and of the target (see split_codes). */
+static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src, int32_t tgt)
+{
+    const sr_mention *ms = sr_tr_mention(x, src);
+    const sr_mention *mt = tgt >= 0 ? sr_tr_mention(x, tgt) : NULL;
+    if (!strchr(ms->code, '/') && !(mt && strchr(mt->code, '/'))) {
+        push_pair(x, p, code, ms, mt);
+        return;
+    }
+    const char *sc[MAX_CODES], *tc[MAX_CODES];
+    int ns = split_codes(x, ms->code, sc), nt = mt ? split_codes(x, mt->code, tc) : 1;
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            sr_mention s1 = *ms, t1;
+            s1.code = sc[i];
+            if (mt) {
+                t1 = *mt;
+                t1.code = tc[j];
+            }
+            push_pair(x, p, code, &s1, mt ? &t1 : NULL);
+        }
+}
+
 void sr_tr_emit(tree_ctx *x, const pred *p)
 {
-    const char *code = p->code, *code2 = p->modality ? NULL : p->hit.code2;
+    /* the reverse event of sitrep's modality-mapped acts is not coded; PETRARCH's
+       patterns spell tense out themselves and keep it */
+    const char *code = p->code, *code2 = p->modality && x->c->dict->inflect ? NULL : p->hit.code2;
     if (p->suppressed || (!code && !code2) || !p->nsrc)
         return;
     if (code && (x->flags & SR_CODE_NO_STATEMENTS) && code[0] == '0' && code[1] == '1')

@@ -43,6 +43,7 @@ typedef struct match_ctx {
     const sr_mention *mentions; /* the document's */
     const tokinfo *ti;
     uint32_t n;
+    const sr_token *tokens; /* the sentence's tokens (their tags), or NULL */
 } match_ctx;
 
 /* The entry that matched at a verb or noun, and where its words fell. */

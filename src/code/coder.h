@@ -35,6 +35,14 @@ const struct sr_ontology *sr_coder_ontology(const sr_coder *c);
 /* Coding flags (sr_code_input.flags). */
 #define SR_CODE_NO_STATEMENTS 0x1 /* drop bare public statements (01x) */
 #define SR_CODE_SHALLOW 0x2       /* the shallow baseline coder (bench/ comparisons) */
+/*
+** PETRARCH's new_actor_length option, N from 1 to 15 in bits 4-7
+** (SR_CODE_NEW_ACTORS(N)): with a PETRARCH dictionary, a subject or object
+** noun phrase of at most N words that names no known actor is an actor of
+** its own, coded by its words ("\"THE MINISTRY OF MAGIC\"").  0: none.
+*/
+#define SR_CODE_NEW_ACTORS(n) ((unsigned)((n) > 15 ? 15 : (n)) << 4)
+#define SR_CODE_NEW_ACTOR_LENGTH(flags) (((flags) >> 4) & 0xFu)
 
 /* Everything the coder sees of one document. */
 typedef struct sr_code_input {

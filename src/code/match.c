@@ -7,7 +7,8 @@
 ** to the previous one unless the pattern allows a gap, and a gap never
 ** crosses another verb.  In sitrep's own lexicon adverbs may stand
 ** anywhere inside a phrase ("called immediately for").  PETRARCH patterns
-** may also hold actor slots ($ source, + target, % compound).
+** may also hold actor slots ($ source, + target, % compound) and "^", a
+** noun phrase passed over (an actor mention, else a noun or pronoun).
 */
 #include "code/code_internal.h"
 
@@ -45,6 +46,19 @@ static uint32_t elem_match(const match_ctx *m, const sr_pat_elem *e, int k, int 
                 return ph->len;
         }
         return 0;
+    }
+    case SR_PAT_SKIP: {
+        /* a noun phrase TABARI passes over: an actor mention, else a noun or pronoun
+           (any word when the tagger did not run) */
+        int32_t mi = m->ti[k].mention;
+        if (mi >= 0) {
+            int f = (int)m->mentions[mi].first, l = (int)m->mentions[mi].last;
+            if ((dir > 0 && f != k) || (dir < 0 && l - 1 != k) || f < lo || l > hi)
+                return 0;
+            return (uint32_t)(l - f);
+        }
+        int u = m->tokens ? m->tokens[k].upos : SR_UPOS_NONE;
+        return u == SR_UPOS_NONE || u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || u == SR_UPOS_PRON;
     }
     default: {
         int32_t mi = m->ti[k].mention;
@@ -89,7 +103,9 @@ static int match_side(const match_ctx *m, const sr_pat_elem *els, uint32_t n, in
             if (!len)
                 continue;
             int first = dir > 0 ? k : k - (int)len + 1, last = first + (int)len - 1;
-            if (e->kind == SR_PAT_WORD || e->kind == SR_PAT_SYNSET) {
+            if (e->kind == SR_PAT_SKIP) {
+                /* passed over: neither a word of the trigger nor an actor */
+            } else if (e->kind == SR_PAT_WORD || e->kind == SR_PAT_SYNSET) {
                 if (first < h->tmin)
                     h->tmin = first;
                 if (last > h->tmax)

@@ -400,8 +400,12 @@ void sr_tr_speech(tree_ctx *x)
             continue;
         if (!x->ti[sp->head].quote)
             quoted_speaker_found = 1;
-        if (attribute_content(x, sp, sp->src, sp->nsrc))
+        if (!attribute_content(x, sp, sp->src, sp->nsrc))
+            continue;
+        if (x->c->dict->inflect)
             sp->suppressed = 1;
+        else
+            sp->ntgt = 0; /* PETRARCH codes the saying too, its target being the report */
     }
     if (quoted_speaker_found || !x->ti[x->n - 1].quote)
         return;

@@ -27,6 +27,7 @@
 */
 #include "code/tree.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static const char *const VERB_PREPS[] = {"against", "on",      "upon", "at",   "with", "to",
@@ -85,8 +86,13 @@ static uint32_t add_conjuncts(tree_ctx *x, uint32_t k, int32_t *out, uint32_t n,
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c]) {
         int u = x->s->tokens[c].upos;
         if (sr_tr_rel(x, (uint32_t)c, "conj") &&
-            (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || x->ti[c].mention >= 0))
+            (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || x->ti[c].mention >= 0)) {
             n = add_actor(out, n, max, actor_at(x, (uint32_t)c, 2));
+            /* with a PETRARCH dictionary a list ends at its "and" member, as in TABARI:
+               "Calenardhon and Gondor, and Gondor and Dagolath" is two lists */
+            if (!x->c->dict->inflect && sr_tr_child(x, (uint32_t)c, "cc") >= 0)
+                break;
+        }
     }
     return n;
 }
@@ -149,6 +155,100 @@ static int32_t synthetic_actor(tree_ctx *x, uint32_t k)
     m->antecedent = -1;
     m->kind = SR_MENTION_UNKNOWN;
     return id;
+}
+
+/*
+** PETRARCH's new actor (SR_CODE_NEW_ACTORS): the words of tokens [lo, hi]
+** as an actor coded by them in capitals and quotes ("\"THE MINISTRY OF
+** MAGIC\""), leaving out punctuation, a possessive "'s" and the
+** preposition that introduces the phrase; -1 when the phrase is longer
+** than the option allows, or holds a known actor.
+*/
+static int32_t new_actor(tree_ctx *x, uint32_t lo, uint32_t hi)
+{
+    unsigned max = SR_CODE_NEW_ACTOR_LENGTH(x->flags), n = 0;
+    char buf[256];
+    size_t len = 0;
+    buf[len++] = '"';
+    for (uint32_t k = lo; k <= hi && k < x->n; k++) {
+        const sr_token *t = &x->s->tokens[k];
+        if (x->ti[k].mention >= 0)
+            return -1;
+        if (t->upos == SR_UPOS_PUNCT || strcmp(t->form, "'s") == 0 || strcmp(t->form, "'") == 0 ||
+            (k == lo && (sr_tr_rel(x, k, "case") || sr_tr_rel(x, k, "cc"))))
+            continue;
+        size_t w = strlen(t->form);
+        if (++n > max || len + w + 3 > sizeof buf)
+            return -1;
+        if (n > 1)
+            buf[len++] = ' ';
+        for (size_t i = 0; i < w; i++)
+            buf[len++] = (char)toupper((unsigned char)t->form[i]);
+    }
+    if (!n)
+        return -1;
+    buf[len++] = '"';
+    buf[len] = '\0';
+    int32_t id = new_extra(x);
+    sr_mention *m = &x->extra[id - (int32_t)x->in->nmentions];
+    m->sentence = x->si;
+    m->first = lo;
+    m->last = hi + 1;
+    m->span.start = x->s->tokens[lo].start;
+    m->span.end = x->s->tokens[hi].end;
+    m->code = sr_arena_strdup(x->a, buf);
+    m->name = m->code;
+    m->antecedent = -1;
+    m->kind = SR_MENTION_UNKNOWN;
+    return id;
+}
+
+/* The new actor of verb h's subject: the words of all its nsubj children ("X 's head Y"). */
+static int32_t new_subject_actor(tree_ctx *x, uint32_t h)
+{
+    int lo = -1, hi = -1;
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass")) {
+            if (lo < 0 || x->sub_lo[c] < lo)
+                lo = x->sub_lo[c];
+            if (x->sub_hi[c] > hi)
+                hi = x->sub_hi[c];
+        }
+    return lo < 0 ? -1 : new_actor(x, (uint32_t)lo, (uint32_t)hi);
+}
+
+/*
+** New actors of the conjuncts of verb h's subject that name no known actor
+** ("Eriador's death and injury toll": "INJURY TOLL" beside Eriador), added
+** to the n actors of out; returns the new count.
+*/
+static uint32_t new_conjunct_actors(tree_ctx *x, uint32_t h, int32_t *out, uint32_t n)
+{
+    int s = -1;
+    for (int32_t c = x->first_child[h]; c >= 0 && s < 0; c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass"))
+            s = c;
+    for (int32_t c = s >= 0 ? x->first_child[s] : -1; c >= 0; c = x->next_child[c]) {
+        int u = x->s->tokens[c].upos;
+        if (sr_tr_rel(x, (uint32_t)c, "conj") && (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN) &&
+            actor_token(x, (uint32_t)c, 1) < 0)
+            n = add_actor(out, n, TREE_SIDE,
+                          new_actor(x, (uint32_t)x->sub_lo[c], (uint32_t)x->sub_hi[c]));
+    }
+    return n;
+}
+
+/* The new actor of verb h's first object or oblique noun phrase after it. */
+static int32_t new_object_actor(tree_ctx *x, uint32_t h)
+{
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c]) {
+        int u = x->s->tokens[c].upos;
+        if ((uint32_t)c > h &&
+            (sr_tr_rel(x, (uint32_t)c, "obj") || sr_tr_rel(x, (uint32_t)c, "obl")) &&
+            (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN))
+            return new_actor(x, (uint32_t)x->sub_lo[c], (uint32_t)x->sub_hi[c]);
+    }
+    return -1;
 }
 
 /*
@@ -220,13 +320,23 @@ static int is_passive(const tree_ctx *x, uint32_t h)
     return xp && strcmp(xp, "VBN") == 0 && sr_tr_rel(x, h, "acl") && !sr_tr_rel(x, h, "acl:relcl");
 }
 
-/* The active subject child of h (nsubj, not nsubj:pass), or -1. */
+/*
+** The active subject child of h (nsubj, not nsubj:pass), or -1.  With a
+** PETRARCH dictionary, of two (the parser's reading of an apposition: "Old
+** foes Gondor and Osgiliath have renewed ties"), the one that is an actor,
+** as TABARI takes the actor nearest the verb.
+*/
 static int active_subject(const tree_ctx *x, uint32_t h)
 {
+    int first = -1;
     for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
-        if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass"))
-            return c;
-    return -1;
+        if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass")) {
+            if (first < 0)
+                first = c;
+            if (x->c->dict->inflect || actor_token(x, (uint32_t)c, 1) >= 0)
+                return c;
+        }
+    return first;
 }
 
 /*
@@ -242,6 +352,24 @@ static int agent_child(const tree_ctx *x, uint32_t h)
         if (sr_tr_rel(x, (uint32_t)c, "obl") && x->s->tokens[c].upos == SR_UPOS_ADP &&
             strcmp(sr_tr_lemma(x, (uint32_t)c), "by") == 0 && x->first_child[c] >= 0)
             return x->first_child[c];
+    }
+    return -1;
+}
+
+/*
+** TABARI's agent of a passive verb h, for PETRARCH dictionaries: an actor
+** right after "by" (or "from") following the verb in word order, before the
+** next verb of the dictionary ("was opposed earlier by Osgiliath", however
+** the parser attached the phrase); its token, or -1.
+*/
+static int agent_after(const tree_ctx *x, uint32_t h)
+{
+    for (uint32_t k = h + 1; k + 1 < x->n; k++) {
+        if (x->ti[k].verb_head)
+            return -1;
+        const char *w = sr_tr_lemma(x, k);
+        if ((strcmp(w, "by") == 0 || strcmp(w, "from") == 0) && x->ti[k + 1].mention >= 0)
+            return (int)k + 1;
     }
     return -1;
 }
@@ -299,6 +427,9 @@ static uint32_t subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited
     }
     if (sr_tr_rel(x, h, "xcomp")) {
         uint32_t n = object_actors(x, (uint32_t)g, NULL, out, TREE_SIDE);
+        int sp = sr_tr_child(x, (uint32_t)g, "nsubj:pass");
+        if (!n && sp >= 0) /* "X was seen to break into ...": X breaks in */
+            return sr_tr_actors(x, (uint32_t)sp, out, TREE_SIDE);
         return n ? n : subject_of(x, (uint32_t)g, out, inherited, depth - 1);
     }
     if (sr_tr_rel(x, h, "advcl") || sr_tr_rel(x, h, "acl")) {
@@ -306,7 +437,9 @@ static uint32_t subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited
             return subject_of(x, (uint32_t)g, out, inherited, depth - 1);
         /* "excluded the opportunity to send troops": the verb that governs the noun */
         int gg = sr_tr_head(x, (uint32_t)g);
-        if (gg >= 0 && (sr_tr_rel(x, (uint32_t)g, "obj") || sr_tr_rel(x, (uint32_t)g, "obl")) &&
+        if (gg >= 0 &&
+            (sr_tr_rel(x, (uint32_t)g, "obj") || sr_tr_rel(x, (uint32_t)g, "obl") ||
+             sr_tr_rel(x, (uint32_t)g, "xcomp")) && /* "is inching nearer to accord" */
             sr_tr_is_verbal(x, (uint32_t)gg))
             return subject_of(x, (uint32_t)gg, out, inherited, depth - 1);
     }
@@ -360,18 +493,92 @@ static int clause_verb(const tree_ctx *x, uint32_t k)
 }
 
 /*
+** Is token k, after a comma, a preposition that opens an adjunct (", several
+** years after X ...")?  TABARI's object search stops there.
+*/
+static int adjunct_prep(const tree_ctx *x, uint32_t k, int comma_seen)
+{
+    static const char *const ADJ[] = {"after", "before", "since", "until", "while", "as", NULL};
+    if (!comma_seen || x->s->tokens[k].upos != SR_UPOS_ADP)
+        return 0;
+    for (int i = 0; ADJ[i]; i++)
+        if (strcmp(sr_tr_lemma(x, k), ADJ[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** Is the mention at token k a pronoun or title that stands for p's source
+** ("X wondered whether he ...": X again)?  TABARI's object search passes it.
+*/
+static int refers_to_source(const tree_ctx *x, const pred *p, uint32_t k)
+{
+    const sr_mention *m = sr_tr_mention(x, x->ti[k].mention);
+    if (m->kind != SR_MENTION_PRONOUN && m->kind != SR_MENTION_TITLE)
+        return 0;
+    for (uint32_t i = 0; i < p->nsrc; i++) {
+        const sr_mention *s = sr_tr_mention(x, p->src[i]);
+        if (m->antecedent == p->src[i] ||
+            (m->entity && s->entity && !strcmp(m->entity, s->entity)) ||
+            strcmp(m->code, s->code) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is token k a subordinator that opens an adverbial clause ("as", "while", "because")? */
+static int adverbial_mark(const tree_ctx *x, uint32_t k)
+{
+    static const char *const ADV[] = {"as",      "while",    "because", "when",  "after",
+                                      "before",  "although", "though",  "since", "until",
+                                      "whereas", "unless",   "if",      NULL};
+    if (x->s->tokens[k].upos != SR_UPOS_SCONJ || !sr_tr_rel(x, k, "mark"))
+        return 0;
+    for (int i = 0; ADV[i]; i++)
+        if (strcmp(sr_tr_lemma(x, k), ADV[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The actors at mention token k, unless k is the subject of another coded clause. */
+static uint32_t tabari_actor(tree_ctx *x, const pred *p, uint32_t k, int32_t *out)
+{
+    int v = clause_verb(x, k);
+    if (v >= 0 && v != (int)p->head && sr_tr_rel(x, k, "nsubj") && !sr_tr_rel(x, k, "nsubj:pass") &&
+        x->pred_at[v] >= 0 &&
+        (x->preds[x->pred_at[v]].hit.code || x->preds[x->pred_at[v]].hit.code2))
+        return 0; /* "X said Y attacked Z": Y is the attack's */
+    return sr_tr_actors(x, k, out, TREE_SIDE);
+}
+
+/*
 ** TABARI's target, for PETRARCH dictionaries: the first actor after the
-** phrase among the words of the verb's own clause.
+** verb (an actor in a gap of its pattern counts: "allowed that Mordor
+** isn't a really pleasant place") among the words of its subtree; else, since TABARI
+** reads words and a parse may strand the actor outside the subtree, the
+** first actor after the verb in word order, before the next coded
+** predicate, a subordinating conjunction, a semicolon or, after a comma, a
+** preposition that opens an adjunct.
 */
 static uint32_t first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
 {
-    for (int k = (int)p->hit.tend; k <= x->sub_hi[p->head]; k++) {
-        if (x->ti[k].mention < 0 || in_trigger(x, p, k))
-            continue;
-        int v = clause_verb(x, (uint32_t)k);
-        if (v != (int)p->head && sr_tr_rel(x, (uint32_t)k, "nsubj") && x->pred_at[v] >= 0)
-            return 0; /* "X said Y attacked Z": Y is the attack's */
-        return sr_tr_actors(x, (uint32_t)k, out, TREE_SIDE);
+    for (int k = (int)p->head + 1; k <= x->sub_hi[p->head]; k++) {
+        if (adverbial_mark(x, (uint32_t)k))
+            return 0; /* "attacked at night as X slept": an adjunct, no target */
+        if (x->ti[k].mention >= 0 && !in_trigger(x, p, k) && !refers_to_source(x, p, (uint32_t)k))
+            return tabari_actor(x, p, (uint32_t)k, out);
+    }
+    int comma = 0;
+    for (int k = (int)p->head + 1; k < (int)x->n; k++) {
+        const sr_token *t = &x->s->tokens[k];
+        int32_t q = x->pred_at[k];
+        if ((q >= 0 && (x->preds[q].hit.code || x->preds[q].hit.code2)) ||
+            t->upos == SR_UPOS_SCONJ || strcmp(t->form, ";") == 0 ||
+            adjunct_prep(x, (uint32_t)k, comma))
+            return 0;
+        comma |= strcmp(t->form, ",") == 0;
+        if (x->ti[k].mention >= 0 && !in_trigger(x, p, k) && !refers_to_source(x, p, (uint32_t)k))
+            return tabari_actor(x, p, (uint32_t)k, out);
     }
     return 0;
 }
@@ -455,6 +662,20 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         n = add_actor(out, 0, TREE_SIDE, actor_at(x, p->hit.tend - 1, 2));
     if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
         n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
+    if (!n && !x->c->dict->inflect && p->entry) {
+        /* two objects are a misparse ("welcomed a resumption of ties with X, the official
+           news agency said", "agency" as the second): the first when it is an actor, else
+           TABARI's first actor after the verb */
+        int o1 = -1, nobj = 0;
+        for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+            if (sr_tr_rel(x, (uint32_t)c, "obj") && !in_trigger(x, p, c) && nobj++ == 0)
+                o1 = c;
+        if (nobj > 1) {
+            n = sr_tr_actors(x, (uint32_t)o1, out, TREE_SIDE);
+            if (!n)
+                n = first_actor_after(x, p, out);
+        }
+    }
     if (!n)
         n = object_actors(x, h, p, out, TREE_SIDE);
     if (n && x->c->dict->inflect && unknown_country(x, out, n)) {
@@ -469,9 +690,8 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     }
     if (!n)
         n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
-    for (uint32_t k = p->hit.tstart; k < p->hit.tend && !n; k++)
-        if (k != h)
-            n = prep_actors(x, k, p, "nmod", VERB_PREPS, out, TREE_SIDE);
+    for (uint32_t k = h + 1; k < p->hit.tend && !n; k++) /* the phrase's words after the verb */
+        n = prep_actors(x, k, p, "nmod", VERB_PREPS, out, TREE_SIDE);
     int o = sr_tr_child(x, h, "obj");
     if (!n && o >= 0 && !in_trigger(x, p, o))
         n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 1 : 3);
@@ -514,6 +734,39 @@ static int addressee_verb(const tree_ctx *x, uint32_t h)
     return 0;
 }
 
+/* Are there no actors, or only names the knowledge base lacks (code "---")? */
+static int unknown_names(const tree_ctx *x, const int32_t *v, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(sr_tr_mention(x, v[i])->code, "---") != 0)
+            return 0;
+    return 1;
+}
+
+/*
+** TABARI's source, for PETRARCH dictionaries when the tree's subject names
+** no known actor: the nearest actor before verb h in its stretch of words,
+** back to a comma, semicolon or another verb of the dictionary ("..., the
+** official news agency WFNA said": the official).
+*/
+static uint32_t actor_before(tree_ctx *x, uint32_t h, int32_t *out)
+{
+    for (int k = (int)h - 1; k >= 0; k--) {
+        const char *f = x->s->tokens[k].form;
+        if (x->ti[k].verb_head || strcmp(f, ",") == 0 || strcmp(f, ";") == 0)
+            return 0;
+        if (x->ti[k].mention >= 0) {
+            /* the last member of a list stands for the list ("Arnor and Gondor may ...") */
+            int g = sr_tr_head(x, (uint32_t)k);
+            if (sr_tr_rel(x, (uint32_t)k, "conj") && g >= 0 && g < k &&
+                actor_token(x, (uint32_t)g, 1) >= 0)
+                return sr_tr_actors(x, (uint32_t)g, out, TREE_SIDE);
+            return sr_tr_actors(x, (uint32_t)k, out, TREE_SIDE);
+        }
+    }
+    return 0;
+}
+
 static void verb_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -529,10 +782,19 @@ static void verb_roles(tree_ctx *x, pred *p)
                 a = agent_child(x, (uint32_t)c);
         if (a < 0 && sr_tr_rel(x, h, "conj") && sr_tr_head(x, h) >= 0)
             a = agent_child(x, (uint32_t)sr_tr_head(x, h));
+        if (a < 0 && !x->c->dict->inflect)
+            a = agent_after(x, h);
         if (a >= 0)
             p->nsrc = sr_tr_actors(x, (uint32_t)a, p->src, TREE_SIDE);
         int s = sr_tr_child(x, h, "nsubj:pass");
-        if (s >= 0)
+        if (a < 0 && !x->c->dict->inflect && (s >= 0 || active_subject(x, h) >= 0)) {
+            /* PETRARCH reads a passive only by its agent: without one, "The Philippines
+               was criticized over its dispute with Eriador" is read as active */
+            p->passive = 0;
+            p->nsrc =
+                sr_tr_actors(x, (uint32_t)(s >= 0 ? s : active_subject(x, h)), p->src, TREE_SIDE);
+            p->ntgt = verb_target(x, p, p->tgt, 2);
+        } else if (s >= 0)
             p->ntgt = sr_tr_actors(x, (uint32_t)s, p->tgt, TREE_SIDE);
         else if (sr_tr_rel(x, h, "acl") && sr_tr_head(x, h) >= 0)
             p->ntgt = sr_tr_actors(x, (uint32_t)sr_tr_head(x, h), p->tgt, TREE_SIDE);
@@ -551,8 +813,32 @@ static void verb_roles(tree_ctx *x, pred *p)
         inherited = 0;
     } else {
         p->nsrc = subject_of(x, h, p->src, &inherited, 4);
-        if (!p->speech || addressee_verb(x, h))
+        if (!x->c->dict->inflect && unknown_names(x, p->src, p->nsrc)) {
+            int32_t near[TREE_SIDE];
+            uint32_t n = actor_before(x, h, near);
+            if (n) {
+                memcpy(p->src, near, n * sizeof *near);
+                p->nsrc = n;
+                inherited = 0;
+            }
+        }
+        /* a PETRARCH verb of saying has its own code and TABARI's target, unless what
+           it reports codes (sr_tr_speech) */
+        if (!p->speech || addressee_verb(x, h) || !x->c->dict->inflect)
             p->ntgt = verb_target(x, p, p->tgt, 2);
+        if (!x->c->dict->inflect && SR_CODE_NEW_ACTOR_LENGTH(x->flags)) {
+            if (unknown_names(x, p->src, p->nsrc)) {
+                int32_t m = new_subject_actor(x, h);
+                if (m >= 0) {
+                    p->src[0] = m;
+                    p->nsrc = 1;
+                }
+            } else {
+                p->nsrc = new_conjunct_actors(x, h, p->src, p->nsrc);
+            }
+            if (!p->ntgt)
+                p->ntgt = add_actor(p->tgt, 0, TREE_SIDE, new_object_actor(x, h));
+        }
         source_by_preposition(x, p, &inherited);
     }
     p->src_inherited = (uint8_t)inherited;
@@ -613,32 +899,35 @@ static void noun_roles(tree_ctx *x, pred *p)
     }
 }
 
-/* Drop targets that are the source again (the same mention or entity). */
-static void drop_self_targets(tree_ctx *x, pred *p)
-{
-    uint32_t kept = 0;
-    for (uint32_t j = 0; j < p->ntgt; j++) {
-        const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
-        int self = 0;
-        for (uint32_t i = 0; i < p->nsrc && !self; i++) {
-            const sr_mention *s = sr_tr_mention(x, p->src[i]);
-            self = p->src[i] == p->tgt[j] ||
-                   (t->entity && s->entity && !t->agent && !s->agent &&
-                    strcmp(t->entity, s->entity) == 0) ||
-                   t->antecedent == p->src[i];
-        }
-        if (!self)
-            p->tgt[kept++] = p->tgt[j];
-    }
-    p->ntgt = kept;
-}
-
 static int contains(const int32_t *v, uint32_t n, int32_t m)
 {
     for (uint32_t i = 0; i < n; i++)
         if (v[i] == m)
             return 1;
     return 0;
+}
+
+/* Drop targets that are the source again (the same mention or entity). */
+static void drop_self_targets(tree_ctx *x, pred *p)
+{
+    /* with a PETRARCH dictionary the pairs of a compound source are TABARI's: a target
+       that is one of several sources is still the others' ("X and Y ... X and Z": Y→X) */
+    int pairwise = !x->c->dict->inflect && p->nsrc > 1;
+    uint32_t kept = 0;
+    for (uint32_t j = 0; j < p->ntgt; j++) {
+        const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
+        uint32_t selfs = 0;
+        for (uint32_t i = 0; i < p->nsrc; i++) {
+            const sr_mention *s = sr_tr_mention(x, p->src[i]);
+            selfs += p->src[i] == p->tgt[j] ||
+                     (t->entity && s->entity && !t->agent && !s->agent &&
+                      strcmp(t->entity, s->entity) == 0) ||
+                     t->antecedent == p->src[i];
+        }
+        if (!selfs || (pairwise && selfs < p->nsrc && !contains(p->src, p->nsrc, p->tgt[j])))
+            p->tgt[kept++] = p->tgt[j];
+    }
+    p->ntgt = kept;
 }
 
 /*
@@ -682,6 +971,21 @@ void sr_tr_roles(tree_ctx *x, pred *p)
         noun_roles(x, p);
     else
         verb_roles(x, p);
+    /* a target slot before the verb on the tree's subject ("NOTED + *": "X noted that
+       Y regretted ..."): the source is the subject of the verb whose clause this is */
+    int g = sr_tr_head(x, p->head);
+    if (p->hit.slot_tgt >= 0 && contains(p->src, p->nsrc, p->hit.slot_tgt) && g >= 0 &&
+        sr_tr_mention(x, p->hit.slot_tgt)->first < p->head &&
+        (sr_tr_rel(x, p->head, "ccomp") || sr_tr_rel(x, p->head, "xcomp") ||
+         sr_tr_rel(x, p->head, "parataxis"))) {
+        int inherited = 0;
+        int32_t up[TREE_SIDE];
+        uint32_t n = subject_of(x, (uint32_t)g, up, &inherited, 3);
+        if (n) {
+            memcpy(p->src, up, n * sizeof *up);
+            p->nsrc = n;
+        }
+    }
     /* a PETRARCH pattern's actor slot decides, unless the tree has that actor already */
     if (p->hit.slot_src >= 0 && !contains(p->src, p->nsrc, p->hit.slot_src)) {
         p->src[0] = p->hit.slot_src;
@@ -691,11 +995,14 @@ void sr_tr_roles(tree_ctx *x, pred *p)
         p->tgt[0] = p->hit.slot_tgt;
         p->ntgt = 1;
     }
+    /* a PETRARCH compound slot ("% HAVE *"): the compound's members act on each other */
+    if (!x->c->dict->inflect && p->hit.matched_pattern && p->hit.mutual && p->nsrc > 1)
+        p->ntgt = 0;
     drop_self_targets(x, p);
     /* an attack the text gives no target ("strikes were aimed at ports") falls
        on the country the document is about, when the attacker is foreign to it */
     const char *code = p->hit.code;
-    if (!p->ntgt && p->nsrc && code && (code[0] == '1' || code[0] == '2') &&
+    if (!p->ntgt && p->nsrc && code && x->c->dict->inflect && (code[0] == '1' || code[0] == '2') &&
         ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')))
         assume_target(x, p);
     p->roles_state = 2;

@@ -139,6 +139,54 @@ static void subtree_spans(tree_ctx *x)
     }
 }
 
+/* Is word w a form of a dictionary verb with a code of its own (not the null code)? */
+static int coding_verb(const sr_verbdict *d, uint32_t w)
+{
+    if (w == SR_NOWORD)
+        return 0;
+    for (uint32_t i = 0; i < d->words[w].nverbs; i++) {
+        const sr_verb *v = &d->verbs[d->form_verbs[d->words[w].verbs + i]];
+        if (v->code || v->code2)
+            return 1;
+    }
+    return 0;
+}
+
+/* Give the words of mention m that start at token k to mention p. */
+static void cover_with(tree_ctx *x, uint32_t k, int32_t m, int32_t p)
+{
+    for (uint32_t j = k; j < x->n && x->ti[j].mention == m; j++)
+        x->ti[j].mention = p;
+}
+
+/*
+** PETRARCH codes a noun phrase by its first actor: in "X's Y" and in "X Y"
+** where the parser made actor X a compound of actor Y ("the evil Arnor
+** awful Gondor"), the first one's mention covers the second's words too
+** ("Arnor's Elrond": ARN).
+*/
+static void first_actor_stands(tree_ctx *x)
+{
+    for (uint32_t k = 2; k < x->n; k++) {
+        int32_t m = x->ti[k].mention, p = x->ti[k - 2].mention;
+        if (m >= 0 && p >= 0 && m != p && x->ti[k - 1].mention < 0 &&
+            strcmp(x->s->tokens[k - 1].form, "'s") == 0)
+            cover_with(x, k, m, p);
+    }
+    for (uint32_t k = 0; k < x->n; k++) {
+        int h = sr_tr_head(x, k);
+        int32_t p = x->ti[k].mention;
+        if (h > (int)k && p >= 0 && sr_tr_rel(x, k, "compound") && x->ti[h].mention >= 0 &&
+            x->ti[h].mention != p) {
+            int32_t m = x->ti[h].mention;
+            uint32_t first = (uint32_t)h;
+            while (first > 0 && x->ti[first - 1].mention == m)
+                first--;
+            cover_with(x, first, m, p);
+        }
+    }
+}
+
 static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
 {
     const sr_verbdict *d = x->c->dict;
@@ -149,7 +197,7 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
         ti->mention = -1;
         ti->word = sr_verbdict_word(d, t->form, strlen(t->form));
         ti->base = ti->word == SR_NOWORD ? SR_NOWORD : d->words[ti->word].base;
-        if (t->lemma) {
+        if (t->lemma && d->inflect) { /* PETRARCH verbs are their listed forms only */
             uint32_t l = sr_verbdict_word(d, t->lemma, strlen(t->lemma));
             if (l != SR_NOWORD)
                 ti->base = l;
@@ -157,6 +205,10 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
         ti->adv = t->upos == SR_UPOS_ADV;
         /* a participle modifying a noun ("its remaining sanctions") is no verb a phrase stops at */
         ti->verb_head = t->upos == SR_UPOS_VERB && !(t->deprel && strcmp(t->deprel, "amod") == 0);
+        /* PETRARCH patterns, as TABARI's, stop only at another verb of the dictionary
+           that codes ("won't try to clash over": TRY [---] is no stop) */
+        if (!d->inflect && ti->verb_head)
+            ti->verb_head = coding_verb(d, ti->word);
         x->wc[k] = sr_words_classes(x->c->words, t->form) |
                    (t->lemma ? sr_words_classes(x->c->words, t->lemma) : 0);
         x->first_child[k] = x->next_child[k] = -1;
@@ -177,6 +229,8 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
             if (x->ti[k].mention < 0)
                 x->ti[k].mention = (int32_t)m;
     }
+    if (!d->inflect)
+        first_actor_stands(x);
     mark_quotes(x);
     subtree_spans(x);
 }
@@ -188,7 +242,7 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
 static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
 {
     const sr_verbdict *d = x->c->dict;
-    match_ctx mc = {d, x->in->mentions, x->ti, x->n};
+    match_ctx mc = {d, x->in->mentions, x->ti, x->n, x->s->tokens};
     uint32_t nv;
     const uint32_t *vs = sr_match_entries(&mc, k, &nv);
     int best_len = -1;
@@ -208,6 +262,10 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
     if (nouns && sr_tr_head(x, k) >= 0 && sr_tr_is_verbal(x, (uint32_t)sr_tr_head(x, k)))
         top = sr_tr_head(x, k);
     int lo = x->sub_lo[k], hi = x->sub_hi[top] + 1;
+    if (!d->inflect) { /* TABARI's patterns read the sentence's words in order */
+        lo = 0;
+        hi = (int)x->n;
+    }
     if ((int)(k + 1 + best->npost) > hi)
         hi = (int)(k + 1 + best->npost);
     if ((int)(k - best->npre) < lo)
@@ -364,6 +422,7 @@ static void code_shallow(tree_ctx *x, size_t m0, size_t m1)
     sr_event *ev;
     size_t n;
     sr_coder_code_shallow(x->c, &one, x->a, &ev, &n);
+    n = sr_tr_split_events(x->a, &ev, n);
     for (size_t i = 0; i < n; i++) {
         sr_event *e = sr_tr_new_event(x);
         *e = ev[i];
@@ -404,6 +463,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
     }
     if (!parsed || (in->flags & SR_CODE_SHALLOW)) {
         sr_coder_code_shallow(c, in, a, events, nevents);
+        *nevents = sr_tr_split_events(a, events, *nevents);
         sr_tr_finish_events(in, *events, *nevents);
         return;
     }
@@ -436,7 +496,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
         if (!x.n)
             continue;
         prepare_tokens(&x, m0, m1);
-        if (c->dict->inflect && implausible_tree(&x))
+        if (implausible_tree(&x))
             code_shallow(&x, m0, m1);
         else
             code_sentence(&x);

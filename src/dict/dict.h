@@ -40,9 +40,9 @@ typedef struct sr_cameo {
     const char *code; /* "042" */
     const char *name; /* "Make a visit" */
     double goldstein;
-    int quad_class;     /* 1..4 */
-    const char *plover; /* "CONSULT", or NULL (root 01 has none) */
-    const char *mode;   /* "visit", or NULL */
+    int quad_class;      /* 1..4 */
+    const char *plover;  /* "CONSULT", or NULL (root 01 has none) */
+    const char *mode;    /* "visit", or NULL */
     const char *context; /* PLOVER context ("military", "diplomatic"), or NULL */
 } sr_cameo;
 
@@ -66,7 +66,8 @@ enum sr_pat_kind {
     SR_PAT_SYNSET,   /* any phrase of a synset (id) */
     SR_PAT_TARGET,   /* an actor mention, taken as the target ("+") */
     SR_PAT_SOURCE,   /* an actor mention, taken as the source ("$") */
-    SR_PAT_COMPOUND  /* an actor mention of a reciprocal pattern ("%") */
+    SR_PAT_COMPOUND, /* an actor mention of a reciprocal pattern ("%") */
+    SR_PAT_SKIP      /* a noun phrase passed over ("^"): an actor mention or a noun */
 };
 
 /*
@@ -84,14 +85,14 @@ typedef struct sr_pat_elem {
 /* A pattern: words around a verb of a group, and the code it gives. */
 typedef struct sr_pattern {
     uint32_t group;
-    uint32_t pre, npre;   /* elements before the verb, in elems[] */
-    uint32_t post, npost; /* elements after the verb, in elems[] */
-    const char *code;     /* CAMEO code, or NULL for the null code "---" */
-    const char *code2;    /* code of the reverse event (target to source), or NULL */
-    const char *rule;     /* "file:line" */
-    uint16_t weight;      /* how much it matches: longer patterns win */
-    uint8_t mutual;       /* reciprocal: "X and Y met" codes X-Y and Y-X */
-    uint8_t target;       /* the phrase's last words name the target ("expel ... diplomat") */
+    uint32_t pre, npre;     /* elements before the verb, in elems[] */
+    uint32_t post, npost;   /* elements after the verb, in elems[] */
+    const char *code;       /* CAMEO code, or NULL for the null code "---" */
+    const char *code2;      /* code of the reverse event (target to source), or NULL */
+    const char *rule;       /* "file:line" */
+    uint16_t weight;        /* how much it matches: longer patterns win */
+    uint8_t mutual;         /* reciprocal: "X and Y met" codes X-Y and Y-X */
+    uint8_t target;         /* the phrase's last words name the target ("expel ... diplomat") */
     uint32_t preps, npreps; /* prepositions that introduce the target ("target:on|against"),
                                word ids in words_of[]; none: the coder's defaults */
     uint32_t spreps, nspreps; /* prepositions that introduce the source ("source:from"): the
@@ -108,7 +109,7 @@ typedef struct sr_verb {
     const char *code2;    /* code of the reverse event, or NULL */
     const char *rule;
     uint8_t mutual;
-    uint8_t noun;         /* an event noun ("attack", "talks"), matched on nouns only */
+    uint8_t noun;           /* an event noun ("attack", "talks"), matched on nouns only */
     uint32_t preps, npreps; /* target prepositions of the bare entry, as in sr_pattern */
     uint32_t spreps, nspreps; /* source prepositions of the bare entry, as in sr_pattern */
 } sr_verb;

@@ -380,8 +380,8 @@ static int pattern_items(pet_ctx *c, char *s, pat_item *it, int *verb_at)
             } else if (strcmp(part, "%") == 0) {
                 x.kind = SR_PAT_COMPOUND;
             } else if (strcmp(part, "^") == 0) {
+                x.kind = SR_PAT_SKIP; /* TABARI: pass over the next noun phrase */
                 skip_next_gap = 1;
-                continue;
             } else if (*part == '&') {
                 char name[128];
                 int np;

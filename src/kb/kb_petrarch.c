@@ -193,9 +193,9 @@ static int read_codes(kb_builder *b, uint32_t e, char *s)
             n++;
         }
         code[n] = 0;
+        /* a multi-code actor ("[FRO/BIL/SAM]") keeps its codes for the coder, which
+           codes each; a dated role keeps the first */
         char *slash = strchr(code, '/');
-        if (slash)
-            *slash = 0;
         int32_t from, to;
         if (!code[0] || isdigit((unsigned char)code[0]) || code[0] == '<' || code[0] == '>' ||
             parse_restriction(c + n, &from, &to) < 0) {
@@ -208,6 +208,8 @@ static int read_codes(kb_builder *b, uint32_t e, char *s)
             if (!ent->code)
                 ent->code = sr_kb_intern(b, code);
         } else {
+            if (slash)
+                *slash = 0;
             sr_kb_add_role(b, e, from, to, code, strlen(code) > 3 ? code + 3 : "", "");
         }
         open = close;

@@ -93,6 +93,33 @@ static void test_passive_agent(void **state)
     expect_none(&d, "UKR", NULL, "");
 }
 
+/* A passive's subject is its complement's: "X was seen to attack Y" is X against Y. */
+static void test_raised_passive_subject(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[RUS Russia] was seen to attack [UKR Kyiv] .",
+              "3:nsubj_pass:PROPN 3:aux_pass:AUX:be 0:root:VERB:see:VBN 5:mark:PART "
+              "3:xcomp:VERB:attack 5:obj:PROPN 3:punct:PUNCT",
+              &d);
+    expect(&d, "RUS", "UKR", "19");
+}
+
+/*
+** A clause on the predicate adjective of a verb takes that verb's subject:
+** "X is moving closer to attack Y" is X against Y.
+*/
+static void test_subject_through_predicate_adjective(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[RUS Russia] is moving closer to attack [UKR Kyiv] .",
+              "3:nsubj:PROPN 3:aux:AUX:be 0:root:VERB:move 3:xcomp:ADJ:close 6:mark:PART "
+              "4:advcl:VERB:attack 6:obj:PROPN 3:punct:PUNCT",
+              &d);
+    expect(&d, "RUS", "UKR", "19");
+}
+
 /* A relative clause's subject is the noun it modifies; the main verb keeps its own. */
 static void test_relative_clause(void **state)
 {
@@ -233,6 +260,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_passive_agent),
+        cmocka_unit_test(test_raised_passive_subject),
+        cmocka_unit_test(test_subject_through_predicate_adjective),
         cmocka_unit_test(test_relative_clause),
         cmocka_unit_test(test_event_noun),
         cmocka_unit_test(test_between_is_reciprocal),

@@ -106,6 +106,8 @@ static void validate_dictionary(void **state)
     assert_string_equal(code(validate, "Russian human rights body", NULL), "NGORUS");
     assert_string_equal(code(validate, "Ithilen Military", NULL), "ITHMIL");
     assert_string_equal(code(validate, "Danish soldiers", NULL), "DNKMIL");
+    /* a multi-code actor keeps its codes: the coder codes each */
+    assert_string_equal(code(validate, "the Shire", NULL), "FRO/BIL/SAM");
     sr_kb_match m;
     /* commented out in the dictionary */
     assert_int_equal(sr_kb_lookup(validate, "Nasgul", NULL, &m), 0);
