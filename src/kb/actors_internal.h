@@ -200,6 +200,22 @@ int sr_act_has_code_prefix(const sr_kb *kb, const kb_entity *e, const char *pref
 /* Whether word w (normalized) occurs in any role title of e. */
 int sr_act_title_mentions(const sr_kb *kb, const kb_entity *e, const char *w);
 
+/* The role titles of one entity, normalized once for many look-ups. */
+typedef struct act_titles {
+    const sr_kb *kb;
+    const kb_entity *e;
+    int done;     /* buf is filled */
+    int complete; /* 0: they did not fit buf */
+    size_t len;
+    char buf[2048]; /* NUL-terminated titles, then an empty one */
+} act_titles;
+
+/* Start tt for the titles of e (normalized on the first look-up). */
+void sr_act_titles_init(const sr_kb *kb, const kb_entity *e, act_titles *tt);
+
+/* Whether word w (normalized) occurs in any role title of tt's entity. */
+int sr_act_titles_mention(act_titles *tt, const char *w);
+
 /* Whether e held a role of sector s. */
 int sr_act_has_sector(const sr_kb *kb, const kb_entity *e, const char *s);
 
