@@ -59,9 +59,11 @@ int sr_tg_insert(sr_tg_slot *slots, uint32_t mask, unsigned bits, uint32_t fp, u
 /*
 ** Score keys[0..n).  Lookups go in stages so that cache misses overlap
 ** instead of queueing: prefetch every home slot, then find the slots and
-** prefetch their weights, then add the weights.
+** prefetch their weights, then add the weights (AVX2 where the CPU has it:
+** dense rows are long).
 */
-void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int32_t *scores)
+SR_WIDE_VECTORS static void table_score(const sr_tg_table *t, const uint64_t *keys, size_t n,
+                                        int32_t *scores)
 {
     uint32_t rows[SR_TG_MAX_FEATURES];
     size_t nrows = 0;
@@ -101,6 +103,12 @@ void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int
         for (uint32_t j = 0; j < len; j++)
             scores[t->cls[off + j]] += t->w[off + j];
     }
+}
+
+/* The exported entry to table_score, whose ifunc must stay local to the library. */
+void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int32_t *scores)
+{
+    table_score(t, keys, n, scores);
 }
 
 int sr_tg_dict_lookup(const sr_tagger *t, uint64_t exact)
