@@ -21,10 +21,7 @@ int sr_act_weak_word(const char *w)
                                     "about", "after", "their", "which", "would", "other"};
     if (strlen(w) < 4)
         return 1;
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        if (strcmp(v[i], w) == 0)
-            return 1;
-    return 0;
+    return act_one_of(w, v, sizeof v / sizeof v[0]);
 }
 
 /*

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "kb/actors.h"
 #include "kb/kb_internal.h"
@@ -109,6 +110,18 @@ typedef struct phrase {
     const kb_entity *agent;    /* agent entity of the title, if any */
     uint32_t name_start, name_end;
 } phrase;
+
+/*
+** Whether s is one of list[0..n).  First letters are compared before the
+** strings: these closed lists are looked up for nearly every token.
+*/
+static inline int act_one_of(const char *s, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i][0] == s[0] && strcmp(list[i], s) == 0)
+            return 1;
+    return 0;
+}
 
 /* A built-in honorific or rank (actors_words.c). */
 typedef struct honorific {

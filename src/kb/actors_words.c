@@ -139,8 +139,5 @@ int sr_act_stop_word(const char *norm)
         "earlier",     "later",     "today",     "yesterday", "tomorrow",  "now",      "then",
         "staff",       "committee", "council",   "ministry",  "office",    "house",    "forces",
         "army",        "europe"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(w[i], norm) == 0)
-            return 1;
-    return 0;
+    return act_one_of(norm, w, sizeof w / sizeof w[0]);
 }
