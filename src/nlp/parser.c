@@ -291,8 +291,8 @@ static int8_t *expand_table(const sr_model_file *m, const char *prefix, int bits
     const float *scale = w ? table_section(m, prefix, "scale", SR_MT_F32, 1, &one, err) : NULL;
     if (!scale)
         return NULL;
-    int8_t *table = NULL;
-    if (posix_memalign((void **)&table, 64, rows * stride) == 0)
+    int8_t *table = sr_alloc_table(rows * stride);
+    if (table)
         memset(table, 0, rows * stride);
     if (!table) {
         sr_error_set(err, "%s: out of memory for the parser tables", sr_model_path(m));

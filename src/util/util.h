@@ -54,6 +54,14 @@ jmp_buf *sr_oom_catch(jmp_buf *jb);
 _Noreturn void sr_oom(size_t size);
 
 /*
+** size bytes (not zeroed) for a table looked up at random, to be released
+** with free(), or NULL.  A table of several megabytes is aligned to 2 MB
+** and asked to be backed by huge pages where the system allows it: with
+** 4 KB pages nearly every look-up in it also misses the TLB.
+*/
+void *sr_alloc_table(size_t size);
+
+/*
 ** Read a whole file into a malloc'd NUL-terminated buffer.  path "-" is
 ** stdin.  Returns NULL with err set on failure.
 */
