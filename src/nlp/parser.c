@@ -306,17 +306,19 @@ static int8_t *expand_table(const sr_model_file *m, const char *prefix, int bits
             maxabs = abs(w[i]);
     const float narrow = (float)WEIGHT8_MAX / (float)maxabs;
     size_t row = 0, entry = 0;
-    for (size_t r = 0; r < rows; r++) {
-        if (!(bitmap[r / 32] >> (r % 32) & 1))
-            continue;
-        if (row >= nrows || count[row] == 0 || count[row] > width || entry + count[row] > nw)
-            return bad_table(table, m, prefix, "row counts do not match the bitmap", err);
-        for (size_t k = 0; k < count[row]; k++, entry++) {
-            if (cls[entry] >= width)
-                return bad_table(table, m, prefix, "class out of range", err);
-            table[r * stride + cls[entry]] = (int8_t)lrintf((float)w[entry] * narrow);
+    /* only the set bits of the bitmap are visited, in order, not every row */
+    for (size_t word = 0; word < rows / 32; word++) {
+        for (uint32_t bits = bitmap[word]; bits; bits &= bits - 1) {
+            size_t r = word * 32 + (size_t)__builtin_ctz(bits);
+            if (row >= nrows || count[row] == 0 || count[row] > width || entry + count[row] > nw)
+                return bad_table(table, m, prefix, "row counts do not match the bitmap", err);
+            for (size_t k = 0; k < count[row]; k++, entry++) {
+                if (cls[entry] >= width)
+                    return bad_table(table, m, prefix, "class out of range", err);
+                table[r * stride + cls[entry]] = (int8_t)lrintf((float)w[entry] * narrow);
+            }
+            row++;
         }
-        row++;
     }
     if (row != nrows || entry != nw)
         return bad_table(table, m, prefix, "more weights than rows", err);
