@@ -178,15 +178,19 @@ static int best_transition(const sr_pstate *st, const float *score)
     return best;
 }
 
-void sr_parser_parse_ids(const sr_parser *p, const sr_sentence *s, int *heads, int *labels,
-                         sr_arena *a)
+/*
+** sr_parser_parse_ids, the supertagger given the words of
+** sr_tagger_words(s) (NULL: it computes them).
+*/
+static void parse_ids_words(const sr_parser *p, const sr_sentence *s, sr_tg_word *words, int *heads,
+                            int *labels, sr_arena *a)
 {
     int n = (int)s->ntokens;
     sr_ptok *tk = sr_arena_alloc(a, ((size_t)n + 1) * sizeof *tk);
     uint64_t *supertags = NULL;
     if (p->supertagger) {
         supertags = sr_arena_alloc(a, (size_t)n * sizeof *supertags);
-        sr_supertag(p->supertagger, p->st_hash, s, supertags, a);
+        sr_supertag_words(p->supertagger, p->st_hash, s, words, supertags, a);
     }
     sr_parser_prepare(s, supertags, tk);
     sr_pstate st;
@@ -215,18 +219,29 @@ void sr_parser_parse_ids(const sr_parser *p, const sr_sentence *s, int *heads, i
     }
 }
 
-void sr_parser_parse(const sr_parser *p, sr_sentence *s, sr_arena *a)
+void sr_parser_parse_ids(const sr_parser *p, const sr_sentence *s, int *heads, int *labels,
+                         sr_arena *a)
+{
+    parse_ids_words(p, s, NULL, heads, labels, a);
+}
+
+void sr_parser_parse_words(const sr_parser *p, sr_sentence *s, sr_tg_word *words, sr_arena *a)
 {
     if (!p || !s || s->ntokens == 0)
         return;
     size_t n = s->ntokens;
     int *heads = sr_arena_alloc(a, (n + 1) * sizeof *heads);
     int *labels = sr_arena_alloc(a, (n + 1) * sizeof *labels);
-    sr_parser_parse_ids(p, s, heads, labels, a);
+    parse_ids_words(p, s, words, heads, labels, a);
     for (size_t i = 0; i < n; i++) {
         s->tokens[i].head = heads[i + 1];
         s->tokens[i].deprel = p->label_names[labels[i + 1]];
     }
+}
+
+void sr_parser_parse(const sr_parser *p, sr_sentence *s, sr_arena *a)
+{
+    sr_parser_parse_words(p, s, NULL, a);
 }
 
 void sr_parser_score_sentence(const sr_parser *p, const sr_sentence *gold, const int *heads,

@@ -171,22 +171,49 @@ void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t
     }
 }
 
-void sr_tg_tag_words(const sr_tagger *t, const sr_sentence *s, uint8_t *cls, uint8_t *fid,
-                     sr_arena *a)
+/* The form of token i of s, "" when it has none. */
+static const char *token_form(const sr_sentence *s, size_t i)
+{
+    return s->tokens[i].form ? s->tokens[i].form : "";
+}
+
+sr_tg_word *sr_tagger_words(const sr_sentence *s, sr_arena *a)
+{
+    size_t n = s->ntokens;
+    sr_tg_word *words = sr_arena_alloc(a, (n ? n : 1) * sizeof *words);
+    for (size_t i = 0; i < n; i++)
+        sr_tg_word_init(&words[i], token_form(s, i), i == 0);
+    return words;
+}
+
+void sr_tg_tag_shared(const sr_tagger *t, const sr_sentence *s, sr_tg_word *words, uint8_t *cls,
+                      uint8_t *fid, sr_arena *a)
 {
     size_t n = s->ntokens;
     sr_tg_word stack_words[STACK_WORDS];
-    sr_tg_word *words = stack_words;
     if (n == 0)
         return;
-    if (n > STACK_WORDS)
-        words = sr_arena_alloc(a, n * sizeof *words);
-    for (size_t i = 0; i < n; i++)
-        sr_tg_prepare(t, &words[i], s->tokens[i].form ? s->tokens[i].form : "", i == 0);
+    if (words) {
+        /* the hashes are the model's own; only the lexicon bits are per model */
+        for (size_t i = 0; i < n; i++)
+            words[i].lex = sr_tg_dict_lookup(t, words[i].exact) < 0
+                               ? sr_tg_lexicon(&t->lex, token_form(s, i))
+                               : 0;
+    } else {
+        words = n > STACK_WORDS ? sr_arena_alloc(a, n * sizeof *words) : stack_words;
+        for (size_t i = 0; i < n; i++)
+            sr_tg_prepare(t, &words[i], token_form(s, i), i == 0);
+    }
     sr_tg_decode(t, words, n, cls, fid);
 }
 
-void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)
+void sr_tg_tag_words(const sr_tagger *t, const sr_sentence *s, uint8_t *cls, uint8_t *fid,
+                     sr_arena *a)
+{
+    sr_tg_tag_shared(t, s, NULL, cls, fid, a);
+}
+
+void sr_tagger_tag_words(const sr_tagger *t, sr_sentence *s, sr_tg_word *words, sr_arena *a)
 {
     size_t n = s->ntokens;
     uint8_t stack_cls[STACK_WORDS], stack_fid[STACK_WORDS];
@@ -195,13 +222,18 @@ void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)
         cls = sr_arena_alloc(a, n);
         fid = sr_arena_alloc(a, n);
     }
-    sr_tg_tag_words(t, s, cls, fid, a);
+    sr_tg_tag_shared(t, s, words, cls, fid, a);
     for (size_t i = 0; i < n; i++) {
         sr_token *tok = &s->tokens[i];
         tok->upos = t->class_upos[cls[i]];
         tok->xpos = t->class_xpos[cls[i]];
         tok->feats = fid[i] ? t->feats[fid[i]] : NULL;
     }
+}
+
+void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)
+{
+    sr_tagger_tag_words(t, s, NULL, a);
 }
 
 /* ------------------------------------------------------------------ */
