@@ -118,18 +118,25 @@ void sr_doc_free(sr_doc *d)
     free(d);
 }
 
-/* Tag, lemmatize and parse every sentence with the models the engine has. */
+/*
+** Tag, lemmatize and parse every sentence with the models the engine has.
+** The tagger and the parser's supertagger hash the same words the same
+** way: with both, the hashes are computed once per sentence.
+*/
 static void run_nlp(sr_doc *d, unsigned stages)
 {
     const sr_engine *e = d->engine;
+    int tag = (stages & SR_STAGE_TAG) && e->tagger;
+    int parse = (stages & SR_STAGE_PARSE) && e->parser;
     for (size_t i = 0; i < d->nsentences; i++) {
         sr_sentence *s = &d->sentences[i];
-        if ((stages & SR_STAGE_TAG) && e->tagger) {
-            sr_tagger_tag(e->tagger, s, &d->arena);
+        sr_tg_word *words = tag && parse ? sr_tagger_words(s, &d->arena) : NULL;
+        if (tag) {
+            sr_tagger_tag_words(e->tagger, s, words, &d->arena);
             sr_lemmatize(e->lemmatizer, s, &d->arena);
         }
-        if ((stages & SR_STAGE_PARSE) && e->parser)
-            sr_parser_parse(e->parser, s, &d->arena);
+        if (parse)
+            sr_parser_parse_words(e->parser, s, words, &d->arena);
     }
 }
 

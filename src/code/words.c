@@ -106,6 +106,8 @@ struct sr_wordclasses {
     sr_arena strings;
     wc_entry *v;
     size_t n, cap;
+    uint32_t *slots; /* hash of each distinct word -> its first entry + 1 (0: empty) */
+    size_t mask;     /* slots - 1 */
 };
 
 static int add_words(void *ctx, char **f, int n, const char *where, sr_error *err)
@@ -140,6 +142,37 @@ static int cmp_wc(const void *a, const void *b)
     return c ? c : (x->cls > y->cls) - (x->cls < y->cls);
 }
 
+/* The slot of word in w's hash index: where it is, or the empty slot it would take. */
+static size_t word_slot(const sr_wordclasses *w, const char *word)
+{
+    size_t h = (size_t)sr_hash_bytes(word, strlen(word), 0) & w->mask;
+    while (w->slots[h] && strcmp(w->v[w->slots[h] - 1].word, word) != 0)
+        h = (h + 1) & w->mask;
+    return h;
+}
+
+/*
+** Index the first entry of each distinct word of the sorted w->v by hash,
+** so that a look-up (once or twice per token) is one probe instead of a
+** binary search of string comparisons.  Returns -1 when out of memory.
+*/
+static int index_words(sr_wordclasses *w)
+{
+    size_t cap = 16;
+    while (cap < 2 * w->n)
+        cap *= 2;
+    w->slots = calloc(cap, sizeof *w->slots);
+    if (!w->slots)
+        return -1;
+    w->mask = cap - 1;
+    for (size_t i = 0; i < w->n; i++) {
+        size_t h = word_slot(w, w->v[i].word);
+        if (!w->slots[h])
+            w->slots[h] = (uint32_t)i + 1;
+    }
+    return 0;
+}
+
 sr_wordclasses *sr_words_open(const char *path, const char *rule_name, sr_error *err)
 {
     sr_wordclasses *w = calloc(1, sizeof *w);
@@ -154,6 +187,11 @@ sr_wordclasses *sr_words_open(const char *path, const char *rule_name, sr_error 
     }
     if (w->n)
         qsort(w->v, w->n, sizeof *w->v, cmp_wc);
+    if (index_words(w) < 0) {
+        sr_error_set(err, "out of memory");
+        sr_words_free(w);
+        return NULL;
+    }
     return w;
 }
 
@@ -163,6 +201,7 @@ void sr_words_free(sr_wordclasses *w)
         return;
     sr_arena_free(&w->strings);
     free(w->v);
+    free(w->slots);
     free(w);
 }
 
@@ -172,15 +211,8 @@ static size_t first_entry(const sr_wordclasses *w, const char *word)
     char buf[SR_WORD_MAX + 1];
     if (!word || !sr_dict_lower(word, strlen(word), buf))
         return w->n;
-    size_t lo = 0, hi = w->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(w->v[mid].word, buf) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < w->n && strcmp(w->v[lo].word, buf) == 0 ? lo : w->n;
+    uint32_t i = w->slots[word_slot(w, buf)];
+    return i ? i - 1 : w->n;
 }
 
 unsigned sr_words_classes(const sr_wordclasses *w, const char *word)

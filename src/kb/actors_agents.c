@@ -16,10 +16,7 @@
 static int state_sector(const char *s)
 {
     static const char *const w[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(w[i], s) == 0)
-            return 1;
-    return 0;
+    return act_one_of(s, w, sizeof w / sizeof w[0]);
 }
 
 /*

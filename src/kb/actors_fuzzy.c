@@ -21,10 +21,7 @@ int sr_act_weak_word(const char *w)
                                     "about", "after", "their", "which", "would", "other"};
     if (strlen(w) < 4)
         return 1;
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        if (strcmp(v[i], w) == 0)
-            return 1;
-    return 0;
+    return act_one_of(w, v, sizeof v / sizeof v[0]);
 }
 
 /*
@@ -37,9 +34,11 @@ int sr_act_support(finder *f, const phrase *ph, const kb_entity *e, uint32_t ns,
 {
     const sr_kb *kb = f->kb;
     int score = 0;
+    act_titles tt;
+    sr_act_titles_init(kb, e, &tt);
     if (ph->title[0]) {
         if ((ph->title_sector && sr_act_has_sector(kb, e, ph->title_sector)) ||
-            sr_act_title_mentions(kb, e, ph->title_head))
+            sr_act_titles_mention(&tt, ph->title_head))
             score++;
     }
     if (ph->mod_code[0] && sr_act_has_code_prefix(kb, e, ph->mod_code))
@@ -61,10 +60,24 @@ int sr_act_support(finder *f, const phrase *ph, const kb_entity *e, uint32_t ns,
         kb_copy(sing, sizeof sing, w);
         if (wl > 4 && w[wl - 1] == 's' && wl < sizeof sing)
             sing[wl - 1] = 0; /* "chiefs" for "Chief of ..." */
-        if (sr_act_title_mentions(kb, e, w) || sr_act_title_mentions(kb, e, sing))
+        if (sr_act_titles_mention(&tt, w) || sr_act_titles_mention(&tt, sing))
             words++;
     }
     return score + words;
+}
+
+/*
+** Whether more than four bits of x are set: clears the lowest four, so
+** that the test costs a few instructions where a portable popcount is a
+** library call (it runs for every name of the fuzzy table in reach).
+*/
+static inline int more_than_four_bits(uint32_t x)
+{
+    x &= x - 1;
+    x &= x - 1;
+    x &= x - 1;
+    x &= x - 1;
+    return x != 0;
 }
 
 /* Length of the first word of s. */
@@ -142,7 +155,7 @@ const kb_entity *sr_act_fuzzy_person(finder *f, const phrase *ph, uint32_t ns, u
         if (z->nwords != words)
             continue;
         /* each edit changes at most two letters of the set; names keep their first sound */
-        if (__builtin_popcount(z->letters ^ letters) > 4)
+        if (more_than_four_bits(z->letters ^ letters))
             continue;
         const char *zk = kb_str(kb, z->key);
         if (zk[0] != key[0])

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "kb/actors.h"
 #include "kb/kb_internal.h"
@@ -110,6 +111,18 @@ typedef struct phrase {
     uint32_t name_start, name_end;
 } phrase;
 
+/*
+** Whether s is one of list[0..n).  First letters are compared before the
+** strings: these closed lists are looked up for nearly every token.
+*/
+static inline int act_one_of(const char *s, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i][0] == s[0] && strcmp(list[i], s) == 0)
+            return 1;
+    return 0;
+}
+
 /* A built-in honorific or rank (actors_words.c). */
 typedef struct honorific {
     const char *word;
@@ -199,6 +212,22 @@ int sr_act_has_code_prefix(const sr_kb *kb, const kb_entity *e, const char *pref
 
 /* Whether word w (normalized) occurs in any role title of e. */
 int sr_act_title_mentions(const sr_kb *kb, const kb_entity *e, const char *w);
+
+/* The role titles of one entity, normalized once for many look-ups. */
+typedef struct act_titles {
+    const sr_kb *kb;
+    const kb_entity *e;
+    int done;     /* buf is filled */
+    int complete; /* 0: they did not fit buf */
+    size_t len;
+    char buf[2048]; /* NUL-terminated titles, then an empty one */
+} act_titles;
+
+/* Start tt for the titles of e (normalized on the first look-up). */
+void sr_act_titles_init(const sr_kb *kb, const kb_entity *e, act_titles *tt);
+
+/* Whether word w (normalized) occurs in any role title of tt's entity. */
+int sr_act_titles_mention(act_titles *tt, const char *w);
 
 /* Whether e held a role of sector s. */
 int sr_act_has_sector(const sr_kb *kb, const kb_entity *e, const char *s);

@@ -224,6 +224,18 @@ int sr_act_has_code_prefix(const sr_kb *kb, const kb_entity *e, const char *pref
     return 0;
 }
 
+/* Whether word w (n bytes, normalized) occurs as a whole word in normalized title t. */
+static int title_has_word(const char *t, const char *w, size_t n)
+{
+    for (const char *p = t; (p = strstr(p, w)); p += n) {
+        int start = p == t || p[-1] == ' ';
+        int end = p[n] == 0 || p[n] == ' ' || p[n] == ',';
+        if (start && end)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether word w (normalized) occurs in any role title of e. */
 int sr_act_title_mentions(const sr_kb *kb, const kb_entity *e, const char *w)
 {
@@ -232,13 +244,59 @@ int sr_act_title_mentions(const sr_kb *kb, const kb_entity *e, const char *w)
     for (uint32_t i = 0; i < e->nroles; i++) {
         if (!sr_kb_norm(kb_str(kb, kb->roles[e->role_first + i].title), t, sizeof t))
             continue;
-        for (const char *p = t; (p = strstr(p, w)); p += n) {
-            int start = p == t || p[-1] == ' ';
-            int end = p[n] == 0 || p[n] == ' ' || p[n] == ',';
-            if (start && end)
-                return 1;
-        }
+        if (title_has_word(t, w, n))
+            return 1;
     }
+    return 0;
+}
+
+/* Start tt for the role titles of e; they are normalized when first needed. */
+void sr_act_titles_init(const sr_kb *kb, const kb_entity *e, act_titles *tt)
+{
+    tt->kb = kb;
+    tt->e = e;
+    tt->done = 0;
+}
+
+/*
+** Normalize the role titles of tt's entity once into tt->buf, for many
+** words to be looked up in them: the titles that normalize to nothing are
+** left out, as sr_act_title_mentions skips them.  When they do not fit,
+** tt->complete is 0 and look-ups normalize afresh.
+*/
+static void titles_norm(act_titles *tt)
+{
+    const sr_kb *kb = tt->kb;
+    const kb_entity *e = tt->e;
+    char t[256];
+    tt->done = 1;
+    tt->len = 0;
+    tt->complete = 1;
+    for (uint32_t i = 0; i < e->nroles; i++) {
+        size_t n = sr_kb_norm(kb_str(kb, kb->roles[e->role_first + i].title), t, sizeof t);
+        if (!n)
+            continue;
+        if (tt->len + n + 1 >= sizeof tt->buf) {
+            tt->complete = 0;
+            return;
+        }
+        memcpy(tt->buf + tt->len, t, n + 1);
+        tt->len += n + 1;
+    }
+    tt->buf[tt->len] = 0; /* an empty title ends the list */
+}
+
+/* sr_act_title_mentions, the titles normalized on the first call only. */
+int sr_act_titles_mention(act_titles *tt, const char *w)
+{
+    if (!tt->done)
+        titles_norm(tt);
+    if (!tt->complete)
+        return sr_act_title_mentions(tt->kb, tt->e, w);
+    size_t n = strlen(w);
+    for (const char *t = tt->buf; *t; t += strlen(t) + 1)
+        if (title_has_word(t, w, n))
+            return 1;
     return 0;
 }
 

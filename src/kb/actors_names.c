@@ -19,10 +19,7 @@ static int particle(const char *norm)
     static const char *const w[] = {"bin", "ibn", "bint", "al",  "el",  "de", "da", "di",
                                     "del", "van", "von",  "der", "den", "la", "le", "du",
                                     "dos", "das", "ben",  "abu", "ter", "y"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(w[i], norm) == 0)
-            return 1;
-    return 0;
+    return act_one_of(norm, w, sizeof w / sizeof w[0]);
 }
 
 /* The end of a run of capitalized name words from p (at most MAX_RUN), or p. */
@@ -76,10 +73,7 @@ static int us_state(const char *norm)
         "oklahoma",      "oregon",      "pennsylvania",   "rhode island",  "south carolina",
         "south dakota",  "tennessee",   "texas",          "utah",          "vermont",
         "virginia",      "washington",  "west virginia",  "wisconsin",     "wyoming"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(w[i], norm) == 0)
-            return 1;
-    return 0;
+    return act_one_of(norm, w, sizeof w / sizeof w[0]);
 }
 
 /* Whether token k starts a key of the base or is an honorific. */
@@ -197,10 +191,7 @@ static int locative(const char *norm)
 {
     static const char *const w[] = {"in",     "at",     "near",       "inside", "outside",
                                     "around", "across", "throughout", "within", "outskirts"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(w[i], norm) == 0)
-            return 1;
-    return 0;
+    return act_one_of(norm, w, sizeof w / sizeof w[0]);
 }
 
 /* Emit a named country, organization, place or group over [first, last). */

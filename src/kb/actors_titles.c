@@ -89,10 +89,7 @@ int sr_act_title_modifier(const char *norm)
 {
     static const char *const w[] = {"former", "ex",     "first",   "second",   "new",      "top",
                                     "senior", "acting", "interim", "outgoing", "incoming", "then"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(w[i], norm) == 0)
-            return 1;
-    return 0;
+    return act_one_of(norm, w, sizeof w / sizeof w[0]);
 }
 
 /*

@@ -112,9 +112,12 @@ const honorific *sr_act_find_honorific(const char *norm)
     size_t n = strlen(norm);
     if (n > 1 && norm[n - 1] == '.')
         n--; /* "Mr." "Gen." */
-    for (size_t i = 0; i < sizeof honorifics / sizeof honorifics[0]; i++)
-        if (strncmp(honorifics[i].word, norm, n) == 0 && honorifics[i].word[n] == 0)
+    /* most words are no honorific: the first letter rules out nearly every entry */
+    for (size_t i = 0; i < sizeof honorifics / sizeof honorifics[0]; i++) {
+        const char *w = honorifics[i].word;
+        if (w[0] == norm[0] && strncmp(w, norm, n) == 0 && w[n] == 0)
             return &honorifics[i];
+    }
     return NULL;
 }
 
@@ -136,8 +139,5 @@ int sr_act_stop_word(const char *norm)
         "earlier",     "later",     "today",     "yesterday", "tomorrow",  "now",      "then",
         "staff",       "committee", "council",   "ministry",  "office",    "house",    "forces",
         "army",        "europe"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strcmp(w[i], norm) == 0)
-            return 1;
-    return 0;
+    return act_one_of(norm, w, sizeof w / sizeof w[0]);
 }

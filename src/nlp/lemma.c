@@ -18,6 +18,7 @@
 ** work.  Typographic apostrophes are read as plain ones (n’t is n't).
 ** Everything is loaded once and read-only afterwards.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,11 +61,28 @@ static int is_vowel(char c)
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+/*
+** out = at most alen bytes of a (it may end sooner), then b, cut to size - 1
+** bytes and NUL-terminated as snprintf would: snprintf cost more than the
+** rest of the rules on the path every token takes.
+*/
+static void join2(char *out, size_t size, const char *a, size_t alen, const char *b)
+{
+    size_t n = 0;
+    if (size == 0)
+        return;
+    for (size_t i = 0; i < alen && a[i] && n + 1 < size; i++)
+        out[n++] = a[i];
+    for (; *b && n + 1 < size; b++)
+        out[n++] = *b;
+    out[n] = '\0';
+}
+
 /* Write word with suffix `from` replaced by `to` into out. */
 static void replace_suffix(const char *word, size_t len, const lm_rule *r, char *out, size_t size)
 {
     size_t keep = len - strlen(r->from);
-    snprintf(out, size, "%.*s%s", (int)keep, word, r->to);
+    join2(out, size, word, keep, r->to);
 }
 
 /*
@@ -80,7 +98,7 @@ static const char *wordnet_lemma(const sr_lemmatizer *l, int p, const char *word
     size_t len = strlen(word);
     const char *exc = sr_lm_map_get(&l->exc[p], word, len);
     if (exc) {
-        snprintf(out, size, "%s", exc);
+        join2(out, size, exc, SIZE_MAX, "");
         return out;
     }
     for (const lm_rule *r = rules[p]; r && r->from; r++) {
@@ -120,15 +138,15 @@ static int needs_e(const char *s, size_t n)
 static void guess_plural(const char *w, size_t n, char *out, size_t size)
 {
     if (n > 4 && ends_with(w, n, "ies"))
-        snprintf(out, size, "%.*sy", (int)(n - 3), w);
+        join2(out, size, w, n - 3, "y");
     else if (ends_with(w, n, "sses") || ends_with(w, n, "shes") || ends_with(w, n, "ches") ||
              ends_with(w, n, "xes") || ends_with(w, n, "zes"))
-        snprintf(out, size, "%.*s", (int)(n - 2), w);
+        join2(out, size, w, n - 2, "");
     else if (n > 3 && ends_with(w, n, "s") && !ends_with(w, n, "ss") && !ends_with(w, n, "us") &&
              !ends_with(w, n, "is"))
-        snprintf(out, size, "%.*s", (int)(n - 1), w);
+        join2(out, size, w, n - 1, "");
     else
-        snprintf(out, size, "%s", w);
+        join2(out, size, w, SIZE_MAX, "");
 }
 
 /* Suffix rules for -ed and -ing verb forms that WordNet does not know. */
@@ -136,7 +154,7 @@ static void guess_verb(const char *w, size_t n, char *out, size_t size)
 {
     size_t cut = 0;
     if (n > 4 && ends_with(w, n, "ied")) {
-        snprintf(out, size, "%.*sy", (int)(n - 3), w);
+        join2(out, size, w, n - 3, "y");
         return;
     }
     if (n > 3 && ends_with(w, n, "ed"))
@@ -150,7 +168,7 @@ static void guess_verb(const char *w, size_t n, char *out, size_t size)
     size_t stem = n - cut;
     if (cut && doubled_end(w, stem))
         stem--;
-    snprintf(out, size, "%.*s%s", (int)stem, w, cut && needs_e(w, stem) ? "e" : "");
+    join2(out, size, w, stem, cut && needs_e(w, stem) ? "e" : "");
 }
 
 /* Suffix rules for -er and -est adjectives and adverbs. */
@@ -158,13 +176,13 @@ static void guess_degree(const char *w, size_t n, char *out, size_t size)
 {
     size_t cut = n > 4 && ends_with(w, n, "est") ? 3 : n > 3 && ends_with(w, n, "er") ? 2 : 0;
     if (cut && w[n - cut - 1] == 'i') {
-        snprintf(out, size, "%.*sy", (int)(n - cut - 1), w);
+        join2(out, size, w, n - cut - 1, "y");
         return;
     }
     size_t stem = n - cut;
     if (cut && doubled_end(w, stem))
         stem--;
-    snprintf(out, size, "%.*s", (int)stem, w);
+    join2(out, size, w, stem, "");
 }
 
 /*
@@ -197,12 +215,12 @@ static const char *proper_lemma(const char *form, const char *xpos, char *buf, s
     size_t n = strlen(form);
     if (strcmp(xpos, "NNPS") == 0 && n > 3 && form[n - 1] == 's' && form[n - 2] != 's') {
         if (ends_with(form, n, "ies") && n > 4)
-            snprintf(buf, size, "%.*sy", (int)(n - 3), form);
+            join2(buf, size, form, n - 3, "y");
         else
-            snprintf(buf, size, "%.*s", (int)(n - 1), form);
+            join2(buf, size, form, n - 1, "");
         return buf;
     }
-    snprintf(buf, size, "%s", form);
+    join2(buf, size, form, SIZE_MAX, "");
     return buf;
 }
 
@@ -227,7 +245,7 @@ static const char *degree_lemma(const sr_lemmatizer *l, const char *w, int adver
                                 size_t size)
 {
     if (adverb && l->have_wordnet && sr_lm_map_get(&l->exc[SR_WN_ADV], w, strlen(w))) {
-        snprintf(buf, size, "%s", sr_lm_map_get(&l->exc[SR_WN_ADV], w, strlen(w)));
+        join2(buf, size, sr_lm_map_get(&l->exc[SR_WN_ADV], w, strlen(w)), SIZE_MAX, "");
         return buf;
     }
     if (wordnet_lemma(l, SR_WN_ADJ, w, buf, size))
@@ -248,7 +266,7 @@ const char *sr_lm_rules(const sr_lemmatizer *l, const char *form, const char *xp
     if (strlen(form) >= SR_LM_MAX || upos == SR_UPOS_PROPN || strncmp(xpos, "NNP", 3) == 0)
         return proper_lemma(form, xpos, buf, size);
     if (upos == SR_UPOS_ADJ && !first_word && is_nationality(form)) {
-        snprintf(buf, size, "%s", form); /* American, Iraqi: EWT keeps their case */
+        join2(buf, size, form, SIZE_MAX, ""); /* American, Iraqi: EWT keeps their case */
         return buf;
     }
     if (strcmp(xpos, "CD") == 0 && strchr(form, ',') && form[0] >= '0' && form[0] <= '9')
@@ -270,7 +288,7 @@ const char *sr_lm_rules(const sr_lemmatizer *l, const char *form, const char *xp
         r = degree_lemma(l, lower, xpos[0] == 'R', buf, size);
     }
     if (r != buf)
-        snprintf(buf, size, "%s", r);
+        join2(buf, size, r, SIZE_MAX, "");
     return buf;
 }
 

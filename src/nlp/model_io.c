@@ -271,7 +271,11 @@ void sr_model_close(sr_model_file *m)
     free(m);
 }
 
-/* Map the file (or read it when mapping is impossible). */
+/*
+** Map the file, or read it: when mapping is impossible, and for a file of
+** several megabytes, whose tables are looked up at random and so are
+** better read into memory that huge pages may back (sr_alloc_table).
+*/
 static int model_map(sr_model_file *m, const char *path, sr_error *err)
 {
     int fd = open(path, O_RDONLY);
@@ -288,14 +292,15 @@ static int model_map(sr_model_file *m, const char *path, sr_error *err)
         return sr_error_set(err, "%s: truncated model file (%zu bytes, header needs %d)", path,
                             m->size, HEADER_SIZE);
     }
-    void *p = mmap(NULL, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
+    const size_t big = (size_t)4 << 20;
+    void *p = m->size >= big ? MAP_FAILED : mmap(NULL, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (p != MAP_FAILED) {
         m->base = p;
         m->mapped = 1;
         close(fd);
         return 0;
     }
-    unsigned char *buf = malloc(m->size);
+    unsigned char *buf = sr_alloc_table(m->size);
     size_t got = 0;
     while (buf && got < m->size) {
         ssize_t r = read(fd, buf + got, m->size - got);

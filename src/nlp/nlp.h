@@ -13,12 +13,22 @@
 typedef struct sr_tagger sr_tagger;
 typedef struct sr_lemmatizer sr_lemmatizer;
 typedef struct sr_parser sr_parser;
+typedef struct sr_tg_word sr_tg_word;
 
 /* Load a tagger model file; NULL with err set when missing or corrupt. */
 sr_tagger *sr_tagger_load(const char *path, sr_error *err);
 void sr_tagger_free(sr_tagger *t);
 /* Fill upos, xpos and feats of every token of s. */
 void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a);
+
+/*
+** The word hashes of every token of s (arena memory), which depend on no
+** model: computed once, they serve both the tagger and the parser's
+** supertagger through sr_tagger_tag_words and sr_parser_parse_words.
+*/
+sr_tg_word *sr_tagger_words(const sr_sentence *s, sr_arena *a);
+/* sr_tagger_tag with the words of sr_tagger_words(s) (or NULL to compute them). */
+void sr_tagger_tag_words(const sr_tagger *t, sr_sentence *s, sr_tg_word *words, sr_arena *a);
 
 /* Open the lemmatizer with its resources under data_dir. */
 sr_lemmatizer *sr_lemmatizer_open(const char *data_dir, sr_error *err);
@@ -31,5 +41,7 @@ sr_parser *sr_parser_load(const char *path, sr_error *err);
 void sr_parser_free(sr_parser *p);
 /* Fill head and deprel of every token of s (needs upos and xpos). Always a tree. */
 void sr_parser_parse(const sr_parser *p, sr_sentence *s, sr_arena *a);
+/* sr_parser_parse with the words of sr_tagger_words(s) (or NULL to compute them). */
+void sr_parser_parse_words(const sr_parser *p, sr_sentence *s, sr_tg_word *words, sr_arena *a);
 
 #endif

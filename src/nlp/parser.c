@@ -24,6 +24,7 @@ typedef int8_t v4c __attribute__((vector_size(4)));
 typedef int16_t v4s __attribute__((vector_size(8)));
 typedef int8_t v16c __attribute__((vector_size(16)));
 typedef int16_t v16s __attribute__((vector_size(32)));
+typedef float v16f __attribute__((vector_size(64)));
 
 /*
 ** Weights are at most 127 in magnitude and there are at most
@@ -32,21 +33,30 @@ typedef int16_t v16s __attribute__((vector_size(32)));
 #define WEIGHT8_MAX 127
 _Static_assert((SR_PARSER_MAX_FEATS * WEIGHT8_MAX) <= 32767, "16-bit sums of 8-bit weights");
 
-/* Transition scores from the 8-bit table of a loaded model. */
+/*
+** Transition scores from the 8-bit table of a loaded model.  The three
+** weights of a row are summed in plain integers: converting a 4-byte
+** vector to 16-bit lanes costs more shuffles than the additions it saves.
+*/
 static void score_trans8(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
 {
+    _Static_assert(SR_PT_COUNT == 3, "three transitions");
     const unsigned shift = 64u - (unsigned)p->trans_bits;
-    const v4c *table = (const v4c *)p->trans8;
-    const v4c *rows[SR_PARSER_MAX_FEATS];
+    const int8_t *table = p->trans8;
+    const int8_t *rows[SR_PARSER_MAX_FEATS];
     for (size_t i = 0; i < nf; i++) {
-        rows[i] = table + (f[i] >> shift);
+        rows[i] = table + (f[i] >> shift) * SR_PT_STRIDE;
         __builtin_prefetch(rows[i]);
     }
-    v4s sum = {0, 0, 0, 0};
-    for (size_t i = 0; i < nf; i++)
-        sum += __builtin_convertvector(*rows[i], v4s);
-    for (int k = 0; k < SR_PT_COUNT; k++)
-        score[k] = (float)sum[k] * p->trans_scale;
+    int s0 = 0, s1 = 0, s2 = 0;
+    for (size_t i = 0; i < nf; i++) {
+        s0 += rows[i][0];
+        s1 += rows[i][1];
+        s2 += rows[i][2];
+    }
+    score[0] = (float)s0 * p->trans_scale;
+    score[1] = (float)s1 * p->trans_scale;
+    score[2] = (float)s2 * p->trans_scale;
 }
 
 void sr_parser_score_trans(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
@@ -68,6 +78,23 @@ void sr_parser_score_trans(const sr_parser *p, const uint64_t *f, size_t nf, flo
     memcpy(score, &sum, sizeof sum);
 }
 
+/*
+** Sum rows[0..nf) of `stride` 16-byte vectors into sum.  Inlined with a
+** constant stride, the sums stay in registers across the rows.
+*/
+static inline __attribute__((always_inline)) void sum_label_rows(const v16c *const *rows, size_t nf,
+                                                                 size_t stride, v16s *sum)
+{
+    v16s acc[SR_PARSER_MAX_LABELS / 16];
+    for (size_t k = 0; k < stride; k++)
+        acc[k] = (v16s){0};
+    for (size_t i = 0; i < nf; i++)
+        for (size_t k = 0; k < stride; k++)
+            acc[k] += __builtin_convertvector(rows[i][k], v16s);
+    for (size_t k = 0; k < stride; k++)
+        sum[k] = acc[k];
+}
+
 /* Relation scores from the 8-bit table of a loaded model: one cache line a row. */
 static void score_labels8(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
 {
@@ -81,13 +108,29 @@ static void score_labels8(const sr_parser *p, const uint64_t *f, size_t nf, floa
         for (size_t off = 0; off < stride * sizeof(v16c); off += 64)
             __builtin_prefetch(row + off);
     }
+    _Static_assert(SR_PARSER_MAX_LABELS == 64, "at most four vectors a row");
     v16s sum[SR_PARSER_MAX_LABELS / 16];
-    memset(sum, 0, sizeof sum);
-    for (size_t i = 0; i < nf; i++)
-        for (size_t k = 0; k < stride; k++)
-            sum[k] += __builtin_convertvector(rows[i][k], v16s);
-    for (int k = 0; k < p->nlabels; k++)
-        score[k] = (float)sum[k / 16][k % 16] * p->label_scale;
+    switch (stride) {
+    case 1:
+        sum_label_rows(rows, nf, 1, sum);
+        break;
+    case 2:
+        sum_label_rows(rows, nf, 2, sum);
+        break;
+    case 3:
+        sum_label_rows(rows, nf, 3, sum);
+        break;
+    default:
+        sum_label_rows(rows, nf, 4, sum);
+        break;
+    }
+    float all[SR_PARSER_MAX_LABELS];
+    const v16f scale = (v16f){0} + p->label_scale;
+    for (size_t k = 0; k < stride; k++) {
+        v16f x = __builtin_convertvector(sum[k], v16f) * scale;
+        memcpy(all + 16 * k, &x, sizeof x);
+    }
+    memcpy(score, all, (size_t)p->nlabels * sizeof *score);
 }
 
 void sr_parser_score_labels(const sr_parser *p, const uint64_t *f, size_t nf, float *score)
@@ -135,15 +178,19 @@ static int best_transition(const sr_pstate *st, const float *score)
     return best;
 }
 
-void sr_parser_parse_ids(const sr_parser *p, const sr_sentence *s, int *heads, int *labels,
-                         sr_arena *a)
+/*
+** sr_parser_parse_ids, the supertagger given the words of
+** sr_tagger_words(s) (NULL: it computes them).
+*/
+static void parse_ids_words(const sr_parser *p, const sr_sentence *s, sr_tg_word *words, int *heads,
+                            int *labels, sr_arena *a)
 {
     int n = (int)s->ntokens;
     sr_ptok *tk = sr_arena_alloc(a, ((size_t)n + 1) * sizeof *tk);
     uint64_t *supertags = NULL;
     if (p->supertagger) {
         supertags = sr_arena_alloc(a, (size_t)n * sizeof *supertags);
-        sr_supertag(p->supertagger, p->st_hash, s, supertags, a);
+        sr_supertag_words(p->supertagger, p->st_hash, s, words, supertags, a);
     }
     sr_parser_prepare(s, supertags, tk);
     sr_pstate st;
@@ -172,18 +219,29 @@ void sr_parser_parse_ids(const sr_parser *p, const sr_sentence *s, int *heads, i
     }
 }
 
-void sr_parser_parse(const sr_parser *p, sr_sentence *s, sr_arena *a)
+void sr_parser_parse_ids(const sr_parser *p, const sr_sentence *s, int *heads, int *labels,
+                         sr_arena *a)
+{
+    parse_ids_words(p, s, NULL, heads, labels, a);
+}
+
+void sr_parser_parse_words(const sr_parser *p, sr_sentence *s, sr_tg_word *words, sr_arena *a)
 {
     if (!p || !s || s->ntokens == 0)
         return;
     size_t n = s->ntokens;
     int *heads = sr_arena_alloc(a, (n + 1) * sizeof *heads);
     int *labels = sr_arena_alloc(a, (n + 1) * sizeof *labels);
-    sr_parser_parse_ids(p, s, heads, labels, a);
+    parse_ids_words(p, s, words, heads, labels, a);
     for (size_t i = 0; i < n; i++) {
         s->tokens[i].head = heads[i + 1];
         s->tokens[i].deprel = p->label_names[labels[i + 1]];
     }
+}
+
+void sr_parser_parse(const sr_parser *p, sr_sentence *s, sr_arena *a)
+{
+    sr_parser_parse_words(p, s, NULL, a);
 }
 
 void sr_parser_score_sentence(const sr_parser *p, const sr_sentence *gold, const int *heads,
@@ -248,8 +306,8 @@ static int8_t *expand_table(const sr_model_file *m, const char *prefix, int bits
     const float *scale = w ? table_section(m, prefix, "scale", SR_MT_F32, 1, &one, err) : NULL;
     if (!scale)
         return NULL;
-    int8_t *table = NULL;
-    if (posix_memalign((void **)&table, 64, rows * stride) == 0)
+    int8_t *table = sr_alloc_table(rows * stride);
+    if (table)
         memset(table, 0, rows * stride);
     if (!table) {
         sr_error_set(err, "%s: out of memory for the parser tables", sr_model_path(m));
@@ -263,17 +321,19 @@ static int8_t *expand_table(const sr_model_file *m, const char *prefix, int bits
             maxabs = abs(w[i]);
     const float narrow = (float)WEIGHT8_MAX / (float)maxabs;
     size_t row = 0, entry = 0;
-    for (size_t r = 0; r < rows; r++) {
-        if (!(bitmap[r / 32] >> (r % 32) & 1))
-            continue;
-        if (row >= nrows || count[row] == 0 || count[row] > width || entry + count[row] > nw)
-            return bad_table(table, m, prefix, "row counts do not match the bitmap", err);
-        for (size_t k = 0; k < count[row]; k++, entry++) {
-            if (cls[entry] >= width)
-                return bad_table(table, m, prefix, "class out of range", err);
-            table[r * stride + cls[entry]] = (int8_t)lrintf((float)w[entry] * narrow);
+    /* only the set bits of the bitmap are visited, in order, not every row */
+    for (size_t word = 0; word < rows / 32; word++) {
+        for (uint32_t bits = bitmap[word]; bits; bits &= bits - 1) {
+            size_t r = word * 32 + (size_t)__builtin_ctz(bits);
+            if (row >= nrows || count[row] == 0 || count[row] > width || entry + count[row] > nw)
+                return bad_table(table, m, prefix, "row counts do not match the bitmap", err);
+            for (size_t k = 0; k < count[row]; k++, entry++) {
+                if (cls[entry] >= width)
+                    return bad_table(table, m, prefix, "class out of range", err);
+                table[r * stride + cls[entry]] = (int8_t)lrintf((float)w[entry] * narrow);
+            }
+            row++;
         }
-        row++;
     }
     if (row != nrows || entry != nw)
         return bad_table(table, m, prefix, "more weights than rows", err);

@@ -27,15 +27,21 @@ void sr_supertag_class_hashes(const sr_tagger *t, uint64_t *hash)
         hash[c] = sr_supertag_hash(t->class_xpos[c] ? t->class_xpos[c] : "_");
 }
 
-void sr_supertag(const sr_tagger *t, const uint64_t *class_hash, const sr_sentence *s,
-                 uint64_t *out, sr_arena *a)
+void sr_supertag_words(const sr_tagger *t, const uint64_t *class_hash, const sr_sentence *s,
+                       sr_tg_word *words, uint64_t *out, sr_arena *a)
 {
     size_t n = s->ntokens;
     uint8_t stack_cls[STACK_WORDS];
     uint8_t *cls = n > STACK_WORDS ? sr_arena_alloc(a, n) : stack_cls;
-    sr_tg_tag_words(t, s, cls, NULL, a); /* supertags have no features */
+    sr_tg_tag_shared(t, s, words, cls, NULL, a); /* supertags have no features */
     for (size_t i = 0; i < n; i++)
         out[i] = class_hash[cls[i]];
+}
+
+void sr_supertag(const sr_tagger *t, const uint64_t *class_hash, const sr_sentence *s,
+                 uint64_t *out, sr_arena *a)
+{
+    sr_supertag_words(t, class_hash, s, NULL, out, a);
 }
 
 void sr_supertag_gold(sr_sentence *s, size_t n, sr_arena *a)

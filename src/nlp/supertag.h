@@ -34,6 +34,9 @@ void sr_supertag_class_hashes(const sr_tagger *t, uint64_t *hash);
 */
 void sr_supertag(const sr_tagger *t, const uint64_t *class_hash, const sr_sentence *s,
                  uint64_t *out, sr_arena *a);
+/* sr_supertag with the words of sr_tagger_words(s), or NULL to compute them. */
+void sr_supertag_words(const sr_tagger *t, const uint64_t *class_hash, const sr_sentence *s,
+                       sr_tg_word *words, uint64_t *out, sr_arena *a);
 
 /*
 ** Turn the gold trees of s[0..n) into gold supertags for training a

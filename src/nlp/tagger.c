@@ -59,9 +59,11 @@ int sr_tg_insert(sr_tg_slot *slots, uint32_t mask, unsigned bits, uint32_t fp, u
 /*
 ** Score keys[0..n).  Lookups go in stages so that cache misses overlap
 ** instead of queueing: prefetch every home slot, then find the slots and
-** prefetch their weights, then add the weights.
+** prefetch their weights, then add the weights (AVX2 where the CPU has it:
+** dense rows are long).
 */
-void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int32_t *scores)
+SR_WIDE_VECTORS static void table_score(const sr_tg_table *t, const uint64_t *keys, size_t n,
+                                        int32_t *scores)
 {
     uint32_t rows[SR_TG_MAX_FEATURES];
     size_t nrows = 0;
@@ -101,6 +103,12 @@ void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int
         for (uint32_t j = 0; j < len; j++)
             scores[t->cls[off + j]] += t->w[off + j];
     }
+}
+
+/* The exported entry to table_score, whose ifunc must stay local to the library. */
+void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int32_t *scores)
+{
+    table_score(t, keys, n, scores);
 }
 
 int sr_tg_dict_lookup(const sr_tagger *t, uint64_t exact)
@@ -163,22 +171,49 @@ void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t
     }
 }
 
-void sr_tg_tag_words(const sr_tagger *t, const sr_sentence *s, uint8_t *cls, uint8_t *fid,
-                     sr_arena *a)
+/* The form of token i of s, "" when it has none. */
+static const char *token_form(const sr_sentence *s, size_t i)
+{
+    return s->tokens[i].form ? s->tokens[i].form : "";
+}
+
+sr_tg_word *sr_tagger_words(const sr_sentence *s, sr_arena *a)
+{
+    size_t n = s->ntokens;
+    sr_tg_word *words = sr_arena_alloc(a, (n ? n : 1) * sizeof *words);
+    for (size_t i = 0; i < n; i++)
+        sr_tg_word_init(&words[i], token_form(s, i), i == 0);
+    return words;
+}
+
+void sr_tg_tag_shared(const sr_tagger *t, const sr_sentence *s, sr_tg_word *words, uint8_t *cls,
+                      uint8_t *fid, sr_arena *a)
 {
     size_t n = s->ntokens;
     sr_tg_word stack_words[STACK_WORDS];
-    sr_tg_word *words = stack_words;
     if (n == 0)
         return;
-    if (n > STACK_WORDS)
-        words = sr_arena_alloc(a, n * sizeof *words);
-    for (size_t i = 0; i < n; i++)
-        sr_tg_prepare(t, &words[i], s->tokens[i].form ? s->tokens[i].form : "", i == 0);
+    if (words) {
+        /* the hashes are the model's own; only the lexicon bits are per model */
+        for (size_t i = 0; i < n; i++)
+            words[i].lex = sr_tg_dict_lookup(t, words[i].exact) < 0
+                               ? sr_tg_lexicon(&t->lex, token_form(s, i))
+                               : 0;
+    } else {
+        words = n > STACK_WORDS ? sr_arena_alloc(a, n * sizeof *words) : stack_words;
+        for (size_t i = 0; i < n; i++)
+            sr_tg_prepare(t, &words[i], token_form(s, i), i == 0);
+    }
     sr_tg_decode(t, words, n, cls, fid);
 }
 
-void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)
+void sr_tg_tag_words(const sr_tagger *t, const sr_sentence *s, uint8_t *cls, uint8_t *fid,
+                     sr_arena *a)
+{
+    sr_tg_tag_shared(t, s, NULL, cls, fid, a);
+}
+
+void sr_tagger_tag_words(const sr_tagger *t, sr_sentence *s, sr_tg_word *words, sr_arena *a)
 {
     size_t n = s->ntokens;
     uint8_t stack_cls[STACK_WORDS], stack_fid[STACK_WORDS];
@@ -187,13 +222,18 @@ void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)
         cls = sr_arena_alloc(a, n);
         fid = sr_arena_alloc(a, n);
     }
-    sr_tg_tag_words(t, s, cls, fid, a);
+    sr_tg_tag_shared(t, s, words, cls, fid, a);
     for (size_t i = 0; i < n; i++) {
         sr_token *tok = &s->tokens[i];
         tok->upos = t->class_upos[cls[i]];
         tok->xpos = t->class_xpos[cls[i]];
         tok->feats = fid[i] ? t->feats[fid[i]] : NULL;
     }
+}
+
+void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)
+{
+    sr_tagger_tag_words(t, s, NULL, a);
 }
 
 /* ------------------------------------------------------------------ */

@@ -248,4 +248,12 @@ void sr_tg_decode(const sr_tagger *t, const sr_tg_word *words, size_t n, uint8_t
 void sr_tg_tag_words(const sr_tagger *t, const sr_sentence *s, uint8_t *cls, uint8_t *fid,
                      sr_arena *a);
 
+/*
+** sr_tg_tag_words with words[0..n) from sr_tagger_words (NULL: prepare
+** them here): their lexicon bits are set for t before decoding, so the
+** same words can go to another model next.
+*/
+void sr_tg_tag_shared(const sr_tagger *t, const sr_sentence *s, sr_tg_word *words, uint8_t *cls,
+                      uint8_t *fid, sr_arena *a);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 /* The one name table of sr_status. */
@@ -84,6 +85,21 @@ _Noreturn void sr_oom(size_t size)
         longjmp(*oom_handler, 1);
     fprintf(stderr, "sitrep: out of memory allocating %zu bytes\n", size);
     abort();
+}
+
+void *sr_alloc_table(size_t size)
+{
+    const size_t huge = (size_t)2 << 20;
+    void *p = NULL;
+    if (size < 2 * huge)
+        return posix_memalign(&p, 64, size ? size : 1) == 0 ? p : NULL;
+    size_t rounded = (size + huge - 1) / huge * huge; /* the last page whole, too */
+    if (posix_memalign(&p, huge, rounded) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, rounded, MADV_HUGEPAGE); /* advice only: without huge pages all still works */
+#endif
+    return p;
 }
 
 char *sr_read_file(const char *path, size_t *len, sr_error *err)

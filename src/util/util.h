@@ -12,6 +12,21 @@
 #include "sitrep.h"
 
 /*
+** SR_WIDE_VECTORS marks the few functions whose time goes to adding long
+** rows of weights: on x86-64 with GNU ifuncs they are compiled both for
+** AVX2 and for the baseline, and the loader picks what the CPU runs.  The
+** arithmetic is the same in both, only the vector width differs.
+*/
+#if defined(__x86_64__) && defined(__linux__) && defined(__has_attribute)
+#if __has_attribute(target_clones)
+#define SR_WIDE_VECTORS __attribute__((target_clones("avx2", "default")))
+#endif
+#endif
+#ifndef SR_WIDE_VECTORS
+#define SR_WIDE_VECTORS
+#endif
+
+/*
 ** Fill err (may be NULL) with a printf-style message and the code
 ** SR_ERR_INVALID.  Control characters in the message (which may quote input)
 ** become '?', so that a message never carries terminal escapes.  Always
@@ -37,6 +52,14 @@ jmp_buf *sr_oom_handler(void);
 jmp_buf *sr_oom_catch(jmp_buf *jb);
 /* Report that size bytes could not be allocated; does not return. */
 _Noreturn void sr_oom(size_t size);
+
+/*
+** size bytes (not zeroed) for a table looked up at random, to be released
+** with free(), or NULL.  A table of several megabytes is aligned to 2 MB
+** and asked to be backed by huge pages where the system allows it: with
+** 4 KB pages nearly every look-up in it also misses the TLB.
+*/
+void *sr_alloc_table(size_t size);
 
 /*
 ** Read a whole file into a malloc'd NUL-terminated buffer.  path "-" is
