@@ -62,8 +62,8 @@ int sr_tg_insert(sr_tg_slot *slots, uint32_t mask, unsigned bits, uint32_t fp, u
 ** prefetch their weights, then add the weights (AVX2 where the CPU has it:
 ** dense rows are long).
 */
-SR_WIDE_VECTORS static void table_score(const sr_tg_table *t, const uint64_t *keys, size_t n,
-                                        int32_t *scores)
+SR_WIDE_VECTORS static void sr_tg_score_rows(const sr_tg_table *t, const uint64_t *keys, size_t n,
+                                             int32_t *scores)
 {
     uint32_t rows[SR_TG_MAX_FEATURES];
     size_t nrows = 0;
@@ -105,10 +105,11 @@ SR_WIDE_VECTORS static void table_score(const sr_tg_table *t, const uint64_t *ke
     }
 }
 
-/* The exported entry to table_score, whose ifunc must stay local to the library. */
+/* The exported entry to sr_tg_score_rows, whose ifunc must stay local to the library
+   (its resolver is a global symbol under some compilers: hence the prefix). */
 void sr_tg_table_score(const sr_tg_table *t, const uint64_t *keys, size_t n, int32_t *scores)
 {
-    table_score(t, keys, n, scores);
+    sr_tg_score_rows(t, keys, n, scores);
 }
 
 int sr_tg_dict_lookup(const sr_tagger *t, uint64_t exact)

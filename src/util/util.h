@@ -17,7 +17,8 @@
 ** AVX2 and for the baseline, and the loader picks what the CPU runs.  The
 ** arithmetic is the same in both, only the vector width differs.
 */
-#if defined(__x86_64__) && defined(__linux__) && defined(__has_attribute)
+/* Not with clang: its resolver of a static function is a global, exported symbol. */
+#if defined(__x86_64__) && defined(__linux__) && defined(__has_attribute) && !defined(__clang__)
 #if __has_attribute(target_clones)
 #define SR_WIDE_VECTORS __attribute__((target_clones("avx2", "default")))
 #endif
