@@ -19,7 +19,7 @@ sitrep \\- code news articles into CAMEO/PLOVER event data
 .nf
 HEAD
 "$bin" --help | esc
-for cmd in code segment parse kb serve; do
+for cmd in code segment parse kb export serve; do
     echo ".fi"
     echo ".SH \"SITREP $(echo $cmd | tr a-z A-Z)\""
     echo ".nf"
