@@ -116,6 +116,11 @@
     "  SELECT m.*, s.text AS sentence_text, d.title AS doc_title, d.url AS doc_url," \
     "  d.source AS doc_source, d.date AS doc_date FROM mentions m" \
     "  JOIN documents d ON d.id = m.doc_id" \
+    "  JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence;" \
+    "CREATE VIEW IF NOT EXISTS event_evidence AS" \
+    "  SELECT e.*, m.doc_id, m.sentence, s.text AS sentence_text, d.title AS doc_title," \
+    "  d.url AS doc_url, d.source AS doc_source, d.date AS doc_date FROM events e" \
+    "  JOIN mentions m ON m.id = e.first_report JOIN documents d ON d.id = m.doc_id" \
     "  JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence;"
 
 // clang-format on

@@ -156,6 +156,7 @@ static void new_database_has_schema_4(void **state)
                      1);
     assert_int_equal(count(path, "SELECT count(*) FROM dyad_day"), 0);
     assert_int_equal(count(path, "SELECT count(*) FROM mention_evidence"), 0);
+    assert_int_equal(count(path, "SELECT count(*) FROM event_evidence"), 0);
     /* Opening again rewrites the lookup tables, never doubles them. */
     s = sr_store_open(path, &err);
     sr_store_close(s);
@@ -307,6 +308,20 @@ static void merging_rules(void **state)
     h = merged(two, pub, 2);
     assert_string_equal(h, "2025-08-19|RUSMIL|UKR|2|2|2|Odesa\n");
     free(h);
+    /* The happening's evidence is its first report's sentence and document. */
+    {
+        char *path = db_path();
+        sr_error err = {0};
+        sr_store *st = sr_store_open(path, &err);
+        put(st, make_doc("late", "2025-08-21", "Agency", &a, 1));
+        put(st, make_doc("early", "2025-08-19", "Wire", &a, 1));
+        sr_store_close(st);
+        char *ev = rows(path, "SELECT doc_id, sentence, doc_source, sentence_text = doc_title"
+                              " FROM event_evidence");
+        assert_string_equal(ev, "early|0|Wire|0\n");
+        free(ev);
+        remove_db(path);
+    }
     /* Strikes on the same city on different days: two. */
     two[1].date = "2025-08-18";
     h = merged(two, pub, 2);
