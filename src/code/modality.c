@@ -108,6 +108,42 @@ static int in_condition(const tree_ctx *x, uint32_t k)
     return 0;
 }
 
+/* Is k a base-form verb ("supply" after "will not")? */
+static int base_form(const tree_ctx *x, uint32_t k)
+{
+    const char *xp = x->s->tokens[k].xpos;
+    return xp && strcmp(xp, "VB") == 0;
+}
+
+/*
+** The negation a verb takes from the verb it is conjoined to.  A conjunct
+** with no subject or auxiliary of its own shares its head's auxiliary and
+** so its negator: after "or" always ("will not supply weapons or allow
+** shipments": neither act), after "and" only when both are base forms the
+** auxiliary governs ("will not supply weapons and allow shipments"); "did
+** not attack Kyiv and killed civilians" keeps the killing.  A conjunct
+** introduced by "nor" is negated by it.  The words.txt rule, or NULL.
+*/
+static const char *conjunct_negation(const tree_ctx *x, uint32_t h)
+{
+    int g = sr_tr_head(x, h);
+    if (g < 0 || !sr_tr_rel(x, h, "conj") || !sr_tr_is_verbal(x, (uint32_t)g) ||
+        sr_tr_child(x, h, "nsubj") >= 0 || sr_tr_child(x, h, "aux") >= 0 ||
+        sr_tr_child(x, h, "cop") >= 0)
+        return NULL;
+    int cc = sr_tr_child(x, h, "cc");
+    const char *w = cc >= 0 ? sr_tr_lemma(x, (uint32_t)cc) : "";
+    if (cc >= 0 && (x->wc[cc] & SR_WC_NEGATOR)) /* "neither X nor Y" */
+        return class_rule(x, (uint32_t)cc, SR_WC_NEGATOR);
+    const char *r = child_of_class(x, (uint32_t)g, SR_WC_NEGATOR);
+    if (!r)
+        return NULL;
+    if (strcmp(w, "or") == 0 ||
+        (strcmp(w, "and") == 0 && base_form(x, h) && base_form(x, (uint32_t)g)))
+        return r;
+    return NULL;
+}
+
 void sr_tr_modality(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -117,7 +153,7 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         p->suppressed = 1; /* the condition of a threat is not an event */
         return;
     }
-    if ((rule = child_of_class(x, h, SR_WC_NEGATOR)))
+    if ((rule = child_of_class(x, h, SR_WC_NEGATOR)) || (rule = conjunct_negation(x, h)))
         mod = SR_MOD_NEGATED;
     else if ((rule = child_of_class(x, h, SR_WC_FUTURE)))
         mod = SR_MOD_FUTURE;

@@ -165,6 +165,26 @@ static void test_modality(void **state)
     sr_doc_free(d);
 }
 
+/*
+** A conjunct shares its head's negator after "or" and "nor", after "and" only
+** when both are base forms under the negated auxiliary.
+*/
+static void test_conjunct_negation(void **state)
+{
+    (void)state;
+    const char *or_ = "Hungary will not supply weapons to Ukraine or allow arms shipments to "
+                      "cross its territory.";
+    expect(or_, "HUN*", NULL, "1212");
+    expect_not(or_, "HUN*", NULL, "062");
+    const char *and_ = "Hungary will not supply weapons to Ukraine and allow arms shipments to "
+                       "cross its territory.";
+    expect_not(and_, "HUN*", NULL, "062");
+    const char *nor = "Hungary will neither supply weapons to Ukraine nor allow arms shipments "
+                      "to cross its territory.";
+    expect_not(nor, "HUN*", NULL, "062");
+    expect("Russia did not attack Kyiv and killed ten civilians in Kharkiv.", "RUS*", "UKR*", "19");
+}
+
 /* A speech verb codes its content; the bare statement only when there is none. */
 static void test_speech(void **state)
 {
@@ -371,15 +391,11 @@ static void test_petrarch_dictionaries(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_roles),
-        cmocka_unit_test(test_nominal_events),
-        cmocka_unit_test(test_modality),
-        cmocka_unit_test(test_speech),
-        cmocka_unit_test(test_event_fields),
-        cmocka_unit_test(test_seed_article),
-        cmocka_unit_test(test_petrarch_dictionaries),
-        cmocka_unit_test(test_wire_sentences),
-        cmocka_unit_test(test_no_statement_beside_report),
+        cmocka_unit_test(test_roles),          cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_modality),       cmocka_unit_test(test_conjunct_negation),
+        cmocka_unit_test(test_speech),         cmocka_unit_test(test_event_fields),
+        cmocka_unit_test(test_seed_article),   cmocka_unit_test(test_petrarch_dictionaries),
+        cmocka_unit_test(test_wire_sentences), cmocka_unit_test(test_no_statement_beside_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
