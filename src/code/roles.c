@@ -299,13 +299,16 @@ static int prep_allowed(const tree_ctx *x, const pred *p, const char *w, const c
 /*
 ** Is token k one of the phrase's own words ("send American troops":
 ** troops)?  A phrase's words end it, so only its last word and the
-** mention that covers it count; an actor inside a gap ("send Putin and
+** mention that covers it count, and any word before the head ("general
+** strike"); an actor inside a gap ("send Putin and
 ** Zelensky to an agreement") is an argument.
 */
 static int in_trigger(const tree_ctx *x, const pred *p, int32_t k)
 {
     if (!p || k < (int32_t)p->hit.tstart || k >= (int32_t)p->hit.tend || k == (int32_t)p->head)
         return 0;
+    if (x->c->dict->inflect && k < (int32_t)p->head)
+        return 1; /* a word before the head ("general > strike"): the phrase's own */
     int32_t last = (int32_t)p->hit.tend - 1, m = x->ti[last].mention;
     if (k == last)
         return 1;

@@ -262,6 +262,10 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
     if (nouns && sr_tr_head(x, k) >= 0 && sr_tr_is_verbal(x, (uint32_t)sr_tr_head(x, k)))
         top = sr_tr_head(x, k);
     int lo = x->sub_lo[k], hi = x->sub_hi[top] + 1;
+    /* a noun that modifies a later noun may take it into its phrase ("strike price") */
+    int g = sr_tr_head(x, k);
+    if (nouns && g > (int)k && sr_tr_rel(x, k, "compound") && g + 1 > hi)
+        hi = g + 1;
     if (!d->inflect) { /* TABARI's patterns read the sentence's words in order */
         lo = 0;
         hi = (int)x->n;
@@ -288,14 +292,19 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
         }
     }
     p.head = k;
+    /* "missile ... strike", "strike price": the phrase ends in the noun this one modifies,
+       whose own modifiers are the event's ("a Russian missile strike") */
+    if (nouns && g > (int)k && sr_tr_rel(x, k, "compound") && p.hit.matched_pattern &&
+        (uint32_t)g < p.hit.tend && x->pred_at[g] < 0 && x->ti[g].mention < 0)
+        p.head = (uint32_t)g;
     p.noun = (uint8_t)nouns;
     p.code = p.hit.code;
     /* a verb of saying reports its content, unless a phrase gave it its own event */
     p.speech = !nouns && (x->wc[k] & SR_WC_SPEECH) && !p.hit.matched_pattern;
-    x->pred_at[k] = (int32_t)x->npred;
+    x->pred_at[p.head] = (int32_t)x->npred;
     x->preds[x->npred++] = p;
     for (uint32_t j = p.hit.tstart; j < p.hit.tend; j++)
-        if (j != k)
+        if (j != p.head)
             x->ti[j].used = 1;
 }
 

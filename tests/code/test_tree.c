@@ -146,6 +146,20 @@ static void test_nominal_events(void **state)
     expect_not("Russian drones hit Sumy overnight.", "UKR*", NULL, "");
 }
 
+/* A modifier can change what an event noun is: words before the head ("hunger > strike"). */
+static void test_noun_modifiers(void **state)
+{
+    (void)state;
+    const char *hunger = "The hunger strike by Palestinian prisoners entered its tenth day.";
+    expect(hunger, "PSE*", NULL, "142");
+    expect_not(hunger, NULL, NULL, "19");
+    expect("The general strike by Ukrainian workers paralyzed Kyiv.", NULL, NULL, "143");
+    expect_not("The general strike by Ukrainian workers paralyzed Kyiv.", NULL, NULL, "19");
+    expect_not("The strike price of Russian oil fell.", NULL, NULL, "19");
+    /* the phrase's head keeps its own modifiers */
+    expect("A Russian missile strike hit Kyiv.", "RUS*", "UKR*", "195");
+}
+
 /* Future and conditional acts never code the material act; negated ones become refusals. */
 static void test_modality(void **state)
 {
@@ -391,11 +405,17 @@ static void test_petrarch_dictionaries(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_roles),          cmocka_unit_test(test_nominal_events),
-        cmocka_unit_test(test_modality),       cmocka_unit_test(test_conjunct_negation),
-        cmocka_unit_test(test_speech),         cmocka_unit_test(test_event_fields),
-        cmocka_unit_test(test_seed_article),   cmocka_unit_test(test_petrarch_dictionaries),
-        cmocka_unit_test(test_wire_sentences), cmocka_unit_test(test_no_statement_beside_report),
+        cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_noun_modifiers),
+        cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_conjunct_negation),
+        cmocka_unit_test(test_speech),
+        cmocka_unit_test(test_event_fields),
+        cmocka_unit_test(test_seed_article),
+        cmocka_unit_test(test_petrarch_dictionaries),
+        cmocka_unit_test(test_wire_sentences),
+        cmocka_unit_test(test_no_statement_beside_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
