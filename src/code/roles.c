@@ -32,6 +32,8 @@
 
 static const char *const VERB_PREPS[] = {"against", "on",      "upon", "at",   "with", "to",
                                          "toward",  "towards", "into", "onto", NULL};
+/* consultations: whom they are held with; "about", "on", "over" give the topic */
+static const char *const CONSULT_PREPS[] = {"with", "to", NULL};
 static const char *const NOUN_PREPS[] = {"against", "on",        "upon", "at",
                                          "of",      "with",      "into", "toward",
                                          "towards", "targeting", "onto", NULL};
@@ -657,14 +659,43 @@ static void source_by_preposition(tree_ctx *x, pred *p, int *inherited)
     *inherited = 0;
 }
 
+/*
+** Does p consult (CAMEO 040, 041, 044-046: discuss, talk, negotiate)?  What
+** is discussed is no target: "discussed the situation in Ukraine", "talks
+** on Gaza".  Visits and hosting (042, 043) keep the place visited.
+*/
+static int consults(const tree_ctx *x, const pred *p)
+{
+    const char *c = p->hit.code;
+    return x->c->dict->inflect && c && c[0] == '0' && c[1] == '4' && c[2] != '2' && c[2] != '3';
+}
+
+/*
+** The interlocutor of a consultation that the parser hung inside its topic
+** ("discussed the situation in Ukraine with Erdogan": "with Erdogan" on
+** Ukraine): the actors of a "with" phrase in the noun phrases under k,
+** clauses excluded; depth bounds the descent.
+*/
+static uint32_t topic_partner(tree_ctx *x, uint32_t k, int32_t *out, int depth)
+{
+    static const char *const WITH[] = {"with", NULL};
+    uint32_t n = prep_actors(x, k, NULL, "nmod", WITH, out, TREE_SIDE);
+    for (int32_t c = x->first_child[k]; c >= 0 && !n && depth > 0; c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "nmod") || sr_tr_rel(x, (uint32_t)c, "obl") ||
+            sr_tr_rel(x, (uint32_t)c, "obj"))
+            n = topic_partner(x, (uint32_t)c, out, depth - 1);
+    return n;
+}
+
 /* The target of active verb h. */
 static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
     uint32_t h = p->head, n = 0;
+    const char *const *preps = consults(x, p) ? CONSULT_PREPS : VERB_PREPS;
     if (p->hit.phrase_target && p->hit.tend > p->hit.tstart)
         n = add_actor(out, 0, TREE_SIDE, actor_at(x, p->hit.tend - 1, 2));
     if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
-        n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
+        n = prep_actors(x, h, p, "obl", preps, out, TREE_SIDE);
     if (!n && !x->c->dict->inflect && p->entry) {
         /* two objects are a misparse ("welcomed a resumption of ties with X, the official
            news agency said", "agency" as the second): the first when it is an actor, else
@@ -685,17 +716,22 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         /* "will give to Ukraine the systems of air defense": a named recipient beats a
            countryless object */
         int32_t alt[TREE_SIDE];
-        uint32_t na = prep_actors(x, h, p, "obl", VERB_PREPS, alt, TREE_SIDE);
+        uint32_t na = prep_actors(x, h, p, "obl", preps, alt, TREE_SIDE);
         if (na && !unknown_country(x, alt, na)) {
             memcpy(out, alt, na * sizeof *alt);
             n = na;
         }
     }
     if (!n)
-        n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
+        n = prep_actors(x, h, p, "obl", preps, out, TREE_SIDE);
     for (uint32_t k = h + 1; k < p->hit.tend && !n; k++) /* the phrase's words after the verb */
-        n = prep_actors(x, k, p, "nmod", VERB_PREPS, out, TREE_SIDE);
+        n = prep_actors(x, k, p, "nmod", preps, out, TREE_SIDE);
     int o = sr_tr_child(x, h, "obj");
+    if (consults(x, p)) { /* the topic's actors are no target, a partner hung on it is */
+        if (!n)
+            n = topic_partner(x, h, out, 3);
+        return n;
+    }
     if (!n && o >= 0 && !in_trigger(x, p, o))
         n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 1 : 3);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && depth > 0; c = x->next_child[c])
@@ -879,10 +915,12 @@ static void noun_roles(tree_ctx *x, pred *p)
         at = sr_tr_head(x, (uint32_t)at);
     }
     p->src_inherited = (uint8_t)inherited;
-    p->ntgt = prep_actors(x, h, p, "nmod", NOUN_PREPS, p->tgt, TREE_SIDE);
+    /* "talks on Ukraine": what is discussed is no target */
+    const char *const *preps = consults(x, p) ? CONSULT_PREPS : NOUN_PREPS;
+    p->ntgt = prep_actors(x, h, p, "nmod", preps, p->tgt, TREE_SIDE);
     for (uint32_t k = p->hit.tstart; k < p->hit.tend && !p->ntgt; k++)
         if (k != h) /* "the need for pressure on Moscow" */
-            p->ntgt = prep_actors(x, k, p, "nmod", NOUN_PREPS, p->tgt, TREE_SIDE);
+            p->ntgt = prep_actors(x, k, p, "nmod", preps, p->tgt, TREE_SIDE);
     if (!p->ntgt && g >= 0 && sr_tr_is_verbal(x, (uint32_t)g) &&
         (sr_tr_rel(x, h, "nsubj") || sr_tr_rel(x, h, "obj"))) {
         /* "Russian strikes hit six regions"; "launched strikes on X" */

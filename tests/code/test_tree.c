@@ -146,6 +146,24 @@ static void test_nominal_events(void **state)
     expect_not("Russian drones hit Sumy overnight.", "UKR*", NULL, "");
 }
 
+/* What is discussed is no target of a consultation; whom it is held with is. */
+static void test_consult_topic(void **state)
+{
+    (void)state;
+    expect_not("Erdogan discussed the situation in Syria.", "TUR*", "SYR*", "04");
+    expect("Erdogan discussed the situation in Syria.", "TUR*", NULL, "040");
+    const char *with = "Putin discussed the situation in Ukraine with Turkish President Recep "
+                       "Tayyip Erdogan.";
+    expect(with, "RUS*", "TUR*", "040");
+    expect_not(with, "RUS*", "UKR*", "04");
+    const char *about = "Macron talked about the war in Gaza with Israeli Prime Minister "
+                        "Benjamin Netanyahu.";
+    expect(about, "FRA*", "ISR*", "040");
+    expect_not(about, "FRA*", "PSE*", "04");
+    expect_not("Putin held talks on Ukraine with Erdogan.", "RUS*", "UKR*", "04");
+    expect("Putin held talks on Ukraine with Erdogan.", "RUS*", "TUR*", "04");
+}
+
 /* A modifier can change what an event noun is: words before the head ("hunger > strike"). */
 static void test_noun_modifiers(void **state)
 {
@@ -405,17 +423,12 @@ static void test_petrarch_dictionaries(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_roles),
-        cmocka_unit_test(test_nominal_events),
-        cmocka_unit_test(test_noun_modifiers),
-        cmocka_unit_test(test_modality),
-        cmocka_unit_test(test_conjunct_negation),
-        cmocka_unit_test(test_speech),
-        cmocka_unit_test(test_event_fields),
-        cmocka_unit_test(test_seed_article),
-        cmocka_unit_test(test_petrarch_dictionaries),
-        cmocka_unit_test(test_wire_sentences),
-        cmocka_unit_test(test_no_statement_beside_report),
+        cmocka_unit_test(test_roles),          cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_consult_topic),  cmocka_unit_test(test_noun_modifiers),
+        cmocka_unit_test(test_modality),       cmocka_unit_test(test_conjunct_negation),
+        cmocka_unit_test(test_speech),         cmocka_unit_test(test_event_fields),
+        cmocka_unit_test(test_seed_article),   cmocka_unit_test(test_petrarch_dictionaries),
+        cmocka_unit_test(test_wire_sentences), cmocka_unit_test(test_no_statement_beside_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
