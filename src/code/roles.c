@@ -900,6 +900,17 @@ static void noun_roles(tree_ctx *x, pred *p)
         if (p->nsrc > 1)
             p->hit.mutual = 1; /* "talks between X and Y" */
     }
+    if (!p->nsrc && p->hit.mutual && x->c->dict->inflect) {
+        /* "the negotiations of Russia and Ukraine" (machine translation's "between"):
+           the participants of a reciprocal event, when "of" names more than one */
+        static const char *const OF[] = {"of", NULL};
+        int32_t of[TREE_SIDE];
+        uint32_t n = prep_actors(x, h, NULL, "nmod", OF, of, TREE_SIDE);
+        if (n > 1) {
+            memcpy(p->src, of, n * sizeof *of);
+            p->nsrc = n;
+        }
+    }
     int g = sr_tr_head(x, h);
     int inherited = 0;
     if (!p->nsrc && g >= 0 && sr_tr_rel(x, h, "obj") && (x->wc[g] & SR_WC_LIGHT))

@@ -164,6 +164,17 @@ static void test_consult_topic(void **state)
     expect("Putin held talks on Ukraine with Erdogan.", "RUS*", "TUR*", "04");
 }
 
+/* "Of" names the participants of a reciprocal event noun as "between" does. */
+static void test_reciprocal_of(void **state)
+{
+    (void)state;
+    const char *t = "The negotiations of Russia and Ukraine took place in Istanbul.";
+    expect(t, "RUS*", "UKR*", "046");
+    expect(t, "UKR*", "RUS*", "046");
+    expect("The meeting of Trump and Zelensky was held in Rome.", "UKR*", "USA*", "040");
+    expect_not("The meeting of NATO ended.", NULL, NULL, "04");
+}
+
 /* A modifier can change what an event noun is: words before the head ("hunger > strike"). */
 static void test_noun_modifiers(void **state)
 {
@@ -423,12 +434,19 @@ static void test_petrarch_dictionaries(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_roles),          cmocka_unit_test(test_nominal_events),
-        cmocka_unit_test(test_consult_topic),  cmocka_unit_test(test_noun_modifiers),
-        cmocka_unit_test(test_modality),       cmocka_unit_test(test_conjunct_negation),
-        cmocka_unit_test(test_speech),         cmocka_unit_test(test_event_fields),
-        cmocka_unit_test(test_seed_article),   cmocka_unit_test(test_petrarch_dictionaries),
-        cmocka_unit_test(test_wire_sentences), cmocka_unit_test(test_no_statement_beside_report),
+        cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_reciprocal_of),
+        cmocka_unit_test(test_consult_topic),
+        cmocka_unit_test(test_noun_modifiers),
+        cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_conjunct_negation),
+        cmocka_unit_test(test_speech),
+        cmocka_unit_test(test_event_fields),
+        cmocka_unit_test(test_seed_article),
+        cmocka_unit_test(test_petrarch_dictionaries),
+        cmocka_unit_test(test_wire_sentences),
+        cmocka_unit_test(test_no_statement_beside_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
