@@ -833,6 +833,12 @@ static void verb_roles(tree_ctx *x, pred *p)
             p->nsrc =
                 sr_tr_actors(x, (uint32_t)(s >= 0 ? s : active_subject(x, h)), p->src, TREE_SIDE);
             p->ntgt = verb_target(x, p, p->tgt, 2);
+        } else if (s >= 0 && s >= (int)p->hit.tstart && s < (int)h) {
+            /* the phrase's words in the subject ("sanctions on Iran were imposed",
+               "sanctions were imposed on Iran"): the target is a preposition's */
+            p->ntgt = prep_actors(x, (uint32_t)s, p, "nmod", VERB_PREPS, p->tgt, TREE_SIDE);
+            if (!p->ntgt)
+                p->ntgt = prep_actors(x, h, p, "obl", VERB_PREPS, p->tgt, TREE_SIDE);
         } else if (s >= 0)
             p->ntgt = sr_tr_actors(x, (uint32_t)s, p->tgt, TREE_SIDE);
         else if (sr_tr_rel(x, h, "acl") && sr_tr_head(x, h) >= 0)

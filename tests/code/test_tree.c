@@ -175,6 +175,17 @@ static void test_reciprocal_of(void **state)
     expect_not("The meeting of NATO ended.", NULL, NULL, "04");
 }
 
+/* A passive verb finds its phrase's words in its subject. */
+static void test_passive_phrase(void **state)
+{
+    (void)state;
+    expect("The responsibility was taken by Islamic State.", "IMG*", NULL, "015");
+    expect("Responsibility for the attack was claimed by Hamas.", "PSE*", NULL, "015");
+    expect_not("Responsibility for the attack was claimed by Hamas.", NULL, NULL, "010");
+    expect("Sanctions were imposed on Iran by the European Union.", "IGO*", "IRN*", "163");
+    expect("New sanctions on Iran were imposed by the European Union.", "IGO*", "IRN*", "163");
+}
+
 /* A modifier can change what an event noun is: words before the head ("hunger > strike"). */
 static void test_noun_modifiers(void **state)
 {
@@ -434,19 +445,13 @@ static void test_petrarch_dictionaries(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_roles),
-        cmocka_unit_test(test_nominal_events),
-        cmocka_unit_test(test_reciprocal_of),
-        cmocka_unit_test(test_consult_topic),
-        cmocka_unit_test(test_noun_modifiers),
-        cmocka_unit_test(test_modality),
-        cmocka_unit_test(test_conjunct_negation),
-        cmocka_unit_test(test_speech),
-        cmocka_unit_test(test_event_fields),
-        cmocka_unit_test(test_seed_article),
-        cmocka_unit_test(test_petrarch_dictionaries),
-        cmocka_unit_test(test_wire_sentences),
-        cmocka_unit_test(test_no_statement_beside_report),
+        cmocka_unit_test(test_roles),          cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_passive_phrase), cmocka_unit_test(test_reciprocal_of),
+        cmocka_unit_test(test_consult_topic),  cmocka_unit_test(test_noun_modifiers),
+        cmocka_unit_test(test_modality),       cmocka_unit_test(test_conjunct_negation),
+        cmocka_unit_test(test_speech),         cmocka_unit_test(test_event_fields),
+        cmocka_unit_test(test_seed_article),   cmocka_unit_test(test_petrarch_dictionaries),
+        cmocka_unit_test(test_wire_sentences), cmocka_unit_test(test_no_statement_beside_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
