@@ -735,7 +735,11 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     if (!n && o >= 0 && !in_trigger(x, p, o))
         n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 1 : 3);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && depth > 0; c = x->next_child[c])
-        if ((sr_tr_rel(x, (uint32_t)c, "xcomp") || sr_tr_rel(x, (uint32_t)c, "advcl")) &&
+        /* an infinitive ("to help protect Ukraine"); a participle ("declared martial law,
+           accusing the opposition") is an act of its own */
+        if ((sr_tr_rel(x, (uint32_t)c, "xcomp") ||
+             (sr_tr_rel(x, (uint32_t)c, "advcl") &&
+              (!x->c->dict->inflect || strcmp(sr_tr_case(x, (uint32_t)c), "to") == 0))) &&
             sr_tr_is_verbal(x, (uint32_t)c) && active_subject(x, (uint32_t)c) < 0) {
             pred q;
             memset(&q, 0, sizeof q);

@@ -186,6 +186,16 @@ static void test_passive_phrase(void **state)
     expect("New sanctions on Iran were imposed by the European Union.", "IGO*", "IRN*", "163");
 }
 
+/* A participle clause is an act of its own, not where the verb's target is. */
+static void test_participle_target(void **state)
+{
+    (void)state;
+    const char *t = "South Korean President Yoon Suk Yeol declared martial law in a late-night "
+                    "address, accusing the opposition of anti-state activities.";
+    expect_not(t, "KOR*", "KOROPP", "172");
+    expect(t, "KOR*", "KOROPP", "112");
+}
+
 /* A modifier can change what an event noun is: words before the head ("hunger > strike"). */
 static void test_noun_modifiers(void **state)
 {
@@ -445,13 +455,21 @@ static void test_petrarch_dictionaries(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_roles),          cmocka_unit_test(test_nominal_events),
-        cmocka_unit_test(test_passive_phrase), cmocka_unit_test(test_reciprocal_of),
-        cmocka_unit_test(test_consult_topic),  cmocka_unit_test(test_noun_modifiers),
-        cmocka_unit_test(test_modality),       cmocka_unit_test(test_conjunct_negation),
-        cmocka_unit_test(test_speech),         cmocka_unit_test(test_event_fields),
-        cmocka_unit_test(test_seed_article),   cmocka_unit_test(test_petrarch_dictionaries),
-        cmocka_unit_test(test_wire_sentences), cmocka_unit_test(test_no_statement_beside_report),
+        cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_participle_target),
+        cmocka_unit_test(test_passive_phrase),
+        cmocka_unit_test(test_reciprocal_of),
+        cmocka_unit_test(test_consult_topic),
+        cmocka_unit_test(test_noun_modifiers),
+        cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_conjunct_negation),
+        cmocka_unit_test(test_speech),
+        cmocka_unit_test(test_event_fields),
+        cmocka_unit_test(test_seed_article),
+        cmocka_unit_test(test_petrarch_dictionaries),
+        cmocka_unit_test(test_wire_sentences),
+        cmocka_unit_test(test_no_statement_beside_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
