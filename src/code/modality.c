@@ -95,7 +95,9 @@ static int has_condition(const tree_ctx *x, uint32_t k)
 static int in_condition(const tree_ctx *x, uint32_t k)
 {
     for (uint32_t steps = 0; steps < x->n; steps++) {
-        if (sr_tr_rel(x, k, "advcl")) {
+        /* an advcl, or a clause the parser hung on a noun ("use a nuclear weapon if
+           Ukraine's counteroffensive succeeded": acl) */
+        if (sr_tr_rel(x, k, "advcl") || (sr_tr_rel(x, k, "acl") && !sr_tr_rel(x, k, "acl:relcl"))) {
             const char *m = sr_tr_case(x, k);
             if (strcmp(m, "if") == 0 || strcmp(m, "unless") == 0)
                 return 1;

@@ -757,12 +757,23 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     return n;
 }
 
+/* Is k "other" or "another", or a word fixed to one ("each" with "other")? */
+static int reciprocal_word(const tree_ctx *x, uint32_t k)
+{
+    const char *w = sr_tr_lemma(x, k);
+    if (strcmp(w, "other") == 0 || strcmp(w, "another") == 0)
+        return 1;
+    int f = sr_tr_child(x, k, "fixed");
+    return f >= 0 && (strcmp(sr_tr_lemma(x, (uint32_t)f), "other") == 0 ||
+                      strcmp(sr_tr_lemma(x, (uint32_t)f), "another") == 0);
+}
+
 /* "accused each other", "met one another": a reciprocal object. */
 static int reciprocal_object(const tree_ctx *x, uint32_t h)
 {
     for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
         if ((sr_tr_rel(x, (uint32_t)c, "obj") || sr_tr_rel(x, (uint32_t)c, "obl")) &&
-            strcmp(sr_tr_lemma(x, (uint32_t)c), "other") == 0)
+            reciprocal_word(x, (uint32_t)c))
             return 1;
     return 0;
 }

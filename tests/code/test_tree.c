@@ -196,6 +196,25 @@ static void test_participle_target(void **state)
     expect(t, "KOR*", "KOROPP", "112");
 }
 
+/* "Each other" makes a compound subject act on each other. */
+static void test_each_other(void **state)
+{
+    (void)state;
+    const char *t = "Kiev and Moscow accused each other of violations of the Easter truce.";
+    expect(t, "UKR*", "RUS*", "112");
+    expect(t, "RUS*", "UKR*", "112");
+}
+
+/* A condition the parser hung on a noun is still no event. */
+static void test_condition_on_noun(void **state)
+{
+    (void)state;
+    const char *t = "Dmitry Medvedev said Russia would have to use a nuclear weapon if Ukraine's "
+                    "counteroffensive succeeded in seizing Russian-held land.";
+    expect(t, "RUS*", NULL, "138");
+    expect_not(t, "UKR*", NULL, "");
+}
+
 /* A modifier can change what an event noun is: words before the head ("hunger > strike"). */
 static void test_noun_modifiers(void **state)
 {
@@ -457,6 +476,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roles),
         cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_each_other),
+        cmocka_unit_test(test_condition_on_noun),
         cmocka_unit_test(test_participle_target),
         cmocka_unit_test(test_passive_phrase),
         cmocka_unit_test(test_reciprocal_of),
