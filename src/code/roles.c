@@ -451,13 +451,27 @@ static uint32_t subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited
     return 0;
 }
 
+/*
+** Is c an event noun of its own whose actors are its modifiers ("at the
+** mediation of Qatar": Qatar mediates)?  Those are that event's
+** participants, not another predicate's target.
+*/
+static int other_event(const tree_ctx *x, const pred *p, uint32_t c)
+{
+    int32_t q = x->pred_at[c];
+    return x->c->dict->inflect && q >= 0 && x->preds[q].noun &&
+           (!p || x->preds[q].head != p->head) && x->ti[c].mention < 0;
+}
+
 /* Actors of the children of k that a target preposition introduces. */
 static uint32_t prep_actors(tree_ctx *x, uint32_t k, const pred *p, const char *rel,
                             const char *const *preps, int32_t *out, uint32_t max)
 {
     uint32_t n = 0;
     for (int32_t c = x->first_child[k]; c >= 0 && n == 0; c = x->next_child[c])
-        if (sr_tr_rel(x, (uint32_t)c, rel) && prep_allowed(x, p, sr_tr_case(x, (uint32_t)c), preps))
+        if (sr_tr_rel(x, (uint32_t)c, rel) &&
+            prep_allowed(x, p, sr_tr_case(x, (uint32_t)c), preps) &&
+            !other_event(x, p, (uint32_t)c))
             n = sr_tr_actors(x, (uint32_t)c, out, max);
     return n;
 }
@@ -473,7 +487,7 @@ static uint32_t modifier_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t 
     if (depth <= 0)
         return 0;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (sr_tr_rel(x, (uint32_t)c, "nmod")) {
+        if (sr_tr_rel(x, (uint32_t)c, "nmod") && !other_event(x, NULL, (uint32_t)c)) {
             uint32_t n = sr_tr_actors(x, (uint32_t)c, out, max);
             if (!n)
                 n = modifier_actors(x, (uint32_t)c, out, max, depth - 1);

@@ -215,6 +215,16 @@ static void test_condition_on_noun(void **state)
     expect_not(t, "UKR*", NULL, "");
 }
 
+/* The actors of another event noun are its own, not the verb's target. */
+static void test_other_event_actors(void **state)
+{
+    (void)state;
+    const char *t = "The leaders of Armenia and Azerbaijan Pashinyan and Aliev signed in the "
+                    "White House the declaration about the world at mediation of Trump.";
+    expect_not(t, "ARM*", "USA*", "057");
+    expect(t, "ARM*", "AZE*", "057");
+}
+
 /* A modifier can change what an event noun is: words before the head ("hunger > strike"). */
 static void test_noun_modifiers(void **state)
 {
@@ -476,6 +486,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roles),
         cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_other_event_actors),
         cmocka_unit_test(test_each_other),
         cmocka_unit_test(test_condition_on_noun),
         cmocka_unit_test(test_participle_target),
