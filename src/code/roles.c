@@ -39,6 +39,18 @@ static const char *const NOUN_PREPS[] = {"against", "on",        "upon", "at",
                                          "towards", "targeting", "onto", NULL};
 
 /*
+** Is c an event noun of its own whose actors are its modifiers ("at the
+** mediation of Qatar": Qatar mediates)?  Those are that event's
+** participants, not another predicate's target.
+*/
+static int other_event(const tree_ctx *x, const pred *p, uint32_t c)
+{
+    int32_t q = x->pred_at[c];
+    return x->c->dict->inflect && q >= 0 && x->preds[q].noun &&
+           (!p || x->preds[q].head != p->head) && x->ti[c].mention < 0;
+}
+
+/*
 ** The token whose mention is the actor at k: k itself when a mention covers
 ** it, else a modifier of k that is one (`compound`, `amod`, `nmod:poss`,
 ** `flat`, `appos`), else, depth allowing, one inside an "of" phrase ("the
@@ -56,7 +68,8 @@ static int actor_token(const tree_ctx *x, uint32_t k, int depth)
             if (sr_tr_rel(x, (uint32_t)c, MODIFIERS[i]) && x->ti[c].mention >= 0)
                 return c;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (sr_tr_rel(x, (uint32_t)c, "nmod") && strcmp(sr_tr_case(x, (uint32_t)c), "of") == 0) {
+        if (sr_tr_rel(x, (uint32_t)c, "nmod") && strcmp(sr_tr_case(x, (uint32_t)c), "of") == 0 &&
+            !other_event(x, NULL, (uint32_t)c)) {
             int t = actor_token(x, (uint32_t)c, depth - 1);
             if (t >= 0)
                 return t;
@@ -451,18 +464,6 @@ static uint32_t subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited
     return 0;
 }
 
-/*
-** Is c an event noun of its own whose actors are its modifiers ("at the
-** mediation of Qatar": Qatar mediates)?  Those are that event's
-** participants, not another predicate's target.
-*/
-static int other_event(const tree_ctx *x, const pred *p, uint32_t c)
-{
-    int32_t q = x->pred_at[c];
-    return x->c->dict->inflect && q >= 0 && x->preds[q].noun &&
-           (!p || x->preds[q].head != p->head) && x->ti[c].mention < 0;
-}
-
 /* Actors of the children of k that a target preposition introduces. */
 static uint32_t prep_actors(tree_ctx *x, uint32_t k, const pred *p, const char *rel,
                             const char *const *preps, int32_t *out, uint32_t max)
@@ -701,6 +702,21 @@ static uint32_t topic_partner(tree_ctx *x, uint32_t k, int32_t *out, int depth)
     return n;
 }
 
+/*
+** Does p's phrase end in the preposition of its addressee, and is that
+** phrase there ("called on the partners", "appealed to the allies")?  The
+** addressee is then the target, an actor or none.
+*/
+static int addressed(const tree_ctx *x, const pred *p)
+{
+    uint32_t last = p->hit.tend - 1;
+    if (!x->c->dict->inflect || last <= p->head || last >= x->n ||
+        x->s->tokens[last].upos != SR_UPOS_ADP || !sr_tr_rel(x, last, "case"))
+        return 0;
+    int g = sr_tr_head(x, last);
+    return g >= 0 && sr_tr_head(x, (uint32_t)g) == (int)p->head && sr_tr_rel(x, (uint32_t)g, "obl");
+}
+
 /* The target of active verb h. */
 static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
@@ -740,6 +756,8 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         n = prep_actors(x, h, p, "obl", preps, out, TREE_SIDE);
     for (uint32_t k = h + 1; k < p->hit.tend && !n; k++) /* the phrase's words after the verb */
         n = prep_actors(x, k, p, "nmod", preps, out, TREE_SIDE);
+    if (addressed(x, p))
+        return n; /* "called on the partners to give Ukraine ...": the partners, unnamed */
     int o = sr_tr_child(x, h, "obj");
     if (consults(x, p)) { /* the topic's actors are no target, a partner hung on it is */
         if (!n)

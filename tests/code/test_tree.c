@@ -223,6 +223,23 @@ static void test_other_event_actors(void **state)
                     "White House the declaration about the world at mediation of Trump.";
     expect_not(t, "ARM*", "USA*", "057");
     expect(t, "ARM*", "AZE*", "057");
+    /* also when the event noun lies deeper, behind an "of" */
+    expect_not("India declined to sign the joint communique at the end of the Ukraine peace "
+               "summit in Switzerland.",
+               "IND*", "UKR*", "12");
+}
+
+/* A phrase ending in its addressee's preposition takes that addressee, or none. */
+static void test_addressee(void **state)
+{
+    (void)state;
+    const char *t = "Zelenski called on the partners to give Ukraine the permission of blows "
+                    "with the Western weapon on the Russian territory.";
+    expect(t, "UKR*", NULL, "02");
+    expect_not(t, "UKR*", "UKR*", "02");
+    expect("Mexican President Andres Manuel Lopez Obrador called on Washington to lift its "
+           "economic embargo on Cuba.",
+           "MEX*", "USA*", "02");
 }
 
 /* A modifier can change what an event noun is: words before the head ("hunger > strike"). */
@@ -486,6 +503,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roles),
         cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_addressee),
         cmocka_unit_test(test_other_event_actors),
         cmocka_unit_test(test_each_other),
         cmocka_unit_test(test_condition_on_noun),
