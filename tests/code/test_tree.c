@@ -229,6 +229,16 @@ static void test_other_event_actors(void **state)
                "IND*", "UKR*", "12");
 }
 
+/* A refusal of a reciprocal act is each refuser's own, not between them. */
+static void test_shared_refusal(void **state)
+{
+    (void)state;
+    const char *t = "India, Saudi Arabia and South Africa declined to sign the joint communique.";
+    expect(t, "IND*", NULL, "12");
+    expect_not(t, "IND*", "SAU*", "");
+    expect("Saudi Arabia and Iran signed an agreement in Beijing.", "SAU*", "IRN*", "057");
+}
+
 /* A phrase ending in its addressee's preposition takes that addressee, or none. */
 static void test_addressee(void **state)
 {
@@ -503,6 +513,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roles),
         cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_shared_refusal),
         cmocka_unit_test(test_addressee),
         cmocka_unit_test(test_other_event_actors),
         cmocka_unit_test(test_each_other),
