@@ -21,7 +21,9 @@
 ** ways: "X and Y met"), and "target:on|against" (the target is the
 ** actor the preposition introduces).  "noun: attack 190" lines are event
 ** nouns, matched where the word stands as a noun ("Russian attacks on
-** ports").  "forms:" lines give irregular forms of a lemma.
+** ports"); words before a ">" must precede the head word after it
+** ("noun: hunger > strike 142").  "forms:" lines give irregular forms of
+** a lemma.
 ** "#" starts a comment.
 */
 #include "dict/dict_internal.h"
@@ -214,7 +216,7 @@ static int load_entry_before(lex_ctx *c, char **f, int n, int noun, int mark, in
     const char *code = f[n - 1], *head = f[mark + 1];
     if (!valid_code(c, code))
         return lex_error(c, "unknown CAMEO code", code);
-    if (!valid_word(head))
+    if (!valid_word(head) || strcmp(head, "...") == 0)
         return lex_error(c, "bad verb", head);
     if (strcmp(f[0], "...") == 0)
         return lex_error(c, "\"...\" must stand between words", NULL);
