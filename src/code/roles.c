@@ -23,7 +23,9 @@
 ** light verb that takes it as object ("Russia launched strikes"); the
 ** target a noun phrase introduced by a target preposition, else the object
 ** of the verb it is the subject of ("Russian strikes hit six regions").
-** A place is never a target through "in": "talks in Beijing" is where.
+** A place is never a target through "in": "talks in Beijing" is where;
+** nor is the topic of a consultation ("discussed the situation in Syria"),
+** nor an actor of another event noun ("at mediation of Trump").
 */
 #include "code/tree.h"
 
