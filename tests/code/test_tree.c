@@ -305,6 +305,19 @@ static void test_conjunct_negation(void **state)
     expect("Russia did not attack Kyiv and killed ten civilians in Kharkiv.", "RUS*", "UKR*", "19");
 }
 
+/* Two negations ("did not rule out") leave the act possible: a threat, not a refusal. */
+static void test_double_negation(void **state)
+{
+    (void)state;
+    const char *t = "Putin did not rule out using nuclear weapons against Ukraine.";
+    expect(t, "RUS*", "UKR*", "138");
+    expect_not(t, NULL, NULL, "19");
+    expect("US President Donald Trump refused to rule out using military force to take control "
+           "of Greenland.",
+           "USA*", NULL, "138");
+    expect_not("Putin ruled out using nuclear weapons against Ukraine.", NULL, NULL, "13");
+}
+
 /* A speech verb codes its content; the bare statement only when there is none. */
 static void test_speech(void **state)
 {
@@ -525,6 +538,7 @@ int main(void)
         cmocka_unit_test(test_noun_modifiers),
         cmocka_unit_test(test_modality),
         cmocka_unit_test(test_conjunct_negation),
+        cmocka_unit_test(test_double_negation),
         cmocka_unit_test(test_speech),
         cmocka_unit_test(test_event_fields),
         cmocka_unit_test(test_seed_article),
