@@ -249,7 +249,9 @@ void sr_tr_emit(tree_ctx *x, const pred *p)
                 if (strcmp(x->out->v[e].source.code, sr_tr_mention(x, p->src[i])->code) == 0)
                     return; /* "declined to comment, saying ...": the refusal is the event */
     for (uint32_t i = 0; i < p->nsrc; i++) {
-        if (p->ntgt == 0 && p->hit.mutual && p->nsrc > 1) {
+        /* a reciprocal act is between its sources; a refusal or threat the modality made
+           of it is each source's own ("X, Y and Z declined to sign the communique") */
+        if (p->ntgt == 0 && p->hit.mutual && p->nsrc > 1 && !p->map_rule) {
             for (uint32_t j = 0; j < p->nsrc; j++)
                 if (j != i && code)
                     push_event(x, p, code, p->src[i], p->src[j]);

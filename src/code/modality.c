@@ -29,12 +29,19 @@
 
 #include <string.h>
 
+static const char *negated_negation(const tree_ctx *x, uint32_t g);
+
 /* Is k joined to its head as a complement that a governing verb qualifies? */
 static int complement_link(const tree_ctx *x, uint32_t k)
 {
     const char *xp = x->s->tokens[k].xpos;
     if ((sr_tr_rel(x, k, "obj") || sr_tr_rel(x, k, "ccomp")) && xp && strcmp(xp, "VBG") == 0)
         return 1; /* "ruled out sending troops", "to discuss ending the war" */
+    int g = sr_tr_head(x, k);
+    if (sr_tr_rel(x, k, "advcl") && xp && strcmp(xp, "VBG") == 0 && !*sr_tr_case(x, k) && g >= 0 &&
+        (x->wc[g] & SR_WC_NEGATING) && negated_negation(x, (uint32_t)g))
+        return 1; /* "did not rule out using force" read as an adverbial clause ("halted
+                     supplies, accusing Kyiv" keeps the accusation) */
     return sr_tr_rel(x, k, "xcomp") || sr_tr_rel(x, k, "acl") ||
            (sr_tr_rel(x, k, "advcl") && strcmp(sr_tr_case(x, k), "to") == 0) ||
            (sr_tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||
@@ -95,7 +102,9 @@ static int has_condition(const tree_ctx *x, uint32_t k)
 static int in_condition(const tree_ctx *x, uint32_t k)
 {
     for (uint32_t steps = 0; steps < x->n; steps++) {
-        if (sr_tr_rel(x, k, "advcl")) {
+        /* an advcl, or a clause the parser hung on a noun ("use a nuclear weapon if
+           Ukraine's counteroffensive succeeded": acl) */
+        if (sr_tr_rel(x, k, "advcl") || (sr_tr_rel(x, k, "acl") && !sr_tr_rel(x, k, "acl:relcl"))) {
             const char *m = sr_tr_case(x, k);
             if (strcmp(m, "if") == 0 || strcmp(m, "unless") == 0)
                 return 1;
@@ -108,6 +117,58 @@ static int in_condition(const tree_ctx *x, uint32_t k)
     return 0;
 }
 
+/*
+** Is negating verb g itself negated: by a negator of its own ("did not rule
+** out") or as the complement of another negating verb ("refused to rule
+** out")?  The rule that negates it, or NULL.
+*/
+static const char *negated_negation(const tree_ctx *x, uint32_t g)
+{
+    const char *r = child_of_class(x, g, SR_WC_NEGATOR);
+    if (r)
+        return r;
+    int gg = sr_tr_head(x, g);
+    if (gg >= 0 && complement_link(x, g) && (x->wc[gg] & SR_WC_NEGATING))
+        return class_rule(x, (uint32_t)gg, SR_WC_NEGATING);
+    return NULL;
+}
+
+/* Is k a base-form verb ("supply" after "will not")? */
+static int base_form(const tree_ctx *x, uint32_t k)
+{
+    const char *xp = x->s->tokens[k].xpos;
+    return xp && strcmp(xp, "VB") == 0;
+}
+
+/*
+** The negation a verb takes from the verb it is conjoined to.  A conjunct
+** with no subject or auxiliary of its own shares its head's auxiliary and
+** so its negator: after "or" always ("will not supply weapons or allow
+** shipments": neither act), after "and" only when both are base forms the
+** auxiliary governs ("will not supply weapons and allow shipments"); "did
+** not attack Kyiv and killed civilians" keeps the killing.  A conjunct
+** introduced by "nor" is negated by it.  The words.txt rule, or NULL.
+*/
+static const char *conjunct_negation(const tree_ctx *x, uint32_t h)
+{
+    int g = sr_tr_head(x, h);
+    if (g < 0 || !sr_tr_rel(x, h, "conj") || !sr_tr_is_verbal(x, (uint32_t)g) ||
+        sr_tr_child(x, h, "nsubj") >= 0 || sr_tr_child(x, h, "aux") >= 0 ||
+        sr_tr_child(x, h, "cop") >= 0)
+        return NULL;
+    int cc = sr_tr_child(x, h, "cc");
+    const char *w = cc >= 0 ? sr_tr_lemma(x, (uint32_t)cc) : "";
+    if (cc >= 0 && (x->wc[cc] & SR_WC_NEGATOR)) /* "neither X nor Y" */
+        return class_rule(x, (uint32_t)cc, SR_WC_NEGATOR);
+    const char *r = child_of_class(x, (uint32_t)g, SR_WC_NEGATOR);
+    if (!r)
+        return NULL;
+    if (strcmp(w, "or") == 0 ||
+        (strcmp(w, "and") == 0 && base_form(x, h) && base_form(x, (uint32_t)g)))
+        return r;
+    return NULL;
+}
+
 void sr_tr_modality(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -117,7 +178,7 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         p->suppressed = 1; /* the condition of a threat is not an event */
         return;
     }
-    if ((rule = child_of_class(x, h, SR_WC_NEGATOR)))
+    if ((rule = child_of_class(x, h, SR_WC_NEGATOR)) || (rule = conjunct_negation(x, h)))
         mod = SR_MOD_NEGATED;
     else if ((rule = child_of_class(x, h, SR_WC_FUTURE)))
         mod = SR_MOD_FUTURE;
@@ -129,8 +190,16 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         int g = sr_tr_head(x, k);
         if (g < 0 || !complement_link(x, k))
             break;
-        const char *r;
-        if ((x->wc[g] & SR_WC_NEGATING) && (r = class_rule(x, (uint32_t)g, SR_WC_NEGATING))) {
+        const char *r, *r2;
+        if ((x->wc[g] & SR_WC_NEGATING) && (r = class_rule(x, (uint32_t)g, SR_WC_NEGATING)) &&
+            x->c->dict->inflect && (r2 = negated_negation(x, (uint32_t)g))) {
+            /* "did not rule out using force", "refused to rule out": two negations leave
+               the act possible, as a threat is */
+            mod = SR_MOD_CONDITIONAL;
+            rule = r2;
+            break;
+        } else if ((x->wc[g] & SR_WC_NEGATING) &&
+                   (r = class_rule(x, (uint32_t)g, SR_WC_NEGATING))) {
             mod = SR_MOD_NEGATED;
             rule = r;
         } else if ((x->wc[g] & (SR_WC_INTEND | SR_WC_PROMISE)) &&

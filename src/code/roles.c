@@ -23,7 +23,9 @@
 ** light verb that takes it as object ("Russia launched strikes"); the
 ** target a noun phrase introduced by a target preposition, else the object
 ** of the verb it is the subject of ("Russian strikes hit six regions").
-** A place is never a target through "in": "talks in Beijing" is where.
+** A place is never a target through "in": "talks in Beijing" is where;
+** nor is the topic of a consultation ("discussed the situation in Syria"),
+** nor an actor of another event noun ("at mediation of Trump").
 */
 #include "code/tree.h"
 
@@ -32,9 +34,23 @@
 
 static const char *const VERB_PREPS[] = {"against", "on",      "upon", "at",   "with", "to",
                                          "toward",  "towards", "into", "onto", NULL};
+/* consultations: whom they are held with; "about", "on", "over" give the topic */
+static const char *const CONSULT_PREPS[] = {"with", "to", NULL};
 static const char *const NOUN_PREPS[] = {"against", "on",        "upon", "at",
                                          "of",      "with",      "into", "toward",
                                          "towards", "targeting", "onto", NULL};
+
+/*
+** Is c an event noun of its own whose actors are its modifiers ("at the
+** mediation of Qatar": Qatar mediates)?  Those are that event's
+** participants, not another predicate's target.
+*/
+static int other_event(const tree_ctx *x, const pred *p, uint32_t c)
+{
+    int32_t q = x->pred_at[c];
+    return x->c->dict->inflect && q >= 0 && x->preds[q].noun &&
+           (!p || x->preds[q].head != p->head) && x->ti[c].mention < 0;
+}
 
 /*
 ** The token whose mention is the actor at k: k itself when a mention covers
@@ -54,7 +70,8 @@ static int actor_token(const tree_ctx *x, uint32_t k, int depth)
             if (sr_tr_rel(x, (uint32_t)c, MODIFIERS[i]) && x->ti[c].mention >= 0)
                 return c;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (sr_tr_rel(x, (uint32_t)c, "nmod") && strcmp(sr_tr_case(x, (uint32_t)c), "of") == 0) {
+        if (sr_tr_rel(x, (uint32_t)c, "nmod") && strcmp(sr_tr_case(x, (uint32_t)c), "of") == 0 &&
+            !other_event(x, NULL, (uint32_t)c)) {
             int t = actor_token(x, (uint32_t)c, depth - 1);
             if (t >= 0)
                 return t;
@@ -299,13 +316,16 @@ static int prep_allowed(const tree_ctx *x, const pred *p, const char *w, const c
 /*
 ** Is token k one of the phrase's own words ("send American troops":
 ** troops)?  A phrase's words end it, so only its last word and the
-** mention that covers it count; an actor inside a gap ("send Putin and
+** mention that covers it count, and any word before the head ("general
+** strike"); an actor inside a gap ("send Putin and
 ** Zelensky to an agreement") is an argument.
 */
 static int in_trigger(const tree_ctx *x, const pred *p, int32_t k)
 {
     if (!p || k < (int32_t)p->hit.tstart || k >= (int32_t)p->hit.tend || k == (int32_t)p->head)
         return 0;
+    if (x->c->dict->inflect && k < (int32_t)p->head)
+        return 1; /* a word before the head ("general > strike"): the phrase's own */
     int32_t last = (int32_t)p->hit.tend - 1, m = x->ti[last].mention;
     if (k == last)
         return 1;
@@ -452,7 +472,9 @@ static uint32_t prep_actors(tree_ctx *x, uint32_t k, const pred *p, const char *
 {
     uint32_t n = 0;
     for (int32_t c = x->first_child[k]; c >= 0 && n == 0; c = x->next_child[c])
-        if (sr_tr_rel(x, (uint32_t)c, rel) && prep_allowed(x, p, sr_tr_case(x, (uint32_t)c), preps))
+        if (sr_tr_rel(x, (uint32_t)c, rel) &&
+            prep_allowed(x, p, sr_tr_case(x, (uint32_t)c), preps) &&
+            !other_event(x, p, (uint32_t)c))
             n = sr_tr_actors(x, (uint32_t)c, out, max);
     return n;
 }
@@ -468,7 +490,7 @@ static uint32_t modifier_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t 
     if (depth <= 0)
         return 0;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (sr_tr_rel(x, (uint32_t)c, "nmod")) {
+        if (sr_tr_rel(x, (uint32_t)c, "nmod") && !other_event(x, NULL, (uint32_t)c)) {
             uint32_t n = sr_tr_actors(x, (uint32_t)c, out, max);
             if (!n)
                 n = modifier_actors(x, (uint32_t)c, out, max, depth - 1);
@@ -654,14 +676,58 @@ static void source_by_preposition(tree_ctx *x, pred *p, int *inherited)
     *inherited = 0;
 }
 
+/*
+** Does p consult (CAMEO 040, 041, 044-046: discuss, talk, negotiate)?  What
+** is discussed is no target: "discussed the situation in Ukraine", "talks
+** on Gaza".  Visits and hosting (042, 043) keep the place visited.
+*/
+static int consults(const tree_ctx *x, const pred *p)
+{
+    const char *c = p->hit.code;
+    return x->c->dict->inflect && c && c[0] == '0' && c[1] == '4' && c[2] != '2' && c[2] != '3';
+}
+
+/*
+** The interlocutor of a consultation that the parser hung inside its topic
+** ("discussed the situation in Ukraine with Erdogan": "with Erdogan" on
+** Ukraine): the actors of a "with" phrase in the noun phrases under k,
+** clauses excluded; depth bounds the descent.
+*/
+static uint32_t topic_partner(tree_ctx *x, uint32_t k, int32_t *out, int depth)
+{
+    static const char *const WITH[] = {"with", NULL};
+    uint32_t n = prep_actors(x, k, NULL, "nmod", WITH, out, TREE_SIDE);
+    for (int32_t c = x->first_child[k]; c >= 0 && !n && depth > 0; c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "nmod") || sr_tr_rel(x, (uint32_t)c, "obl") ||
+            sr_tr_rel(x, (uint32_t)c, "obj"))
+            n = topic_partner(x, (uint32_t)c, out, depth - 1);
+    return n;
+}
+
+/*
+** Does p's phrase end in the preposition of its addressee, and is that
+** phrase there ("called on the partners", "appealed to the allies")?  The
+** addressee is then the target, an actor or none.
+*/
+static int addressed(const tree_ctx *x, const pred *p)
+{
+    uint32_t last = p->hit.tend - 1;
+    if (!x->c->dict->inflect || last <= p->head || last >= x->n ||
+        x->s->tokens[last].upos != SR_UPOS_ADP || !sr_tr_rel(x, last, "case"))
+        return 0;
+    int g = sr_tr_head(x, last);
+    return g >= 0 && sr_tr_head(x, (uint32_t)g) == (int)p->head && sr_tr_rel(x, (uint32_t)g, "obl");
+}
+
 /* The target of active verb h. */
 static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
     uint32_t h = p->head, n = 0;
+    const char *const *preps = consults(x, p) ? CONSULT_PREPS : VERB_PREPS;
     if (p->hit.phrase_target && p->hit.tend > p->hit.tstart)
         n = add_actor(out, 0, TREE_SIDE, actor_at(x, p->hit.tend - 1, 2));
     if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
-        n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
+        n = prep_actors(x, h, p, "obl", preps, out, TREE_SIDE);
     if (!n && !x->c->dict->inflect && p->entry) {
         /* two objects are a misparse ("welcomed a resumption of ties with X, the official
            news agency said", "agency" as the second): the first when it is an actor, else
@@ -682,21 +748,32 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         /* "will give to Ukraine the systems of air defense": a named recipient beats a
            countryless object */
         int32_t alt[TREE_SIDE];
-        uint32_t na = prep_actors(x, h, p, "obl", VERB_PREPS, alt, TREE_SIDE);
+        uint32_t na = prep_actors(x, h, p, "obl", preps, alt, TREE_SIDE);
         if (na && !unknown_country(x, alt, na)) {
             memcpy(out, alt, na * sizeof *alt);
             n = na;
         }
     }
     if (!n)
-        n = prep_actors(x, h, p, "obl", VERB_PREPS, out, TREE_SIDE);
+        n = prep_actors(x, h, p, "obl", preps, out, TREE_SIDE);
     for (uint32_t k = h + 1; k < p->hit.tend && !n; k++) /* the phrase's words after the verb */
-        n = prep_actors(x, k, p, "nmod", VERB_PREPS, out, TREE_SIDE);
+        n = prep_actors(x, k, p, "nmod", preps, out, TREE_SIDE);
+    if (addressed(x, p))
+        return n; /* "called on the partners to give Ukraine ...": the partners, unnamed */
     int o = sr_tr_child(x, h, "obj");
+    if (consults(x, p)) { /* the topic's actors are no target, a partner hung on it is */
+        if (!n)
+            n = topic_partner(x, h, out, 3);
+        return n;
+    }
     if (!n && o >= 0 && !in_trigger(x, p, o))
         n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 1 : 3);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && depth > 0; c = x->next_child[c])
-        if ((sr_tr_rel(x, (uint32_t)c, "xcomp") || sr_tr_rel(x, (uint32_t)c, "advcl")) &&
+        /* an infinitive ("to help protect Ukraine"); a participle ("declared martial law,
+           accusing the opposition") is an act of its own */
+        if ((sr_tr_rel(x, (uint32_t)c, "xcomp") ||
+             (sr_tr_rel(x, (uint32_t)c, "advcl") &&
+              (!x->c->dict->inflect || strcmp(sr_tr_case(x, (uint32_t)c), "to") == 0))) &&
             sr_tr_is_verbal(x, (uint32_t)c) && active_subject(x, (uint32_t)c) < 0) {
             pred q;
             memset(&q, 0, sizeof q);
@@ -714,12 +791,23 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     return n;
 }
 
+/* Is k "other" or "another", or a word fixed to one ("each" with "other")? */
+static int reciprocal_word(const tree_ctx *x, uint32_t k)
+{
+    const char *w = sr_tr_lemma(x, k);
+    if (strcmp(w, "other") == 0 || strcmp(w, "another") == 0)
+        return 1;
+    int f = sr_tr_child(x, k, "fixed");
+    return f >= 0 && (strcmp(sr_tr_lemma(x, (uint32_t)f), "other") == 0 ||
+                      strcmp(sr_tr_lemma(x, (uint32_t)f), "another") == 0);
+}
+
 /* "accused each other", "met one another": a reciprocal object. */
 static int reciprocal_object(const tree_ctx *x, uint32_t h)
 {
     for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
         if ((sr_tr_rel(x, (uint32_t)c, "obj") || sr_tr_rel(x, (uint32_t)c, "obl")) &&
-            strcmp(sr_tr_lemma(x, (uint32_t)c), "other") == 0)
+            reciprocal_word(x, (uint32_t)c))
             return 1;
     return 0;
 }
@@ -794,6 +882,12 @@ static void verb_roles(tree_ctx *x, pred *p)
             p->nsrc =
                 sr_tr_actors(x, (uint32_t)(s >= 0 ? s : active_subject(x, h)), p->src, TREE_SIDE);
             p->ntgt = verb_target(x, p, p->tgt, 2);
+        } else if (s >= 0 && s >= (int)p->hit.tstart && s < (int)h) {
+            /* the phrase's words in the subject ("sanctions on Iran were imposed",
+               "sanctions were imposed on Iran"): the target is a preposition's */
+            p->ntgt = prep_actors(x, (uint32_t)s, p, "nmod", VERB_PREPS, p->tgt, TREE_SIDE);
+            if (!p->ntgt)
+                p->ntgt = prep_actors(x, h, p, "obl", VERB_PREPS, p->tgt, TREE_SIDE);
         } else if (s >= 0)
             p->ntgt = sr_tr_actors(x, (uint32_t)s, p->tgt, TREE_SIDE);
         else if (sr_tr_rel(x, h, "acl") && sr_tr_head(x, h) >= 0)
@@ -861,6 +955,17 @@ static void noun_roles(tree_ctx *x, pred *p)
         if (p->nsrc > 1)
             p->hit.mutual = 1; /* "talks between X and Y" */
     }
+    if (!p->nsrc && p->hit.mutual && x->c->dict->inflect) {
+        /* "the negotiations of Russia and Ukraine" (machine translation's "between"):
+           the participants of a reciprocal event, when "of" names more than one */
+        static const char *const OF[] = {"of", NULL};
+        int32_t of[TREE_SIDE];
+        uint32_t n = prep_actors(x, h, NULL, "nmod", OF, of, TREE_SIDE);
+        if (n > 1) {
+            memcpy(p->src, of, n * sizeof *of);
+            p->nsrc = n;
+        }
+    }
     int g = sr_tr_head(x, h);
     int inherited = 0;
     if (!p->nsrc && g >= 0 && sr_tr_rel(x, h, "obj") && (x->wc[g] & SR_WC_LIGHT))
@@ -876,10 +981,12 @@ static void noun_roles(tree_ctx *x, pred *p)
         at = sr_tr_head(x, (uint32_t)at);
     }
     p->src_inherited = (uint8_t)inherited;
-    p->ntgt = prep_actors(x, h, p, "nmod", NOUN_PREPS, p->tgt, TREE_SIDE);
+    /* "talks on Ukraine": what is discussed is no target */
+    const char *const *preps = consults(x, p) ? CONSULT_PREPS : NOUN_PREPS;
+    p->ntgt = prep_actors(x, h, p, "nmod", preps, p->tgt, TREE_SIDE);
     for (uint32_t k = p->hit.tstart; k < p->hit.tend && !p->ntgt; k++)
         if (k != h) /* "the need for pressure on Moscow" */
-            p->ntgt = prep_actors(x, k, p, "nmod", NOUN_PREPS, p->tgt, TREE_SIDE);
+            p->ntgt = prep_actors(x, k, p, "nmod", preps, p->tgt, TREE_SIDE);
     if (!p->ntgt && g >= 0 && sr_tr_is_verbal(x, (uint32_t)g) &&
         (sr_tr_rel(x, h, "nsubj") || sr_tr_rel(x, h, "obj"))) {
         /* "Russian strikes hit six regions"; "launched strikes on X" */

@@ -238,6 +238,20 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
 /* ------------------------------------------------------------------ */
 /* Predicates.                                                        */
 
+/*
+** Does passive verb k name its agent ("by Islamic State")?  Only then is a
+** phrase read from its subject: without one the act has no source, and the
+** subject's own event noun ("the meeting ... was held") is the event.
+*/
+static int has_agent(const tree_ctx *x, uint32_t k)
+{
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "obl:agent") ||
+            (sr_tr_rel(x, (uint32_t)c, "obl") && strcmp(sr_tr_case(x, (uint32_t)c), "by") == 0))
+            return 1;
+    return 0;
+}
+
 /* Add the predicate of the best entry at token k, nouns or verbs. */
 static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
 {
@@ -262,6 +276,10 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
     if (nouns && sr_tr_head(x, k) >= 0 && sr_tr_is_verbal(x, (uint32_t)sr_tr_head(x, k)))
         top = sr_tr_head(x, k);
     int lo = x->sub_lo[k], hi = x->sub_hi[top] + 1;
+    /* a noun that modifies a later noun may take it into its phrase ("strike price") */
+    int g = sr_tr_head(x, k);
+    if (nouns && g > (int)k && sr_tr_rel(x, k, "compound") && g + 1 > hi)
+        hi = g + 1;
     if (!d->inflect) { /* TABARI's patterns read the sentence's words in order */
         lo = 0;
         hi = (int)x->n;
@@ -287,15 +305,37 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
             have = 1;
         }
     }
+    /* in the passive the phrase's words stand in the subject ("responsibility was taken by
+       Islamic State" as "took responsibility"): read them from the subject's head */
+    int sp = nouns || !d->inflect || p.hit.matched_pattern || !has_agent(x, k)
+                 ? -1
+                 : sr_tr_child(x, k, "nsubj:pass");
+    for (uint32_t i = 0; sp >= 0 && sp < (int)k && i < nv && !p.hit.matched_pattern; i++) {
+        const sr_verb *v = &d->verbs[vs[i]];
+        if (v->noun || (int)(v->npre + v->npost) != best_len || !sr_match_particles(&mc, v, k))
+            continue;
+        phrase_hit h;
+        sr_match_code(&mc, v, (uint32_t)sp, (uint32_t)sp, sp, x->sub_hi[sp] + 1, &h);
+        if (h.matched_pattern) {
+            h.tend = k + 1 + v->npost; /* the trigger runs from the subject to the verb */
+            p.hit = h;
+            p.entry = v;
+        }
+    }
     p.head = k;
+    /* "missile ... strike", "strike price": the phrase ends in the noun this one modifies,
+       whose own modifiers are the event's ("a Russian missile strike") */
+    if (nouns && g > (int)k && sr_tr_rel(x, k, "compound") && p.hit.matched_pattern &&
+        (uint32_t)g < p.hit.tend && x->pred_at[g] < 0 && x->ti[g].mention < 0)
+        p.head = (uint32_t)g;
     p.noun = (uint8_t)nouns;
     p.code = p.hit.code;
     /* a verb of saying reports its content, unless a phrase gave it its own event */
     p.speech = !nouns && (x->wc[k] & SR_WC_SPEECH) && !p.hit.matched_pattern;
-    x->pred_at[k] = (int32_t)x->npred;
+    x->pred_at[p.head] = (int32_t)x->npred;
     x->preds[x->npred++] = p;
     for (uint32_t j = p.hit.tstart; j < p.hit.tend; j++)
-        if (j != k)
+        if (j != p.head)
             x->ti[j].used = 1;
 }
 

@@ -21,7 +21,9 @@
 ** ways: "X and Y met"), and "target:on|against" (the target is the
 ** actor the preposition introduces).  "noun: attack 190" lines are event
 ** nouns, matched where the word stands as a noun ("Russian attacks on
-** ports").  "forms:" lines give irregular forms of a lemma.
+** ports"); words before a ">" must precede the head word after it
+** ("noun: hunger > strike 142").  "forms:" lines give irregular forms of
+** a lemma.
 ** "#" starts a comment.
 */
 #include "dict/dict_internal.h"
@@ -199,6 +201,71 @@ static int add_word_elem(lex_ctx *c, char *field, uint8_t gap)
     return 0;
 }
 
+/*
+** An entry with words before its head ("noun: hunger > strike 142",
+** "noun: general|labor > strike 143"): fields f[0..mark) precede the head
+** f[mark + 1], in order, "..." allowing a gap as after the head.  A word
+** that modifies an event noun can change what it is ("hunger strike" is no
+** airstrike), and the head is where the tree coder finds the noun.
+*/
+static int load_entry_before(lex_ctx *c, char **f, int n, int noun, int mark, int mutual,
+                             int target, uint32_t preps, uint32_t npreps, uint32_t spreps,
+                             uint32_t nspreps)
+{
+    sr_verbdict *d = c->d;
+    const char *code = f[n - 1], *head = f[mark + 1];
+    if (!valid_code(c, code))
+        return lex_error(c, "unknown CAMEO code", code);
+    if (!valid_word(head) || strcmp(head, "...") == 0)
+        return lex_error(c, "bad verb", head);
+    if (strcmp(f[0], "...") == 0)
+        return lex_error(c, "\"...\" must stand between words", NULL);
+    const char *code_s = strcmp(code, "---") ? sr_arena_strdup(&d->strings, code) : NULL;
+    sr_verb *v = verb_for_lemma(d, sr_dict_intern_str(d, head), noun);
+    /* the words before, nearest the head first, as the matcher reads them */
+    uint32_t pre = d->nelems, npre = 0;
+    for (int i = mark - 1; i >= 0; i--) {
+        if (strcmp(f[i], "...") == 0)
+            continue;
+        uint8_t gap = strcmp(f[i + 1], "...") == 0 ? SR_GAP_LEXICON : 0;
+        if (add_word_elem(c, f[i], gap) < 0)
+            return -1;
+        npre++;
+    }
+    uint32_t post = d->nelems, npost = 0;
+    uint8_t gap = 0;
+    for (int i = mark + 2; i < n - 1; i++) {
+        if (strcmp(f[i], "...") == 0) {
+            if (i == n - 2 || gap)
+                return lex_error(c, "\"...\" must be followed by a word", NULL);
+            gap = SR_GAP_LEXICON;
+            continue;
+        }
+        if (add_word_elem(c, f[i], gap) < 0)
+            return -1;
+        gap = 0;
+        npost++;
+    }
+    if (target && !npost)
+        return lex_error(c, "\"target\" needs words after the verb that name it", NULL);
+    sr_pattern *p = sr_dict_add_pattern(d);
+    p->group = v->group;
+    p->pre = pre;
+    p->npre = npre;
+    p->post = post;
+    p->npost = npost;
+    p->code = code_s;
+    p->rule = rule_here(c);
+    p->weight = (uint16_t)(npre + npost + 1);
+    p->mutual = (uint8_t)mutual;
+    p->target = (uint8_t)target;
+    p->preps = preps;
+    p->npreps = npreps;
+    p->spreps = spreps;
+    p->nspreps = nspreps;
+    return 0;
+}
+
 /* "[noun:] verb word ... word CODE [mutual] [target] [target:PREP|PREP] [source:PREP|PREP]" */
 static int load_entry(lex_ctx *c, char **f, int n, int noun)
 {
@@ -224,6 +291,17 @@ static int load_entry(lex_ctx *c, char **f, int n, int noun)
         return lex_error(c, "\"target\" needs words after the verb that name it", NULL);
     if (n < 2)
         return lex_error(c, "an entry needs a verb and a CAMEO code", NULL);
+    /* "hunger > strike 142": the words before ">" precede the head word */
+    int mark = -1;
+    for (int i = 0; i < n - 1; i++)
+        if (strcmp(f[i], ">") == 0) {
+            if (mark >= 0 || i == 0 || i + 2 > n - 1)
+                return lex_error(c, "\">\" needs words before it and the head word after it", NULL);
+            mark = i;
+        }
+    if (mark >= 0)
+        return load_entry_before(c, f, n, noun, mark, mutual, target, preps, npreps, spreps,
+                                 nspreps);
     const char *code = f[n - 1];
     if (!valid_code(c, code))
         return lex_error(c, "unknown CAMEO code", code);

@@ -146,6 +146,126 @@ static void test_nominal_events(void **state)
     expect_not("Russian drones hit Sumy overnight.", "UKR*", NULL, "");
 }
 
+/* What is discussed is no target of a consultation; whom it is held with is. */
+static void test_consult_topic(void **state)
+{
+    (void)state;
+    expect_not("Erdogan discussed the situation in Syria.", "TUR*", "SYR*", "04");
+    expect("Erdogan discussed the situation in Syria.", "TUR*", NULL, "040");
+    const char *with = "Putin discussed the situation in Ukraine with Turkish President Recep "
+                       "Tayyip Erdogan.";
+    expect(with, "RUS*", "TUR*", "040");
+    expect_not(with, "RUS*", "UKR*", "04");
+    const char *about = "Macron talked about the war in Gaza with Israeli Prime Minister "
+                        "Benjamin Netanyahu.";
+    expect(about, "FRA*", "ISR*", "040");
+    expect_not(about, "FRA*", "PSE*", "04");
+    expect_not("Putin held talks on Ukraine with Erdogan.", "RUS*", "UKR*", "04");
+    expect("Putin held talks on Ukraine with Erdogan.", "RUS*", "TUR*", "04");
+}
+
+/* "Of" names the participants of a reciprocal event noun as "between" does. */
+static void test_reciprocal_of(void **state)
+{
+    (void)state;
+    const char *t = "The negotiations of Russia and Ukraine took place in Istanbul.";
+    expect(t, "RUS*", "UKR*", "046");
+    expect(t, "UKR*", "RUS*", "046");
+    expect("The meeting of Trump and Zelensky was held in Rome.", "UKR*", "USA*", "040");
+    expect_not("The meeting of NATO ended.", NULL, NULL, "04");
+}
+
+/* A passive verb finds its phrase's words in its subject. */
+static void test_passive_phrase(void **state)
+{
+    (void)state;
+    expect("The responsibility was taken by Islamic State.", "IMG*", NULL, "015");
+    expect("Responsibility for the attack was claimed by Hamas.", "PSE*", NULL, "015");
+    expect_not("Responsibility for the attack was claimed by Hamas.", NULL, NULL, "010");
+    expect("Sanctions were imposed on Iran by the European Union.", "IGO*", "IRN*", "163");
+    expect("New sanctions on Iran were imposed by the European Union.", "IGO*", "IRN*", "163");
+}
+
+/* A participle clause is an act of its own, not where the verb's target is. */
+static void test_participle_target(void **state)
+{
+    (void)state;
+    const char *t = "South Korean President Yoon Suk Yeol declared martial law in a late-night "
+                    "address, accusing the opposition of anti-state activities.";
+    expect_not(t, "KOR*", "KOROPP", "172");
+    expect(t, "KOR*", "KOROPP", "112");
+}
+
+/* "Each other" makes a compound subject act on each other. */
+static void test_each_other(void **state)
+{
+    (void)state;
+    const char *t = "Kiev and Moscow accused each other of violations of the Easter truce.";
+    expect(t, "UKR*", "RUS*", "112");
+    expect(t, "RUS*", "UKR*", "112");
+}
+
+/* A condition the parser hung on a noun is still no event. */
+static void test_condition_on_noun(void **state)
+{
+    (void)state;
+    const char *t = "Dmitry Medvedev said Russia would have to use a nuclear weapon if Ukraine's "
+                    "counteroffensive succeeded in seizing Russian-held land.";
+    expect(t, "RUS*", NULL, "138");
+    expect_not(t, "UKR*", NULL, "");
+}
+
+/* The actors of another event noun are its own, not the verb's target. */
+static void test_other_event_actors(void **state)
+{
+    (void)state;
+    const char *t = "The leaders of Armenia and Azerbaijan Pashinyan and Aliev signed in the "
+                    "White House the declaration about the world at mediation of Trump.";
+    expect_not(t, "ARM*", "USA*", "057");
+    expect(t, "ARM*", "AZE*", "057");
+    /* also when the event noun lies deeper, behind an "of" */
+    expect_not("India declined to sign the joint communique at the end of the Ukraine peace "
+               "summit in Switzerland.",
+               "IND*", "UKR*", "12");
+}
+
+/* A refusal of a reciprocal act is each refuser's own, not between them. */
+static void test_shared_refusal(void **state)
+{
+    (void)state;
+    const char *t = "India, Saudi Arabia and South Africa declined to sign the joint communique.";
+    expect(t, "IND*", NULL, "12");
+    expect_not(t, "IND*", "SAU*", "");
+    expect("Saudi Arabia and Iran signed an agreement in Beijing.", "SAU*", "IRN*", "057");
+}
+
+/* A phrase ending in its addressee's preposition takes that addressee, or none. */
+static void test_addressee(void **state)
+{
+    (void)state;
+    const char *t = "Zelenski called on the partners to give Ukraine the permission of blows "
+                    "with the Western weapon on the Russian territory.";
+    expect(t, "UKR*", NULL, "02");
+    expect_not(t, "UKR*", "UKR*", "02");
+    expect("Mexican President Andres Manuel Lopez Obrador called on Washington to lift its "
+           "economic embargo on Cuba.",
+           "MEX*", "USA*", "02");
+}
+
+/* A modifier can change what an event noun is: words before the head ("hunger > strike"). */
+static void test_noun_modifiers(void **state)
+{
+    (void)state;
+    const char *hunger = "The hunger strike by Palestinian prisoners entered its tenth day.";
+    expect(hunger, "PSE*", NULL, "142");
+    expect_not(hunger, NULL, NULL, "19");
+    expect("The general strike by Ukrainian workers paralyzed Kyiv.", NULL, NULL, "143");
+    expect_not("The general strike by Ukrainian workers paralyzed Kyiv.", NULL, NULL, "19");
+    expect_not("The strike price of Russian oil fell.", NULL, NULL, "19");
+    /* the phrase's head keeps its own modifiers */
+    expect("A Russian missile strike hit Kyiv.", "RUS*", "UKR*", "195");
+}
+
 /* Future and conditional acts never code the material act; negated ones become refusals. */
 static void test_modality(void **state)
 {
@@ -163,6 +283,39 @@ static void test_modality(void **state)
     assert_non_null(e);
     assert_string_not_equal(e->modality, "asserted");
     sr_doc_free(d);
+}
+
+/*
+** A conjunct shares its head's negator after "or" and "nor", after "and" only
+** when both are base forms under the negated auxiliary.
+*/
+static void test_conjunct_negation(void **state)
+{
+    (void)state;
+    const char *or_ = "Hungary will not supply weapons to Ukraine or allow arms shipments to "
+                      "cross its territory.";
+    expect(or_, "HUN*", NULL, "1212");
+    expect_not(or_, "HUN*", NULL, "062");
+    const char *and_ = "Hungary will not supply weapons to Ukraine and allow arms shipments to "
+                       "cross its territory.";
+    expect_not(and_, "HUN*", NULL, "062");
+    const char *nor = "Hungary will neither supply weapons to Ukraine nor allow arms shipments "
+                      "to cross its territory.";
+    expect_not(nor, "HUN*", NULL, "062");
+    expect("Russia did not attack Kyiv and killed ten civilians in Kharkiv.", "RUS*", "UKR*", "19");
+}
+
+/* Two negations ("did not rule out") leave the act possible: a threat, not a refusal. */
+static void test_double_negation(void **state)
+{
+    (void)state;
+    const char *t = "Putin did not rule out using nuclear weapons against Ukraine.";
+    expect(t, "RUS*", "UKR*", "138");
+    expect_not(t, NULL, NULL, "19");
+    expect("US President Donald Trump refused to rule out using military force to take control "
+           "of Greenland.",
+           "USA*", NULL, "138");
+    expect_not("Putin ruled out using nuclear weapons against Ukraine.", NULL, NULL, "13");
 }
 
 /* A speech verb codes its content; the bare statement only when there is none. */
@@ -373,7 +526,19 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roles),
         cmocka_unit_test(test_nominal_events),
+        cmocka_unit_test(test_shared_refusal),
+        cmocka_unit_test(test_addressee),
+        cmocka_unit_test(test_other_event_actors),
+        cmocka_unit_test(test_each_other),
+        cmocka_unit_test(test_condition_on_noun),
+        cmocka_unit_test(test_participle_target),
+        cmocka_unit_test(test_passive_phrase),
+        cmocka_unit_test(test_reciprocal_of),
+        cmocka_unit_test(test_consult_topic),
+        cmocka_unit_test(test_noun_modifiers),
         cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_conjunct_negation),
+        cmocka_unit_test(test_double_negation),
         cmocka_unit_test(test_speech),
         cmocka_unit_test(test_event_fields),
         cmocka_unit_test(test_seed_article),

@@ -79,7 +79,18 @@ static void test_lexicon_errors(void **state)
     expect_lexicon_error("attack 190\nattack 193\n", 2, "duplicate entry");
     expect_lexicon_error("sign ... agree$ment 057\n", 1, "bad word");
     expect_lexicon_error("forms: go\n", 1, "forms:");
+    /* words before the head: "hunger > strike" */
+    expect_lexicon_error("noun: > strike 142\n", 1, "\">\" needs words before it");
+    expect_lexicon_error("noun: hunger > 142\n", 1, "\">\" needs words before it");
+    expect_lexicon_error("noun: a > b > strike 142\n", 1, "\">\" needs words before it");
+    expect_lexicon_error("noun: ... hunger > strike 142\n", 1, "\"...\" must stand between");
+    expect_lexicon_error("noun: hunger > Strike 142\n", 1, "bad verb");
+    expect_lexicon_error("noun: hunger > ... strike 142\n", 1, "bad verb");
     sr_error err = {0};
+    assert_int_equal(load_lexicon_text("noun: hunger > strike 142\nnoun: general|labor ... > "
+                                       "strike by ... union 143 target:against\n",
+                                       &err, NULL),
+                     0);
     assert_int_equal(load_lexicon_text("attack 190 # ok\nsign ... deal|air_strike 057 mutual\n"
                                        "forms: go went gone\nhold --- \n",
                                        &err, NULL),
@@ -298,8 +309,9 @@ static void test_petrarch_shared(void **state)
 static void test_ontology_errors(void **state)
 {
     (void)state;
-    char *path = write_temp("# c\ncode\tname\tgoldstein\tquad\tplover\tmode\tcontext\n"
-                            "190\tUse force\t-10\t4\tASSAULT\t-\tmilitary\n190\tbad\tx\t4\t-\t-\t-\n");
+    char *path =
+        write_temp("# c\ncode\tname\tgoldstein\tquad\tplover\tmode\tcontext\n"
+                   "190\tUse force\t-10\t4\tASSAULT\t-\tmilitary\n190\tbad\tx\t4\t-\t-\t-\n");
     sr_error err = {0};
     assert_null(sr_ontology_open(path, &err));
     char where[512];
