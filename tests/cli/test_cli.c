@@ -6,6 +6,7 @@
 ** its place and must not stop the other inputs from being coded.
 */
 #include "sr_test.h"
+#include "sr_test_db.h"
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -428,24 +429,7 @@ static void segment_offsets_point_into_the_input(void **state)
 /* The rows of sql in the database at path, one per line. */
 static char *db_rows(const char *path, const char *sql)
 {
-    sqlite3 *db;
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        for (int i = 0; i < sqlite3_column_count(st); i++) {
-            const unsigned char *t = sqlite3_column_text(st, i);
-            fprintf(f, "%s%s", i ? "|" : "", t ? (const char *)t : "NULL");
-        }
-        fputc('\n', f);
-    }
-    fclose(f);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return buf;
+    return sr_test_db_rows(path, sql);
 }
 
 /*

@@ -134,17 +134,7 @@ static int teardown(void **state)
 /* The first event with this source, target ("-": none, NULL: any) and code. */
 static const sr_event *find(const test_doc *d, const char *src, const char *tgt, const char *code)
 {
-    for (size_t i = 0; i < d->nevents; i++) {
-        const sr_event *e = &d->events[i];
-        if (src && strcmp(e->source.code, src) != 0)
-            continue;
-        if (tgt && (strcmp(tgt, "-") == 0 ? e->target.code != NULL
-                                          : !e->target.code || strcmp(e->target.code, tgt) != 0))
-            continue;
-        if (!code || strcmp(e->cameo, code) == 0)
-            return e;
-    }
-    return NULL;
+    return tree_find_event(d, src, tgt, code, 0);
 }
 
 static void dump(const test_doc *d)

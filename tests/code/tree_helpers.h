@@ -56,4 +56,25 @@ static inline void tree_code(const sr_coder *c, sr_arena *a, const char *markup,
     sr_coder_code(c, &in, a, &d->events, &d->nevents);
 }
 
+/*
+** The first event of d with this source, target ("-": none, NULL: any) and
+** code (NULL: any); with prefix, code is a prefix of the event's.
+*/
+static inline const sr_event *tree_find_event(const test_doc *d, const char *src, const char *tgt,
+                                              const char *code, int prefix)
+{
+    for (size_t i = 0; i < d->nevents; i++) {
+        const sr_event *e = &d->events[i];
+        if (src && strcmp(e->source.code, src) != 0)
+            continue;
+        if (tgt && (strcmp(tgt, "-") == 0 ? e->target.code != NULL
+                                          : !e->target.code || strcmp(e->target.code, tgt) != 0))
+            continue;
+        if (!code ||
+            (prefix ? strncmp(e->cameo, code, strlen(code)) == 0 : strcmp(e->cameo, code) == 0))
+            return e;
+    }
+    return NULL;
+}
+
 #endif

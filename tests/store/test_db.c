@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "sr_test.h"
+#include "sr_test_db.h"
 
 #include "api/doc_internal.h"
 #include "util/util.h"
@@ -100,24 +101,7 @@ static sqlite3_int64 count(const char *path, const char *sql)
 /* Rows of a query joined as "a|b|c\n" lines, for comparing whole tables. */
 static char *rows(const char *path, const char *sql)
 {
-    sqlite3 *db;
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        for (int i = 0; i < sqlite3_column_count(st); i++) {
-            const unsigned char *t = sqlite3_column_text(st, i);
-            fprintf(f, "%s%s", i ? "|" : "", t ? (const char *)t : "NULL");
-        }
-        fputc('\n', f);
-    }
-    fclose(f);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return buf;
+    return sr_test_db_rows(path, sql);
 }
 
 static void put(sr_store *s, sr_doc *d)
