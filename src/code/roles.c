@@ -145,6 +145,32 @@ static int32_t new_extra(tree_ctx *x)
 }
 
 /*
+** "Israeli airstrikes on Gaza", "a Russian drone strike": a country's
+** adjective on an attack by means only armed forces use is its military.
+** The source mention m (a bare country code) is copied as CODE+MIL when
+** the event noun h, or a compound of it, is in the military word class.
+*/
+static int32_t military_source(tree_ctx *x, const pred *p, uint32_t h, int32_t m)
+{
+    const char *code = p->hit.code;
+    if (m < 0 || !code || !(code[0] == '1' && code[1] >= '8') || !x->c->dict->inflect)
+        return m;
+    const sr_mention *src = sr_tr_mention(x, m);
+    if (!src->code || strlen(src->code) != 3 || strcmp(src->code, "---") == 0)
+        return m;
+    int military = (x->wc[h] & SR_WC_MILITARY) != 0;
+    for (int32_t c = x->first_child[h]; c >= 0 && !military; c = x->next_child[c])
+        military = sr_tr_rel(x, (uint32_t)c, "compound") && (x->wc[c] & SR_WC_MILITARY);
+    if (!military)
+        return m;
+    int32_t id = new_extra(x);
+    sr_mention *mil = &x->extra[id - (int32_t)x->in->nmentions];
+    *mil = *sr_tr_mention(x, m); /* read again: new_extra may have moved it */
+    mil->code = sr_arena_printf(x->a, "%sMIL", mil->code);
+    return id;
+}
+
+/*
 ** A name the knowledge base lacks, standing as a subject ("Azerbijan
 ** agreed"): a mention of its own with the null actor code, so that the
 ** event is kept with the words that name its actor.
@@ -907,6 +933,13 @@ static void verb_roles(tree_ctx *x, pred *p)
         inherited = 0;
     } else {
         p->nsrc = subject_of(x, h, p->src, &inherited, 4);
+        int s = active_subject(x, h); /* "Russian missiles hit Kyiv": its military */
+        for (int32_t c = s >= 0 && p->nsrc == 1 ? x->first_child[s] : -1; c >= 0;
+             c = x->next_child[c])
+            if (sr_tr_rel(x, (uint32_t)c, "amod") && x->ti[c].mention == p->src[0]) {
+                p->src[0] = military_source(x, p, (uint32_t)s, p->src[0]);
+                break;
+            }
         if (!x->c->dict->inflect && unknown_names(x, p->src, p->nsrc)) {
             int32_t near[TREE_SIDE];
             uint32_t n = actor_before(x, h, near);
@@ -946,7 +979,9 @@ static void noun_roles(tree_ctx *x, pred *p)
         for (int32_t c = x->first_child[h]; c >= 0 && !p->nsrc; c = x->next_child[c])
             if (sr_tr_rel(x, (uint32_t)c, SOURCE_MODS[i]) && !in_trigger(x, p, c) &&
                 !(SOURCE_MODS[i][0] == 'c' && sr_tr_rel(x, (uint32_t)c, "compound:prt")))
-                p->nsrc = add_actor(p->src, 0, TREE_SIDE, actor_at(x, (uint32_t)c, 1));
+                p->nsrc = add_actor(p->src, 0, TREE_SIDE,
+                                    i == 0 ? military_source(x, p, h, actor_at(x, (uint32_t)c, 1))
+                                           : actor_at(x, (uint32_t)c, 1));
     static const char *const BY[] = {"by", "from", NULL}, *const BETWEEN[] = {"between", NULL};
     if (!p->nsrc)
         p->nsrc = prep_actors(x, h, NULL, "nmod", BY, p->src, TREE_SIDE);

@@ -27,7 +27,8 @@ enum {
     SR_WC_FIRST_PERSON = 1 << 8, /* I, we: in a quotation, the speaker */
     SR_WC_RELATIVE = 1 << 9,     /* who, which, that: a relative clause's subject is its noun */
     SR_WC_CROWD = 1 << 10,       /* thousands, crowds, protesters: civilians without a name */
-    SR_WC_COUNT = 11
+    SR_WC_MILITARY = 1 << 11,    /* airstrike, drone, shelling: means only a military uses */
+    SR_WC_COUNT = 12
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

@@ -143,6 +143,11 @@ static void test_nominal_events(void **state)
     expect("From Russian attacks on Sumy and Odesa on Tuesday evening, 15 people were injured.",
            "RUS*", "UKR*", "19");
     expect("Russian drones hit Sumy overnight.", "RUS*", "UKR*", "1");
+    /* means only armed forces use make a country's adjective its military */
+    expect("Israeli airstrikes on Gaza killed 40 people overnight.", "ISRMIL", "PSE*", "19");
+    expect("Russian missiles hit Kyiv.", "RUSMIL", "UKR*", "19");
+    expect("Russian attacks on Sumy injured 15 people.", "RUS", "UKR*", "19");
+    expect_not("Russian attacks on Sumy injured 15 people.", "RUSMIL", NULL, "");
     expect_not("Russian drones hit Sumy overnight.", "UKR*", NULL, "");
 }
 
