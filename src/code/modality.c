@@ -374,6 +374,27 @@ static int speaker_refines(const sr_mention *speaker, const sr_mention *m)
            strlen(speaker->code) > 3;
 }
 
+/*
+** "Hungary will not supply weapons, a government spokesman said": a speaker
+** of a sector without a country (---GOV) speaks for the country the content
+** names alone, which is then that country's sector (HUNGOV).  Returns the
+** new mention, or m unchanged.
+*/
+static int32_t countryless_speaker(tree_ctx *x, int32_t speaker, int32_t m)
+{
+    const sr_mention *spk = sr_tr_mention(x, speaker), *src = sr_tr_mention(x, m);
+    if (!spk->code || strncmp(spk->code, "---", 3) != 0 || strlen(spk->code) != 6 || !src->code ||
+        strlen(src->code) != 3 || strcmp(src->code, "---") == 0)
+        return m;
+    if (strcmp(spk->code + 3, "GOV") != 0 && strcmp(spk->code + 3, "MIL") != 0)
+        return m; /* civilians and crowds speak for no government */
+    int32_t id = sr_tr_new_extra(x);
+    sr_mention *own = &x->extra[id - (int32_t)x->in->nmentions];
+    *own = *sr_tr_mention(x, m);
+    own->code = sr_arena_printf(x->a, "%s%s", own->code, spk->code + 3);
+    return id;
+}
+
 /* A verbal act (statement, appeal, intent, demand, criticism, rejection, threat)? */
 static int verbal_act(const char *code)
 {
@@ -397,6 +418,8 @@ static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, ui
             speaker_refines(sr_tr_mention(x, spk[0]), sr_tr_mention(x, q->src[0]))) {
             q->src[0] = spk[0];
             q->src_inherited = 1;
+        } else if (q->nsrc == 1 && nspk == 1 && x->c->dict->inflect) {
+            q->src[0] = countryless_speaker(x, spk[0], q->src[0]);
         } else if (!q->nsrc && !q->passive && (!q->noun || verbal_act(q->code))) {
             memcpy(q->src, spk, nspk * sizeof *spk);
             q->nsrc = nspk;

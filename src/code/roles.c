@@ -129,8 +129,7 @@ uint32_t sr_tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
     return n;
 }
 
-/* A new, zeroed mention of the sentence's own (its index after the document's). */
-static int32_t new_extra(tree_ctx *x)
+int32_t sr_tr_new_extra(tree_ctx *x)
 {
     if (x->nextra == x->capextra) {
         uint32_t cap = x->capextra ? x->capextra * 2 : 8;
@@ -163,7 +162,7 @@ static int32_t military_source(tree_ctx *x, const pred *p, uint32_t h, int32_t m
         military = sr_tr_rel(x, (uint32_t)c, "compound") && (x->wc[c] & SR_WC_MILITARY);
     if (!military)
         return m;
-    int32_t id = new_extra(x);
+    int32_t id = sr_tr_new_extra(x);
     sr_mention *mil = &x->extra[id - (int32_t)x->in->nmentions];
     *mil = *sr_tr_mention(x, m); /* read again: new_extra may have moved it */
     mil->code = sr_arena_printf(x->a, "%sMIL", mil->code);
@@ -186,7 +185,7 @@ static int32_t synthetic_actor(tree_ctx *x, uint32_t k)
     while (last < x->n && x->s->tokens[last].upos == SR_UPOS_PROPN && x->ti[last].mention < 0 &&
            sr_tr_head(x, last) == (int)k)
         last++;
-    int32_t id = new_extra(x);
+    int32_t id = sr_tr_new_extra(x);
     sr_mention *m = &x->extra[id - (int32_t)x->in->nmentions];
     m->sentence = x->si;
     m->first = first;
@@ -232,7 +231,7 @@ static int32_t new_actor(tree_ctx *x, uint32_t lo, uint32_t hi)
         return -1;
     buf[len++] = '"';
     buf[len] = '\0';
-    int32_t id = new_extra(x);
+    int32_t id = sr_tr_new_extra(x);
     sr_mention *m = &x->extra[id - (int32_t)x->in->nmentions];
     m->sentence = x->si;
     m->first = lo;
@@ -300,7 +299,7 @@ static int32_t new_object_actor(tree_ctx *x, uint32_t h)
 */
 static int32_t crowd_actor(tree_ctx *x, uint32_t k)
 {
-    int32_t id = new_extra(x);
+    int32_t id = sr_tr_new_extra(x);
     sr_mention *m = &x->extra[id - (int32_t)x->in->nmentions];
     m->sentence = x->si;
     m->first = (uint32_t)x->sub_lo[k];

@@ -72,6 +72,8 @@ int sr_tr_is_verbal(const tree_ctx *x, uint32_t k);
 
 /* Roles (roles.c). */
 void sr_tr_roles(tree_ctx *x, pred *p);
+/* A new, zeroed mention of the sentence's own (its index after the document's). */
+int32_t sr_tr_new_extra(tree_ctx *x);
 uint32_t sr_tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max);
 
 /* Modality and speech (modality.c). */

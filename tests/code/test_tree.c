@@ -279,6 +279,10 @@ static void test_modality(void **state)
     expect("Moscow said it would retaliate against the West.", "RUS*", NULL, "13");
     expect_not("The rebels said they would storm the palace.", NULL, NULL, "19");
     expect("Fico said Slovakia would not send weapons to Ukraine.", "SVK*", "UKR", "12");
+    /* a spokesman of no named country speaks for the country the content names */
+    expect("Hungary will not supply weapons to Ukraine, a government spokesman said.", "HUNGOV",
+           "UKR", "12");
+    expect_not("Protesters will march again, a witness said.", "---OPPGOV", NULL, "");
     expect_not("Fico said Slovakia would not send weapons to Ukraine.", NULL, NULL, "07");
     expect("On Tuesday, Trump excluded the opportunity to send American troops to help protect "
            "Ukraine from Russia.",
