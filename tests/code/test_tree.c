@@ -282,7 +282,11 @@ static void test_modality(void **state)
     /* a spokesman of no named country speaks for the country the content names */
     expect("Hungary will not supply weapons to Ukraine, a government spokesman said.", "HUNGOV",
            "UKR", "12");
-    expect_not("Protesters will march again, a witness said.", "---OPPGOV", NULL, "");
+    /* an opposition speaker does not make the country its opposition */
+    expect_not("Hungary will not supply weapons to Ukraine, an opposition leader said.", "HUNOPP",
+               NULL, "");
+    expect("Hungary will not supply weapons to Ukraine, an opposition leader said.", "HUN", "UKR",
+           "12");
     expect_not("Fico said Slovakia would not send weapons to Ukraine.", NULL, NULL, "07");
     expect("On Tuesday, Trump excluded the opportunity to send American troops to help protect "
            "Ukraine from Russia.",
