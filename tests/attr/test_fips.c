@@ -5,6 +5,7 @@
 ** code an event's place gets in JSONL and in the GDELT geography columns.
 */
 #include "attr_test.h"
+#include "sr_test_write.h"
 
 static const char *or_null(const char *s)
 {
@@ -63,8 +64,8 @@ static void test_bad_lines(void **state)
 {
     (void)state;
     static const char *const bad[] = {"# ok\nUKR\tUP\nRUS RS\n", "UKR\tUP\nDEU\tgm\n",
-                                      "UKR\tUP\nDEU\tGMX\n", "UKR\tUP\nUKR\tUA\n",
-                                      "UKR\tUP\n\tGM\n", "UKR\tUP\nDEU\tGM\tx\n"};
+                                      "UKR\tUP\nDEU\tGMX\n",     "UKR\tUP\nUKR\tUA\n",
+                                      "UKR\tUP\n\tGM\n",         "UKR\tUP\nDEU\tGM\tx\n"};
     static const int line[] = {3, 2, 2, 2, 2, 2};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         char path[] = "/tmp/sr_test_fips_XXXXXX";
@@ -85,27 +86,6 @@ static void test_bad_lines(void **state)
     }
 }
 
-/* What the writer prints for d in fmt. */
-static char *written(sr_doc *d, sr_format fmt)
-{
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    assert_int_equal(sr_write_events(f, d, fmt), 0);
-    fclose(f);
-    return buf;
-}
-
-/* Column i (0-based) of a tab-separated line, in a static buffer. */
-static const char *column(const char *line, int i)
-{
-    static char buf[256];
-    for (; i > 0; i--)
-        line = strchr(line, '\t') + 1;
-    snprintf(buf, sizeof buf, "%.*s", (int)strcspn(line, "\t\n"), line);
-    return buf;
-}
-
 enum { ACTIONGEO = 51 };
 
 /* The stage's events written out: Odesa is in "UP" for GDELT, "UKR" and "UP" in JSONL. */
@@ -119,11 +99,11 @@ static void test_gdelt_odesa(void **state)
     assert_string_equal(or_null(t.ev[0].place.fips), "UP");
     t.d->events = t.ev;
     t.d->nevents = t.nev;
-    char *out = written(t.d, SR_FORMAT_GDELT);
-    assert_string_equal(column(out, ACTIONGEO + 1), "Odesa");
-    assert_string_equal(column(out, ACTIONGEO + 2), "UP"); /* ActionGeo_CountryCode */
+    char *out = sr_test_written(t.d, SR_FORMAT_GDELT);
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 1), "Odesa");
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 2), "UP"); /* ActionGeo_CountryCode */
     free(out);
-    out = written(t.d, SR_FORMAT_JSONL);
+    out = sr_test_written(t.d, SR_FORMAT_JSONL);
     assert_non_null(strstr(out, "\"country\":\"UKR\",\"fips\":\"UP\""));
     free(out);
     t.d->events = NULL;
@@ -153,10 +133,8 @@ static void test_places(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_table),
-        cmocka_unit_test(test_every_country_listed),
-        cmocka_unit_test(test_bad_lines),
-        cmocka_unit_test(test_gdelt_odesa),
+        cmocka_unit_test(test_table),     cmocka_unit_test(test_every_country_listed),
+        cmocka_unit_test(test_bad_lines), cmocka_unit_test(test_gdelt_odesa),
         cmocka_unit_test(test_places),
     };
     return cmocka_run_group_tests(tests, at_setup, at_teardown);

@@ -10,6 +10,7 @@
 
 #include "sr_test.h"
 #include "sr_test_db.h"
+#include "sr_test_write.h"
 
 #include "api/doc_internal.h"
 #include "util/util.h"
@@ -199,15 +200,8 @@ static void gdelt_id_is_the_report_id(void **state)
 {
     (void)state;
     sr_doc *d = make_doc("d1", "2025-08-20", "Wire", &STRIKE, 1);
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    assert_int_equal(sr_write_events(f, d, SR_FORMAT_GDELT), 0);
-    fclose(f);
-    const char *line = strchr(buf, '\n') ? strchr(buf, '\n') + 1 : buf; /* after the header */
-    if (!(line[0] >= '0' && line[0] <= '9'))
-        line = buf;
-    unsigned long long id = strtoull(line, NULL, 10);
+    char *buf = sr_test_written(d, SR_FORMAT_GDELT); /* one row, no header */
+    unsigned long long id = strtoull(buf, NULL, 10);
     assert_true(id == sr_event_number(&d->events[0]));
     assert_true(id < (1ULL << 53) && (unsigned long long)(double)id == id);
     free(buf);
@@ -438,29 +432,6 @@ static void reingest_updates_happenings(void **state)
     remove_db(path);
 }
 
-/* Column i (0-based) of a tab-separated line, in a static buffer. */
-static const char *tsv_column(const char *line, int i)
-{
-    static char buf[256];
-    for (; i > 0 && line; i--) {
-        line = strchr(line, '\t');
-        line = line ? line + 1 : NULL;
-    }
-    if (!line)
-        return NULL;
-    size_t n = strcspn(line, "\t\n");
-    snprintf(buf, sizeof buf, "%.*s", (int)n, line);
-    return buf;
-}
-
-static int tsv_columns(const char *line)
-{
-    int n = 1;
-    for (; *line && *line != '\n'; line++)
-        n += *line == '\t';
-    return n;
-}
-
 /* GDELT export: happenings with their counts, reports linked to them. */
 static void export_gdelt_events_and_mentions(void **state)
 {
@@ -478,16 +449,16 @@ static void export_gdelt_events_and_mentions(void **state)
     assert_int_equal(sr_store_export_gdelt(s, f, SR_EXPORT_EVENTS, &err), 0);
     fclose(f);
     assert_int_equal(lines(buf), 1);
-    assert_int_equal(tsv_columns(buf), 61);
+    assert_int_equal(sr_test_columns(buf), 61);
     char id[256];
-    snprintf(id, sizeof id, "%s", tsv_column(buf, 0));
-    assert_string_equal(tsv_column(buf, 1), "20250819");        /* SQLDATE */
-    assert_string_equal(tsv_column(buf, 26), "190");            /* EventCode */
-    assert_string_equal(tsv_column(buf, 31), "2");              /* NumMentions */
-    assert_string_equal(tsv_column(buf, 32), "2");              /* NumSources */
-    assert_string_equal(tsv_column(buf, 33), "2");              /* NumArticles */
-    assert_string_equal(tsv_column(buf, 52), "Odesa");          /* ActionGeo_FullName */
-    assert_string_equal(tsv_column(buf, 59), "20250819000000"); /* DATEADDED: first report */
+    snprintf(id, sizeof id, "%s", sr_test_column(buf, 0));
+    assert_string_equal(sr_test_column(buf, 1), "20250819");        /* SQLDATE */
+    assert_string_equal(sr_test_column(buf, 26), "190");            /* EventCode */
+    assert_string_equal(sr_test_column(buf, 31), "2");              /* NumMentions */
+    assert_string_equal(sr_test_column(buf, 32), "2");              /* NumSources */
+    assert_string_equal(sr_test_column(buf, 33), "2");              /* NumArticles */
+    assert_string_equal(sr_test_column(buf, 52), "Odesa");          /* ActionGeo_FullName */
+    assert_string_equal(sr_test_column(buf, 59), "20250819000000"); /* DATEADDED: first report */
     free(buf);
     buf = NULL;
     f = open_memstream(&buf, &size);
@@ -495,11 +466,11 @@ static void export_gdelt_events_and_mentions(void **state)
     fclose(f);
     assert_int_equal(lines(buf), 2);
     for (const char *line = buf; *line; line = strchr(line, '\n') + 1) {
-        assert_int_equal(tsv_columns(line), 16);
-        assert_string_equal(tsv_column(line, 0), id);   /* the happening's GLOBALEVENTID */
-        assert_string_equal(tsv_column(line, 6), "1");  /* SentenceID, 1-based */
-        assert_string_equal(tsv_column(line, 7), "0");  /* Actor1CharOffset */
-        assert_string_equal(tsv_column(line, 9), "13"); /* ActionCharOffset, in characters */
+        assert_int_equal(sr_test_columns(line), 16);
+        assert_string_equal(sr_test_column(line, 0), id);   /* the happening's GLOBALEVENTID */
+        assert_string_equal(sr_test_column(line, 6), "1");  /* SentenceID, 1-based */
+        assert_string_equal(sr_test_column(line, 7), "0");  /* Actor1CharOffset */
+        assert_string_equal(sr_test_column(line, 9), "13"); /* ActionCharOffset, in characters */
     }
     free(buf);
     sr_store_close(s);

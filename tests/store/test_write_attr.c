@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "sr_test.h"
+#include "sr_test_write.h"
 
 #include "api/doc_internal.h"
 
@@ -28,9 +29,8 @@ static sr_doc *doc_with_attributes(const char *src)
     ev->trigger = (sr_span){7, 13};
     ev->date = "2025-08-19";
     ev->date_precision = SR_DATE_DAY;
-    ev->place =
-        (sr_place){"Sumy", "UKR", "UA-21", "city", 692194, 50.92, 34.80, {14, 18}, SR_PLACE_EXACT,
-                   "UP"};
+    ev->place = (sr_place){"Sumy", "UKR", "UA-21",  "city",         692194,
+                           50.92,  34.80, {14, 18}, SR_PLACE_EXACT, "UP"};
     sr_count *c = sr_arena_calloc(&d->arena, 2, sizeof *c);
     c[0] = (sr_count){15, "people", -1, {29, 38}, SR_COUNT_INJURED, SR_QUAL_EXACT};
     c[1] = (sr_count){3, "children", 0, {29, 38}, SR_COUNT_INJURED, SR_QUAL_EXACT};
@@ -45,63 +45,41 @@ static sr_doc *doc_with_attributes(const char *src)
     return d;
 }
 
-/* What the writer prints for d in fmt. */
-static char *written(sr_doc *d, sr_format fmt)
-{
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    assert_int_equal(sr_write_events(f, d, fmt), 0);
-    fclose(f);
-    return buf;
-}
-
-/* Column i (0-based) of a tab-separated line, in a static buffer. */
-static const char *column(const char *line, int i)
-{
-    static char buf[256];
-    for (; i > 0; i--)
-        line = strchr(line, '\t') + 1;
-    snprintf(buf, sizeof buf, "%.*s", (int)strcspn(line, "\t\n"), line);
-    return buf;
-}
-
 enum { SQLDATE = 1, A1GEO = 35, A2GEO = 43, ACTIONGEO = 51 };
 
 static void gdelt_geography(void **state)
 {
     (void)state;
     sr_doc *d = doc_with_attributes("UKRCVL");
-    char *out = written(d, SR_FORMAT_GDELT);
-    assert_string_equal(column(out, SQLDATE), "20250819"); /* the event's date */
-    assert_string_equal(column(out, ACTIONGEO), "4");      /* a city outside the US */
-    assert_string_equal(column(out, ACTIONGEO + 1), "Sumy");
-    assert_string_equal(column(out, ACTIONGEO + 2), "UP"); /* FIPS 10-4, not ISO */
-    assert_string_equal(column(out, ACTIONGEO + 3), "UA-21");
-    assert_string_equal(column(out, ACTIONGEO + 5), "50.9200");
-    assert_string_equal(column(out, ACTIONGEO + 7), "692194");
-    assert_string_equal(column(out, A1GEO + 1), "Sumy"); /* a Ukrainian actor in Sumy */
-    assert_string_equal(column(out, A2GEO + 1), "");     /* no target */
+    char *out = sr_test_written(d, SR_FORMAT_GDELT);
+    assert_string_equal(sr_test_column(out, SQLDATE), "20250819"); /* the event's date */
+    assert_string_equal(sr_test_column(out, ACTIONGEO), "4");      /* a city outside the US */
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 1), "Sumy");
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 2), "UP"); /* FIPS 10-4, not ISO */
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 3), "UA-21");
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 5), "50.9200");
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 7), "692194");
+    assert_string_equal(sr_test_column(out, A1GEO + 1), "Sumy"); /* a Ukrainian actor in Sumy */
+    assert_string_equal(sr_test_column(out, A2GEO + 1), "");     /* no target */
     free(out);
     sr_doc_free(d);
     d = doc_with_attributes("RUSMIL");
-    out = written(d, SR_FORMAT_GDELT);
-    assert_string_equal(column(out, A1GEO), ""); /* a Russian actor is not placed in Sumy */
+    out = sr_test_written(d, SR_FORMAT_GDELT);
+    assert_string_equal(sr_test_column(out, A1GEO), ""); /* a Russian actor is not placed in Sumy */
     free(out);
     /* A country only: type 1, no coordinates. */
-    d->events[0].place =
-        (sr_place){"Ukraine", "UKR", NULL, "country", 0, NAN, NAN, {14, 18}, SR_PLACE_COUNTRY,
-                   "UP"};
-    out = written(d, SR_FORMAT_GDELT);
-    assert_string_equal(column(out, ACTIONGEO), "1");
-    assert_string_equal(column(out, ACTIONGEO + 2), "UP");
-    assert_string_equal(column(out, ACTIONGEO + 5), "");
+    d->events[0].place = (sr_place){"Ukraine", "UKR", NULL,     "country",        0,
+                                    NAN,       NAN,   {14, 18}, SR_PLACE_COUNTRY, "UP"};
+    out = sr_test_written(d, SR_FORMAT_GDELT);
+    assert_string_equal(sr_test_column(out, ACTIONGEO), "1");
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 2), "UP");
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 5), "");
     free(out);
     /* A country FIPS has no code for: the column is empty, never the ISO code. */
     d->events[0].place.fips = NULL;
-    out = written(d, SR_FORMAT_GDELT);
-    assert_string_equal(column(out, ACTIONGEO + 1), "Ukraine");
-    assert_string_equal(column(out, ACTIONGEO + 2), "");
+    out = sr_test_written(d, SR_FORMAT_GDELT);
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 1), "Ukraine");
+    assert_string_equal(sr_test_column(out, ACTIONGEO + 2), "");
     free(out);
     sr_doc_free(d);
 }
@@ -110,7 +88,7 @@ static void jsonl_plover_and_quotes(void **state)
 {
     (void)state;
     sr_doc *d = doc_with_attributes("RUSMIL");
-    char *out = written(d, SR_FORMAT_JSONL);
+    char *out = sr_test_written(d, SR_FORMAT_JSONL);
     assert_non_null(strstr(out, "\"date\":\"2025-08-19\",\"date_precision\":\"day\""));
     assert_non_null(strstr(out, "\"doc_date\":\"2025-08-20\""));
     assert_non_null(strstr(out, "\"place\":{\"name\":\"Sumy\",\"text\":\"Sumy\""));
@@ -121,11 +99,11 @@ static void jsonl_plover_and_quotes(void **state)
     assert_non_null(strstr(out, "\"of\":\"children\",\"subset_of\":0"));
     assert_non_null(strstr(out, "\"quote\":0"));
     free(out);
-    out = written(d, SR_FORMAT_PLOVER);
+    out = sr_test_written(d, SR_FORMAT_PLOVER);
     assert_non_null(strstr(out, "\"event_date\":\"2025-08-19\""));
     assert_non_null(strstr(out, "\"location\":{\"name\":\"Sumy\""));
     free(out);
-    out = written(d, SR_FORMAT_QUOTES);
+    out = sr_test_written(d, SR_FORMAT_QUOTES);
     assert_non_null(strstr(out, "\"kind\":\"direct\""));
     assert_non_null(strstr(out, "\"text\":\"We will rebuild\""));
     assert_non_null(strstr(out, "\"verb\":{\"text\":\"said\""));
