@@ -201,6 +201,56 @@ static int add_word_elem(lex_ctx *c, char *field, uint8_t gap)
     return 0;
 }
 
+/* The options after an entry's code: "mutual", "target", "target:...", "source:...". */
+typedef struct entry_opts {
+    int mutual, target;
+    uint32_t preps, npreps, spreps, nspreps;
+} entry_opts;
+
+/*
+** The words f[from..to) after the head, as pattern elements, "..." giving
+** the next word a gap; their number in *count.
+*/
+static int add_words_after(lex_ctx *c, char **f, int from, int to, uint32_t *count)
+{
+    uint8_t gap = 0;
+    *count = 0;
+    for (int i = from; i < to; i++) {
+        if (strcmp(f[i], "...") == 0) {
+            if (i == to - 1 || gap)
+                return lex_error(c, "\"...\" must be followed by a word", NULL);
+            gap = SR_GAP_LEXICON;
+            continue;
+        }
+        if (add_word_elem(c, f[i], gap) < 0)
+            return -1;
+        gap = 0;
+        (*count)++;
+    }
+    return 0;
+}
+
+/* A pattern of group with the elements [pre, +npre) before and [post, +npost) after the head. */
+static void add_pattern(lex_ctx *c, uint32_t group, uint32_t pre, uint32_t npre, uint32_t post,
+                        uint32_t npost, const char *code, const entry_opts *o)
+{
+    sr_pattern *p = sr_dict_add_pattern(c->d);
+    p->group = group;
+    p->pre = pre;
+    p->npre = npre;
+    p->post = post;
+    p->npost = npost;
+    p->code = code;
+    p->rule = rule_here(c);
+    p->weight = (uint16_t)(npre + npost + 1);
+    p->mutual = (uint8_t)o->mutual;
+    p->target = (uint8_t)o->target;
+    p->preps = o->preps;
+    p->npreps = o->npreps;
+    p->spreps = o->spreps;
+    p->nspreps = o->nspreps;
+}
+
 /*
 ** An entry with words before its head ("noun: hunger > strike 142",
 ** "noun: general|labor > strike 143"): fields f[0..mark) precede the head
@@ -208,9 +258,7 @@ static int add_word_elem(lex_ctx *c, char *field, uint8_t gap)
 ** that modifies an event noun can change what it is ("hunger strike" is no
 ** airstrike), and the head is where the tree coder finds the noun.
 */
-static int load_entry_before(lex_ctx *c, char **f, int n, int noun, int mark, int mutual,
-                             int target, uint32_t preps, uint32_t npreps, uint32_t spreps,
-                             uint32_t nspreps)
+static int load_entry_before(lex_ctx *c, char **f, int n, int noun, int mark, const entry_opts *o)
 {
     sr_verbdict *d = c->d;
     const char *code = f[n - 1], *head = f[mark + 1];
@@ -232,37 +280,12 @@ static int load_entry_before(lex_ctx *c, char **f, int n, int noun, int mark, in
             return -1;
         npre++;
     }
-    uint32_t post = d->nelems, npost = 0;
-    uint8_t gap = 0;
-    for (int i = mark + 2; i < n - 1; i++) {
-        if (strcmp(f[i], "...") == 0) {
-            if (i == n - 2 || gap)
-                return lex_error(c, "\"...\" must be followed by a word", NULL);
-            gap = SR_GAP_LEXICON;
-            continue;
-        }
-        if (add_word_elem(c, f[i], gap) < 0)
-            return -1;
-        gap = 0;
-        npost++;
-    }
-    if (target && !npost)
+    uint32_t post = d->nelems, npost;
+    if (add_words_after(c, f, mark + 2, n - 1, &npost) < 0)
+        return -1;
+    if (o->target && !npost)
         return lex_error(c, "\"target\" needs words after the verb that name it", NULL);
-    sr_pattern *p = sr_dict_add_pattern(d);
-    p->group = v->group;
-    p->pre = pre;
-    p->npre = npre;
-    p->post = post;
-    p->npost = npost;
-    p->code = code_s;
-    p->rule = rule_here(c);
-    p->weight = (uint16_t)(npre + npost + 1);
-    p->mutual = (uint8_t)mutual;
-    p->target = (uint8_t)target;
-    p->preps = preps;
-    p->npreps = npreps;
-    p->spreps = spreps;
-    p->nspreps = nspreps;
+    add_pattern(c, v->group, pre, npre, post, npost, code_s, o);
     return 0;
 }
 
@@ -270,24 +293,23 @@ static int load_entry_before(lex_ctx *c, char **f, int n, int noun, int mark, in
 static int load_entry(lex_ctx *c, char **f, int n, int noun)
 {
     sr_verbdict *d = c->d;
-    int mutual = 0, target = 0;
-    uint32_t preps = 0, npreps = 0, spreps = 0, nspreps = 0;
+    entry_opts o = {0, 0, 0, 0, 0, 0};
     while (n >= 3) {
         if (strcmp(f[n - 1], "mutual") == 0)
-            mutual = 1;
+            o.mutual = 1;
         else if (strcmp(f[n - 1], "target") == 0)
-            target = 1;
+            o.target = 1;
         else if (strncmp(f[n - 1], "target:", 7) == 0) {
-            if (parse_preps(c, f[n - 1] + 7, &preps, &npreps) < 0)
+            if (parse_preps(c, f[n - 1] + 7, &o.preps, &o.npreps) < 0)
                 return -1;
         } else if (strncmp(f[n - 1], "source:", 7) == 0) {
-            if (parse_preps(c, f[n - 1] + 7, &spreps, &nspreps) < 0)
+            if (parse_preps(c, f[n - 1] + 7, &o.spreps, &o.nspreps) < 0)
                 return -1;
         } else
             break;
         n--;
     }
-    if (target && n < 3)
+    if (o.target && n < 3)
         return lex_error(c, "\"target\" needs words after the verb that name it", NULL);
     if (n < 2)
         return lex_error(c, "an entry needs a verb and a CAMEO code", NULL);
@@ -300,8 +322,7 @@ static int load_entry(lex_ctx *c, char **f, int n, int noun)
             mark = i;
         }
     if (mark >= 0)
-        return load_entry_before(c, f, n, noun, mark, mutual, target, preps, npreps, spreps,
-                                 nspreps);
+        return load_entry_before(c, f, n, noun, mark, &o);
     const char *code = f[n - 1];
     if (!valid_code(c, code))
         return lex_error(c, "unknown CAMEO code", code);
@@ -317,43 +338,17 @@ static int load_entry(lex_ctx *c, char **f, int n, int noun)
                              v->rule);
         v->code = code_s;
         v->rule = rule_here(c);
-        v->mutual = (uint8_t)mutual;
-        v->preps = preps;
-        v->npreps = npreps;
-        v->spreps = spreps;
-        v->nspreps = nspreps;
+        v->mutual = (uint8_t)o.mutual;
+        v->preps = o.preps;
+        v->npreps = o.npreps;
+        v->spreps = o.spreps;
+        v->nspreps = o.nspreps;
         return 0;
     }
-    uint32_t group = v->group;
-    uint32_t first = d->nelems, count = 0;
-    uint8_t gap = 0;
-    for (int i = 1; i < n - 1; i++) {
-        if (strcmp(f[i], "...") == 0) {
-            if (i == n - 2 || gap)
-                return lex_error(c, "\"...\" must be followed by a word", NULL);
-            gap = SR_GAP_LEXICON;
-            continue;
-        }
-        if (add_word_elem(c, f[i], gap) < 0)
-            return -1;
-        gap = 0;
-        count++;
-    }
-    sr_pattern *p = sr_dict_add_pattern(d);
-    p->group = group;
-    p->pre = first;
-    p->npre = 0;
-    p->post = first;
-    p->npost = count;
-    p->code = code_s;
-    p->rule = rule_here(c);
-    p->weight = (uint16_t)(count + 1);
-    p->mutual = (uint8_t)mutual;
-    p->target = (uint8_t)target;
-    p->preps = preps;
-    p->npreps = npreps;
-    p->spreps = spreps;
-    p->nspreps = nspreps;
+    uint32_t first = d->nelems, count;
+    if (add_words_after(c, f, 1, n - 1, &count) < 0)
+        return -1;
+    add_pattern(c, v->group, first, 0, first, count, code_s, &o);
     return 0;
 }
 
