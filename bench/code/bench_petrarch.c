@@ -19,7 +19,7 @@
 **
 ** Usage: bench_petrarch [-v] [-s ID] [SHARED_DIR]
 **   -v lists every miss (-vv also those of the tree coder and of the sitrep
-**   lexicon); -s prints the tokens, mentions and events of record ID
+**   lexicon; -vvv only those of the tree coder with the sitrep lexicon); -s prints the tokens, mentions and events of record ID
 */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -317,6 +317,8 @@ int main(int argc, char **argv)
             verbose = 1;
         else if (!strcmp(argv[i], "-vv"))
             verbose = 2;
+        else if (!strcmp(argv[i], "-vvv"))
+            verbose = 3;
         else if (!strcmp(argv[i], "-s") && i + 1 < argc)
             show_id = argv[++i];
         else
@@ -353,7 +355,7 @@ int main(int argc, char **argv)
     }
     score full = {0}, dyad = {0}, own_dyad = {0};
     double code_secs, own_code_secs;
-    double secs = run(pet, kb, NULL, recs, nrec, &full, &dyad, verbose, &code_secs);
+    double secs = run(pet, kb, NULL, recs, nrec, &full, &dyad, verbose % 3, &code_secs);
     secs = timed_passes(pet, kb, recs, nrec, &code_secs);
     int scored = nrec - nerr;
     report("PETR.Validate.verbs: (source, target, code)", &full);
@@ -361,7 +363,7 @@ int main(int argc, char **argv)
     printf("speed: %.0f sentences/s end to end (segment + actors + code), "
            "coder alone %.0f sentences/s\n",
            scored / secs, scored / code_secs);
-    double own_secs = run(own, kb, NULL, recs, nrec, NULL, &own_dyad, verbose, &own_code_secs);
+    double own_secs = run(own, kb, NULL, recs, nrec, NULL, &own_dyad, verbose % 3, &own_code_secs);
     own_secs = timed_passes(own, kb, recs, nrec, &own_code_secs);
     report("sitrep lexicon: (source, target)", &own_dyad);
     printf("speed (sitrep lexicon): %.0f sentences/s end to end, coder alone %.0f sentences/s\n",
@@ -385,10 +387,10 @@ int main(int argc, char **argv)
         nlp.parser = sr_parser_load(model, &err);
         if (nlp.parser) {
             score pfull = {0}, pdyad = {0}, pown = {0};
-            double psecs = run(pet, kb, &nlp, recs, nrec, &pfull, &pdyad, verbose > 1, &code_secs);
+            double psecs = run(pet, kb, &nlp, recs, nrec, &pfull, &pdyad, verbose == 2, &code_secs);
             report("tree coder, PETR.Validate.verbs: (s, t, code)", &pfull);
             report("tree coder, PETR.Validate.verbs: (s, t)", &pdyad);
-            (void)run(own, kb, &nlp, recs, nrec, NULL, &pown, 0, &own_code_secs);
+            (void)run(own, kb, &nlp, recs, nrec, NULL, &pown, verbose > 2 ? 2 : 0, &own_code_secs);
             report("tree coder, sitrep lexicon: (source, target)", &pown);
             printf("speed (parsed, tree coder): %.0f sentences/s end to end\n", scored / psecs);
             sr_parser_free(nlp.parser);

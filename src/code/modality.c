@@ -374,10 +374,25 @@ static int speaker_refines(const sr_mention *speaker, const sr_mention *m)
            strlen(speaker->code) > 3;
 }
 
+/* Does a word of mention m's name say which arm of a state it is ("a government spokesman")? */
+static int names_sector(const tree_ctx *x, const sr_mention *m)
+{
+    if (m->sentence >= x->in->nsentences)
+        return 0;
+    const sr_sentence *s = &x->in->sentences[m->sentence];
+    for (uint32_t k = m->first; k < m->last && k < s->ntokens; k++) {
+        const sr_token *t = &s->tokens[k];
+        if (sr_words_classes(x->c->words, t->lemma ? t->lemma : t->form) & SR_WC_SECTOR)
+            return 1;
+    }
+    return 0;
+}
+
 /*
 ** "Hungary will not supply weapons, a government spokesman said": a speaker
 ** of a sector without a country (---GOV) speaks for the country the content
-** names alone, which is then that country's sector (HUNGOV).  Returns the
+** names alone, which is then that country's sector (HUNGOV), when the
+** speaker's name says which arm it is (class `sector`).  Returns the
 ** new mention, or m unchanged.
 */
 static int32_t countryless_speaker(tree_ctx *x, int32_t speaker, int32_t m)
@@ -388,6 +403,8 @@ static int32_t countryless_speaker(tree_ctx *x, int32_t speaker, int32_t m)
         return m;
     if (strcmp(spk->code + 3, "GOV") != 0 && strcmp(spk->code + 3, "MIL") != 0)
         return m; /* civilians and crowds speak for no government */
+    if (!names_sector(x, spk))
+        return m; /* "a senior official said Arnor will ...": the act stays Arnor's */
     int32_t id = sr_tr_new_extra(x);
     sr_mention *own = &x->extra[id - (int32_t)x->in->nmentions];
     *own = *sr_tr_mention(x, m);

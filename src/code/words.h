@@ -28,7 +28,8 @@ enum {
     SR_WC_RELATIVE = 1 << 9,     /* who, which, that: a relative clause's subject is its noun */
     SR_WC_CROWD = 1 << 10,       /* thousands, crowds, protesters: civilians without a name */
     SR_WC_MILITARY = 1 << 11,    /* airstrike, drone, shelling: means only a military uses */
-    SR_WC_COUNT = 12
+    SR_WC_SECTOR = 1 << 12,      /* government, ministry, army: which arm of a state speaks */
+    SR_WC_COUNT = 13
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

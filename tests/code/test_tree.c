@@ -287,6 +287,11 @@ static void test_modality(void **state)
                NULL, "");
     expect("Hungary will not supply weapons to Ukraine, an opposition leader said.", "HUN", "UKR",
            "12");
+    /* an official whose name says no arm of the state leaves the act the country's */
+    expect_not("Hungary will not supply weapons to Ukraine, a senior official said.", "HUNGOV",
+               NULL, "");
+    expect("Hungary will not supply weapons to Ukraine, a senior official said.", "HUN", "UKR",
+           "12");
     expect_not("Fico said Slovakia would not send weapons to Ukraine.", NULL, NULL, "07");
     expect("On Tuesday, Trump excluded the opportunity to send American troops to help protect "
            "Ukraine from Russia.",
