@@ -19,9 +19,8 @@
 #include "util/util.h"
 
 static const char *const CLASS_NAMES[SR_WC_COUNT] = {
-    "speech",  "negator", "negating",     "future",   "conditional", "intend",
-    "promise", "light",   "first-person", "relative", "crowd",       "military",
-    "sector"};
+    "speech", "negator",      "negating", "future", "conditional", "intend", "promise",
+    "light",  "first-person", "relative", "crowd",  "military",    "sector"};
 
 static const char *const MODALITY_NAMES[SR_MOD_COUNT] = {"asserted", "negated", "future",
                                                          "conditional", "intended"};
