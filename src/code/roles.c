@@ -366,10 +366,10 @@ static int is_passive(const tree_ctx *x, uint32_t h)
 }
 
 /*
-** The active subject child of h (nsubj, not nsubj:pass), or -1.  With a
-** PETRARCH dictionary, of two (the parser's reading of an apposition: "Old
-** foes Gondor and Osgiliath have renewed ties"), the one that is an actor,
-** as TABARI takes the actor nearest the verb.
+** The active subject child of h (nsubj, not nsubj:pass), or -1.  Of two
+** (the parser's reading of an apposition: "Old foes Gondor and Osgiliath
+** have renewed ties"), the one that is an actor, as TABARI takes the actor
+** nearest the verb.
 */
 static int active_subject(const tree_ctx *x, uint32_t h)
 {
@@ -378,7 +378,7 @@ static int active_subject(const tree_ctx *x, uint32_t h)
         if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass")) {
             if (first < 0)
                 first = c;
-            if (x->c->dict->inflect || actor_token(x, (uint32_t)c, 1) >= 0)
+            if (actor_token(x, (uint32_t)c, 1) >= 0)
                 return c;
         }
     return first;
@@ -419,6 +419,22 @@ static int agent_after(const tree_ctx *x, uint32_t h)
     return -1;
 }
 
+/*
+** Is c a second object of h set off by a comma ("welcomed a resumption of
+** ties with X, the official news agency said": "agency" is the parser's
+** misreading of the speaker)?  Such an object is nobody's target.
+*/
+static int stray_object(const tree_ctx *x, uint32_t h, int32_t c)
+{
+    if (!x->c->dict->inflect || x->sub_lo[c] == 0 ||
+        strcmp(x->s->tokens[x->sub_lo[c] - 1].form, ",") != 0)
+        return 0;
+    for (int32_t o = x->first_child[h]; o >= 0 && o < c; o = x->next_child[o])
+        if (sr_tr_rel(x, (uint32_t)o, "obj"))
+            return 1;
+    return 0;
+}
+
 /* Actors of the objects of h: obj, then iobj. */
 static uint32_t object_actors(tree_ctx *x, uint32_t h, const pred *p, int32_t *out, uint32_t max)
 {
@@ -426,7 +442,8 @@ static uint32_t object_actors(tree_ctx *x, uint32_t h, const pred *p, int32_t *o
     uint32_t n = 0;
     for (int i = 0; OBJ[i] && !n; i++)
         for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
-            if (sr_tr_rel(x, (uint32_t)c, OBJ[i]) && !in_trigger(x, p, c)) {
+            if (sr_tr_rel(x, (uint32_t)c, OBJ[i]) && !in_trigger(x, p, c) &&
+                !stray_object(x, h, c)) {
                 int32_t more[TREE_SIDE];
                 uint32_t k = sr_tr_actors(x, (uint32_t)c, more, TREE_SIDE);
                 for (uint32_t j = 0; j < k; j++)
@@ -504,6 +521,9 @@ static uint32_t prep_actors(tree_ctx *x, uint32_t k, const pred *p, const char *
     return n;
 }
 
+/* Is token k, inside the subtree of top, reached through a place preposition ("in Ukraine")? */
+static int under_place(const tree_ctx *x, uint32_t k, uint32_t top);
+
 /*
 ** Actors inside the noun phrase of a non-actor noun k, nearest first: "a
 ** convoy near Damascus", "a resumption of ties between Gondor and
@@ -515,7 +535,8 @@ static uint32_t modifier_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t 
     if (depth <= 0)
         return 0;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
-        if (sr_tr_rel(x, (uint32_t)c, "nmod") && !other_event(x, NULL, (uint32_t)c)) {
+        if (sr_tr_rel(x, (uint32_t)c, "nmod") && !other_event(x, NULL, (uint32_t)c) &&
+            !(x->c->dict->inflect && under_place(x, (uint32_t)c, k))) {
             uint32_t n = sr_tr_actors(x, (uint32_t)c, out, max);
             if (!n)
                 n = modifier_actors(x, (uint32_t)c, out, max, depth - 1);
@@ -792,7 +813,7 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         return n;
     }
     if (!n && o >= 0 && !in_trigger(x, p, o))
-        n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 1 : 3);
+        n = modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 2 : 3);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && depth > 0; c = x->next_child[c])
         /* an infinitive ("to help protect Ukraine"); a participle ("declared martial law,
            accusing the opposition") is an act of its own */
@@ -1072,8 +1093,37 @@ static void drop_self_targets(tree_ctx *x, pred *p)
 }
 
 /*
+** The place an attack happened in ("an attack by Osgiliath soldiers in
+** south Ithilen", "twin bombings in the Iranian city of Kerman"), or that
+** a visit or a threat of force is for ("arrived in China", "threatened a
+** ground offensive in Lebanon"): the
+** first actor of the predicate's subtree, in its own clause, reached
+** through a place preposition, whose country is not the attacker's.  -1
+** when none.
+*/
+static int32_t attacked_place(const tree_ctx *x, const pred *p)
+{
+    const char *src = sr_tr_mention(x, p->src[0])->code;
+    int verb = clause_verb(x, p->head);
+    for (int t = x->sub_lo[p->head]; t <= x->sub_hi[p->head]; t++) {
+        int32_t m = x->ti[t].mention;
+        int cv = clause_verb(x, (uint32_t)t); /* its own clause, or its phrase's verb */
+        if (m < 0 || contains(p->src, p->nsrc, m) ||
+            (cv != verb && !(cv >= (int)p->hit.tstart && cv < (int)p->hit.tend)) ||
+            !under_place(x, (uint32_t)t, p->head))
+            continue;
+        const char *code = sr_tr_mention(x, m)->code;
+        if (strncmp(code, "---", 3) != 0 && strncmp(code, src, 3) != 0 &&
+            strncmp(code, "IGO", 3) != 0)
+            return m;
+    }
+    return -1;
+}
+
+/*
 ** An attack the text gives no target ("strikes were aimed at ports",
-** "withdrew after months of Russian assaults") falls on the country the
+** "withdrew after months of Russian assaults") falls on the place it
+** happened in when that is another country's, else on the country the
 ** document is most about that is not the attacker's, else on the first
 ** actor of another country in the sentence.  Sectorless foreign actors
 ** only: "Russian forces" do not attack "Russia".
@@ -1083,6 +1133,12 @@ static void assume_target(tree_ctx *x, pred *p)
     const sr_mention *s = sr_tr_mention(x, p->src[0]);
     if (strncmp(s->code, "---", 3) == 0)
         return;
+    int32_t place = attacked_place(x, p);
+    if (place >= 0) {
+        p->tgt[0] = place;
+        p->ntgt = p->tgt_assumed = 1;
+        return;
+    }
     for (uint32_t i = 0; i < x->nfocus; i++)
         if (strncmp(sr_tr_mention(x, x->focus[i])->code, s->code, 3) != 0) {
             p->tgt[0] = x->focus[i];
@@ -1146,5 +1202,14 @@ void sr_tr_roles(tree_ctx *x, pred *p)
     if (!p->ntgt && p->nsrc && code && x->c->dict->inflect && (code[0] == '1' || code[0] == '2') &&
         ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')))
         assume_target(x, p);
+    /* a visit to a country, a threat of force against one: the foreign place named */
+    if (!p->ntgt && p->nsrc && code && x->c->dict->inflect &&
+        (strncmp(code, "042", 3) == 0 || strncmp(code, "138", 3) == 0)) {
+        int32_t place = attacked_place(x, p);
+        if (place >= 0) {
+            p->tgt[0] = place;
+            p->ntgt = 1;
+        }
+    }
     p->roles_state = 2;
 }

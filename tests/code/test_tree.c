@@ -271,6 +271,32 @@ static void test_noun_modifiers(void **state)
     expect("A Russian missile strike hit Kyiv.", "RUS*", "UKR*", "195");
 }
 
+/*
+** A foreign place named as where an attack happened, where a visit goes or
+** where force is threatened is the target; a second object after a comma
+** (the parser's reading of a trailing speaker) is nobody's target; of two
+** subjects the parser gave a verb, the actor is the subject.
+*/
+static void test_places_and_misparses(void **state)
+{
+    (void)state;
+    expect("The French government condemned an attack by Russian soldiers in southern Ukraine.",
+           "RUS*", "UKR", "19");
+    expect_not("The French government condemned an attack by Russian soldiers in southern Ukraine.",
+               "RUS*", "FRA*", "19");
+    expect("French President Emmanuel Macron arrived in China on Wednesday.", "FRAGOV", "CHN",
+           "042");
+    expect("Israel Katz threatened to launch a ground offensive in Lebanon.", "ISR*", "LBN", "138");
+    expect("Qatar welcomed a resumption of diplomatic ties with Iran, the official news agency "
+           "said.",
+           "QAT", "IRN", "05");
+    expect_not("Qatar welcomed a resumption of diplomatic ties with Iran, the official news "
+               "agency said.",
+               "QAT", "---*", "");
+    expect("Old foes Iran and Saudi Arabia have renewed diplomatic ties.", "IRN", "SAU", "05");
+    expect("Old foes Iran and Saudi Arabia have renewed diplomatic ties.", "SAU", "IRN", "05");
+}
+
 /* Future and conditional acts never code the material act; negated ones become refusals. */
 static void test_modality(void **state)
 {
@@ -562,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_seed_article),
         cmocka_unit_test(test_petrarch_dictionaries),
         cmocka_unit_test(test_wire_sentences),
+        cmocka_unit_test(test_places_and_misparses),
         cmocka_unit_test(test_no_statement_beside_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
