@@ -12,14 +12,16 @@
 ** require_dyad <Config> is honoured (events need a target unless it is
 ** off), and so is new_actor_length (SR_CODE_NEW_ACTORS).  The same suite
 ** is then coded with sitrep's own lexicon, scored on (source, target)
-** pairs only, since its codes are CAMEO and the suite's dictionary uses
-** its own.  When the tagger and lemmatizer models of data/models load,
+** pairs, and on pairs with the PLOVER type of the code (the suite's
+** dictionary has codes of its own: a code the ontology lacks takes the type
+** of its longest listed prefix).  When the tagger and lemmatizer models of data/models load,
 ** both runs are repeated on tagged tokens, and with the parser model on
 ** parsed ones (the tree coder).
 **
 ** Usage: bench_petrarch [-v] [-s ID] [SHARED_DIR]
 **   -v lists every miss (-vv also those of the tree coder and of the sitrep
-**   lexicon; -vvv only those of the tree coder with the sitrep lexicon); -s prints the tokens, mentions and events of record ID
+**   lexicon; -vvv only those of the tree coder with the sitrep lexicon); -s prints the tokens,
+*mentions and events of record ID
 */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -30,6 +32,7 @@
 #include <time.h>
 
 #include "code/coder.h"
+#include "dict/dict.h"
 #include "kb/actors.h"
 #include "nlp/nlp.h"
 #include "segment/segment.h"
@@ -39,6 +42,7 @@
 
 typedef struct triple {
     char src[48], tgt[48], code[16];
+    char type[24]; /* PLOVER event type of the code, "-" when it has none */
 } triple;
 
 /* One record of the suite. */
@@ -153,10 +157,32 @@ static record *read_suite(const char *path, int *nrec)
     return r;
 }
 
+/*
+** The PLOVER type of a wanted triple's code: that of the code, else of its
+** longest prefix the ontology lists (the suite's dictionary has codes of its
+** own, such as 1711 or 174K), "-" when none.
+*/
+static void want_type(const sr_ontology *onto, triple *t)
+{
+    char c[16];
+    snprintf(c, sizeof c, "%s", t->code);
+    for (size_t n = strlen(c); n >= 2; c[--n] = 0) {
+        const sr_cameo *k = sr_ontology_get(onto, c);
+        if (k) {
+            snprintf(t->type, sizeof t->type, "%s", k->plover ? k->plover : "-");
+            return;
+        }
+    }
+    snprintf(t->type, sizeof t->type, "-");
+}
+
 #define TIMING_PASSES 20 /* the suite is small: time this many passes over it */
 
-/* Match predicted against wanted triples (multiset); codes ignored when dyad_only. */
-static void score_record(const record *x, const triple *got, int ngot, int dyad_only, score *sc,
+/* How triples are compared: the whole triple, the pair only, the pair and PLOVER type. */
+enum { BY_CODE, BY_PAIR, BY_TYPE };
+
+/* Match predicted against wanted triples (multiset) as `by` says. */
+static void score_record(const record *x, const triple *got, int ngot, int by, score *sc,
                          int verbose)
 {
     int used[MAX_TRIPLES] = {0};
@@ -166,7 +192,8 @@ static void score_record(const record *x, const triple *got, int ngot, int dyad_
         for (int j = 0; j < x->nwant && !hit; j++) {
             if (used[j] || strcmp(got[i].src, x->want[j].src) || strcmp(got[i].tgt, x->want[j].tgt))
                 continue;
-            if (!dyad_only && strcmp(got[i].code, x->want[j].code))
+            if ((by == BY_CODE && strcmp(got[i].code, x->want[j].code)) ||
+                (by == BY_TYPE && strcmp(got[i].type, x->want[j].type)))
                 continue;
             used[j] = hit = 1;
         }
@@ -236,7 +263,7 @@ static void show(const record *x, const sr_sentence *s, size_t ns, const sr_ment
 }
 
 static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, record *recs, int nrec,
-                  score *full, score *dyad, int verbose, double *code_secs)
+                  score *full, int full_by, score *dyad, int verbose, double *code_secs)
 {
     double total = 0;
     *code_secs = 0;
@@ -278,6 +305,7 @@ static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, rec
             snprintf(t.src, sizeof t.src, "%s", ev[k].source.code);
             snprintf(t.tgt, sizeof t.tgt, "%s", ev[k].target.code ? ev[k].target.code : "---");
             snprintf(t.code, sizeof t.code, "%s", ev[k].cameo);
+            snprintf(t.type, sizeof t.type, "%s", ev[k].plover ? ev[k].plover : "-");
             int dup = 0;
             for (int j = 0; j < ngot && !dup; j++)
                 dup = !strcmp(got[j].src, t.src) && !strcmp(got[j].tgt, t.tgt) &&
@@ -286,8 +314,8 @@ static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, rec
                 got[ngot++] = t;
         }
         if (full)
-            score_record(x, got, ngot, 0, full, verbose);
-        score_record(x, got, ngot, 1, dyad, verbose > 1 && !full);
+            score_record(x, got, ngot, full_by, full, verbose && full_by == BY_CODE);
+        score_record(x, got, ngot, BY_PAIR, dyad, verbose > 1 && full_by != BY_CODE);
         sr_arena_free(&a);
     }
     return total;
@@ -301,7 +329,7 @@ static double timed_passes(const sr_coder *c, const sr_kb *kb, record *recs, int
     for (int i = 0; i < TIMING_PASSES; i++) {
         score sc = {0};
         double cs;
-        total += run(c, kb, NULL, recs, nrec, NULL, &sc, 0, &cs);
+        total += run(c, kb, NULL, recs, nrec, NULL, BY_CODE, &sc, 0, &cs);
         code += cs;
     }
     *code_secs = code / TIMING_PASSES;
@@ -333,6 +361,18 @@ int main(int argc, char **argv)
     record *recs = read_suite(suite, &nrec);
     if (!recs)
         return 1;
+    char onto_path[4096];
+    snprintf(onto_path, sizeof onto_path, "%s/ontology/cameo.tsv", SR_DATA_DIR);
+    sr_error oerr = {0};
+    sr_ontology *onto = sr_ontology_open(onto_path, &oerr);
+    if (!onto) {
+        fprintf(stderr, "bench_petrarch: %s\n", oerr.msg);
+        return 1;
+    }
+    for (int i = 0; i < nrec; i++)
+        for (int j = 0; j < recs[i].nwant; j++)
+            want_type(onto, &recs[i].want[j]);
+    sr_ontology_free(onto);
     int nerr = 0, nwant = 0, nnone = 0;
     for (int i = 0; i < nrec; i++) {
         nerr += recs[i].is_error;
@@ -353,9 +393,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_petrarch: %s\n", err.msg);
         return 1;
     }
-    score full = {0}, dyad = {0}, own_dyad = {0};
+    score full = {0}, dyad = {0}, own_dyad = {0}, own_type = {0};
     double code_secs, own_code_secs;
-    double secs = run(pet, kb, NULL, recs, nrec, &full, &dyad, verbose % 3, &code_secs);
+    double secs = run(pet, kb, NULL, recs, nrec, &full, BY_CODE, &dyad, verbose % 3, &code_secs);
     secs = timed_passes(pet, kb, recs, nrec, &code_secs);
     int scored = nrec - nerr;
     report("PETR.Validate.verbs: (source, target, code)", &full);
@@ -363,9 +403,11 @@ int main(int argc, char **argv)
     printf("speed: %.0f sentences/s end to end (segment + actors + code), "
            "coder alone %.0f sentences/s\n",
            scored / secs, scored / code_secs);
-    double own_secs = run(own, kb, NULL, recs, nrec, NULL, &own_dyad, verbose % 3, &own_code_secs);
+    double own_secs =
+        run(own, kb, NULL, recs, nrec, &own_type, BY_TYPE, &own_dyad, verbose % 3, &own_code_secs);
     own_secs = timed_passes(own, kb, recs, nrec, &own_code_secs);
     report("sitrep lexicon: (source, target)", &own_dyad);
+    report("sitrep lexicon: (source, target, PLOVER)", &own_type);
     printf("speed (sitrep lexicon): %.0f sentences/s end to end, coder alone %.0f sentences/s\n",
            scored / own_secs, scored / own_code_secs);
 
@@ -377,21 +419,25 @@ int main(int argc, char **argv)
     if (nlp.tagger)
         nlp.lemmatizer = sr_lemmatizer_open(SR_DATA_DIR, &err);
     if (nlp.tagger && nlp.lemmatizer) {
-        score tfull = {0}, tdyad = {0}, town = {0};
-        double tsecs = run(pet, kb, &nlp, recs, nrec, &tfull, &tdyad, 0, &code_secs);
+        score tfull = {0}, tdyad = {0}, town = {0}, ttype = {0};
+        double tsecs = run(pet, kb, &nlp, recs, nrec, &tfull, BY_CODE, &tdyad, 0, &code_secs);
         report("tagged, PETR.Validate.verbs: (s, t, code)", &tfull);
-        (void)run(own, kb, &nlp, recs, nrec, NULL, &town, 0, &own_code_secs);
+        (void)run(own, kb, &nlp, recs, nrec, &ttype, BY_TYPE, &town, 0, &own_code_secs);
         report("tagged, sitrep lexicon: (source, target)", &town);
+        report("tagged, sitrep lexicon: (s, t, PLOVER)", &ttype);
         printf("speed (tagged): %.0f sentences/s end to end\n", scored / tsecs);
         snprintf(model, sizeof model, "%s/models/parser.bin", SR_DATA_DIR);
         nlp.parser = sr_parser_load(model, &err);
         if (nlp.parser) {
-            score pfull = {0}, pdyad = {0}, pown = {0};
-            double psecs = run(pet, kb, &nlp, recs, nrec, &pfull, &pdyad, verbose == 2, &code_secs);
+            score pfull = {0}, pdyad = {0}, pown = {0}, ptype = {0};
+            double psecs =
+                run(pet, kb, &nlp, recs, nrec, &pfull, BY_CODE, &pdyad, verbose == 2, &code_secs);
             report("tree coder, PETR.Validate.verbs: (s, t, code)", &pfull);
             report("tree coder, PETR.Validate.verbs: (s, t)", &pdyad);
-            (void)run(own, kb, &nlp, recs, nrec, NULL, &pown, verbose > 2 ? 2 : 0, &own_code_secs);
+            (void)run(own, kb, &nlp, recs, nrec, &ptype, BY_TYPE, &pown, verbose > 2 ? 2 : 0,
+                      &own_code_secs);
             report("tree coder, sitrep lexicon: (source, target)", &pown);
+            report("tree coder, sitrep lexicon: (s, t, PLOVER)", &ptype);
             printf("speed (parsed, tree coder): %.0f sentences/s end to end\n", scored / psecs);
             sr_parser_free(nlp.parser);
         } else {
