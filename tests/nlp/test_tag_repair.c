@@ -1,0 +1,96 @@
+/*
+** test_tag_repair.c: the tagger's participle-to-main-verb correction
+** (src/nlp/tag_repair.c) on hand-tagged sentences.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nlp/nlp.h"
+
+#define MAX_WORDS 32
+
+/*
+** Build a sentence from "form/XPOS[/U]" items separated by blanks (the
+** rule reads only two UPOS values: U is "S" for SCONJ, "C" for CCONJ;
+** others are X), repair it and return the XPOS of word `at`.
+*/
+static const char *repaired_tag(const char *tagged, uint32_t at)
+{
+    static char buf[1024];
+    static sr_token tokens[MAX_WORDS];
+    sr_sentence s = {{0, 0}, tokens, 0};
+    snprintf(buf, sizeof buf, "%s", tagged);
+    for (char *item = strtok(buf, " "); item && s.ntokens < MAX_WORDS; item = strtok(NULL, " ")) {
+        sr_token *t = &tokens[s.ntokens++];
+        memset(t, 0, sizeof *t);
+        t->form = item;
+        char *tag = strchr(item, '/');
+        assert_non_null(tag);
+        *tag++ = 0;
+        char *upos = strchr(tag, '/');
+        t->upos = SR_UPOS_X;
+        if (upos) {
+            *upos++ = 0;
+            t->upos = *upos == 'S' ? SR_UPOS_SCONJ : *upos == 'C' ? SR_UPOS_CCONJ : SR_UPOS_X;
+        }
+        t->xpos = tag;
+    }
+    sr_tagger_repair(&s);
+    assert_true(at < s.ntokens);
+    return tokens[at].xpos;
+}
+
+/* A main verb read as a participle becomes a finite past. */
+static void test_main_verb_repaired(void **state)
+{
+    (void)state;
+    assert_string_equal(repaired_tag("Israeli/JJ forces/NNS demolished/VBN dozens/NNS of/IN "
+                                     "homes/NNS ,/, an/DT agency/NN said/VBD ./.",
+                                     2),
+                        "VBD");
+    assert_string_equal(repaired_tag("German/JJ police/NN raised/VBN security/NN after/IN/S a/DT "
+                                     "car/NN attack/NN killed/VBD five/CD people/NNS ./.",
+                                     2),
+                        "VBD");
+    assert_string_equal(repaired_tag("Opposition/NN parties/NNS called/VBN for/IN new/JJ "
+                                     "elections/NNS ./.",
+                                     2),
+                        "VBD");
+}
+
+/* Participles that modify a noun, or follow an auxiliary, stay participles. */
+static void test_participles_kept(void **state)
+{
+    (void)state;
+    /* a later verb with no boundary before it is the main verb */
+    assert_string_equal(repaired_tag("A/DT man/NN named/VBN Ahmed/NNP was/VBD arrested/VBN ./.", 2),
+                        "VBN");
+    assert_string_equal(repaired_tag("The/DT man/NN killed/VBN in/IN the/DT crash/NN was/VBD "
+                                     "buried/VBN ./.",
+                                     2),
+                        "VBN");
+    /* an auxiliary or another finite verb comes first */
+    assert_string_equal(repaired_tag("Russia/NNP has/VBZ seized/VBN two/CD villages/NNS ./.", 2),
+                        "VBN");
+    /* no subject noun right before it */
+    assert_string_equal(repaired_tag("Rebels/NNS ,/, heavily/RB armed/VBN ,/, stormed/VBD the/DT "
+                                     "town/NN ./.",
+                                     3),
+                        "VBN");
+    /* nothing that begins an object after it */
+    assert_string_equal(repaired_tag("The/DT houses/NNS destroyed/VBN ./.", 2), "VBN");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_main_verb_repaired),
+        cmocka_unit_test(test_participles_kept),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
