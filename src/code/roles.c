@@ -765,6 +765,32 @@ static int addressed(const tree_ctx *x, const pred *p)
     return g >= 0 && sr_tr_head(x, (uint32_t)g) == (int)p->head && sr_tr_rel(x, (uint32_t)g, "obl");
 }
 
+/*
+** Whom an appeal or a demand asks to act, when a clause says it: "demanded
+** that the government scrap the rules", "urged that Maduro step down".
+** The subject of the complement clause of the verb or of a verb of its
+** phrase ("marched ... demanding that"), for codes 02x, 10x and 14x.
+*/
+static uint32_t asked_actor(tree_ctx *x, const pred *p, int32_t *out)
+{
+    const char *code = p->hit.code;
+    if (!code || !((code[0] == '0' && code[1] == '2') ||
+                   (code[0] == '1' && (code[1] == '0' || code[1] == '4'))))
+        return 0;
+    for (uint32_t k = p->hit.tstart; k < p->hit.tend && k < x->n; k++) {
+        if (k != p->head && !sr_tr_is_verbal(x, k))
+            continue; /* the head, or a verb of its phrase ("marched ... demanding that") */
+        for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c]) {
+            if (!sr_tr_rel(x, (uint32_t)c, "ccomp") || !sr_tr_is_verbal(x, (uint32_t)c))
+                continue;
+            int s = active_subject(x, (uint32_t)c);
+            if (s >= 0)
+                return sr_tr_actors(x, (uint32_t)s, out, TREE_SIDE);
+        }
+    }
+    return 0;
+}
+
 /* The target of active verb h. */
 static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
@@ -827,6 +853,8 @@ static uint32_t verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
             q.hit.tstart = q.hit.tend = (uint32_t)c;
             n = verb_target(x, &q, out, depth - 1);
         }
+    if (!n && x->c->dict->inflect)
+        n = asked_actor(x, p, out);
     if (!n && !x->c->dict->inflect && p->entry)
         n = first_actor_after(x, p, out);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && p->entry && x->c->dict->inflect;

@@ -295,6 +295,9 @@ static void test_places_and_misparses(void **state)
                "QAT", "---*", "");
     expect("Old foes Iran and Saudi Arabia have renewed diplomatic ties.", "IRN", "SAU", "05");
     expect("Old foes Iran and Saudi Arabia have renewed diplomatic ties.", "SAU", "IRN", "05");
+    /* whom a demand asks to act, when a clause names it */
+    expect("Hamas demanded that Israel withdraw its forces from Gaza.", "PSE*", "ISR", "10");
+    expect("The UN chief urged that Israel allow aid into Gaza.", "IGOUNO*", "ISR", "02");
 }
 
 /* Future and conditional acts never code the material act; negated ones become refusals. */
