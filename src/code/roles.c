@@ -1019,10 +1019,25 @@ static void verb_roles(tree_ctx *x, pred *p)
     p->src_inherited = (uint8_t)inherited;
 }
 
+/*
+** The source of event noun p named by a preposition its entry lists
+** ("noun: mediation 045 source:of": "at the mediation of Qatar"): those
+** actors, which are then no target.
+*/
+static void noun_source_by_preposition(tree_ctx *x, pred *p)
+{
+    pred q = *p; /* the same predicate, asking for the source's prepositions */
+    q.hit.preps = p->hit.spreps;
+    q.hit.npreps = p->hit.nspreps;
+    p->nsrc = prep_actors(x, p->head, &q, "nmod", NOUN_PREPS, p->src, TREE_SIDE);
+}
+
 static void noun_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
     static const char *const SOURCE_MODS[] = {"amod", "nmod:poss", "compound", NULL};
+    if (p->hit.nspreps)
+        noun_source_by_preposition(x, p);
     for (int i = 0; SOURCE_MODS[i] && !p->nsrc; i++)
         for (int32_t c = x->first_child[h]; c >= 0 && !p->nsrc; c = x->next_child[c])
             if (sr_tr_rel(x, (uint32_t)c, SOURCE_MODS[i]) && !in_trigger(x, p, c) &&
@@ -1067,6 +1082,8 @@ static void noun_roles(tree_ctx *x, pred *p)
     /* "talks on Ukraine": what is discussed is no target */
     const char *const *preps = consults(x, p) ? CONSULT_PREPS : NOUN_PREPS;
     p->ntgt = prep_actors(x, h, p, "nmod", preps, p->tgt, TREE_SIDE);
+    if (p->hit.nspreps) /* the source's preposition names no target */
+        p->ntgt = 0;
     for (uint32_t k = p->hit.tstart; k < p->hit.tend && !p->ntgt; k++)
         if (k != h) /* "the need for pressure on Moscow" */
             p->ntgt = prep_actors(x, k, p, "nmod", preps, p->tgt, TREE_SIDE);
@@ -1187,6 +1204,45 @@ static void assume_target(tree_ctx *x, pred *p)
     }
 }
 
+/* Are all of p's targets named by an "at" phrase, which says where more often than whom? */
+static int only_at_places(const tree_ctx *x, const pred *p)
+{
+    for (uint32_t j = 0; j < p->ntgt; j++) {
+        const sr_mention *m = sr_tr_mention(x, p->tgt[j]);
+        int at = 0;
+        for (uint32_t k = m->first; k < m->last && k < x->n && m->sentence == x->si; k++)
+            at |= strcmp(sr_tr_case(x, k), "at") == 0;
+        if (!at)
+            return 0;
+    }
+    return p->ntgt > 0;
+}
+
+/*
+** The parties a mediation (045) is between when it names none: the
+** sources of the event it belongs to ("signed the declaration at the
+** mediation of Trump", "a deal brokered by China" that Saudi Arabia and
+** Iran signed), the first event up the tree from the mediation that has
+** sources, six steps at most.
+*/
+static void mediated_parties(tree_ctx *x, pred *p)
+{
+    int k = sr_tr_head(x, p->head);
+    for (int steps = 0; k >= 0 && steps < 6; steps++, k = sr_tr_head(x, (uint32_t)k)) {
+        int32_t qi = x->pred_at[k];
+        if (qi < 0 || &x->preds[qi] == p || !x->preds[qi].hit.code || x->preds[qi].roles_state == 1)
+            continue;
+        pred *q = &x->preds[qi];
+        sr_tr_roles(x, q);
+        if (!q->nsrc)
+            continue; /* "the ceasefire and exchange at the mediation of Qatar": their verb's */
+        for (uint32_t i = 0; i < q->nsrc; i++)
+            if (!contains(p->src, p->nsrc, q->src[i]))
+                p->ntgt = add_actor(p->tgt, p->ntgt, TREE_SIDE, q->src[i]);
+        return;
+    }
+}
+
 void sr_tr_roles(tree_ctx *x, pred *p)
 {
     if (p->roles_state)
@@ -1223,6 +1279,11 @@ void sr_tr_roles(tree_ctx *x, pred *p)
     /* a PETRARCH compound slot ("% HAVE *"): the compound's members act on each other */
     if (!x->c->dict->inflect && p->hit.matched_pattern && p->hit.mutual && p->nsrc > 1)
         p->ntgt = 0;
+    if (!p->ntgt && p->nsrc && p->hit.code && x->c->dict->inflect &&
+        strncmp(p->hit.code, "045", 3) == 0)
+        mediated_parties(x, p);
+    if (p->hit.mutual && p->nsrc > 1 && x->c->dict->inflect && only_at_places(x, p))
+        p->ntgt = 0; /* "X and Y signed a declaration at the White House": between them */
     drop_self_targets(x, p);
     /* an attack the text gives no target ("strikes were aimed at ports") falls
        on the country the document is about, when the attacker is foreign to it */

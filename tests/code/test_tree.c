@@ -295,6 +295,17 @@ static void test_places_and_misparses(void **state)
                "QAT", "---*", "");
     expect("Old foes Iran and Saudi Arabia have renewed diplomatic ties.", "IRN", "SAU", "05");
     expect("Old foes Iran and Saudi Arabia have renewed diplomatic ties.", "SAU", "IRN", "05");
+    /* a mediator mediates between the parties of the act it belongs to */
+    expect("Israel and Hamas agreed on a ceasefire in Gaza at the mediation of Qatar and Egypt.",
+           "QAT", "PSE*", "045");
+    expect("Israel and Hamas agreed on a ceasefire in Gaza at the mediation of Qatar and Egypt.",
+           "EGY", "ISR", "045");
+    /* where a reciprocal act happens is no party to it */
+    expect("The leaders of Armenia and Azerbaijan signed a peace declaration at the White House.",
+           "ARM*", "AZE*", "057");
+    expect_not("The leaders of Armenia and Azerbaijan signed a peace declaration at the White "
+               "House.",
+               "ARM*", "USA*", "");
     /* whom a demand asks to act, when a clause names it */
     expect("Hamas demanded that Israel withdraw its forces from Gaza.", "PSE*", "ISR", "10");
     expect("The UN chief urged that Israel allow aid into Gaza.", "IGOUNO*", "ISR", "02");
