@@ -234,6 +234,12 @@ static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src
         }
 }
 
+/* Did the modality map make p's act a refusal (12x) or a threat (13x)? */
+static int refusal_or_threat(const pred *p)
+{
+    return p->map_rule && p->code && p->code[0] == '1' && (p->code[1] == '2' || p->code[1] == '3');
+}
+
 void sr_tr_emit(tree_ctx *x, const pred *p)
 {
     /* the reverse event of sitrep's modality-mapped acts is not coded; PETRARCH's
@@ -249,9 +255,10 @@ void sr_tr_emit(tree_ctx *x, const pred *p)
                 if (strcmp(x->out->v[e].source.code, sr_tr_mention(x, p->src[i])->code) == 0)
                     return; /* "declined to comment, saying ...": the refusal is the event */
     for (uint32_t i = 0; i < p->nsrc; i++) {
-        /* a reciprocal act is between its sources; a refusal or threat the modality made
-           of it is each source's own ("X, Y and Z declined to sign the communique") */
-        if (p->ntgt == 0 && p->hit.mutual && p->nsrc > 1 && !p->map_rule) {
+        /* a reciprocal act is between its sources, also as a promise ("India and France
+           pledged to deepen cooperation"); a refusal or threat the modality made of it is
+           each source's own ("X, Y and Z declined to sign the communique") */
+        if (p->ntgt == 0 && p->hit.mutual && p->nsrc > 1 && !refusal_or_threat(p)) {
             for (uint32_t j = 0; j < p->nsrc; j++)
                 if (j != i && code)
                     push_event(x, p, code, p->src[i], p->src[j]);

@@ -300,6 +300,9 @@ static void test_places_and_misparses(void **state)
            "QAT", "PSE*", "045");
     expect("Israel and Hamas agreed on a ceasefire in Gaza at the mediation of Qatar and Egypt.",
            "EGY", "ISR", "045");
+    /* a promised reciprocal act is still between its sources */
+    expect("India and France pledged to deepen defence cooperation.", "IND", "FRA", "03");
+    expect("India and France pledged to deepen defence cooperation.", "FRA", "IND", "03");
     /* where a reciprocal act happens is no party to it */
     expect("The leaders of Armenia and Azerbaijan signed a peace declaration at the White House.",
            "ARM*", "AZE*", "057");
