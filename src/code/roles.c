@@ -1032,6 +1032,31 @@ static void noun_source_by_preposition(tree_ctx *x, pred *p)
     p->nsrc = prep_actors(x, p->head, &q, "nmod", NOUN_PREPS, p->src, TREE_SIDE);
 }
 
+/*
+** The claimant of an attack whose responsibility an actor claims ("Islamic
+** State claimed responsibility for the twin suicide bombings"): the
+** sources of the claim (015) whose phrase the noun hangs from, two steps up
+** at most.
+*/
+static uint32_t claimant(tree_ctx *x, const pred *p, int32_t *out)
+{
+    const char *code = p->hit.code;
+    if (!code || !(code[0] == '1' && code[1] >= '8') || !x->c->dict->inflect)
+        return 0;
+    int k = sr_tr_head(x, p->head);
+    for (int steps = 0; k >= 0 && steps < 2; steps++, k = sr_tr_head(x, (uint32_t)k))
+        for (uint32_t i = 0; i < x->npred; i++) {
+            pred *q = &x->preds[i];
+            if (q == p || !q->hit.code || strncmp(q->hit.code, "015", 3) != 0 ||
+                q->roles_state == 1 || (uint32_t)k < q->hit.tstart || (uint32_t)k >= q->hit.tend)
+                continue;
+            sr_tr_roles(x, q);
+            memcpy(out, q->src, q->nsrc * sizeof *out);
+            return q->nsrc;
+        }
+    return 0;
+}
+
 static void noun_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -1078,6 +1103,8 @@ static void noun_roles(tree_ctx *x, pred *p)
             break;
         at = sr_tr_head(x, (uint32_t)at);
     }
+    if (!p->nsrc && (p->nsrc = claimant(x, p, p->src)) > 0)
+        inherited = 1;
     p->src_inherited = (uint8_t)inherited;
     /* "talks on Ukraine": what is discussed is no target */
     const char *const *preps = consults(x, p) ? CONSULT_PREPS : NOUN_PREPS;
@@ -1204,6 +1231,21 @@ static void assume_target(tree_ctx *x, pred *p)
     }
 }
 
+/* Is p's first target inside the phrase of an event noun other than p? */
+static int inside_event_noun(const tree_ctx *x, const pred *p)
+{
+    const sr_mention *m = sr_tr_mention(x, p->tgt[0]);
+    if (m->sentence != x->si)
+        return 0;
+    for (int k = sr_tr_head(x, m->first), steps = 0; k >= 0 && steps < 4;
+         k = sr_tr_head(x, (uint32_t)k), steps++) {
+        int32_t q = x->pred_at[k];
+        if (q >= 0 && &x->preds[q] != p && x->preds[q].noun)
+            return 1;
+    }
+    return 0;
+}
+
 /* Are all of p's targets named by an "at" phrase, which says where more often than whom? */
 static int only_at_places(const tree_ctx *x, const pred *p)
 {
@@ -1282,6 +1324,9 @@ void sr_tr_roles(tree_ctx *x, pred *p)
     if (!p->ntgt && p->nsrc && p->hit.code && x->c->dict->inflect &&
         strncmp(p->hit.code, "045", 3) == 0)
         mediated_parties(x, p);
+    if (p->ntgt && p->hit.code && x->c->dict->inflect && strncmp(p->hit.code, "015", 3) == 0 &&
+        inside_event_noun(x, p))
+        p->ntgt = 0; /* "claimed the attack on a Greek vessel": the attack's target */
     if (p->hit.mutual && p->nsrc > 1 && x->c->dict->inflect && only_at_places(x, p))
         p->ntgt = 0; /* "X and Y signed a declaration at the White House": between them */
     drop_self_targets(x, p);

@@ -334,7 +334,10 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
     p.speech = !nouns && (x->wc[k] & SR_WC_SPEECH) && !p.hit.matched_pattern;
     x->pred_at[p.head] = (int32_t)x->npred;
     x->preds[x->npred++] = p;
-    for (uint32_t j = p.hit.tstart; j < p.hit.tend; j++)
+    /* a claim of responsibility reports the act it claims: "claimed the attack" leaves
+       "attack" free to code the attack, whose source the claimant is (roles.c) */
+    int claim = d->inflect && p.code && strncmp(p.code, "015", 3) == 0;
+    for (uint32_t j = p.hit.tstart; j < p.hit.tend && !claim; j++)
         if (j != p.head)
             x->ti[j].used = 1;
 }

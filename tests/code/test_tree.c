@@ -295,6 +295,12 @@ static void test_places_and_misparses(void **state)
                "QAT", "---*", "");
     expect("Old foes Iran and Saudi Arabia have renewed diplomatic ties.", "IRN", "SAU", "05");
     expect("Old foes Iran and Saudi Arabia have renewed diplomatic ties.", "SAU", "IRN", "05");
+    /* a claim of responsibility reports the act claimed, the claimant its source */
+    expect("Islamic State claimed responsibility for the twin suicide bombings in the Iranian city "
+           "of Kerman.",
+           "IMGMUSISL", "IRN", "1831");
+    expect("Hamas claimed the attack on the Israeli checkpoint.", "PSE*", "ISR", "19");
+    expect("Hamas claimed the attack on the Israeli checkpoint.", "PSE*", "-", "015");
     /* a mediator mediates between the parties of the act it belongs to */
     expect("Israel and Hamas agreed on a ceasefire in Gaza at the mediation of Qatar and Egypt.",
            "QAT", "PSE*", "045");
