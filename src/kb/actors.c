@@ -200,6 +200,7 @@ static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
             caps += sr_act_capitalized(f, i);
         }
     f->titlecase = words >= 4 && caps == words;
+    f->lowercase = caps == 0;
     context_words(f);
 }
 

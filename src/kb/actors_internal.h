@@ -77,6 +77,7 @@ typedef struct finder {
     uint32_t *context; /* tokens whose words may back a fuzzy name (see context_words()) */
     uint32_t ncontext;
     int titlecase;      /* most words capitalized: a headline */
+    int lowercase;      /* no word capitalized: text that shows no case to go by */
     char codes[16][24]; /* codes of organizations and countries named in the sentence */
     int ncodes;
     country_count countries[MAX_COUNTRIES]; /* countries the document named so far */

@@ -218,6 +218,14 @@ uint32_t sr_act_emit_named(finder *f, const kb_posting *p, uint32_t first, uint3
     return last;
 }
 
+/* Whether token k has a capital letter, whatever its tag ("Trump" read as a verb). */
+static int has_capital(const finder *f, uint32_t k)
+{
+    int upper = 0, lower = 0;
+    sr_kb_case_scan(sr_act_form(f, k), &upper, &lower);
+    return upper;
+}
+
 /* Sectors of the state: a country has one government, army, police, parliament... */
 uint32_t sr_act_read_name(finder *f, phrase *ph, uint32_t p)
 {
@@ -227,6 +235,8 @@ uint32_t sr_act_read_name(finder *f, phrase *ph, uint32_t p)
     hit h = sr_act_longest(f, p, sr_act_keep_person);
     uint32_t ne = name_run(f, p);
     const kb_posting *q = h.slot ? sr_act_choose(f, h.slot, sr_act_accept_person) : NULL;
+    if (q && h.end == p + 1 && !has_capital(f, p) && !f->lowercase)
+        q = NULL; /* one lower-case word is no name: "gang" is no Qin Gang */
     if (q && h.end >= ne)
         return emit_person(f, ph, sr_act_ent(f->kb, q), first, h.end, p, h.end, -1);
     if (ne > p) {

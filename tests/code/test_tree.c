@@ -295,6 +295,10 @@ static void test_places_and_misparses(void **state)
                "QAT", "---*", "");
     expect("Old foes Iran and Saudi Arabia have renewed diplomatic ties.", "IRN", "SAU", "05");
     expect("Old foes Iran and Saudi Arabia have renewed diplomatic ties.", "SAU", "IRN", "05");
+    /* a lower-case word is no surname ("gang": Qin Gang) */
+    expect_not("The U.N. Security Council voted to authorise a new 5,500-strong gang "
+               "suppression force for Haiti.",
+               "CHN*", NULL, "");
     /* a claim of responsibility reports the act claimed, the claimant its source */
     expect("Islamic State claimed responsibility for the twin suicide bombings in the Iranian city "
            "of Kerman.",
