@@ -313,6 +313,10 @@ static void test_places_and_misparses(void **state)
     /* a promised reciprocal act is still between its sources */
     expect("India and France pledged to deepen defence cooperation.", "IND", "FRA", "03");
     expect("India and France pledged to deepen defence cooperation.", "FRA", "IND", "03");
+    expect("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
+           "FRA", "LBN", "045");
+    expect("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
+           "ISR", "LBN", "0871");
     /* where a reciprocal act happens is no party to it */
     expect("The leaders of Armenia and Azerbaijan signed a peace declaration at the White House.",
            "ARM*", "AZE*", "057");
