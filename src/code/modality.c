@@ -32,6 +32,18 @@
 static const char *negated_negation(const tree_ctx *x, uint32_t g);
 
 /* Is k joined to its head as a complement that a governing verb qualifies? */
+/* Does k follow verb g with nothing but its particle or an adverb between ("ruled out supplying")?
+ */
+static int right_after(const tree_ctx *x, uint32_t g, uint32_t k)
+{
+    if (k <= g)
+        return 0;
+    for (uint32_t j = g + 1; j < k; j++)
+        if (!sr_tr_rel(x, j, "compound:prt") && x->s->tokens[j].upos != SR_UPOS_ADV)
+            return 0;
+    return 1;
+}
+
 static int complement_link(const tree_ctx *x, uint32_t k)
 {
     const char *xp = x->s->tokens[k].xpos;
@@ -39,9 +51,10 @@ static int complement_link(const tree_ctx *x, uint32_t k)
         return 1; /* "ruled out sending troops", "to discuss ending the war" */
     int g = sr_tr_head(x, k);
     if (sr_tr_rel(x, k, "advcl") && xp && strcmp(xp, "VBG") == 0 && !*sr_tr_case(x, k) && g >= 0 &&
-        (x->wc[g] & SR_WC_NEGATING) && negated_negation(x, (uint32_t)g))
-        return 1; /* "did not rule out using force" read as an adverbial clause ("halted
-                     supplies, accusing Kyiv" keeps the accusation) */
+        (x->wc[g] & SR_WC_NEGATING) &&
+        (negated_negation(x, (uint32_t)g) || right_after(x, (uint32_t)g, k)))
+        return 1; /* "did not rule out using force", "ruled out supplying missiles" read as an
+                     adverbial clause ("halted supplies, accusing Kyiv" keeps the accusation) */
     return sr_tr_rel(x, k, "xcomp") || sr_tr_rel(x, k, "acl") ||
            (sr_tr_rel(x, k, "advcl") && strcmp(sr_tr_case(x, k), "to") == 0) ||
            (sr_tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||

@@ -929,6 +929,23 @@ static uint32_t actor_before(tree_ctx *x, uint32_t h, int32_t *out)
     return 0;
 }
 
+/*
+** Whose fire a passive's agent is ("was hit by fire from an Israeli tank",
+** "was killed by a blow of a Russian drone"): the actor of a "from", "of"
+** or "by" phrase on the agent noun, or one the parser hung on the verb
+** right after it.
+*/
+static uint32_t weapon_owner(tree_ctx *x, uint32_t h, uint32_t a, int32_t *out)
+{
+    static const char *const FROM[] = {"from", "of", "by", NULL};
+    uint32_t n = prep_actors(x, a, NULL, "nmod", FROM, out, TREE_SIDE);
+    for (int32_t c = x->first_child[h]; c >= 0 && !n; c = x->next_child[c])
+        if ((uint32_t)c > a && sr_tr_rel(x, (uint32_t)c, "obl") &&
+            strcmp(sr_tr_case(x, (uint32_t)c), "from") == 0)
+            n = sr_tr_actors(x, (uint32_t)c, out, TREE_SIDE);
+    return n;
+}
+
 static void verb_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -948,6 +965,8 @@ static void verb_roles(tree_ctx *x, pred *p)
             a = agent_after(x, h);
         if (a >= 0)
             p->nsrc = sr_tr_actors(x, (uint32_t)a, p->src, TREE_SIDE);
+        if (a >= 0 && !p->nsrc && x->c->dict->inflect)
+            p->nsrc = weapon_owner(x, h, (uint32_t)a, p->src);
         int s = sr_tr_child(x, h, "nsubj:pass");
         if (a < 0 && !x->c->dict->inflect && (s >= 0 || active_subject(x, h) >= 0)) {
             /* PETRARCH reads a passive only by its agent: without one, "The Philippines

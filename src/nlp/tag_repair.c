@@ -64,12 +64,20 @@ static int later_verbs_set_off(const sr_sentence *s, uint32_t i)
     return 1;
 }
 
-/* Has the sentence a finite verb or a clause boundary before token i? */
+/*
+** Has the sentence a finite verb or a clause boundary before token i?  A
+** conjunction that joins nouns ("RSF fighters and allied militias killed")
+** opens no clause: only one after a verb counts.
+*/
 static int clause_before(const sr_sentence *s, uint32_t i)
 {
-    for (uint32_t k = 0; k < i; k++)
-        if (finite_verb(&s->tokens[k]) || clause_boundary(&s->tokens[k]))
+    int verb = 0;
+    for (uint32_t k = 0; k < i; k++) {
+        const sr_token *t = &s->tokens[k];
+        if (finite_verb(t) || (clause_boundary(t) && (t->upos != SR_UPOS_CCONJ || verb)))
             return 1;
+        verb |= tag_starts(t, "VB");
+    }
     return 0;
 }
 

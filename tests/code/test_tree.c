@@ -310,6 +310,15 @@ static void test_places_and_misparses(void **state)
            "QAT", "PSE*", "045");
     expect("Israel and Hamas agreed on a ceasefire in Gaza at the mediation of Qatar and Egypt.",
            "EGY", "ISR", "045");
+    /* a negating verb's complement as an adverbial clause right after it */
+    expect("German Chancellor Olaf Scholz again ruled out supplying Taurus cruise missiles to "
+           "Ukraine, saying it could draw Germany into the war.",
+           "DEU*", "UKR", "12");
+    expect_not("German Chancellor Olaf Scholz again ruled out supplying Taurus cruise missiles to "
+               "Ukraine, saying it could draw Germany into the war.",
+               "DEU*", "UKR", "07");
+    /* the owner of the fire a passive names as its agent */
+    expect("A watchtower in Naqoura was hit by fire from an Israeli tank.", "ISR*", NULL, "19");
     /* a promised reciprocal act is still between its sources */
     expect("India and France pledged to deepen defence cooperation.", "IND", "FRA", "03");
     expect("India and France pledged to deepen defence cooperation.", "FRA", "IND", "03");

@@ -61,6 +61,11 @@ static void test_main_verb_repaired(void **state)
                                      "elections/NNS ./.",
                                      2),
                         "VBD");
+    /* a conjunction between nouns opens no clause */
+    assert_string_equal(repaired_tag("RSF/NNP fighters/NNS and/CC/C Arab/JJ militias/NNS "
+                                     "killed/VBN hundreds/NNS ,/, survivors/NNS said/VBD ./.",
+                                     5),
+                        "VBD");
 }
 
 /* Participles that modify a noun, or follow an auxiliary, stay participles. */
@@ -73,6 +78,11 @@ static void test_participles_kept(void **state)
     assert_string_equal(repaired_tag("The/DT man/NN killed/VBN in/IN the/DT crash/NN was/VBD "
                                      "buried/VBN ./.",
                                      2),
+                        "VBN");
+    /* a conjunction after a verb does open a clause */
+    assert_string_equal(repaired_tag("Troops/NNS came/VBD and/CC/C soldiers/NNS killed/VBN "
+                                     "people/NNS ./.",
+                                     4),
                         "VBN");
     /* an auxiliary or another finite verb comes first */
     assert_string_equal(repaired_tag("Russia/NNP has/VBZ seized/VBN two/CD villages/NNS ./.", 2),
