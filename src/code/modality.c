@@ -222,9 +222,12 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         } else if ((x->wc[g] & SR_WC_INTEND) && mod == SR_MOD_ASSERTED) {
             mod = SR_MOD_INTENDED;
             rule = class_rule(x, (uint32_t)g, SR_WC_INTEND);
-        } else if ((x->wc[g] & SR_WC_PROMISE) && mod == SR_MOD_ASSERTED) {
+        } else if ((x->wc[g] & (SR_WC_PROMISE | SR_WC_AGREE)) && mod == SR_MOD_ASSERTED) {
+            unsigned cls = x->wc[g] & SR_WC_PROMISE ? SR_WC_PROMISE : SR_WC_AGREE;
             mod = SR_MOD_FUTURE;
-            rule = class_rule(x, (uint32_t)g, SR_WC_PROMISE);
+            rule = class_rule(x, (uint32_t)g, cls);
+            if (cls == SR_WC_AGREE)
+                p->hit.mutual = 1; /* "X and Y agreed to lower duties": on each other */
         } else if (mod == SR_MOD_ASSERTED && (r = child_of_class(x, (uint32_t)g, SR_WC_FUTURE))) {
             mod = SR_MOD_FUTURE; /* "will try to meet" */
             rule = r;
@@ -240,7 +243,7 @@ void sr_tr_modality(tree_ctx *x, pred *p)
             rule = r;
         }
         if (x->pred_at[g] >= 0 && x->preds[x->pred_at[g]].code &&
-            !(x->wc[g] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE)))
+            !(x->wc[g] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE | SR_WC_AGREE)))
             break; /* a coded verb: the complement is its (sr_tr_embedded) */
         k = (uint32_t)g;
     }
@@ -251,6 +254,16 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         p->modality = SR_MOD_NEGATED;
         p->mod_rule = class_rule(x, h, SR_WC_NEGATING);
         return;
+    }
+    if (mod == SR_MOD_ASSERTED && x->c->dict->inflect && p->code && p->code[0] == '0' &&
+        p->code[1] == '3' && (x->wc[h] & (SR_WC_PROMISE | SR_WC_AGREE))) {
+        /* an intent the verb's own phrase codes ("agreed to lift sanctions", "pledged aid"):
+           the act is still to come */
+        unsigned cls = x->wc[h] & SR_WC_PROMISE ? SR_WC_PROMISE : SR_WC_AGREE;
+        mod = SR_MOD_FUTURE;
+        rule = class_rule(x, h, cls);
+        if (cls == SR_WC_AGREE)
+            p->hit.mutual = 1;
     }
     p->modality = (uint8_t)mod;
     p->mod_rule = mod == SR_MOD_ASSERTED ? NULL : rule;

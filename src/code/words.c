@@ -20,7 +20,7 @@
 
 static const char *const CLASS_NAMES[SR_WC_COUNT] = {
     "speech", "negator",      "negating", "future", "conditional", "intend", "promise",
-    "light",  "first-person", "relative", "crowd",  "military",    "sector"};
+    "light",  "first-person", "relative", "crowd",  "military",    "sector", "agree"};
 
 static const char *const MODALITY_NAMES[SR_MOD_COUNT] = {"asserted", "negated", "future",
                                                          "conditional", "intended"};

@@ -29,7 +29,8 @@ enum {
     SR_WC_CROWD = 1 << 10,       /* thousands, crowds, protesters: civilians without a name */
     SR_WC_MILITARY = 1 << 11,    /* airstrike, drone, shelling: means only a military uses */
     SR_WC_SECTOR = 1 << 12,      /* government, ministry, army: which arm of a state speaks */
-    SR_WC_COUNT = 13
+    SR_WC_AGREE = 1 << 13,       /* agree: a joint future act of its subjects, on each other */
+    SR_WC_COUNT = 14
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

@@ -326,6 +326,9 @@ static void test_places_and_misparses(void **state)
            "FRA", "LBN", "045");
     expect("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
            "ISR", "LBN", "0871");
+    /* what parties agree to do is to come, and between them */
+    expect("China and the USA agreed to lower the duties for 90 days.", "CHN", "USA", "03");
+    expect("China and the USA agreed to lower the duties for 90 days.", "USA", "CHN", "03");
     /* where a reciprocal act happens is no party to it */
     expect("The leaders of Armenia and Azerbaijan signed a peace declaration at the White House.",
            "ARM*", "AZE*", "057");
@@ -362,6 +365,11 @@ static void test_modality(void **state)
     expect("On Tuesday, Trump excluded the opportunity to send American troops to help protect "
            "Ukraine from Russia.",
            "USA*", "UKR", "12");
+    sr_doc *agreed = code_text("Israel agreed to release 50 Palestinian prisoners.", 0);
+    const sr_event *release = find(agreed, "ISR", NULL, "035");
+    assert_non_null(release);
+    assert_string_equal(release->modality, "future");
+    sr_doc_free(agreed);
     sr_doc *d = code_text("Moscow said it would retaliate against the West.", 0);
     const sr_event *e = find(d, "RUS*", NULL, "13");
     assert_non_null(e);
