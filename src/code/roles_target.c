@@ -1,0 +1,333 @@
+/*
+** roles_target.c: the target of a predicate, and what is done to the
+** roles once both sides are known.
+**
+** The target of an active verb: obj, iobj, or obl introduced by a target
+** preposition (the entry's "target:" list, else against/on/upon/at/with/
+** to/toward/into); an object outside the actor list lends the actor of
+** its modifiers ("attacked a convoy near Damascus"); else the object of an
+** infinitive it governs ("to help protect Ukraine"), or whom an appeal or
+** demand asks to act ("demanded that Israel withdraw").  Afterwards: a
+** target that is the source again is dropped; an attack with no target
+** falls on the foreign place it happened in or the country the document
+** is about; a visit or a threat of force takes the foreign place it names;
+** a mediation is between the parties of the act it belongs to.
+*/
+#include "code/roles.h"
+
+#include <string.h>
+
+/*
+** An entry with "source:from" ("receive ... weapon 072 source:from"): the
+** actor of that preposition gives, the subject receives.  "Ukraine received
+** F-16s from Denmark" is Denmark's aid to Ukraine.
+*/
+void sr_ro_source_by_preposition(tree_ctx *x, pred *p, int *inherited)
+{
+    if (!p->hit.nspreps)
+        return;
+    pred q = *p; /* the same predicate, asking for the source's prepositions */
+    q.hit.preps = p->hit.spreps;
+    q.hit.npreps = p->hit.nspreps;
+    int32_t from[TREE_SIDE];
+    uint32_t n = sr_ro_prep_actors(x, p->head, &q, "obl", sr_ro_verb_preps, from, TREE_SIDE);
+    int o = sr_tr_child(x, p->head, "obj"); /* "received jets from Denmark" */
+    if (!n && o >= 0)
+        n = sr_ro_prep_actors(x, (uint32_t)o, &q, "nmod", sr_ro_verb_preps, from, TREE_SIDE);
+    if (!n) { /* "Ukraine received its first jets": who gave is not said, nothing is coded */
+        p->nsrc = p->ntgt = 0;
+        return;
+    }
+    memcpy(p->tgt, p->src, p->nsrc * sizeof *p->src);
+    p->ntgt = p->nsrc;
+    memcpy(p->src, from, n * sizeof *from);
+    p->nsrc = n;
+    *inherited = 0;
+}
+
+/*
+** Does p consult (CAMEO 040, 041, 044-046: discuss, talk, negotiate)?  What
+** is discussed is no target: "discussed the situation in Ukraine", "talks
+** on Gaza".  Visits and hosting (042, 043) keep the place visited.
+*/
+int sr_ro_consults(const tree_ctx *x, const pred *p)
+{
+    const char *c = p->hit.code;
+    return x->c->dict->inflect && c && c[0] == '0' && c[1] == '4' && c[2] != '2' && c[2] != '3';
+}
+
+/*
+** The interlocutor of a consultation that the parser hung inside its topic
+** ("discussed the situation in Ukraine with Erdogan": "with Erdogan" on
+** Ukraine): the actors of a "with" phrase in the noun phrases under k,
+** clauses excluded; depth bounds the descent.
+*/
+static uint32_t topic_partner(tree_ctx *x, uint32_t k, int32_t *out, int depth)
+{
+    static const char *const WITH[] = {"with", NULL};
+    uint32_t n = sr_ro_prep_actors(x, k, NULL, "nmod", WITH, out, TREE_SIDE);
+    for (int32_t c = x->first_child[k]; c >= 0 && !n && depth > 0; c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "nmod") || sr_tr_rel(x, (uint32_t)c, "obl") ||
+            sr_tr_rel(x, (uint32_t)c, "obj"))
+            n = topic_partner(x, (uint32_t)c, out, depth - 1);
+    return n;
+}
+
+/*
+** Does p's phrase end in the preposition of its addressee, and is that
+** phrase there ("called on the partners", "appealed to the allies")?  The
+** addressee is then the target, an actor or none.
+*/
+static int addressed(const tree_ctx *x, const pred *p)
+{
+    uint32_t last = p->hit.tend - 1;
+    if (!x->c->dict->inflect || last <= p->head || last >= x->n ||
+        x->s->tokens[last].upos != SR_UPOS_ADP || !sr_tr_rel(x, last, "case"))
+        return 0;
+    int g = sr_tr_head(x, last);
+    return g >= 0 && sr_tr_head(x, (uint32_t)g) == (int)p->head && sr_tr_rel(x, (uint32_t)g, "obl");
+}
+
+/*
+** Whom an appeal or a demand asks to act, when a clause says it: "demanded
+** that the government scrap the rules", "urged that Maduro step down".
+** The subject of the complement clause of the verb or of a verb of its
+** phrase ("marched ... demanding that"), for codes 02x, 10x and 14x.
+*/
+static uint32_t asked_actor(tree_ctx *x, const pred *p, int32_t *out)
+{
+    const char *code = p->hit.code;
+    if (!code || !((code[0] == '0' && code[1] == '2') ||
+                   (code[0] == '1' && (code[1] == '0' || code[1] == '4'))))
+        return 0;
+    for (uint32_t k = p->hit.tstart; k < p->hit.tend && k < x->n; k++) {
+        if (k != p->head && !sr_tr_is_verbal(x, k))
+            continue; /* the head, or a verb of its phrase ("marched ... demanding that") */
+        for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c]) {
+            if (!sr_tr_rel(x, (uint32_t)c, "ccomp") || !sr_tr_is_verbal(x, (uint32_t)c))
+                continue;
+            int s = sr_ro_active_subject(x, (uint32_t)c);
+            if (s >= 0)
+                return sr_tr_actors(x, (uint32_t)s, out, TREE_SIDE);
+        }
+    }
+    return 0;
+}
+
+/* The target of active verb h. */
+uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
+{
+    uint32_t h = p->head, n = 0;
+    const char *const *preps = sr_ro_consults(x, p) ? sr_ro_consult_preps : sr_ro_verb_preps;
+    if (p->hit.phrase_target && p->hit.tend > p->hit.tstart)
+        n = sr_ro_add_actor(out, 0, TREE_SIDE, sr_ro_actor_at(x, p->hit.tend - 1, 2));
+    if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
+        n = sr_ro_prep_actors(x, h, p, "obl", preps, out, TREE_SIDE);
+    if (!n && !x->c->dict->inflect && p->entry) {
+        /* two objects are a misparse ("welcomed a resumption of ties with X, the official
+           news agency said", "agency" as the second): the first when it is an actor, else
+           TABARI's first actor after the verb */
+        int o1 = -1, nobj = 0;
+        for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+            if (sr_tr_rel(x, (uint32_t)c, "obj") && !sr_ro_in_trigger(x, p, c) && nobj++ == 0)
+                o1 = c;
+        if (nobj > 1) {
+            n = sr_tr_actors(x, (uint32_t)o1, out, TREE_SIDE);
+            if (!n)
+                n = sr_ro_first_actor_after(x, p, out);
+        }
+    }
+    if (!n)
+        n = sr_ro_object_actors(x, h, p, out, TREE_SIDE);
+    if (n && x->c->dict->inflect && sr_ro_unknown_country(x, out, n)) {
+        /* "will give to Ukraine the systems of air defense": a named recipient beats a
+           countryless object */
+        int32_t alt[TREE_SIDE];
+        uint32_t na = sr_ro_prep_actors(x, h, p, "obl", preps, alt, TREE_SIDE);
+        if (na && !sr_ro_unknown_country(x, alt, na)) {
+            memcpy(out, alt, na * sizeof *alt);
+            n = na;
+        }
+    }
+    if (!n)
+        n = sr_ro_prep_actors(x, h, p, "obl", preps, out, TREE_SIDE);
+    for (uint32_t k = h + 1; k < p->hit.tend && !n; k++) /* the phrase's words after the verb */
+        n = sr_ro_prep_actors(x, k, p, "nmod", preps, out, TREE_SIDE);
+    if (addressed(x, p))
+        return n; /* "called on the partners to give Ukraine ...": the partners, unnamed */
+    int o = sr_tr_child(x, h, "obj");
+    if (sr_ro_consults(x, p)) { /* the topic's actors are no target, a partner hung on it is */
+        if (!n)
+            n = topic_partner(x, h, out, 3);
+        return n;
+    }
+    if (!n && o >= 0 && !sr_ro_in_trigger(x, p, o))
+        n = sr_ro_modifier_actors(x, (uint32_t)o, out, TREE_SIDE, x->c->dict->inflect ? 2 : 3);
+    for (int32_t c = x->first_child[h]; c >= 0 && !n && depth > 0; c = x->next_child[c])
+        /* an infinitive ("to help protect Ukraine"); a participle ("declared martial law,
+           accusing the opposition") is an act of its own */
+        if ((sr_tr_rel(x, (uint32_t)c, "xcomp") ||
+             (sr_tr_rel(x, (uint32_t)c, "advcl") &&
+              (!x->c->dict->inflect || strcmp(sr_tr_case(x, (uint32_t)c), "to") == 0))) &&
+            sr_tr_is_verbal(x, (uint32_t)c) && sr_ro_active_subject(x, (uint32_t)c) < 0) {
+            pred q;
+            memset(&q, 0, sizeof q);
+            q.head = (uint32_t)c;
+            q.hit.tstart = q.hit.tend = (uint32_t)c;
+            n = sr_ro_verb_target(x, &q, out, depth - 1);
+        }
+    if (!n && x->c->dict->inflect)
+        n = asked_actor(x, p, out);
+    if (!n && !x->c->dict->inflect && p->entry)
+        n = sr_ro_first_actor_after(x, p, out);
+    for (int32_t c = x->first_child[h]; c >= 0 && !n && p->entry && x->c->dict->inflect;
+         c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "obj"))
+            n = sr_ro_first_actor_in(x, p, (uint32_t)c, out);
+
+    return n;
+}
+
+/* Drop targets that are the source again (the same mention or entity). */
+void sr_ro_drop_self_targets(tree_ctx *x, pred *p)
+{
+    /* with a PETRARCH dictionary the pairs of a compound source are TABARI's: a target
+       that is one of several sources is still the others' ("X and Y ... X and Z": Y→X) */
+    int pairwise = !x->c->dict->inflect && p->nsrc > 1;
+    uint32_t kept = 0;
+    for (uint32_t j = 0; j < p->ntgt; j++) {
+        const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
+        uint32_t selfs = 0;
+        for (uint32_t i = 0; i < p->nsrc; i++) {
+            const sr_mention *s = sr_tr_mention(x, p->src[i]);
+            selfs += p->src[i] == p->tgt[j] ||
+                     (t->entity && s->entity && !t->agent && !s->agent &&
+                      strcmp(t->entity, s->entity) == 0) ||
+                     t->antecedent == p->src[i];
+        }
+        if (!selfs || (pairwise && selfs < p->nsrc && !sr_ro_contains(p->src, p->nsrc, p->tgt[j])))
+            p->tgt[kept++] = p->tgt[j];
+    }
+    p->ntgt = kept;
+}
+
+/*
+** The place an attack happened in ("an attack by Osgiliath soldiers in
+** south Ithilen", "twin bombings in the Iranian city of Kerman"), or that
+** a visit or a threat of force is for ("arrived in China", "threatened a
+** ground offensive in Lebanon"): the
+** first actor of the predicate's subtree, in its own clause, reached
+** through a place preposition, whose country is not the attacker's.  -1
+** when none.
+*/
+int32_t sr_ro_attacked_place(const tree_ctx *x, const pred *p)
+{
+    const char *src = sr_tr_mention(x, p->src[0])->code;
+    int verb = sr_ro_clause_verb(x, p->head);
+    for (int t = x->sub_lo[p->head]; t <= x->sub_hi[p->head]; t++) {
+        int32_t m = x->ti[t].mention;
+        int cv = sr_ro_clause_verb(x, (uint32_t)t); /* its own clause, or its phrase's verb */
+        if (m < 0 || sr_ro_contains(p->src, p->nsrc, m) ||
+            (cv != verb && !(cv >= (int)p->hit.tstart && cv < (int)p->hit.tend)) ||
+            !sr_ro_under_place(x, (uint32_t)t, p->head))
+            continue;
+        const char *code = sr_tr_mention(x, m)->code;
+        if (strncmp(code, "---", 3) != 0 && strncmp(code, src, 3) != 0 &&
+            strncmp(code, "IGO", 3) != 0)
+            return m;
+    }
+    return -1;
+}
+
+/*
+** An attack the text gives no target ("strikes were aimed at ports",
+** "withdrew after months of Russian assaults") falls on the place it
+** happened in when that is another country's, else on the country the
+** document is most about that is not the attacker's, else on the first
+** actor of another country in the sentence.  Sectorless foreign actors
+** only: "Russian forces" do not attack "Russia".
+*/
+void sr_ro_assume_target(tree_ctx *x, pred *p)
+{
+    const sr_mention *s = sr_tr_mention(x, p->src[0]);
+    if (strncmp(s->code, "---", 3) == 0)
+        return;
+    int32_t place = sr_ro_attacked_place(x, p);
+    if (place >= 0) {
+        p->tgt[0] = place;
+        p->ntgt = p->tgt_assumed = 1;
+        return;
+    }
+    for (uint32_t i = 0; i < x->nfocus; i++)
+        if (strncmp(sr_tr_mention(x, x->focus[i])->code, s->code, 3) != 0) {
+            p->tgt[0] = x->focus[i];
+            p->ntgt = p->tgt_assumed = 1;
+            return;
+        }
+    for (uint32_t k = 0; k < x->n; k++) {
+        int32_t m = x->ti[k].mention;
+        if (m < 0 || sr_ro_contains(p->src, p->nsrc, m))
+            continue;
+        const sr_mention *c = sr_tr_mention(x, m);
+        if (strncmp(c->code, "---", 3) != 0 && strncmp(c->code, s->code, 3) != 0 &&
+            strncmp(c->code, "IGO", 3) != 0) {
+            p->tgt[0] = m;
+            p->ntgt = p->tgt_assumed = 1;
+            return;
+        }
+    }
+}
+
+/* Is p's first target inside the phrase of an event noun other than p? */
+int sr_ro_inside_event_noun(const tree_ctx *x, const pred *p)
+{
+    const sr_mention *m = sr_tr_mention(x, p->tgt[0]);
+    if (m->sentence != x->si)
+        return 0;
+    for (int k = sr_tr_head(x, m->first), steps = 0; k >= 0 && steps < 4;
+         k = sr_tr_head(x, (uint32_t)k), steps++) {
+        int32_t q = x->pred_at[k];
+        if (q >= 0 && &x->preds[q] != p && x->preds[q].noun)
+            return 1;
+    }
+    return 0;
+}
+
+/* Are all of p's targets named by an "at" phrase, which says where more often than whom? */
+int sr_ro_only_at_places(const tree_ctx *x, const pred *p)
+{
+    for (uint32_t j = 0; j < p->ntgt; j++) {
+        const sr_mention *m = sr_tr_mention(x, p->tgt[j]);
+        int at = 0;
+        for (uint32_t k = m->first; k < m->last && k < x->n && m->sentence == x->si; k++)
+            at |= strcmp(sr_tr_case(x, k), "at") == 0;
+        if (!at)
+            return 0;
+    }
+    return p->ntgt > 0;
+}
+
+/*
+** The parties a mediation (045) is between when it names none: the
+** sources of the event it belongs to ("signed the declaration at the
+** mediation of Trump", "a deal brokered by China" that Saudi Arabia and
+** Iran signed), the first event up the tree from the mediation that has
+** sources, six steps at most.
+*/
+void sr_ro_mediated_parties(tree_ctx *x, pred *p)
+{
+    int k = sr_tr_head(x, p->head);
+    for (int steps = 0; k >= 0 && steps < 6; steps++, k = sr_tr_head(x, (uint32_t)k)) {
+        int32_t qi = x->pred_at[k];
+        if (qi < 0 || &x->preds[qi] == p || !x->preds[qi].hit.code || x->preds[qi].roles_state == 1)
+            continue;
+        pred *q = &x->preds[qi];
+        sr_tr_roles(x, q);
+        if (!q->nsrc)
+            continue; /* "the ceasefire and exchange at the mediation of Qatar": their verb's */
+        for (uint32_t i = 0; i < q->nsrc; i++)
+            if (!sr_ro_contains(p->src, p->nsrc, q->src[i]))
+                p->ntgt = sr_ro_add_actor(p->tgt, p->ntgt, TREE_SIDE, q->src[i]);
+        return;
+    }
+}
