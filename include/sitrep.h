@@ -91,10 +91,23 @@ typedef struct sr_span {
 /* Universal POS tags, in the order of the UD guidelines. */
 typedef enum sr_upos {
     SR_UPOS_NONE = 0,
-    SR_UPOS_ADJ, SR_UPOS_ADP, SR_UPOS_ADV, SR_UPOS_AUX, SR_UPOS_CCONJ,
-    SR_UPOS_DET, SR_UPOS_INTJ, SR_UPOS_NOUN, SR_UPOS_NUM, SR_UPOS_PART,
-    SR_UPOS_PRON, SR_UPOS_PROPN, SR_UPOS_PUNCT, SR_UPOS_SCONJ, SR_UPOS_SYM,
-    SR_UPOS_VERB, SR_UPOS_X,
+    SR_UPOS_ADJ,
+    SR_UPOS_ADP,
+    SR_UPOS_ADV,
+    SR_UPOS_AUX,
+    SR_UPOS_CCONJ,
+    SR_UPOS_DET,
+    SR_UPOS_INTJ,
+    SR_UPOS_NOUN,
+    SR_UPOS_NUM,
+    SR_UPOS_PART,
+    SR_UPOS_PRON,
+    SR_UPOS_PROPN,
+    SR_UPOS_PUNCT,
+    SR_UPOS_SCONJ,
+    SR_UPOS_SYM,
+    SR_UPOS_VERB,
+    SR_UPOS_X,
     SR_UPOS_COUNT
 } sr_upos;
 
@@ -110,16 +123,16 @@ SR_API int sr_upos_from_name(const char *s);
 ** document (or by the engine's models for tag and relation names).
 */
 typedef struct sr_token {
-    uint32_t start, end;  /* bytes of the original text this word covers */
-    const char *form;     /* the word, NFC-normalized */
-    const char *lemma;    /* NULL until lemmatized */
-    const char *xpos;     /* Penn Treebank tag; NULL until tagged */
-    const char *feats;    /* UD features "A=x|B=y", or NULL for none */
-    const char *deprel;   /* UD relation; NULL until parsed */
-    int32_t head;         /* 1-based index of the head, 0 for root, -1 unparsed */
-    uint8_t upos;         /* sr_upos */
-    uint8_t space_after;  /* 1 when whitespace follows in the text */
-    uint16_t flags;       /* SR_TOK_* */
+    uint32_t start, end; /* bytes of the original text this word covers */
+    const char *form;    /* the word, NFC-normalized */
+    const char *lemma;   /* NULL until lemmatized */
+    const char *xpos;    /* Penn Treebank tag; NULL until tagged */
+    const char *feats;   /* UD features "A=x|B=y", or NULL for none */
+    const char *deprel;  /* UD relation; NULL until parsed */
+    int32_t head;        /* 1-based index of the head, 0 for root, -1 unparsed */
+    uint8_t upos;        /* sr_upos */
+    uint8_t space_after; /* 1 when whitespace follows in the text */
+    uint16_t flags;      /* SR_TOK_* */
 } sr_token;
 
 #define SR_TOK_PARA_START 0x1 /* first word of a paragraph */
@@ -155,33 +168,40 @@ const char *sr_date_precision_name(int p);
 /* How precisely an event's place is known (sr_place.precision). */
 typedef enum sr_place_precision {
     SR_PLACE_NONE = 0,
-    SR_PLACE_EXACT,   /* the event's own place, from the tree ("attacks on Sumy") */
-    SR_PLACE_NEAR,    /* a place named in the event's sentence, not tied to the trigger */
-    SR_PLACE_REGION,  /* a region (state, province): no point coordinates */
-    SR_PLACE_COUNTRY  /* a country only: lat/lon are NaN, never a centroid */
+    SR_PLACE_EXACT,  /* the event's own place, from the tree ("attacks on Sumy") */
+    SR_PLACE_NEAR,   /* a place named in the event's sentence, not tied to the trigger */
+    SR_PLACE_REGION, /* a region (state, province): no point coordinates */
+    SR_PLACE_COUNTRY /* a country only: lat/lon are NaN, never a centroid */
 } sr_place_precision;
 /* "exact", "near", "region", "country"; NULL for SR_PLACE_NONE. */
 const char *sr_place_precision_name(int p);
 
 /* The place of an event; name is NULL when it has none. */
 typedef struct sr_place {
-    const char *name;     /* canonical name, e.g. "Odesa" */
-    const char *country;  /* ISO 3166-1 alpha-3, e.g. "UKR", or NULL */
-    const char *admin1;   /* ISO 3166-2 code of the first-level division, or NULL */
-    const char *feature;  /* "city", "admin1", "country" */
-    int64_t geonames;     /* GeoNames id, 0 when unknown */
-    double lat, lon;      /* degrees; NaN when unknown */
-    sr_span span;         /* the place as written */
-    uint8_t precision;    /* sr_place_precision */
-    const char *fips;     /* FIPS 10-4 country code, as GDELT writes it ("UP" for
-                             Ukraine, "GZ" for Gaza), or NULL when FIPS has none */
+    const char *name;    /* canonical name, e.g. "Odesa" */
+    const char *country; /* ISO 3166-1 alpha-3, e.g. "UKR", or NULL */
+    const char *admin1;  /* ISO 3166-2 code of the first-level division, or NULL */
+    const char *feature; /* "city", "admin1", "country" */
+    int64_t geonames;    /* GeoNames id, 0 when unknown */
+    double lat, lon;     /* degrees; NaN when unknown */
+    sr_span span;        /* the place as written */
+    uint8_t precision;   /* sr_place_precision */
+    const char *fips;    /* FIPS 10-4 country code, as GDELT writes it ("UP" for
+                            Ukraine, "GZ" for Gaza), or NULL when FIPS has none */
 } sr_place;
 
 /* What a number in the text counts (sr_count.what). */
 typedef enum sr_count_kind {
-    SR_COUNT_NONE = 0, SR_COUNT_KILLED, SR_COUNT_INJURED, SR_COUNT_CASUALTIES,
-    SR_COUNT_MISSING, SR_COUNT_CAPTURED, SR_COUNT_DISPLACED, SR_COUNT_ARRESTED,
-    SR_COUNT_PROTESTERS, SR_COUNT_UNITS, /* things: drones, missiles, troops */
+    SR_COUNT_NONE = 0,
+    SR_COUNT_KILLED,
+    SR_COUNT_INJURED,
+    SR_COUNT_CASUALTIES,
+    SR_COUNT_MISSING,
+    SR_COUNT_CAPTURED,
+    SR_COUNT_DISPLACED,
+    SR_COUNT_ARRESTED,
+    SR_COUNT_PROTESTERS,
+    SR_COUNT_UNITS, /* things: drones, missiles, troops */
     SR_COUNT_KIND_COUNT
 } sr_count_kind;
 /* "killed", "injured", ...; NULL for SR_COUNT_NONE. */
@@ -195,11 +215,11 @@ const char *sr_count_qual_name(int q);
 /* One number of the text and what it counts. */
 typedef struct sr_count {
     int64_t n;
-    const char *of;     /* who or what is counted: "civilians", "children", "drones", or NULL */
-    int32_t subset_of;  /* index in the same sr_size of the count this one is part of, or -1 */
-    sr_span span;       /* the number with its qualifier and noun */
-    uint8_t what;       /* sr_count_kind */
-    uint8_t qual;       /* SR_QUAL_* */
+    const char *of;    /* who or what is counted: "civilians", "children", "drones", or NULL */
+    int32_t subset_of; /* index in the same sr_size of the count this one is part of, or -1 */
+    sr_span span;      /* the number with its qualifier and noun */
+    uint8_t what;      /* sr_count_kind */
+    uint8_t qual;      /* SR_QUAL_* */
 } sr_count;
 
 /* The size of an event: every count attached to it. */
@@ -210,27 +230,27 @@ typedef struct sr_size {
 
 /* One coded event. */
 typedef struct sr_event {
-    char id[17];         /* stable id: 16 hex digits, the same for the same input */
-    uint32_t sentence;   /* index of the sentence in the document */
+    char id[17];       /* stable id: 16 hex digits, the same for the same input */
+    uint32_t sentence; /* index of the sentence in the document */
     sr_actor source;
-    sr_actor target;     /* target.code is NULL when there is no target */
-    const char *cameo;   /* CAMEO event code, e.g. "042" */
-    const char *plover;  /* PLOVER event type, e.g. "CONSULT" */
-    const char *plover_mode; /* PLOVER mode, or NULL */
+    sr_actor target;            /* target.code is NULL when there is no target */
+    const char *cameo;          /* CAMEO event code, e.g. "042" */
+    const char *plover;         /* PLOVER event type, e.g. "CONSULT" */
+    const char *plover_mode;    /* PLOVER mode, or NULL */
     const char *plover_context; /* PLOVER context ("military", "diplomatic"), or NULL */
-    int quad_class;      /* 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict */
-    double goldstein;    /* Goldstein scale, -10..+10 */
-    sr_span trigger;     /* the words that express the event */
-    const char *rule;    /* the lexicon entry and rules that coded it ("FILE:LINE ...") */
+    int quad_class;   /* 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict */
+    double goldstein; /* Goldstein scale, -10..+10 */
+    sr_span trigger;  /* the words that express the event */
+    const char *rule; /* the lexicon entry and rules that coded it ("FILE:LINE ...") */
     const char *modality; /* "asserted", "negated", "future", "conditional", "intended" */
-    double confidence;   /* 0..1, see docs/verb-format.md */
+    double confidence;    /* 0..1, see docs/verb-format.md */
     /* Attributes, filled by the attribute stage after coding (src/attr). */
-    const char *date;    /* YYYY-MM-DD (first day of a week, month, year), or NULL */
-    sr_span date_span;   /* the expression that set the date; empty for the publication date */
+    const char *date;       /* YYYY-MM-DD (first day of a week, month, year), or NULL */
+    sr_span date_span;      /* the expression that set the date; empty for the publication date */
     uint8_t date_precision; /* sr_date_precision */
     sr_place place;
     sr_size size;
-    int32_t quote;       /* index of the quote that carries the event, or -1 */
+    int32_t quote;                /* index of the quote that carries the event, or -1 */
     const char *source_code_orig; /* set when the place changed source.code ("police" in
                                      Belgrade: SRBCOP): the code before; else NULL */
     const char *target_code_orig; /* the same for target.code ("students": ---EDU) */
@@ -238,14 +258,14 @@ typedef struct sr_event {
 
 /* A quotation: direct (in quote marks) or reported ("X said that ..."). */
 typedef struct sr_quote {
-    uint32_t sentence;   /* sentence of the attribution */
-    uint8_t direct;      /* 1 direct, 0 reported speech */
-    sr_span span;        /* the quoted words, quote marks excluded */
-    int32_t speaker;     /* index of the speaker's actor mention, or -1 */
+    uint32_t sentence; /* sentence of the attribution */
+    uint8_t direct;    /* 1 direct, 0 reported speech */
+    sr_span span;      /* the quoted words, quote marks excluded */
+    int32_t speaker;   /* index of the speaker's actor mention, or -1 */
     const char *speaker_code, *speaker_name, *speaker_entity; /* NULL when unknown */
     sr_span speaker_span;
-    sr_span verb;        /* the speech verb ("said", "wrote"); empty when none */
-    const char *medium;  /* canonical medium ("Telegram", "X", "press conference"), or NULL */
+    sr_span verb;       /* the speech verb ("said", "wrote"); empty when none */
+    const char *medium; /* canonical medium ("Telegram", "X", "press conference"), or NULL */
     sr_span medium_span;
 } sr_quote;
 
@@ -299,8 +319,9 @@ SR_API void sr_doc_free(sr_doc *d);
 /* Coding options of a document (before sr_doc_process). */
 #define SR_OPT_NO_STATEMENTS 0x1 /* drop bare public statements (CAMEO 01x) */
 #define SR_OPT_SHALLOW 0x2       /* the shallow baseline coder instead of the tree coder */
-#define SR_OPT_TREE 0x4          /* the tree coder: the default, also with PETRARCH
-                                    dictionaries; kept for callers that ask for it */
+#define SR_OPT_TREE                                                                                \
+    0x4 /* the tree coder: the default, also with PETRARCH                                         \
+           dictionaries; kept for callers that ask for it */
 SR_API void sr_doc_set_options(sr_doc *d, unsigned options);
 
 /*
@@ -335,7 +356,8 @@ enum sr_mention_kind {
     SR_MENTION_TITLE,    /* a title without a name: the office holder on the date ("the US
                             president") or an earlier actor ("the minister", antecedent set) */
     SR_MENTION_PRONOUN,  /* he, she, they... resolved by coreference */
-    SR_MENTION_UNKNOWN   /* person-shaped name not in the base, coded from context */
+    SR_MENTION_UNKNOWN,  /* person-shaped name not in the base, coded from context */
+    SR_MENTION_METONYM   /* a seat of power for its government ("the Kremlin", "Kyiv said") */
 };
 
 /* One actor mention of a processed document (SR_STAGE_CODE). */
@@ -401,11 +423,7 @@ SR_API int sr_write_conllu(FILE *out, const sr_doc *d);
 ** where the problem is, and the reader goes on with the next one.
 */
 
-typedef enum sr_input_kind {
-    SR_INPUT_TEXT = 0,
-    SR_INPUT_JSONL,
-    SR_INPUT_HTML
-} sr_input_kind;
+typedef enum sr_input_kind { SR_INPUT_TEXT = 0, SR_INPUT_JSONL, SR_INPUT_HTML } sr_input_kind;
 
 /* "text", "jsonl", "html"; NULL for an unknown value. */
 SR_API const char *sr_input_kind_name(int kind);

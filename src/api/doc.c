@@ -280,8 +280,9 @@ const sr_mention *sr_doc_mention(const sr_doc *d, size_t i)
 
 const char *sr_mention_kind_name(int kind)
 {
-    static const char *const names[] = {"", "name", "agent", "title", "pronoun", "unknown"};
-    return kind >= SR_MENTION_NAME && kind <= SR_MENTION_UNKNOWN ? names[kind] : "other";
+    static const char *const names[] = {"",        "name",    "agent",  "title",
+                                        "pronoun", "unknown", "metonym"};
+    return kind >= SR_MENTION_NAME && kind <= SR_MENTION_METONYM ? names[kind] : "other";
 }
 
 uint64_t sr_event_number(const sr_event *ev)

@@ -188,10 +188,12 @@ static int find_speaker(const sr_attr_input *in, uint32_t si, int v, sr_span q)
     }
     /* "he wrote ..., the head of ..., Admiral X": a name after the verb wins. */
     if (m < 0 || (in->mentions[m].kind == SR_MENTION_PRONOUN && (int)in->mentions[m].first < v)) {
-        for (size_t o = sr_mention_first(in, si); o < in->nmentions && in->mentions[o].sentence == si;
-             o++)
-            if (in->mentions[o].kind == SR_MENTION_NAME && (int)in->mentions[o].first > v &&
-                !inside(s, (int)in->mentions[o].first, q) && in->mentions[o].sector) {
+        for (size_t o = sr_mention_first(in, si);
+             o < in->nmentions && in->mentions[o].sentence == si; o++)
+            if ((in->mentions[o].kind == SR_MENTION_NAME ||
+                 in->mentions[o].kind == SR_MENTION_METONYM) &&
+                (int)in->mentions[o].first > v && !inside(s, (int)in->mentions[o].first, q) &&
+                in->mentions[o].sector) {
                 m = (int)o;
                 break;
             }
@@ -309,7 +311,7 @@ static int complementizer(const sr_sentence *s, int m, int h)
         return 1;
     const char *rel = sr_tree_rel_is(s, m, "obj")     ? "obj"
                       : sr_tree_rel_is(s, m, "nsubj") ? "nsubj"
-                                                   : NULL;
+                                                      : NULL;
     for (int k = 0; rel && k < (int)s->ntokens; k++)
         if (k != m && sr_tree_parent(s, k) == h && sr_tree_rel_is(s, k, rel))
             return 1;
@@ -376,7 +378,7 @@ static size_t reported(const sr_attr *at, const sr_attr_input *in, uint32_t si, 
 }
 
 void sr_quote_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_event *ev, size_t n,
-               sr_quote **quotes, size_t *nquotes)
+                  sr_quote **quotes, size_t *nquotes)
 {
     size_t cap = 16 + in->nsentences * 2;
     sr_span *marks = sr_arena_calloc(a, cap, sizeof *marks);

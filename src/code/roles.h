@@ -94,4 +94,7 @@ int sr_ro_only_at_places(const tree_ctx *x, const pred *p);
 /* Give a mediation (045) without target the parties of the act it belongs to. */
 void sr_ro_mediated_parties(tree_ctx *x, pred *p);
 
+/* Make the targets of an attack that are seats of power ("shelled Kyiv") their country. */
+void sr_ro_attacked_seats(tree_ctx *x, pred *p);
+
 #endif

@@ -331,3 +331,29 @@ void sr_ro_mediated_parties(tree_ctx *x, pred *p)
         return;
     }
 }
+
+/*
+** A seat of power that is attacked stands for its country ("Russian forces
+** shelled Kyiv", "rebels seized Damascus": UKR, SYR), as any other place
+** does; it stands for the government only where it acts or speaks.  The
+** targets of an attack (18x-20x) that are metonyms become copies coded as
+** their country.
+*/
+void sr_ro_attacked_seats(tree_ctx *x, pred *p)
+{
+    const char *code = p->hit.code;
+    if (!code || !x->c->dict->inflect || !((code[0] == '1' && code[1] >= '8') || code[0] == '2'))
+        return;
+    for (uint32_t j = 0; j < p->ntgt; j++) {
+        const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
+        if (t->kind != SR_MENTION_METONYM || strlen(t->code) <= 3)
+            continue;
+        int32_t id = sr_tr_new_extra(x);
+        sr_mention *country = &x->extra[id - (int32_t)x->in->nmentions];
+        *country = *sr_tr_mention(x, p->tgt[j]); /* read again: new_extra may have moved it */
+        country->code = sr_arena_printf(x->a, "%.3s", country->code);
+        country->sector = NULL;
+        country->kind = SR_MENTION_NAME;
+        p->tgt[j] = id;
+    }
+}

@@ -200,17 +200,20 @@ uint32_t sr_act_emit_named(finder *f, const kb_posting *p, uint32_t first, uint3
     char code[32], country[4];
     const char *sector;
     const kb_entity *e = sr_act_ent(f->kb, p);
+    int kind = SR_MENTION_NAME;
     if (p->kind == KB_P_METONYM && first > 0 && locative(f->norm[first - 1])) {
         /* "a press conference in Moscow": the place, not the government */
         sr_act_code_of(f, e, code, sizeof code, &sector);
     } else {
         sr_act_named_code(f, p, code, sizeof code, &sector);
+        if (p->kind == KB_P_METONYM)
+            kind = SR_MENTION_METONYM; /* the coder makes a city under attack its country */
     }
     if (!code[0] || strncmp(code, "---", 3) == 0)
         return last;
     referent *prev = sr_act_referent_of(f, e);
-    int32_t k = sr_act_emit(f, first, last, code, kb_str(f->kb, e->name), e, sector,
-                            SR_MENTION_NAME, prev ? prev->mention : -1);
+    int32_t k = sr_act_emit(f, first, last, code, kb_str(f->kb, e->name), e, sector, kind,
+                            prev ? prev->mention : -1);
     sr_act_country_of(f->kb, e, f->date, country);
     sr_act_note_country(f, country, e->type == KB_T_COUNTRY || e->type == KB_T_ACTOR ? e : NULL, k);
     int plural = (e->flags & KB_E_PLURAL) || p->kind == KB_P_DEMONYM || e->type == KB_T_ACTOR;

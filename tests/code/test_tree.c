@@ -317,6 +317,9 @@ static void test_places_and_misparses(void **state)
     expect_not("German Chancellor Olaf Scholz again ruled out supplying Taurus cruise missiles to "
                "Ukraine, saying it could draw Germany into the war.",
                "DEU*", "UKR", "07");
+    /* a seat of power under attack stands for its country */
+    expect("Russian forces shelled Kyiv overnight.", "RUS*", "UKR", "19");
+    expect("The Kremlin rejected the proposal.", "RUSGOV", NULL, "12");
     /* the owner of the fire a passive names as its agent */
     expect("A watchtower in Naqoura was hit by fire from an Israeli tank.", "ISR*", NULL, "19");
     /* a promised reciprocal act is still between its sources */

@@ -104,6 +104,12 @@ static void metonyms(void **state)
     assert_mention(&f, "Kyiv", "UKRGOV", "ukraine");
     assert_mention(&f, "the Kremlin", "RUSGOV", "russia");
     assert_mention(&f, "the White House", "USAGOV", "usa");
+    assert_int_equal(covering(&f, "Kyiv")->kind, SR_MENTION_METONYM);
+    found_free(&f);
+    /* where it is the place, the seat of power is a name of its country */
+    found_run(&f, kb, "Leaders met in Moscow on Friday.", "2025-08-20");
+    assert_mention(&f, "Moscow", "RUS", "russia");
+    assert_int_equal(covering(&f, "Moscow")->kind, SR_MENTION_NAME);
     found_free(&f);
 }
 
