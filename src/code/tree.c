@@ -473,9 +473,36 @@ static void code_shallow(tree_ctx *x, size_t m0, size_t m1)
     }
 }
 
+/*
+** A sentence with a word of class sport reports a game: its conflict
+** predicates (codes 11-20: "beating Colombia 1-0", "crushed the visitors")
+** are not coded, unless it names armed forces, rebels, police or gunmen.
+*/
+static void drop_games(tree_ctx *x)
+{
+    uint32_t k = 0;
+    while (k < x->n && !(x->wc[k] & SR_WC_SPORT))
+        k++;
+    if (k == x->n || !x->c->dict->inflect)
+        return;
+    static const char *const ARMED[] = {"MIL", "REB", "UAF", "COP", "SPY", "INS", NULL};
+    for (size_t m = 0; m < x->in->nmentions; m++) {
+        const sr_mention *mm = &x->in->mentions[m];
+        for (int i = 0; mm->sentence == x->si && mm->sector && ARMED[i]; i++)
+            if (strcmp(mm->sector, ARMED[i]) == 0)
+                return; /* "gunmen attacked fans after the cup final" */
+    }
+    for (uint32_t i = 0; i < x->npred; i++) {
+        const char *c = x->preds[i].hit.code;
+        if (c && (c[0] == '2' || (c[0] == '1' && c[1] >= '1')))
+            x->preds[i].suppressed = 1;
+    }
+}
+
 static void code_sentence(tree_ctx *x)
 {
     find_predicates(x);
+    drop_games(x);
     for (uint32_t i = 0; i < x->npred; i++)
         sr_tr_roles(x, &x->preds[i]);
     for (uint32_t i = 0; i < x->npred; i++)

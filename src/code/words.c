@@ -19,8 +19,8 @@
 #include "util/util.h"
 
 static const char *const CLASS_NAMES[SR_WC_COUNT] = {
-    "speech", "negator",      "negating", "future", "conditional", "intend", "promise",
-    "light",  "first-person", "relative", "crowd",  "military",    "sector", "agree"};
+    "speech",       "negator",  "negating", "future",   "conditional", "intend", "promise", "light",
+    "first-person", "relative", "crowd",    "military", "sector",      "agree",  "sport"};
 
 static const char *const MODALITY_NAMES[SR_MOD_COUNT] = {"asserted", "negated", "future",
                                                          "conditional", "intended"};

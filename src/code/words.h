@@ -30,7 +30,8 @@ enum {
     SR_WC_MILITARY = 1 << 11,    /* airstrike, drone, shelling: means only a military uses */
     SR_WC_SECTOR = 1 << 12,      /* government, ministry, army: which arm of a state speaks */
     SR_WC_AGREE = 1 << 13,       /* agree: a joint future act of its subjects, on each other */
-    SR_WC_COUNT = 14
+    SR_WC_SPORT = 1 << 14,       /* cup, tournament, league: a game, where "beat" is no assault */
+    SR_WC_COUNT = 15
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

@@ -317,6 +317,10 @@ static void test_places_and_misparses(void **state)
     expect_not("German Chancellor Olaf Scholz again ruled out supplying Taurus cruise missiles to "
                "Ukraine, saying it could draw Germany into the war.",
                "DEU*", "UKR", "07");
+    /* a game's report is no conflict, unless armed men act in it */
+    expect_not("Argentina won the Copa America in Miami, beating Colombia 1-0 after extra time.",
+               NULL, NULL, "1");
+    expect("Gunmen attacked fans in Nigeria after the cup final.", "*", NULL, "19");
     /* a seat of power under attack stands for its country */
     expect("Russian forces shelled Kyiv overnight.", "RUS*", "UKR", "19");
     expect("The Kremlin rejected the proposal.", "RUSGOV", NULL, "12");
