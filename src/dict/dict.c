@@ -34,6 +34,7 @@ void sr_verbdict_free(sr_verbdict *d)
     free(d->synsets);
     free(d->phrases);
     free(d->groups);
+    free(d->argcons);
     free(d->form_verbs);
     free(d->pairs);
     free(d);
