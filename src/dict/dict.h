@@ -110,6 +110,8 @@ typedef struct sr_pattern {
     uint32_t spreps, nspreps; /* prepositions that introduce the source ("source:from"): the
                                  subject is then the target; none: the subject is the source */
     uint32_t cons, ncons;     /* noun-class constraints on arguments, in argcons[] */
+    uint16_t nclass;          /* constraints and "@class" words: at equal weight, the pattern
+                                 with fewer comes first (words are more exact than classes) */
 } sr_pattern;
 
 /* A verb: a head word with optional particles, in a pattern group. */

@@ -318,6 +318,11 @@ static void add_pattern(lex_ctx *c, uint32_t group, uint32_t pre, uint32_t npre,
     p->nspreps = o->nspreps;
     p->cons = o->cons;
     p->ncons = o->ncons;
+    p->nclass = (uint16_t)o->ncons;
+    for (uint32_t i = 0; i < npre; i++)
+        p->nclass += c->d->elems[pre + i].kind == SR_PAT_CLASS;
+    for (uint32_t i = 0; i < npost; i++)
+        p->nclass += c->d->elems[post + i].kind == SR_PAT_CLASS;
 }
 
 /*

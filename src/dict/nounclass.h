@@ -60,7 +60,7 @@ int sr_nclass_from_name(const char *name, size_t len);
 typedef struct sr_nounclass sr_nounclass;
 
 /*
-** Open the table: $SITREP_NOUNCLASS, data_dir/nounclass.bin, else the
+** Open the table: $SITREP_NOUNCLASS ("none": no table), data_dir/nounclass.bin, else the
 ** build's file (SR_NOUNCLASS_FILE).  NULL with err untouched when there is
 ** none; NULL with err set when a file is there but cannot be used.
 */
