@@ -45,8 +45,8 @@ static uint32_t lemma_classes(const match_ctx *m, uint32_t k)
 ** actor the knowledge base names is a person or a group, and a location
 ** too when it is a bare country or WordNet files its word under places; a
 ** pronoun is a person; a noun has its lemma's WordNet classes; a proper
-** noun neither the base nor WordNet knows may be a person, a group or a
-** place.
+** noun has WordNet's person, group and location classes of its word, and
+** when it has none ("Xi" is a Greek letter there) may be any of the three.
 */
 static uint32_t token_classes(const match_ctx *m, uint32_t k)
 {
@@ -70,7 +70,7 @@ static uint32_t token_classes(const match_ctx *m, uint32_t k)
     case SR_UPOS_NOUN:
         return lemma_classes(m, k);
     case SR_UPOS_PROPN: {
-        uint32_t c = lemma_classes(m, k);
+        uint32_t c = lemma_classes(m, k) & (person | group | place);
         return c ? c : person | group | place;
     }
     default:

@@ -23,7 +23,9 @@
 ** nouns, matched where the word stands as a noun ("Russian attacks on
 ** ports"); words before a ">" must precede the head word after it
 ** ("noun: hunger > strike 142").  "forms:" lines give irregular forms of
-** a lemma.
+** a lemma.  Noun-class constraints ask what kind of thing an argument is:
+** "meet 040 obj:person|group", "meet 040 with:person", "withdraw from ...
+** @location 0874" (classes: src/dict/nounclass.h); each weighs as a word.
 ** "#" starts a comment.
 */
 #include "dict/dict_internal.h"
