@@ -88,13 +88,21 @@ static int case_of(const match_ctx *m, uint32_t j, uint32_t k, uint32_t prep)
 
 /*
 ** Does the predicate at m->head have an argument of the constraint's
-** classes: its direct object (or passive subject: "the demands were met"),
+** classes: its direct object (or passive subject: "the demands were met",
+** or the noun a past participle modifies: "the ships captured"),
 ** or the object of the preposition on it ("met with Xi": an obl, or an nmod
 ** of an event noun)?
 */
 static int constraint_holds(const match_ctx *m, const sr_argcons *ac)
 {
     int32_t h1 = m->head + 1;
+    /* a past participle modifying a noun has it as its object ("the ships captured in
+       November") */
+    const sr_token *ht = &m->tokens[m->head];
+    if (ac->prep == SR_NOWORD && ht->head > 0 && ht->deprel && strcmp(ht->deprel, "acl") == 0 &&
+        ht->xpos && strcmp(ht->xpos, "VBN") == 0 &&
+        (token_classes(m, (uint32_t)ht->head - 1) & ac->mask))
+        return 1;
     for (uint32_t k = 0; k < m->n; k++) {
         const sr_token *t = &m->tokens[k];
         if (t->head != h1 || !t->deprel)

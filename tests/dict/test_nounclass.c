@@ -209,6 +209,12 @@ static void test_constraints(void **state)
     assert_string_equal(code_of(with, &a, tanker, tanker_p), "1711");
     assert_string_equal(code_of(with, &a, province, province_p), "192");
     assert_string_equal(code_of(with, &a, met_with, met_with_p), "040");
+    /* a past participle's object is the noun it modifies */
+    const char *ships = "the ships captured by [RUS Russia] .",
+               *ships_p = "2:det:DET 0:root:NOUN:ship 2:acl:VERB:capture:VBN 5:case:ADP "
+                          "3:obl_agent:PROPN 2:punct:PUNCT";
+    assert_string_equal(code_of(with, &a, ships, ships_p), "1711");
+    assert_string_equal(code_of(without, &a, ships, ships_p), "192");
     /* without the table: actors and pronouns still meet; a request met is the bare verb's
        consultation, the tanker an arrest, the province nothing */
     assert_string_equal(code_of(without, &a, meet_actor, meet_actor_p), "040");
