@@ -24,6 +24,7 @@ static int word_matches(const match_ctx *m, uint32_t k, uint32_t id)
     return t->word == id || (m->d->inflect && t->base == id);
 }
 
+/* Is token k an actor, a noun, a proper noun or a pronoun: a word that can name a thing? */
 static int is_nominal(const match_ctx *m, uint32_t k)
 {
     int u = m->tokens ? m->tokens[k].upos : SR_UPOS_NONE;
