@@ -138,6 +138,14 @@ static void test_property_and_aid(void **state)
     expect("Germany supported Ukraine with tanks.", "DEU", "UKR", "072", "051");
 }
 
+/* A government recognized is diplomatic recognition; a need recognized is no event. */
+static void test_recognize(void **state)
+{
+    (void)state;
+    expect("Russia recognized the government of the Taliban.", "RUS", "AFGGOV", "054", NULL);
+    expect("The minister recognized the need for reform.", NULL, NULL, NULL, "054");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -148,6 +156,7 @@ int main(void)
         cmocka_unit_test(test_welcome),
         cmocka_unit_test(test_attack),
         cmocka_unit_test(test_property_and_aid),
+        cmocka_unit_test(test_recognize),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
