@@ -15,6 +15,7 @@
 #include "code/coder.h"
 #include "code/words.h"
 #include "dict/dict.h"
+#include "dict/nounclass.h"
 
 struct sr_coder {
     sr_ontology *onto;
@@ -22,6 +23,7 @@ struct sr_coder {
     sr_wordclasses *words; /* closed-class words (data/code/words.txt) */
     sr_code_map *modmap;   /* codes of negated and future acts (data/code/modality.txt) */
     sr_code_map *compmap;  /* codes of appeals and offers by their complement (complement.txt) */
+    sr_nounclass *nclass;  /* WordNet's noun classes (build/data/nounclass.bin), or NULL */
 };
 
 /* What the coders know of one token of the sentence being coded. */
@@ -44,6 +46,10 @@ typedef struct match_ctx {
     const tokinfo *ti;
     uint32_t n;
     const sr_token *tokens; /* the sentence's tokens (their tags), or NULL */
+    const sr_nounclass *nc; /* noun classes for class constraints, or NULL */
+    int32_t head;           /* the predicate's token, whose dependents constraints read; -1:
+                               no tree (class constraints on arguments then never hold) */
+    uint32_t nmentions;     /* the document's mentions (ti[].mention below this) */
 } match_ctx;
 
 /* The entry that matched at a verb or noun, and where its words fell. */
@@ -53,7 +59,7 @@ typedef struct phrase_hit {
     int32_t slot_src, slot_tgt;      /* mentions fixed by a pattern's $ and + slots, or -1 */
     const uint32_t *preps;           /* target prepositions (word ids), or NULL */
     uint32_t npreps;
-    const uint32_t *spreps;          /* source prepositions ("receive ... from"), or NULL */
+    const uint32_t *spreps; /* source prepositions ("receive ... from"), or NULL */
     uint32_t nspreps;
     uint8_t mutual, phrase_target, matched_pattern;
 } phrase_hit;

@@ -57,6 +57,14 @@ sr_coder *sr_coder_open(const char *data_dir, sr_error *err)
         return NULL;
     }
     sr_verbdict_finish(c->dict);
+    /* noun classes for the lexicon's class constraints; without them (no WordNet at build
+       time) only actors and pronouns have a class (docs/verb-format.md) */
+    sr_error nc_err = {0};
+    if (!(c->nclass = sr_nounclass_open(data_dir, &nc_err)) && nc_err.msg[0]) {
+        sr_error_set(err, "%s", nc_err.msg);
+        sr_coder_free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -82,6 +90,7 @@ void sr_coder_free(sr_coder *c)
     sr_words_free(c->words);
     sr_codemap_free(c->modmap);
     sr_codemap_free(c->compmap);
+    sr_nounclass_free(c->nclass);
     free(c);
 }
 

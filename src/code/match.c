@@ -9,15 +9,135 @@
 ** anywhere inside a phrase ("called immediately for").  PETRARCH patterns
 ** may also hold actor slots ($ source, + target, % compound) and "^", a
 ** noun phrase passed over (an actor mention, else a noun or pronoun).
+** Entries may ask for a noun class (WordNet's, src/dict/nounclass.h): a
+** word of the phrase ("@location") or an argument of the predicate
+** ("obj:person", "with:group").
 */
 #include "code/code_internal.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static int word_matches(const match_ctx *m, uint32_t k, uint32_t id)
 {
     const tokinfo *t = &m->ti[k];
     return t->word == id || (m->d->inflect && t->base == id);
+}
+
+/* Is token k an actor, a noun, a proper noun or a pronoun: a word that can name a thing? */
+static int is_nominal(const match_ctx *m, uint32_t k)
+{
+    int u = m->tokens ? m->tokens[k].upos : SR_UPOS_NONE;
+    return m->ti[k].mention >= 0 || u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || u == SR_UPOS_PRON;
+}
+
+/* WordNet's classes of token k's lemma (else its form), lower-cased. */
+static uint32_t lemma_classes(const match_ctx *m, uint32_t k)
+{
+    const sr_token *t = &m->tokens[k];
+    const char *w = t->lemma ? t->lemma : t->form;
+    char buf[SR_WORD_MAX + 1];
+    size_t n = w ? sr_dict_lower(w, strlen(w), buf) : 0;
+    return n ? sr_nounclass_get(m->nc, buf, n) : 0;
+}
+
+/*
+** The noun classes token k stands for (docs/verb-format.md, part 1): an
+** actor the knowledge base names is a person or a group, and a location
+** too when it is a bare country or WordNet files its word under places; a
+** pronoun is a person; a noun has its lemma's WordNet classes; a proper
+** noun has WordNet's person, group and location classes of its word, and
+** when it has none ("Xi" is a Greek letter there) may be any of the three.
+*/
+static uint32_t token_classes(const match_ctx *m, uint32_t k)
+{
+    if (!m->tokens)
+        return 0;
+    const uint32_t person = SR_NC_BIT(SR_NC_PERSON), group = SR_NC_BIT(SR_NC_GROUP),
+                   place = SR_NC_BIT(SR_NC_LOCATION);
+    int32_t mi = m->ti[k].mention;
+    if (mi >= 0 && (uint32_t)mi < m->nmentions) {
+        const sr_mention *mm = &m->mentions[mi];
+        if (mm->kind == SR_MENTION_PRONOUN)
+            return person;
+        const char *code = mm->code;
+        int country = code && strlen(code) == 3 && isupper((unsigned char)code[0]) &&
+                      isupper((unsigned char)code[1]) && isupper((unsigned char)code[2]);
+        return person | group | (country ? place : 0) | (lemma_classes(m, k) & place);
+    }
+    switch (m->tokens[k].upos) {
+    case SR_UPOS_PRON:
+        return person;
+    case SR_UPOS_NOUN:
+        return lemma_classes(m, k);
+    case SR_UPOS_PROPN: {
+        uint32_t c = lemma_classes(m, k) & (person | group | place);
+        return c ? c : person | group | place;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* Is word j a case marker ("with") of token k that is preposition prep? */
+static int case_of(const match_ctx *m, uint32_t j, uint32_t k, uint32_t prep)
+{
+    const sr_token *t = &m->tokens[j];
+    return t->head == (int32_t)k + 1 && t->deprel && strcmp(t->deprel, "case") == 0 &&
+           (m->ti[j].word == prep || m->ti[j].base == prep);
+}
+
+/*
+** Does the predicate at m->head have an argument of the constraint's
+** classes: its direct object (or passive subject: "the demands were met",
+** or the noun a past participle modifies: "the ships captured"),
+** or the object of the preposition on it ("met with Xi": an obl, or an nmod
+** of an event noun)?
+*/
+static int constraint_holds(const match_ctx *m, const sr_argcons *ac)
+{
+    int32_t h1 = m->head + 1;
+    /* a past participle modifying a noun has it as its object ("the ships captured in
+       November") */
+    const sr_token *ht = &m->tokens[m->head];
+    if (ac->prep == SR_NOWORD && ht->head > 0 && ht->deprel && strcmp(ht->deprel, "acl") == 0 &&
+        ht->xpos && strcmp(ht->xpos, "VBN") == 0 &&
+        (token_classes(m, (uint32_t)ht->head - 1) & ac->mask))
+        return 1;
+    for (uint32_t k = 0; k < m->n; k++) {
+        const sr_token *t = &m->tokens[k];
+        if (t->head != h1 || !t->deprel)
+            continue;
+        if (ac->prep == SR_NOWORD) {
+            if (strcmp(t->deprel, "obj") != 0 && strcmp(t->deprel, "nsubj:pass") != 0)
+                continue;
+        } else {
+            if ((strncmp(t->deprel, "obl", 3) != 0 && strncmp(t->deprel, "nmod", 4) != 0) ||
+                strcmp(t->deprel, "nmod:poss") == 0)
+                continue;
+            uint32_t j = 0;
+            while (j < m->n && !case_of(m, j, k, ac->prep))
+                j++;
+            if (j == m->n)
+                continue;
+        }
+        if (token_classes(m, k) & ac->mask)
+            return 1;
+    }
+    return 0;
+}
+
+/* Do all the noun-class constraints of pattern pat hold (none: yes)? */
+static int constraints_hold(const match_ctx *m, const sr_pattern *pat)
+{
+    if (!pat->ncons)
+        return 1;
+    if (m->head < 0 || !m->tokens)
+        return 0;
+    for (uint32_t i = 0; i < pat->ncons; i++)
+        if (!constraint_holds(m, &m->d->argcons[pat->cons + i]))
+            return 0;
+    return 1;
 }
 
 /*
@@ -46,6 +166,18 @@ static uint32_t elem_match(const match_ctx *m, const sr_pat_elem *e, int k, int 
                 return ph->len;
         }
         return 0;
+    }
+    case SR_PAT_CLASS: {
+        /* a noun of the classes, or an actor mention of them (its whole span) */
+        if (!is_nominal(m, (uint32_t)k) || !(token_classes(m, (uint32_t)k) & e->id))
+            return 0;
+        int32_t mi = m->ti[k].mention;
+        if (mi < 0)
+            return 1;
+        int f = (int)m->mentions[mi].first, l = (int)m->mentions[mi].last;
+        if ((dir > 0 && f != k) || (dir < 0 && l - 1 != k) || f < lo || l > hi)
+            return 0;
+        return (uint32_t)(l - f);
     }
     case SR_PAT_SKIP: {
         /* a noun phrase TABARI passes over: an actor mention, else a noun or pronoun
@@ -100,11 +232,14 @@ static int match_side(const match_ctx *m, const sr_pat_elem *els, uint32_t n, in
             uint32_t len = elem_match(m, e, k, dir, lo, hi, &mi);
             if (!len && m->ti[k].verb_head)
                 break; /* words between may not cross another verb */
+            if (!len && e->kind == SR_PAT_CLASS && is_nominal(m, (uint32_t)k))
+                break; /* the first noun after a gap is the one whose class counts */
             if (!len)
                 continue;
             int first = dir > 0 ? k : k - (int)len + 1, last = first + (int)len - 1;
-            if (e->kind == SR_PAT_SKIP) {
-                /* passed over: neither a word of the trigger nor an actor */
+            if (e->kind == SR_PAT_SKIP || e->kind == SR_PAT_CLASS) {
+                /* passed over: neither a word of the trigger nor an actor (a class names
+                   what the act is about, whose actors keep their roles) */
             } else if (e->kind == SR_PAT_WORD || e->kind == SR_PAT_SYNSET) {
                 if (first < h->tmin)
                     h->tmin = first;
@@ -140,7 +275,8 @@ void sr_match_code(const match_ctx *m, const sr_verb *v, uint32_t start, uint32_
         const sr_pattern *pat = &d->patterns[g->pattern + p];
         pat_hit h = {(int)start, (int)end - 1, -1, -1, -1};
         if (!match_side(m, d->elems + pat->pre, pat->npre, (int)start - 1, -1, lo, hi, &h) ||
-            !match_side(m, d->elems + pat->post, pat->npost, (int)end, 1, lo, hi, &h))
+            !match_side(m, d->elems + pat->post, pat->npost, (int)end, 1, lo, hi, &h) ||
+            !constraints_hold(m, pat))
             continue;
         out->code = pat->code;
         out->code2 = pat->code2;

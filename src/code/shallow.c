@@ -541,7 +541,15 @@ static int may_be_verb(const sent_ctx *x, uint32_t k)
 static void find_verbs(sent_ctx *x)
 {
     const sr_verbdict *d = x->d;
-    match_ctx mc = {d, x->in->mentions, x->ti, x->n, x->s->tokens};
+    /* no predicate token for constraints on arguments: the shallow coder reads no tree */
+    match_ctx mc = {.d = d,
+                    .mentions = x->in->mentions,
+                    .ti = x->ti,
+                    .n = x->n,
+                    .tokens = x->s->tokens,
+                    .nc = x->c->nclass,
+                    .head = -1,
+                    .nmentions = (uint32_t)x->in->nmentions};
     for (uint32_t k = 0; k < x->n; k++) {
         uint32_t nv;
         const uint32_t *vs = sr_match_entries(&mc, k, &nv);

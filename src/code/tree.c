@@ -256,7 +256,14 @@ static int has_agent(const tree_ctx *x, uint32_t k)
 static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
 {
     const sr_verbdict *d = x->c->dict;
-    match_ctx mc = {d, x->in->mentions, x->ti, x->n, x->s->tokens};
+    match_ctx mc = {.d = d,
+                    .mentions = x->in->mentions,
+                    .ti = x->ti,
+                    .n = x->n,
+                    .tokens = x->s->tokens,
+                    .nc = x->c->nclass,
+                    .head = (int32_t)k,
+                    .nmentions = (uint32_t)x->in->nmentions};
     uint32_t nv;
     const uint32_t *vs = sr_match_entries(&mc, k, &nv);
     int best_len = -1;

@@ -34,6 +34,7 @@ void sr_verbdict_free(sr_verbdict *d)
     free(d->synsets);
     free(d->phrases);
     free(d->groups);
+    free(d->argcons);
     free(d->form_verbs);
     free(d->pairs);
     free(d);
@@ -231,7 +232,10 @@ static int cmp_pattern(const void *a, const void *b)
     if (x->group != y->group)
         return x->group < y->group ? -1 : 1;
     /* file order within a group: rule pointers are not ordered, keep index */
-    return (x->weight > y->weight) ? -1 : (x->weight < y->weight);
+    if (x->weight != y->weight)
+        return x->weight > y->weight ? -1 : 1;
+    /* a word names exactly, a noun class approximately: at equal weight, fewer classes first */
+    return (x->nclass > y->nclass) - (x->nclass < y->nclass);
 }
 
 /*
@@ -310,7 +314,8 @@ void sr_verbdict_finish(sr_verbdict *d)
     }
     for (uint32_t i = 0; i < np; i++)
         sorted[count[d->patterns[i].group]++] = d->patterns[i];
-    /* Within a group: heavier first, file order among equals (insertion sort is stable). */
+    /* Within a group: heavier first, then fewer noun classes, file order among equals
+       (insertion sort is stable). */
     for (uint32_t g = 0; g < d->ngroups; g++) {
         sr_pattern *p = sorted + d->groups[g].pattern;
         for (uint32_t i = 1; i < d->groups[g].npattern; i++) {

@@ -67,8 +67,20 @@ enum sr_pat_kind {
     SR_PAT_TARGET,   /* an actor mention, taken as the target ("+") */
     SR_PAT_SOURCE,   /* an actor mention, taken as the source ("$") */
     SR_PAT_COMPOUND, /* an actor mention of a reciprocal pattern ("%") */
-    SR_PAT_SKIP      /* a noun phrase passed over ("^"): an actor mention or a noun */
+    SR_PAT_SKIP,     /* a noun phrase passed over ("^"): an actor mention or a noun */
+    SR_PAT_CLASS     /* a noun (or actor, pronoun) of one of the noun classes in the mask id
+                        ("@location", src/dict/nounclass.h) */
 };
+
+/*
+** A noun-class constraint on an argument of an entry ("obj:person|group",
+** "with:person"): the argument must be a noun, actor or pronoun of one of
+** the classes of mask (bits of enum sr_nclass).
+*/
+typedef struct sr_argcons {
+    uint32_t prep; /* word id of the preposition, or SR_NOWORD: the direct object */
+    uint32_t mask;
+} sr_argcons;
 
 /*
 ** One element of a pattern.  Elements are stored outward from the verb:
@@ -85,18 +97,21 @@ typedef struct sr_pat_elem {
 /* A pattern: words around a verb of a group, and the code it gives. */
 typedef struct sr_pattern {
     uint32_t group;
-    uint32_t pre, npre;     /* elements before the verb, in elems[] */
-    uint32_t post, npost;   /* elements after the verb, in elems[] */
-    const char *code;       /* CAMEO code, or NULL for the null code "---" */
-    const char *code2;      /* code of the reverse event (target to source), or NULL */
-    const char *rule;       /* "file:line" */
-    uint16_t weight;        /* how much it matches: longer patterns win */
-    uint8_t mutual;         /* reciprocal: "X and Y met" codes X-Y and Y-X */
-    uint8_t target;         /* the phrase's last words name the target ("expel ... diplomat") */
-    uint32_t preps, npreps; /* prepositions that introduce the target ("target:on|against"),
-                               word ids in words_of[]; none: the coder's defaults */
+    uint32_t pre, npre;       /* elements before the verb, in elems[] */
+    uint32_t post, npost;     /* elements after the verb, in elems[] */
+    const char *code;         /* CAMEO code, or NULL for the null code "---" */
+    const char *code2;        /* code of the reverse event (target to source), or NULL */
+    const char *rule;         /* "file:line" */
+    uint16_t weight;          /* how much it matches: longer patterns win */
+    uint8_t mutual;           /* reciprocal: "X and Y met" codes X-Y and Y-X */
+    uint8_t target;           /* the phrase's last words name the target ("expel ... diplomat") */
+    uint32_t preps, npreps;   /* prepositions that introduce the target ("target:on|against"),
+                                 word ids in words_of[]; none: the coder's defaults */
     uint32_t spreps, nspreps; /* prepositions that introduce the source ("source:from"): the
                                  subject is then the target; none: the subject is the source */
+    uint32_t cons, ncons;     /* noun-class constraints on arguments, in argcons[] */
+    uint16_t nclass;          /* constraints and "@class" words: at equal weight, the pattern
+                                 with fewer comes first (words are more exact than classes) */
 } sr_pattern;
 
 /* A verb: a head word with optional particles, in a pattern group. */
@@ -109,8 +124,8 @@ typedef struct sr_verb {
     const char *code2;    /* code of the reverse event, or NULL */
     const char *rule;
     uint8_t mutual;
-    uint8_t noun;           /* an event noun ("attack", "talks"), matched on nouns only */
-    uint32_t preps, npreps; /* target prepositions of the bare entry, as in sr_pattern */
+    uint8_t noun;             /* an event noun ("attack", "talks"), matched on nouns only */
+    uint32_t preps, npreps;   /* target prepositions of the bare entry, as in sr_pattern */
     uint32_t spreps, nspreps; /* source prepositions of the bare entry, as in sr_pattern */
 } sr_verb;
 
@@ -156,6 +171,8 @@ typedef struct sr_verbdict {
     uint32_t nphrases, capphrases;
     sr_group *groups;
     uint32_t ngroups, capgroups;
+    sr_argcons *argcons; /* noun-class constraints of patterns */
+    uint32_t nargcons, capargcons;
     uint32_t *form_verbs; /* verb ids grouped by form */
     uint64_t *pairs;      /* (form << 32 | verb) while loading */
     uint32_t npairs, cappairs;

@@ -23,7 +23,9 @@
 ** nouns, matched where the word stands as a noun ("Russian attacks on
 ** ports"); words before a ">" must precede the head word after it
 ** ("noun: hunger > strike 142").  "forms:" lines give irregular forms of
-** a lemma.
+** a lemma.  Noun-class constraints ask what kind of thing an argument is:
+** "meet 040 obj:person|group", "meet 040 with:person", "withdraw from ...
+** @location 0874" (classes: src/dict/nounclass.h); each weighs as a word.
 ** "#" starts a comment.
 */
 #include "dict/dict_internal.h"
@@ -34,9 +36,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dict/nounclass.h"
 #include "util/util.h"
 
 #define MAX_FIELDS 32
+#define MAX_CONS 4 /* class constraints on one entry */
 
 /* Position of a load for error messages and rule names. */
 typedef struct lex_ctx {
@@ -143,6 +147,29 @@ static const char *rule_here(lex_ctx *c)
     return sr_arena_printf(&c->d->strings, "%s:%zu", c->rule_name, c->line);
 }
 
+/*
+** "person|group": noun class names joined by "|" into a mask of enum
+** sr_nclass bits (docs/verb-format.md, part 1).
+*/
+static int parse_classes(lex_ctx *c, const char *list, uint32_t *mask)
+{
+    *mask = 0;
+    for (const char *w = list;;) {
+        const char *bar = strchr(w, '|');
+        size_t len = bar ? (size_t)(bar - w) : strlen(w);
+        int cls = sr_nclass_from_name(w, len);
+        if (cls < 0) {
+            char name[SR_WORD_MAX + 1];
+            snprintf(name, sizeof name, "%.*s", (int)(len < SR_WORD_MAX ? len : SR_WORD_MAX), w);
+            return lex_error(c, "unknown noun class", *name ? name : "(empty)");
+        }
+        *mask |= SR_NC_BIT(cls);
+        if (!bar)
+            return 0;
+        w = bar + 1;
+    }
+}
+
 /* "forms: lemma form form ..." */
 static int load_forms(lex_ctx *c, char **f, int n)
 {
@@ -164,6 +191,13 @@ static int load_forms(lex_ctx *c, char **f, int n)
 static int add_word_elem(lex_ctx *c, char *field, uint8_t gap)
 {
     sr_verbdict *d = c->d;
+    if (field[0] == '@') { /* "@location": a noun of these classes */
+        uint32_t mask;
+        if (parse_classes(c, field + 1, &mask) < 0)
+            return -1;
+        sr_dict_add_elem(d, SR_PAT_CLASS, gap, mask);
+        return 0;
+    }
     if (!strchr(field, '|') && !strchr(field, '_')) {
         if (!valid_word(field))
             return lex_error(c, "bad word", field);
@@ -201,11 +235,46 @@ static int add_word_elem(lex_ctx *c, char *field, uint8_t gap)
     return 0;
 }
 
-/* The options after an entry's code: "mutual", "target", "target:...", "source:...". */
+/*
+** The options after an entry's code: "mutual", "target", "target:...",
+** "source:...", and noun-class constraints "obj:person", "with:group".
+*/
 typedef struct entry_opts {
     int mutual, target;
     uint32_t preps, npreps, spreps, nspreps;
+    uint32_t cons, ncons;
 } entry_opts;
+
+/*
+** "obj:person|group" or "PREP:classes" (the object of a preposition on the
+** predicate: "with:person"), appended to the dictionary's constraints.
+** Event nouns have no direct object: they name "of:" instead.
+*/
+static int parse_constraint(lex_ctx *c, char *field, int noun, entry_opts *o)
+{
+    char *colon = strchr(field, ':');
+    *colon = '\0';
+    sr_argcons ac = {SR_NOWORD, 0};
+    if (strcmp(field, "obj") == 0) {
+        if (noun)
+            return lex_error(c, "\"obj:\" is for verbs; an event noun's object is \"of:\"", NULL);
+    } else if (valid_word(field)) {
+        ac.prep = sr_dict_intern_str(c->d, field);
+    } else {
+        return lex_error(c, "bad preposition in class constraint", field);
+    }
+    if (parse_classes(c, colon + 1, &ac.mask) < 0)
+        return -1;
+    if (o->ncons == MAX_CONS)
+        return lex_error(c, "too many class constraints", NULL);
+    sr_verbdict *d = c->d;
+    if (!o->ncons)
+        o->cons = d->nargcons;
+    d->argcons = sr_dict_grow(d->argcons, d->nargcons, &d->capargcons, sizeof *d->argcons);
+    d->argcons[d->nargcons++] = ac;
+    o->ncons++;
+    return 0;
+}
 
 /*
 ** The words f[from..to) after the head, as pattern elements, "..." giving
@@ -242,13 +311,20 @@ static void add_pattern(lex_ctx *c, uint32_t group, uint32_t pre, uint32_t npre,
     p->npost = npost;
     p->code = code;
     p->rule = rule_here(c);
-    p->weight = (uint16_t)(npre + npost + 1);
+    p->weight = (uint16_t)(npre + npost + 1 + o->ncons); /* a constraint weighs as a word */
     p->mutual = (uint8_t)o->mutual;
     p->target = (uint8_t)o->target;
     p->preps = o->preps;
     p->npreps = o->npreps;
     p->spreps = o->spreps;
     p->nspreps = o->nspreps;
+    p->cons = o->cons;
+    p->ncons = o->ncons;
+    p->nclass = (uint16_t)o->ncons;
+    for (uint32_t i = 0; i < npre; i++)
+        p->nclass += c->d->elems[pre + i].kind == SR_PAT_CLASS;
+    for (uint32_t i = 0; i < npost; i++)
+        p->nclass += c->d->elems[post + i].kind == SR_PAT_CLASS;
 }
 
 /*
@@ -289,11 +365,14 @@ static int load_entry_before(lex_ctx *c, char **f, int n, int noun, int mark, co
     return 0;
 }
 
-/* "[noun:] verb word ... word CODE [mutual] [target] [target:PREP|PREP] [source:PREP|PREP]" */
+/*
+** "[noun:] verb word ... word CODE [mutual] [target] [target:PREP|PREP]
+** [source:PREP|PREP] [obj:CLASS|CLASS] [PREP:CLASS|CLASS]"
+*/
 static int load_entry(lex_ctx *c, char **f, int n, int noun)
 {
     sr_verbdict *d = c->d;
-    entry_opts o = {0, 0, 0, 0, 0, 0};
+    entry_opts o = {0, 0, 0, 0, 0, 0, 0, 0};
     while (n >= 3) {
         if (strcmp(f[n - 1], "mutual") == 0)
             o.mutual = 1;
@@ -304,6 +383,9 @@ static int load_entry(lex_ctx *c, char **f, int n, int noun)
                 return -1;
         } else if (strncmp(f[n - 1], "source:", 7) == 0) {
             if (parse_preps(c, f[n - 1] + 7, &o.spreps, &o.nspreps) < 0)
+                return -1;
+        } else if (strchr(f[n - 1], ':') && f[n - 1][0] != ':') {
+            if (parse_constraint(c, f[n - 1], noun, &o) < 0)
                 return -1;
         } else
             break;
@@ -330,7 +412,7 @@ static int load_entry(lex_ctx *c, char **f, int n, int noun)
         return lex_error(c, "bad verb", f[0]);
     const char *code_s = strcmp(code, "---") ? sr_arena_strdup(&d->strings, code) : NULL;
     sr_verb *v = verb_for_lemma(d, sr_dict_intern_str(d, f[0]), noun);
-    if (n == 2) {
+    if (n == 2 && !o.ncons) {
         if (v->rule)
             return lex_error(c,
                              noun ? "duplicate entry for noun, first given at"

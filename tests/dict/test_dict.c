@@ -97,6 +97,41 @@ static void test_lexicon_errors(void **state)
                      0);
 }
 
+/* Noun-class constraints: unknown classes and misplaced ones name the file and line. */
+static void test_lexicon_class_errors(void **state)
+{
+    (void)state;
+    expect_lexicon_error("meet 040\nmeet 040 obj:persn\n", 2, "unknown noun class: persn");
+    expect_lexicon_error("meet 040 obj:\n", 1, "unknown noun class");
+    expect_lexicon_error("meet 040 obj:person||group\n", 1, "unknown noun class");
+    expect_lexicon_error("meet 040 with:person|crowd\n", 1, "unknown noun class: crowd");
+    expect_lexicon_error("meet 040 With:person\n", 1, "bad preposition in class constraint");
+    expect_lexicon_error("noun: meeting 040 obj:person\n", 1, "\"obj:\" is for verbs");
+    expect_lexicon_error("take ... @place 192\n", 1, "unknown noun class: place");
+    expect_lexicon_error("take ... @ 192\n", 1, "unknown noun class");
+    expect_lexicon_error("meet 040 obj:person with:group on:group by:group of:group to:group\n", 1,
+                         "too many class constraints");
+    expect_lexicon_error("meet obj:person 040\n", 1, "bad word");
+    sr_error err = {0};
+    assert_int_equal(load_lexicon_text("meet 040 mutual\nmeet 040 mutual obj:person|noun.group\n"
+                                       "meet 080 obj:communication\nnoun: release 0841 of:person\n"
+                                       "take ... @location 192 target:from\n",
+                                       &err, NULL),
+                     0);
+    /* a constraint weighs as a word: the constrained bare verb becomes a pattern of weight 2 */
+    sr_verbdict *d = sr_verbdict_new(1);
+    char *path = write_temp("meet 040\nmeet 080 obj:communication with:person\n");
+    assert_int_equal(sr_verbdict_load_lexicon(d, path, "verbs/t.txt", NULL, &err), 0);
+    sr_verbdict_finish(d);
+    assert_int_equal(d->npatterns, 1);
+    assert_int_equal(d->patterns[0].weight, 3);
+    assert_int_equal(d->patterns[0].ncons, 2);
+    assert_int_equal(d->patterns[0].npost, 0);
+    unlink(path);
+    free(path);
+    sr_verbdict_free(d);
+}
+
 static void test_lexicon_counts(void **state)
 {
     (void)state;
@@ -325,10 +360,10 @@ static void test_ontology_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_lexicon_errors),  cmocka_unit_test(test_lexicon_counts),
-        cmocka_unit_test(test_inflection),      cmocka_unit_test(test_petrarch_sample),
-        cmocka_unit_test(test_petrarch_errors), cmocka_unit_test(test_petrarch_shared),
-        cmocka_unit_test(test_ontology_errors),
+        cmocka_unit_test(test_lexicon_errors),  cmocka_unit_test(test_lexicon_class_errors),
+        cmocka_unit_test(test_lexicon_counts),  cmocka_unit_test(test_inflection),
+        cmocka_unit_test(test_petrarch_sample), cmocka_unit_test(test_petrarch_errors),
+        cmocka_unit_test(test_petrarch_shared), cmocka_unit_test(test_ontology_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
