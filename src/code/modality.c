@@ -57,6 +57,9 @@ static int complement_link(const tree_ctx *x, uint32_t k)
                      adverbial clause ("halted supplies, accusing Kyiv" keeps the accusation) */
     return sr_tr_rel(x, k, "xcomp") || sr_tr_rel(x, k, "acl") ||
            (sr_tr_rel(x, k, "advcl") && strcmp(sr_tr_case(x, k), "to") == 0) ||
+           /* "accused Israel of detonating pagers" */
+           (sr_tr_rel(x, k, "advcl") && xp && strcmp(xp, "VBG") == 0 &&
+            strcmp(sr_tr_case(x, k), "of") == 0) ||
            (sr_tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||
            (sr_tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN &&
             x->first_child[k] >= 0 && sr_tr_child(x, k, "acl") >= 0);

@@ -317,6 +317,9 @@ static void test_places_and_misparses(void **state)
     expect_not("German Chancellor Olaf Scholz again ruled out supplying Taurus cruise missiles to "
                "Ukraine, saying it could draw Germany into the war.",
                "DEU*", "UKR", "07");
+    /* an accusation takes its code from what it accuses of */
+    expect("Hezbollah accused Israel of detonating thousands of pagers.", "LBN*", "ISR", "1123");
+    expect_not("Hezbollah accused Israel of detonating thousands of pagers.", "ISR", NULL, "18");
     /* a game's report is no conflict, unless armed men act in it */
     expect_not("Argentina won the Copa America in Miami, beating Colombia 1-0 after extra time.",
                NULL, NULL, "1");
