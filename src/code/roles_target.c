@@ -114,6 +114,13 @@ static uint32_t asked_actor(tree_ctx *x, const pred *p, int32_t *out)
     return 0;
 }
 
+/* A verbal act (CAMEO roots 01-05 and 10-13: statements to threats)? */
+static int verbal_code(const char *code)
+{
+    return code && ((code[0] == '0' && code[1] >= '1' && code[1] <= '5') ||
+                    (code[0] == '1' && code[1] <= '3'));
+}
+
 /* The target of active verb h. */
 uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
@@ -178,6 +185,12 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         }
     if (!n && x->c->dict->inflect)
         n = asked_actor(x, p, out);
+    if (!n && x->c->dict->inflect && verbal_code(p->hit.code)) {
+        /* "welcomed the proposals from Qatar": whose words are answered; never for force
+           ("fired rockets from Lebanon" is where they came from) */
+        static const char *const FROM[] = {"from", NULL};
+        n = sr_ro_prep_actors(x, h, p, "obl", FROM, out, TREE_SIDE);
+    }
     if (!n && !x->c->dict->inflect && p->entry)
         n = sr_ro_first_actor_after(x, p, out);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && p->entry && x->c->dict->inflect;
