@@ -338,9 +338,11 @@ void sr_tr_embedded(tree_ctx *x)
             continue;
         /* PETRARCH patterns code the governing verb ("abandoned efforts to stop": 345) */
         if (x->c->dict->inflect &&
-            (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE))) {
-            if (p->code)
-                g->suppressed = 1; /* "refused to withdraw": the refusal is p's code */
+            (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE | SR_WC_AGREE))) {
+            /* "refused to withdraw": the refusal is p's code; "agreed to a ceasefire
+               brokered by X" keeps the agreement its own phrase coded */
+            if (p->code && !((x->wc[g->head] & SR_WC_AGREE) && g->hit.matched_pattern))
+                g->suppressed = 1;
         } else {
             p->suppressed = 1; /* "urged Y to withdraw": the appeal is the event */
             const char *code, *rule;

@@ -313,3 +313,37 @@ int sr_ro_contains(const int32_t *v, uint32_t n, int32_t m)
             return 1;
     return 0;
 }
+
+/* The mention of sentence si whose words start at byte start, or -1. */
+static int32_t mention_at(const tree_ctx *x, uint32_t si, uint32_t start)
+{
+    for (size_t m = 0; m < x->in->nmentions; m++)
+        if (x->in->mentions[m].sentence == si && x->in->mentions[m].span.start == start)
+            return (int32_t)m;
+    return -1;
+}
+
+/*
+** The two parties a subject such as "the sides" stands for: the source and
+** target of the latest event of this sentence or the two before it whose
+** two sides are of different countries ("Lavrov and Rubio held talks; the
+** sides agreed ...").  0 when there is none.
+*/
+uint32_t sr_ro_last_two_parties(tree_ctx *x, uint32_t k, int32_t *out)
+{
+    (void)k;
+    for (size_t e = x->out->n; e-- > 0;) {
+        const sr_event *ev = &x->out->v[e];
+        if (ev->sentence + 2 < x->si)
+            break;
+        if (!ev->target.code || strncmp(ev->source.code, "---", 3) == 0 ||
+            strncmp(ev->target.code, "---", 3) == 0 ||
+            strncmp(ev->source.code, ev->target.code, 3) == 0)
+            continue;
+        out[0] = mention_at(x, ev->sentence, ev->source.span.start);
+        out[1] = mention_at(x, ev->sentence, ev->target.span.start);
+        if (out[0] >= 0 && out[1] >= 0)
+            return 2;
+    }
+    return 0;
+}

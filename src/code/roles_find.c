@@ -154,6 +154,21 @@ uint32_t sr_ro_object_actors(tree_ctx *x, uint32_t h, const pred *p, int32_t *ou
     return n;
 }
 
+/* "the sides", "both countries", "the two leaders": a subject that stands for two parties. */
+static int both_sides(const tree_ctx *x, uint32_t s)
+{
+    if (x->s->tokens[s].upos != SR_UPOS_NOUN)
+        return 0;
+    if (x->wc[s] & SR_WC_SIDES)
+        return 1;
+    for (int32_t c = x->first_child[s]; c >= 0; c = x->next_child[c])
+        if ((sr_tr_rel(x, (uint32_t)c, "det") || sr_tr_rel(x, (uint32_t)c, "nummod") ||
+             sr_tr_rel(x, (uint32_t)c, "cc:preconj")) &&
+            (x->wc[c] & SR_WC_BOTH))
+            return 1;
+    return 0;
+}
+
 /*
 ** The subject of verb h as the actors it stands for; *inherited is set when
 ** they come from another verb or noun.  depth bounds the climb.
@@ -173,6 +188,8 @@ uint32_t sr_ro_subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited,
             n = sr_ro_add_actor(out, 0, TREE_SIDE, sr_ro_synthetic_actor(x, (uint32_t)s));
         if (!n && (x->wc[s] & SR_WC_CROWD))
             n = sr_ro_add_actor(out, 0, TREE_SIDE, sr_ro_crowd_actor(x, (uint32_t)s));
+        if (!n && x->c->dict->inflect && both_sides(x, (uint32_t)s))
+            n = sr_ro_last_two_parties(x, (uint32_t)s, out);
         return n;
     }
     int g = sr_tr_head(x, h);

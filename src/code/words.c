@@ -18,9 +18,13 @@
 #include "util/arena.h"
 #include "util/util.h"
 
-static const char *const CLASS_NAMES[SR_WC_COUNT] = {
-    "speech",       "negator",  "negating", "future",   "conditional", "intend", "promise", "light",
-    "first-person", "relative", "crowd",    "military", "sector",      "agree",  "sport"};
+/* One name per SR_WC_* bit, in bit order; the assertion below keeps the two in step. */
+static const char *const CLASS_NAMES[] = {
+    "speech",  "negator", "negating",     "future",   "conditional", "intend",
+    "promise", "light",   "first-person", "relative", "crowd",       "military",
+    "sector",  "agree",   "sport",        "sides",    "both"};
+_Static_assert(sizeof CLASS_NAMES / sizeof CLASS_NAMES[0] == SR_WC_COUNT,
+               "a name for every word class");
 
 static const char *const MODALITY_NAMES[SR_MOD_COUNT] = {"asserted", "negated", "future",
                                                          "conditional", "intended"};

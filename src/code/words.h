@@ -31,7 +31,9 @@ enum {
     SR_WC_SECTOR = 1 << 12,      /* government, ministry, army: which arm of a state speaks */
     SR_WC_AGREE = 1 << 13,       /* agree: a joint future act of its subjects, on each other */
     SR_WC_SPORT = 1 << 14,       /* cup, tournament, league: a game, where "beat" is no assault */
-    SR_WC_COUNT = 15
+    SR_WC_SIDES = 1 << 15,       /* sides, parties: the two parties just named */
+    SR_WC_BOTH = 1 << 16,        /* both, two: "both countries", "the two leaders" */
+    SR_WC_COUNT = 17
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

@@ -44,11 +44,12 @@ static int clause_boundary(const sr_token *t)
            tag_is(t, "WDT") || tag_is(t, "WP") || tag_is(t, "WRB");
 }
 
-/* What may follow a transitive or phrasal verb: a determiner, noun, number, adjective... */
+/* What may follow a transitive or phrasal verb: a determiner, noun, number, adjective, "to"... */
 static int object_start(const sr_token *t)
 {
     return tag_is(t, "DT") || tag_is(t, "CD") || tag_starts(t, "NN") || tag_starts(t, "JJ") ||
-           tag_is(t, "PRP$") || tag_is(t, "PRP") || tag_is(t, "RP") || tag_is(t, "IN");
+           tag_is(t, "PRP$") || tag_is(t, "PRP") || tag_is(t, "RP") || tag_is(t, "IN") ||
+           tag_is(t, "TO");
 }
 
 /* Is every finite verb after token i set off from it by a clause boundary? */

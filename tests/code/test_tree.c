@@ -341,6 +341,13 @@ static void test_places_and_misparses(void **state)
     /* what parties agree to do is to come, and between them */
     expect("China and the USA agreed to lower the duties for 90 days.", "CHN", "USA", "03");
     expect("China and the USA agreed to lower the duties for 90 days.", "USA", "CHN", "03");
+    /* "the sides", "both countries": the two parties of the latest event between countries */
+    expect("China and India held talks in Beijing. Both countries agreed to resume direct "
+           "flights.",
+           "IND", "CHN", "031");
+    expect("Lavrov and Rubio held talks in Riyadh on Tuesday. The sides agreed to restore the "
+           "normal work of the embassies.",
+           "RUSGOV", NULL, "03");
     /* where a reciprocal act happens is no party to it */
     expect("The leaders of Armenia and Azerbaijan signed a peace declaration at the White House.",
            "ARM*", "AZE*", "057");

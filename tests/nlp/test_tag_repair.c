@@ -61,6 +61,11 @@ static void test_main_verb_repaired(void **state)
                                      "elections/NNS ./.",
                                      2),
                         "VBD");
+    /* an infinitive complement follows a main verb too */
+    assert_string_equal(repaired_tag("Both/DT countries/NNS agreed/VBN to/TO resume/VB "
+                                     "flights/NNS ./.",
+                                     2),
+                        "VBD");
     /* a conjunction between nouns opens no clause */
     assert_string_equal(repaired_tag("RSF/NNP fighters/NNS and/CC/C Arab/JJ militias/NNS "
                                      "killed/VBN hundreds/NNS ,/, survivors/NNS said/VBD ./.",
