@@ -135,6 +135,11 @@ static void verb_roles(tree_ctx *x, pred *p)
                 sr_ro_prep_actors(x, (uint32_t)s, p, "nmod", sr_ro_verb_preps, p->tgt, TREE_SIDE);
             if (!p->ntgt)
                 p->ntgt = sr_ro_prep_actors(x, h, p, "obl", sr_ro_verb_preps, p->tgt, TREE_SIDE);
+        } else if (s >= 0 && a < 0 && x->c->dict->inflect && p->hit.code &&
+                   strncmp(p->hit.code, "15", 2) == 0) {
+            /* "Thousands of Polish troops were deployed": the force deployed shows force */
+            p->passive = 0;
+            p->nsrc = sr_tr_actors(x, (uint32_t)s, p->src, TREE_SIDE);
         } else if (s >= 0)
             p->ntgt = sr_tr_actors(x, (uint32_t)s, p->tgt, TREE_SIDE);
         else if (sr_tr_rel(x, h, "acl") && sr_tr_head(x, h) >= 0)
@@ -234,8 +239,15 @@ static void noun_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
     static const char *const SOURCE_MODS[] = {"amod", "nmod:poss", "compound", NULL};
+    static const char *const BY_AGENT[] = {"by", NULL};
     if (p->hit.nspreps)
         noun_source_by_preposition(x, p);
+    int32_t possessor = -1; /* "his detention by Egyptian authorities": by acts, he undergoes */
+    if (!p->nsrc && x->c->dict->inflect &&
+        (p->nsrc = sr_ro_prep_actors(x, h, NULL, "nmod", BY_AGENT, p->src, TREE_SIDE)) > 0) {
+        int c = sr_tr_child(x, h, "nmod:poss");
+        possessor = c >= 0 ? sr_ro_actor_at(x, (uint32_t)c, 1) : -1;
+    }
     for (int i = 0; SOURCE_MODS[i] && !p->nsrc; i++)
         for (int32_t c = x->first_child[h]; c >= 0 && !p->nsrc; c = x->next_child[c])
             if (sr_tr_rel(x, (uint32_t)c, SOURCE_MODS[i]) && !sr_ro_in_trigger(x, p, c) &&
@@ -283,6 +295,8 @@ static void noun_roles(tree_ctx *x, pred *p)
     /* "talks on Ukraine": what is discussed is no target */
     const char *const *preps = sr_ro_consults(x, p) ? sr_ro_consult_preps : sr_ro_noun_preps;
     p->ntgt = sr_ro_prep_actors(x, h, p, "nmod", preps, p->tgt, TREE_SIDE);
+    if (!p->ntgt && possessor >= 0)
+        p->ntgt = sr_ro_add_actor(p->tgt, 0, TREE_SIDE, possessor);
     if (p->hit.nspreps) /* the source's preposition names no target */
         p->ntgt = 0;
     for (uint32_t k = p->hit.tstart; k < p->hit.tend && !p->ntgt; k++)

@@ -216,6 +216,11 @@ uint32_t sr_ro_subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited,
     if (sr_tr_rel(x, h, "advcl") || sr_tr_rel(x, h, "acl")) {
         if (sr_tr_is_verbal(x, (uint32_t)g))
             return sr_ro_subject_of(x, (uint32_t)g, out, inherited, depth - 1);
+        const char *xp = x->s->tokens[h].xpos;
+        uint32_t n = 0;
+        if (sr_tr_rel(x, h, "acl") && xp && strcmp(xp, "VBG") == 0 && x->c->dict->inflect &&
+            (n = sr_tr_actors(x, (uint32_t)g, out, TREE_SIDE)) > 0)
+            return n; /* "Russian troops fighting in Ukraine": the troops fight */
         /* "excluded the opportunity to send troops": the verb that governs the noun */
         int gg = sr_tr_head(x, (uint32_t)g);
         if (gg >= 0 &&

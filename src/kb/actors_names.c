@@ -100,6 +100,10 @@ int sr_act_unknown_capital(const finder *f, uint32_t k)
         sr_act_stop_word(f->norm[k]) || sr_act_pronoun(f->norm[k]) ||
         sr_act_title_modifier(f->norm[k]) || f->titlecase)
         return 0;
+    /* the first word of a sentence is capitalized anyway: only a proper noun counts there
+       ("Several Russian soldiers", "Hundreds of Russian troops" name no other name) */
+    if (k == 0 && f->s->tokens[0].upos && f->s->tokens[0].upos != SR_UPOS_PROPN)
+        return 0;
     return !known_at(f, k);
 }
 

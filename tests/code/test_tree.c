@@ -326,6 +326,12 @@ static void test_places_and_misparses(void **state)
     expect_not("Argentina won the Copa America in Miami, beating Colombia 1-0 after extra time.",
                NULL, NULL, "1");
     expect("Gunmen attacked fans in Nigeria after the cup final.", "*", NULL, "19");
+    /* a sentence's first word is no unknown name the nationality after it belongs to */
+    expect("Hundreds of Russian soldiers attacked the village.", "RUSMIL", NULL, "19");
+    expect("Several Russian soldiers attacked the village.", "RUSMIL", NULL, "19");
+    /* a force deployed in the passive is the force that shows it */
+    expect("Thousands of Polish troops were deployed along the border with Belarus.", "POLMIL",
+           NULL, "15");
     /* a seat of power under attack stands for its country */
     expect("Russian forces shelled Kyiv overnight.", "RUS*", "UKR", "19");
     expect("The Kremlin rejected the proposal.", "RUSGOV", NULL, "12");
