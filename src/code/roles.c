@@ -48,14 +48,10 @@ static int reciprocal_object(const tree_ctx *x, uint32_t h)
     return 0;
 }
 
-/* Verbs of saying whose object is the one spoken to ("told reporters"). */
+/* Verbs of saying whose object is the one spoken to ("told reporters": class addressee). */
 static int addressee_verb(const tree_ctx *x, uint32_t h)
 {
-    static const char *const V[] = {"tell", "inform", "brief", "assure", "warn", "remind", NULL};
-    for (int i = 0; V[i]; i++)
-        if (strcmp(sr_tr_lemma(x, h), V[i]) == 0)
-            return 1;
-    return 0;
+    return (x->wc[h] & SR_WC_ADDRESSEE) != 0;
 }
 
 /*

@@ -377,12 +377,10 @@ uint32_t sr_ro_first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
 /* Is token k, inside the subtree of top, reached through a place preposition ("in Ukraine")? */
 int sr_ro_under_place(const tree_ctx *x, uint32_t k, uint32_t top)
 {
-    static const char *const PLACE[] = {"in", "near", "inside", "across", "throughout", NULL};
     for (uint32_t steps = 0; steps < x->n && k != top; steps++) {
         const char *c = sr_tr_case(x, k);
-        for (int i = 0; PLACE[i]; i++)
-            if (strcmp(c, PLACE[i]) == 0)
-                return 1;
+        if (*c && (sr_words_classes(x->c->words, c) & SR_WC_PLACE_PREP))
+            return 1;
         int g = sr_tr_head(x, k);
         if (g < 0)
             return 0;

@@ -33,7 +33,9 @@ enum {
     SR_WC_SPORT = 1 << 14,       /* cup, tournament, league: a game, where "beat" is no assault */
     SR_WC_SIDES = 1 << 15,       /* sides, parties: the two parties just named */
     SR_WC_BOTH = 1 << 16,        /* both, two: "both countries", "the two leaders" */
-    SR_WC_COUNT = 17
+    SR_WC_ADDRESSEE = 1 << 17,   /* tell, inform, brief: the object is the one spoken to */
+    SR_WC_PLACE_PREP = 1 << 18,  /* in, near, inside: its noun is where, not whom */
+    SR_WC_COUNT = 19
 };
 
 typedef struct sr_wordclasses sr_wordclasses;
