@@ -69,6 +69,28 @@ void sr_act_compose(const phrase *ph, char *code, size_t cap)
 }
 
 /*
+** "the government of Maduro", "the forces of Assad", "the spokesman of
+** Putin": a leader named after an agent word and "of" gives it the country
+** the leader holds office in on the date.  Extends the title over the name.
+*/
+static void attach_following_person(finder *f, phrase *ph, uint32_t q)
+{
+    hit h = sr_act_longest(f, q, sr_act_keep_person);
+    const kb_posting *pp = h.slot ? sr_act_choose(f, h.slot, sr_act_accept_person) : NULL;
+    if (!pp || !sr_act_capitalized(f, q))
+        return;
+    char country[4];
+    sr_act_country_of(f->kb, sr_act_ent(f->kb, pp), f->date, country);
+    if (!country[0] || strcmp(country, "---") == 0)
+        return;
+    ph->mod = h;
+    ph->mod_entity = sr_act_ent(f->kb, pp);
+    kb_copy(ph->mod_code, sizeof ph->mod_code, country);
+    ph->title_end = h.end;
+    ph->post_mod = 1;
+}
+
+/*
 ** "soldiers from Gondor", "the ambassadors of Arnor", "activists in
 ** Arnor": a country or organization after the title is its modifier.
 ** Extends the title over it.
@@ -89,6 +111,10 @@ static void attach_following_modifier(finder *f, phrase *ph)
         q++;
     hit h = sr_act_longest(f, q, sr_act_keep_modifier);
     const kb_posting *mp = h.slot ? sr_act_choose(f, h.slot, sr_act_accept_modifier) : NULL;
+    if (!mp && ph->agent && strcmp(w, "of") == 0) {
+        attach_following_person(f, ph, q);
+        return;
+    }
     if (!mp || sr_act_inside_other_name(f, q, h.end))
         return;
     ph->mod = h;

@@ -329,6 +329,8 @@ static void test_places_and_misparses(void **state)
     /* a sentence's first word is no unknown name the nationality after it belongs to */
     expect("Hundreds of Russian soldiers attacked the village.", "RUSMIL", NULL, "19");
     expect("Several Russian soldiers attacked the village.", "RUSMIL", NULL, "19");
+    /* an agent "of" a leader is of the leader's country */
+    expect("The forces of Assad shelled the town of Douma.", "SYRMIL", NULL, "19");
     /* a force deployed in the passive is the force that shows it */
     expect("Thousands of Polish troops were deployed along the border with Belarus.", "POLMIL",
            NULL, "15");
