@@ -3,8 +3,8 @@
 ** (the files of bench/code/dev, format in bench/code/dev/README.md).
 **
 ** Codes every record with the tree coder and with the shallow baseline
-** and reports, per file (tuning and frozen halves apart), precision,
-** recall and F1 of
+** and reports, per file (tuning and frozen halves apart) and over all
+** tuning and all frozen halves, precision, recall and F1 of
 **   (source, target, CAMEO code)                  exact actor codes,
 **   (source country, target country, PLOVER type) actor codes cut to
 **                                                 their country (or IGO),
@@ -231,6 +231,20 @@ static void report(const char *label, const result *r)
                100.0 * (double)r->actors_country / (double)r->actors);
 }
 
+/* Add result b into a (micro-averaged totals). */
+static void add_result(result *a, const result *b)
+{
+    for (int i = 0; i < 3; i++) {
+        a->s[i].tp += b->s[i].tp;
+        a->s[i].fp += b->s[i].fp;
+        a->s[i].fn += b->s[i].fn;
+    }
+    a->records += b->records;
+    a->actors += b->actors;
+    a->actors_exact += b->actors_exact;
+    a->actors_country += b->actors_country;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -280,16 +294,34 @@ int main(int argc, char **argv)
             closedir(dp);
         qsort(files, (size_t)nf, sizeof *files, cmp_str);
     }
+    /* totals over the tuning halves and over the frozen halves (0 and 1) */
+    result total_tree[2], total_shallow[2];
+    memset(total_tree, 0, sizeof total_tree);
+    memset(total_shallow, 0, sizeof total_shallow);
+    int have_total[2] = {0, 0};
     for (int i = 0; i < nf; i++) {
         result tree = {0}, shallow = {0};
         if (run_file(e, files[i], &tree, &shallow) == 0) {
             const char *base = strrchr(files[i], '/');
-            printf("%s\n", base ? base + 1 : files[i]);
+            base = base ? base + 1 : files[i];
+            printf("%s\n", base);
             report("tree coder", &tree);
             report("shallow coder", &shallow);
+            int half = strstr(base, "-frozen") ? 1 : strstr(base, "-tune") ? 0 : -1;
+            if (half >= 0) {
+                add_result(&total_tree[half], &tree);
+                add_result(&total_shallow[half], &shallow);
+                have_total[half] = 1;
+            }
         }
         free(files[i]);
     }
+    for (int half = 0; half < 2; half++)
+        if (have_total[half]) {
+            printf("all %s halves\n", half ? "frozen" : "tuning");
+            report("tree coder", &total_tree[half]);
+            report("shallow coder", &total_shallow[half]);
+        }
     sr_engine_close(e);
     return 0;
 }
