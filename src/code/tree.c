@@ -252,6 +252,42 @@ static int has_agent(const tree_ctx *x, uint32_t k)
     return 0;
 }
 
+/*
+** Is token k a noun the lexicon codes as force (18-20) whose attacker a
+** modifier or possessor names ("the Israeli strikes", "its offensive")?
+** Such a noun is an event of its own even inside another verb's phrase.
+*/
+static int attack_with_attacker(const tree_ctx *x, uint32_t k)
+{
+    const sr_verbdict *d = x->c->dict;
+    if (!d->inflect || x->s->tokens[k].upos != SR_UPOS_NOUN)
+        return 0;
+    int named = 0;
+    for (int32_t c = x->first_child[k]; c >= 0 && !named; c = x->next_child[c])
+        named =
+            (sr_tr_rel(x, (uint32_t)c, "amod") || sr_tr_rel(x, (uint32_t)c, "nmod:poss")) &&
+            (x->ti[c].mention >= 0 || x->s->tokens[c].upos == SR_UPOS_PRON); /* "its offensive" */
+    if (!named)
+        return 0;
+    match_ctx mc = {.d = d,
+                    .mentions = x->in->mentions,
+                    .ti = x->ti,
+                    .n = x->n,
+                    .tokens = x->s->tokens,
+                    .nc = x->c->nclass,
+                    .head = (int32_t)k,
+                    .nmentions = (uint32_t)x->in->nmentions};
+    uint32_t nv;
+    const uint32_t *vs = sr_match_entries(&mc, k, &nv);
+    for (uint32_t i = 0; i < nv; i++) {
+        const sr_verb *v = &d->verbs[vs[i]];
+        if (v->noun && v->code && !v->npre && !v->npost &&
+            ((v->code[0] == '1' && v->code[1] >= '8') || v->code[0] == '2'))
+            return 1;
+    }
+    return 0;
+}
+
 /* Add the predicate of the best entry at token k, nouns or verbs. */
 static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
 {
@@ -342,10 +378,12 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
     x->pred_at[p.head] = (int32_t)x->npred;
     x->preds[x->npred++] = p;
     /* a claim of responsibility reports the act it claims: "claimed the attack" leaves
-       "attack" free to code the attack, whose source the claimant is (roles.c) */
+       "attack" free to code the attack, whose source the claimant is (roles.c); any other
+       phrase leaves free an attack noun that names its attacker ("condemned the Israeli
+       strikes on Gaza", "ordered Israel to halt its offensive") */
     int claim = d->inflect && p.code && strncmp(p.code, "015", 3) == 0;
     for (uint32_t j = p.hit.tstart; j < p.hit.tend && !claim; j++)
-        if (j != p.head)
+        if (j != p.head && !attack_with_attacker(x, j))
             x->ti[j].used = 1;
 }
 

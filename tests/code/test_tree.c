@@ -319,6 +319,9 @@ static void test_places_and_misparses(void **state)
                "DEU*", "UKR", "07");
     /* a verbal act answers the actor whose words came "from" it */
     expect("Egypt welcomed the proposals from Qatar.", "EGY", "QAT", "05");
+    /* an attack noun that names its attacker is an event inside another's phrase too */
+    expect("The French government condemned the Israeli strikes on Gaza.", "ISR*", "PSE", "19");
+    expect("The French government condemned the Israeli strikes on Gaza.", "FRAGOV", "ISR", "111");
     /* an accusation takes its code from what it accuses of */
     expect("Hezbollah accused Israel of detonating thousands of pagers.", "LBN*", "ISR", "1123");
     expect_not("Hezbollah accused Israel of detonating thousands of pagers.", "ISR", NULL, "18");
