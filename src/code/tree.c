@@ -252,6 +252,20 @@ static int has_agent(const tree_ctx *x, uint32_t k)
     return 0;
 }
 
+/* The matcher's view of the sentence, for entries at token k. */
+static match_ctx match_context(const tree_ctx *x, uint32_t k)
+{
+    match_ctx mc = {.d = x->c->dict,
+                    .mentions = x->in->mentions,
+                    .ti = x->ti,
+                    .n = x->n,
+                    .tokens = x->s->tokens,
+                    .nc = x->c->nclass,
+                    .head = (int32_t)k,
+                    .nmentions = (uint32_t)x->in->nmentions};
+    return mc;
+}
+
 /*
 ** Is token k a noun the lexicon codes as force (18-20) whose attacker a
 ** modifier or possessor names ("the Israeli strikes", "its offensive")?
@@ -269,14 +283,7 @@ static int attack_with_attacker(const tree_ctx *x, uint32_t k)
             (x->ti[c].mention >= 0 || x->s->tokens[c].upos == SR_UPOS_PRON); /* "its offensive" */
     if (!named)
         return 0;
-    match_ctx mc = {.d = d,
-                    .mentions = x->in->mentions,
-                    .ti = x->ti,
-                    .n = x->n,
-                    .tokens = x->s->tokens,
-                    .nc = x->c->nclass,
-                    .head = (int32_t)k,
-                    .nmentions = (uint32_t)x->in->nmentions};
+    match_ctx mc = match_context(x, k);
     uint32_t nv;
     const uint32_t *vs = sr_match_entries(&mc, k, &nv);
     for (uint32_t i = 0; i < nv; i++) {
@@ -292,14 +299,7 @@ static int attack_with_attacker(const tree_ctx *x, uint32_t k)
 static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
 {
     const sr_verbdict *d = x->c->dict;
-    match_ctx mc = {.d = d,
-                    .mentions = x->in->mentions,
-                    .ti = x->ti,
-                    .n = x->n,
-                    .tokens = x->s->tokens,
-                    .nc = x->c->nclass,
-                    .head = (int32_t)k,
-                    .nmentions = (uint32_t)x->in->nmentions};
+    match_ctx mc = match_context(x, k);
     uint32_t nv;
     const uint32_t *vs = sr_match_entries(&mc, k, &nv);
     int best_len = -1;
