@@ -96,9 +96,15 @@ uint32_t sr_tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
     if (t >= 0) {
         /* "the delegations of the USA and Ukraine": conjuncts inside the mention's words too */
         const sr_mention *m = sr_tr_mention(x, x->ti[t].mention);
-        for (uint32_t j = m->first; j < m->last && j < x->n; j++)
+        for (uint32_t j = m->first; j < m->last && j < x->n; j++) {
             if (j != k)
                 n = add_conjuncts(x, j, out, n, max);
+            /* "Indian and Pakistani troops": "Pakistani" the conjunct of an actor before it */
+            int g = sr_tr_head(x, j);
+            if (x->c->dict->inflect && sr_tr_rel(x, j, "conj") && g >= 0 &&
+                ((uint32_t)g < m->first || (uint32_t)g >= m->last) && x->ti[g].mention >= 0)
+                n = sr_ro_add_actor(out, n, max, x->ti[g].mention);
+        }
     }
     return n;
 }

@@ -204,6 +204,57 @@ static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
     context_words(f);
 }
 
+/* An adjective ("Indian"), or an abbreviation used as one ("U.S.", "UK"), not a name ("India"). */
+static int adjective_like(const sr_token *t)
+{
+    if (t->upos == SR_UPOS_ADJ)
+        return 1;
+    if (t->upos != SR_UPOS_PROPN || !t->form)
+        return 0;
+    for (const char *c = t->form; *c; c++)
+        if (*c >= 'a' && *c <= 'z')
+            return 0;
+    return 1;
+}
+
+/*
+** "Indian and Pakistani troops", "U.S., British and French warships": a
+** country named by its adjective just before "and", "or" or a comma that
+** joins it to an agent mention of another country is that agent too: the
+** sector of the agent goes to every country of the list.  Mentions from
+** index first on are this sentence's.
+*/
+static void share_agent_with_adjectives(finder *f, size_t first)
+{
+    const sr_sentence *s = f->s;
+    for (size_t k = f->nm; k-- > first + 1;) {
+        sr_mention *agent = &f->m[k];
+        if (agent->kind != SR_MENTION_AGENT || !agent->sector || strlen(agent->code) < 6 ||
+            strncmp(agent->code, "---", 3) == 0)
+            continue;
+        uint32_t head_start = agent->first; /* the agent's own first token (its adjective) */
+        for (size_t j = k; j-- > first;) {
+            sr_mention *adj = &f->m[j];
+            uint32_t gap = head_start - adj->last;
+            if (adj->last > head_start || gap != 1 || adj->kind != SR_MENTION_NAME ||
+                strlen(adj->code) != 3 || adj->last != adj->first + 1 ||
+                !adjective_like(&s->tokens[adj->first]))
+                break;
+            const char *w = f->norm[adj->last];
+            if (strcmp(w, "and") != 0 && strcmp(w, "or") != 0 && strcmp(w, ",") != 0)
+                break;
+            char code[32];
+            snprintf(code, sizeof code, "%s%s", adj->code, agent->code + 3);
+            adj->code = sr_arena_strdup(f->a, code);
+            adj->kind = SR_MENTION_AGENT;
+            adj->agent = agent->agent;
+            adj->sector = agent->sector;
+            adj->name = agent->name;
+            head_start = adj->first;
+        }
+    }
+}
+
 void sr_actors_find(const sr_kb *kb, const char *text, const sr_sentence *sentences,
                     size_t nsentences, const char *date, sr_arena *a, sr_mention **mentions,
                     size_t *nmentions)
@@ -222,10 +273,12 @@ void sr_actors_find(const sr_kb *kb, const char *text, const sr_sentence *senten
             continue;
         load_sentence(&f, (uint32_t)si, s);
         sr_act_sentence_codes(&f);
+        size_t first = f.nm;
         for (uint32_t i = 0; i < s->ntokens;) {
             uint32_t next = read_phrase(&f, i);
             i = next > i ? next : i + 1;
         }
+        share_agent_with_adjectives(&f, first);
     }
     *mentions = f.nm ? sr_arena_calloc(a, f.nm, sizeof **mentions) : NULL;
     if (f.nm)

@@ -332,6 +332,14 @@ static void test_places_and_misparses(void **state)
     /* a sentence's first word is no unknown name the nationality after it belongs to */
     expect("Hundreds of Russian soldiers attacked the village.", "RUSMIL", NULL, "19");
     expect("Several Russian soldiers attacked the village.", "RUSMIL", NULL, "19");
+    /* conjoined nationalities share the agent word: "Indian and Pakistani troops" */
+    expect("Indian and Pakistani troops exchanged heavy artillery fire across the Line of "
+           "Control.",
+           "INDMIL", "PAKMIL", "19");
+    expect("Indian and Pakistani troops exchanged heavy artillery fire across the Line of "
+           "Control.",
+           "PAKMIL", "INDMIL", "19");
+    expect_not("India and Pakistani troops clashed.", "INDMIL", NULL, "");
     /* an agent "of" a leader is of the leader's country */
     expect("The forces of Assad shelled the town of Douma.", "SYRMIL", NULL, "19");
     /* a force deployed in the passive is the force that shows it */
