@@ -156,12 +156,9 @@ static void verb_roles(tree_ctx *x, pred *p)
     } else {
         p->nsrc = sr_ro_subject_of(x, h, p->src, &inherited, 4);
         int s = sr_ro_active_subject(x, h); /* "Russian missiles hit Kyiv": its military */
-        for (int32_t c = s >= 0 && p->nsrc == 1 ? x->first_child[s] : -1; c >= 0;
-             c = x->next_child[c])
-            if (sr_tr_rel(x, (uint32_t)c, "amod") && x->ti[c].mention == p->src[0]) {
-                p->src[0] = sr_ro_military_source(x, p, (uint32_t)s, p->src[0]);
-                break;
-            }
+        for (uint32_t i = 0; s >= 0 && i < p->nsrc; i++)
+            if (x->ti[s].mention < 0) /* "U.S. and British warplanes": both militaries */
+                p->src[i] = sr_ro_military_source(x, p, (uint32_t)s, p->src[i]);
         if (!x->c->dict->inflect && sr_ro_unknown_names(x, p->src, p->nsrc)) {
             int32_t near[TREE_SIDE];
             uint32_t n = actor_before(x, h, near);
@@ -318,6 +315,45 @@ static void noun_roles(tree_ctx *x, pred *p)
     }
 }
 
+/* The token of an aerial means (class aerial) at k or among its compounds and modifiers, or -1. */
+static int aerial_at(const tree_ctx *x, uint32_t k)
+{
+    if (x->wc[k] & SR_WC_AERIAL)
+        return (int)k;
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        if ((sr_tr_rel(x, (uint32_t)c, "compound") || sr_tr_rel(x, (uint32_t)c, "amod")) &&
+            (x->wc[c] & SR_WC_AERIAL))
+            return c;
+    return -1;
+}
+
+/*
+** A plain attack (190) by aerial means employs aerial weapons (195): the
+** means is the verb's subject ("Israeli warplanes struck Iran") or a "by"
+** or "with" phrase of the verb or noun ("attacked the region by 40
+** unmanned aircraft").  The event cites the words.txt line.
+*/
+static void aerial_attack(tree_ctx *x, pred *p)
+{
+    if (!x->c->dict->inflect || !p->hit.code || strcmp(p->hit.code, "190") != 0)
+        return;
+    int a = -1, s = p->noun ? -1 : sr_ro_active_subject(x, p->head);
+    if (s >= 0)
+        a = aerial_at(x, (uint32_t)s);
+    for (int32_t c = x->first_child[p->head]; c >= 0 && a < 0; c = x->next_child[c]) {
+        const char *w = sr_tr_case(x, (uint32_t)c);
+        if ((sr_tr_rel(x, (uint32_t)c, "obl") || sr_tr_rel(x, (uint32_t)c, "nmod")) &&
+            (strcmp(w, "by") == 0 || strcmp(w, "with") == 0))
+            a = aerial_at(x, (uint32_t)c);
+    }
+    if (a < 0)
+        return;
+    p->hit.code = p->code = "195";
+    p->map_rule = sr_words_rule(x->c->words, sr_tr_lemma(x, (uint32_t)a), SR_WC_AERIAL);
+    if (!p->map_rule)
+        p->map_rule = sr_words_rule(x->c->words, x->s->tokens[a].form, SR_WC_AERIAL);
+}
+
 void sr_tr_roles(tree_ctx *x, pred *p)
 {
     if (p->roles_state)
@@ -364,6 +400,7 @@ void sr_tr_roles(tree_ctx *x, pred *p)
         p->ntgt = 0; /* "X and Y signed a declaration at the White House": between them */
     sr_ro_drop_self_targets(x, p);
     sr_ro_attacked_seats(x, p);
+    aerial_attack(x, p);
     /* an attack the text gives no target ("strikes were aimed at ports") falls
        on the country the document is about, when the attacker is foreign to it */
     const char *code = p->hit.code;

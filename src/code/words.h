@@ -35,7 +35,8 @@ enum {
     SR_WC_BOTH = 1 << 16,        /* both, two: "both countries", "the two leaders" */
     SR_WC_ADDRESSEE = 1 << 17,   /* tell, inform, brief: the object is the one spoken to */
     SR_WC_PLACE_PREP = 1 << 18,  /* in, near, inside: its noun is where, not whom */
-    SR_WC_COUNT = 19
+    SR_WC_AERIAL = 1 << 19,      /* warplane, drone, missile: an attack by them is aerial (195) */
+    SR_WC_COUNT = 20
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

@@ -332,6 +332,11 @@ static void test_places_and_misparses(void **state)
     /* a sentence's first word is no unknown name the nationality after it belongs to */
     expect("Hundreds of Russian soldiers attacked the village.", "RUSMIL", NULL, "19");
     expect("Several Russian soldiers attacked the village.", "RUSMIL", NULL, "19");
+    /* an attack by aerial means is aerial; the means' countries are their militaries */
+    expect("U.S. and British warplanes struck dozens of Houthi targets in Yemen overnight.",
+           "GBRMIL", "YEMREB", "195");
+    expect("U.S. and British warplanes struck dozens of Houthi targets in Yemen overnight.",
+           "USAMIL", "YEMREB", "195");
     /* conjoined nationalities share the agent word: "Indian and Pakistani troops" */
     expect("Indian and Pakistani troops exchanged heavy artillery fire across the Line of "
            "Control.",
