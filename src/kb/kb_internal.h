@@ -141,6 +141,14 @@ struct sr_kb {
     const kb_slot *slots;
     const kb_fuzzy *fuzzy;
     const char *strings;
+    /*
+    ** Built at load, not stored: the indices of the fuzzy names grouped by
+    ** the first byte of their key, each group in the table's order (by key
+    ** length), group c at fuzzy_order[fuzzy_group[c] .. fuzzy_group[c + 1]).
+    ** A name is only ever compared with keys of its own first sound.
+    */
+    uint32_t *fuzzy_order;
+    uint32_t fuzzy_group[257];
 };
 
 /*
