@@ -320,21 +320,32 @@ static int8_t *expand_table(const sr_model_file *m, const char *prefix, int bits
         if (abs(w[i]) > maxabs)
             maxabs = abs(w[i]);
     const float narrow = (float)WEIGHT8_MAX / (float)maxabs;
+    /* each 16-bit value rescaled once, not once per weight */
+    int8_t *narrowed = malloc(65536);
+    if (!narrowed)
+        return bad_table(table, m, prefix, "out of memory", err);
+    for (long v = -maxabs; v <= maxabs; v++)
+        narrowed[(uint16_t)v] = (int8_t)lrintf((float)v * narrow);
     size_t row = 0, entry = 0;
     /* only the set bits of the bitmap are visited, in order, not every row */
     for (size_t word = 0; word < rows / 32; word++) {
         for (uint32_t bits = bitmap[word]; bits; bits &= bits - 1) {
             size_t r = word * 32 + (size_t)__builtin_ctz(bits);
-            if (row >= nrows || count[row] == 0 || count[row] > width || entry + count[row] > nw)
+            if (row >= nrows || count[row] == 0 || count[row] > width || entry + count[row] > nw) {
+                free(narrowed);
                 return bad_table(table, m, prefix, "row counts do not match the bitmap", err);
+            }
             for (size_t k = 0; k < count[row]; k++, entry++) {
-                if (cls[entry] >= width)
+                if (cls[entry] >= width) {
+                    free(narrowed);
                     return bad_table(table, m, prefix, "class out of range", err);
-                table[r * stride + cls[entry]] = (int8_t)lrintf((float)w[entry] * narrow);
+                }
+                table[r * stride + cls[entry]] = narrowed[(uint16_t)w[entry]];
             }
             row++;
         }
     }
+    free(narrowed);
     if (row != nrows || entry != nw)
         return bad_table(table, m, prefix, "more weights than rows", err);
     if (!(scale[0] > 0) || scale[0] > 1e6f)
