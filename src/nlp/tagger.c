@@ -125,9 +125,44 @@ void sr_tg_prepare(const sr_tagger *t, sr_tg_word *w, const char *form, int firs
         w->lex = sr_tg_lexicon(&t->lex, form);
 }
 
+/*
+** The first index of the highest of scores[0..n): the highest found eight
+** lanes at a time (fixed-width: vectorizes), then its first place, eight
+** at a time too.  It runs for every word a tagger decodes, over every class.
+*/
+static unsigned best_class(const int32_t *scores, size_t n)
+{
+    int32_t top = scores[0];
+    size_t i = 1;
+    if (n >= 8) {
+        int32_t lane[8];
+        memcpy(lane, scores, sizeof lane);
+        for (i = 8; i + 8 <= n; i += 8)
+            for (size_t k = 0; k < 8; k++)
+                lane[k] = scores[i + k] > lane[k] ? scores[i + k] : lane[k];
+        for (size_t k = 0; k < 8; k++)
+            top = lane[k] > top ? lane[k] : top;
+    }
+    for (; i < n; i++)
+        top = scores[i] > top ? scores[i] : top;
+    /* the first block of eight that holds it, then its place there */
+    for (i = 0; i + 8 <= n; i += 8) {
+        int found = 0;
+        for (size_t k = 0; k < 8; k++)
+            found |= scores[i + k] == top;
+        if (found)
+            break;
+    }
+    for (; scores[i] != top; i++)
+        ;
+    return (unsigned)i;
+}
+
 /* Index of the highest of scores over ids[0..n) (or 0..n when ids is NULL). */
 static unsigned best_of(const int32_t *scores, const uint8_t *ids, size_t n)
 {
+    if (!ids)
+        return best_class(scores, n);
     unsigned best = ids ? ids[0] : 0;
     for (size_t i = 1; i < n; i++) {
         unsigned c = ids ? ids[i] : (unsigned)i;
