@@ -197,6 +197,25 @@ int sr_kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int 
     if ((la > lb ? la - lb : lb - la) > (size_t)max)
         return max + 1;
     /*
+    ** Each edit changes at most one byte of either string's multiset of
+    ** bytes, so the larger of what either has beyond the other is a lower
+    ** bound (with bytes folded into 32 classes, still one): most names
+    ** compared here are rejected by it without the table.
+    */
+    int diff[32] = {0};
+    for (size_t i = 0; i < la; i++)
+        diff[(unsigned char)a[i] & 31]++;
+    for (size_t j = 0; j < lb; j++)
+        diff[(unsigned char)b[j] & 31]--;
+    int more_a = 0, more_b = 0;
+    for (int k = 0; k < 32; k++)
+        if (diff[k] > 0)
+            more_a += diff[k];
+        else
+            more_b -= diff[k];
+    if (more_a > max || more_b > max)
+        return max + 1;
+    /*
     ** Only the band |i - j| <= max is computed, every value capped at
     ** top = max + 1: a cell outside the band is at least |i - j| away, so
     ** it reads as top, and capping each step gives the capped distance.
