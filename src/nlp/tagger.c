@@ -230,11 +230,20 @@ void sr_tg_tag_shared(const sr_tagger *t, const sr_sentence *s, sr_tg_word *word
     if (n == 0)
         return;
     if (words) {
-        /* the hashes are the model's own; only the lexicon bits are per model */
-        for (size_t i = 0; i < n; i++)
-            words[i].lex = sr_tg_dict_lookup(t, words[i].exact) < 0
-                               ? sr_tg_lexicon(&t->lex, token_form(s, i))
-                               : 0;
+        /* the hashes are the model's own; only the lexicon bits are per model,
+           and the POS tagger and the supertagger share one lexicon */
+        for (size_t i = 0; i < n; i++) {
+            sr_tg_word *w = &words[i];
+            if (sr_tg_dict_lookup(t, w->exact) >= 0) {
+                w->lex = 0;
+                continue;
+            }
+            if (w->lexicon_of != t->lex_id) {
+                w->lexicon = sr_tg_lexicon(&t->lex, token_form(s, i));
+                w->lexicon_of = t->lex_id;
+            }
+            w->lex = w->lexicon;
+        }
     } else {
         words = n > STACK_WORDS ? sr_arena_alloc(a, n * sizeof *words) : stack_words;
         for (size_t i = 0; i < n; i++)
@@ -408,6 +417,21 @@ static int load_allowed(sr_tagger *t, sr_error *err)
     return 0;
 }
 
+/*
+** Map the lexicon table and name it by its bytes (lex_id): a word's
+** lexicon bits, looked up for one model, serve every model of the same
+** lexicon (the supertagger is trained with the POS tagger's).
+*/
+static int load_lexicon(sr_tagger *t, sr_error *err)
+{
+    if (load_slots(t, "lex", 0, &t->lex, err))
+        return -1;
+    uint64_t id =
+        sr_hash_bytes(t->lex.slots, ((size_t)t->lex.mask + 1) * sizeof *t->lex.slots, 0x1e71c0de);
+    t->lex_id = id ? id : 1;
+    return 0;
+}
+
 sr_tagger *sr_tagger_load(const char *path, sr_error *err)
 {
     sr_tagger *t = calloc(1, sizeof *t);
@@ -417,7 +441,7 @@ sr_tagger *sr_tagger_load(const char *path, sr_error *err)
     }
     t->file = sr_model_open(path, SR_TG_KIND, err);
     if (!t->file || load_classes(t, err) || load_allowed(t, err) ||
-        load_slots(t, "dict", t->nclass, &t->dict, err) || load_slots(t, "lex", 0, &t->lex, err) ||
+        load_slots(t, "dict", t->nclass, &t->dict, err) || load_lexicon(t, err) ||
         load_slots(t, "fdict", t->nfeats, &t->fdict, err) ||
         load_table(t, "pos", t->nclass, &t->pos, err) ||
         load_table(t, "fts", t->nfeats, &t->fts, err)) {
