@@ -426,8 +426,9 @@ static int load_lexicon(sr_tagger *t, sr_error *err)
 {
     if (load_slots(t, "lex", 0, &t->lex, err))
         return -1;
-    uint64_t id =
-        sr_hash_bytes(t->lex.slots, ((size_t)t->lex.mask + 1) * sizeof *t->lex.slots, 0x1e71c0de);
+    uint64_t id = 0x1e71c0de + t->lex.mask;
+    for (size_t i = 0; i <= t->lex.mask; i++) /* a slot at a time: it runs at every start */
+        id = sr_tg_mix(id ^ ((uint64_t)t->lex.slots[i].fp << 32 | t->lex.slots[i].row)) + i;
     t->lex_id = id ? id : 1;
     return 0;
 }
