@@ -23,4 +23,5 @@ run "event coders: PETRARCH2 unit-test suite, its dictionaries and ours" "$B"/be
 run "attribute stage: bench/attr dev and frozen halves" "$B"/bench/attr/bench_attr
 run "merging reports into happenings: bench/merge tune and frozen halves" "$B"/bench/merge/bench_merge
 run "end-to-end speed: UD EWT test raw text" "$B"/bench/pipeline/bench_pipeline
+run "end-to-end speed of sitrep code on news (bench/code/dev repeated), 1 and 2 threads" sh bench/pipeline/news.sh "$B"
 run "sitrep serve: 50 connections for 20 s on the examples' database (wrk)" sh bench/serve/load.sh "$B"

@@ -84,15 +84,31 @@ void sr_inflect_verb(const char *w, void (*add)(void *ctx, const char *form), vo
     }
 }
 
+/*
+** w[0..n) then suffix into out, cut to cap - 1 bytes and NUL-terminated as
+** snprintf would (nothing when cap is 0): the plurals of a whole lexicon are
+** made at load, where a formatted print per word showed.
+*/
+static void join(char *out, size_t cap, const char *w, size_t n, const char *suffix)
+{
+    if (cap == 0)
+        return;
+    size_t k = n < cap - 1 ? n : cap - 1;
+    memcpy(out, w, k);
+    for (; *suffix && k < cap - 1; suffix++)
+        out[k++] = *suffix;
+    out[k] = '\0';
+}
+
 void sr_inflect_plural(const char *w, char *out, size_t cap)
 {
     size_t n = strlen(w);
     char last = n ? w[n - 1] : 0, prev = n > 1 ? w[n - 2] : 0;
     if (last == 'y' && n > 1 && !is_vowel(prev))
-        snprintf(out, cap, "%.*sies", (int)(n - 1), w);
+        join(out, cap, w, n - 1, "ies");
     else if (last == 's' || last == 'x' || last == 'z' ||
              (last == 'h' && (prev == 'c' || prev == 's')))
-        snprintf(out, cap, "%ses", w);
+        join(out, cap, w, n, "es");
     else
-        snprintf(out, cap, "%ss", w);
+        join(out, cap, w, n, "s");
 }

@@ -184,11 +184,21 @@ static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
     f->s = s;
     f->norm = sr_arena_alloc(f->a, (s->ntokens + 1) * sizeof *f->norm);
     f->gap = sr_arena_alloc(f->a, s->ntokens + 1);
+    f->keyform = sr_arena_alloc(f->a, (s->ntokens + 1) * sizeof *f->keyform);
     for (uint32_t i = 0; i < s->ntokens; i++) {
         char buf[MAX_KEY];
         const char *form = s->tokens[i].form ? s->tokens[i].form : "";
-        size_t len = sr_kb_norm(form, buf, sizeof buf);
-        f->norm[i] = sr_arena_strndup(f->a, buf, len);
+        int lead;
+        size_t len = sr_kb_norm_token(form, strlen(form), buf, sizeof buf, &lead);
+        tok_key *k = &f->keyform[i];
+        k->len = len == sizeof buf ? MAX_KEY : (uint32_t)len;
+        k->lead = (uint8_t)lead;
+        k->s = sr_arena_strndup(f->a, buf, len == sizeof buf ? 0 : len);
+        /* sr_kb_norm's form: trimmed, empty when too long */
+        while (len > 0 && len < sizeof buf && buf[len - 1] == ' ')
+            len--;
+        f->norm[i] =
+            len == sizeof buf ? sr_arena_strndup(f->a, "", 0) : sr_arena_strndup(f->a, buf, len);
         f->gap[i] = i > 0 && s->tokens[i].start > s->tokens[i - 1].end;
     }
     /* A headline: every word of four letters or more is capitalized. */

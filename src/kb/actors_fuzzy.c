@@ -141,17 +141,20 @@ const kb_entity *sr_act_fuzzy_person(finder *f, const phrase *ph, uint32_t ns, u
     uint32_t letters = sr_kb_letters(key);
     const kb_entity *best = NULL;
     int best_cost = 1000, ambiguous = 0;
-    /* The fuzzy table is sorted by key length: find the first entry long enough. */
-    uint32_t lo = 0, hi = kb->h->nfuzzy;
+    /* Only names of the same first sound: their group is sorted by key length,
+       find the first entry long enough. */
+    const uint32_t *order = kb->fuzzy_order;
+    uint32_t lo = kb->fuzzy_group[(unsigned char)key[0]];
+    uint32_t hi = kb->fuzzy_group[(unsigned char)key[0] + 1], end = hi;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        if ((size_t)kb->fuzzy[mid].keylen + 2 < kl)
+        if ((size_t)kb->fuzzy[order[mid]].keylen + 2 < kl)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (uint32_t i = lo; i < kb->h->nfuzzy && kb->fuzzy[i].keylen <= kl + 2; i++) {
-        const kb_fuzzy *z = &kb->fuzzy[i];
+    for (uint32_t i = lo; i < end && kb->fuzzy[order[i]].keylen <= kl + 2; i++) {
+        const kb_fuzzy *z = &kb->fuzzy[order[i]];
         if (z->nwords != words)
             continue;
         /* each edit changes at most two letters of the set; names keep their first sound */

@@ -60,6 +60,17 @@ typedef struct country_count {
     uint32_t count;
 } country_count;
 
+/*
+** What a token appends to a key (see sr_kb_norm_token), normalized once per
+** sentence: a name is looked up from every token it may start at, and each
+** lookup appends the tokens after it again.
+*/
+typedef struct tok_key {
+    const char *s; /* the token normalized onto an empty key */
+    uint32_t len;  /* its length; MAX_KEY when it does not fit in a key */
+    uint8_t lead;  /* a separator comes first: a space after a key's last word */
+} tok_key;
+
 typedef struct finder {
     const sr_kb *kb;
     const char *text;
@@ -73,6 +84,7 @@ typedef struct finder {
     uint32_t si;
     const sr_sentence *s;
     char **norm;       /* normalized form of each token ("" for a lone hyphen) */
+    tok_key *keyform;  /* what each token appends to a key (sr_act_append_token) */
     uint8_t *gap;      /* 1 when whitespace precedes the token */
     uint32_t *context; /* tokens whose words may back a fuzzy name (see context_words()) */
     uint32_t ncontext;
@@ -142,6 +154,12 @@ int sr_act_stop_word(const char *norm);
 
 /* The form of token k ("" when the segmenter left none). */
 const char *sr_act_form(const finder *f, uint32_t k);
+/*
+** sr_kb_norm_append of token k's form onto key[0..n) (capacity cap),
+** from the token's normal form computed once per sentence: the same bytes
+** and the same length, or cap when the key does not fit.
+*/
+size_t sr_act_append_token(const finder *f, uint32_t k, char *key, size_t n, size_t cap);
 
 /* The normalized key of tokens [i, j) of the sentence into buf; its length. */
 size_t sr_act_range_key(const finder *f, uint32_t i, uint32_t j, char *buf, size_t cap);

@@ -22,6 +22,29 @@ const char *sr_act_form(const finder *f, uint32_t k)
     return s ? s : "";
 }
 
+size_t sr_act_append_token(const finder *f, uint32_t k, char *key, size_t n, size_t cap)
+{
+    const tok_key *t = &f->keyform[k];
+    if (cap > MAX_KEY || n >= cap) {
+        const char *form = sr_act_form(f, k);
+        return sr_kb_norm_append(key, n, cap, form, strlen(form));
+    }
+    if (t->len == MAX_KEY)
+        return cap; /* too long alone, too long after anything */
+    if (t->lead && n > 0 && key[n - 1] != ' ') {
+        if (n + 1 >= cap)
+            return cap;
+        key[n++] = ' ';
+    }
+    /* sr_kb_norm_append writes byte by byte, keeping room for the NUL */
+    if (n + t->len >= cap)
+        return cap;
+    memcpy(key + n, t->s, t->len);
+    n += t->len;
+    key[n] = 0;
+    return n;
+}
+
 /* The normalized key of tokens [i, j) of the sentence into buf; its length. */
 size_t sr_act_range_key(const finder *f, uint32_t i, uint32_t j, char *buf, size_t cap)
 {
@@ -30,8 +53,7 @@ size_t sr_act_range_key(const finder *f, uint32_t i, uint32_t j, char *buf, size
     for (uint32_t k = i; k < j; k++) {
         if (k > i && f->gap[k] && n > 0 && buf[n - 1] != ' ')
             n = sr_kb_norm_append(buf, n, cap, " ", 1);
-        const char *t = sr_act_form(f, k);
-        n = sr_kb_norm_append(buf, n, cap, t, strlen(t));
+        n = sr_act_append_token(f, k, buf, n, cap);
         if (n == cap)
             return 0;
     }
@@ -75,8 +97,7 @@ hit sr_act_longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const
     for (uint32_t j = i; j < f->s->ntokens && j < i + 12; j++) {
         if (j > i && f->gap[j] && n > 0 && key[n - 1] != ' ')
             n = sr_kb_norm_append(key, n, sizeof key, " ", 1);
-        const char *t = sr_act_form(f, j);
-        n = sr_kb_norm_append(key, n, sizeof key, t, strlen(t));
+        n = sr_act_append_token(f, j, key, n, sizeof key);
         if (n == sizeof key)
             break;
         size_t len = n;

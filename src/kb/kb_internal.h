@@ -141,6 +141,14 @@ struct sr_kb {
     const kb_slot *slots;
     const kb_fuzzy *fuzzy;
     const char *strings;
+    /*
+    ** Built at load, not stored: the indices of the fuzzy names grouped by
+    ** the first byte of their key, each group in the table's order (by key
+    ** length), group c at fuzzy_order[fuzzy_group[c] .. fuzzy_group[c + 1]).
+    ** A name is only ever compared with keys of its own first sound.
+    */
+    uint32_t *fuzzy_order;
+    uint32_t fuzzy_group[257];
 };
 
 /*
@@ -164,6 +172,14 @@ static inline int kb_personlike(const kb_entity *e, const char *name)
 ** or cap when it did not fit.
 */
 size_t sr_kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t len);
+/*
+** What one token appends to a key, computed once: s[0..len) normalized
+** onto the empty out (as sr_kb_norm_append would; returns its length, or
+** cap when it did not fit), and in *lead_sep whether a separator comes
+** before its first byte.  Appended to a key that does not end in a space,
+** the token adds a space first when *lead_sep is set, then out.
+*/
+size_t sr_kb_norm_token(const char *s, size_t len, char *out, size_t cap, int *lead_sep);
 /* Normalize a whole string into out; returns its length (0 on overflow). */
 size_t sr_kb_norm(const char *s, char *out, size_t cap);
 /* Phonetic key of a normalized string, into out; returns its length. */

@@ -74,6 +74,30 @@ static int references_ok(const sr_kb *kb)
     return 1;
 }
 
+/*
+** Fill kb->fuzzy_order and kb->fuzzy_group (see kb_internal.h): a counting
+** sort of the fuzzy names by the first byte of their key, stable, so that
+** each group keeps the table's order by key length.
+*/
+static void group_fuzzy(sr_kb *kb)
+{
+    uint32_t n = kb->h->nfuzzy;
+    uint32_t *count = kb->fuzzy_group;
+    memset(kb->fuzzy_group, 0, sizeof kb->fuzzy_group);
+    kb->fuzzy_order = malloc((n ? n : 1) * sizeof *kb->fuzzy_order);
+    if (!kb->fuzzy_order)
+        sr_oom(n * sizeof *kb->fuzzy_order);
+    for (uint32_t i = 0; i < n; i++)
+        count[(unsigned char)kb->strings[kb->fuzzy[i].key] + 1]++;
+    for (int c = 0; c < 256; c++)
+        count[c + 1] += count[c];
+    /* count[c] is now where group c starts; it ends where group c + 1 starts */
+    uint32_t next[256];
+    memcpy(next, count, sizeof next);
+    for (uint32_t i = 0; i < n; i++)
+        kb->fuzzy_order[next[(unsigned char)kb->strings[kb->fuzzy[i].key]]++] = i;
+}
+
 int sr_kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, sr_error *err)
 {
     const kb_header *h = (const kb_header *)blob;
@@ -106,6 +130,7 @@ int sr_kb_attach(sr_kb *kb, const uint8_t *blob, size_t size, const char *what, 
     kb->strings = (const char *)(blob + h->off_strings);
     if (kb->strings[h->strings_size - 1] != 0 || kb->strings[0] != 0 || !references_ok(kb))
         return sr_error_set(err, "%s: corrupt compiled knowledge base (bad reference)", what);
+    group_fuzzy(kb);
     return 0;
 }
 
@@ -574,6 +599,7 @@ void sr_kb_free(sr_kb *kb)
         munmap((void *)kb->blob, kb->size);
     else
         free((void *)kb->blob);
+    free(kb->fuzzy_order);
     free(kb);
 }
 

@@ -48,11 +48,14 @@ static size_t put_cp(char *out, size_t n, size_t cap, int32_t c)
 /*
 ** Normalize s[0..len) onto out (see kb_internal.h).  ASCII takes a fast
 ** path; other code points are case-folded and stripped of marks by
-** utf8proc one at a time.
+** utf8proc one at a time.  When lead_sep is not NULL, *lead_sep is set
+** when a separator comes before the first byte s puts out: the one place
+** where what out held before changes what s appends.
 */
-size_t sr_kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t len)
+static size_t norm_append(char *out, size_t n, size_t cap, const char *s, size_t len, int *lead_sep)
 {
     size_t i = 0;
+    const size_t n0 = n;
     if (cap == 0)
         return cap;
     while (i < len && n != cap) {
@@ -73,6 +76,8 @@ size_t sr_kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t 
             c = cp;
         }
         if (is_separator(c)) {
+            if (lead_sep && n == n0)
+                *lead_sep = 1;
             if (n > 0 && out[n - 1] != ' ')
                 n = put_byte(out, n, cap, ' ');
             continue;
@@ -99,6 +104,20 @@ size_t sr_kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t 
             n = put_cp(out, n, cap, dec[j]);
     }
     return n;
+}
+
+size_t sr_kb_norm_append(char *out, size_t n, size_t cap, const char *s, size_t len)
+{
+    return norm_append(out, n, cap, s, len, NULL);
+}
+
+size_t sr_kb_norm_token(const char *s, size_t len, char *out, size_t cap, int *lead_sep)
+{
+    *lead_sep = 0;
+    if (cap == 0)
+        return 0;
+    out[0] = 0;
+    return norm_append(out, 0, cap, s, len, lead_sep);
 }
 
 /* Normalize a whole string: trimmed of separators at both ends. */
@@ -177,14 +196,45 @@ int sr_kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int 
         return max + 1;
     if ((la > lb ? la - lb : lb - la) > (size_t)max)
         return max + 1;
+    /*
+    ** Each edit changes at most one byte of either string's multiset of
+    ** bytes, so the larger of what either has beyond the other is a lower
+    ** bound (with bytes folded into 32 classes, still one): most names
+    ** compared here are rejected by it without the table.
+    */
+    int diff[32] = {0};
+    for (size_t i = 0; i < la; i++)
+        diff[(unsigned char)a[i] & 31]++;
+    for (size_t j = 0; j < lb; j++)
+        diff[(unsigned char)b[j] & 31]--;
+    int more_a = 0, more_b = 0;
+    for (int k = 0; k < 32; k++)
+        if (diff[k] > 0)
+            more_a += diff[k];
+        else
+            more_b -= diff[k];
+    if (more_a > max || more_b > max)
+        return max + 1;
+    /*
+    ** Only the band |i - j| <= max is computed, every value capped at
+    ** top = max + 1: a cell outside the band is at least |i - j| away, so
+    ** it reads as top, and capping each step gives the capped distance.
+    */
+    const int top = max + 1;
+    const size_t band = (size_t)max;
     int d[65][65];
     for (size_t i = 0; i <= la; i++)
-        d[i][0] = (int)i;
+        d[i][0] = i < (size_t)top ? (int)i : top;
     for (size_t j = 0; j <= lb; j++)
-        d[0][j] = (int)j;
+        d[0][j] = j < (size_t)top ? (int)j : top;
     for (size_t i = 1; i <= la; i++) {
-        int best = max + 1;
-        for (size_t j = 1; j <= lb; j++) {
+        size_t lo = i > band ? i - band : 1, hi = i + band < lb ? i + band : lb;
+        if (lo > 1)
+            d[i][lo - 1] = top;
+        if (hi < lb)
+            d[i][hi + 1] = top;
+        int best = top;
+        for (size_t j = lo; j <= hi; j++) {
             int cost = a[i - 1] == b[j - 1] ? 0 : 1;
             int v = d[i - 1][j] + 1;
             if (d[i][j - 1] + 1 < v)
@@ -194,6 +244,8 @@ int sr_kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int 
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
                 d[i - 2][j - 2] + 1 < v)
                 v = d[i - 2][j - 2] + 1;
+            if (v > top)
+                v = top;
             d[i][j] = v;
             if (v < best)
                 best = v;

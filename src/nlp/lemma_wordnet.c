@@ -50,7 +50,12 @@ static int read_pairs(sr_lemmatizer *l, sr_lm_map *m, const char *dir, const cha
     char *text = sr_read_file(path, &len, err);
     if (!text)
         return -1;
-    int rc = 0;
+    /* a line is at most one key: the table need not grow while the file is read */
+    size_t lines = 1;
+    for (const char *p = memchr(text, '\n', len); p;
+         p = memchr(p + 1, '\n', len - (size_t)(p - text) - 1))
+        lines++;
+    int rc = sr_hashmap_reserve(m, m->n + lines);
     for (char *line = text; *line && rc == 0;) {
         char *end = strchr(line, '\n');
         if (!end)

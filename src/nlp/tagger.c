@@ -125,9 +125,44 @@ void sr_tg_prepare(const sr_tagger *t, sr_tg_word *w, const char *form, int firs
         w->lex = sr_tg_lexicon(&t->lex, form);
 }
 
+/*
+** The first index of the highest of scores[0..n): the highest found eight
+** lanes at a time (fixed-width: vectorizes), then its first place, eight
+** at a time too.  It runs for every word a tagger decodes, over every class.
+*/
+static unsigned best_class(const int32_t *scores, size_t n)
+{
+    int32_t top = scores[0];
+    size_t i = 1;
+    if (n >= 8) {
+        int32_t lane[8];
+        memcpy(lane, scores, sizeof lane);
+        for (i = 8; i + 8 <= n; i += 8)
+            for (size_t k = 0; k < 8; k++)
+                lane[k] = scores[i + k] > lane[k] ? scores[i + k] : lane[k];
+        for (size_t k = 0; k < 8; k++)
+            top = lane[k] > top ? lane[k] : top;
+    }
+    for (; i < n; i++)
+        top = scores[i] > top ? scores[i] : top;
+    /* the first block of eight that holds it, then its place there */
+    for (i = 0; i + 8 <= n; i += 8) {
+        int found = 0;
+        for (size_t k = 0; k < 8; k++)
+            found |= scores[i + k] == top;
+        if (found)
+            break;
+    }
+    for (; scores[i] != top; i++)
+        ;
+    return (unsigned)i;
+}
+
 /* Index of the highest of scores over ids[0..n) (or 0..n when ids is NULL). */
 static unsigned best_of(const int32_t *scores, const uint8_t *ids, size_t n)
 {
+    if (!ids)
+        return best_class(scores, n);
     unsigned best = ids ? ids[0] : 0;
     for (size_t i = 1; i < n; i++) {
         unsigned c = ids ? ids[i] : (unsigned)i;
@@ -195,11 +230,20 @@ void sr_tg_tag_shared(const sr_tagger *t, const sr_sentence *s, sr_tg_word *word
     if (n == 0)
         return;
     if (words) {
-        /* the hashes are the model's own; only the lexicon bits are per model */
-        for (size_t i = 0; i < n; i++)
-            words[i].lex = sr_tg_dict_lookup(t, words[i].exact) < 0
-                               ? sr_tg_lexicon(&t->lex, token_form(s, i))
-                               : 0;
+        /* the hashes are the model's own; only the lexicon bits are per model,
+           and the POS tagger and the supertagger share one lexicon */
+        for (size_t i = 0; i < n; i++) {
+            sr_tg_word *w = &words[i];
+            if (sr_tg_dict_lookup(t, w->exact) >= 0) {
+                w->lex = 0;
+                continue;
+            }
+            if (w->lexicon_of != t->lex_id) {
+                w->lexicon = sr_tg_lexicon(&t->lex, token_form(s, i));
+                w->lexicon_of = t->lex_id;
+            }
+            w->lex = w->lexicon;
+        }
     } else {
         words = n > STACK_WORDS ? sr_arena_alloc(a, n * sizeof *words) : stack_words;
         for (size_t i = 0; i < n; i++)
@@ -374,6 +418,22 @@ static int load_allowed(sr_tagger *t, sr_error *err)
     return 0;
 }
 
+/*
+** Map the lexicon table and name it by its bytes (lex_id): a word's
+** lexicon bits, looked up for one model, serve every model of the same
+** lexicon (the supertagger is trained with the POS tagger's).
+*/
+static int load_lexicon(sr_tagger *t, sr_error *err)
+{
+    if (load_slots(t, "lex", 0, &t->lex, err))
+        return -1;
+    uint64_t id = 0x1e71c0de + t->lex.mask;
+    for (size_t i = 0; i <= t->lex.mask; i++) /* a slot at a time: it runs at every start */
+        id = sr_tg_mix(id ^ ((uint64_t)t->lex.slots[i].fp << 32 | t->lex.slots[i].row)) + i;
+    t->lex_id = id ? id : 1;
+    return 0;
+}
+
 sr_tagger *sr_tagger_load(const char *path, sr_error *err)
 {
     sr_tagger *t = calloc(1, sizeof *t);
@@ -383,7 +443,7 @@ sr_tagger *sr_tagger_load(const char *path, sr_error *err)
     }
     t->file = sr_model_open(path, SR_TG_KIND, err);
     if (!t->file || load_classes(t, err) || load_allowed(t, err) ||
-        load_slots(t, "dict", t->nclass, &t->dict, err) || load_slots(t, "lex", 0, &t->lex, err) ||
+        load_slots(t, "dict", t->nclass, &t->dict, err) || load_lexicon(t, err) ||
         load_slots(t, "fdict", t->nfeats, &t->fdict, err) ||
         load_table(t, "pos", t->nclass, &t->pos, err) ||
         load_table(t, "fts", t->nfeats, &t->fts, err)) {

@@ -133,6 +133,7 @@ const char *sr_tg_plain_quotes(const char *form, char *buf, size_t size)
 
 void sr_tg_word_init(sr_tg_word *w, const char *form, int first)
 {
+    memset(w, 0, sizeof *w); /* padding too: a word is compared as bytes */
     char plain[128];
     form = sr_tg_plain_quotes(form, plain, sizeof plain);
     const unsigned char *f = (const unsigned char *)form;

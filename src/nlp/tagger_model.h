@@ -47,6 +47,12 @@ typedef struct sr_tg_word {
     uint64_t pre[3]; /* first 1..3 bytes of the lowercased form */
     uint32_t flags;  /* SR_TGW_* */
     uint32_t lex;    /* SR_TGL_* from the lexicon, 0 when unknown */
+    /*
+    ** The lexicon's bits for the form, kept for the next model of the
+    ** sentence: valid for the taggers whose lex_id is lexicon_of (0: none).
+    */
+    uint32_t lexicon;
+    uint64_t lexicon_of;
 } sr_tg_word;
 
 /*
@@ -133,6 +139,7 @@ struct sr_tagger {
     const uint8_t *allow;        /* FEATS ids allowed per POS class */
     sr_tg_table dict;            /* tag dictionary: exact form -> inline class */
     sr_tg_table lex;             /* lexicon: lowercased form -> SR_TGL_* bits */
+    uint64_t lex_id;             /* hash of lex's slots, never 0: the same for the same lexicon */
     sr_tg_table fdict;           /* FEATS dictionary: sr_tg_fdict_key -> inline FEATS id */
     sr_tg_table pos, fts;
 };

@@ -26,10 +26,9 @@ sr_hashmap_slot *sr_hashmap_find(const sr_hashmap *m, const char *key, size_t kl
     return s->key ? s : NULL;
 }
 
-/* Double the table (or make the first one); -1 when out of memory. */
-static int grow(sr_hashmap *m)
+/* Rehash into a table of cap slots (a power of two); -1 when out of memory. */
+static int resize(sr_hashmap *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 64;
     sr_hashmap_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
@@ -43,6 +42,20 @@ static int grow(sr_hashmap *m)
     return 0;
 }
 
+/* Double the table (or make the first one); -1 when out of memory. */
+static int grow(sr_hashmap *m)
+{
+    return resize(m, m->cap ? m->cap * 2 : 64);
+}
+
+int sr_hashmap_reserve(sr_hashmap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 64;
+    while (n * 2 > cap)
+        cap *= 2;
+    return cap == m->cap ? 0 : resize(m, cap);
+}
+
 sr_hashmap_slot *sr_hashmap_put(sr_hashmap *m, const char *key, size_t klen, int *added)
 {
     if ((m->n + 1) * 2 > m->cap && grow(m) < 0)
@@ -52,11 +65,7 @@ sr_hashmap_slot *sr_hashmap_put(sr_hashmap *m, const char *key, size_t klen, int
     *added = !s->key;
     if (s->key)
         return s;
-    char *copy = malloc(klen + 1);
-    if (!copy)
-        return NULL;
-    memcpy(copy, key, klen);
-    copy[klen] = '\0';
+    char *copy = sr_arena_strndup(&m->keys, key, klen);
     *s = (sr_hashmap_slot){copy, klen, h, NULL};
     m->n++;
     return s;
@@ -64,8 +73,7 @@ sr_hashmap_slot *sr_hashmap_put(sr_hashmap *m, const char *key, size_t klen, int
 
 void sr_hashmap_free(sr_hashmap *m)
 {
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
+    sr_arena_free(&m->keys);
     free(m->slots);
     *m = (sr_hashmap)SR_HASHMAP_INIT;
 }

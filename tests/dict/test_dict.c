@@ -202,6 +202,10 @@ static void test_inflection(void **state)
     assert_string_equal(pl, "embargos");
     sr_inflect_plural("tax", pl, sizeof pl);
     assert_string_equal(pl, "taxes");
+    sr_inflect_plural("duty", pl, 5); /* cut as snprintf cuts */
+    assert_string_equal(pl, "duti");
+    sr_inflect_plural("tax", pl, 4);
+    assert_string_equal(pl, "tax");
 }
 
 /* A small dictionary in the PETRARCH format, written for this test. */

@@ -59,6 +59,8 @@ static void hashmap_keeps_every_key(void **state)
     (void)state;
     sr_hashmap m = SR_HASHMAP_INIT;
     char key[32];
+    assert_int_equal(sr_hashmap_reserve(&m, 3000), 0); /* grows past it below */
+    assert_true(m.cap >= 6000);
     for (int i = 0; i < 5000; i++) {
         int added;
         int n = snprintf(key, sizeof key, "key%d", i);
