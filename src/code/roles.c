@@ -228,6 +228,14 @@ static uint32_t claimant(tree_ctx *x, const pred *p, int32_t *out)
     return 0;
 }
 
+/* Has consultation noun h a "with" phrase naming an actor ("talks with X")? */
+static int with_partner(tree_ctx *x, uint32_t h)
+{
+    static const char *const WITH[] = {"with", NULL};
+    int32_t partner[TREE_SIDE];
+    return sr_ro_prep_actors(x, h, NULL, "nmod", WITH, partner, TREE_SIDE) > 0;
+}
+
 static void noun_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -271,6 +279,10 @@ static void noun_roles(tree_ctx *x, pred *p)
     int g = sr_tr_head(x, h);
     int inherited = 0;
     if (!p->nsrc && g >= 0 && sr_tr_rel(x, h, "obj") && (x->wc[g] & SR_WC_LIGHT))
+        p->nsrc = sr_ro_subject_of(x, (uint32_t)g, p->src, &inherited, 3);
+    if (!p->nsrc && g >= 0 && sr_ro_consults(x, p) && sr_tr_rel(x, h, "obl") &&
+        sr_tr_is_verbal(x, (uint32_t)g) && with_partner(x, h))
+        /* "after talks with American officials, Ukraine said ...": the clause's subject met */
         p->nsrc = sr_ro_subject_of(x, (uint32_t)g, p->src, &inherited, 3);
     /* "the heads of NATO were an honest debate", also when the parser hung
        the noun on the copula's predicate ("were excellent, honest debate") */

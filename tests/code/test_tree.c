@@ -319,6 +319,10 @@ static void test_places_and_misparses(void **state)
                "DEU*", "UKR", "07");
     /* a verbal act answers the actor whose words came "from" it */
     expect("Egypt welcomed the proposals from Qatar.", "EGY", "QAT", "05");
+    /* talks "with" a partner before the clause: the clause's subject held them */
+    expect("After the meeting with Putin in Saint Petersburg, Witkoff declared that peace was "
+           "close.",
+           "USAGOV", "RUSGOV", "04");
     /* an attack noun that names its attacker is an event inside another's phrase too */
     expect("The French government condemned the Israeli strikes on Gaza.", "ISR*", "PSE", "19");
     expect("The French government condemned the Israeli strikes on Gaza.", "FRAGOV", "ISR", "111");
