@@ -1,0 +1,211 @@
+/*
+** test_phrasings.c: entries of data/verbs/phrasings.txt through the whole
+** pipeline (segmenter, tagger, parser, knowledge base, lexicon as shipped):
+** the wording of machine-translated news ("struck on", "inflicted the
+** blow", "declared about the suspension", "the exit from the treaty") and
+** of wire news of all regions, and sports results that code nothing.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitrep.h"
+
+static sr_engine *engine;
+
+static int setup(void **state)
+{
+    (void)state;
+    sr_error err = {0};
+    engine = sr_engine_open(SR_DATA_DIR, &err);
+    if (!engine)
+        fprintf(stderr, "sr_engine_open: %s\n", err.msg);
+    return engine ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sr_engine_close(engine);
+    return 0;
+}
+
+static sr_doc *code_text(const char *text)
+{
+    sr_doc_meta meta = {"test", "2025-06-01", NULL, NULL, NULL};
+    sr_doc *d = sr_doc_new(engine, &meta, text, strlen(text));
+    assert_non_null(d);
+    sr_error err = {0};
+    assert_int_equal(sr_doc_process(d, SR_STAGE_ALL, &err), 0);
+    return d;
+}
+
+/* Does an actor code match a pattern?  "RUS*" is a prefix, "-" no actor, NULL any. */
+static int code_matches(const char *code, const char *want)
+{
+    if (!want)
+        return 1;
+    if (strcmp(want, "-") == 0)
+        return code == NULL;
+    if (!code)
+        return 0;
+    size_t n = strlen(want);
+    if (n && want[n - 1] == '*')
+        return strncmp(code, want, n - 1) == 0;
+    return strcmp(code, want) == 0;
+}
+
+/* The first event whose source, target and code (a prefix) match. */
+static const sr_event *find(const sr_doc *d, const char *src, const char *tgt, const char *code)
+{
+    for (size_t i = 0; i < sr_doc_event_count(d); i++) {
+        const sr_event *e = sr_doc_event(d, i);
+        if (code_matches(e->source.code, src) && code_matches(e->target.code, tgt) &&
+            strncmp(e->cameo, code, strlen(code)) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static void dump(const sr_doc *d)
+{
+    for (size_t i = 0; i < sr_doc_event_count(d); i++) {
+        const sr_event *e = sr_doc_event(d, i);
+        fprintf(stderr, "  %s -> %s %s %s (%s)\n", e->source.code ? e->source.code : "-",
+                e->target.code ? e->target.code : "-", e->cameo, e->modality, e->rule);
+    }
+}
+
+static void expect(const char *text, const char *src, const char *tgt, const char *code)
+{
+    sr_doc *d = code_text(text);
+    if (!find(d, src, tgt, code)) {
+        fprintf(stderr, "missing %s -> %s %s in \"%s\"; got:\n", src ? src : "any",
+                tgt ? tgt : "any", code, text);
+        dump(d);
+        sr_doc_free(d);
+        fail();
+    }
+    sr_doc_free(d);
+}
+
+static void expect_not(const char *text, const char *src, const char *tgt, const char *code)
+{
+    sr_doc *d = code_text(text);
+    if (find(d, src, tgt, code)) {
+        fprintf(stderr, "unexpected %s -> %s %s in \"%s\"; got:\n", src ? src : "any",
+                tgt ? tgt : "any", code, text);
+        dump(d);
+        sr_doc_free(d);
+        fail();
+    }
+    sr_doc_free(d);
+}
+
+/* "Struck on", "inflicted the blow", "the launching of missiles": uses of force (19). */
+static void test_strikes(void **state)
+{
+    (void)state;
+    expect("Russia struck on Kharkiv at night.", "RUS*", "UKR*", "195");
+    expect("Russian troops inflicted the blow on the energy objects of Ukraine.", "RUS*", "UKR*",
+           "195");
+    expect("Israel delivered the blow on the southern suburb of Beirut.", "ISR*", "LBN*", "195");
+    expect("Iran declared the launching of ballistic missiles on Israel.", "IRN*", "ISR*", "195");
+    expect("Hezbollah announced the launching of the rocket salvo on the military base near Haifa.",
+           "LBN*", NULL, "194");
+    expect_not("Hezbollah announced the launching of the rocket salvo on the military base near "
+               "Haifa.",
+               NULL, NULL, "010");
+    expect("The suicide bomber of the Islamic State exploded himself in a church in Damascus, "
+           "Syria.",
+           "IMG*", "SYR*", "1831");
+}
+
+/* Exits, breaks and expulsions reduce relations (16). */
+static void test_reduce_relations(void **state)
+{
+    (void)state;
+    expect("Hungary announced the exit from the International Criminal Court.", "HUN*",
+           "IGOJUDICC", "160");
+    expect("Hungary announced its withdrawal from the International Criminal Court.", "HUN*",
+           "IGOJUDICC", "160");
+    expect("Russia completed the exit from the Treaty on conventional armed forces in Europe.",
+           "RUS*", NULL, "160");
+    expect("Chad announced the breaking of the agreement of cooperation in the sphere of defence "
+           "with France.",
+           "TCD*", NULL, "160");
+    expect("Ukraine announced the breaking of diplomatic relations with Russia.", "UKR*", "RUS*",
+           "161");
+    expect("The junta of Burkina Faso expelled the UN coordinator in the country.", "BFA*",
+           "IGOUNO", "161");
+}
+
+/* Announced acts: the act, not the statement. */
+static void test_announced(void **state)
+{
+    (void)state;
+    expect("Hamas announced the suspension of the military operations against Israel.", "PSE*",
+           "ISR*", "0871");
+    expect("Kataib Hezbollah declared about the suspension of military operations against the "
+           "American forces.",
+           "IRQ*", "USA*", "0871");
+    expect_not("Kataib Hezbollah declared about the suspension of military operations against the "
+               "American forces.",
+               NULL, NULL, "010");
+}
+
+/* Cooperation: aid, intelligence, peacekeeping mandates, apologies, symbolic acts. */
+static void test_cooperation(void **state)
+{
+    (void)state;
+    expect("The IMF approved a $7 billion loan for Pakistan.", "IGOBUSIMF", "PAK", "071");
+    expect("The IMF approved a new loan to Pakistan.", "IGOBUSIMF", "PAK", "071");
+    expect("Greece sent rescue teams to Turkey after the earthquake.", "GRC*", "TUR", "073");
+    expect("Washington renewed the transfer of the intelligence data to Kiev.", "USA*", "UKR*",
+           "064");
+    expect("The Security Council of UNO prolonged the mandate of UNIFIL in Lebanon.", NULL, NULL,
+           "074");
+    expect("Steinmeier asked the forgiveness from Tanzania for the crimes of the colonial troops.",
+           "DEU*", "TZA*", "055");
+    expect("Steinmeier asked Tanzania for forgiveness.", "DEU*", "TZA*", "055");
+    expect("Zelensky laid the flowers to the Wall of memory in Kiev.", "UKR*", "-", "017");
+    expect("Russia withdrew from Kherson.", "RUS*", "UKR*", "0874");
+}
+
+/* Disapproval and coercion in translated wording. */
+static void test_disapprove_coerce(void **state)
+{
+    (void)state;
+    expect("Kiev named it the provocation.", "UKR*", NULL, "111");
+    expect("Moscow called the verdict scandalous.", "RUS*", NULL, "111");
+    expect("The forces of Salva Kiir placed under the house arrest the vice-president Riek "
+           "Machar.",
+           NULL, NULL, "173");
+}
+
+/* Sports results code nothing: no assault, no fight. */
+static void test_sports(void **state)
+{
+    (void)state;
+    expect_not("Argentina beat Colombia 1-0 in the final.", NULL, NULL, "18");
+    expect_not("Argentina beat Colombia 1-0 in the final.", NULL, NULL, "19");
+    expect_not("Argentina won the Copa America in Miami.", NULL, NULL, "");
+    expect_not("India defeated Australia by six wickets in the final.", NULL, NULL, "19");
+    /* a beating is still an assault */
+    expect("Soldiers beat the detainees with batons, the group said.", NULL, NULL, "182");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strikes),          cmocka_unit_test(test_reduce_relations),
+        cmocka_unit_test(test_announced),        cmocka_unit_test(test_cooperation),
+        cmocka_unit_test(test_disapprove_coerce), cmocka_unit_test(test_sports),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
