@@ -200,12 +200,51 @@ static void test_sports(void **state)
     expect("Soldiers beat the detainees with batons, the group said.", NULL, NULL, "182");
 }
 
+/* Machine translation's verbs and nouns for what wire news says otherwise. */
+static void test_translated_wording(void **state)
+{
+    (void)state;
+    expect("The Russian troops reflected the attack of the Ukrainian army near Kupyansk.", "RUS*",
+           "UKR*", "190");
+    expect("Iran presented the ultimatum to the United States.", "IRN*", "USA*", "139");
+    expect("Ukraine prolonged the martial law for 90 days.", "UKR*", "-", "1724");
+    expect("Putin and Erdogan held the telephone conversation.", "RUS*", "TUR*", "041");
+    expect("Moscow laid the responsibility for the attack on Kiev.", "RUS*", "UKR*", "112");
+    expect("Germany passed to Ukraine the additional tanks Leopard.", "DEU*", "UKR*", "072");
+    expect("The Kremlin refused from the truce.", "RUS*", NULL, "1246");
+    expect("The European Union accepted the 14th package of sanctions against Russia.", "IGOEU*",
+           "RUS*", "163");
+    expect("Russia recognized the government of the Taliban.", "RUS*", "AFG*", "054");
+}
+
+/* Wire wording of all regions. */
+static void test_wire_wording(void **state)
+{
+    (void)state;
+    expect("Estonia requested consultations with NATO under Article 4.", "EST*", "IGOWSTNAT",
+           "026");
+    /* the giver of what is received is the source */
+    expect("Argentina received a new disbursement from the IMF.", "IGOBUSIMF", "ARG*", "071");
+    expect("Ukrainian prosecutors opened a war crimes investigation into Russia's air attack.",
+           "UKR*", "RUS*", "094");
+    expect("The Indian army gave the befitting reply to Pakistan.", "IND*", "PAK*", "190");
+    expect("Thailand sent F-16 jets to bomb Cambodian military targets.", "THA*", "KHM*", "195");
+    expect_not("Thailand sent F-16 jets to bomb Cambodian military targets.", NULL, NULL, "072");
+    expect("A Seoul court approved the arrest of President Yoon Suk Yeol.", "KOR*", "KOR*", "173");
+    expect("The Chinese army conducted exercises around the island of Taiwan.", "CHN*", "TWN",
+           "150");
+    expect("Trump called the prosecution of Bolsonaro a witch hunt.", "USA*", NULL, "111");
+    expect("Israel and Hamas agreed to humanitarian pauses in the fighting in Gaza.", "ISR*", "PSE*",
+           "0871");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_strikes),          cmocka_unit_test(test_reduce_relations),
         cmocka_unit_test(test_announced),        cmocka_unit_test(test_cooperation),
         cmocka_unit_test(test_disapprove_coerce), cmocka_unit_test(test_sports),
+        cmocka_unit_test(test_translated_wording), cmocka_unit_test(test_wire_wording),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
