@@ -196,6 +196,13 @@ static void test_sports(void **state)
     expect_not("Argentina beat Colombia 1-0 in the final.", NULL, NULL, "19");
     expect_not("Argentina won the Copa America in Miami.", NULL, NULL, "");
     expect_not("India defeated Australia by six wickets in the final.", NULL, NULL, "19");
+    expect_not("Spain beat England 2-1 in the Euro 2024 final in Berlin.", NULL, NULL, "18");
+    expect_not("Pakistan's cricket team routed Bangladesh by ten wickets.", NULL, NULL, "19");
+    expect_not("South Africa beat New Zealand 12-11 in the Rugby World Cup final.", NULL, NULL,
+               "18");
+    expect_not("France eliminated Morocco from the World Cup with a 2-0 win.", NULL, NULL, "19");
+    expect_not("Senegal defeated Egypt on penalties to win the Africa Cup of Nations.", NULL,
+               NULL, "19");
     /* a beating is still an assault */
     expect("Soldiers beat the detainees with batons, the group said.", NULL, NULL, "182");
 }
@@ -234,6 +241,15 @@ static void test_wire_wording(void **state)
     expect("The Chinese army conducted exercises around the island of Taiwan.", "CHN*", "TWN",
            "150");
     expect("Trump called the prosecution of Bolsonaro a witch hunt.", "USA*", NULL, "111");
+    /* tariffs in retaliation are sanctions, warplanes sent into a zone a show of force */
+    expect("Beijing retaliated with tariffs on American goods.", "CHN*", "USA*", "163");
+    expect_not("Beijing retaliated with tariffs on American goods.", NULL, NULL, "19");
+    expect("China sent 30 warplanes into Taiwan's air defence zone.", "CHN*", "TWN*", "150");
+    expect_not("China sent 30 warplanes into Taiwan's air defence zone.", NULL, NULL, "072");
+    expect("The United States completed its withdrawal from Afghanistan.", "USA*", "AFG*",
+           "0874");
+    expect("The IMF approved a $7 billion, 37-month loan for Pakistan.", "IGOBUSIMF", "PAK",
+           "071");
     expect("Israel and Hamas agreed to humanitarian pauses in the fighting in Gaza.", "ISR*", "PSE*",
            "0871");
 }
