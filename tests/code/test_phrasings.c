@@ -222,6 +222,15 @@ static void test_translated_wording(void **state)
     expect("The European Union accepted the 14th package of sanctions against Russia.", "IGOEU*",
            "RUS*", "163");
     expect("Russia recognized the government of the Taliban.", "RUS*", "AFG*", "054");
+    expect("Zelensky called Russia to stop the blows on the energy infrastructure.", "UKR*", "RUS*",
+           "0256");
+    expect("Russia passed to Ukraine the bodies of 6000 fallen soldiers.", "RUS*", "UKR*", "0841");
+    expect("The Chinese coast guard expelled the Philippine vessels from the waters of the shoal.",
+           "CHN*", "PHL*", "150");
+    expect("The Russian troops began the storm of the town Pokrovsk.", "RUS*", "UKR*", "190");
+    expect("The Ukrainian saboteurs committed the terrorist act on the railway in the Bryansk "
+           "region.",
+           NULL, NULL, "180");
 }
 
 /* Wire wording of all regions. */
