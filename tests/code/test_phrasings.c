@@ -222,6 +222,16 @@ static void test_translated_wording(void **state)
     expect("The European Union accepted the 14th package of sanctions against Russia.", "IGOEU*",
            "RUS*", "163");
     expect("Russia recognized the government of the Taliban.", "RUS*", "AFG*", "054");
+    expect("Putin and Trump conducted the telephone conversation.", "RUS*", "USA*", "041");
+    expect("Ukraine renewed the transit of the Russian gas to Europe.", "UKR*", NULL, "061");
+    expect("Russia stopped the supplies of gas to Moldova.", "RUS*", NULL, "163");
+    expect("The opposition of Georgia carried out the action of protest near the parliament.", NULL,
+           NULL, "141");
+    expect("The Investigative Committee opened the criminal case against the Ukrainian general.",
+           NULL, NULL, "091");
+    /* readiness reported by a speech verb is left to the act it is readiness for */
+    expect("Pashinyan declared the readiness to sign the peace agreement with Baku.", "ARM*", NULL,
+           "037");
     expect("Zelensky called Russia to stop the blows on the energy infrastructure.", "UKR*", "RUS*",
            "0256");
     expect("Russia passed to Ukraine the bodies of 6000 fallen soldiers.", "RUS*", "UKR*", "0841");
