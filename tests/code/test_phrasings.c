@@ -174,7 +174,7 @@ static void test_cooperation(void **state)
            "DEU*", "TZA*", "055");
     expect("Steinmeier asked Tanzania for forgiveness.", "DEU*", "TZA*", "055");
     expect("Zelensky laid the flowers to the Wall of memory in Kiev.", "UKR*", "-", "017");
-    expect("Russia withdrew from Kherson.", "RUS*", "UKR*", "0874");
+    expect("Russia completed the withdrawal of its troops from Kherson.", "RUS*", "UKR*", "0874");
 }
 
 /* Disapproval and coercion in translated wording. */
