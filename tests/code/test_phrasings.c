@@ -229,6 +229,15 @@ static void test_translated_wording(void **state)
            NULL, "141");
     expect("The Investigative Committee opened the criminal case against the Ukrainian general.",
            NULL, NULL, "091");
+    expect("Lavrov committed the visit to North Korea.", "RUS*", "PRK*", "042");
+    expect("Ukraine and Russia carried out the exchange of prisoners.", "UKR*", "RUS*", "0841");
+    expect("The army of China conducted the teachings near the border.", "CHN*", NULL, "150");
+    expect("Russia came out of the Treaty on open skies.", "RUS*", NULL, "160");
+    expect("The European Union prolonged the sanctions against Russia for six months.", "IGOEU*",
+           "RUS*", "163");
+    expect("The Russian troops conducted the fire on the positions of the Ukrainian army.", "RUS*",
+           "UKR*", "190");
+    expect("Russia rendered the humanitarian help to Syria.", "RUS*", "SYR*", "073");
     /* readiness reported by a speech verb is left to the act it is readiness for */
     expect("Pashinyan declared the readiness to sign the peace agreement with Baku.", "ARM*", NULL,
            "037");
