@@ -116,6 +116,13 @@ static void test_strikes(void **state)
            "195");
     expect("Israel delivered the blow on the southern suburb of Beirut.", "ISR*", "LBN*", "195");
     expect("Iran declared the launching of ballistic missiles on Israel.", "IRN*", "ISR*", "195");
+    expect("Ukraine fired ATACMS at the Russian territory.", "UKR*", "RUS*", "195");
+    expect("Russia launched 120 Shaheds on Ukraine overnight.", "RUS*", "UKR*", "195");
+    /* a launch names its target; an opening salvo is a figure of speech */
+    expect_not("North Korea announced the launch of a ballistic missile.", NULL, NULL, "19");
+    expect_not("China fired the opening salvo in the trade war.", NULL, NULL, "19");
+    expect_not("The union announced the suspension of the strike.", NULL, NULL, "087");
+    expect_not("The army took control of the situation.", NULL, NULL, "192");
     expect("Hezbollah announced the launching of the rocket salvo on the military base near Haifa.",
            "LBN*", NULL, "194");
     expect_not("Hezbollah announced the launching of the rocket salvo on the military base near "
