@@ -173,6 +173,8 @@ static void test_cooperation(void **state)
     expect("The IMF approved a $7 billion loan for Pakistan.", "IGOBUSIMF", "PAK", "071");
     expect("The IMF approved a new loan to Pakistan.", "IGOBUSIMF", "PAK", "071");
     expect("Greece sent rescue teams to Turkey after the earthquake.", "GRC*", "TUR", "073");
+    expect("Qatar sent a plane carrying food and medicine to Afghanistan.", "QAT*", "AFG*", "073");
+    expect_not("Qatar sent a plane carrying food and medicine to Afghanistan.", NULL, NULL, "072");
     expect("Washington renewed the transfer of the intelligence data to Kiev.", "USA*", "UKR*",
            "064");
     expect("The Security Council of UNO prolonged the mandate of UNIFIL in Lebanon.", NULL, NULL,
