@@ -128,9 +128,9 @@ static void verb_roles(tree_ctx *x, pred *p)
             /* the phrase's words in the subject ("sanctions on Iran were imposed",
                "sanctions were imposed on Iran"): the target is a preposition's */
             p->ntgt =
-                sr_ro_prep_actors(x, (uint32_t)s, p, "nmod", sr_ro_verb_preps, p->tgt, TREE_SIDE);
+                sr_ro_prep_actors(x, (uint32_t)s, p, "nmod", sr_ro_verb_preps(), p->tgt, TREE_SIDE);
             if (!p->ntgt)
-                p->ntgt = sr_ro_prep_actors(x, h, p, "obl", sr_ro_verb_preps, p->tgt, TREE_SIDE);
+                p->ntgt = sr_ro_prep_actors(x, h, p, "obl", sr_ro_verb_preps(), p->tgt, TREE_SIDE);
         } else if (s >= 0 && a < 0 && x->c->dict->inflect && p->hit.code &&
                    strncmp(p->hit.code, "15", 2) == 0) {
             /* "Thousands of Polish troops were deployed": the force deployed shows force */
@@ -200,7 +200,7 @@ static void noun_source_by_preposition(tree_ctx *x, pred *p)
     pred q = *p; /* the same predicate, asking for the source's prepositions */
     q.hit.preps = p->hit.spreps;
     q.hit.npreps = p->hit.nspreps;
-    p->nsrc = sr_ro_prep_actors(x, p->head, &q, "nmod", sr_ro_noun_preps, p->src, TREE_SIDE);
+    p->nsrc = sr_ro_prep_actors(x, p->head, &q, "nmod", sr_ro_noun_preps(), p->src, TREE_SIDE);
 }
 
 /*
@@ -298,7 +298,7 @@ static void noun_roles(tree_ctx *x, pred *p)
         inherited = 1;
     p->src_inherited = (uint8_t)inherited;
     /* "talks on Ukraine": what is discussed is no target */
-    const char *const *preps = sr_ro_consults(x, p) ? sr_ro_consult_preps : sr_ro_noun_preps;
+    const char *const *preps = sr_ro_consults(x, p) ? sr_ro_consult_preps() : sr_ro_noun_preps();
     p->ntgt = sr_ro_prep_actors(x, h, p, "nmod", preps, p->tgt, TREE_SIDE);
     if (!p->ntgt && possessor >= 0)
         p->ntgt = sr_ro_add_actor(p->tgt, 0, TREE_SIDE, possessor);
@@ -313,7 +313,7 @@ static void noun_roles(tree_ctx *x, pred *p)
         p->ntgt = sr_ro_object_actors(x, (uint32_t)g, NULL, p->tgt, TREE_SIDE);
         if (!p->ntgt || sr_tr_rel(x, h, "obj"))
             p->ntgt =
-                sr_ro_prep_actors(x, (uint32_t)g, p, "obl", sr_ro_verb_preps, p->tgt, TREE_SIDE);
+                sr_ro_prep_actors(x, (uint32_t)g, p, "obl", sr_ro_verb_preps(), p->tgt, TREE_SIDE);
     }
     /* "attacks and drones that hit six regions": a clause on the noun or a conjunct */
     for (int32_t c = x->first_child[h]; c >= 0 && !p->ntgt; c = x->next_child[c]) {

@@ -41,9 +41,10 @@ int sr_ro_contains(const int32_t *v, uint32_t n, int32_t m);
 
 /* roles_find.c */
 
-extern const char *const sr_ro_consult_preps[];
-extern const char *const sr_ro_verb_preps[];
-extern const char *const sr_ro_noun_preps[];
+/* Default target prepositions: of verbs, of consultations, of event nouns (NULL-ended). */
+const char *const *sr_ro_verb_preps(void);
+const char *const *sr_ro_consult_preps(void);
+const char *const *sr_ro_noun_preps(void);
 /* Is token k one of the phrase's own words ("send American troops": no target)? */
 int sr_ro_in_trigger(const tree_ctx *x, const pred *p, int32_t k);
 /* Is verb h passive (nsubj:pass, aux:pass, or a participle modifying a noun)? */

@@ -9,12 +9,28 @@
 
 #include <string.h>
 
-const char *const sr_ro_verb_preps[] = {"against", "on",      "upon", "at",   "with", "to",
-                                        "toward",  "towards", "into", "onto", NULL};
-/* consultations: whom they are held with; "about", "on", "over" give the topic */
-const char *const sr_ro_consult_preps[] = {"with", "to", NULL};
-const char *const sr_ro_noun_preps[] = {"against", "on",     "upon",    "at",        "of",   "with",
-                                        "into",    "toward", "towards", "targeting", "onto", NULL};
+/* The default target prepositions of a verb (UD's case words). */
+const char *const *sr_ro_verb_preps(void)
+{
+    static const char *const v[] = {"against", "on",      "upon", "at",   "with", "to",
+                                    "toward",  "towards", "into", "onto", NULL};
+    return v;
+}
+
+/* Those of a consultation: whom it is held with; "about", "on", "over" give the topic. */
+const char *const *sr_ro_consult_preps(void)
+{
+    static const char *const v[] = {"with", "to", NULL};
+    return v;
+}
+
+/* Those of an event noun. */
+const char *const *sr_ro_noun_preps(void)
+{
+    static const char *const v[] = {"against", "on",     "upon",    "at",        "of",   "with",
+                                    "into",    "toward", "towards", "targeting", "onto", NULL};
+    return v;
+}
 
 /*
 ** Is word w one of list (NULL-terminated), or of the entry's own list?

@@ -30,10 +30,10 @@ void sr_ro_source_by_preposition(tree_ctx *x, pred *p, int *inherited)
     q.hit.preps = p->hit.spreps;
     q.hit.npreps = p->hit.nspreps;
     int32_t from[TREE_SIDE];
-    uint32_t n = sr_ro_prep_actors(x, p->head, &q, "obl", sr_ro_verb_preps, from, TREE_SIDE);
+    uint32_t n = sr_ro_prep_actors(x, p->head, &q, "obl", sr_ro_verb_preps(), from, TREE_SIDE);
     int o = sr_tr_child(x, p->head, "obj"); /* "received jets from Denmark" */
     if (!n && o >= 0)
-        n = sr_ro_prep_actors(x, (uint32_t)o, &q, "nmod", sr_ro_verb_preps, from, TREE_SIDE);
+        n = sr_ro_prep_actors(x, (uint32_t)o, &q, "nmod", sr_ro_verb_preps(), from, TREE_SIDE);
     if (!n) { /* "Ukraine received its first jets": who gave is not said, nothing is coded */
         p->nsrc = p->ntgt = 0;
         return;
@@ -125,7 +125,7 @@ static int verbal_code(const char *code)
 uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
     uint32_t h = p->head, n = 0;
-    const char *const *preps = sr_ro_consults(x, p) ? sr_ro_consult_preps : sr_ro_verb_preps;
+    const char *const *preps = sr_ro_consults(x, p) ? sr_ro_consult_preps() : sr_ro_verb_preps();
     if (p->hit.phrase_target && p->hit.tend > p->hit.tstart)
         n = sr_ro_add_actor(out, 0, TREE_SIDE, sr_ro_actor_at(x, p->hit.tend - 1, 2));
     if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
