@@ -74,18 +74,32 @@ static uint32_t topic_partner(tree_ctx *x, uint32_t k, int32_t *out, int depth)
 }
 
 /*
+** The noun of the preposition p's phrase ends in ("called for [more
+** pressure]", "appealed to [the allies]"), an obl of p's verb, or -1.
+*/
+static int phrase_object(const tree_ctx *x, const pred *p)
+{
+    uint32_t last = p->hit.tend - 1;
+    if (!x->c->dict->inflect || last <= p->head || last >= x->n ||
+        x->s->tokens[last].upos != SR_UPOS_ADP || !sr_tr_rel(x, last, "case"))
+        return -1;
+    int g = sr_tr_head(x, last);
+    return g >= 0 && sr_tr_head(x, (uint32_t)g) == (int)p->head && sr_tr_rel(x, (uint32_t)g, "obl")
+               ? g
+               : -1;
+}
+
+/*
 ** Does p's phrase end in the preposition of its addressee, and is that
 ** phrase there ("called on the partners", "appealed to the allies")?  The
 ** addressee is then the target, an actor or none.
 */
 static int addressed(const tree_ctx *x, const pred *p)
 {
-    uint32_t last = p->hit.tend - 1;
-    if (!x->c->dict->inflect || last <= p->head || last >= x->n ||
-        x->s->tokens[last].upos != SR_UPOS_ADP || !sr_tr_rel(x, last, "case"))
-        return 0;
-    int g = sr_tr_head(x, last);
-    return g >= 0 && sr_tr_head(x, (uint32_t)g) == (int)p->head && sr_tr_rel(x, (uint32_t)g, "obl");
+    int g = phrase_object(x, p);
+    const char *w = g >= 0 ? sr_tr_case(x, (uint32_t)g) : "";
+    /* "called for more pressure on Moscow": what is asked for, not whom */
+    return g >= 0 && strcmp(w, "for") != 0 && strcmp(w, "about") != 0;
 }
 
 /*
@@ -162,6 +176,9 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         n = sr_ro_prep_actors(x, k, p, "nmod", preps, out, TREE_SIDE);
     if (addressed(x, p))
         return n; /* "called on the partners to give Ukraine ...": the partners, unnamed */
+    int asked = phrase_object(x, p);
+    if (!n && asked >= 0) /* "called for more pressure on Moscow": whom it is to bear on */
+        n = sr_ro_prep_actors(x, (uint32_t)asked, p, "nmod", preps, out, TREE_SIDE);
     int o = sr_tr_child(x, h, "obj");
     if (sr_ro_consults(x, p)) { /* the topic's actors are no target, a partner hung on it is */
         if (!n)
