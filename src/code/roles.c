@@ -366,6 +366,38 @@ static void aerial_attack(tree_ctx *x, pred *p)
         p->map_rule = sr_words_rule(x->c->words, x->s->tokens[a].form, SR_WC_AERIAL);
 }
 
+/*
+** A protest (14x) that names no target is against the protesters' own
+** government ("Georgian protesters rallied in Tbilisi", "declared a hunger
+** strike in detention"): CAMEO's reading.  The target is the government of
+** the source's country, a mention of the sentence's own over the protest's
+** word (nothing names it), marked as assumed.  Not for a government's own
+** acts or a source of no country.
+*/
+static void protested_government(tree_ctx *x, pred *p)
+{
+    const sr_mention *s = sr_tr_mention(x, p->src[0]);
+    if (!s->code || strlen(s->code) < 3 || strncmp(s->code, "---", 3) == 0 ||
+        strncmp(s->code, "IGO", 3) == 0 || strncmp(s->code, "NGO", 3) == 0 ||
+        strncmp(s->code + 3, "GOV", 3) == 0)
+        return;
+    int32_t id = sr_tr_new_extra(x);
+    sr_mention *gov = &x->extra[id - (int32_t)x->in->nmentions];
+    const sr_token *t = &x->s->tokens[p->head];
+    gov->sentence = x->si;
+    gov->first = p->head;
+    gov->last = p->head + 1;
+    gov->span.start = t->start;
+    gov->span.end = t->end;
+    gov->code = sr_arena_printf(x->a, "%.3sGOV", sr_tr_mention(x, p->src[0])->code);
+    gov->name = "government";
+    gov->sector = "GOV";
+    gov->antecedent = -1;
+    gov->kind = SR_MENTION_TITLE;
+    p->tgt[0] = id;
+    p->ntgt = p->tgt_assumed = 1;
+}
+
 void sr_tr_roles(tree_ctx *x, pred *p)
 {
     if (p->roles_state)
@@ -419,6 +451,8 @@ void sr_tr_roles(tree_ctx *x, pred *p)
     if (!p->ntgt && p->nsrc && code && x->c->dict->inflect && (code[0] == '1' || code[0] == '2') &&
         ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')))
         sr_ro_assume_target(x, p);
+    if (!p->ntgt && p->nsrc && code && x->c->dict->inflect && code[0] == '1' && code[1] == '4')
+        protested_government(x, p);
     /* a visit to a country, a threat of force against one: the foreign place named */
     if (!p->ntgt && p->nsrc && code && x->c->dict->inflect &&
         (strncmp(code, "042", 3) == 0 || strncmp(code, "138", 3) == 0)) {

@@ -319,6 +319,8 @@ static void test_places_and_misparses(void **state)
                "DEU*", "UKR", "07");
     /* a verbal act answers the actor whose words came "from" it */
     expect("Egypt welcomed the proposals from Qatar.", "EGY", "QAT", "05");
+    /* a protest that names no target is against the protesters' government */
+    expect("Georgian protesters rallied in Tbilisi for a fifth night.", "GEO*", "GEOGOV", "14");
     /* what an appeal asks for bears on the actor its phrase names */
     expect("Kallas called for more pressure on Moscow.", "IGOEUREEC", "RUS*", "02");
     /* talks "with" a partner before the clause: the clause's subject held them */
