@@ -128,6 +128,27 @@ static uint32_t asked_actor(tree_ctx *x, const pred *p, int32_t *out)
     return 0;
 }
 
+/*
+** Whose act a verbal act answers, when its object is another event noun
+** with a source of its own ("rejected U.S. calls to let ...", "welcomed
+** Qatar's proposal"): that event's sources.
+*/
+static uint32_t answered_actor(tree_ctx *x, pred *p, int32_t *out)
+{
+    int o = sr_tr_child(x, p->head, "obj");
+    if (o < 0 || x->pred_at[o] < 0 || &x->preds[x->pred_at[o]] == p)
+        return 0;
+    pred *q = &x->preds[x->pred_at[o]];
+    if (q->roles_state == 1)
+        return 0; /* a noun, or a verb the tagger made of one ("U.S. calls") */
+    sr_tr_roles(x, q);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < q->nsrc; i++)
+        if (!sr_ro_contains(p->src, p->nsrc, q->src[i]))
+            n = sr_ro_add_actor(out, n, TREE_SIDE, q->src[i]);
+    return n;
+}
+
 /* A verbal act (CAMEO roots 01-05 and 10-13: statements to threats)? */
 static int verbal_code(const char *code)
 {
@@ -207,6 +228,8 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
            ("fired rockets from Lebanon" is where they came from) */
         static const char *const FROM[] = {"from", NULL};
         n = sr_ro_prep_actors(x, h, p, "obl", FROM, out, TREE_SIDE);
+        if (!n)
+            n = answered_actor(x, p, out);
     }
     if (!n && !x->c->dict->inflect && p->entry)
         n = sr_ro_first_actor_after(x, p, out);

@@ -319,6 +319,9 @@ static void test_places_and_misparses(void **state)
                "DEU*", "UKR", "07");
     /* a verbal act answers the actor whose words came "from" it */
     expect("Egypt welcomed the proposals from Qatar.", "EGY", "QAT", "05");
+    /* a verbal act answers the source of the act it takes as object */
+    expect("Netanyahu rejected U.S. calls to let the Palestinian Authority govern Gaza.", "ISRGOV",
+           "USA", "12");
     /* a protest that names no target is against the protesters' government */
     expect("Georgian protesters rallied in Tbilisi for a fifth night.", "GEO*", "GEOGOV", "14");
     /* what an appeal asks for bears on the actor its phrase names */
