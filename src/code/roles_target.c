@@ -242,6 +242,21 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 }
 
 /* Drop targets that are the source again (the same mention or entity). */
+/*
+** Are s and t a country and its own government, either way round ("Turkey
+** is ready to mediate, Erdogan told ...": TUR and TURGOV)?  A state does
+** nothing to its government; its rebels, police or citizens may.
+*/
+static int state_and_government(const tree_ctx *x, const sr_mention *s, const sr_mention *t)
+{
+    if (!x->c->dict->inflect || !s->code || !t->code || strncmp(s->code, t->code, 3) != 0 ||
+        strncmp(s->code, "---", 3) == 0)
+        return 0;
+    size_t ls = strlen(s->code), lt = strlen(t->code);
+    return (ls == 3 && lt == 6 && strcmp(t->code + 3, "GOV") == 0) ||
+           (lt == 3 && ls == 6 && strcmp(s->code + 3, "GOV") == 0);
+}
+
 void sr_ro_drop_self_targets(tree_ctx *x, pred *p)
 {
     /* with a PETRARCH dictionary the pairs of a compound source are TABARI's: a target
@@ -256,7 +271,7 @@ void sr_ro_drop_self_targets(tree_ctx *x, pred *p)
             selfs += p->src[i] == p->tgt[j] ||
                      (t->entity && s->entity && !t->agent && !s->agent &&
                       strcmp(t->entity, s->entity) == 0) ||
-                     t->antecedent == p->src[i];
+                     t->antecedent == p->src[i] || state_and_government(x, s, t);
         }
         if (!selfs || (pairwise && selfs < p->nsrc && !sr_ro_contains(p->src, p->nsrc, p->tgt[j])))
             p->tgt[kept++] = p->tgt[j];

@@ -319,6 +319,10 @@ static void test_places_and_misparses(void **state)
                "DEU*", "UKR", "07");
     /* a verbal act answers the actor whose words came "from" it */
     expect("Egypt welcomed the proposals from Qatar.", "EGY", "QAT", "05");
+    /* a state and its own government are one actor */
+    expect_not("Turkey is ready to mediate between Russia and Ukraine, Tayip Erdogan told Vladimir "
+               "Putin in a phone call.",
+               "TUR", "TURGOV", "");
     /* a verbal act answers the source of the act it takes as object */
     expect("Netanyahu rejected U.S. calls to let the Palestinian Authority govern Gaza.", "ISRGOV",
            "USA", "12");
