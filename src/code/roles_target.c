@@ -404,13 +404,24 @@ void sr_ro_mediated_parties(tree_ctx *x, pred *p)
 ** A seat of power that is attacked stands for its country ("Russian forces
 ** shelled Kyiv", "rebels seized Damascus": UKR, SYR), as any other place
 ** does; it stands for the government only where it acts or speaks.  The
-** targets of an attack (18x-20x) that are metonyms become copies coded as
-** their country.
+** targets of an act of force (or its easing: "cut back military activity
+** near Kiev") that are metonyms become copies coded as their country.
 */
+/*
+** Is code an act of force on a place, or its easing: posture (15),
+** assault to mass violence (18-20), military de-escalation (087, and the
+** intent to it, 0356)?
+*/
+static int force_on_place(const char *code)
+{
+    return (code[0] == '1' && (code[1] == '5' || code[1] >= '8')) || code[0] == '2' ||
+           strncmp(code, "087", 3) == 0 || strncmp(code, "0356", 4) == 0;
+}
+
 void sr_ro_attacked_seats(tree_ctx *x, pred *p)
 {
     const char *code = p->hit.code;
-    if (!code || !x->c->dict->inflect || !((code[0] == '1' && code[1] >= '8') || code[0] == '2'))
+    if (!code || !x->c->dict->inflect || !force_on_place(code))
         return;
     for (uint32_t j = 0; j < p->ntgt; j++) {
         const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
