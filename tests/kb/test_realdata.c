@@ -155,6 +155,17 @@ static void machine_translation_names(void **state)
                          f.m[k].entity ? f.m[k].entity : "agent");
         found_free(&f);
     }
+    /* a party or group leader's office is no country's "leader" or "president" */
+    const char *gov[][2] = {{"The German leader said no.", "DEUGOV"},
+                            {"The Indian president said no.", "INDGOV"},
+                            {"The Thai leader said no.", "THAGOV"}};
+    for (size_t i = 0; i < sizeof gov / sizeof gov[0]; i++) {
+        found f;
+        found_run(&f, kb, gov[i][0], "2025-08-20");
+        if (f.n != 1 || strcmp(f.m[0].code, gov[i][1]) != 0)
+            fail_msg("'%s' gave %s, want %s", gov[i][0], f.n ? f.m[0].code : "nothing", gov[i][1]);
+        found_free(&f);
+    }
     found f;
     found_run(&f, kb, "Boko Haram attacked a village near the Golan Heights.", "2025-08-20");
     assert_mention(&f, "Boko Haram", "NGAREB", "boko-haram");
