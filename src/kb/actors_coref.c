@@ -140,8 +140,8 @@ void sr_act_note_country(finder *f, const char *code, const kb_entity *e, int32_
     }
     c->count++;
     c->mention = mention;
-    if (e && !c->entity)
-        c->entity = e;
+    if (e && e->type == KB_T_COUNTRY && !c->entity)
+        c->entity = e; /* not "ELN", whose code is Colombian: the institution is not ELN's */
 }
 
 /*

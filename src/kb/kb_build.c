@@ -252,10 +252,12 @@ static int acronym(const char *name)
 
 void sr_kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint32_t aux)
 {
-    int acro = !b->case_hints || kind == KB_P_AGENT || kind == KB_P_TITLE ? 0
-               : acronym(name)                                            ? 2
-               : proper(name)                                             ? 1
-                                                                          : 0;
+    /* an agent word matches in any case, unless written in capitals ("MID", not "mid") */
+    int acro = !b->case_hints || kind == KB_P_TITLE ? 0
+               : acronym(name)                      ? 2
+               : kind == KB_P_AGENT                 ? 0
+               : proper(name)                       ? 1
+                                                    : 0;
     char norm[512];
     size_t n = sr_kb_norm(name, norm, sizeof norm);
     if (n == 0)

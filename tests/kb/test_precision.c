@@ -89,6 +89,12 @@ static void institution_of_salient_country(void **state)
               "2025-10-05");
     assert_mention(&f, "The government", "---GOV", NULL);
     found_free(&f);
+    /* a country named by a group and a place: the institution is the country's, not the group's */
+    found_run(&f, real,
+              "ELN guerrillas kidnapped two soldiers in Arauca, the Ministry of Defence said.",
+              "2025-02-10");
+    assert_mention(&f, "the Ministry of Defence", "COLGOV", NULL);
+    found_free(&f);
     /* nor has one sentence naming a country once */
     found_run(&f, real, "Arnor said the government of Georgia and the government met.",
               "2025-10-05");
