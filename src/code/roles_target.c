@@ -271,7 +271,8 @@ void sr_ro_drop_self_targets(tree_ctx *x, pred *p)
             selfs += p->src[i] == p->tgt[j] ||
                      (t->entity && s->entity && !t->agent && !s->agent &&
                       strcmp(t->entity, s->entity) == 0) ||
-                     t->antecedent == p->src[i] || state_and_government(x, s, t);
+                     t->antecedent == p->src[i] || state_and_government(x, s, t) ||
+                     (x->c->dict->inflect && strcmp(s->code, t->code) == 0); /* as assemble.c */
         }
         if (!selfs || (pairwise && selfs < p->nsrc && !sr_ro_contains(p->src, p->nsrc, p->tgt[j])))
             p->tgt[kept++] = p->tgt[j];

@@ -319,6 +319,9 @@ static void test_places_and_misparses(void **state)
                "DEU*", "UKR", "07");
     /* a verbal act answers the actor whose words came "from" it */
     expect("Egypt welcomed the proposals from Qatar.", "EGY", "QAT", "05");
+    /* an actor acting on one of the same code acts on none; peacekeeping is in a place */
+    expect("The Security Council of UNO prolonged the mandate of UNIFIL in Lebanon.", "IGOUNO",
+           "LBN", "074");
     /* a state and its own government are one actor */
     expect_not("Turkey is ready to mediate between Russia and Ukraine, Tayip Erdogan told Vladimir "
                "Putin in a phone call.",
