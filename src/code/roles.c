@@ -443,7 +443,6 @@ void sr_tr_roles(tree_ctx *x, pred *p)
     if (p->hit.mutual && p->nsrc > 1 && x->c->dict->inflect && sr_ro_only_at_places(x, p))
         p->ntgt = 0; /* "X and Y signed a declaration at the White House": between them */
     sr_ro_drop_self_targets(x, p);
-    sr_ro_attacked_seats(x, p);
     aerial_attack(x, p);
     /* an attack the text gives no target ("strikes were aimed at ports") falls
        on the country the document is about, when the attacker is foreign to it */
@@ -464,5 +463,6 @@ void sr_tr_roles(tree_ctx *x, pred *p)
             p->ntgt = 1;
         }
     }
+    sr_ro_attacked_seats(x, p); /* also an assumed target: "struck on Kabul" */
     p->roles_state = 2;
 }

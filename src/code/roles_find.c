@@ -235,8 +235,10 @@ uint32_t sr_ro_subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited,
         const char *xp = x->s->tokens[h].xpos;
         uint32_t n = 0;
         if (sr_tr_rel(x, h, "acl") && xp && strcmp(xp, "VBG") == 0 && x->c->dict->inflect &&
+            x->ti[g].mention >= 0 && sr_tr_mention(x, x->ti[g].mention)->kind == SR_MENTION_AGENT &&
             (n = sr_tr_actors(x, (uint32_t)g, out, TREE_SIDE)) > 0)
-            return n; /* "Russian troops fighting in Ukraine": the troops fight */
+            return n; /* "Russian troops fighting in Ukraine": the troops fight; a place or a
+                         name is no participle's subject ("struck on Kabul targeting") */
         /* "excluded the opportunity to send troops": the verb that governs the noun */
         int gg = sr_tr_head(x, (uint32_t)g);
         if (gg >= 0 &&
