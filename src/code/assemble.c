@@ -84,16 +84,26 @@ sr_event *sr_tr_new_event(tree_ctx *x)
 ** no country ("the opposition", "women", "students": ---OPP, ---CVL)
 ** belongs to the source's country when the act is not force across a
 ** border: "the Taliban barred women" is AFGGOV against AFGCVL; "Israeli
-** forces killed civilians" (18-20) is left as written.
+** forces killed civilians" (18-20) is left as written, but a country's
+** rebels or gangs fight at home ("RSF fighters killed hundreds of
+** civilians": SDNCVL).
 */
+/* Is code a country's rebels, insurgents or armed gangs, who fight at home ("SDNREB")? */
+static int insurgent(const char *code)
+{
+    return strlen(code) >= 6 &&
+           (strncmp(code + 3, "REB", 3) == 0 || strncmp(code + 3, "UAF", 3) == 0 ||
+            strncmp(code + 3, "INS", 3) == 0 || strncmp(code + 3, "CRM", 3) == 0);
+}
+
 static const char *domestic_target(tree_ctx *x, const char *code, const sr_mention *ms,
                                    const sr_mention *mt)
 {
+    int force = (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
     if (strncmp(mt->code, "---", 3) != 0 || strlen(mt->code) < 6 || strlen(ms->code) < 3 ||
         strncmp(ms->code, "---", 3) == 0 || strncmp(ms->code, "IGO", 3) == 0 ||
         strncmp(ms->code, "NGO", 3) == 0 || strncmp(ms->code, "IMG", 3) == 0 ||
-        (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0') ||
-        !x->c->dict->inflect)
+        (force && !insurgent(ms->code)) || !x->c->dict->inflect)
         return mt->code;
     /* an unnamed government or army may well be foreign ("the government", "troops") */
     if (strncmp(mt->code + 3, "GOV", 3) == 0 || strncmp(mt->code + 3, "MIL", 3) == 0 ||

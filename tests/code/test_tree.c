@@ -329,6 +329,8 @@ static void test_places_and_misparses(void **state)
     /* a verbal act answers the source of the act it takes as object */
     expect("Netanyahu rejected U.S. calls to let the Palestinian Authority govern Gaza.", "ISRGOV",
            "USA", "12");
+    /* a country's rebels fight at home: unnamed civilians are that country's */
+    expect("RSF fighters killed hundreds of civilians in Darfur.", "SDNREB", "SDNCVL", "");
     /* a protest that names no target is against the protesters' government */
     expect("Georgian protesters rallied in Tbilisi for a fifth night.", "GEO*", "GEOGOV", "14");
     /* what an appeal asks for bears on the actor its phrase names */
