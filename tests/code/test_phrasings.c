@@ -5,107 +5,8 @@
 ** blow", "declared about the suspension", "the exit from the treaty") and
 ** of wire news of all regions, and sports results that code nothing.
 */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "sitrep.h"
-
-static sr_engine *engine;
-
-static int setup(void **state)
-{
-    (void)state;
-    sr_error err = {0};
-    engine = sr_engine_open(SR_DATA_DIR, &err);
-    if (!engine)
-        fprintf(stderr, "sr_engine_open: %s\n", err.msg);
-    return engine ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sr_engine_close(engine);
-    return 0;
-}
-
-static sr_doc *code_text(const char *text)
-{
-    sr_doc_meta meta = {"test", "2025-06-01", NULL, NULL, NULL};
-    sr_doc *d = sr_doc_new(engine, &meta, text, strlen(text));
-    assert_non_null(d);
-    sr_error err = {0};
-    assert_int_equal(sr_doc_process(d, SR_STAGE_ALL, &err), 0);
-    return d;
-}
-
-/* Does an actor code match a pattern?  "RUS*" is a prefix, "-" no actor, NULL any. */
-static int code_matches(const char *code, const char *want)
-{
-    if (!want)
-        return 1;
-    if (strcmp(want, "-") == 0)
-        return code == NULL;
-    if (!code)
-        return 0;
-    size_t n = strlen(want);
-    if (n && want[n - 1] == '*')
-        return strncmp(code, want, n - 1) == 0;
-    return strcmp(code, want) == 0;
-}
-
-/* The first event whose source, target and code (a prefix) match. */
-static const sr_event *find(const sr_doc *d, const char *src, const char *tgt, const char *code)
-{
-    for (size_t i = 0; i < sr_doc_event_count(d); i++) {
-        const sr_event *e = sr_doc_event(d, i);
-        if (code_matches(e->source.code, src) && code_matches(e->target.code, tgt) &&
-            strncmp(e->cameo, code, strlen(code)) == 0)
-            return e;
-    }
-    return NULL;
-}
-
-static void dump(const sr_doc *d)
-{
-    for (size_t i = 0; i < sr_doc_event_count(d); i++) {
-        const sr_event *e = sr_doc_event(d, i);
-        fprintf(stderr, "  %s -> %s %s %s (%s)\n", e->source.code ? e->source.code : "-",
-                e->target.code ? e->target.code : "-", e->cameo, e->modality, e->rule);
-    }
-}
-
-static void expect(const char *text, const char *src, const char *tgt, const char *code)
-{
-    sr_doc *d = code_text(text);
-    if (!find(d, src, tgt, code)) {
-        fprintf(stderr, "missing %s -> %s %s in \"%s\"; got:\n", src ? src : "any",
-                tgt ? tgt : "any", code, text);
-        dump(d);
-        sr_doc_free(d);
-        fail();
-    }
-    sr_doc_free(d);
-}
-
-static void expect_not(const char *text, const char *src, const char *tgt, const char *code)
-{
-    sr_doc *d = code_text(text);
-    if (find(d, src, tgt, code)) {
-        fprintf(stderr, "unexpected %s -> %s %s in \"%s\"; got:\n", src ? src : "any",
-                tgt ? tgt : "any", code, text);
-        dump(d);
-        sr_doc_free(d);
-        fail();
-    }
-    sr_doc_free(d);
-}
+#define PIPELINE_DATE "2025-06-01"
+#include "pipeline_helpers.h"
 
 /* "Struck on", "inflicted the blow", "the launching of missiles": uses of force (19). */
 static void test_strikes(void **state)
@@ -137,8 +38,8 @@ static void test_strikes(void **state)
 static void test_reduce_relations(void **state)
 {
     (void)state;
-    expect("Hungary announced the exit from the International Criminal Court.", "HUN*",
-           "IGOJUDICC", "160");
+    expect("Hungary announced the exit from the International Criminal Court.", "HUN*", "IGOJUDICC",
+           "160");
     expect("Hungary announced its withdrawal from the International Criminal Court.", "HUN*",
            "IGOJUDICC", "160");
     expect("Russia completed the exit from the Treaty on conventional armed forces in Europe.",
@@ -210,8 +111,8 @@ static void test_sports(void **state)
     expect_not("South Africa beat New Zealand 12-11 in the Rugby World Cup final.", NULL, NULL,
                "18");
     expect_not("France eliminated Morocco from the World Cup with a 2-0 win.", NULL, NULL, "19");
-    expect_not("Senegal defeated Egypt on penalties to win the Africa Cup of Nations.", NULL,
-               NULL, "19");
+    expect_not("Senegal defeated Egypt on penalties to win the Africa Cup of Nations.", NULL, NULL,
+               "19");
     /* a beating is still an assault */
     expect("Soldiers beat the detainees with batons, the group said.", NULL, NULL, "182");
 }
@@ -283,21 +184,23 @@ static void test_wire_wording(void **state)
     expect_not("Beijing retaliated with tariffs on American goods.", NULL, NULL, "19");
     expect("China sent 30 warplanes into Taiwan's air defence zone.", "CHN*", "TWN*", "150");
     expect_not("China sent 30 warplanes into Taiwan's air defence zone.", NULL, NULL, "072");
-    expect("The United States completed its withdrawal from Afghanistan.", "USA*", "AFG*",
-           "0874");
-    expect("The IMF approved a $7 billion, 37-month loan for Pakistan.", "IGOBUSIMF", "PAK",
-           "071");
-    expect("Israel and Hamas agreed to humanitarian pauses in the fighting in Gaza.", "ISR*", "PSE*",
-           "0871");
+    expect("The United States completed its withdrawal from Afghanistan.", "USA*", "AFG*", "0874");
+    expect("The IMF approved a $7 billion, 37-month loan for Pakistan.", "IGOBUSIMF", "PAK", "071");
+    expect("Israel and Hamas agreed to humanitarian pauses in the fighting in Gaza.", "ISR*",
+           "PSE*", "0871");
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_strikes),          cmocka_unit_test(test_reduce_relations),
-        cmocka_unit_test(test_announced),        cmocka_unit_test(test_cooperation),
-        cmocka_unit_test(test_disapprove_coerce), cmocka_unit_test(test_sports),
-        cmocka_unit_test(test_translated_wording), cmocka_unit_test(test_wire_wording),
+        cmocka_unit_test(test_strikes),
+        cmocka_unit_test(test_reduce_relations),
+        cmocka_unit_test(test_announced),
+        cmocka_unit_test(test_cooperation),
+        cmocka_unit_test(test_disapprove_coerce),
+        cmocka_unit_test(test_sports),
+        cmocka_unit_test(test_translated_wording),
+        cmocka_unit_test(test_wire_wording),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

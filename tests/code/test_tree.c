@@ -4,117 +4,8 @@
 ** kinds the shallow coder got wrong, and the acceptance list of the seed
 ** article (../shared/seed; skipped when it is absent).
 */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "sitrep.h"
-
-static sr_engine *engine;
-
-static int setup(void **state)
-{
-    (void)state;
-    sr_error err = {0};
-    engine = sr_engine_open(SR_DATA_DIR, &err);
-    if (!engine)
-        fprintf(stderr, "sr_engine_open: %s\n", err.msg);
-    return engine ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sr_engine_close(engine);
-    return 0;
-}
-
-static sr_doc *code_text(const char *text, unsigned options)
-{
-    sr_doc_meta meta = {"test", "2025-08-20", NULL, NULL, NULL};
-    sr_doc *d = sr_doc_new(engine, &meta, text, strlen(text));
-    assert_non_null(d);
-    sr_doc_set_options(d, options);
-    sr_error err = {0};
-    assert_int_equal(sr_doc_process(d, SR_STAGE_ALL, &err), 0);
-    return d;
-}
-
-/* Does an actor code match a pattern?  "RUS*" is a prefix, "-" no actor. */
-static int code_matches(const char *code, const char *want)
-{
-    if (!want)
-        return 1;
-    if (strcmp(want, "-") == 0)
-        return code == NULL;
-    if (!code)
-        return 0;
-    size_t n = strlen(want);
-    if (n && want[n - 1] == '*')
-        return strncmp(code, want, n - 1) == 0;
-    return strcmp(code, want) == 0;
-}
-
-/*
-** The first event of sentences [lo, hi] whose source, target and code (a
-** prefix: "12" is any 12x) match.
-*/
-static const sr_event *find_in(const sr_doc *d, uint32_t lo, uint32_t hi, const char *src,
-                               const char *tgt, const char *code)
-{
-    for (size_t i = 0; i < sr_doc_event_count(d); i++) {
-        const sr_event *e = sr_doc_event(d, i);
-        if (e->sentence >= lo && e->sentence <= hi && code_matches(e->source.code, src) &&
-            code_matches(e->target.code, tgt) && strncmp(e->cameo, code, strlen(code)) == 0)
-            return e;
-    }
-    return NULL;
-}
-
-static const sr_event *find(const sr_doc *d, const char *src, const char *tgt, const char *code)
-{
-    return find_in(d, 0, UINT32_MAX, src, tgt, code);
-}
-
-static void dump(const sr_doc *d)
-{
-    for (size_t i = 0; i < sr_doc_event_count(d); i++) {
-        const sr_event *e = sr_doc_event(d, i);
-        fprintf(stderr, "  s%u %s -> %s %s %s (%s)\n", e->sentence, e->source.code,
-                e->target.code ? e->target.code : "-", e->cameo, e->modality, e->rule);
-    }
-}
-
-static void expect(const char *text, const char *src, const char *tgt, const char *code)
-{
-    sr_doc *d = code_text(text, 0);
-    if (!find(d, src, tgt, code)) {
-        fprintf(stderr, "missing %s -> %s %s in \"%s\"; got:\n", src ? src : "any",
-                tgt ? tgt : "any", code, text);
-        dump(d);
-        sr_doc_free(d);
-        fail();
-    }
-    sr_doc_free(d);
-}
-
-static void expect_not(const char *text, const char *src, const char *tgt, const char *code)
-{
-    sr_doc *d = code_text(text, 0);
-    if (find(d, src, tgt, code)) {
-        fprintf(stderr, "unexpected %s -> %s %s in \"%s\"; got:\n", src ? src : "any",
-                tgt ? tgt : "any", code, text);
-        dump(d);
-        sr_doc_free(d);
-        fail();
-    }
-    sr_doc_free(d);
-}
+#define PIPELINE_DATE "2025-08-20"
+#include "pipeline_helpers.h"
 
 /* Roles come from relations: the passive agent is the source, a place after "in" is no target. */
 static void test_roles(void **state)
@@ -428,12 +319,12 @@ static void test_modality(void **state)
     expect("On Tuesday, Trump excluded the opportunity to send American troops to help protect "
            "Ukraine from Russia.",
            "USA*", "UKR", "12");
-    sr_doc *agreed = code_text("Israel agreed to release 50 Palestinian prisoners.", 0);
+    sr_doc *agreed = code_text_with("Israel agreed to release 50 Palestinian prisoners.", 0);
     const sr_event *release = find(agreed, "ISR", NULL, "035");
     assert_non_null(release);
     assert_string_equal(release->modality, "future");
     sr_doc_free(agreed);
-    sr_doc *d = code_text("Moscow said it would retaliate against the West.", 0);
+    sr_doc *d = code_text_with("Moscow said it would retaliate against the West.", 0);
     const sr_event *e = find(d, "RUS*", NULL, "13");
     assert_non_null(e);
     assert_string_not_equal(e->modality, "asserted");
@@ -480,7 +371,7 @@ static void test_speech(void **state)
     expect("Zelensky said Ukraine needs strong security guarantees.", "UKR*", NULL, "02");
     expect_not("Zelensky said Ukraine needs strong security guarantees.", NULL, NULL, "01");
     expect("Lavrov said the talks were useful.", "RUS*", NULL, "01");
-    sr_doc *d = code_text("Lavrov said the talks were useful.", SR_OPT_NO_STATEMENTS);
+    sr_doc *d = code_text_with("Lavrov said the talks were useful.", SR_OPT_NO_STATEMENTS);
     assert_null(find(d, NULL, NULL, "01"));
     sr_doc_free(d);
 }
@@ -525,7 +416,7 @@ static void test_no_statement_beside_report(void **state)
         size_t n = fread(text, 1, sizeof text - 1, in);
         fclose(in);
         text[n] = '\0';
-        sr_doc *d = code_text(text, 0);
+        sr_doc *d = code_text_with(text, 0);
         size_t ne = sr_doc_event_count(d), statements = 0;
         for (size_t i = 0; i < ne; i++) {
             const sr_event *e = sr_doc_event(d, i);
@@ -552,7 +443,7 @@ static void test_event_fields(void **state)
 {
     (void)state;
     const char *text = "Russian forces shelled Kharkiv. Ukraine condemned the attack.";
-    sr_doc *a = code_text(text, 0), *b = code_text(text, 0);
+    sr_doc *a = code_text_with(text, 0), *b = code_text_with(text, 0);
     assert_true(sr_doc_event_count(a) > 0);
     assert_int_equal(sr_doc_event_count(a), sr_doc_event_count(b));
     for (size_t i = 0; i < sr_doc_event_count(a); i++) {
