@@ -31,7 +31,7 @@ typedef struct pred {
     uint8_t noun, speech, passive, modality, suppressed;
     uint8_t roles_state;   /* 0 not yet, 1 computing, 2 done (guards cycles) */
     uint8_t src_inherited; /* the source came from another predicate or the speaker */
-    uint8_t tgt_assumed;   /* the target is the document's country (an attack with no target) */
+    uint8_t tgt_assumed;   /* the target is assumed: an attack's country, a protest's government */
 } pred;
 
 typedef struct event_list {
