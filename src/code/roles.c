@@ -280,10 +280,13 @@ static void noun_roles(tree_ctx *x, pred *p)
     int inherited = 0;
     if (!p->nsrc && g >= 0 && sr_tr_rel(x, h, "obj") && (x->wc[g] & SR_WC_LIGHT))
         p->nsrc = sr_ro_subject_of(x, (uint32_t)g, p->src, &inherited, 3);
-    if (!p->nsrc && g >= 0 && sr_ro_consults(x, p) && sr_tr_rel(x, h, "obl") &&
-        sr_tr_is_verbal(x, (uint32_t)g) && with_partner(x, h))
-        /* "after talks with American officials, Ukraine said ...": the clause's subject met */
-        p->nsrc = sr_ro_subject_of(x, (uint32_t)g, p->src, &inherited, 3);
+    int cv = g >= 0 ? sr_ro_clause_verb(x, (uint32_t)g) : -1;
+    if (!p->nsrc && cv >= 0 && sr_ro_consults(x, p) &&
+        (sr_tr_rel(x, h, "obl") || sr_tr_rel(x, h, "nmod")) && *sr_tr_case(x, h) &&
+        with_partner(x, h))
+        /* "after talks with American officials, Ukraine said ...", also when the parser hung
+           the phrase on a noun ("a ceasefire ... after talks with"): the clause's subject */
+        p->nsrc = sr_ro_subject_of(x, (uint32_t)cv, p->src, &inherited, 3);
     /* "the heads of NATO were an honest debate", also when the parser hung
        the noun on the copula's predicate ("were excellent, honest debate") */
     for (int at = (int)h, steps = 0; !p->nsrc && at >= 0 && steps < 2; steps++) {

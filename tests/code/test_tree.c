@@ -224,6 +224,9 @@ static void test_places_and_misparses(void **state)
     expect("RSF fighters killed hundreds of civilians in Darfur.", "SDNREB", "SDNCVL", "");
     /* a protest that names no target is against the protesters' government */
     expect("Georgian protesters rallied in Tbilisi for a fifth night.", "GEO*", "GEOGOV", "14");
+    expect("Ukraine said it was ready to accept a U.S. proposal for an immediate ceasefire with "
+           "Russia after talks with American officials in Jeddah.",
+           "UKR", "USAGOV", "04");
     /* what an appeal asks for bears on the actor its phrase names */
     expect("Kallas called for more pressure on Moscow.", "IGOEUREEC", "RUS*", "02");
     /* talks "with" a partner before the clause: the clause's subject held them */
