@@ -335,9 +335,8 @@ static int32_t mention_at(const tree_ctx *x, uint32_t si, uint32_t start)
 ** two sides are of different countries ("Lavrov and Rubio held talks; the
 ** sides agreed ...").  0 when there is none.
 */
-uint32_t sr_ro_last_two_parties(tree_ctx *x, uint32_t k, int32_t *out)
+uint32_t sr_ro_last_two_parties(tree_ctx *x, int32_t *out)
 {
-    (void)k;
     for (size_t e = x->out->n; e-- > 0;) {
         const sr_event *ev = &x->out->v[e];
         if (ev->sentence + 2 < x->si)

@@ -205,7 +205,7 @@ uint32_t sr_ro_subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited,
         if (!n && (x->wc[s] & SR_WC_CROWD))
             n = sr_ro_add_actor(out, 0, TREE_SIDE, sr_ro_crowd_actor(x, (uint32_t)s));
         if (!n && x->c->dict->inflect && both_sides(x, (uint32_t)s))
-            n = sr_ro_last_two_parties(x, (uint32_t)s, out);
+            n = sr_ro_last_two_parties(x, out);
         return n;
     }
     int g = sr_tr_head(x, h);
@@ -396,8 +396,8 @@ uint32_t sr_ro_first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
 int sr_ro_under_place(const tree_ctx *x, uint32_t k, uint32_t top)
 {
     for (uint32_t steps = 0; steps < x->n && k != top; steps++) {
-        const char *c = sr_tr_case(x, k);
-        if (*c && (sr_words_classes(x->c->words, c) & SR_WC_PLACE_PREP))
+        int c = sr_tr_case_token(x, k);
+        if (c >= 0 && (x->wc[c] & SR_WC_PLACE_PREP))
             return 1;
         int g = sr_tr_head(x, k);
         if (g < 0)

@@ -52,12 +52,18 @@ const char *sr_tr_lemma(const tree_ctx *x, uint32_t k)
     return t->lemma ? t->lemma : t->form;
 }
 
-const char *sr_tr_case(const tree_ctx *x, uint32_t k)
+int sr_tr_case_token(const tree_ctx *x, uint32_t k)
 {
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
         if (sr_tr_rel(x, (uint32_t)c, "case") || sr_tr_rel(x, (uint32_t)c, "mark"))
-            return sr_tr_lemma(x, (uint32_t)c);
-    return "";
+            return c;
+    return -1;
+}
+
+const char *sr_tr_case(const tree_ctx *x, uint32_t k)
+{
+    int c = sr_tr_case_token(x, k);
+    return c >= 0 ? sr_tr_lemma(x, (uint32_t)c) : "";
 }
 
 const sr_mention *sr_tr_mention(const tree_ctx *x, int32_t m)

@@ -67,6 +67,7 @@ int sr_tr_rel(const tree_ctx *x, uint32_t k, const char *rel);   /* "obl" matche
 int sr_tr_child(const tree_ctx *x, uint32_t k, const char *rel); /* first such child, -1 */
 const char *sr_tr_lemma(const tree_ctx *x, uint32_t k);
 const char *sr_tr_case(const tree_ctx *x, uint32_t k); /* the case or mark word of k, or "" */
+int sr_tr_case_token(const tree_ctx *x, uint32_t k);   /* that word's token, or -1 */
 const sr_mention *sr_tr_mention(const tree_ctx *x, int32_t m);
 int sr_tr_is_verbal(const tree_ctx *x, uint32_t k);
 
