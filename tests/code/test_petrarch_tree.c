@@ -131,38 +131,15 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The first event with this source, target ("-": none, NULL: any) and code. */
-static const sr_event *find(const test_doc *d, const char *src, const char *tgt, const char *code)
-{
-    return tree_find_event(d, src, tgt, code, 0);
-}
-
-static void dump(const test_doc *d)
-{
-    fprintf(stderr, "in \"%s\":\n", d->text);
-    for (size_t i = 0; i < d->nevents; i++)
-        fprintf(stderr, "  %s -> %s %s (%s)\n", d->events[i].source.code,
-                d->events[i].target.code ? d->events[i].target.code : "-", d->events[i].cameo,
-                d->events[i].rule);
-}
-
+/* Checks of the events with this source, target ("-": none, NULL: any) and code. */
 static void expect(const test_doc *d, const char *src, const char *tgt, const char *code)
 {
-    if (!find(d, src, tgt, code)) {
-        fprintf(stderr, "missing %s -> %s %s ", src ? src : "any", tgt ? tgt : "any", code);
-        dump(d);
-        fail();
-    }
+    tree_expect(d, src, tgt, code, 0);
 }
 
 static void expect_none(const test_doc *d, const char *src, const char *tgt, const char *code)
 {
-    if (find(d, src, tgt, code)) {
-        fprintf(stderr, "unexpected %s -> %s %s ", src ? src : "any", tgt ? tgt : "any",
-                code ? code : "any");
-        dump(d);
-        fail();
-    }
+    tree_expect_none(d, src, tgt, code, 0);
 }
 
 /* A pattern's words before the verb may lie outside its subtree ("INDICATED *"). */

@@ -35,39 +35,15 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The first event with this source, target ("-": none, NULL: any) and code prefix. */
-static const sr_event *find(const test_doc *d, const char *src, const char *tgt, const char *code)
-{
-    return tree_find_event(d, src, tgt, code, 1);
-}
-
-static void dump(const test_doc *d)
-{
-    fprintf(stderr, "in \"%s\":\n", d->text);
-    for (size_t i = 0; i < d->nevents; i++)
-        fprintf(stderr, "  %s -> %s %s %s (%s)\n", d->events[i].source.code,
-                d->events[i].target.code ? d->events[i].target.code : "-", d->events[i].cameo,
-                d->events[i].modality, d->events[i].rule);
-}
-
+/* Checks of the events with this source, target ("-": none, NULL: any) and code prefix. */
 static const sr_event *expect(const test_doc *d, const char *src, const char *tgt, const char *code)
 {
-    const sr_event *e = find(d, src, tgt, code);
-    if (!e) {
-        fprintf(stderr, "missing %s -> %s %s ", src ? src : "any", tgt ? tgt : "any", code);
-        dump(d);
-        fail();
-    }
-    return e;
+    return tree_expect(d, src, tgt, code, 1);
 }
 
 static void expect_none(const test_doc *d, const char *src, const char *tgt, const char *code)
 {
-    if (find(d, src, tgt, code)) {
-        fprintf(stderr, "unexpected %s -> %s %s ", src ? src : "any", tgt ? tgt : "any", code);
-        dump(d);
-        fail();
-    }
+    tree_expect_none(d, src, tgt, code, 1);
 }
 
 /* The passive: the agent is the source, the passive subject the target. */

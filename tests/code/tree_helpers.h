@@ -77,4 +77,43 @@ static inline const sr_event *tree_find_event(const test_doc *d, const char *src
     return NULL;
 }
 
+/* Print d's events, to show what a failing check got. */
+static inline void tree_dump(const test_doc *d)
+{
+    fprintf(stderr, "in \"%s\":\n", d->text);
+    for (size_t i = 0; i < d->nevents; i++)
+        fprintf(stderr, "  %s -> %s %s %s (%s)\n", d->events[i].source.code,
+                d->events[i].target.code ? d->events[i].target.code : "-", d->events[i].cameo,
+                d->events[i].modality ? d->events[i].modality : "-", d->events[i].rule);
+}
+
+/*
+** Fail unless d has an event as tree_find_event finds it; the event.  The
+** including test has included cmocka.h.
+*/
+static inline const sr_event *tree_expect(const test_doc *d, const char *src, const char *tgt,
+                                          const char *code, int prefix)
+{
+    const sr_event *e = tree_find_event(d, src, tgt, code, prefix);
+    if (!e) {
+        fprintf(stderr, "missing %s -> %s %s ", src ? src : "any", tgt ? tgt : "any",
+                code ? code : "any");
+        tree_dump(d);
+        fail();
+    }
+    return e;
+}
+
+/* Fail if d has such an event. */
+static inline void tree_expect_none(const test_doc *d, const char *src, const char *tgt,
+                                    const char *code, int prefix)
+{
+    if (tree_find_event(d, src, tgt, code, prefix)) {
+        fprintf(stderr, "unexpected %s -> %s %s ", src ? src : "any", tgt ? tgt : "any",
+                code ? code : "any");
+        tree_dump(d);
+        fail();
+    }
+}
+
 #endif
