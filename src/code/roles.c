@@ -460,7 +460,7 @@ void sr_tr_roles(tree_ctx *x, pred *p)
     if (!p->ntgt && p->nsrc && code && x->c->dict->inflect &&
         (strncmp(code, "042", 3) == 0 || strncmp(code, "138", 3) == 0 ||
          strncmp(code, "074", 3) == 0)) {
-        int32_t place = sr_ro_attacked_place(x, p);
+        int32_t place = sr_ro_foreign_place(x, p);
         if (place >= 0) {
             p->tgt[0] = place;
             p->ntgt = 1;

@@ -87,7 +87,7 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth);
 /* Drop targets that are the source again (the same mention or entity). */
 void sr_ro_drop_self_targets(tree_ctx *x, pred *p);
 /* The foreign place an attack happened in, or a visit or threat of force is for, or -1. */
-int32_t sr_ro_attacked_place(const tree_ctx *x, const pred *p);
+int32_t sr_ro_foreign_place(const tree_ctx *x, const pred *p);
 /* Give an attack without target the foreign place it happened in, or the document's country. */
 void sr_ro_assume_target(tree_ctx *x, pred *p);
 /* Is p's first target inside the phrase of an event noun other than p? */

@@ -289,7 +289,7 @@ void sr_ro_drop_self_targets(tree_ctx *x, pred *p)
 ** through a place preposition, whose country is not the attacker's.  -1
 ** when none.
 */
-int32_t sr_ro_attacked_place(const tree_ctx *x, const pred *p)
+int32_t sr_ro_foreign_place(const tree_ctx *x, const pred *p)
 {
     const char *src = sr_tr_mention(x, p->src[0])->code;
     int verb = sr_ro_clause_verb(x, p->head);
@@ -321,7 +321,7 @@ void sr_ro_assume_target(tree_ctx *x, pred *p)
     const sr_mention *s = sr_tr_mention(x, p->src[0]);
     if (strncmp(s->code, "---", 3) == 0)
         return;
-    int32_t place = sr_ro_attacked_place(x, p);
+    int32_t place = sr_ro_foreign_place(x, p);
     if (place >= 0) {
         p->tgt[0] = place;
         p->ntgt = p->tgt_assumed = 1;
