@@ -18,10 +18,11 @@
 ** both runs are repeated on tagged tokens, and with the parser model on
 ** parsed ones (the tree coder).
 **
-** Usage: bench_petrarch [-v] [-s ID] [SHARED_DIR]
-**   -v lists every miss (-vv also those of the tree coder and of the sitrep
-**   lexicon; -vvv only those of the tree coder with the sitrep lexicon); -s prints the tokens,
-*mentions and events of record ID
+** Usage: bench_petrarch [-m RUN] [-s ID] [SHARED_DIR]
+**   -m lists the misses of one run: petr (the shallow coder with the suite's
+**   dictionaries, by triple), own (the shallow coder with sitrep's lexicon,
+**   by pair), tree-petr or tree-own (the same with the tree coder); -s prints
+**   the tokens, mentions and events of record ID in each named run.
 */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -228,7 +229,8 @@ static void report(const char *what, const score *sc)
 ** in the whole pipeline (segment, actors, code) and, in *code_secs, in
 ** the coder alone.
 */
-static const char *show_id; /* -s ID: print the mentions and events of one record */
+static const char *show_id;   /* -s ID: print the mentions and events of one record */
+static const char *misses_of; /* -m RUN: list the misses of that run */
 
 /* Optional tagger and lemmatizer (data/models): tokens then carry UPOS and lemmas. */
 typedef struct nlp_models {
@@ -237,10 +239,10 @@ typedef struct nlp_models {
     sr_parser *parser; /* when set, sentences are parsed too: the tree coder codes them */
 } nlp_models;
 
-static void show(const record *x, const sr_sentence *s, size_t ns, const sr_mention *ms, size_t nm,
-                 const sr_event *ev, size_t nev)
+static void show(const char *run, const record *x, const sr_sentence *s, size_t ns,
+                 const sr_mention *ms, size_t nm, const sr_event *ev, size_t nev)
 {
-    printf("%s: %s\n", x->id, x->text);
+    printf("[%s] %s: %s\n", run, x->id, x->text);
     for (size_t i = 0; i < ns; i++) {
         printf("  sentence %zu:", i);
         for (uint32_t k = 0; k < s[i].ntokens; k++) {
@@ -262,9 +264,12 @@ static void show(const record *x, const sr_sentence *s, size_t ns, const sr_ment
                ev[i].rule);
 }
 
-static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, record *recs, int nrec,
-                  score *full, int full_by, score *dyad, int verbose, double *code_secs)
+/* Code every record with `c` and score it; the misses are listed when the
+** run's name is the one -m asked for. */
+static double run(const char *name, const sr_coder *c, const sr_kb *kb, const nlp_models *nlp,
+                  record *recs, int nrec, score *full, int full_by, score *dyad, double *code_secs)
 {
+    int verbose = name && misses_of && strcmp(name, misses_of) == 0;
     double total = 0;
     *code_secs = 0;
     for (int i = 0; i < nrec; i++) {
@@ -294,8 +299,8 @@ static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, rec
         double t2 = now();
         total += t2 - t0;
         *code_secs += t2 - t1;
-        if (show_id && strcmp(show_id, x->id) == 0)
-            show(x, sents, nsents, ms, nm, ev, nev);
+        if (name && show_id && strcmp(show_id, x->id) == 0)
+            show(name, x, sents, nsents, ms, nm, ev, nev);
         triple got[MAX_TRIPLES];
         int ngot = 0;
         for (size_t k = 0; k < nev && ngot < MAX_TRIPLES; k++) {
@@ -315,7 +320,7 @@ static double run(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, rec
         }
         if (full)
             score_record(x, got, ngot, full_by, full, verbose && full_by == BY_CODE);
-        score_record(x, got, ngot, BY_PAIR, dyad, verbose > 1 && full_by != BY_CODE);
+        score_record(x, got, ngot, BY_PAIR, dyad, verbose && full_by != BY_CODE);
         sr_arena_free(&a);
     }
     return total;
@@ -329,7 +334,7 @@ static double timed_passes(const sr_coder *c, const sr_kb *kb, record *recs, int
     for (int i = 0; i < TIMING_PASSES; i++) {
         score sc = {0};
         double cs;
-        total += run(c, kb, NULL, recs, nrec, NULL, BY_CODE, &sc, 0, &cs);
+        total += run(NULL, c, kb, NULL, recs, nrec, NULL, BY_CODE, &sc, &cs);
         code += cs;
     }
     *code_secs = code / TIMING_PASSES;
@@ -338,15 +343,10 @@ static double timed_passes(const sr_coder *c, const sr_kb *kb, record *recs, int
 
 int main(int argc, char **argv)
 {
-    int verbose = 0;
     const char *shared = SR_SHARED_DIR;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-v"))
-            verbose = 1;
-        else if (!strcmp(argv[i], "-vv"))
-            verbose = 2;
-        else if (!strcmp(argv[i], "-vvv"))
-            verbose = 3;
+        if (!strcmp(argv[i], "-m") && i + 1 < argc)
+            misses_of = argv[++i];
         else if (!strcmp(argv[i], "-s") && i + 1 < argc)
             show_id = argv[++i];
         else
@@ -395,7 +395,7 @@ int main(int argc, char **argv)
     }
     score full = {0}, dyad = {0}, own_dyad = {0}, own_type = {0};
     double code_secs, own_code_secs;
-    double secs = run(pet, kb, NULL, recs, nrec, &full, BY_CODE, &dyad, verbose % 3, &code_secs);
+    double secs = run("petr", pet, kb, NULL, recs, nrec, &full, BY_CODE, &dyad, &code_secs);
     secs = timed_passes(pet, kb, recs, nrec, &code_secs);
     int scored = nrec - nerr;
     report("PETR.Validate.verbs: (source, target, code)", &full);
@@ -404,7 +404,7 @@ int main(int argc, char **argv)
            "coder alone %.0f sentences/s\n",
            scored / secs, scored / code_secs);
     double own_secs =
-        run(own, kb, NULL, recs, nrec, &own_type, BY_TYPE, &own_dyad, verbose % 3, &own_code_secs);
+        run("own", own, kb, NULL, recs, nrec, &own_type, BY_TYPE, &own_dyad, &own_code_secs);
     own_secs = timed_passes(own, kb, recs, nrec, &own_code_secs);
     report("sitrep lexicon: (source, target)", &own_dyad);
     report("sitrep lexicon: (source, target, PLOVER)", &own_type);
@@ -420,9 +420,9 @@ int main(int argc, char **argv)
         nlp.lemmatizer = sr_lemmatizer_open(SR_DATA_DIR, &err);
     if (nlp.tagger && nlp.lemmatizer) {
         score tfull = {0}, tdyad = {0}, town = {0}, ttype = {0};
-        double tsecs = run(pet, kb, &nlp, recs, nrec, &tfull, BY_CODE, &tdyad, 0, &code_secs);
+        double tsecs = run(NULL, pet, kb, &nlp, recs, nrec, &tfull, BY_CODE, &tdyad, &code_secs);
         report("tagged, PETR.Validate.verbs: (s, t, code)", &tfull);
-        (void)run(own, kb, &nlp, recs, nrec, &ttype, BY_TYPE, &town, 0, &own_code_secs);
+        (void)run(NULL, own, kb, &nlp, recs, nrec, &ttype, BY_TYPE, &town, &own_code_secs);
         report("tagged, sitrep lexicon: (source, target)", &town);
         report("tagged, sitrep lexicon: (s, t, PLOVER)", &ttype);
         printf("speed (tagged): %.0f sentences/s end to end\n", scored / tsecs);
@@ -431,10 +431,10 @@ int main(int argc, char **argv)
         if (nlp.parser) {
             score pfull = {0}, pdyad = {0}, pown = {0}, ptype = {0};
             double psecs =
-                run(pet, kb, &nlp, recs, nrec, &pfull, BY_CODE, &pdyad, verbose == 2, &code_secs);
+                run("tree-petr", pet, kb, &nlp, recs, nrec, &pfull, BY_CODE, &pdyad, &code_secs);
             report("tree coder, PETR.Validate.verbs: (s, t, code)", &pfull);
             report("tree coder, PETR.Validate.verbs: (s, t)", &pdyad);
-            (void)run(own, kb, &nlp, recs, nrec, &ptype, BY_TYPE, &pown, verbose > 2 ? 2 : 0,
+            (void)run("tree-own", own, kb, &nlp, recs, nrec, &ptype, BY_TYPE, &pown,
                       &own_code_secs);
             report("tree coder, sitrep lexicon: (source, target)", &pown);
             report("tree coder, sitrep lexicon: (s, t, PLOVER)", &ptype);

@@ -185,6 +185,54 @@ static const char *conjunct_negation(const tree_ctx *x, uint32_t h)
     return NULL;
 }
 
+/*
+** The negation a verb takes from its subject: "Neither Moscow nor Kyiv
+** commented", "No country has recognised the vote".  The subject's
+** negator ("neither", "no"), or the "nor" of one of its conjuncts; the
+** words.txt rule, or NULL.
+*/
+static const char *subject_negation(const tree_ctx *x, uint32_t h)
+{
+    int s = sr_tr_child(x, h, "nsubj");
+    if (s < 0)
+        return NULL;
+    static const char *const RELS[] = {"det", "cc:preconj", NULL};
+    for (int32_t c = x->first_child[s]; c >= 0; c = x->next_child[c]) {
+        int32_t w = c;
+        if (sr_tr_rel(x, (uint32_t)c, "conj")) /* "nor Kyiv" */
+            w = sr_tr_child(x, (uint32_t)c, "cc");
+        else if (!sr_tr_rel(x, (uint32_t)c, RELS[0]) && !sr_tr_rel(x, (uint32_t)c, RELS[1]))
+            continue;
+        if (w >= 0 && (x->wc[w] & SR_WC_NEGATOR))
+            return class_rule(x, (uint32_t)w, SR_WC_NEGATOR);
+    }
+    return NULL;
+}
+
+/*
+** The modality an event noun takes from the uncoded verb whose object it
+** is: "the deal may spur reconciliation between X and Y" is a possibility
+** no actor states, and codes nothing (returns SR_MOD_CONDITIONAL); "the
+** move will bring talks" is future.  A light verb ("will launch strikes")
+** is the noun's own predicate and passes its modality by itself.  A
+** subject is left as it is: "the ceasefire could collapse" presupposes the
+** ceasefire.  *rule gets the auxiliary's rule.
+*/
+static int noun_modality(const tree_ctx *x, const pred *p, const char **rule)
+{
+    uint32_t h = p->head;
+    int g = sr_tr_head(x, h);
+    if (!p->noun || g < 0 || !sr_tr_is_verbal(x, (uint32_t)g) || (x->wc[g] & SR_WC_LIGHT) ||
+        (x->pred_at[g] >= 0 && x->preds[x->pred_at[g]].code) || sr_tr_child(x, h, "acl") >= 0 ||
+        !sr_tr_rel(x, h, "obj"))
+        return SR_MOD_ASSERTED;
+    if ((*rule = child_of_class(x, (uint32_t)g, SR_WC_FUTURE)))
+        return SR_MOD_FUTURE;
+    if ((*rule = child_of_class(x, (uint32_t)g, SR_WC_CONDITIONAL)))
+        return SR_MOD_CONDITIONAL;
+    return SR_MOD_ASSERTED;
+}
+
 void sr_tr_modality(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -194,12 +242,17 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         p->suppressed = 1; /* the condition of a threat is not an event */
         return;
     }
-    if ((rule = child_of_class(x, h, SR_WC_NEGATOR)) || (rule = conjunct_negation(x, h)))
+    if ((rule = child_of_class(x, h, SR_WC_NEGATOR)) || (rule = conjunct_negation(x, h)) ||
+        (x->c->dict->inflect && (rule = subject_negation(x, h))))
         mod = SR_MOD_NEGATED;
     else if ((rule = child_of_class(x, h, SR_WC_FUTURE)))
         mod = SR_MOD_FUTURE;
     else if ((rule = child_of_class(x, h, SR_WC_CONDITIONAL)))
         mod = reported(x, h) && !has_condition(x, h) ? SR_MOD_FUTURE : SR_MOD_CONDITIONAL;
+    else if (x->c->dict->inflect && (mod = noun_modality(x, p, &rule)) == SR_MOD_CONDITIONAL) {
+        p->suppressed = 1;
+        return;
+    }
     /* the verbs whose complement this is */
     uint32_t k = h;
     for (int steps = 0; steps < 3 && mod != SR_MOD_NEGATED; steps++) {

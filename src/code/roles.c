@@ -375,14 +375,15 @@ static void aerial_attack(tree_ctx *x, pred *p)
 ** strike in detention"): CAMEO's reading.  The target is the government of
 ** the source's country, a mention of the sentence's own over the protest's
 ** word (nothing names it), marked as assumed.  Not for a government's own
-** acts or a source of no country.
+** acts, those of armed forces (troops that march are on manoeuvre) or a
+** source of no country.
 */
 static void protested_government(tree_ctx *x, pred *p)
 {
     const sr_mention *s = sr_tr_mention(x, p->src[0]);
     if (!s->code || strlen(s->code) < 3 || strncmp(s->code, "---", 3) == 0 ||
         strncmp(s->code, "IGO", 3) == 0 || strncmp(s->code, "NGO", 3) == 0 ||
-        strncmp(s->code + 3, "GOV", 3) == 0)
+        strncmp(s->code + 3, "GOV", 3) == 0 || strncmp(s->code + 3, "MIL", 3) == 0)
         return;
     int32_t id = sr_tr_new_extra(x);
     sr_mention *gov = &x->extra[id - (int32_t)x->in->nmentions];

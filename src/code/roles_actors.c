@@ -71,6 +71,16 @@ uint32_t sr_ro_add_actor(int32_t *out, uint32_t n, uint32_t max, int32_t m)
     return n + 1;
 }
 
+/*
+** Add the actor at token k and the conjuncts inside its mention's words:
+** "the delegations of the USA and Ukraine", "officials in France and
+** Germany", and "Indian and Pakistani troops", where "Pakistani" is the
+** conjunct of an actor before the mention.  The conjuncts of k itself
+** are the caller's to add.
+*/
+static uint32_t add_actor(tree_ctx *x, uint32_t k, int depth, int32_t *out, uint32_t n,
+                          uint32_t max);
+
 /* Add the actors of the nominal conjuncts of token k ("X, Y and Z"). */
 static uint32_t add_conjuncts(tree_ctx *x, uint32_t k, int32_t *out, uint32_t n, uint32_t max)
 {
@@ -78,7 +88,9 @@ static uint32_t add_conjuncts(tree_ctx *x, uint32_t k, int32_t *out, uint32_t n,
         int u = x->s->tokens[c].upos;
         if (sr_tr_rel(x, (uint32_t)c, "conj") &&
             (u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || x->ti[c].mention >= 0)) {
-            n = sr_ro_add_actor(out, n, max, sr_ro_actor_at(x, (uint32_t)c, 2));
+            n = x->c->dict->inflect
+                    ? add_actor(x, (uint32_t)c, 2, out, n, max)
+                    : sr_ro_add_actor(out, n, max, sr_ro_actor_at(x, (uint32_t)c, 2));
             /* with a PETRARCH dictionary a list ends at its "and" member, as in TABARI:
                "Calenardhon and Gondor, and Gondor and Dagolath" is two lists */
             if (!x->c->dict->inflect && sr_tr_child(x, (uint32_t)c, "cc") >= 0)
@@ -88,25 +100,31 @@ static uint32_t add_conjuncts(tree_ctx *x, uint32_t k, int32_t *out, uint32_t n,
     return n;
 }
 
-uint32_t sr_tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
+static uint32_t add_actor(tree_ctx *x, uint32_t k, int depth, int32_t *out, uint32_t n,
+                          uint32_t max)
 {
-    int t = sr_ro_actor_token(x, k, 3);
-    uint32_t n = sr_ro_add_actor(out, 0, max, t >= 0 ? x->ti[t].mention : -1);
-    n = add_conjuncts(x, k, out, n, max);
-    if (t >= 0) {
-        /* "the delegations of the USA and Ukraine": conjuncts inside the mention's words too */
-        const sr_mention *m = sr_tr_mention(x, x->ti[t].mention);
-        for (uint32_t j = m->first; j < m->last && j < x->n; j++) {
-            if (j != k)
-                n = add_conjuncts(x, j, out, n, max);
-            /* "Indian and Pakistani troops": "Pakistani" the conjunct of an actor before it */
-            int g = sr_tr_head(x, j);
-            if (x->c->dict->inflect && sr_tr_rel(x, j, "conj") && g >= 0 &&
-                ((uint32_t)g < m->first || (uint32_t)g >= m->last) && x->ti[g].mention >= 0)
-                n = sr_ro_add_actor(out, n, max, x->ti[g].mention);
-        }
+    int t = sr_ro_actor_token(x, k, depth);
+    if (t < 0 || n >= max)
+        return n;
+    for (uint32_t i = 0; i < n; i++)
+        if (out[i] == x->ti[t].mention)
+            return n; /* seen: its inner conjuncts are added already */
+    n = sr_ro_add_actor(out, n, max, x->ti[t].mention);
+    const sr_mention *m = sr_tr_mention(x, x->ti[t].mention);
+    for (uint32_t j = m->first; j < m->last && j < x->n; j++) {
+        if (j != k)
+            n = add_conjuncts(x, j, out, n, max);
+        int g = sr_tr_head(x, j);
+        if (x->c->dict->inflect && sr_tr_rel(x, j, "conj") && g >= 0 &&
+            ((uint32_t)g < m->first || (uint32_t)g >= m->last) && x->ti[g].mention >= 0)
+            n = sr_ro_add_actor(out, n, max, x->ti[g].mention);
     }
     return n;
+}
+
+uint32_t sr_tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max)
+{
+    return add_conjuncts(x, k, out, add_actor(x, k, 3, out, 0, max), max);
 }
 
 int32_t sr_tr_new_extra(tree_ctx *x)

@@ -104,11 +104,18 @@ int sr_ro_active_subject(const tree_ctx *x, uint32_t h)
 
 /*
 ** The agent of a passive verb: obl:agent, or an obl introduced by "by";
-** when the parser made "by" itself the obl, the first of its dependents.
+** when the parser made "by" itself the obl, the first of its dependents;
+** when it hung the phrase on an adverb of the verb ("was opposed earlier
+** by Osgiliath"), the adverb's.
 */
 int sr_ro_agent_child(const tree_ctx *x, uint32_t h)
 {
     for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c]) {
+        if (sr_tr_rel(x, (uint32_t)c, "advmod") && x->s->tokens[c].upos == SR_UPOS_ADV) {
+            int a = sr_ro_agent_child(x, (uint32_t)c);
+            if (a >= 0)
+                return a;
+        }
         if (sr_tr_rel(x, (uint32_t)c, "obl:agent") ||
             (sr_tr_rel(x, (uint32_t)c, "obl") && strcmp(sr_tr_case(x, (uint32_t)c), "by") == 0))
             return c;

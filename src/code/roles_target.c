@@ -308,6 +308,18 @@ int32_t sr_ro_foreign_place(const tree_ctx *x, const pred *p)
     return -1;
 }
 
+/* A copy of mention m coded as its country alone: "Kyiv" UKR, "the Gaza health ministry" PSE. */
+static int32_t country_copy(tree_ctx *x, int32_t m)
+{
+    int32_t id = sr_tr_new_extra(x);
+    sr_mention *country = &x->extra[id - (int32_t)x->in->nmentions];
+    *country = *sr_tr_mention(x, m); /* read after new_extra, which may move the extras */
+    country->code = sr_arena_printf(x->a, "%.3s", country->code);
+    country->sector = NULL;
+    country->kind = SR_MENTION_NAME;
+    return id;
+}
+
 /*
 ** An attack the text gives no target ("strikes were aimed at ports",
 ** "withdrew after months of Russian assaults") falls on the place it
@@ -340,7 +352,17 @@ void sr_ro_assume_target(tree_ctx *x, pred *p)
         const sr_mention *c = sr_tr_mention(x, m);
         if (strncmp(c->code, "---", 3) != 0 && strncmp(c->code, s->code, 3) != 0 &&
             strncmp(c->code, "IGO", 3) != 0) {
-            p->tgt[0] = m;
+            /* "30 people were killed in Israeli strikes, the Gaza health ministry said":
+               the attack falls on the ministry's country, not on the ministry; armed men
+               may be its target, unless they only speak ("the army said") */
+            uint32_t head = k; /* the mention's head word */
+            while (sr_tr_head(x, head) >= 0 && x->ti[sr_tr_head(x, head)].mention == m)
+                head = (uint32_t)sr_tr_head(x, head);
+            int g = sr_tr_head(x, head);
+            int speaks = sr_tr_rel(x, head, "nsubj") && g >= 0 && (x->wc[g] & SR_WC_SPEECH);
+            p->tgt[0] = strlen(c->code) > 3 && (speaks || !sr_tr_armed_sector(c->sector))
+                            ? country_copy(x, m)
+                            : m;
             p->ntgt = p->tgt_assumed = 1;
             return;
         }
@@ -428,12 +450,6 @@ void sr_ro_attacked_seats(tree_ctx *x, pred *p)
         const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
         if (t->kind != SR_MENTION_METONYM || strlen(t->code) <= 3)
             continue;
-        int32_t id = sr_tr_new_extra(x);
-        sr_mention *country = &x->extra[id - (int32_t)x->in->nmentions];
-        *country = *sr_tr_mention(x, p->tgt[j]); /* read again: new_extra may have moved it */
-        country->code = sr_arena_printf(x->a, "%.3s", country->code);
-        country->sector = NULL;
-        country->kind = SR_MENTION_NAME;
-        p->tgt[j] = id;
+        p->tgt[j] = country_copy(x, p->tgt[j]);
     }
 }

@@ -73,6 +73,16 @@ const sr_mention *sr_tr_mention(const tree_ctx *x, int32_t m)
     return &x->in->mentions[m];
 }
 
+/* Is sector one of men under arms: armed forces, rebels, gangs, police, spies? */
+int sr_tr_armed_sector(const char *sector)
+{
+    static const char *const ARMED[] = {"MIL", "REB", "UAF", "COP", "SPY", "INS", NULL};
+    for (int i = 0; sector && ARMED[i]; i++)
+        if (strcmp(sector, ARMED[i]) == 0)
+            return 1;
+    return 0;
+}
+
 int sr_tr_is_verbal(const tree_ctx *x, uint32_t k)
 {
     int u = x->s->tokens[k].upos;
@@ -536,12 +546,10 @@ static void drop_games(tree_ctx *x)
         k++;
     if (k == x->n || !x->c->dict->inflect)
         return;
-    static const char *const ARMED[] = {"MIL", "REB", "UAF", "COP", "SPY", "INS", NULL};
     for (size_t m = 0; m < x->in->nmentions; m++) {
         const sr_mention *mm = &x->in->mentions[m];
-        for (int i = 0; mm->sentence == x->si && mm->sector && ARMED[i]; i++)
-            if (strcmp(mm->sector, ARMED[i]) == 0)
-                return; /* "gunmen attacked fans after the cup final" */
+        if (mm->sentence == x->si && sr_tr_armed_sector(mm->sector))
+            return; /* "gunmen attacked fans after the cup final" */
     }
     for (uint32_t i = 0; i < x->npred; i++) {
         const char *c = x->preds[i].hit.code;

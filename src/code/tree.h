@@ -70,6 +70,7 @@ const char *sr_tr_case(const tree_ctx *x, uint32_t k); /* the case or mark word 
 int sr_tr_case_token(const tree_ctx *x, uint32_t k);   /* that word's token, or -1 */
 const sr_mention *sr_tr_mention(const tree_ctx *x, int32_t m);
 int sr_tr_is_verbal(const tree_ctx *x, uint32_t k);
+int sr_tr_armed_sector(const char *sector); /* MIL, REB, UAF, COP, SPY, INS */
 
 /* Roles (roles.c). */
 void sr_tr_roles(tree_ctx *x, pred *p);

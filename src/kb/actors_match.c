@@ -133,10 +133,14 @@ int sr_act_person(const sr_kb *kb, const kb_entity *e)
     return kb_personlike(e, kb_str(kb, e->name));
 }
 
-/* Whether a non-person entity can modify a title: it has a code. */
+/*
+** Whether a non-person entity can modify a title: it has a code.  A place
+** gives its country ("Gaza health ministry" PSEGOV, "Kharkiv police"
+** UKRCOP).
+*/
 int sr_act_polity(const sr_kb *kb, const kb_entity *e)
 {
-    if (sr_act_person(kb, e) || e->type == KB_T_AGENT || e->type == KB_T_PLACE)
+    if (sr_act_person(kb, e) || e->type == KB_T_AGENT)
         return 0;
     return *kb_str(kb, e->code) != 0 || e->nroles > 0;
 }

@@ -222,6 +222,104 @@ static void test_place_is_no_target(void **state)
     expect_none(&d, NULL, "CHN", "");
 }
 
+/* A "by" phrase the parser hung on an adverb of a passive verb is its agent. */
+static void test_passive_agent_on_adverb(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[ERI Eriador] was opposed earlier by [OSG Osgiliath] .",
+              "3:nsubj_pass:PROPN 3:aux_pass:AUX:be 0:root:VERB:oppose:VBN 3:advmod:ADV:early "
+              "6:case:ADP 4:obl:PROPN 3:punct:PUNCT",
+              &d);
+    expect(&d, "OSG", "ERI", "11");
+    expect_none(&d, "ERI", NULL, "");
+}
+
+/* "Lawmakers and officials in France and Germany": each conjunct's own list too. */
+static void test_conjuncts_inside_subject(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[FRALEG Lawmakers] and [FRAGOV officials in France] and [DEUGOV Germany] met "
+              "[UKRGOV Zelensky] .",
+              "8:nsubj:NOUN:lawmaker 3:cc:CCONJ 1:conj:NOUN:official 5:case:ADP 3:nmod:PROPN "
+              "7:cc:CCONJ 5:conj:PROPN 0:root:VERB:meet 8:obj:PROPN 8:punct:PUNCT",
+              &d);
+    expect(&d, "FRALEG", "UKRGOV", "04");
+    expect(&d, "FRAGOV", "UKRGOV", "04");
+    expect(&d, "DEUGOV", "UKRGOV", "04");
+}
+
+/* "Neither X nor Y attacked": the subject's negator negates the verb. */
+static void test_negated_subject(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "Neither [RUS Russia] nor [UKR Ukraine] attacked [MDA Moldova] .",
+              "2:cc_preconj:CCONJ:neither 5:nsubj:PROPN 4:cc:CCONJ:nor 2:conj:PROPN "
+              "0:root:VERB:attack 5:obj:PROPN 5:punct:PUNCT",
+              &d);
+    expect_none(&d, NULL, NULL, "19");
+    tree_code(coder, &arena, "[RUS Russia] and [UKR Ukraine] attacked [MDA Moldova] .",
+              "4:nsubj:PROPN 3:cc:CCONJ 1:conj:PROPN 0:root:VERB:attack 4:obj:PROPN "
+              "4:punct:PUNCT",
+              &d);
+    expect(&d, "UKR", "MDA", "19");
+}
+
+/* An event noun that an uncoded verb under "may" takes as object is only possible. */
+static void test_possible_event_noun(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "The deal may spur talks between [ARM Armenia] and [AZE Azerbaijan] .",
+              "2:det:DET 4:nsubj:NOUN:deal 4:aux:AUX:may 0:root:VERB:spur 4:obj:NOUN:talk "
+              "7:case:ADP 5:nmod:PROPN 9:cc:CCONJ 7:conj:PROPN 4:punct:PUNCT",
+              &d);
+    expect_none(&d, NULL, NULL, "");
+    tree_code(coder, &arena, "The deal spurred talks between [ARM Armenia] and [AZE Azerbaijan] .",
+              "2:det:DET 3:nsubj:NOUN:deal 0:root:VERB:spur 3:obj:NOUN:talk 6:case:ADP "
+              "4:nmod:PROPN 8:cc:CCONJ 6:conj:PROPN 3:punct:PUNCT",
+              &d);
+    expect(&d, "ARM", "AZE", "04");
+}
+
+/*
+** An attack with no target named falls on the country of the one who
+** reports it, not on the ministry that speaks.
+*/
+static void test_assumed_target_is_a_country(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "30 people were killed in [ISR Israeli] strikes , [PSEGOV the ministry] said .",
+              "2:nummod:NUM 4:nsubj_pass:NOUN:people 4:aux_pass:AUX:be 0:root:VERB:kill:VBN "
+              "7:case:ADP 7:amod:ADJ 4:obl:NOUN:strike 11:punct:PUNCT 10:det:DET "
+              "11:nsubj:NOUN:ministry 4:parataxis:VERB:say 4:punct:PUNCT",
+              &d);
+    expect(&d, "ISR", "PSE", "19");
+    expect_none(&d, NULL, "PSEGOV", "19");
+}
+
+/* Troops that march are on manoeuvre: no protest against their own government. */
+static void test_march_by_troops(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[RUSMIL Russian troops] marched through the town .",
+              "2:amod:ADJ 3:nsubj:NOUN:troop 0:root:VERB:march 6:case:ADP 6:det:DET "
+              "3:obl:NOUN:town 3:punct:PUNCT",
+              &d);
+    expect_none(&d, NULL, "RUSGOV", "");
+    tree_code(coder, &arena, "[RUSCVL Russian protesters] marched through the town .",
+              "2:amod:ADJ 3:nsubj:NOUN:protester 0:root:VERB:march 6:case:ADP 6:det:DET "
+              "3:obl:NOUN:town 3:punct:PUNCT",
+              &d);
+    expect(&d, "RUSCVL", "RUSGOV", "14");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +335,12 @@ int main(void)
         cmocka_unit_test(test_trailing_speech_verb),
         cmocka_unit_test(test_appeal_by_complement),
         cmocka_unit_test(test_place_is_no_target),
+        cmocka_unit_test(test_passive_agent_on_adverb),
+        cmocka_unit_test(test_conjuncts_inside_subject),
+        cmocka_unit_test(test_negated_subject),
+        cmocka_unit_test(test_possible_event_noun),
+        cmocka_unit_test(test_assumed_target_is_a_country),
+        cmocka_unit_test(test_march_by_troops),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -132,6 +132,10 @@ static void machine_translation_names(void **state)
         {"The Zionist aviation struck the camp.", "2024-07-13", "Zionist aviation", "ISRMIL"},
         {"Russian occupation forces shelled Kherson.", "2025-03-01", "occupation forces", "RUSMIL"},
         {"Erdoan called Putin.", "2025-05-14", "Erdoan", "TURGOV"},
+        /* a place gives an agent word its country */
+        {"The Gaza health ministry said 30 people were killed.", "2025-05-14",
+         "Gaza health ministry", "PSEGOV"},
+        {"Kharkiv police detained two men.", "2025-05-14", "Kharkiv police", "UKRCOP"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         found f;
