@@ -18,10 +18,11 @@
 ** both runs are repeated on tagged tokens, and with the parser model on
 ** parsed ones (the tree coder).
 **
-** Usage: bench_petrarch [-m RUN] [-s ID] [SHARED_DIR]
+** Usage: bench_petrarch [-m RUN [-t]] [-s ID] [SHARED_DIR]
 **   -m lists the misses of one run: petr (the shallow coder with the suite's
 **   dictionaries, by triple), own (the shallow coder with sitrep's lexicon,
-**   by pair), tree-petr or tree-own (the same with the tree coder); -s prints
+**   by pair, or with -t by PLOVER type), tree-petr or tree-own (the same with
+**   the tree coder); -s prints
 **   the tokens, mentions and events of record ID in each named run.
 */
 #include <libxml/parser.h>
@@ -231,6 +232,7 @@ static void report(const char *what, const score *sc)
 */
 static const char *show_id;   /* -s ID: print the mentions and events of one record */
 static const char *misses_of; /* -m RUN: list the misses of that run */
+static int misses_by_type;    /* -t: of the sitrep lexicon's runs, by PLOVER type, not pair */
 
 /* Optional tagger and lemmatizer (data/models): tokens then carry UPOS and lemmas. */
 typedef struct nlp_models {
@@ -319,8 +321,9 @@ static double run(const char *name, const sr_coder *c, const sr_kb *kb, const nl
                 got[ngot++] = t;
         }
         if (full)
-            score_record(x, got, ngot, full_by, full, verbose && full_by == BY_CODE);
-        score_record(x, got, ngot, BY_PAIR, dyad, verbose && full_by != BY_CODE);
+            score_record(x, got, ngot, full_by, full,
+                         verbose && (full_by == BY_CODE || misses_by_type));
+        score_record(x, got, ngot, BY_PAIR, dyad, verbose && full_by != BY_CODE && !misses_by_type);
         sr_arena_free(&a);
     }
     return total;
@@ -347,6 +350,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-m") && i + 1 < argc)
             misses_of = argv[++i];
+        else if (!strcmp(argv[i], "-t"))
+            misses_by_type = 1;
         else if (!strcmp(argv[i], "-s") && i + 1 < argc)
             show_id = argv[++i];
         else

@@ -149,6 +149,30 @@ static uint32_t answered_actor(tree_ctx *x, pred *p, int32_t *out)
     return n;
 }
 
+/*
+** Who sent what a verbal act answers, when a participle in its object's
+** phrase says it: "welcomed the memos sent by Bree", "rejected the plan put
+** forward by Washington", "welcomed assurances on trade sent from Bree".
+** Depth bounds the descent through the phrase's nouns.
+*/
+static uint32_t sender(tree_ctx *x, uint32_t k, int32_t *out, int depth)
+{
+    static const char *const FROM[] = {"from", NULL};
+    for (int32_t c = x->first_child[k]; c >= 0 && depth > 0; c = x->next_child[c]) {
+        uint32_t n = 0;
+        if (sr_tr_rel(x, (uint32_t)c, "acl") && sr_tr_is_verbal(x, (uint32_t)c)) {
+            int a = sr_ro_agent_child(x, (uint32_t)c);
+            n = a >= 0 ? sr_tr_actors(x, (uint32_t)a, out, TREE_SIDE)
+                       : sr_ro_prep_actors(x, (uint32_t)c, NULL, "obl", FROM, out, TREE_SIDE);
+        } else if (sr_tr_rel(x, (uint32_t)c, "nmod")) {
+            n = sender(x, (uint32_t)c, out, depth - 1);
+        }
+        if (n)
+            return n;
+    }
+    return 0;
+}
+
 /* A verbal act (CAMEO roots 01-05 and 10-13: statements to threats)? */
 static int verbal_code(const char *code)
 {
@@ -230,6 +254,8 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         n = sr_ro_prep_actors(x, h, p, "obl", FROM, out, TREE_SIDE);
         if (!n)
             n = answered_actor(x, p, out);
+        if (!n && o >= 0) /* also when the phrase names it: "rejected the plan drafted by" */
+            n = sender(x, (uint32_t)o, out, 2);
     }
     if (!n && !x->c->dict->inflect && p->entry)
         n = sr_ro_first_actor_after(x, p, out);

@@ -320,6 +320,18 @@ static void test_march_by_troops(void **state)
     expect(&d, "RUSCVL", "RUSGOV", "14");
 }
 
+/* A verbal act answers whoever sent its object: "rejected the plan drafted by the EU". */
+static void test_answers_the_sender(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[IRN Iran] rejected the plan drafted by [IGOEUREEC the Union] .",
+              "2:nsubj:PROPN 0:root:VERB:reject 4:det:DET 2:obj:NOUN:plan 4:acl:VERB:draft:VBN "
+              "8:case:ADP 8:det:DET 5:obl_agent:PROPN 2:punct:PUNCT",
+              &d);
+    expect(&d, "IRN", "IGOEUREEC", "12");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_possible_event_noun),
         cmocka_unit_test(test_assumed_target_is_a_country),
         cmocka_unit_test(test_march_by_troops),
+        cmocka_unit_test(test_answers_the_sender),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
