@@ -468,5 +468,6 @@ void sr_tr_roles(tree_ctx *x, pred *p)
         }
     }
     sr_ro_attacked_seats(x, p); /* also an assumed target: "struck on Kabul" */
+    sr_ro_military_targets(x, p);
     p->roles_state = 2;
 }

@@ -99,5 +99,7 @@ void sr_ro_mediated_parties(tree_ctx *x, pred *p);
 
 /* Make the targets of an attack that are seats of power ("shelled Kyiv") their country. */
 void sr_ro_attacked_seats(tree_ctx *x, pred *p);
+/* Make a country named on the base, ship or unit an attack targets its military (USAMIL). */
+void sr_ro_military_targets(tree_ctx *x, pred *p);
 
 #endif

@@ -334,16 +334,25 @@ int32_t sr_ro_foreign_place(const tree_ctx *x, const pred *p)
     return -1;
 }
 
-/* A copy of mention m coded as its country alone: "Kyiv" UKR, "the Gaza health ministry" PSE. */
-static int32_t country_copy(tree_ctx *x, int32_t m)
+/*
+** A copy of mention m coded as its country and the given sector ("" for
+** none): "Kyiv" UKR, "the Gaza health ministry" PSE, "the American base"
+** USAMIL.
+*/
+static int32_t sector_copy(tree_ctx *x, int32_t m, const char *sector)
 {
     int32_t id = sr_tr_new_extra(x);
-    sr_mention *country = &x->extra[id - (int32_t)x->in->nmentions];
-    *country = *sr_tr_mention(x, m); /* read after new_extra, which may move the extras */
-    country->code = sr_arena_printf(x->a, "%.3s", country->code);
-    country->sector = NULL;
-    country->kind = SR_MENTION_NAME;
+    sr_mention *copy = &x->extra[id - (int32_t)x->in->nmentions];
+    *copy = *sr_tr_mention(x, m); /* read after new_extra, which may move the extras */
+    copy->code = sr_arena_printf(x->a, "%.3s%s", copy->code, sector);
+    copy->sector = *sector ? sector : NULL;
+    copy->kind = *sector ? SR_MENTION_AGENT : SR_MENTION_NAME;
     return id;
+}
+
+static int32_t country_copy(tree_ctx *x, int32_t m)
+{
+    return sector_copy(x, m, "");
 }
 
 /*
@@ -454,28 +463,81 @@ void sr_ro_mediated_parties(tree_ctx *x, pred *p)
 ** shelled Kyiv", "rebels seized Damascus": UKR, SYR), as any other place
 ** does; it stands for the government only where it acts or speaks.  The
 ** targets of an act of force (or its easing: "cut back military activity
-** near Kiev") that are metonyms become copies coded as their country.
+** near Kiev"), or of a visit ("a visit to Paris"), that are metonyms
+** become copies coded as their country.
 */
 /*
-** Is code an act of force on a place, or its easing: posture (15),
-** assault to mass violence (18-20), military de-escalation (087, and the
-** intent to it, 0356)?
+** Is code an act on a place: force (posture 15, assault to mass violence
+** 18-20), its easing (military de-escalation 087, and the intent to it,
+** 0356), or a visit (042: "Modi's visit to Paris" is to France)?
 */
-static int force_on_place(const char *code)
+static int act_on_place(const char *code)
 {
     return (code[0] == '1' && (code[1] == '5' || code[1] >= '8')) || code[0] == '2' ||
-           strncmp(code, "087", 3) == 0 || strncmp(code, "0356", 4) == 0;
+           strncmp(code, "087", 3) == 0 || strncmp(code, "0356", 4) == 0 ||
+           strncmp(code, "042", 3) == 0;
 }
 
 void sr_ro_attacked_seats(tree_ctx *x, pred *p)
 {
     const char *code = p->hit.code;
-    if (!code || !x->c->dict->inflect || !force_on_place(code))
+    if (!code || !x->c->dict->inflect || !act_on_place(code))
         return;
     for (uint32_t j = 0; j < p->ntgt; j++) {
         const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
         if (t->kind != SR_MENTION_METONYM || strlen(t->code) <= 3)
             continue;
         p->tgt[j] = country_copy(x, p->tgt[j]);
+    }
+}
+
+/* The token of mention m's head word in the current sentence, or -1. */
+static int mention_head(const tree_ctx *x, int32_t m)
+{
+    const sr_mention *mm = sr_tr_mention(x, m);
+    if (mm->sentence != x->si || mm->first >= x->n)
+        return -1;
+    uint32_t k = mm->first;
+    while (sr_tr_head(x, k) >= 0 && (uint32_t)sr_tr_head(x, k) >= mm->first &&
+           (uint32_t)sr_tr_head(x, k) < mm->last)
+        k = (uint32_t)sr_tr_head(x, k);
+    return (int)k;
+}
+
+/*
+** Is noun k of class installation ("base"), or held by armed forces by an
+** adjective of the class ("military positions")?  A noun modifier is the
+** means of an act, not its holder ("the drone incursion into Poland").
+*/
+static int installation(const tree_ctx *x, uint32_t k)
+{
+    if (x->wc[k] & SR_WC_INSTALLATION)
+        return 1;
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "amod") && x->s->tokens[c].upos == SR_UPOS_ADJ &&
+            (x->wc[c] & SR_WC_INSTALLATION))
+            return 1;
+    return 0;
+}
+
+void sr_ro_military_targets(tree_ctx *x, pred *p)
+{
+    const char *code = p->hit.code;
+    if (!code || !x->c->dict->inflect ||
+        !((code[0] == '1' && (code[1] == '5' || code[1] >= '8')) || code[0] == '2'))
+        return;
+    for (uint32_t j = 0; j < p->ntgt; j++) {
+        const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
+        int k = mention_head(x, p->tgt[j]);
+        if (k < 0 || strlen(t->code) != 3 || strcmp(t->code, "---") == 0)
+            continue;
+        int g = sr_tr_head(x, (uint32_t)k);
+        if (g >= 0 && x->ti[g].mention >= 0 && sr_ro_contains(p->src, p->nsrc, x->ti[g].mention))
+            continue; /* "an attack by Russian soldiers in Ukraine": the attackers' noun */
+        if (g >= 0 && (uint32_t)g != p->head && x->s->tokens[g].upos == SR_UPOS_NOUN &&
+            (sr_tr_rel(x, (uint32_t)k, "amod") || sr_tr_rel(x, (uint32_t)k, "compound") ||
+             sr_tr_rel(x, (uint32_t)k, "nmod")) &&
+            installation(x, (uint32_t)g))
+            p->tgt[j] = sector_copy(x, p->tgt[j], "MIL");
     }
 }

@@ -16,27 +16,28 @@
 
 /* Word classes (bits). */
 enum {
-    SR_WC_SPEECH = 1 << 0,       /* verb of saying: codes what its content reports */
-    SR_WC_NEGATOR = 1 << 1,      /* not, never, no: negates the word it modifies */
-    SR_WC_NEGATING = 1 << 2,     /* refuse, rule out, exclude: its complement is not done */
-    SR_WC_FUTURE = 1 << 3,       /* will, shall: a future act */
-    SR_WC_CONDITIONAL = 1 << 4,  /* would, could, might: a conditional act */
-    SR_WC_INTEND = 1 << 5,       /* plan, intend, want: an intended act */
-    SR_WC_PROMISE = 1 << 6,      /* promise, pledge, vow: a future act */
-    SR_WC_LIGHT = 1 << 7,        /* launch, hold, carry out: its object noun is the event */
-    SR_WC_FIRST_PERSON = 1 << 8, /* I, we: in a quotation, the speaker */
-    SR_WC_RELATIVE = 1 << 9,     /* who, which, that: a relative clause's subject is its noun */
-    SR_WC_CROWD = 1 << 10,       /* thousands, crowds, protesters: civilians without a name */
-    SR_WC_MILITARY = 1 << 11,    /* airstrike, drone, shelling: means only a military uses */
-    SR_WC_SECTOR = 1 << 12,      /* government, ministry, army: which arm of a state speaks */
-    SR_WC_AGREE = 1 << 13,       /* agree: a joint future act of its subjects, on each other */
-    SR_WC_SPORT = 1 << 14,       /* cup, tournament, league: a game, where "beat" is no assault */
-    SR_WC_SIDES = 1 << 15,       /* sides, parties: the two parties just named */
-    SR_WC_BOTH = 1 << 16,        /* both, two: "both countries", "the two leaders" */
-    SR_WC_ADDRESSEE = 1 << 17,   /* tell, inform, brief: the object is the one spoken to */
-    SR_WC_PLACE_PREP = 1 << 18,  /* in, near, inside: its noun is where, not whom */
-    SR_WC_AERIAL = 1 << 19,      /* warplane, drone, missile: an attack by them is aerial (195) */
-    SR_WC_COUNT = 20
+    SR_WC_SPEECH = 1 << 0,        /* verb of saying: codes what its content reports */
+    SR_WC_NEGATOR = 1 << 1,       /* not, never, no: negates the word it modifies */
+    SR_WC_NEGATING = 1 << 2,      /* refuse, rule out, exclude: its complement is not done */
+    SR_WC_FUTURE = 1 << 3,        /* will, shall: a future act */
+    SR_WC_CONDITIONAL = 1 << 4,   /* would, could, might: a conditional act */
+    SR_WC_INTEND = 1 << 5,        /* plan, intend, want: an intended act */
+    SR_WC_PROMISE = 1 << 6,       /* promise, pledge, vow: a future act */
+    SR_WC_LIGHT = 1 << 7,         /* launch, hold, carry out: its object noun is the event */
+    SR_WC_FIRST_PERSON = 1 << 8,  /* I, we: in a quotation, the speaker */
+    SR_WC_RELATIVE = 1 << 9,      /* who, which, that: a relative clause's subject is its noun */
+    SR_WC_CROWD = 1 << 10,        /* thousands, crowds, protesters: civilians without a name */
+    SR_WC_MILITARY = 1 << 11,     /* airstrike, drone, shelling: means only a military uses */
+    SR_WC_SECTOR = 1 << 12,       /* government, ministry, army: which arm of a state speaks */
+    SR_WC_AGREE = 1 << 13,        /* agree: a joint future act of its subjects, on each other */
+    SR_WC_SPORT = 1 << 14,        /* cup, tournament, league: a game, where "beat" is no assault */
+    SR_WC_SIDES = 1 << 15,        /* sides, parties: the two parties just named */
+    SR_WC_BOTH = 1 << 16,         /* both, two: "both countries", "the two leaders" */
+    SR_WC_ADDRESSEE = 1 << 17,    /* tell, inform, brief: the object is the one spoken to */
+    SR_WC_PLACE_PREP = 1 << 18,   /* in, near, inside: its noun is where, not whom */
+    SR_WC_AERIAL = 1 << 19,       /* warplane, drone, missile: an attack by them is aerial (195) */
+    SR_WC_INSTALLATION = 1 << 20, /* base, destroyer, positions: what armed forces hold */
+    SR_WC_COUNT = 21
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

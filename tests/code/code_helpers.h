@@ -7,7 +7,8 @@
 **     "[RUS Russia] attacked [UKR the city of Kyiv] ."
 **
 ** gives the tokens Russia attacked the city of Kyiv . and two mentions.
-** Several sentences may be joined with " || ".  Everything lives in the
+** A code ending in '*' marks a seat of power standing for its government
+** ("[RUSGOV* the Kremlin]").  Several sentences may be joined with " || ".  Everything lives in the
 ** arena passed in.
 */
 #ifndef SR_TEST_CODE_HELPERS_H
@@ -57,11 +58,17 @@ static inline void test_doc_parse(sr_arena *a, const char *markup, test_doc *d)
         if (*w == '[') {
             open = &d->mentions[d->nmentions++];
             memset(open, 0, sizeof *open);
-            open->code = sr_arena_strdup(a, w + 1);
+            char *code = sr_arena_strdup(a, w + 1);
+            open->code = code;
             open->sentence = (uint32_t)d->nsentences;
             open->first = (uint32_t)(ntok - sent_first);
             open->antecedent = -1;
             open->kind = SR_MENTION_NAME;
+            size_t cl = strlen(code);
+            if (cl > 1 && code[cl - 1] == '*') { /* "[RUSGOV* Moscow]": a seat of power */
+                code[cl - 1] = 0;
+                open->kind = SR_MENTION_METONYM;
+            }
             continue;
         }
         size_t wl = strlen(w);
@@ -102,7 +109,8 @@ static inline void test_doc_parse(sr_arena *a, const char *markup, test_doc *d)
 static inline void test_code(const sr_coder *c, sr_arena *a, const char *markup, test_doc *d)
 {
     test_doc_parse(a, markup, d);
-    sr_code_input in = {"test", 0, d->text, NULL, d->sentences, d->nsentences, d->mentions, d->nmentions};
+    sr_code_input in = {"test",        0,           d->text,     NULL, d->sentences,
+                        d->nsentences, d->mentions, d->nmentions};
     sr_coder_code(c, &in, a, &d->events, &d->nevents);
 }
 

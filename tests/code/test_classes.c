@@ -126,7 +126,7 @@ static void test_attack(void **state)
 {
     (void)state;
     expect("Trump attacked the Democrats' plan.", "USAGOV", "-", "111", "190");
-    expect("Russian troops attacked Ukrainian positions.", "RUSMIL", "UKR", "190", "111");
+    expect("Russian troops attacked Ukrainian positions.", "RUSMIL", "UKRMIL", "190", "111");
 }
 
 /* A ship released or returned is property handed back; support with tanks is military aid. */

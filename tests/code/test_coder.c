@@ -299,7 +299,8 @@ static void test_tagged_tokens(void **state)
     test_doc d;
     test_doc_parse(&f->arena, "[RUS Russia] attacked [UKR Ukraine] .", &d);
     d.sentences[0].tokens[1].upos = SR_UPOS_NOUN;
-    sr_code_input in = {"test", 0, d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    sr_code_input in = {"test",       0,          d.text,     NULL, d.sentences,
+                        d.nsentences, d.mentions, d.nmentions};
     sr_coder_code(f->coder, &in, &f->arena, &d.events, &d.nevents);
     expect_none(&d);
     d.sentences[0].tokens[1].upos = SR_UPOS_VERB;
@@ -343,7 +344,8 @@ static void test_conj_subject(void **state)
             strcmp(rels[k], "xcomp") == 0 || strcmp(rels[k], "conj") == 0 ||
             strcmp(rels[k], "ccomp") == 0)
             d.sentences[0].tokens[k].upos = SR_UPOS_VERB; /* as the tagger gives them */
-    sr_code_input in = {"test", 0, d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    sr_code_input in = {"test",       0,          d.text,     NULL, d.sentences,
+                        d.nsentences, d.mentions, d.nmentions};
     sr_coder_code(f->coder, &in, &f->arena, &d.events, &d.nevents);
     expect(&d, "RUSGOV", "EUR", "112");
     /* what Russia will not do is the warning's content, not its target */
@@ -364,7 +366,8 @@ static void test_conj_subject(void **state)
     for (uint32_t k = 0; k < 11; k++)
         if (strcmp(rels2[k], "root") == 0 || strcmp(rels2[k], "conj") == 0)
             d.sentences[0].tokens[k].upos = SR_UPOS_VERB;
-    sr_code_input in2 = {"test", 0, d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    sr_code_input in2 = {"test",       0,          d.text,     NULL, d.sentences,
+                         d.nsentences, d.mentions, d.nmentions};
     sr_coder_code(f->coder, &in2, &f->arena, &d.events, &d.nevents);
     expect(&d, "RUSGOV", "UKR", "130");
     assert_null(test_find(&d, "EUR", "UKR", "130"));
@@ -375,7 +378,8 @@ static void test_conj_subject(void **state)
     static const char *const rels3[] = {"nsubj", "root", "cc", "nsubj", "conj", "obj", "punct"};
     set_parse(&d, heads3, rels3);
     d.sentences[0].tokens[1].upos = d.sentences[0].tokens[4].upos = SR_UPOS_VERB;
-    sr_code_input in3 = {"test", 0, d.text, NULL, d.sentences, d.nsentences, d.mentions, d.nmentions};
+    sr_code_input in3 = {"test",       0,          d.text,     NULL, d.sentences,
+                         d.nsentences, d.mentions, d.nmentions};
     sr_coder_code(f->coder, &in3, &f->arena, &d.events, &d.nevents);
     expect(&d, "EUR", "UKR", "130");
     assert_null(test_find(&d, "RUSGOV", "UKR", "130"));

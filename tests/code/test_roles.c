@@ -332,6 +332,41 @@ static void test_answers_the_sender(void **state)
     expect(&d, "IRN", "IGOEUREEC", "12");
 }
 
+/* A country named on the base or ship an attack hits is its military; on a city, the country. */
+static void test_military_target(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[IRNMIL The IRGC] struck the [USA American] base .",
+              "2:det:DET 3:nsubj:PROPN 0:root:VERB:strike 6:det:DET 6:amod:ADJ 3:obj:NOUN:base "
+              "3:punct:PUNCT",
+              &d);
+    expect(&d, "IRNMIL", "USAMIL", "19");
+    tree_code(coder, &arena, "[ISRMIL Israeli forces] struck the military base in [BFA Djibo] .",
+              "2:amod:ADJ 3:nsubj:NOUN:force 0:root:VERB:strike 6:det:DET 6:amod:ADJ:military "
+              "3:obj:NOUN:base 8:case:ADP 6:nmod:PROPN 3:punct:PUNCT",
+              &d);
+    expect(&d, "ISRMIL", "BFAMIL", "19");
+    tree_code(coder, &arena, "[IRNMIL The IRGC] struck the [ISR Israeli] city .",
+              "2:det:DET 3:nsubj:PROPN 0:root:VERB:strike 6:det:DET 6:amod:ADJ 3:obj:NOUN:city "
+              "3:punct:PUNCT",
+              &d);
+    expect(&d, "IRNMIL", "ISR", "19");
+}
+
+/* A seat of power visited or attacked is its country: "visited Paris" is a visit to France. */
+static void test_seat_of_power_as_place(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena, "[INDGOV Modi] visited [FRAGOV* Paris] .",
+              "2:nsubj:PROPN 0:root:VERB:visit 2:obj:PROPN 2:punct:PUNCT", &d);
+    expect(&d, "INDGOV", "FRA", "042");
+    tree_code(coder, &arena, "[INDGOV Modi] praised [FRAGOV* Paris] .",
+              "2:nsubj:PROPN 0:root:VERB:praise 2:obj:PROPN 2:punct:PUNCT", &d);
+    expect(&d, "INDGOV", "FRAGOV", "05");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +389,8 @@ int main(void)
         cmocka_unit_test(test_assumed_target_is_a_country),
         cmocka_unit_test(test_march_by_troops),
         cmocka_unit_test(test_answers_the_sender),
+        cmocka_unit_test(test_military_target),
+        cmocka_unit_test(test_seat_of_power_as_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
