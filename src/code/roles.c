@@ -452,7 +452,8 @@ void sr_tr_roles(tree_ctx *x, pred *p)
        on the country the document is about, when the attacker is foreign to it */
     const char *code = p->hit.code;
     if (!p->ntgt && p->nsrc && code && x->c->dict->inflect && (code[0] == '1' || code[0] == '2') &&
-        ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')))
+        ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')) &&
+        !(p->hit.mutual && p->nsrc > 1)) /* "Thai and Cambodian troops clashed": each other */
         sr_ro_assume_target(x, p);
     if (!p->ntgt && p->nsrc && code && x->c->dict->inflect && code[0] == '1' && code[1] == '4')
         protested_government(x, p);

@@ -269,9 +269,11 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 
 /* Drop targets that are the source again (the same mention or entity). */
 /*
-** Are s and t a country and its own government, either way round ("Turkey
-** is ready to mediate, Erdogan told ...": TUR and TURGOV)?  A state does
-** nothing to its government; its rebels, police or citizens may.
+** Are s and t a country and its own government or armed forces, either
+** way round ("Turkey is ready to mediate, Erdogan told ...": TUR and
+** TURGOV; "Thai troops clashed along their border": THAMIL and THA)?  A
+** state does nothing to its government or army; its rebels, police or
+** citizens may.
 */
 static int state_and_government(const tree_ctx *x, const sr_mention *s, const sr_mention *t)
 {
@@ -279,8 +281,8 @@ static int state_and_government(const tree_ctx *x, const sr_mention *s, const sr
         strncmp(s->code, "---", 3) == 0)
         return 0;
     size_t ls = strlen(s->code), lt = strlen(t->code);
-    return (ls == 3 && lt == 6 && strcmp(t->code + 3, "GOV") == 0) ||
-           (lt == 3 && ls == 6 && strcmp(s->code + 3, "GOV") == 0);
+    const char *arm = ls == 3 && lt == 6 ? t->code + 3 : lt == 3 && ls == 6 ? s->code + 3 : "";
+    return strcmp(arm, "GOV") == 0 || strcmp(arm, "MIL") == 0;
 }
 
 void sr_ro_drop_self_targets(tree_ctx *x, pred *p)

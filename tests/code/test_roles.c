@@ -367,6 +367,23 @@ static void test_seat_of_power_as_place(void **state)
     expect(&d, "INDGOV", "FRAGOV", "05");
 }
 
+/* Forces that clash fight each other: no other target is assumed for them. */
+static void test_clash_between_sources(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[KHMMIL Cambodian troops] and [THAMIL Thai troops] clashed near the border , and "
+              "[THA Thailand] closed it .",
+              "2:amod:ADJ 6:nsubj:NOUN:troop 5:cc:CCONJ 5:amod:ADJ 2:conj:NOUN:troop "
+              "0:root:VERB:clash 9:case:ADP 9:det:DET 6:obl:NOUN:border 13:punct:PUNCT "
+              "13:cc:CCONJ 13:nsubj:PROPN 6:conj:VERB:close 13:obj:PRON 6:punct:PUNCT",
+              &d);
+    expect(&d, "KHMMIL", "THAMIL", "19");
+    expect(&d, "THAMIL", "KHMMIL", "19");
+    expect_none(&d, NULL, "THA", "19");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_answers_the_sender),
         cmocka_unit_test(test_military_target),
         cmocka_unit_test(test_seat_of_power_as_place),
+        cmocka_unit_test(test_clash_between_sources),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
