@@ -333,6 +333,10 @@ static void noun_roles(tree_ctx *x, pred *p)
 /* The token of an aerial means (class aerial) at k or among its compounds and modifiers, or -1. */
 static int aerial_at(const tree_ctx *x, uint32_t k)
 {
+    int32_t m = x->ti[k].mention;
+    const char *sector = m >= 0 ? sr_tr_mention(x, m)->sector : NULL;
+    if (sector && strcmp(sector, "MIL") != 0)
+        return -1; /* people, not aircraft: "a suicide bomber" is a gunman (UAF) */
     if (x->wc[k] & SR_WC_AERIAL)
         return (int)k;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])

@@ -360,7 +360,8 @@ static int32_t country_copy(tree_ctx *x, int32_t m)
 /*
 ** An attack the text gives no target ("strikes were aimed at ports",
 ** "withdrew after months of Russian assaults") falls on the place it
-** happened in when that is another country's, else on the country the
+** happened in when that is another country's (any country's, for
+** attackers of no country: "gunmen killed 26 people in Kashmir"), else on the country the
 ** document is most about that is not the attacker's, else on the first
 ** actor of another country in the sentence.  Sectorless foreign actors
 ** only: "Russian forces" do not attack "Russia".
@@ -368,14 +369,14 @@ static int32_t country_copy(tree_ctx *x, int32_t m)
 void sr_ro_assume_target(tree_ctx *x, pred *p)
 {
     const sr_mention *s = sr_tr_mention(x, p->src[0]);
-    if (strncmp(s->code, "---", 3) == 0)
-        return;
     int32_t place = sr_ro_foreign_place(x, p);
     if (place >= 0) {
         p->tgt[0] = place;
         p->ntgt = p->tgt_assumed = 1;
         return;
     }
+    if (strncmp(s->code, "---", 3) == 0)
+        return; /* gunmen of no country attack the place they attack in, or no one known */
     for (uint32_t i = 0; i < x->nfocus; i++)
         if (strncmp(sr_tr_mention(x, x->focus[i])->code, s->code, 3) != 0) {
             p->tgt[0] = x->focus[i];

@@ -7,6 +7,7 @@
 */
 #include "kb/actors_internal.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -95,6 +96,12 @@ static void attach_following_person(finder *f, phrase *ph, uint32_t q)
 ** Arnor": a country or organization after the title is its modifier.
 ** Extends the title over it.
 */
+static int opening_quote(const char *w)
+{
+    return strcmp(w, "\"") == 0 || strcmp(w, "\u201c") == 0 || strcmp(w, "\u00ab") == 0 ||
+           strcmp(w, "\u201e") == 0;
+}
+
 static void attach_following_modifier(finder *f, phrase *ph)
 {
     uint32_t q = ph->title_end, n = f->s->ntokens;
@@ -108,6 +115,13 @@ static void attach_following_modifier(finder *f, phrase *ph)
         return;
     q++;
     if (q < n && strcmp(f->norm[q], "the") == 0)
+        q++;
+    /* machine translation's "the suicide bomber of the grouping “Islamic state”": the
+       name inside the quotes, after a word for what it is */
+    if (q + 1 < n && opening_quote(f->norm[q + 1]) &&
+        islower((unsigned char)f->s->tokens[q].form[0]))
+        q += 2;
+    else if (q < n && opening_quote(f->norm[q]))
         q++;
     hit h = sr_act_longest(f, q, sr_act_keep_modifier);
     const kb_posting *mp = h.slot ? sr_act_choose(f, h.slot, sr_act_accept_modifier) : NULL;

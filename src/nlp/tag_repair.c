@@ -1,6 +1,6 @@
 /*
-** tag_repair.c: one correction of the greedy tagger's output, made before
-** the parser reads the tags.
+** tag_repair.c: corrections of the greedy tagger's output, made before the
+** parser reads the tags.
 **
 ** The tagger learnt its tags from web text, where a past-tense verb right
 ** after a noun is as often a participle modifying it ("the man killed in
@@ -17,8 +17,17 @@
 ** comma, a conjunction or a subordinator ("..., officials said", "after X
 ** killed").  Only tags decide, so the rule needs no word lists; on UD EWT
 ** it changes XPOS, UAS and LAS by at most 0.01.
+**
+** The same holds in a clause that a subordinator opens ("a day after
+** gunmen killed 26 people", "after police opened fire on protesters"): a
+** VBN right after that clause's subject noun, followed by a determiner,
+** number, pronoun or noun, is its finite verb, since a passive participle
+** takes no direct object.  This needs the subordinators by name, for
+** their tag (IN) is that of prepositions ("the families of soldiers
+** killed last week" keeps its participle).
 */
 #include <string.h>
+#include <strings.h>
 
 #include "nlp/nlp.h"
 
@@ -82,8 +91,48 @@ static int clause_before(const sr_sentence *s, uint32_t i)
     return 0;
 }
 
+/* Does t open an adverbial clause ("after", "before", "since", "when"...)? */
+static int subordinator(const sr_token *t)
+{
+    static const char *const WORDS[] = {"after",   "before", "since", "until",    "once",   "while",
+                                        "because", "when",   "as",    "although", "though", NULL};
+    for (int i = 0; WORDS[i]; i++)
+        if (strcasecmp(t->form, WORDS[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A word of a noun phrase before its head: determiner, adjective, number, noun, possessive. */
+static int noun_phrase_word(const sr_token *t)
+{
+    return tag_is(t, "DT") || tag_starts(t, "JJ") || tag_is(t, "CD") || tag_starts(t, "NN") ||
+           tag_is(t, "PRP$") || tag_is(t, "POS");
+}
+
+/* Make finite the VBN of each subordinate clause "SUBORDINATOR NP VBN OBJECT". */
+static void repair_subordinate_verbs(sr_sentence *s)
+{
+    for (uint32_t i = 2; i + 1 < s->ntokens; i++) {
+        sr_token *t = &s->tokens[i];
+        const sr_token *next = &s->tokens[i + 1];
+        if (!tag_is(t, "VBN") || !tag_starts(&s->tokens[i - 1], "NN") ||
+            !(tag_is(next, "DT") || tag_is(next, "CD") || tag_is(next, "PRP$") ||
+              tag_is(next, "PRP") || tag_starts(next, "NN")))
+            continue;
+        uint32_t j = i - 1;
+        while (j > 0 && noun_phrase_word(&s->tokens[j - 1]))
+            j--;
+        if (j > 0 && subordinator(&s->tokens[j - 1])) {
+            t->xpos = "VBD";
+            t->feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+            s->tokens[j - 1].upos = SR_UPOS_SCONJ; /* it opens the clause: the verb's mark */
+        }
+    }
+}
+
 void sr_tagger_repair(sr_sentence *s)
 {
+    repair_subordinate_verbs(s);
     for (uint32_t i = 1; i + 1 < s->ntokens; i++) {
         sr_token *t = &s->tokens[i];
         const sr_token *before = &s->tokens[i - 1];

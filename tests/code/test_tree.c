@@ -295,6 +295,23 @@ static void test_places_and_misparses(void **state)
     /* whom a demand asks to act, when a clause names it */
     expect("Hamas demanded that Israel withdraw its forces from Gaza.", "PSE*", "ISR", "10");
     expect("The UN chief urged that Israel allow aid into Gaza.", "IGOUNO*", "ISR", "02");
+    /* a subordinate clause's verb the tagger read as a participle; gunmen of no country
+       attack the country they attack in */
+    expect("India expelled Pakistani military advisers a day after gunmen killed 26 people in "
+           "Kashmir.",
+           "---UAF", "IND", "1");
+    expect("Nepal lifted its ban a day after police opened fire on protesters in Kathmandu.",
+           "NPLCOP", "NPLOPP", "175");
+    /* a suicide bomber is a man, not an aircraft */
+    expect_not("A suicide bomber killed at least 59 people at a mosque in Peshawar, officials "
+               "said.",
+               NULL, NULL, "195");
+    expect("A suicide bomber killed at least 59 people at a mosque in Peshawar, officials said.",
+           NULL, NULL, "190");
+    /* machine translation's "the grouping “X”" names the group */
+    expect("The suicide bomber of the grouping \u201cIslamic state\u201d exploded himself in "
+           "the church in Damascus.",
+           "IMGMUSISL", NULL, "18");
 }
 
 /* Future and conditional acts never code the material act; negated ones become refusals. */

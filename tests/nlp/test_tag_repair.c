@@ -1,5 +1,5 @@
 /*
-** test_tag_repair.c: the tagger's participle-to-main-verb correction
+** test_tag_repair.c: the tagger's participle-to-finite-verb corrections
 ** (src/nlp/tag_repair.c) on hand-tagged sentences.
 */
 #include <setjmp.h>
@@ -101,11 +101,35 @@ static void test_participles_kept(void **state)
     assert_string_equal(repaired_tag("The/DT houses/NNS destroyed/VBN ./.", 2), "VBN");
 }
 
+/* A subordinate clause's verb read as a participle becomes finite, and its subordinator a mark. */
+static void test_subordinate_verb_repaired(void **state)
+{
+    (void)state;
+    assert_string_equal(repaired_tag("India/NNP suspended/VBD the/DT treaty/NN a/DT day/NN "
+                                     "after/IN gunmen/NNS killed/VBN 26/CD people/NNS ./.",
+                                     8),
+                        "VBD");
+    assert_string_equal(repaired_tag("Nepal/NNP lifted/VBD its/PRP$ ban/NN after/IN police/NNS "
+                                     "opened/VBN fire/NN on/IN protesters/NNS ./.",
+                                     6),
+                        "VBD");
+    /* a participle before a preposition or a time modifies its noun; "of" opens no clause */
+    assert_string_equal(repaired_tag("Crowds/NNS gathered/VBD after/IN the/DT men/NNS killed/VBN "
+                                     "in/IN the/DT attack/NN were/VBD buried/VBN ./.",
+                                     5),
+                        "VBN");
+    assert_string_equal(repaired_tag("He/PRP met/VBD families/NNS of/IN soldiers/NNS killed/VBN "
+                                     "two/CD days/NNS ago/RB ./.",
+                                     5),
+                        "VBN");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_main_verb_repaired),
         cmocka_unit_test(test_participles_kept),
+        cmocka_unit_test(test_subordinate_verb_repaired),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
