@@ -150,9 +150,10 @@ static uint32_t answered_actor(tree_ctx *x, pred *p, int32_t *out)
 }
 
 /*
-** Who sent what a verbal act answers, when a participle in its object's
-** phrase says it: "welcomed the memos sent by Bree", "rejected the plan put
-** forward by Washington", "welcomed assurances on trade sent from Bree".
+** Who sent what a verbal act answers, when a participle or a "from" in its
+** object's phrase says it: "welcomed the memos sent by Bree", "rejected
+** the plan put forward by Washington", "welcomed assurances on trade sent
+** from Bree", "welcomed the memos on trade from Bree".
 ** Depth bounds the descent through the phrase's nouns.
 */
 static uint32_t sender(tree_ctx *x, uint32_t k, int32_t *out, int depth)
@@ -164,6 +165,9 @@ static uint32_t sender(tree_ctx *x, uint32_t k, int32_t *out, int depth)
             int a = sr_ro_agent_child(x, (uint32_t)c);
             n = a >= 0 ? sr_tr_actors(x, (uint32_t)a, out, TREE_SIDE)
                        : sr_ro_prep_actors(x, (uint32_t)c, NULL, "obl", FROM, out, TREE_SIDE);
+        } else if (sr_tr_rel(x, (uint32_t)c, "nmod") &&
+                   strcmp(sr_tr_case(x, (uint32_t)c), "from") == 0) {
+            n = sr_tr_actors(x, (uint32_t)c, out, TREE_SIDE); /* "memos on trade from Bree" */
         } else if (sr_tr_rel(x, (uint32_t)c, "nmod")) {
             n = sender(x, (uint32_t)c, out, depth - 1);
         }
@@ -256,6 +260,9 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
             n = answered_actor(x, p, out);
         if (!n && o >= 0) /* also when the phrase names it: "rejected the plan drafted by" */
             n = sender(x, (uint32_t)o, out, 2);
+        for (int32_t c = x->first_child[h]; c >= 0 && !n; c = x->next_child[c])
+            if (sr_tr_rel(x, (uint32_t)c, "obl")) /* "welcomed memos on trade from Bree" */
+                n = sender(x, (uint32_t)c, out, 1);
     }
     if (!n && !x->c->dict->inflect && p->entry)
         n = sr_ro_first_actor_after(x, p, out);
