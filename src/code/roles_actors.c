@@ -143,15 +143,16 @@ int32_t sr_tr_new_extra(tree_ctx *x)
 
 /*
 ** "Israeli airstrikes on Gaza", "a Russian drone strike": a country's
-** adjective on an attack by means only armed forces use is its military.
+** adjective on an attack by means only armed forces use is its military,
+** as it is on the subject of any act ("Russian warships held exercises").
 ** The source mention m (a bare country code) is copied as CODE+MIL when
 ** the event noun h, or a compound of it, is in the military word class.
 */
 int32_t sr_ro_military_source(tree_ctx *x, const pred *p, uint32_t h, int32_t m)
 {
     const char *code = p->hit.code;
-    if (m < 0 || !code || !(code[0] == '1' && code[1] >= '8') || !x->c->dict->inflect)
-        return m;
+    if (m < 0 || !code || (p->noun && !(code[0] == '1' && code[1] >= '8')) || !x->c->dict->inflect)
+        return m; /* any act of a subject ("Russian warships held exercises"), a noun's attack */
     const sr_mention *src = sr_tr_mention(x, m);
     if (!src->code || strlen(src->code) != 3 || strcmp(src->code, "---") == 0)
         return m;

@@ -76,7 +76,8 @@ static int later_verbs_set_off(const sr_sentence *s, uint32_t i)
 
 /*
 ** Has the sentence a finite verb or a clause boundary before token i?  A
-** conjunction that joins nouns ("RSF fighters and allied militias killed")
+** conjunction or comma that joins nouns or adjectives ("RSF fighters and
+** allied militias killed", "Russian, Chinese and Iranian warships held")
 ** opens no clause: only one after a verb counts.
 */
 static int clause_before(const sr_sentence *s, uint32_t i)
@@ -84,7 +85,8 @@ static int clause_before(const sr_sentence *s, uint32_t i)
     int verb = 0;
     for (uint32_t k = 0; k < i; k++) {
         const sr_token *t = &s->tokens[k];
-        if (finite_verb(t) || (clause_boundary(t) && (t->upos != SR_UPOS_CCONJ || verb)))
+        int joins = t->upos == SR_UPOS_CCONJ || strcmp(t->form, ",") == 0;
+        if (finite_verb(t) || (clause_boundary(t) && (!joins || verb)))
             return 1;
         verb |= tag_starts(t, "VB");
     }

@@ -308,6 +308,9 @@ static void test_places_and_misparses(void **state)
                NULL, NULL, "195");
     expect("A suicide bomber killed at least 59 people at a mosque in Peshawar, officials said.",
            NULL, NULL, "190");
+    /* the nationalities of warships are their militaries, for any act */
+    expect("Russian, Chinese and Iranian warships held joint naval exercises in the Gulf of Oman.",
+           "IRNMIL", "CHNMIL", "062");
     /* machine translation's "the grouping “X”" names the group */
     expect("The suicide bomber of the grouping \u201cIslamic state\u201d exploded himself in "
            "the church in Damascus.",

@@ -66,6 +66,11 @@ static void test_main_verb_repaired(void **state)
                                      "flights/NNS ./.",
                                      2),
                         "VBD");
+    /* a comma between adjectives opens no clause either */
+    assert_string_equal(repaired_tag("Russian/JJ ,/, Chinese/JJ and/CC/C Iranian/JJ warships/NNS "
+                                     "held/VBN joint/JJ naval/JJ exercises/NNS ./.",
+                                     6),
+                        "VBD");
     /* a conjunction between nouns opens no clause */
     assert_string_equal(repaired_tag("RSF/NNP fighters/NNS and/CC/C Arab/JJ militias/NNS "
                                      "killed/VBN hundreds/NNS ,/, survivors/NNS said/VBD ./.",
