@@ -95,6 +95,35 @@ static uint32_t weapon_owner(tree_ctx *x, uint32_t h, uint32_t a, int32_t *out)
     return n;
 }
 
+/*
+** Machine translation keeps the impersonal of Russian and Ukrainian news
+** ("In the Kremlin refused to comment", "in NATO condemned this
+** decision"): a verbal act other than a meeting, with no subject of its
+** own and an "in" phrase before it, is said by whoever sits there: an
+** international body, or a place's government (the Kremlin and Kiev are
+** places after "in").  Fills p's sources; returns their count.
+*/
+static uint32_t seat_speaks(tree_ctx *x, pred *p)
+{
+    uint32_t h = p->head;
+    const char *code = p->hit.code;
+    if (!x->c->dict->inflect || !code || !sr_ro_verbal_code(code) ||
+        (code[0] == '0' && code[1] == '4') || sr_ro_active_subject(x, h) >= 0 ||
+        sr_tr_child(x, h, "nsubj:pass") >= 0)
+        return 0;
+    for (int32_t c = x->first_child[h]; c >= 0 && c < (int32_t)h; c = x->next_child[c]) {
+        if (!sr_tr_rel(x, (uint32_t)c, "obl") || strcmp(sr_tr_case(x, (uint32_t)c), "in") != 0)
+            continue;
+        int32_t m = x->ti[c].mention;
+        const sr_mention *mm = m >= 0 ? sr_tr_mention(x, m) : NULL;
+        if (!mm || !mm->code || strncmp(mm->code, "---", 3) == 0)
+            continue;
+        p->src[0] = strlen(mm->code) == 3 ? sr_ro_sector_copy(x, m, "GOV") : m;
+        return p->nsrc = 1;
+    }
+    return 0;
+}
+
 static void verb_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -153,6 +182,8 @@ static void verb_roles(tree_ctx *x, pred *p)
            "declared the prosecutor Karim Khan": the object of a trailing speech verb speaks */
         p->nsrc = sr_ro_object_actors(x, h, p, p->src, TREE_SIDE);
         inherited = 0;
+    } else if (seat_speaks(x, p)) {
+        p->ntgt = sr_ro_verb_target(x, p, p->tgt, 2);
     } else {
         p->nsrc = sr_ro_subject_of(x, h, p->src, &inherited, 4);
         int s = sr_ro_active_subject(x, h); /* "Russian missiles hit Kyiv": its military */

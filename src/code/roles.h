@@ -82,6 +82,10 @@ uint32_t sr_ro_first_actor_in(tree_ctx *x, const pred *p, uint32_t k, int32_t *o
 void sr_ro_source_by_preposition(tree_ctx *x, pred *p, int *inherited);
 /* Does p consult (CAMEO 040, 041, 044-046: discuss, talk, negotiate)? */
 int sr_ro_consults(const tree_ctx *x, const pred *p);
+/* A copy of mention m coded as its country and sector ("" for none): USAMIL, PSE. */
+int32_t sr_ro_sector_copy(tree_ctx *x, int32_t m, const char *sector);
+/* A verbal act (CAMEO roots 01-05 and 10-13: statements to threats)? */
+int sr_ro_verbal_code(const char *code);
 /* The target of active verb h. */
 uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth);
 /* Drop targets that are the source again (the same mention or entity). */

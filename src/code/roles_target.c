@@ -177,8 +177,7 @@ static uint32_t sender(tree_ctx *x, uint32_t k, int32_t *out, int depth)
     return 0;
 }
 
-/* A verbal act (CAMEO roots 01-05 and 10-13: statements to threats)? */
-static int verbal_code(const char *code)
+int sr_ro_verbal_code(const char *code)
 {
     return code && ((code[0] == '0' && code[1] >= '1' && code[1] <= '5') ||
                     (code[0] == '1' && code[1] <= '3'));
@@ -251,7 +250,7 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         }
     if (!n && x->c->dict->inflect)
         n = asked_actor(x, p, out);
-    if (!n && x->c->dict->inflect && verbal_code(p->hit.code)) {
+    if (!n && x->c->dict->inflect && sr_ro_verbal_code(p->hit.code)) {
         /* "welcomed the proposals from Qatar": whose words are answered; never for force
            ("fired rockets from Lebanon" is where they came from) */
         static const char *const FROM[] = {"from", NULL};
@@ -348,7 +347,7 @@ int32_t sr_ro_foreign_place(const tree_ctx *x, const pred *p)
 ** none): "Kyiv" UKR, "the Gaza health ministry" PSE, "the American base"
 ** USAMIL.
 */
-static int32_t sector_copy(tree_ctx *x, int32_t m, const char *sector)
+int32_t sr_ro_sector_copy(tree_ctx *x, int32_t m, const char *sector)
 {
     int32_t id = sr_tr_new_extra(x);
     sr_mention *copy = &x->extra[id - (int32_t)x->in->nmentions];
@@ -361,7 +360,7 @@ static int32_t sector_copy(tree_ctx *x, int32_t m, const char *sector)
 
 static int32_t country_copy(tree_ctx *x, int32_t m)
 {
-    return sector_copy(x, m, "");
+    return sr_ro_sector_copy(x, m, "");
 }
 
 /*
@@ -548,6 +547,6 @@ void sr_ro_military_targets(tree_ctx *x, pred *p)
             (sr_tr_rel(x, (uint32_t)k, "amod") || sr_tr_rel(x, (uint32_t)k, "compound") ||
              sr_tr_rel(x, (uint32_t)k, "nmod")) &&
             installation(x, (uint32_t)g))
-            p->tgt[j] = sector_copy(x, p->tgt[j], "MIL");
+            p->tgt[j] = sr_ro_sector_copy(x, p->tgt[j], "MIL");
     }
 }

@@ -311,6 +311,13 @@ static void test_places_and_misparses(void **state)
     /* the nationalities of warships are their militaries, for any act */
     expect("Russian, Chinese and Iranian warships held joint naval exercises in the Gulf of Oman.",
            "IRNMIL", "CHNMIL", "062");
+    /* machine translation's impersonal: whoever sits "in" the seat speaks */
+    expect("In the Kremlin refused to comment the information about the exchange of territories.",
+           "RUSGOV", "-", "011");
+    expect("Russia completed the exit from the treaty, in NATO condemned this decision.",
+           "IGOWSTNAT", NULL, "111");
+    expect_not("Russia completed the exit from the treaty, in NATO condemned this decision.", "RUS",
+               NULL, "111");
     /* machine translation's "the grouping “X”" names the group */
     expect("The suicide bomber of the grouping \u201cIslamic state\u201d exploded himself in "
            "the church in Damascus.",
