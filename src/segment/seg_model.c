@@ -15,6 +15,7 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "segment/seg_internal.h"
@@ -184,9 +185,23 @@ static void add_weight(void *ctx, uint32_t index)
 }
 
 /*
+** Does the number at token k (with the "-1" of a score, "%" or ",000"
+** joined to it) run on into a lower-case word?
+*/
+static int lower_word_after_number(const char *text, const seg_toks *tv, size_t k)
+{
+    size_t j = k + 1;
+    while (j < tv->n && j < k + 4 && (tv->v[j].kind == SEG_NUMBER || tv->v[j].kind == SEG_PUNCT) &&
+           !tv->v[j - 1].space)
+        j++;
+    return j < tv->n && tv->v[j].kind == SEG_WORD && islower((unsigned char)text[tv->v[j].start]);
+}
+
+/*
 ** Left to right over the gaps of each line, the model replaces the rule's
 ** decision; dist counts the tokens since the last boundary decided.
-** Titles and initials still never end a sentence.
+** Titles and initials still never end a sentence, nor does a word before a
+** number and a lower-case word.
 */
 void sr_seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_toks *tv,
                              uint8_t *brk)
@@ -202,6 +217,9 @@ void sr_seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_
             brk[k] = s.sum > 0;
             if (tv->v[k].kind == SEG_ABBREV && sr_seg_abbrev_binds(text, &tv->v[k]))
                 brk[k] = 0;
+            if (tv->v[k].kind == SEG_WORD && tv->v[k + 1].kind == SEG_NUMBER &&
+                lower_word_after_number(text, tv, k + 1))
+                brk[k] = 0; /* "beat Bayern Munich 2-1 to reach": a score goes on */
         }
         if (brk[k])
             dist = 0;

@@ -207,7 +207,12 @@ static void test_numbers(void **state)
            "Call|713-853-3989|at|5:30|on|9/11|in|the|1990s|,|the|21st|time|for|5|kg|.");
     expect("From 1969-1970 about 400-500 died.", "From|1969|-|1970|about|400|-|500|died|.");
     /* Non-ASCII characters whose low byte is "." or "-" are no separators. */
-    expect("3\xc4\xae" "5 and 7\xc4\xad" "8", "3|\xc4\xae" "5|and|7|\xc4\xad" "8");
+    expect("3\xc4\xae"
+           "5 and 7\xc4\xad"
+           "8",
+           "3|\xc4\xae"
+           "5|and|7|\xc4\xad"
+           "8");
 }
 
 static void test_quotes(void **state)
@@ -603,6 +608,12 @@ static void test_seed_article_with_model(void **state)
     assert_true(sentence_starting(&g, "Giuseppe") < 0);
     assert_true(sentence_starting(&g, "It") >= 0);
     assert_true(sentence_starting(&g, "President") < 0);
+    done(&g);
+    /* A score after a name runs on into the sentence's lower-case words. */
+    text = "Real Madrid beat Bayern Munich 2-1 to reach the final. Then 2 fans fell.";
+    run_with(&g, m, text, strlen(text));
+    assert_int_equal(g.ns, 2);
+    assert_true(sentence_starting(&g, "Then") >= 0);
     done(&g);
     sr_segmenter_free(m);
 }
