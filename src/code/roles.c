@@ -267,6 +267,47 @@ static int with_partner(tree_ctx *x, uint32_t h)
     return sr_ro_prep_actors(x, h, NULL, "nmod", WITH, partner, TREE_SIDE) > 0;
 }
 
+/* Is k joined to the word after it by a hyphen ("US-Russia", "Trump-Putin")? */
+static int hyphen_joined(const tree_ctx *x, uint32_t k)
+{
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "punct") && (uint32_t)c == k + 1 &&
+            strcmp(x->s->tokens[c].form, "-") == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** The modifiers of a consultation noun (talks, summit, negotiations): two
+** actors joined by a hyphen hold it with each other ("the US-Russia talks",
+** "the Trump-Putin summit", "Russian-Ukrainian talks"); a single noun
+** modifier, or an actor reached through another noun, is its topic or
+** venue ("the Istanbul talks", "the Gaza truce negotiations", "the Ukraine
+** peace summit").  Sets p's sources; returns 1 when the noun and adjective
+** modifiers are its topic.
+*/
+static int consult_modifiers(tree_ctx *x, pred *p)
+{
+    int topic = 0;
+    for (int32_t c = x->first_child[p->head]; c >= 0; c = x->next_child[c]) {
+        if (!(sr_tr_rel(x, (uint32_t)c, "compound") || sr_tr_rel(x, (uint32_t)c, "amod")) ||
+            sr_ro_in_trigger(x, p, c) || sr_tr_rel(x, (uint32_t)c, "compound:prt"))
+            continue;
+        int32_t m = x->ti[c].mention;
+        for (int32_t d = x->first_child[c]; d >= 0 && m >= 0; d = x->next_child[d])
+            if ((sr_tr_rel(x, (uint32_t)d, "compound") || sr_tr_rel(x, (uint32_t)d, "amod")) &&
+                hyphen_joined(x, (uint32_t)d) && x->ti[d].mention >= 0 && x->ti[d].mention != m) {
+                p->nsrc = sr_ro_add_actor(p->src, 0, TREE_SIDE, x->ti[d].mention);
+                p->nsrc = sr_ro_add_actor(p->src, p->nsrc, TREE_SIDE, m);
+                p->hit.mutual = 1;
+                return 0;
+            }
+        if (sr_tr_rel(x, (uint32_t)c, "compound") || m < 0)
+            topic = 1;
+    }
+    return topic;
+}
+
 static void noun_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -280,9 +321,11 @@ static void noun_roles(tree_ctx *x, pred *p)
         int c = sr_tr_child(x, h, "nmod:poss");
         possessor = c >= 0 ? sr_ro_actor_at(x, (uint32_t)c, 1) : -1;
     }
+    int topic = !p->nsrc && x->c->dict->inflect && sr_ro_consults(x, p) && consult_modifiers(x, p);
     for (int i = 0; SOURCE_MODS[i] && !p->nsrc; i++)
         for (int32_t c = x->first_child[h]; c >= 0 && !p->nsrc; c = x->next_child[c])
             if (sr_tr_rel(x, (uint32_t)c, SOURCE_MODS[i]) && !sr_ro_in_trigger(x, p, c) &&
+                !(topic && strcmp(SOURCE_MODS[i], "nmod:poss") != 0) &&
                 !(SOURCE_MODS[i][0] == 'c' && sr_tr_rel(x, (uint32_t)c, "compound:prt")))
                 p->nsrc = sr_ro_add_actor(
                     p->src, 0, TREE_SIDE,

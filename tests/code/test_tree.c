@@ -311,6 +311,12 @@ static void test_places_and_misparses(void **state)
     /* the nationalities of warships are their militaries, for any act */
     expect("Russian, Chinese and Iranian warships held joint naval exercises in the Gulf of Oman.",
            "IRNMIL", "CHNMIL", "062");
+    /* hyphen-joined actors on talks hold them with each other; a single noun is their topic */
+    expect("The US-Russia talks in Riyadh lasted four hours.", "USA", "RUS", "040");
+    expect("The US-Russia talks in Riyadh lasted four hours.", "RUS", "USA", "040");
+    expect_not("The Istanbul talks ended without a deal.", "TUR*", NULL, "04");
+    expect_not("India declined to sign the communique at the end of the Ukraine peace summit.",
+               "UKR*", NULL, "04");
     /* machine translation's impersonal: whoever sits "in" the seat speaks */
     expect("In the Kremlin refused to comment the information about the exchange of territories.",
            "RUSGOV", "-", "011");
