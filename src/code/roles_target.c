@@ -177,6 +177,33 @@ static uint32_t sender(tree_ctx *x, uint32_t k, int32_t *out, int depth)
     return 0;
 }
 
+/*
+** Machine translation puts the object after a place ("received in Ankara
+** the leader of the new Syrian administration Ahmad al-Sharaa"), and the
+** parser hangs it on the place as an apposition with no comma between:
+** that is the object of a verb that has none.
+*/
+static uint32_t object_after_place(tree_ctx *x, uint32_t h, int32_t *out)
+{
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c]) {
+        if (!sr_tr_rel(x, (uint32_t)c, "obl"))
+            continue;
+        for (int32_t a = x->first_child[c]; a >= 0; a = x->next_child[a])
+            if (sr_tr_rel(x, (uint32_t)a, "appos") && a > c &&
+                strcmp(x->s->tokens[x->sub_lo[a] - 1].form, ",") != 0) {
+                /* a name in the phrase before a title ("the leader of ... Ahmad al-Sharaa") */
+                for (int k = x->sub_lo[a]; k <= x->sub_hi[a]; k++)
+                    if (x->ti[k].mention >= 0 &&
+                        sr_tr_mention(x, x->ti[k].mention)->kind == SR_MENTION_NAME)
+                        return sr_ro_add_actor(out, 0, TREE_SIDE, x->ti[k].mention);
+                uint32_t n = sr_tr_actors(x, (uint32_t)a, out, TREE_SIDE);
+                if (n)
+                    return n;
+            }
+    }
+    return 0;
+}
+
 int sr_ro_verbal_code(const char *code)
 {
     return code && ((code[0] == '0' && code[1] >= '1' && code[1] <= '5') ||
@@ -263,6 +290,8 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
             if (sr_tr_rel(x, (uint32_t)c, "obl")) /* "welcomed memos on trade from Bree" */
                 n = sender(x, (uint32_t)c, out, 1);
     }
+    if (!n && x->c->dict->inflect && o < 0)
+        n = object_after_place(x, h, out);
     if (!n && !x->c->dict->inflect && p->entry)
         n = sr_ro_first_actor_after(x, p, out);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && p->entry && x->c->dict->inflect;

@@ -311,6 +311,10 @@ static void test_places_and_misparses(void **state)
     /* the nationalities of warships are their militaries, for any act */
     expect("Russian, Chinese and Iranian warships held joint naval exercises in the Gulf of Oman.",
            "IRNMIL", "CHNMIL", "062");
+    /* machine translation's object after the place, which the parser makes its apposition */
+    expect("The president Erdogan Rejep Tayyip received in Ankara the leader of the new Syrian "
+           "administration Ahmad Al-Sharaa.",
+           "TURGOV", "SYRGOV", "043");
     /* hyphen-joined actors on talks hold them with each other; a single noun is their topic */
     expect("The US-Russia talks in Riyadh lasted four hours.", "USA", "RUS", "040");
     expect("The US-Russia talks in Riyadh lasted four hours.", "RUS", "USA", "040");
