@@ -96,6 +96,16 @@ static int insurgent(const char *code)
             strncmp(code + 3, "INS", 3) == 0 || strncmp(code + 3, "CRM", 3) == 0);
 }
 
+/* Is sector one of a state's own (government, forces, police, courts, parliament, spies)? */
+static int state_sector(const char *sector)
+{
+    static const char *const STATE[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", NULL};
+    for (int i = 0; STATE[i]; i++)
+        if (strncmp(sector, STATE[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
 static const char *domestic_target(tree_ctx *x, const char *code, const sr_mention *ms,
                                    const sr_mention *mt)
 {
@@ -105,9 +115,13 @@ static const char *domestic_target(tree_ctx *x, const char *code, const sr_menti
         strncmp(ms->code, "NGO", 3) == 0 || strncmp(ms->code, "IMG", 3) == 0 ||
         (force && !insurgent(ms->code)) || !x->c->dict->inflect)
         return mt->code;
-    /* an unnamed government or army may well be foreign ("the government", "troops") */
-    if (strncmp(mt->code + 3, "GOV", 3) == 0 || strncmp(mt->code + 3, "MIL", 3) == 0 ||
-        strncmp(mt->code + 3, "SPY", 3) == 0)
+    /* an unnamed government or army may well be foreign ("the government", "troops"),
+       except the government that a country's farmers, students or protesters press with
+       demands, criticism or protest (10-14): their own */
+    int pressed = code[0] == '1' && code[1] <= '4' && strncmp(mt->code + 3, "GOV", 3) == 0 &&
+                  strlen(ms->code) >= 6 && !state_sector(ms->code + 3);
+    if (!pressed && (strncmp(mt->code + 3, "GOV", 3) == 0 || strncmp(mt->code + 3, "MIL", 3) == 0 ||
+                     strncmp(mt->code + 3, "SPY", 3) == 0))
         return mt->code;
     return sr_arena_printf(x->a, "%.3s%s", ms->code, mt->code + 3);
 }

@@ -111,6 +111,41 @@ static int noun_phrase_word(const sr_token *t)
            tag_is(t, "PRP$") || tag_is(t, "POS");
 }
 
+/*
+** The bare verb of a mandative clause read as a noun: "demanding that
+** Maduro step down", "demanded that the government scrap the rules".  The
+** last of the nouns after "that" (following a verb), when no finite verb
+** follows before the clause ends, nor a participle right after it, is that
+** clause's verb (VB).
+*/
+static void repair_mandative_verbs(sr_sentence *s)
+{
+    for (uint32_t i = 1; i + 3 < s->ntokens; i++) {
+        const sr_token *that = &s->tokens[i];
+        if (strcasecmp(that->form, "that") != 0 || !tag_starts(&s->tokens[i - 1], "VB"))
+            continue;
+        uint32_t j = i + 1; /* the subject: a noun phrase, then the verb read as its last noun */
+        while (j < s->ntokens && (tag_is(&s->tokens[j], "DT") || tag_starts(&s->tokens[j], "JJ")))
+            j++;
+        uint32_t first_noun = j;
+        while (j + 1 < s->ntokens && tag_starts(&s->tokens[j + 1], "NN"))
+            j++;
+        uint32_t v = j;
+        if (v >= s->ntokens || v == first_noun || !tag_starts(&s->tokens[first_noun], "NN") ||
+            !(tag_is(&s->tokens[v], "NN") || tag_is(&s->tokens[v], "NNS")))
+            continue;
+        /* a participle right after it is the verb: "that the occupation forces arrested" */
+        int finite = v + 1 < s->ntokens && tag_is(&s->tokens[v + 1], "VBN");
+        for (uint32_t k = v + 1; k < s->ntokens && !clause_boundary(&s->tokens[k]); k++)
+            finite |= finite_verb(&s->tokens[k]);
+        if (finite)
+            continue;
+        s->tokens[v].xpos = "VB";
+        s->tokens[v].upos = SR_UPOS_VERB;
+        s->tokens[v].feats = "VerbForm=Inf";
+    }
+}
+
 /* Make finite the VBN of each subordinate clause "SUBORDINATOR NP VBN OBJECT". */
 static void repair_subordinate_verbs(sr_sentence *s)
 {
@@ -135,6 +170,7 @@ static void repair_subordinate_verbs(sr_sentence *s)
 void sr_tagger_repair(sr_sentence *s)
 {
     repair_subordinate_verbs(s);
+    repair_mandative_verbs(s);
     for (uint32_t i = 1; i + 1 < s->ntokens; i++) {
         sr_token *t = &s->tokens[i];
         const sr_token *before = &s->tokens[i - 1];

@@ -311,6 +311,11 @@ static void test_places_and_misparses(void **state)
     /* the nationalities of warships are their militaries, for any act */
     expect("Russian, Chinese and Iranian warships held joint naval exercises in the Gulf of Oman.",
            "IRNMIL", "CHNMIL", "062");
+    /* the government a country's farmers press with demands is their own */
+    expect("French farmers demanded that the government scrap new environmental rules.", "FRAAGR",
+           "FRAGOV", "10");
+    expect("Opposition supporters marched through Caracas demanding that Maduro step down.", NULL,
+           "VENGOV", "14");
     /* machine translation's object after the place, which the parser makes its apposition */
     expect("The president Erdogan Rejep Tayyip received in Ankara the leader of the new Syrian "
            "administration Ahmad Al-Sharaa.",

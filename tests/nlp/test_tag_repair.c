@@ -129,12 +129,36 @@ static void test_subordinate_verb_repaired(void **state)
                         "VBN");
 }
 
+/* The bare verb of a "that" clause after a verb, read as a noun, becomes a verb. */
+static void test_mandative_verb_repaired(void **state)
+{
+    (void)state;
+    assert_string_equal(repaired_tag("Supporters/NNS marched/VBD demanding/VBG that/IN "
+                                     "Maduro/NNP step/NN down/RB ./.",
+                                     5),
+                        "VB");
+    assert_string_equal(repaired_tag("Farmers/NNS demanded/VBD that/IN the/DT government/NN "
+                                     "scrap/NN new/JJ rules/NNS ./.",
+                                     5),
+                        "VB");
+    /* a finite verb or a participle after the nouns is the clause's verb */
+    assert_string_equal(repaired_tag("He/PRP said/VBD that/IN the/DT government/NN plan/NN "
+                                     "was/VBD ready/JJ ./.",
+                                     5),
+                        "NN");
+    assert_string_equal(repaired_tag("UNRWA/NNP said/VBD that/IN the/DT occupation/NN forces/NNS "
+                                     "arrested/VBN staff/NN ./.",
+                                     5),
+                        "NNS");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_main_verb_repaired),
         cmocka_unit_test(test_participles_kept),
         cmocka_unit_test(test_subordinate_verb_repaired),
+        cmocka_unit_test(test_mandative_verb_repaired),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
