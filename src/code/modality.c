@@ -394,8 +394,13 @@ void sr_tr_embedded(tree_ctx *x)
             (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE | SR_WC_AGREE))) {
             /* "refused to withdraw": the refusal is p's code; "agreed to a ceasefire
                brokered by X" keeps the agreement its own phrase coded */
-            if (p->code && !((x->wc[g->head] & SR_WC_AGREE) && g->hit.matched_pattern))
+            if (p->code && !((x->wc[g->head] & SR_WC_AGREE) && g->hit.matched_pattern)) {
                 g->suppressed = 1;
+                /* "refused to rule out using force": the outer negation is p's too */
+                for (pred *gg = governing_pred(x, g); gg && (x->wc[gg->head] & SR_WC_NEGATING);
+                     gg = governing_pred(x, gg))
+                    gg->suppressed = 1;
+            }
         } else {
             p->suppressed = 1; /* "urged Y to withdraw": the appeal is the event */
             const char *code, *rule;

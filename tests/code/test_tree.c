@@ -311,6 +311,11 @@ static void test_places_and_misparses(void **state)
     /* the nationalities of warships are their militaries, for any act */
     expect("Russian, Chinese and Iranian warships held joint naval exercises in the Gulf of Oman.",
            "IRNMIL", "CHNMIL", "062");
+    /* "refused to rule out": two negations leave a possible act, and no refusal */
+    expect("Trump refused to rule out using military force to take control of Greenland.", "USA*",
+           NULL, "138");
+    expect_not("Trump refused to rule out using military force to take control of Greenland.", NULL,
+               NULL, "12");
     /* the government a country's farmers press with demands is their own */
     expect("French farmers demanded that the government scrap new environmental rules.", "FRAAGR",
            "FRAGOV", "10");
