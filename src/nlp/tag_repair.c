@@ -74,18 +74,27 @@ static int later_verbs_set_off(const sr_sentence *s, uint32_t i)
     return 1;
 }
 
+/* Is token k a comma inside a list of adjectives or names ("Russian, Chinese and Iranian")? */
+static int list_comma(const sr_sentence *s, uint32_t k)
+{
+    if (strcmp(s->tokens[k].form, ",") != 0 || k == 0 || k + 1 >= s->ntokens)
+        return 0;
+    const sr_token *a = &s->tokens[k - 1], *b = &s->tokens[k + 1];
+    return (tag_starts(a, "JJ") || tag_is(a, "NNP")) && (tag_starts(b, "JJ") || tag_is(b, "NNP"));
+}
+
 /*
 ** Has the sentence a finite verb or a clause boundary before token i?  A
-** conjunction or comma that joins nouns or adjectives ("RSF fighters and
-** allied militias killed", "Russian, Chinese and Iranian warships held")
-** opens no clause: only one after a verb counts.
+** conjunction that joins nouns ("RSF fighters and allied militias killed")
+** opens no clause: only one after a verb counts; nor does a comma in a list
+** of adjectives or names ("Russian, Chinese and Iranian warships held").
 */
 static int clause_before(const sr_sentence *s, uint32_t i)
 {
     int verb = 0;
     for (uint32_t k = 0; k < i; k++) {
         const sr_token *t = &s->tokens[k];
-        int joins = t->upos == SR_UPOS_CCONJ || strcmp(t->form, ",") == 0;
+        int joins = t->upos == SR_UPOS_CCONJ || list_comma(s, k);
         if (finite_verb(t) || (clause_boundary(t) && (!joins || verb)))
             return 1;
         verb |= tag_starts(t, "VB");

@@ -94,6 +94,11 @@ static void test_participles_kept(void **state)
                                      "people/NNS ./.",
                                      4),
                         "VBN");
+    /* a comma before a phrase is a boundary ("the minister, in remarks published on") */
+    assert_string_equal(repaired_tag("The/DT minister/NN ,/, in/IN remarks/NNS published/VBN on/IN "
+                                     "Monday/NNP ,/, urged/VBD calm/NN ./.",
+                                     5),
+                        "VBN");
     /* an auxiliary or another finite verb comes first */
     assert_string_equal(repaired_tag("Russia/NNP has/VBZ seized/VBN two/CD villages/NNS ./.", 2),
                         "VBN");
