@@ -217,6 +217,13 @@ static void verb_roles(tree_ctx *x, pred *p)
                 p->ntgt = sr_ro_add_actor(p->tgt, 0, TREE_SIDE, sr_ro_new_object_actor(x, h));
         }
         sr_ro_source_by_preposition(x, p, &inherited);
+        int g = sr_tr_head(x, h);
+        if (!p->ntgt && inherited && x->c->dict->inflect && g >= 0 &&
+            (sr_tr_rel(x, h, "xcomp") || sr_tr_rel(x, h, "advcl"))) {
+            /* "proposed to Kiev to renew the negotiations": the act proposed is to Kiev */
+            static const char *const TO[] = {"to", NULL};
+            p->ntgt = sr_ro_prep_actors(x, (uint32_t)g, NULL, "obl", TO, p->tgt, TREE_SIDE);
+        }
     }
     p->src_inherited = (uint8_t)inherited;
 }

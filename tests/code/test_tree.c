@@ -311,6 +311,9 @@ static void test_places_and_misparses(void **state)
     /* the nationalities of warships are their militaries, for any act */
     expect("Russian, Chinese and Iranian warships held joint naval exercises in the Gulf of Oman.",
            "IRNMIL", "CHNMIL", "062");
+    /* an act proposed "to" an actor is to that actor */
+    expect("Putin at night proposed to Kiev to renew the direct negotiations in Istanbul.",
+           "RUSGOV", "UKRGOV", "036");
     /* "refused to rule out": two negations leave a possible act, and no refusal */
     expect("Trump refused to rule out using military force to take control of Greenland.", "USA*",
            NULL, "138");
