@@ -353,8 +353,11 @@ static pred *governing_pred(tree_ctx *x, const pred *p)
 
 /*
 ** A verb whose subject is a coded event noun of material conflict
-** ("Israeli airstrikes killed 400 people") tells the noun's event again:
-** the noun keeps it, with the verb's target when it has none.
+** ("Israeli airstrikes killed 400 people", "destroyed homes") tells the
+** noun's event again:
+** the noun keeps it, with the verb's target when it has none.  So does a
+** passive whose agent is one ("Nasrallah was killed by an Israeli strike on
+** Beirut"), whose subject is then the attack's target.
 */
 static int told_by_its_subject(tree_ctx *x, pred *p)
 {
@@ -362,13 +365,21 @@ static int told_by_its_subject(tree_ctx *x, pred *p)
     for (int32_t c = x->first_child[p->head]; c >= 0 && s < 0; c = x->next_child[c])
         if (sr_tr_rel(x, (uint32_t)c, "nsubj"))
             s = c;
+    int a = p->passive && !p->noun ? sr_tr_agent_child(x, p->head) : -1;
+    if (a >= 0 && x->pred_at[a] >= 0) /* "was killed by the Israeli strike on Beirut" */
+        s = a;
     if (s < 0 || p->noun || x->pred_at[s] < 0 || !p->code)
         return 0;
     pred *n = &x->preds[x->pred_at[s]];
     if (!n->code || n->code[0] < '1' || (n->code[0] == '1' && n->code[1] < '8') ||
-        p->code[0] != '1' || p->code[1] < '8')
-        return 0;
-    if (!n->ntgt && p->ntgt) {
+        p->code[0] != '1' || p->code[1] < '7')
+        return 0; /* the verb an assault, or its damage ("airstrikes destroyed homes": 1712) */
+    if (s == a && p->ntgt) {
+        /* whom the verb says was hit is the attack's target, before the place it fell on */
+        memcpy(n->tgt, p->tgt, p->ntgt * sizeof *p->tgt);
+        n->ntgt = p->ntgt;
+        n->tgt_assumed = p->tgt_assumed;
+    } else if (!n->ntgt && p->ntgt) {
         memcpy(n->tgt, p->tgt, p->ntgt * sizeof *p->tgt);
         n->ntgt = p->ntgt;
         n->tgt_assumed = p->tgt_assumed;

@@ -132,13 +132,13 @@ static void verb_roles(tree_ctx *x, pred *p)
         p->hit.mutual = 1;
     p->passive = (uint8_t)sr_ro_is_passive(x, h);
     if (p->passive) {
-        int a = sr_ro_agent_child(x, h);
+        int a = sr_tr_agent_child(x, h);
         /* "was shot and wounded by a gunman": conjoined participles share the agent */
         for (int32_t c = x->first_child[h]; a < 0 && c >= 0; c = x->next_child[c])
             if (sr_tr_rel(x, (uint32_t)c, "conj") && sr_tr_is_verbal(x, (uint32_t)c))
-                a = sr_ro_agent_child(x, (uint32_t)c);
+                a = sr_tr_agent_child(x, (uint32_t)c);
         if (a < 0 && sr_tr_rel(x, h, "conj") && sr_tr_head(x, h) >= 0)
-            a = sr_ro_agent_child(x, (uint32_t)sr_tr_head(x, h));
+            a = sr_tr_agent_child(x, (uint32_t)sr_tr_head(x, h));
         if (a < 0 && !x->c->dict->inflect)
             a = sr_ro_agent_after(x, h);
         if (a >= 0)
@@ -160,6 +160,8 @@ static void verb_roles(tree_ctx *x, pred *p)
                 sr_ro_prep_actors(x, (uint32_t)s, p, "nmod", sr_ro_verb_preps(), p->tgt, TREE_SIDE);
             if (!p->ntgt)
                 p->ntgt = sr_ro_prep_actors(x, h, p, "obl", sr_ro_verb_preps(), p->tgt, TREE_SIDE);
+            if (!p->ntgt && x->c->dict->inflect) /* "the leader of Hezbollah was killed" */
+                p->ntgt = sr_tr_actors(x, (uint32_t)s, p->tgt, TREE_SIDE);
         } else if (s >= 0 && a < 0 && x->c->dict->inflect && p->hit.code &&
                    strncmp(p->hit.code, "15", 2) == 0) {
             /* "Thousands of Polish troops were deployed": the force deployed shows force */

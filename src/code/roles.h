@@ -51,8 +51,6 @@ int sr_ro_in_trigger(const tree_ctx *x, const pred *p, int32_t k);
 int sr_ro_is_passive(const tree_ctx *x, uint32_t h);
 /* The active subject child of h (nsubj, not nsubj:pass), or -1. */
 int sr_ro_active_subject(const tree_ctx *x, uint32_t h);
-/* The agent of passive verb h (obl:agent, or an obl with "by"), or -1. */
-int sr_ro_agent_child(const tree_ctx *x, uint32_t h);
 /* TABARI's agent of passive verb h (an actor right after "by"), for PETRARCH dictionaries. */
 int sr_ro_agent_after(const tree_ctx *x, uint32_t h);
 /* Actors of the objects of h: obj, then iobj (a comma-set second object is none). */

@@ -108,11 +108,11 @@ int sr_ro_active_subject(const tree_ctx *x, uint32_t h)
 ** when it hung the phrase on an adverb of the verb ("was opposed earlier
 ** by Osgiliath"), the adverb's.
 */
-int sr_ro_agent_child(const tree_ctx *x, uint32_t h)
+int sr_tr_agent_child(const tree_ctx *x, uint32_t h)
 {
     for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c]) {
         if (sr_tr_rel(x, (uint32_t)c, "advmod") && x->s->tokens[c].upos == SR_UPOS_ADV) {
-            int a = sr_ro_agent_child(x, (uint32_t)c);
+            int a = sr_tr_agent_child(x, (uint32_t)c);
             if (a >= 0)
                 return a;
         }

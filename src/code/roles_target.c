@@ -162,7 +162,7 @@ static uint32_t sender(tree_ctx *x, uint32_t k, int32_t *out, int depth)
     for (int32_t c = x->first_child[k]; c >= 0 && depth > 0; c = x->next_child[c]) {
         uint32_t n = 0;
         if (sr_tr_rel(x, (uint32_t)c, "acl") && sr_tr_is_verbal(x, (uint32_t)c)) {
-            int a = sr_ro_agent_child(x, (uint32_t)c);
+            int a = sr_tr_agent_child(x, (uint32_t)c);
             n = a >= 0 ? sr_tr_actors(x, (uint32_t)a, out, TREE_SIDE)
                        : sr_ro_prep_actors(x, (uint32_t)c, NULL, "obl", FROM, out, TREE_SIDE);
         } else if (sr_tr_rel(x, (uint32_t)c, "nmod") &&

@@ -77,6 +77,8 @@ void sr_tr_roles(tree_ctx *x, pred *p);
 /* A new, zeroed mention of the sentence's own (its index after the document's). */
 int32_t sr_tr_new_extra(tree_ctx *x);
 uint32_t sr_tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max);
+/* The agent of passive verb h (obl:agent, a "by" phrase), or -1 (roles_find.c). */
+int sr_tr_agent_child(const tree_ctx *x, uint32_t h);
 
 /* Modality and speech (modality.c). */
 void sr_tr_modality(tree_ctx *x, pred *p);

@@ -311,6 +311,13 @@ static void test_places_and_misparses(void **state)
     /* the nationalities of warships are their militaries, for any act */
     expect("Russian, Chinese and Iranian warships held joint naval exercises in the Gulf of Oman.",
            "IRNMIL", "CHNMIL", "062");
+    /* a passive whose agent is an attack: the attack's, on whom the verb says was hit */
+    expect("A Hezbollah commander was killed by an Israeli air strike on Beirut.", "ISRMIL",
+           "LBNREB", "195");
+    expect_not("A Hezbollah commander was killed by an Israeli air strike on Beirut.", NULL, "LBN",
+               "");
+    /* the damage an attack did is the attack */
+    expect_not("Israeli airstrikes destroyed dozens of homes in Gaza.", NULL, NULL, "17");
     /* an act proposed "to" an actor is to that actor */
     expect("Putin at night proposed to Kiev to renew the direct negotiations in Istanbul.",
            "RUSGOV", "UKRGOV", "036");
