@@ -531,7 +531,12 @@ static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, ui
                        */
         if (!sp && !x->ti[q->head].quote)
             continue;
-        if (q->nsrc == 1 && nspk == 1 &&
+        /* "Putin declared that Russia struck Dnipro": force stays the country's, unless
+           its armed forces say it ("..., the IDF confirmed": ISRMIL) */
+        const char *sector = sr_tr_mention(x, spk[0])->sector;
+        int force = ((q->code[0] == '1' && q->code[1] >= '8') || q->code[0] == '2') &&
+                    !(sector && strcmp(sector, "MIL") == 0);
+        if (q->nsrc == 1 && nspk == 1 && !(force && x->c->dict->inflect) &&
             speaker_refines(sr_tr_mention(x, spk[0]), sr_tr_mention(x, q->src[0]))) {
             q->src[0] = spk[0];
             q->src_inherited = 1;

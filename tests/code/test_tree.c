@@ -311,6 +311,11 @@ static void test_places_and_misparses(void **state)
     /* the nationalities of warships are their militaries, for any act */
     expect("Russian, Chinese and Iranian warships held joint naval exercises in the Gulf of Oman.",
            "IRNMIL", "CHNMIL", "062");
+    /* a government that reports its country's attack does not make it the government's */
+    expect("Putin declared that Russia struck Dnipro with a new ballistic missile.", "RUS*", "UKR",
+           "19");
+    expect_not("Putin declared that Russia struck Dnipro with a new ballistic missile.", "RUSGOV",
+               NULL, "19");
     /* a passive whose agent is an attack: the attack's, on whom the verb says was hit */
     expect("A Hezbollah commander was killed by an Israeli air strike on Beirut.", "ISRMIL",
            "LBNREB", "195");
