@@ -24,7 +24,9 @@
 ** number, pronoun or noun, is its finite verb, since a passive participle
 ** takes no direct object.  This needs the subordinators by name, for
 ** their tag (IN) is that of prepositions ("the families of soldiers
-** killed last week" keeps its participle).
+** killed last week" keeps its participle).  Before a past tense the
+** subordinator is made a mark too ("after Paris endorsed the plan"), so
+** that the parser opens the clause there.
 */
 #include <string.h>
 #include <strings.h>
@@ -161,8 +163,9 @@ static void repair_subordinate_verbs(sr_sentence *s)
     for (uint32_t i = 2; i + 1 < s->ntokens; i++) {
         sr_token *t = &s->tokens[i];
         const sr_token *next = &s->tokens[i + 1];
-        if (!tag_is(t, "VBN") || !tag_starts(&s->tokens[i - 1], "NN") ||
-            !(tag_is(next, "DT") || tag_is(next, "CD") || tag_is(next, "PRP$") ||
+        int past = tag_is(t, "VBD"); /* finite already: only the subordinator to mark */
+        if (!(past || tag_is(t, "VBN")) || !tag_starts(&s->tokens[i - 1], "NN") ||
+            !(past || tag_is(next, "DT") || tag_is(next, "CD") || tag_is(next, "PRP$") ||
               tag_is(next, "PRP") || tag_starts(next, "NN")))
             continue;
         uint32_t j = i - 1;
@@ -171,7 +174,9 @@ static void repair_subordinate_verbs(sr_sentence *s)
         if (j > 0 && subordinator(&s->tokens[j - 1])) {
             t->xpos = "VBD";
             t->feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
-            s->tokens[j - 1].upos = SR_UPOS_SCONJ; /* it opens the clause: the verb's mark */
+            sr_token *sub = &s->tokens[j - 1];
+            if (sub->upos == SR_UPOS_ADP && strcasecmp(sub->form, "as") != 0)
+                sub->upos = SR_UPOS_SCONJ; /* it opens the clause: the verb's mark */
         }
     }
 }

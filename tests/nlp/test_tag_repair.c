@@ -14,15 +14,17 @@
 
 #define MAX_WORDS 32
 
+static sr_token tokens[MAX_WORDS];
+
 /*
 ** Build a sentence from "form/XPOS[/U]" items separated by blanks (the
-** rule reads only two UPOS values: U is "S" for SCONJ, "C" for CCONJ;
-** others are X), repair it and return the XPOS of word `at`.
+** rules read only three UPOS values: U is "S" for SCONJ, "C" for CCONJ,
+** "A" for ADP; others are X), repair it and return the XPOS of word `at`
+** (its UPOS is left in tokens[at]).
 */
 static const char *repaired_tag(const char *tagged, uint32_t at)
 {
     static char buf[1024];
-    static sr_token tokens[MAX_WORDS];
     sr_sentence s = {{0, 0}, tokens, 0};
     snprintf(buf, sizeof buf, "%s", tagged);
     for (char *item = strtok(buf, " "); item && s.ntokens < MAX_WORDS; item = strtok(NULL, " ")) {
@@ -36,7 +38,10 @@ static const char *repaired_tag(const char *tagged, uint32_t at)
         t->upos = SR_UPOS_X;
         if (upos) {
             *upos++ = 0;
-            t->upos = *upos == 'S' ? SR_UPOS_SCONJ : *upos == 'C' ? SR_UPOS_CCONJ : SR_UPOS_X;
+            t->upos = *upos == 'S'   ? SR_UPOS_SCONJ
+                      : *upos == 'C' ? SR_UPOS_CCONJ
+                      : *upos == 'A' ? SR_UPOS_ADP
+                                     : SR_UPOS_X;
         }
         t->xpos = tag;
     }
@@ -123,6 +128,15 @@ static void test_subordinate_verb_repaired(void **state)
                                      "opened/VBN fire/NN on/IN protesters/NNS ./.",
                                      6),
                         "VBD");
+    /* before a past tense the subordinator becomes the clause's mark */
+    assert_string_equal(repaired_tag("Algeria/NNP recalled/VBD its/PRP$ envoy/NN after/IN/A "
+                                     "Paris/NNP endorsed/VBD the/DT plan/NN ./.",
+                                     4),
+                        "IN");
+    assert_int_equal(tokens[4].upos, SR_UPOS_SCONJ);
+    assert_string_equal(
+        repaired_tag("He/PRP spoke/VBD as/IN/A Bush/NNP was/VBD leaving/VBG ./.", 2), "IN");
+    assert_int_equal(tokens[2].upos, SR_UPOS_ADP);
     /* a participle before a preposition or a time modifies its noun; "of" opens no clause */
     assert_string_equal(repaired_tag("Crowds/NNS gathered/VBD after/IN the/DT men/NNS killed/VBN "
                                      "in/IN the/DT attack/NN were/VBD buried/VBN ./.",
