@@ -323,6 +323,9 @@ static void test_places_and_misparses(void **state)
                "");
     /* the damage an attack did is the attack */
     expect_not("Israeli airstrikes destroyed dozens of homes in Gaza.", NULL, NULL, "17");
+    /* a present participle on a noun is its own act, not one ordered by the verb above */
+    expect("Putin ordered a partial mobilisation to reinforce Russian troops fighting in Ukraine.",
+           "RUSMIL", "UKR", "19");
     /* an act proposed "to" an actor is to that actor */
     expect("Putin at night proposed to Kiev to renew the direct negotiations in Istanbul.",
            "RUSGOV", "UKRGOV", "036");
