@@ -177,6 +177,35 @@ static uint32_t sender(tree_ctx *x, uint32_t k, int32_t *out, int depth)
     return 0;
 }
 
+/* An act that hands something over: intent (03), cooperation (06), aid (07), yielding (08)? */
+static int transfer_code(const char *code)
+{
+    return code && code[0] == '0' && (code[1] == '3' || code[1] >= '6');
+}
+
+/*
+** The recipient of a transfer that the parser hung on the object's last
+** noun ("sent supplies and a rescue team to Myanmar", "extradited former
+** President Hernandez to the United States"): the first "to" phrase of the
+** verb's own clause.
+*/
+static uint32_t recipient_in_phrase(tree_ctx *x, uint32_t h, int32_t *out)
+{
+    static const char *const TO[] = {"to", NULL};
+    for (int k = x->sub_lo[h]; k <= x->sub_hi[h]; k++) {
+        if ((uint32_t)k == h || !sr_tr_rel(x, (uint32_t)k, "nmod") ||
+            strcmp(sr_tr_case(x, (uint32_t)k), "to") != 0 ||
+            sr_ro_clause_verb(x, (uint32_t)k) != (int)h)
+            continue;
+        int g = sr_tr_head(x, (uint32_t)k);
+        uint32_t n =
+            g >= 0 ? sr_ro_prep_actors(x, (uint32_t)g, NULL, "nmod", TO, out, TREE_SIDE) : 0;
+        if (n)
+            return n;
+    }
+    return 0;
+}
+
 /*
 ** Machine translation puts the object after a place ("received in Ankara
 ** the leader of the new Syrian administration Ahmad al-Sharaa"), and the
@@ -292,6 +321,8 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     }
     if (!n && x->c->dict->inflect && o < 0)
         n = object_after_place(x, h, out);
+    if (!n && x->c->dict->inflect && transfer_code(p->hit.code))
+        n = recipient_in_phrase(x, h, out);
     if (!n && !x->c->dict->inflect && p->entry)
         n = sr_ro_first_actor_after(x, p, out);
     for (int32_t c = x->first_child[h]; c >= 0 && !n && p->entry && x->c->dict->inflect;

@@ -326,6 +326,9 @@ static void test_places_and_misparses(void **state)
     /* a present participle on a noun is its own act, not one ordered by the verb above */
     expect("Putin ordered a partial mobilisation to reinforce Russian troops fighting in Ukraine.",
            "RUSMIL", "UKR", "19");
+    /* the recipient of a transfer that the parser hung on the object's last noun */
+    expect("India sent tonnes of relief supplies and a rescue team to Myanmar on Saturday.", "IND",
+           "MMR", "07");
     /* an act proposed "to" an actor is to that actor */
     expect("Putin at night proposed to Kiev to renew the direct negotiations in Istanbul.",
            "RUSGOV", "UKRGOV", "036");
