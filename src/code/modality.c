@@ -55,9 +55,9 @@ static int complement_link(const tree_ctx *x, uint32_t k)
         (negated_negation(x, (uint32_t)g) || right_after(x, (uint32_t)g, k)))
         return 1; /* "did not rule out using force", "ruled out supplying missiles" read as an
                      adverbial clause ("halted supplies, accusing Kyiv" keeps the accusation) */
-    /* a present participle on a noun describes it ("reinforce troops fighting in Ukraine"):
-       its own act, not the one a verb above it asks for */
-    int describes = xp && strcmp(xp, "VBG") == 0 && !*sr_tr_case(x, k);
+    /* a participle on a noun describes it ("reinforce troops fighting in Ukraine", "a deal
+       brokered by China"): its own act, not the one a verb above it asks for */
+    int describes = xp && (strcmp(xp, "VBG") == 0 || strcmp(xp, "VBN") == 0) && !*sr_tr_case(x, k);
     return sr_tr_rel(x, k, "xcomp") || (sr_tr_rel(x, k, "acl") && !describes) ||
            (sr_tr_rel(x, k, "advcl") && strcmp(sr_tr_case(x, k), "to") == 0) ||
            /* "accused Israel of detonating pagers" */

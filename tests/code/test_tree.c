@@ -326,6 +326,13 @@ static void test_places_and_misparses(void **state)
     /* a present participle on a noun is its own act, not one ordered by the verb above */
     expect("Putin ordered a partial mobilisation to reinforce Russian troops fighting in Ukraine.",
            "RUSMIL", "UKR", "19");
+    /* a participle on a noun describes it: "a deal brokered by China" is China's mediation */
+    expect("Saudi Arabia and Iran signed an agreement to restore relations in a deal brokered by "
+           "China.",
+           "CHN", "IRN", "045");
+    expect("Ethiopia's government and Tigrayan forces agreed on Wednesday to a permanent cessation "
+           "of hostilities.",
+           "ETHGOV", NULL, "0871");
     /* the recipient of a transfer that the parser hung on the object's last noun */
     expect("India sent tonnes of relief supplies and a rescue team to Myanmar on Saturday.", "IND",
            "MMR", "07");
