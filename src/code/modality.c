@@ -250,7 +250,11 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         mod = SR_MOD_NEGATED;
     else if ((rule = child_of_class(x, h, SR_WC_FUTURE)))
         mod = SR_MOD_FUTURE;
-    else if ((rule = child_of_class(x, h, SR_WC_CONDITIONAL)))
+    else if (x->c->dict->inflect && reported(x, h) && child_of_class(x, h, SR_WC_OBLIGATION)) {
+        p->obliged = 1; /* sr_tr_speech makes it the speaker's demand */
+        p->mod_rule = child_of_class(x, h, SR_WC_OBLIGATION);
+        return;
+    } else if ((rule = child_of_class(x, h, SR_WC_CONDITIONAL)))
         mod = reported(x, h) && !has_condition(x, h) ? SR_MOD_FUTURE : SR_MOD_CONDITIONAL;
     else if (x->c->dict->inflect && (mod = noun_modality(x, p, &rule)) == SR_MOD_CONDITIONAL) {
         p->suppressed = 1;
@@ -522,6 +526,42 @@ static int verbal_act(const char *code)
     return (root >= 1 && root <= 3) || (root >= 10 && root <= 13);
 }
 
+/* Is one of q's sources a speaker, or of a speaker's country ("Iran must respond", said Khamenei)?
+ */
+static int speakers_own(const tree_ctx *x, const pred *q, const int32_t *spk, uint32_t nspk)
+{
+    for (uint32_t i = 0; i < q->nsrc; i++)
+        for (uint32_t j = 0; j < nspk; j++) {
+            const char *a = sr_tr_mention(x, q->src[i])->code, *b = sr_tr_mention(x, spk[j])->code;
+            if (q->src[i] == spk[j] ||
+                (a && b && strncmp(a, "---", 3) != 0 && strncmp(a, b, 3) == 0))
+                return 1;
+        }
+    return 0;
+}
+
+/*
+** "Khamenei said the United States must lift all sanctions": what a speaker
+** says another actor must do is the speaker's demand of that actor, coded
+** by complement.txt as a demand (100) for that act (1054).
+*/
+static void demanded_of(tree_ctx *x, pred *q, const int32_t *spk, uint32_t nspk)
+{
+    memcpy(q->tgt, q->src, q->nsrc * sizeof *q->src);
+    q->ntgt = q->nsrc;
+    memcpy(q->src, spk, nspk * sizeof *spk);
+    q->nsrc = nspk;
+    q->src_inherited = 1;
+    q->tgt_assumed = 0;
+    q->modality = SR_MOD_ASSERTED;
+    const char *code = "100", *rule = NULL;
+    if (!sr_codemap_apply(x->c->compmap, "100", q->code, &code, &rule) || !code)
+        code = "100";
+    q->code = code;
+    q->map_rule = rule;
+    q->hit.mutual = 0;
+}
+
 /* Give the content predicates of speakers[] the speaker as source where they lack one. */
 static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, uint32_t nspk)
 {
@@ -539,6 +579,11 @@ static int attribute_content(tree_ctx *x, const pred *sp, const int32_t *spk, ui
         const char *sector = sr_tr_mention(x, spk[0])->sector;
         int force = ((q->code[0] == '1' && q->code[1] >= '8') || q->code[0] == '2') &&
                     !(sector && strcmp(sector, "MIL") == 0);
+        if (q->obliged && q->nsrc && nspk && !speakers_own(x, q, spk, nspk)) {
+            demanded_of(x, q, spk, nspk);
+            coded = 1;
+            continue;
+        }
         if (q->nsrc == 1 && nspk == 1 && !(force && x->c->dict->inflect) &&
             speaker_refines(sr_tr_mention(x, spk[0]), sr_tr_mention(x, q->src[0]))) {
             q->src[0] = spk[0];

@@ -32,6 +32,7 @@ typedef struct pred {
     uint8_t roles_state;   /* 0 not yet, 1 computing, 2 done (guards cycles) */
     uint8_t src_inherited; /* the source came from another predicate or the speaker */
     uint8_t tgt_assumed;   /* the target is assumed: an attack's country, a protest's government */
+    uint8_t obliged;       /* an `obligation` auxiliary: a speaker demands the act (modality.c) */
 } pred;
 
 typedef struct event_list {

@@ -37,7 +37,8 @@ enum {
     SR_WC_PLACE_PREP = 1 << 18,   /* in, near, inside: its noun is where, not whom */
     SR_WC_AERIAL = 1 << 19,       /* warplane, drone, missile: an attack by them is aerial (195) */
     SR_WC_INSTALLATION = 1 << 20, /* base, destroyer, positions: what armed forces hold */
-    SR_WC_COUNT = 21
+    SR_WC_OBLIGATION = 1 << 21,   /* must, should: what a speaker says another must do */
+    SR_WC_COUNT = 22
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

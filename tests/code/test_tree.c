@@ -326,6 +326,9 @@ static void test_places_and_misparses(void **state)
     /* a present participle on a noun is its own act, not one ordered by the verb above */
     expect("Putin ordered a partial mobilisation to reinforce Russian troops fighting in Ukraine.",
            "RUSMIL", "UKR", "19");
+    /* what a speaker says another must do is the speaker's demand of it */
+    expect("The EU said Russia must withdraw its troops from Ukraine.", "IGOEUREEC", "RUS", "10");
+    expect_not("The EU said Russia must withdraw its troops from Ukraine.", "RUS*", NULL, "");
     /* a participle on a noun describes it: "a deal brokered by China" is China's mediation */
     expect("Saudi Arabia and Iran signed an agreement to restore relations in a deal brokered by "
            "China.",
