@@ -129,7 +129,14 @@ static void attach_following_modifier(finder *f, phrase *ph)
         attach_following_person(f, ph, q);
         return;
     }
-    if (!mp || sr_act_inside_other_name(f, q, h.end))
+    if (!mp)
+        return;
+    /* machine translation's "the president of the USA Baiden": a country, then the
+       holder's name, which may be spelt too far from the base's to be known */
+    int country = sr_act_ent(f->kb, mp)->type == KB_T_COUNTRY && ph->title_sector &&
+                  strcmp(ph->title_sector, "GOV") == 0 && h.end < f->s->ntokens &&
+                  sr_act_capitalized(f, h.end);
+    if (!country && sr_act_inside_other_name(f, q, h.end))
         return;
     ph->mod = h;
     ph->mod_entity = sr_act_ent(f->kb, mp);
