@@ -65,7 +65,11 @@ static int complement_link(const tree_ctx *x, uint32_t k)
             strcmp(sr_tr_case(x, k), "of") == 0) ||
            (sr_tr_rel(x, k, "obj") && !x->s->tokens[k].upos) ||
            (sr_tr_rel(x, k, "obj") && x->s->tokens[k].upos == SR_UPOS_NOUN &&
-            x->first_child[k] >= 0 && sr_tr_child(x, k, "acl") >= 0);
+            x->first_child[k] >= 0 && sr_tr_child(x, k, "acl") >= 0) ||
+           /* "ruled out the delivery of missiles": the event noun a refusal or a promise
+              takes as object */
+           (sr_tr_rel(x, k, "obj") && x->pred_at[k] >= 0 && x->preds[x->pred_at[k]].noun &&
+            g >= 0 && (x->wc[g] & (SR_WC_NEGATING | SR_WC_PROMISE)) && x->c->dict->inflect);
 }
 
 /* A child of k of class cls among relations advmod/det/aux/neg; its rule or NULL. */
@@ -346,7 +350,8 @@ static pred *governing_pred(tree_ctx *x, const pred *p)
     uint32_t k = p->head;
     for (int steps = 0; steps < 3; steps++) {
         int g = sr_tr_head(x, k);
-        if (g < 0 || !complement_link(x, k) || (p->noun && sr_tr_rel(x, k, "obj")))
+        if (g < 0 || !complement_link(x, k) ||
+            (p->noun && sr_tr_rel(x, k, "obj") && !(x->wc[g] & (SR_WC_NEGATING | SR_WC_PROMISE))))
             return NULL;
         if (x->pred_at[g] >= 0) {
             pred *q = &x->preds[x->pred_at[g]];

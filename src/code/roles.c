@@ -361,7 +361,10 @@ static void noun_roles(tree_ctx *x, pred *p)
     }
     int g = sr_tr_head(x, h);
     int inherited = 0;
-    if (!p->nsrc && g >= 0 && sr_tr_rel(x, h, "obj") && (x->wc[g] & SR_WC_LIGHT))
+    /* "launched strikes", and "ruled out the delivery of missiles", "pledged the supply of
+       arms": a verb of doing, refusing or promising does what its object noun names */
+    if (!p->nsrc && g >= 0 && sr_tr_rel(x, h, "obj") &&
+        (x->wc[g] & (SR_WC_LIGHT | (x->c->dict->inflect ? SR_WC_NEGATING | SR_WC_PROMISE : 0))))
         p->nsrc = sr_ro_subject_of(x, (uint32_t)g, p->src, &inherited, 3);
     int cv = g >= 0 ? sr_ro_clause_verb(x, (uint32_t)g) : -1;
     if (!p->nsrc && cv >= 0 && sr_ro_consults(x, p) &&

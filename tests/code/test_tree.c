@@ -326,6 +326,9 @@ static void test_places_and_misparses(void **state)
     /* a present participle on a noun is its own act, not one ordered by the verb above */
     expect("Putin ordered a partial mobilisation to reinforce Russian troops fighting in Ukraine.",
            "RUSMIL", "UKR", "19");
+    /* the event noun a refusal takes as object is refused, by the refuser */
+    expect("Scholz ruled out the delivery of Taurus missiles to Ukraine.", "DEU*", "UKR", "1222");
+    expect_not("Scholz ruled out the delivery of Taurus missiles to Ukraine.", NULL, NULL, "120");
     /* what a speaker says another must do is the speaker's demand of it */
     expect("The EU said Russia must withdraw its troops from Ukraine.", "IGOEUREEC", "RUS", "10");
     expect_not("The EU said Russia must withdraw its troops from Ukraine.", "RUS*", NULL, "");
