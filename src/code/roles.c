@@ -276,6 +276,23 @@ static int with_partner(tree_ctx *x, uint32_t h)
     return sr_ro_prep_actors(x, h, NULL, "nmod", WITH, partner, TREE_SIDE) > 0;
 }
 
+/*
+** Machine translation's "Between Putin and Trump passed the telephone
+** conversation": the parties of an event noun named by a "between" phrase
+** on the verb it is the object or subject of.
+*/
+static void between_on_verb(tree_ctx *x, pred *p, uint32_t g)
+{
+    for (int32_t c = x->first_child[g]; c >= 0 && !p->nsrc; c = x->next_child[c])
+        if ((uint32_t)c != p->head && strcmp(sr_tr_case(x, (uint32_t)c), "between") == 0 &&
+            (sr_tr_rel(x, (uint32_t)c, "obl") || sr_tr_rel(x, (uint32_t)c, "nsubj")))
+            p->nsrc = sr_tr_actors(x, (uint32_t)c, p->src, TREE_SIDE);
+    if (p->nsrc > 1)
+        p->hit.mutual = 1;
+    else
+        p->nsrc = 0;
+}
+
 /* Is k joined to the word after it by a hyphen ("US-Russia", "Trump-Putin")? */
 static int hyphen_joined(const tree_ctx *x, uint32_t k)
 {
@@ -366,6 +383,9 @@ static void noun_roles(tree_ctx *x, pred *p)
     if (!p->nsrc && g >= 0 && sr_tr_rel(x, h, "obj") &&
         (x->wc[g] & (SR_WC_LIGHT | (x->c->dict->inflect ? SR_WC_NEGATING | SR_WC_PROMISE : 0))))
         p->nsrc = sr_ro_subject_of(x, (uint32_t)g, p->src, &inherited, 3);
+    if (!p->nsrc && g >= 0 && x->c->dict->inflect && sr_tr_is_verbal(x, (uint32_t)g) &&
+        (sr_tr_rel(x, h, "obj") || sr_tr_rel(x, h, "nsubj")))
+        between_on_verb(x, p, (uint32_t)g); /* "Between Putin and Trump passed the conversation" */
     int cv = g >= 0 ? sr_ro_clause_verb(x, (uint32_t)g) : -1;
     if (!p->nsrc && cv >= 0 && sr_ro_consults(x, p) &&
         (sr_tr_rel(x, h, "obl") || sr_tr_rel(x, h, "nmod")) && *sr_tr_case(x, h) &&

@@ -326,6 +326,9 @@ static void test_places_and_misparses(void **state)
     /* a present participle on a noun is its own act, not one ordered by the verb above */
     expect("Putin ordered a partial mobilisation to reinforce Russian troops fighting in Ukraine.",
            "RUSMIL", "UKR", "19");
+    /* machine translation's "Between X and Y passed the conversation": X and Y held it */
+    expect("Between Putin and Trump passed the telephone conversation lasting one and half hour.",
+           "RUSGOV", "USAGOV", "041");
     /* the event noun a refusal takes as object is refused, by the refuser */
     expect("Scholz ruled out the delivery of Taurus missiles to Ukraine.", "DEU*", "UKR", "1222");
     expect_not("Scholz ruled out the delivery of Taurus missiles to Ukraine.", NULL, NULL, "120");
