@@ -136,7 +136,11 @@ static void attach_following_modifier(finder *f, phrase *ph)
     int country = sr_act_ent(f->kb, mp)->type == KB_T_COUNTRY && ph->title_sector &&
                   strcmp(ph->title_sector, "GOV") == 0 && h.end < f->s->ntokens &&
                   sr_act_capitalized(f, h.end);
-    if (!country && sr_act_inside_other_name(f, q, h.end))
+    /* "the Ministry of Defence of Russia": the capital before "of" is the title's own */
+    int title_before =
+        q >= 2 && q - 2 == ph->title_end - 1 &&
+        !(h.end < f->s->ntokens && f->gap[h.end] && sr_act_unknown_capital(f, h.end));
+    if (!country && !title_before && sr_act_inside_other_name(f, q, h.end))
         return;
     ph->mod = h;
     ph->mod_entity = sr_act_ent(f->kb, mp);
