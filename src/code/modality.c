@@ -243,15 +243,19 @@ static int noun_modality(const tree_ctx *x, const pred *p, const char **rule)
 void sr_tr_modality(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
-    int mod = SR_MOD_ASSERTED;
+    int mod = SR_MOD_ASSERTED, considered = 0;
     const char *rule = NULL;
     if (x->c->dict->inflect && in_condition(x, h)) {
         p->suppressed = 1; /* the condition of a threat is not an event */
         return;
     }
     if ((rule = child_of_class(x, h, SR_WC_NEGATOR)) || (rule = conjunct_negation(x, h)) ||
-        (x->c->dict->inflect && (rule = subject_negation(x, h))))
+        (x->c->dict->inflect && (rule = subject_negation(x, h)))) {
         mod = SR_MOD_NEGATED;
+        /* "did not rule out sending troops", coded by its own phrase as a refusal */
+        considered = (x->wc[h] & SR_WC_NEGATING) && p->code && p->code[0] == '1' &&
+                     p->code[1] == '2';
+    }
     else if ((rule = child_of_class(x, h, SR_WC_FUTURE)))
         mod = SR_MOD_FUTURE;
     else if (x->c->dict->inflect && reported(x, h) && child_of_class(x, h, SR_WC_OBLIGATION)) {
@@ -277,6 +281,7 @@ void sr_tr_modality(tree_ctx *x, pred *p)
                the act possible, as a threat is */
             mod = SR_MOD_CONDITIONAL;
             rule = r2;
+            considered = 1;
             break;
         } else if ((x->wc[g] & SR_WC_NEGATING) &&
                    (r = class_rule(x, (uint32_t)g, SR_WC_NEGATING))) {
@@ -336,10 +341,16 @@ void sr_tr_modality(tree_ctx *x, pred *p)
     p->mod_rule = mod == SR_MOD_ASSERTED ? NULL : rule;
     /* PETRARCH dictionaries spell negation and tense out in their own patterns */
     if (mod != SR_MOD_ASSERTED && p->code && x->c->dict->inflect) {
-        const char *code, *map_rule;
+        const char *code, *map_rule, *act = p->code;
         if (sr_codemap_apply(x->c->modmap, sr_modality_name(mod), p->code, &code, &map_rule)) {
             p->code = code;
             p->map_rule = map_rule;
+        }
+        /* "did not rule out sending Taurus missiles", "sending troops": an option kept open
+           is one considered (014), where a kept-open use of force is a threat (13x) */
+        if (considered && !((act[0] == '1' && act[1] >= '8') || act[0] == '2')) {
+            p->code = "014";
+            p->modality = SR_MOD_ASSERTED;
         }
     }
 }

@@ -445,8 +445,8 @@ static void prepare_tokens(sent_ctx *x, size_t m0, size_t m1)
         ti->base = ti->word == SR_NOWORD ? SR_NOWORD : d->words[ti->word].base;
         if (t->lemma) {
             uint32_t l = sr_verbdict_word(d, t->lemma, strlen(t->lemma));
-            if (l != SR_NOWORD)
-                ti->base = l;
+            if (l != SR_NOWORD) /* the lemma's own base: "troops" (a plurale tantum) is "troop" */
+                ti->base = d->words[l].base;
         }
         ti->cls = word_class(t->form);
         ti->adv = (ti->cls & W_ADV) != 0;

@@ -215,8 +215,8 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
         ti->base = ti->word == SR_NOWORD ? SR_NOWORD : d->words[ti->word].base;
         if (t->lemma && d->inflect) { /* PETRARCH verbs are their listed forms only */
             uint32_t l = sr_verbdict_word(d, t->lemma, strlen(t->lemma));
-            if (l != SR_NOWORD)
-                ti->base = l;
+            if (l != SR_NOWORD) /* the lemma's own base: "troops" (a plurale tantum) is "troop" */
+                ti->base = d->words[l].base;
         }
         ti->adv = t->upos == SR_UPOS_ADV;
         /* a participle modifying a noun ("its remaining sanctions") is no verb a phrase stops at */

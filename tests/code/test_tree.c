@@ -329,6 +329,11 @@ static void test_places_and_misparses(void **state)
     /* machine translation's "Between X and Y passed the conversation": X and Y held it */
     expect("Between Putin and Trump passed the telephone conversation lasting one and half hour.",
            "RUSGOV", "USAGOV", "041");
+    /* a plurale tantum's lemma ("troops") is its singular's for the lexicon */
+    expect("France sent troops to Mali.", "FRA", "MLI", "154");
+    /* an option kept open is considered (014); force kept open is a threat (above) */
+    expect("Merz did not exclude the delivery of Taurus missiles to Ukraine.", NULL, "UKR", "014");
+    expect("Macron did not rule out sending troops to Ukraine.", "FRAGOV", NULL, "014");
     /* the event noun a refusal takes as object is refused, by the refuser */
     expect("Scholz ruled out the delivery of Taurus missiles to Ukraine.", "DEU*", "UKR", "1222");
     expect_not("Scholz ruled out the delivery of Taurus missiles to Ukraine.", NULL, NULL, "120");
