@@ -107,10 +107,24 @@ static int clause_before(const sr_sentence *s, uint32_t i)
 /* Does t open an adverbial clause ("after", "before", "since", "when"...)? */
 static int subordinator(const sr_token *t)
 {
-    static const char *const WORDS[] = {"after",   "before", "since", "until",    "once",   "while",
-                                        "because", "when",   "as",    "although", "though", NULL};
+    static const char *const WORDS[] = {"after",  "before",  "since", "until", "once",
+                                        "while",  "because", "when",  "as",    "although",
+                                        "though", "that",    NULL};
     for (int i = 0; WORDS[i]; i++)
         if (strcasecmp(t->form, WORDS[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** Has the clause of token i a finite verb after it?  Without one, a VBN
+** after the clause's subject is its verb whatever follows ("that the
+** troops used against the positions the chemical weapon").
+*/
+static int finite_after(const sr_sentence *s, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < s->ntokens && !clause_boundary(&s->tokens[k]); k++)
+        if (finite_verb(&s->tokens[k]))
             return 1;
     return 0;
 }
@@ -166,7 +180,7 @@ static void repair_subordinate_verbs(sr_sentence *s)
         int past = tag_is(t, "VBD"); /* finite already: only the subordinator to mark */
         if (!(past || tag_is(t, "VBN")) || !tag_starts(&s->tokens[i - 1], "NN") ||
             !(past || tag_is(next, "DT") || tag_is(next, "CD") || tag_is(next, "PRP$") ||
-              tag_is(next, "PRP") || tag_starts(next, "NN")))
+              tag_is(next, "PRP") || tag_starts(next, "NN") || !finite_after(s, i)))
             continue;
         uint32_t j = i - 1;
         while (j > 0 && noun_phrase_word(&s->tokens[j - 1]))

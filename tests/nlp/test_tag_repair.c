@@ -128,6 +128,17 @@ static void test_subordinate_verb_repaired(void **state)
                                      "opened/VBN fire/NN on/IN protesters/NNS ./.",
                                      6),
                         "VBD");
+    /* a "that" clause with no other verb: its VBN is its verb, whatever follows */
+    assert_string_equal(repaired_tag("The/DT ministry/NN declared/VBD that/IN/S the/DT troops/NNS "
+                                     "used/VBN against/IN the/DT positions/NNS the/DT "
+                                     "chemical/JJ weapon/NN ./.",
+                                     6),
+                        "VBD");
+    assert_string_equal(
+        repaired_tag("The/DT men/NNS that/WDT the/DT troops/NNS killed/VBN were/VBD "
+                     "buried/VBN ./.",
+                     5),
+        "VBN");
     /* before a past tense the subordinator becomes the clause's mark */
     assert_string_equal(repaired_tag("Algeria/NNP recalled/VBD its/PRP$ envoy/NN after/IN/A "
                                      "Paris/NNP endorsed/VBD the/DT plan/NN ./.",
