@@ -118,8 +118,9 @@ static int subordinator(const sr_token *t)
 
 /*
 ** Has the clause of token i a finite verb after it?  Without one, a VBN
-** after the clause's subject is its verb whatever follows ("that the
-** troops used against the positions the chemical weapon").
+** after the clause's subject is its verb also before a preposition, where
+** machine translation puts the object last ("that the troops used against
+** the positions the chemical weapon").
 */
 static int finite_after(const sr_sentence *s, uint32_t i)
 {
@@ -180,7 +181,8 @@ static void repair_subordinate_verbs(sr_sentence *s)
         int past = tag_is(t, "VBD"); /* finite already: only the subordinator to mark */
         if (!(past || tag_is(t, "VBN")) || !tag_starts(&s->tokens[i - 1], "NN") ||
             !(past || tag_is(next, "DT") || tag_is(next, "CD") || tag_is(next, "PRP$") ||
-              tag_is(next, "PRP") || tag_starts(next, "NN") || !finite_after(s, i)))
+              tag_is(next, "PRP") || tag_starts(next, "NN") ||
+              (tag_is(next, "IN") && !finite_after(s, i))))
             continue;
         uint32_t j = i - 1;
         while (j > 0 && noun_phrase_word(&s->tokens[j - 1]))
