@@ -114,12 +114,16 @@ static uint32_t seat_speaks(tree_ctx *x, pred *p)
     for (int32_t c = x->first_child[h]; c >= 0 && c < (int32_t)h; c = x->next_child[c]) {
         if (!sr_tr_rel(x, (uint32_t)c, "obl") || strcmp(sr_tr_case(x, (uint32_t)c), "in") != 0)
             continue;
-        int32_t m = x->ti[c].mention;
-        const sr_mention *mm = m >= 0 ? sr_tr_mention(x, m) : NULL;
-        if (!mm || !mm->code || strncmp(mm->code, "---", 3) == 0)
-            continue;
-        p->src[0] = strlen(mm->code) == 3 ? sr_ro_sector_copy(x, m, "GOV") : m;
-        return p->nsrc = 1;
+        int32_t seats[TREE_SIDE];
+        uint32_t n = sr_tr_actors(x, (uint32_t)c, seats, TREE_SIDE); /* "in Washington and Brussels" */
+        for (uint32_t i = 0; i < n; i++) {
+            const sr_mention *mm = sr_tr_mention(x, seats[i]);
+            if (mm->code && strncmp(mm->code, "---", 3) != 0)
+                p->src[p->nsrc++] =
+                    strlen(mm->code) == 3 ? sr_ro_sector_copy(x, seats[i], "GOV") : seats[i];
+        }
+        if (p->nsrc)
+            return p->nsrc;
     }
     return 0;
 }
