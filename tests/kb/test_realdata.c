@@ -136,6 +136,9 @@ static void machine_translation_names(void **state)
         {"The Gaza health ministry said 30 people were killed.", "2025-05-14",
          "Gaza health ministry", "PSEGOV"},
         {"Kharkiv police detained two men.", "2025-05-14", "Kharkiv police", "UKRCOP"},
+        /* government forces are the army */
+        {"Syrian government forces shelled the town.", "2023-03-01", "Syrian government forces",
+         "SYRMIL"},
         /* a capitalized ministry keeps its country after "of" */
         {"The Ministry of Defence of Russia reported the attack.", "2024-11-19",
          "Ministry of Defence of Russia", "RUSGOV"},
