@@ -115,7 +115,8 @@ static uint32_t seat_speaks(tree_ctx *x, pred *p)
         if (!sr_tr_rel(x, (uint32_t)c, "obl") || strcmp(sr_tr_case(x, (uint32_t)c), "in") != 0)
             continue;
         int32_t seats[TREE_SIDE];
-        uint32_t n = sr_tr_actors(x, (uint32_t)c, seats, TREE_SIDE); /* "in Washington and Brussels" */
+        uint32_t n =
+            sr_tr_actors(x, (uint32_t)c, seats, TREE_SIDE); /* "in Washington and Brussels" */
         for (uint32_t i = 0; i < n; i++) {
             const sr_mention *mm = sr_tr_mention(x, seats[i]);
             if (mm->code && strncmp(mm->code, "---", 3) != 0)
@@ -516,6 +517,36 @@ static void protested_government(tree_ctx *x, pred *p)
     p->ntgt = p->tgt_assumed = 1;
 }
 
+/*
+** Unnamed victims of an attack that happened in a foreign place are that
+** place's ("Hamas fighters killed 1,200 people in southern Israel":
+** ISRCVL), before assemble.c gives the victims of rebels their own
+** country's.
+*/
+static void victims_abroad(tree_ctx *x, pred *p)
+{
+    const char *code = p->hit.code;
+    if (!code || !x->c->dict->inflect || !p->nsrc || p->tgt_assumed ||
+        !((code[0] == '1' && code[1] >= '8') || code[0] == '2'))
+        return;
+    int32_t place = -1;
+    for (uint32_t j = 0; j < p->ntgt; j++) {
+        const sr_mention *t = sr_tr_mention(x, p->tgt[j]);
+        if (!t->code || strncmp(t->code, "---", 3) != 0 || strlen(t->code) != 6)
+            continue;
+        if (place < 0 && (place = sr_ro_foreign_place(x, p)) < 0)
+            return;
+        sr_mention victims = *t; /* read before new_extra, which may move the extras */
+        int32_t id = sr_ro_sector_copy(x, place, victims.code + 3);
+        sr_mention *v = &x->extra[id - (int32_t)x->in->nmentions];
+        v->first = victims.first; /* the victims' words, with the place's country */
+        v->last = victims.last;
+        v->span = victims.span;
+        v->name = victims.name;
+        p->tgt[j] = id;
+    }
+}
+
 void sr_tr_roles(tree_ctx *x, pred *p)
 {
     if (p->roles_state)
@@ -584,5 +615,6 @@ void sr_tr_roles(tree_ctx *x, pred *p)
     }
     sr_ro_attacked_seats(x, p); /* also an assumed target: "struck on Kabul" */
     sr_ro_military_targets(x, p);
+    victims_abroad(x, p);
     p->roles_state = 2;
 }

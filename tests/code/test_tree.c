@@ -329,6 +329,10 @@ static void test_places_and_misparses(void **state)
     /* machine translation's "Between X and Y passed the conversation": X and Y held it */
     expect("Between Putin and Trump passed the telephone conversation lasting one and half hour.",
            "RUSGOV", "USAGOV", "041");
+    /* unnamed victims of an attack abroad are the place's */
+    expect("Hamas fighters killed about 1,200 people, most of them civilians, in towns in southern "
+           "Israel on Saturday.",
+           "PSE*", "ISRCVL", "1");
     /* a plurale tantum's lemma ("troops") is its singular's for the lexicon */
     expect("France sent troops to Mali.", "FRA", "MLI", "154");
     /* an option kept open is considered (014); force kept open is a threat (above) */
