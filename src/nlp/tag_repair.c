@@ -1,6 +1,8 @@
 /*
 ** tag_repair.c: corrections of the greedy tagger's output, made before the
-** parser reads the tags.
+** parser reads the tags: main verbs and subordinate verbs read as
+** participles, the bare verb of a "that" clause read as a noun, and a name
+** opening a sentence read as an imperative ("Trump gave ...").
 **
 ** The tagger learnt its tags from web text, where a past-tense verb right
 ** after a noun is as often a participle modifying it ("the man killed in
@@ -28,6 +30,7 @@
 ** subordinator is made a mark too ("after Paris endorsed the plan"), so
 ** that the parser opens the clause there.
 */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -197,8 +200,29 @@ static void repair_subordinate_verbs(sr_sentence *s)
     }
 }
 
+/*
+** "Trump gave Ukraine security guarantees": a capitalized first word read
+** as an imperative (VB) right before a finite verb is the sentence's
+** subject, a proper noun; an imperative takes an object, not a verb.
+*/
+static void repair_initial_name(sr_sentence *s)
+{
+    if (s->ntokens < 3)
+        return;
+    sr_token *t = &s->tokens[0];
+    const sr_token *next = &s->tokens[1];
+    if (tag_is(t, "VB") && isupper((unsigned char)t->form[0]) &&
+        (tag_is(next, "VBD") || tag_is(next, "VBZ") || tag_is(next, "MD"))) {
+        t->xpos = "NNP";
+        t->upos = SR_UPOS_PROPN;
+        t->feats = "Number=Sing";
+        t->lemma = t->form;
+    }
+}
+
 void sr_tagger_repair(sr_sentence *s)
 {
+    repair_initial_name(s);
     repair_subordinate_verbs(s);
     repair_mandative_verbs(s);
     for (uint32_t i = 1; i + 1 < s->ntokens; i++) {

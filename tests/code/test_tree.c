@@ -329,6 +329,8 @@ static void test_places_and_misparses(void **state)
     /* machine translation's "Between X and Y passed the conversation": X and Y held it */
     expect("Between Putin and Trump passed the telephone conversation lasting one and half hour.",
            "RUSGOV", "USAGOV", "041");
+    /* a sentence's first word read as an imperative before a verb is its subject */
+    expect("Trump gave Ukraine security guarantees.", "USAGOV", "UKR", "074");
     /* unnamed victims of an attack abroad are the place's */
     expect("Hamas fighters killed about 1,200 people, most of them civilians, in towns in southern "
            "Israel on Saturday.",

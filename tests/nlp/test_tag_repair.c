@@ -116,6 +116,16 @@ static void test_participles_kept(void **state)
     assert_string_equal(repaired_tag("The/DT houses/NNS destroyed/VBN ./.", 2), "VBN");
 }
 
+/* A capitalized first word read as an imperative before a finite verb is a name. */
+static void test_initial_name_repaired(void **state)
+{
+    (void)state;
+    assert_string_equal(repaired_tag("Trump/VB gave/VBD Ukraine/NNP guarantees/NNS ./.", 0), "NNP");
+    assert_int_equal(tokens[0].upos, SR_UPOS_PROPN);
+    /* an imperative before its object stays one */
+    assert_string_equal(repaired_tag("Stop/VB the/DT war/NN ./.", 0), "VB");
+}
+
 /* A subordinate clause's verb read as a participle becomes finite, and its subordinator a mark. */
 static void test_subordinate_verb_repaired(void **state)
 {
@@ -185,6 +195,7 @@ static void test_mandative_verb_repaired(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_initial_name_repaired),
         cmocka_unit_test(test_main_verb_repaired),
         cmocka_unit_test(test_participles_kept),
         cmocka_unit_test(test_subordinate_verb_repaired),
