@@ -350,12 +350,30 @@ static int32_t mention_at(const tree_ctx *x, uint32_t si, uint32_t start)
 
 /*
 ** The two parties a subject such as "the sides" stands for: the source and
-** target of the latest event of this sentence or the two before it whose
-** two sides are of different countries ("Lavrov and Rubio held talks; the
-** sides agreed ...").  0 when there is none.
+** target of the latest event of this sentence (a predicate whose roles are
+** known) or the two before it whose two sides are of different countries
+** ("Lavrov and Rubio held talks; the sides agreed ...").  0 when there is
+** none.
 */
 uint32_t sr_ro_last_two_parties(tree_ctx *x, int32_t *out)
 {
+    /* this sentence's events are not written yet: its predicates whose roles are known */
+    for (uint32_t i = x->npred; i-- > 0;) {
+        const pred *q = &x->preds[i];
+        if (q->roles_state != 2 || !q->code || q->suppressed)
+            continue;
+        int32_t a = q->nsrc ? q->src[0] : -1;
+        int32_t b = q->hit.mutual && q->nsrc > 1 ? q->src[1] : q->ntgt ? q->tgt[0] : -1;
+        if (a < 0 || b < 0)
+            continue;
+        const char *ca = sr_tr_mention(x, a)->code, *cb = sr_tr_mention(x, b)->code;
+        if (ca && cb && strncmp(ca, "---", 3) != 0 && strncmp(cb, "---", 3) != 0 &&
+            strncmp(ca, cb, 3) != 0) {
+            out[0] = a;
+            out[1] = b;
+            return 2;
+        }
+    }
     for (size_t e = x->out->n; e-- > 0;) {
         const sr_event *ev = &x->out->v[e];
         if (ev->sentence + 2 < x->si)

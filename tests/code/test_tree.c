@@ -329,6 +329,10 @@ static void test_places_and_misparses(void **state)
     /* machine translation's "Between X and Y passed the conversation": X and Y held it */
     expect("Between Putin and Trump passed the telephone conversation lasting one and half hour.",
            "RUSGOV", "USAGOV", "041");
+    /* "the sides" of an event earlier in the same sentence */
+    expect("Putin and Zelensky met in Paris, the sides agreed till the end of the year to exchange "
+           "the prisoners.",
+           "RUSGOV", "UKRGOV", "0353");
     /* a sentence's first word read as an imperative before a verb is its subject */
     expect("Trump gave Ukraine security guarantees.", "USAGOV", "UKR", "074");
     /* unnamed victims of an attack abroad are the place's */
