@@ -146,6 +146,14 @@ static void test_recognize(void **state)
     expect("The minister recognized the need for reform.", NULL, NULL, NULL, "054");
 }
 
+/* A person dismissed is removed from office, no rejection; a proposal dismissed is rejected. */
+static void test_dismiss(void **state)
+{
+    (void)state;
+    expect("The president dismissed the defence minister.", NULL, NULL, NULL, "120");
+    expect("Iran dismissed the proposal.", "IRN", "-", "120", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +165,7 @@ int main(void)
         cmocka_unit_test(test_attack),
         cmocka_unit_test(test_property_and_aid),
         cmocka_unit_test(test_recognize),
+        cmocka_unit_test(test_dismiss),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
