@@ -273,11 +273,13 @@ void sr_tr_emit(tree_ctx *x, const pred *p)
         return;
     if (code && (x->flags & SR_CODE_NO_STATEMENTS) && code[0] == '0' && code[1] == '1')
         return;
-    if (p->speech && code && code[0] == '0' && code[1] == '1')
+    if (code && code[0] == '0' && code[1] == '1' &&
+        (p->speech || (x->c->dict->inflect && strcmp(code, "010") == 0)))
         for (size_t e = x->first_event; e < x->out->n; e++)
             for (uint32_t i = 0; i < p->nsrc; i++)
                 if (strcmp(x->out->v[e].source.code, sr_tr_mention(x, p->src[i])->code) == 0)
-                    return; /* "declined to comment, saying ...": the refusal is the event */
+                    return; /* "declined to comment, saying ...": the refusal is the event;
+                               "asked forgiveness, speaking in Amsterdam": a bare 010 too */
     for (uint32_t i = 0; i < p->nsrc; i++) {
         /* a reciprocal act is between its sources, also as a promise ("India and France
            pledged to deepen cooperation"); a refusal or threat the modality made of it is

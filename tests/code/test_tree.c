@@ -329,6 +329,10 @@ static void test_places_and_misparses(void **state)
     /* machine translation's "Between X and Y passed the conversation": X and Y held it */
     expect("Between Putin and Trump passed the telephone conversation lasting one and half hour.",
            "RUSGOV", "USAGOV", "041");
+    /* no bare statement beside another act of the same actor */
+    expect_not("The king of the Netherlands asked forgiveness for the slave trade, speaking in "
+               "Amsterdam.",
+               NULL, NULL, "010");
     /* "the sides" of an event earlier in the same sentence */
     expect("Putin and Zelensky met in Paris, the sides agreed till the end of the year to exchange "
            "the prisoners.",
