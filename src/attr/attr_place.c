@@ -23,6 +23,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "attr/attr_internal.h"
 #include "attr/gazetteer.h"
@@ -45,6 +46,32 @@ static int capitalized(const sr_token *t)
 {
     unsigned char c = (unsigned char)t->form[0];
     return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+/* "Northern", "Western", "Central": a word that places a toponym, not part of another name. */
+static int compass_word(const sr_token *t)
+{
+    static const char *const W[] = {"north",
+                                    "south",
+                                    "east",
+                                    "west",
+                                    "northern",
+                                    "southern",
+                                    "eastern",
+                                    "western",
+                                    "central",
+                                    "northeastern",
+                                    "northwestern",
+                                    "southeastern",
+                                    "southwestern",
+                                    "upper",
+                                    "lower",
+                                    "greater",
+                                    NULL};
+    for (int i = 0; W[i]; i++)
+        if (strcasecmp(t->form, W[i]) == 0)
+            return 1;
+    return 0;
 }
 
 /* Is token k a capitalized name word outside [first, last)? */
@@ -119,8 +146,11 @@ static toponym *find_toponyms(const sr_attr *at, const sr_attr_input *in, sr_are
             t.ncand = match_at(at->gaz, s, in->text, i, &t.last, t.cand);
             if (!t.ncand)
                 continue;
-            /* Part of a longer name: "Denzel Washington", "Washington Post". */
-            int before = i > 0 && name_word(s, i - 1) && !(s->tokens[i].flags & SR_TOK_PARA_START);
+            /* Part of a longer name: "Denzel Washington", "Washington Post", "the
+               Legislative Council" (a capitalized word before, other than a compass word) */
+            int before = i > 0 && !(s->tokens[i].flags & SR_TOK_PARA_START) &&
+                         (name_word(s, i - 1) || (i > 1 && capitalized(&s->tokens[i - 1]) &&
+                                                  !compass_word(&s->tokens[i - 1])));
             if (before || name_word(s, t.last) || inside_longer_mention(in, si, i, t.last)) {
                 i = t.last - 1;
                 continue;
@@ -149,7 +179,8 @@ static toponym *find_toponyms(const sr_attr *at, const sr_attr_input *in, sr_are
             t.head = sr_tree_span_head(s, t.first, t.last);
             int h = t.head;
             for (uint32_t steps = 0;
-                 sr_tree_rel_is(s, h, "conj") && sr_tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
+                 sr_tree_rel_is(s, h, "conj") && sr_tree_parent(s, h) >= 0 && steps < s->ntokens;
+                 steps++)
                 h = sr_tree_parent(s, h);
             t.prep = preposition(s, h);
             if (cnt == cap) {
@@ -436,7 +467,8 @@ void sr_place_run(const sr_attr *at, const sr_attr_input *in, sr_arena *a, sr_ev
                 continue;
             int head = t->head, h = head;
             for (uint32_t steps = 0;
-                 sr_tree_rel_is(s, h, "conj") && sr_tree_parent(s, h) >= 0 && steps < s->ntokens; steps++)
+                 sr_tree_rel_is(s, h, "conj") && sr_tree_parent(s, h) >= 0 && steps < s->ntokens;
+                 steps++)
                 h = sr_tree_parent(s, h);
             const sr_token *prep = t->prep >= 0 ? &s->tokens[t->prep] : NULL;
             int object = takes_object_place(e) && is_object_place(s, e, trig, t, h, prep);

@@ -107,6 +107,10 @@ static void test_metonymy_and_none(void **state)
     assert_null(t.ev[0].place.name);
     assert_true(isnan(t.ev[0].place.lat));
     at_free(&t);
+    /* a compass word before a place does not hide it */
+    at_run(&t, "Heavy fighting continued in Northern Sudan.", "2025-08-20", "fighting:190");
+    assert_string_equal(or_null(t.ev[0].place.country), "SDN");
+    at_free(&t);
     /* A country is a country, with no coordinates. */
     at_run(&t, "Heavy fighting continued in Sudan.", "2025-08-20", "fighting:190");
     assert_string_equal(or_null(t.ev[0].place.country), "SDN");
