@@ -316,8 +316,9 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         if (!n && o >= 0) /* also when the phrase names it: "rejected the plan drafted by" */
             n = sender(x, (uint32_t)o, out, 2);
         for (int32_t c = x->first_child[h]; c >= 0 && !n; c = x->next_child[c])
-            if (sr_tr_rel(x, (uint32_t)c, "obl")) /* "welcomed memos on trade from Bree" */
-                n = sender(x, (uint32_t)c, out, 1);
+            if (sr_tr_rel(x, (uint32_t)c, "obl")) /* "welcomed memos on trade from Bree",
+                                                     "called for release of hostages held by" */
+                n = sender(x, (uint32_t)c, out, 2);
     }
     if (!n && x->c->dict->inflect && o < 0)
         n = object_after_place(x, h, out);
