@@ -330,8 +330,8 @@ static void test_places_and_misparses(void **state)
     expect("Between Putin and Trump passed the telephone conversation lasting one and half hour.",
            "RUSGOV", "USAGOV", "041");
     /* an appeal for what another holds is addressed to the holder */
-    expect("The Security Council called for the release of all hostages held by Hamas.", "IGOUNO",
-           "PSEREBHMS", "0253");
+    expect("The U.N. Security Council called for the release of all hostages held by Hamas.",
+           "IGOUNO", "PSEREBHMS", "0253");
     /* a word of an institution's name is no town: "Council", Idaho, gives no country */
     expect_not("Protesters stormed the Legislative Council.", "USA*", NULL, "");
     /* no bare statement beside another act of the same actor */
