@@ -229,6 +229,12 @@ uint32_t sr_ro_subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited,
             return 0;
         return sr_ro_subject_of(x, (uint32_t)g, out, inherited, depth - 1);
     }
+    const char *hxp = x->s->tokens[h].xpos;
+    if (x->c->dict->inflect && sr_tr_rel(x, h, "obj") && hxp && strcmp(hxp, "VBG") == 0 &&
+        sr_tr_is_verbal(x, (uint32_t)g))
+        /* a gerund object does what its verb's subject refuses or plans: "did not exclude
+           the sending of troops", "considered sending troops" */
+        return sr_ro_subject_of(x, (uint32_t)g, out, inherited, depth - 1);
     if (sr_tr_rel(x, h, "xcomp")) {
         uint32_t n = sr_ro_object_actors(x, (uint32_t)g, NULL, out, TREE_SIDE);
         int sp = sr_tr_child(x, (uint32_t)g, "nsubj:pass");

@@ -353,6 +353,9 @@ static void test_places_and_misparses(void **state)
     /* an option kept open is considered (014); force kept open is a threat (above) */
     expect("Merz did not exclude the delivery of Taurus missiles to Ukraine.", NULL, "UKR", "014");
     expect("Macron did not rule out sending troops to Ukraine.", "FRAGOV", NULL, "014");
+    /* a gerund object does what its verb's subject keeps open; troops sent to a place */
+    expect("Macron did not exclude the sending of Western troops in Ukraine.", "FRAGOV", "UKR",
+           "014");
     /* the event noun a refusal takes as object is refused, by the refuser */
     expect("Scholz ruled out the delivery of Taurus missiles to Ukraine.", "DEU*", "UKR", "1222");
     expect_not("Scholz ruled out the delivery of Taurus missiles to Ukraine.", NULL, NULL, "120");
