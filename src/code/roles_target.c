@@ -248,6 +248,12 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         n = sr_ro_add_actor(out, 0, TREE_SIDE, sr_ro_actor_at(x, p->hit.tend - 1, 2));
     if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
         n = sr_ro_prep_actors(x, h, p, "obl", preps, out, TREE_SIDE);
+    const char *code = p->hit.code;
+    if (!n && x->c->dict->inflect && code &&
+        (strncmp(code, "087", 3) == 0 || strncmp(code, "0356", 4) == 0))
+        /* a ceasefire is with the other side ("ready to accept a U.S. proposal for a
+           ceasefire with Russia"), not with whoever proposed it */
+        n = topic_partner(x, h, out, 3);
     if (!n && !x->c->dict->inflect && p->entry) {
         /* two objects are a misparse ("welcomed a resumption of ties with X, the official
            news agency said", "agency" as the second): the first when it is an actor, else

@@ -353,6 +353,10 @@ static void test_places_and_misparses(void **state)
     /* an option kept open is considered (014); force kept open is a threat (above) */
     expect("Merz did not exclude the delivery of Taurus missiles to Ukraine.", NULL, "UKR", "014");
     expect("Macron did not rule out sending troops to Ukraine.", "FRAGOV", NULL, "014");
+    /* a ceasefire is with the other side, not with whoever proposed it */
+    expect("Ukraine said it was ready to accept a U.S. proposal for an immediate ceasefire with "
+           "Russia.",
+           "UKR", "RUS", "0356");
     /* a gerund object does what its verb's subject keeps open; troops sent to a place */
     expect("Macron did not exclude the sending of Western troops in Ukraine.", "FRAGOV", "UKR",
            "014");
