@@ -129,6 +129,22 @@ static uint32_t seat_speaks(tree_ctx *x, pred *p)
     return 0;
 }
 
+/*
+** The speaker of a trailing speech verb in machine translation's word
+** order: its object, or a name the parser hung on it with no preposition
+** ("..., informed the prime minister Kisida"); fills p's sources.
+*/
+static uint32_t trailing_speaker(tree_ctx *x, pred *p)
+{
+    uint32_t n = sr_ro_object_actors(x, p->head, p, p->src, TREE_SIDE);
+    for (int32_t c = x->first_child[p->head]; c >= 0 && !n && x->c->dict->inflect;
+         c = x->next_child[c])
+        if (sr_tr_rel(x, (uint32_t)c, "obl") && !*sr_tr_case(x, (uint32_t)c) &&
+            x->s->tokens[c].upos == SR_UPOS_PROPN)
+            n = sr_tr_actors(x, (uint32_t)c, p->src, TREE_SIDE);
+    return n;
+}
+
 static void verb_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -184,10 +200,10 @@ static void verb_roles(tree_ctx *x, pred *p)
                 p->ntgt = sr_tr_actors(x, (uint32_t)gs, p->tgt, TREE_SIDE);
         }
     } else if (p->speech && sr_ro_active_subject(x, h) < 0 && sr_tr_head(x, h) >= 0 &&
-               sr_tr_head(x, h) < (int)h && sr_ro_object_actors(x, h, p, p->src, TREE_SIDE)) {
+               sr_tr_head(x, h) < (int)h && trailing_speaker(x, p)) {
         /* machine translation keeps the source's word order: "..., informed the Kremlin",
            "declared the prosecutor Karim Khan": the object of a trailing speech verb speaks */
-        p->nsrc = sr_ro_object_actors(x, h, p, p->src, TREE_SIDE);
+        p->nsrc = trailing_speaker(x, p);
         inherited = 0;
     } else if (seat_speaks(x, p)) {
         p->ntgt = sr_ro_verb_target(x, p, p->tgt, 2);

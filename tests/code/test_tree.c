@@ -353,6 +353,10 @@ static void test_places_and_misparses(void **state)
     /* an option kept open is considered (014); force kept open is a threat (above) */
     expect("Merz did not exclude the delivery of Taurus missiles to Ukraine.", NULL, "UKR", "014");
     expect("Macron did not rule out sending troops to Ukraine.", "FRAGOV", NULL, "014");
+    /* machine translation's trailing speaker the parser hung on the verb with no preposition */
+    expect("Japan will give Ukraine financial support this year, informed the prime minister "
+           "Ishiba after the meeting.",
+           "JPNGOV", NULL, "03");
     /* a ceasefire is with the other side, not with whoever proposed it */
     expect("Ukraine said it was ready to accept a U.S. proposal for an immediate ceasefire with "
            "Russia.",
