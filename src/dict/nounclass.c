@@ -58,36 +58,23 @@ int sr_nclass_from_name(const char *name, size_t len)
     return -1;
 }
 
-static uint32_t rd32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static void wr32(unsigned char *p, uint32_t v)
-{
-    p[0] = (unsigned char)v;
-    p[1] = (unsigned char)(v >> 8);
-    p[2] = (unsigned char)(v >> 16);
-    p[3] = (unsigned char)(v >> 24);
-}
-
 /* Check the header and that every entry's string lies inside the table. */
 static int validate(sr_nounclass *t, const char *path, sr_error *err)
 {
     if (t->size < HEADER_SIZE || memcmp(t->base, SR_NOUNCLASS_MAGIC, 8) != 0)
         return sr_error_set(err, "%s: not a sitrep noun-class table", path);
-    if (rd32(t->base + 8) != SR_NOUNCLASS_VERSION)
+    if (sr_get_le32(t->base + 8) != SR_NOUNCLASS_VERSION)
         return sr_error_set(err, "%s: noun-class table version %u, expected %d", path,
-                            rd32(t->base + 8), SR_NOUNCLASS_VERSION);
-    t->n = rd32(t->base + 12);
-    t->nstrings = rd32(t->base + 16);
+                            sr_get_le32(t->base + 8), SR_NOUNCLASS_VERSION);
+    t->n = sr_get_le32(t->base + 12);
+    t->nstrings = sr_get_le32(t->base + 16);
     if ((uint64_t)HEADER_SIZE + (uint64_t)t->n * 8 + t->nstrings != t->size ||
         (t->nstrings && t->base[t->size - 1] != '\0'))
         return sr_error_set(err, "%s: noun-class table truncated or malformed", path);
     t->entries = t->base + HEADER_SIZE;
     t->strings = (const char *)t->entries + (size_t)t->n * 8;
     for (uint32_t i = 0; i < t->n; i++)
-        if (rd32(t->entries + 8 * (size_t)i) >= t->nstrings)
+        if (sr_get_le32(t->entries + 8 * (size_t)i) >= t->nstrings)
             return sr_error_set(err, "%s: noun-class entry %u points outside the table", path, i);
     return 0;
 }
@@ -165,12 +152,12 @@ uint32_t sr_nounclass_get(const sr_nounclass *t, const char *w, size_t len)
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         const unsigned char *e = t->entries + 8 * (size_t)mid;
-        const char *s = t->strings + rd32(e);
+        const char *s = t->strings + sr_get_le32(e);
         int c = strncmp(s, w, len);
         if (c == 0 && s[len] != '\0')
             c = 1; /* s is longer: it sorts after w */
         if (c == 0)
-            return rd32(e + 4);
+            return sr_get_le32(e + 4);
         if (c < 0)
             lo = mid + 1;
         else
@@ -257,14 +244,14 @@ static int write_table(const char *path, const nc_entry *v, size_t n, sr_error *
     if (!buf)
         return sr_error_set(err, "noun classes: out of memory");
     memcpy(buf, SR_NOUNCLASS_MAGIC, 8);
-    wr32(buf + 8, SR_NOUNCLASS_VERSION);
-    wr32(buf + 12, (uint32_t)n);
-    wr32(buf + 16, (uint32_t)nstr);
+    sr_put_le32(buf + 8, SR_NOUNCLASS_VERSION);
+    sr_put_le32(buf + 12, (uint32_t)n);
+    sr_put_le32(buf + 16, (uint32_t)nstr);
     char *s = (char *)buf + HEADER_SIZE + 8 * n;
     size_t off = 0;
     for (size_t i = 0; i < n; i++) {
-        wr32(buf + HEADER_SIZE + 8 * i, (uint32_t)off);
-        wr32(buf + HEADER_SIZE + 8 * i + 4, v[i].mask);
+        sr_put_le32(buf + HEADER_SIZE + 8 * i, (uint32_t)off);
+        sr_put_le32(buf + HEADER_SIZE + 8 * i + 4, v[i].mask);
         memcpy(s + off, v[i].lemma, v[i].len);
         off += v[i].len + 1;
     }

@@ -229,19 +229,6 @@ void sr_seg_model_boundaries(const sr_segmenter *m, const char *text, const seg_
 /* ------------------------------------------------------------------ */
 /* Loading and saving.                                                */
 
-static uint32_t get_u32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static void put_u32(unsigned char *p, uint32_t v)
-{
-    p[0] = (unsigned char)v;
-    p[1] = (unsigned char)(v >> 8);
-    p[2] = (unsigned char)(v >> 16);
-    p[3] = (unsigned char)(v >> 24);
-}
-
 /* Read and check a model file (format at the head of this file). */
 sr_segmenter *sr_segmenter_load(const char *path, sr_error *err)
 {
@@ -256,7 +243,7 @@ sr_segmenter *sr_segmenter_load(const char *path, sr_error *err)
         free(buf);
         return NULL;
     }
-    uint32_t version = get_u32(p + 8), bits = get_u32(p + 12), count = get_u32(p + 16);
+    uint32_t version = sr_get_le32(p + 8), bits = sr_get_le32(p + 12), count = sr_get_le32(p + 16);
     if (version != SEG_MODEL_VERSION || bits != SEG_MODEL_BITS || (len - hdr) / 8 < count ||
         len != hdr + (size_t)count * 8) {
         sr_error_set(err, "%s: unsupported model (version %u, %u bits, %u weights, %zu bytes)",
@@ -275,7 +262,7 @@ sr_segmenter *sr_segmenter_load(const char *path, sr_error *err)
     }
     for (uint32_t i = 0; i < count; i++) {
         const unsigned char *q = p + hdr + (size_t)i * 8;
-        uint32_t index = get_u32(q), bitsv = get_u32(q + 4);
+        uint32_t index = sr_get_le32(q), bitsv = sr_get_le32(q + 4);
         if (index >= SEG_MODEL_SIZE) {
             sr_error_set(err, "%s: weight %u has index %u out of range", path, i, index);
             free(w);
@@ -325,9 +312,9 @@ int sr_seg_model_save(const float *w, const char *path, sr_error *err)
         return sr_error_set(err, "%s: cannot write", path);
     unsigned char hdr[20];
     memcpy(hdr, SEG_MODEL_MAGIC, 8);
-    put_u32(hdr + 8, SEG_MODEL_VERSION);
-    put_u32(hdr + 12, SEG_MODEL_BITS);
-    put_u32(hdr + 16, count);
+    sr_put_le32(hdr + 8, SEG_MODEL_VERSION);
+    sr_put_le32(hdr + 12, SEG_MODEL_BITS);
+    sr_put_le32(hdr + 16, count);
     int ok = fwrite(hdr, 1, sizeof hdr, f) == sizeof hdr;
     for (uint32_t i = 0; i < SEG_MODEL_SIZE && ok; i++) {
         if (w[i] == 0)
@@ -335,8 +322,8 @@ int sr_seg_model_save(const float *w, const char *path, sr_error *err)
         unsigned char rec[8];
         uint32_t bitsv;
         memcpy(&bitsv, &w[i], sizeof bitsv);
-        put_u32(rec, i);
-        put_u32(rec + 4, bitsv);
+        sr_put_le32(rec, i);
+        sr_put_le32(rec + 4, bitsv);
         ok = fwrite(rec, 1, sizeof rec, f) == sizeof rec;
     }
     if (fclose(f) != 0 || !ok)

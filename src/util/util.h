@@ -1,6 +1,6 @@
 /*
 ** util.h: small shared helpers: error messages, whole-file reading, UTF-8
-** validation and a string hash.
+** validation, a string hash and little-endian integers.
 */
 #ifndef SR_UTIL_H
 #define SR_UTIL_H
@@ -96,5 +96,23 @@ uint64_t sr_hash_bytes(const void *p, size_t len, uint64_t seed);
 
 /* 1-based line number and byte column of offset off in text. */
 void sr_line_col(const char *text, size_t off, size_t *line, size_t *col);
+
+/*
+** The little-endian 32-bit integers of our portable binary files (the
+** segmenter model, the noun-class table), read and written byte by byte so
+** that neither the host's byte order nor alignment matters.
+*/
+static inline uint32_t sr_get_le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline void sr_put_le32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+    p[2] = (unsigned char)(v >> 16);
+    p[3] = (unsigned char)(v >> 24);
+}
 
 #endif
