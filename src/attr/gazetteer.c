@@ -10,11 +10,8 @@
 ** compiled in memory at start-up instead (no cities then).
 */
 #include <ctype.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -25,7 +22,7 @@
 struct sr_gazetteer {
     const unsigned char *base; /* the whole file */
     size_t size;
-    int mapped; /* munmap, else free */
+    int mapped; /* sr_unmap_file, else free */
     const gaz_header *h;
     const gaz_place *places;
     const gaz_key *keys;
@@ -74,23 +71,13 @@ static int validate(sr_gazetteer *g, const char *what, sr_error *err)
 
 sr_gazetteer *sr_gazetteer_map(const char *path, sr_error *err)
 {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        sr_error_set(err, "%s: cannot open", path);
+    size_t size;
+    const unsigned char *p = sr_map_file(path, &size, err);
+    if (!p)
         return NULL;
-    }
-    struct stat st;
-    void *p = MAP_FAILED;
-    if (fstat(fd, &st) == 0 && st.st_size > 0)
-        p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (p == MAP_FAILED) {
-        sr_error_set(err, "%s: cannot map", path);
-        return NULL;
-    }
     sr_gazetteer *g = calloc(1, sizeof *g);
     g->base = p;
-    g->size = (size_t)st.st_size;
+    g->size = size;
     g->mapped = 1;
     if (validate(g, path, err) < 0) {
         sr_gazetteer_free(g);
@@ -104,7 +91,7 @@ void sr_gazetteer_free(sr_gazetteer *g)
     if (!g)
         return;
     if (g->mapped)
-        munmap((void *)g->base, g->size);
+        sr_unmap_file(g->base, g->size);
     else
         free((void *)g->base);
     free(g);
@@ -206,7 +193,7 @@ static int key_cmp(const char *s, const char *key, size_t len)
 }
 
 size_t sr_gaz_lookup(const sr_gazetteer *g, const char *key, size_t len, const gaz_place **out,
-                  size_t cap)
+                     size_t cap)
 {
     size_t lo = 0, hi = g->h->nkeys;
     while (lo < hi) {

@@ -12,19 +12,15 @@
 */
 #include "dict/nounclass.h"
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/util.h"
 #include "util/vec.h"
 
 #define HEADER_SIZE 24
-#define MAX_FILE (UINT32_C(1) << 30)
 
 static const char *const class_names[SR_NC_COUNT] = {
     "tops",          "act",    "animal",     "artifact",  "attribute",  "body",     "cognition",
@@ -81,31 +77,18 @@ static int validate(sr_nounclass *t, const char *path, sr_error *err)
 
 sr_nounclass *sr_nounclass_map(const char *path, sr_error *err)
 {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        sr_error_set(err, "%s: cannot open the noun-class table", path);
+    size_t size;
+    const unsigned char *p = sr_map_file(path, &size, err);
+    if (!p)
         return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) < 0 || st.st_size <= 0 || (uint64_t)st.st_size > MAX_FILE) {
-        close(fd);
-        sr_error_set(err, "%s: not a sitrep noun-class table", path);
-        return NULL;
-    }
-    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (p == MAP_FAILED) {
-        sr_error_set(err, "%s: cannot map the noun-class table", path);
-        return NULL;
-    }
     sr_nounclass *t = calloc(1, sizeof *t);
     if (!t) {
-        munmap(p, (size_t)st.st_size);
+        sr_unmap_file(p, size);
         sr_error_set(err, "noun classes: out of memory");
         return NULL;
     }
     t->base = p;
-    t->size = (size_t)st.st_size;
+    t->size = size;
     if (validate(t, path, err) < 0) {
         sr_nounclass_free(t);
         return NULL;
@@ -135,7 +118,7 @@ void sr_nounclass_free(sr_nounclass *t)
 {
     if (!t)
         return;
-    munmap((void *)t->base, t->size);
+    sr_unmap_file(t->base, t->size);
     free(t);
 }
 

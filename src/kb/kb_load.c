@@ -13,11 +13,9 @@
 #include "kb/kb_internal.h"
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -289,29 +287,21 @@ static uint64_t fingerprint(char **paths, int n)
 /* Map a compiled file read-only; NULL with err set when it is unusable. */
 static sr_kb *map_file(const char *path, sr_error *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        sr_error_set(err, "%s: cannot open", path);
+    size_t size;
+    const unsigned char *p = sr_map_file(path, &size, err);
+    if (!p)
         return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof(kb_header)) {
-        close(fd);
+    if (size < sizeof(kb_header)) {
+        sr_unmap_file(p, size);
         sr_error_set(err, "%s: not a compiled sitrep knowledge base (too short)", path);
-        return NULL;
-    }
-    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
-    close(fd);
-    if (p == MAP_FAILED) {
-        sr_error_set(err, "%s: cannot map", path);
         return NULL;
     }
     sr_kb *kb = calloc(1, sizeof *kb);
     if (!kb)
         sr_oom(sizeof *kb);
     kb->mapped = 1;
-    if (sr_kb_attach(kb, p, (size_t)st.st_size, path, err) < 0) {
-        munmap(p, (size_t)st.st_size);
+    if (sr_kb_attach(kb, p, size, path, err) < 0) {
+        sr_unmap_file(p, size);
         free(kb);
         return NULL;
     }
@@ -596,7 +586,7 @@ void sr_kb_free(sr_kb *kb)
     if (!kb)
         return;
     if (kb->mapped)
-        munmap((void *)kb->blob, kb->size);
+        sr_unmap_file(kb->blob, kb->size);
     else
         free((void *)kb->blob);
     free(kb->fuzzy_order);

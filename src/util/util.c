@@ -4,12 +4,14 @@
 #include "util/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* The one name table of sr_status. */
 static const char *const status_names[] = {"ok", "invalid", "too-large", "nomem", "io", "data"};
@@ -152,6 +154,35 @@ char *sr_read_file_max(const char *path, size_t max, size_t *len, sr_error *err)
     buf[n] = '\0';
     *len = n;
     return buf;
+}
+
+const unsigned char *sr_map_file(const char *path, size_t *size, sr_error *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        sr_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    int ok = fstat(fd, &st) == 0 && st.st_size >= 0;
+    size_t n = ok ? (size_t)st.st_size : 0;
+    void *p = n > 0 ? mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    close(fd);
+    if (p == MAP_FAILED) {
+        if (ok && n == 0)
+            sr_error_set(err, "%s: empty file", path);
+        else
+            sr_error_set(err, "%s: cannot map", path);
+        return NULL;
+    }
+    *size = n;
+    return p;
+}
+
+void sr_unmap_file(const void *p, size_t size)
+{
+    if (p)
+        munmap((void *)p, size);
 }
 
 size_t sr_utf8_valid_prefix(const char *str, size_t len)

@@ -1,6 +1,6 @@
 /*
 ** util.h: small shared helpers: error messages, whole-file reading, UTF-8
-** validation, a string hash and little-endian integers.
+** validation, mapping files, a string hash and little-endian integers.
 */
 #ifndef SR_UTIL_H
 #define SR_UTIL_H
@@ -72,6 +72,16 @@ char *sr_read_file(const char *path, size_t *len, sr_error *err);
 ** stream) fails with SR_ERR_TOO_LARGE once max bytes are read.
 */
 char *sr_read_file_max(const char *path, size_t max, size_t *len, sr_error *err);
+
+/*
+** Map the whole of a compiled data file (a table, a knowledge base)
+** read-only, so that every engine and worker shares its pages.  NULL with
+** err set ("PATH: cannot open: ...", "PATH: empty file", "PATH: cannot
+** map") when it cannot be mapped; the caller checks what it holds.  Release
+** with sr_unmap_file.
+*/
+const unsigned char *sr_map_file(const char *path, size_t *size, sr_error *err);
+void sr_unmap_file(const void *p, size_t size);
 
 /*
 ** Length of the longest valid UTF-8 prefix of s[0..len).  Equal to len when

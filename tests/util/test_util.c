@@ -1,7 +1,7 @@
 /*
 ** test_util.c: the helpers every stage shares: the bounded line reader,
-** the hash map, error messages (codes, no control characters) and the
-** out-of-memory recovery point.
+** the hash map, error messages (codes, no control characters), the
+** out-of-memory recovery point, mapped files and little-endian integers.
 */
 #include "sr_test.h"
 
@@ -121,6 +121,40 @@ static void out_of_memory_returns_to_the_recovery_point(void **state)
     sr_arena_free(&a);
 }
 
+/* A file maps whole; a missing or empty one is an error naming it. */
+static void files_map_whole_or_fail_by_name(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/sr_test_map_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    sr_error err = {0};
+    size_t size = 0;
+    assert_null(sr_map_file(path, &size, &err));
+    assert_non_null(strstr(err.msg, path));
+    assert_non_null(strstr(err.msg, "empty file"));
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("\x01\x02\x03\x04tail", f);
+    fclose(f);
+    const unsigned char *p = sr_map_file(path, &size, &err);
+    assert_non_null(p);
+    assert_int_equal(size, 8);
+    assert_int_equal(sr_get_le32(p), 0x04030201);
+    assert_memory_equal(p + 4, "tail", 4);
+    sr_unmap_file(p, size);
+    remove(path);
+    assert_null(sr_map_file(path, &size, &err));
+    assert_non_null(strstr(err.msg, "cannot open"));
+
+    unsigned char buf[4];
+    sr_put_le32(buf, 0xA1B2C3D4u);
+    assert_int_equal(buf[0], 0xD4);
+    assert_int_equal(buf[3], 0xA1);
+    assert_int_equal(sr_get_le32(buf), 0xA1B2C3D4u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -129,6 +163,7 @@ int main(void)
         cmocka_unit_test(hashmap_keeps_every_key),
         cmocka_unit_test(error_messages_carry_a_code_and_no_control_characters),
         cmocka_unit_test(out_of_memory_returns_to_the_recovery_point),
+        cmocka_unit_test(files_map_whole_or_fail_by_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
