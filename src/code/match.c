@@ -88,11 +88,33 @@ static int case_of(const match_ctx *m, uint32_t j, uint32_t k, uint32_t prep)
 }
 
 /*
+** Has token parent a dependent of the constraint's classes that the
+** constraint's preposition introduces (an obl or nmod with it as case)?
+*/
+static int prep_argument_holds(const match_ctx *m, int32_t parent, const sr_argcons *ac)
+{
+    for (uint32_t k = 0; k < m->n; k++) {
+        const sr_token *t = &m->tokens[k];
+        if (t->head != parent + 1 || !t->deprel ||
+            (strncmp(t->deprel, "obl", 3) != 0 && strncmp(t->deprel, "nmod", 4) != 0) ||
+            strcmp(t->deprel, "nmod:poss") == 0)
+            continue;
+        uint32_t j = 0;
+        while (j < m->n && !case_of(m, j, k, ac->prep))
+            j++;
+        if (j < m->n && (token_classes(m, k) & ac->mask))
+            return 1;
+    }
+    return 0;
+}
+
+/*
 ** Does the predicate at m->head have an argument of the constraint's
 ** classes: its direct object (or passive subject: "the demands were met",
 ** or the noun a past participle modifies: "the ships captured"),
 ** or the object of the preposition on it ("met with Xi": an obl, or an nmod
-** of an event noun)?
+** of an event noun) or on its direct object, where the parser often hangs
+** it ("celebrated the holiday with Putin")?
 */
 static int constraint_holds(const match_ctx *m, const sr_argcons *ac)
 {
@@ -104,25 +126,20 @@ static int constraint_holds(const match_ctx *m, const sr_argcons *ac)
         ht->xpos && strcmp(ht->xpos, "VBN") == 0 &&
         (token_classes(m, (uint32_t)ht->head - 1) & ac->mask))
         return 1;
+    if (ac->prep != SR_NOWORD && prep_argument_holds(m, m->head, ac))
+        return 1;
     for (uint32_t k = 0; k < m->n; k++) {
         const sr_token *t = &m->tokens[k];
         if (t->head != h1 || !t->deprel)
             continue;
-        if (ac->prep == SR_NOWORD) {
-            if (strcmp(t->deprel, "obj") != 0 && strcmp(t->deprel, "nsubj:pass") != 0)
-                continue;
-        } else {
-            if ((strncmp(t->deprel, "obl", 3) != 0 && strncmp(t->deprel, "nmod", 4) != 0) ||
-                strcmp(t->deprel, "nmod:poss") == 0)
-                continue;
-            uint32_t j = 0;
-            while (j < m->n && !case_of(m, j, k, ac->prep))
-                j++;
-            if (j == m->n)
-                continue;
-        }
-        if (token_classes(m, k) & ac->mask)
+        int object = strcmp(t->deprel, "obj") == 0;
+        if (ac->prep != SR_NOWORD) {
+            if (object && prep_argument_holds(m, (int32_t)k, ac))
+                return 1;
+        } else if ((object || strcmp(t->deprel, "nsubj:pass") == 0) &&
+                   (token_classes(m, k) & ac->mask)) {
             return 1;
+        }
     }
     return 0;
 }

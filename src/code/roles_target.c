@@ -325,6 +325,13 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
             if (sr_tr_rel(x, (uint32_t)c, "obl")) /* "welcomed memos on trade from Bree",
                                                      "called for release of hostages held by" */
                 n = sender(x, (uint32_t)c, out, 2);
+        /* whom the words are about, when nothing else is named: "complained about
+           Israel", "welcomed rumors about Bree" */
+        static const char *const ABOUT[] = {"about", "over", NULL};
+        if (!n)
+            n = sr_ro_prep_actors(x, h, p, "obl", ABOUT, out, TREE_SIDE);
+        if (!n && o >= 0 && !sr_ro_in_trigger(x, p, o))
+            n = sr_ro_prep_actors(x, (uint32_t)o, p, "nmod", ABOUT, out, TREE_SIDE);
     }
     if (!n && x->c->dict->inflect && o < 0)
         n = object_after_place(x, h, out);

@@ -35,6 +35,12 @@ void sr_tagger_tag_words(const sr_tagger *t, sr_sentence *s, sr_tg_word *words, 
 ** (tag_repair.c).  sr_tagger_tag and sr_tagger_tag_words call it.
 */
 void sr_tagger_repair(sr_sentence *s);
+/*
+** Correct what the parser's features cannot (tree_repair.c): a compound
+** that a deictic time word heads ("arrested students in Moscow today").
+** sr_parser_parse and sr_parser_parse_words call it.
+*/
+void sr_parser_repair(sr_sentence *s);
 
 /* Open the lemmatizer with its resources under data_dir. */
 sr_lemmatizer *sr_lemmatizer_open(const char *data_dir, sr_error *err);

@@ -258,6 +258,7 @@ void sr_parser_parse_words(const sr_parser *p, sr_sentence *s, sr_tg_word *words
         s->tokens[i].head = heads[i + 1];
         s->tokens[i].deprel = p->label_names[labels[i + 1]];
     }
+    sr_parser_repair(s);
 }
 
 void sr_parser_parse(const sr_parser *p, sr_sentence *s, sr_arena *a)

@@ -46,6 +46,19 @@ static void test_meet(void **state)
     expect_classed("The government met its deficit target.", NULL, NULL, NULL, "040");
 }
 
+/*
+** A holiday kept with another actor is a meeting, also when the parser
+** hangs "with" on the holiday; kept alone it is a symbolic act.
+*/
+static void test_celebrate(void **state)
+{
+    (void)state;
+    expect_classed("Erdogan celebrated Eid with Putin.", "TURGOV", "RUSGOV", "040", NULL);
+    expect_classed("Erdogan celebrated the holiday with Putin in Istanbul.", "TURGOV", "RUSGOV",
+                   "040", NULL);
+    expect_classed("Erdogan celebrated the holiday in Istanbul.", NULL, NULL, NULL, "040");
+}
+
 /* A minister received is hosted; jets received are military aid from the giver. */
 static void test_receive(void **state)
 {
@@ -119,15 +132,11 @@ static void test_dismiss(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_meet),
-        cmocka_unit_test(test_receive),
-        cmocka_unit_test(test_take),
-        cmocka_unit_test(test_detain),
-        cmocka_unit_test(test_welcome),
-        cmocka_unit_test(test_attack),
-        cmocka_unit_test(test_property_and_aid),
-        cmocka_unit_test(test_recognize),
-        cmocka_unit_test(test_dismiss),
+        cmocka_unit_test(test_meet),      cmocka_unit_test(test_celebrate),
+        cmocka_unit_test(test_receive),   cmocka_unit_test(test_take),
+        cmocka_unit_test(test_detain),    cmocka_unit_test(test_welcome),
+        cmocka_unit_test(test_attack),    cmocka_unit_test(test_property_and_aid),
+        cmocka_unit_test(test_recognize), cmocka_unit_test(test_dismiss),
     };
     return cmocka_run_group_tests(tests, setup_classes, teardown);
 }

@@ -25,6 +25,9 @@ static void test_roles(void **state)
     expect("Kyiv received 50 tanks from Germany.", "DEU", "UKR*", "072");
     expect_not("Kyiv received 50 tanks from Germany.", "UKR*", NULL, "");
     expect_not("Ukraine received its first F-16 jets on Tuesday.", NULL, NULL, "07");
+    /* words with nothing else named are aimed at whom they are about */
+    expect("Poland complained about Russia.", "POL", "RUS", "11");
+    expect("Russian police arrested students in Moscow today.", "RUSCOP", "RUS*", "17");
 }
 
 /* Nominal events carry their own arguments. */

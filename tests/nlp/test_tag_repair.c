@@ -1,6 +1,7 @@
 /*
 ** test_tag_repair.c: the tagger's participle-to-finite-verb corrections
-** (src/nlp/tag_repair.c) on hand-tagged sentences.
+** (src/nlp/tag_repair.c) on hand-tagged sentences, and the parser's
+** corrections (src/nlp/tree_repair.c) on hand-parsed ones.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nlp/nlp.h"
@@ -192,6 +194,71 @@ static void test_mandative_verb_repaired(void **state)
                         "NNS");
 }
 
+/*
+** Build a parsed sentence from "form/UPOS/HEAD/DEPREL" items (UPOS: V verb,
+** N noun, P proper noun, A adposition, X other), repair its tree and
+** return the sentence; the tokens are in tokens[].
+*/
+static sr_sentence repaired_tree(char *buf, size_t size, const char *parsed)
+{
+    sr_sentence s = {{0, 0}, tokens, 0};
+    snprintf(buf, size, "%s", parsed);
+    for (char *item = strtok(buf, " "); item && s.ntokens < MAX_WORDS; item = strtok(NULL, " ")) {
+        sr_token *t = &tokens[s.ntokens++];
+        memset(t, 0, sizeof *t);
+        char *upos = strchr(item, '/');
+        assert_non_null(upos);
+        *upos++ = 0;
+        char *head = strchr(upos, '/');
+        assert_non_null(head);
+        *head++ = 0;
+        char *rel = strchr(head, '/');
+        assert_non_null(rel);
+        *rel++ = 0;
+        t->form = item;
+        t->upos = *upos == 'V'   ? SR_UPOS_VERB
+                  : *upos == 'N' ? SR_UPOS_NOUN
+                  : *upos == 'P' ? SR_UPOS_PROPN
+                  : *upos == 'A' ? SR_UPOS_ADP
+                                 : SR_UPOS_X;
+        t->head = atoi(head);
+        t->deprel = rel;
+    }
+    sr_parser_repair(&s);
+    return s;
+}
+
+/* A deictic time word heads no compound: the noun it took goes back to the verb. */
+static void test_time_compound_repaired(void **state)
+{
+    (void)state;
+    char buf[1024];
+    /* "arrested students in Moscow today": students, the object */
+    repaired_tree(buf, sizeof buf,
+                  "Russian/X/2/amod police/N/3/nsubj arrested/V/0/root students/N/7/compound "
+                  "in/A/6/case Moscow/P/4/nmod today/N/3/obl:unmarked ./X/3/punct");
+    assert_int_equal(tokens[3].head, 3);
+    assert_string_equal(tokens[3].deprel, "obj");
+    assert_int_equal(tokens[5].head, 4); /* "in Moscow" stays on students */
+    /* a noun with a preposition is an oblique, and a verb keeps its own object */
+    repaired_tree(buf, sizeof buf,
+                  "Protests/N/2/nsubj erupted/V/0/root in/A/4/case Moscow/P/5/compound "
+                  "today/N/2/obl:unmarked ./X/2/punct");
+    assert_int_equal(tokens[3].head, 2);
+    assert_string_equal(tokens[3].deprel, "obl");
+    repaired_tree(buf, sizeof buf,
+                  "Police/N/2/nsubj detained/V/0/root men/N/2/obj students/N/5/compound "
+                  "today/N/2/obl:unmarked ./X/2/punct");
+    assert_int_equal(tokens[3].head, 2);
+    assert_string_equal(tokens[3].deprel, "obl:unmarked");
+    /* other heads of compounds keep them */
+    repaired_tree(buf, sizeof buf,
+                  "Police/N/2/nsubj detained/V/0/root student/N/4/compound leaders/N/2/obj "
+                  "./X/2/punct");
+    assert_int_equal(tokens[2].head, 4);
+    assert_string_equal(tokens[2].deprel, "compound");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -200,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_participles_kept),
         cmocka_unit_test(test_subordinate_verb_repaired),
         cmocka_unit_test(test_mandative_verb_repaired),
+        cmocka_unit_test(test_time_compound_repaired),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
