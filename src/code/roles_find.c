@@ -8,6 +8,7 @@
 #include "code/roles.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* The default target prepositions of a verb (UD's case words). */
 const char *const *sr_ro_verb_preps(void)
@@ -193,6 +194,27 @@ static int both_sides(const tree_ctx *x, uint32_t s)
 }
 
 /*
+** "the presidents", "the ministers": a definite plural subject whose actors
+** are all of no known country, which in news names the two parties of the
+** event just reported ("Putin and Trump spoke by phone, the presidents
+** agreed ...").
+*/
+static int unnamed_pair(const tree_ctx *x, uint32_t s, const int32_t *act, uint32_t n)
+{
+    const sr_token *t = &x->s->tokens[s];
+    if (t->upos != SR_UPOS_NOUN || !t->feats || !strstr(t->feats, "Number=Plur"))
+        return 0;
+    int definite = 0;
+    for (int32_t c = x->first_child[s]; c >= 0; c = x->next_child[c])
+        definite |=
+            sr_tr_rel(x, (uint32_t)c, "det") && strcasecmp(x->s->tokens[c].form, "the") == 0;
+    for (uint32_t i = 0; i < n && definite; i++)
+        if (strncmp(sr_tr_mention(x, act[i])->code, "---", 3) != 0)
+            return 0;
+    return definite;
+}
+
+/*
 ** The subject of verb h as the actors it stands for; *inherited is set when
 ** they come from another verb or noun.  depth bounds the climb.
 */
@@ -213,6 +235,13 @@ uint32_t sr_ro_subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited,
             n = sr_ro_add_actor(out, 0, TREE_SIDE, sr_ro_crowd_actor(x, (uint32_t)s));
         if (!n && x->c->dict->inflect && both_sides(x, (uint32_t)s))
             n = sr_ro_last_two_parties(x, out);
+        if (n && x->c->dict->inflect && unnamed_pair(x, (uint32_t)s, out, n)) {
+            int32_t two[2];
+            if (sr_ro_last_two_parties(x, two) == 2) {
+                memcpy(out, two, sizeof two);
+                n = 2;
+            }
+        }
         return n;
     }
     int g = sr_tr_head(x, h);

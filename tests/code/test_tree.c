@@ -95,13 +95,19 @@ static void test_participle_target(void **state)
     expect(t, "KOR*", "KOROPP", "112");
 }
 
-/* "Each other" makes a compound subject act on each other. */
+/* "Each other" and "the presidents" stand for the parties just named. */
 static void test_each_other(void **state)
 {
     (void)state;
     const char *t = "Kiev and Moscow accused each other of violations of the Easter truce.";
     expect(t, "UKR*", "RUS*", "112");
     expect(t, "RUS*", "UKR*", "112");
+    /* "the presidents" of no country are the two just named */
+    t = "Putin and Trump spoke by phone on Tuesday, and the presidents agreed to begin "
+        "negotiations.";
+    expect(t, "RUSGOV", "USAGOV", "036");
+    expect(t, "USAGOV", "RUSGOV", "036");
+    expect_not(t, "---*", NULL, "");
 }
 
 /* A condition the parser hung on a noun is still no event. */
