@@ -28,6 +28,7 @@
 #include "code/tree.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const char *negated_negation(const tree_ctx *x, uint32_t g);
 
@@ -106,7 +107,37 @@ static int reported(const tree_ctx *x, uint32_t k)
     return 0;
 }
 
-/* Does the sentence hold a condition ("if", "unless") on k? */
+/* Is token k the subordinator of a condition ("if", "unless")? */
+static int condition_mark(const tree_ctx *x, uint32_t k)
+{
+    const sr_token *t = &x->s->tokens[k];
+    return t->upos == SR_UPOS_SCONJ &&
+           (strcasecmp(t->form, "if") == 0 || strcasecmp(t->form, "unless") == 0);
+}
+
+/*
+** Is verb k's clause, in word order, one that a condition's subordinator
+** opens ("if the South Korea and the USA will attack", whatever the
+** parser hung "if" on): "if" or "unless" before k with no verb or clause
+** punctuation between?
+*/
+static int opened_by_condition(const tree_ctx *x, uint32_t k)
+{
+    for (uint32_t j = k; j-- > 0;) {
+        const sr_token *t = &x->s->tokens[j];
+        if (condition_mark(x, j))
+            return 1;
+        if (t->upos == SR_UPOS_VERB || t->upos == SR_UPOS_PUNCT)
+            return 0;
+    }
+    return 0;
+}
+
+/*
+** Does the sentence hold a condition ("if", "unless") on k: an advcl with
+** that mark, or in word order a condition that follows k's clause with no
+** other verb between ("will use the weapon, if they attack")?
+*/
 static int has_condition(const tree_ctx *x, uint32_t k)
 {
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
@@ -115,6 +146,12 @@ static int has_condition(const tree_ctx *x, uint32_t k)
             if (strcmp(m, "if") == 0 || strcmp(m, "unless") == 0)
                 return 1;
         }
+    for (uint32_t j = k + 1; j < x->n; j++) {
+        if (condition_mark(x, j))
+            return 1;
+        if (x->s->tokens[j].upos == SR_UPOS_VERB)
+            return 0;
+    }
     return 0;
 }
 
@@ -124,6 +161,8 @@ static int has_condition(const tree_ctx *x, uint32_t k)
 */
 static int in_condition(const tree_ctx *x, uint32_t k)
 {
+    if (sr_tr_is_verbal(x, k) && opened_by_condition(x, k))
+        return 1;
     for (uint32_t steps = 0; steps < x->n; steps++) {
         /* an advcl, or a clause the parser hung on a noun ("use a nuclear weapon if
            Ukraine's counteroffensive succeeded": acl) */
@@ -253,11 +292,10 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         (x->c->dict->inflect && (rule = subject_negation(x, h)))) {
         mod = SR_MOD_NEGATED;
         /* "did not rule out sending troops", coded by its own phrase as a refusal */
-        considered = (x->wc[h] & SR_WC_NEGATING) && p->code && p->code[0] == '1' &&
-                     p->code[1] == '2';
-    }
-    else if ((rule = child_of_class(x, h, SR_WC_FUTURE)))
-        mod = SR_MOD_FUTURE;
+        considered =
+            (x->wc[h] & SR_WC_NEGATING) && p->code && p->code[0] == '1' && p->code[1] == '2';
+    } else if ((rule = child_of_class(x, h, SR_WC_FUTURE)))
+        mod = has_condition(x, h) ? SR_MOD_CONDITIONAL : SR_MOD_FUTURE;
     else if (x->c->dict->inflect && reported(x, h) && child_of_class(x, h, SR_WC_OBLIGATION)) {
         p->obliged = 1; /* sr_tr_speech makes it the speaker's demand */
         p->mod_rule = child_of_class(x, h, SR_WC_OBLIGATION);

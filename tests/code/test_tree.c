@@ -120,6 +120,26 @@ static void test_condition_on_noun(void **state)
     expect_not(t, "UKR*", NULL, "");
 }
 
+/*
+** A condition that "if" opens in word order, wherever the parser hung it,
+** is no event, and the act it conditions is conditional.
+*/
+static void test_condition_in_word_order(void **state)
+{
+    (void)state;
+    const char *t = "Pyongyang said it will use nuclear weapons without hesitation, if South Korea "
+                    "and the United States will attack its sovereignty.";
+    expect_not(t, "USA*", NULL, "");
+    expect_not(t, "KOR*", NULL, "");
+    sr_doc *d = code_text_with(t, 0);
+    const sr_event *e = find(d, "PRK*", "KOR*", "138");
+    if (!e)
+        dump(d);
+    assert_non_null(e);
+    assert_string_equal(e->modality, "conditional");
+    sr_doc_free(d);
+}
+
 /* The actors of another event noun are its own, not the verb's target. */
 static void test_other_event_actors(void **state)
 {
@@ -708,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_other_event_actors),
         cmocka_unit_test(test_each_other),
         cmocka_unit_test(test_condition_on_noun),
+        cmocka_unit_test(test_condition_in_word_order),
         cmocka_unit_test(test_participle_target),
         cmocka_unit_test(test_passive_phrase),
         cmocka_unit_test(test_reciprocal_of),
