@@ -126,6 +126,29 @@ static const char *domestic_target(tree_ctx *x, const char *code, const sr_menti
     return sr_arena_printf(x->a, "%.3s%s", ms->code, mt->code + 3);
 }
 
+/*
+** The code of source ms of an event on mt.  Courts and police of no named
+** country ("the federal prosecutor", "the police": ---JUD, ---COP) that act
+** on a country's political actors (its government, opposition, elite,
+** lawmakers, parties) are that country's, for a state prosecutes and
+** arrests its own politicians ("opened an investigation against the
+** president Milei": ARGJUD).
+*/
+static const char *domestic_source(tree_ctx *x, const sr_mention *ms, const sr_mention *mt)
+{
+    static const char *const POLITICAL[] = {"GOV", "OPP", "ELI", "LEG", "PTY", NULL};
+    if (!mt || !x->c->dict->inflect || strlen(ms->code) != 6 || strncmp(ms->code, "---", 3) != 0 ||
+        (strcmp(ms->code + 3, "JUD") != 0 && strcmp(ms->code + 3, "COP") != 0) ||
+        strlen(mt->code) < 6 || strncmp(mt->code, "---", 3) == 0 ||
+        strncmp(mt->code, "IGO", 3) == 0 || strncmp(mt->code, "NGO", 3) == 0 ||
+        strncmp(mt->code, "IMG", 3) == 0)
+        return ms->code;
+    for (int i = 0; POLITICAL[i]; i++)
+        if (strncmp(mt->code + 3, POLITICAL[i], 3) == 0)
+            return sr_arena_printf(x->a, "%.3s%s", mt->code, ms->code + 3);
+    return ms->code;
+}
+
 static void push_pair(tree_ctx *x, const pred *p, const char *code, const sr_mention *ms,
                       const sr_mention *mt)
 {
@@ -147,6 +170,7 @@ static void push_pair(tree_ctx *x, const pred *p, const char *code, const sr_men
     sr_event *e = sr_tr_new_event(x);
     e->sentence = x->si;
     actor_from_mention(ms, &e->source);
+    e->source.code = domestic_source(x, ms, mt);
     if (mt) {
         actor_from_mention(mt, &e->target);
         e->target.code = tgt_code;

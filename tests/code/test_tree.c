@@ -28,6 +28,11 @@ static void test_roles(void **state)
     /* words with nothing else named are aimed at whom they are about */
     expect("Poland complained about Russia.", "POL", "RUS", "11");
     expect("Russian police arrested students in Moscow today.", "RUSCOP", "RUS*", "17");
+    /* courts of no named country that act on a country's politicians are its own; a
+       foreign tourist makes no police his */
+    expect("A federal prosecutor opened an investigation against President Javier Milei.", "ARGJUD",
+           "ARGGOV", "09");
+    expect_not("Police arrested a British tourist in Dubai.", "GBR*", NULL, "");
 }
 
 /* Nominal events carry their own arguments. */
