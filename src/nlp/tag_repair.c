@@ -1,8 +1,9 @@
 /*
 ** tag_repair.c: corrections of the greedy tagger's output, made before the
 ** parser reads the tags: main verbs and subordinate verbs read as
-** participles, the bare verb of a "that" clause read as a noun, and a name
-** opening a sentence read as an imperative ("Trump gave ...").
+** participles, the bare verb of a "that" clause read as a noun, a name
+** opening a sentence read as an imperative ("Trump gave ..."), and a
+** possessed noun read as an adjective ("Israel's military said").
 **
 ** The tagger learnt its tags from web text, where a past-tense verb right
 ** after a noun is as often a participle modifying it ("the man killed in
@@ -220,9 +221,30 @@ static void repair_initial_name(sr_sentence *s)
     }
 }
 
+/*
+** "Israel's military said", "Russia's military launched": a word read as
+** an adjective (JJ) right after a possessive "'s" and right before a verb
+** is what the possessor has, the subject's head noun: an adjective there
+** would modify nothing.
+*/
+static void repair_possessed_adjectives(sr_sentence *s)
+{
+    for (uint32_t i = 1; i + 1 < s->ntokens; i++) {
+        sr_token *t = &s->tokens[i];
+        const sr_token *next = &s->tokens[i + 1];
+        if (!tag_is(t, "JJ") || !tag_is(&s->tokens[i - 1], "POS") ||
+            !(tag_starts(next, "VB") || tag_is(next, "MD")) || tag_is(next, "VBG"))
+            continue;
+        t->xpos = "NN";
+        t->upos = SR_UPOS_NOUN;
+        t->feats = "Number=Sing";
+    }
+}
+
 void sr_tagger_repair(sr_sentence *s)
 {
     repair_initial_name(s);
+    repair_possessed_adjectives(s);
     repair_subordinate_verbs(s);
     repair_mandative_verbs(s);
     for (uint32_t i = 1; i + 1 < s->ntokens; i++) {

@@ -171,6 +171,20 @@ static void test_subordinate_verb_repaired(void **state)
                         "VBN");
 }
 
+/* A possessed noun read as an adjective before a verb becomes a noun. */
+static void test_possessed_adjective_repaired(void **state)
+{
+    (void)state;
+    assert_string_equal(repaired_tag("Israel/NNP 's/POS military/JJ said/VBD it/PRP struck/VBD "
+                                     "targets/NNS ./.",
+                                     2),
+                        "NN");
+    assert_string_equal(
+        repaired_tag("China/NNP 's/POS military/JJ will/MD hold/VB drills/NNS ./.", 2), "NN");
+    /* an adjective before its noun stays one */
+    assert_string_equal(repaired_tag("Russia/NNP 's/POS top/JJ diplomat/NN said/VBD ./.", 2), "JJ");
+}
+
 /* The bare verb of a "that" clause after a verb, read as a noun, becomes a verb. */
 static void test_mandative_verb_repaired(void **state)
 {
@@ -267,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_participles_kept),
         cmocka_unit_test(test_subordinate_verb_repaired),
         cmocka_unit_test(test_mandative_verb_repaired),
+        cmocka_unit_test(test_possessed_adjective_repaired),
         cmocka_unit_test(test_time_compound_repaired),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
