@@ -499,6 +499,25 @@ uint32_t sr_act_title_only(finder *f, phrase *ph)
     return end;
 }
 
+/*
+** The agent the last word of a title of several words is ("a federal
+** prosecutor", when the base knows "Federal Prosecutor" only as a named
+** office): with no holder and no modifier the phrase is still that agent.
+** NULL when the last word is no agent word.
+*/
+static const kb_entity *last_word_agent(finder *f, const phrase *ph)
+{
+    if (ph->title_end < ph->title_start + 2)
+        return NULL;
+    hit last = sr_act_longest(f, ph->title_end - 1, sr_act_keep_title);
+    if (!last.slot || last.end != ph->title_end)
+        return NULL;
+    FOR_POSTINGS(f->kb, last.slot, p)
+    if (p->kind == KB_P_AGENT)
+        return sr_act_ent(f->kb, p);
+    return NULL;
+}
+
 /* title_only once the modifier is settled. */
 static uint32_t title_only_inner(finder *f, phrase *ph)
 {
@@ -535,6 +554,8 @@ static uint32_t title_only_inner(finder *f, phrase *ph)
             return ph->title_end;
         }
     }
+    if (!ph->agent && !ph->mod_code[0])
+        ph->agent = last_word_agent(f, ph);
     /* a bare office title ("the head") is no actor by itself */
     if (!ph->title_sector || !*ph->title_sector || (!ph->agent && !ph->mod_code[0]))
         return ph->title_end;
