@@ -384,6 +384,22 @@ int sr_act_title_word_at(const finder *f, uint32_t k)
     return 0;
 }
 
+/*
+** Is the title of ph a single military rank written in lower case
+** ("general" of "a general strike", "major" of "a major offensive")?
+** Before a lower-case noun that it modifies, such a word is an adjective,
+** not the rank: a rank that names someone is capitalized ("General
+** Gerasimov") or stands alone ("the general said").
+*/
+static int lowercase_rank(const finder *f, const phrase *ph)
+{
+    if (ph->title_end != ph->title_start + 1 ||
+        !islower((unsigned char)f->s->tokens[ph->title_start].form[0]))
+        return 0;
+    const honorific *h = sr_act_find_honorific(ph->title_head);
+    return h && h->sector && strcmp(h->sector, "MIL") == 0;
+}
+
 /* Whether the title of ph names an office a person holds ("foreign minister"), not a group. */
 static int office_title(const finder *f, const phrase *ph)
 {
@@ -486,6 +502,8 @@ uint32_t sr_act_title_only(finder *f, phrase *ph)
     size_t before = f->nm;
     if (ph->agent && !office_title(f, ph) && modifies_noun(f, ph))
         return own_end; /* "military aid", "police station": no actor */
+    if (lowercase_rank(f, ph) && modifies_noun(f, ph))
+        return own_end; /* "a general strike", "the general public": no general */
     if (share_preceding_modifier(f, ph) || borrow_following_modifier(f, ph))
         return title_only_inner(f, ph);
     attach_following_modifier(f, ph);
