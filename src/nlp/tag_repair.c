@@ -2,8 +2,9 @@
 ** tag_repair.c: corrections of the greedy tagger's output, made before the
 ** parser reads the tags: main verbs and subordinate verbs read as
 ** participles, the bare verb of a "that" clause read as a noun, a name
-** opening a sentence read as an imperative ("Trump gave ..."), and a
-** possessed noun read as an adjective ("Israel's military said").
+** opening a sentence read as an imperative ("Trump gave ..."), a
+** possessed noun read as an adjective ("Israel's military said"), and a
+** participle before a conjoined noun ("fighters and allied militias").
 **
 ** The tagger learnt its tags from web text, where a past-tense verb right
 ** after a noun is as often a participle modifying it ("the man killed in
@@ -241,12 +242,35 @@ static void repair_possessed_adjectives(sr_sentence *s)
     }
 }
 
-void sr_tagger_repair(sr_sentence *s)
+/*
+** "RSF fighters and allied Arab militias killed": a participle right after
+** a conjunction that joins nouns, before a noun phrase whose head is
+** followed by a finite verb, modifies that noun (JJ) as an adjective: the
+** verb's subject is the whole conjunction.
+*/
+static void repair_conjoined_participles(sr_sentence *s)
 {
-    repair_initial_name(s);
-    repair_possessed_adjectives(s);
-    repair_subordinate_verbs(s);
-    repair_mandative_verbs(s);
+    for (uint32_t i = 2; i + 2 < s->ntokens; i++) {
+        sr_token *t = &s->tokens[i];
+        if (!tag_is(t, "VBN") || !tag_is(&s->tokens[i - 1], "CC") ||
+            !tag_starts(&s->tokens[i - 2], "NN"))
+            continue;
+        uint32_t j = i + 1;
+        while (j < s->ntokens &&
+               (tag_starts(&s->tokens[j], "JJ") || tag_starts(&s->tokens[j], "NN")))
+            j++;
+        if (j == i + 1 || j >= s->ntokens || !tag_starts(&s->tokens[j - 1], "NN") ||
+            !finite_verb(&s->tokens[j]))
+            continue;
+        t->xpos = "JJ";
+        t->upos = SR_UPOS_ADJ;
+        t->feats = "Degree=Pos";
+    }
+}
+
+/* The first participle that stands where only the main verb can is that verb (VBD). */
+static void repair_main_verb(sr_sentence *s)
+{
     for (uint32_t i = 1; i + 1 < s->ntokens; i++) {
         sr_token *t = &s->tokens[i];
         const sr_token *before = &s->tokens[i - 1];
@@ -257,4 +281,14 @@ void sr_tagger_repair(sr_sentence *s)
         t->feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
         return; /* the main verb is found; later participles are the tagger's */
     }
+}
+
+void sr_tagger_repair(sr_sentence *s)
+{
+    repair_initial_name(s);
+    repair_possessed_adjectives(s);
+    repair_subordinate_verbs(s);
+    repair_mandative_verbs(s);
+    repair_main_verb(s);
+    repair_conjoined_participles(s); /* once the verb after the subject is finite */
 }

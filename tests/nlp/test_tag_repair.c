@@ -171,6 +171,21 @@ static void test_subordinate_verb_repaired(void **state)
                         "VBN");
 }
 
+/* A participle after a conjunction of nouns, before the subject's head, modifies it. */
+static void test_conjoined_participle_repaired(void **state)
+{
+    (void)state;
+    assert_string_equal(repaired_tag("RSF/NNP fighters/NNS and/CC/C allied/VBN Arab/JJ "
+                                     "militias/NNS killed/VBD hundreds/NNS ./.",
+                                     3),
+                        "JJ");
+    /* verbs joined after a verb stay verbs */
+    assert_string_equal(repaired_tag("Gunmen/NNS attacked/VBD and/CC/C wounded/VBN soldiers/NNS "
+                                     "./.",
+                                     3),
+                        "VBN");
+}
+
 /* A possessed noun read as an adjective before a verb becomes a noun. */
 static void test_possessed_adjective_repaired(void **state)
 {
@@ -282,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_subordinate_verb_repaired),
         cmocka_unit_test(test_mandative_verb_repaired),
         cmocka_unit_test(test_possessed_adjective_repaired),
+        cmocka_unit_test(test_conjoined_participle_repaired),
         cmocka_unit_test(test_time_compound_repaired),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
