@@ -93,7 +93,8 @@ static void attach_following_person(finder *f, phrase *ph, uint32_t q)
 
 /*
 ** "soldiers from Gondor", "the ambassadors of Arnor", "activists in
-** Arnor": a country or organization after the title is its modifier.
+** Arnor", "forces loyal to Haftar": a country or organization (or, after
+** "of" and "loyal to", a leader) after the title is its modifier.
 ** Extends the title over it.
 */
 static int opening_quote(const char *w)
@@ -111,7 +112,11 @@ static void attach_following_modifier(finder *f, phrase *ph)
     if (ph->title_start > 1 && sr_act_unknown_capital(f, ph->title_start - 1))
         return;
     const char *w = f->norm[q];
-    if (strcmp(w, "of") != 0 && strcmp(w, "from") != 0 && strcmp(w, "in") != 0)
+    /* "forces loyal to Haftar": whom armed men are loyal to gives their country */
+    int loyal = strcmp(w, "loyal") == 0 && q + 2 < n && strcmp(f->norm[q + 1], "to") == 0;
+    if (loyal)
+        w = f->norm[++q];
+    if (strcmp(w, "of") != 0 && strcmp(w, "from") != 0 && strcmp(w, "in") != 0 && !loyal)
         return;
     q++;
     if (q < n && strcmp(f->norm[q], "the") == 0)
@@ -125,7 +130,7 @@ static void attach_following_modifier(finder *f, phrase *ph)
         q++;
     hit h = sr_act_longest(f, q, sr_act_keep_modifier);
     const kb_posting *mp = h.slot ? sr_act_choose(f, h.slot, sr_act_accept_modifier) : NULL;
-    if (!mp && ph->agent && strcmp(w, "of") == 0) {
+    if (!mp && ph->agent && (strcmp(w, "of") == 0 || loyal)) {
         attach_following_person(f, ph, q);
         return;
     }

@@ -1,6 +1,7 @@
 /*
 ** tree_repair.c: corrections of the parser's output that its features
-** cannot make, applied to every parsed sentence.
+** cannot make, applied to every parsed sentence: compounds of deictic time
+** words, and adjectives after a noun read as its predicate.
 **
 ** A deictic time word at the end of a clause ("arrested students in
 ** Moscow today") is sometimes read as the head of a noun phrase whose
@@ -54,7 +55,57 @@ static void repair_time_compounds(sr_sentence *s)
     }
 }
 
+/* The first child of head h (1-based) whose relation is rel, as a 0-based index, or -1. */
+static int child_with(const sr_sentence *s, int h, const char *rel)
+{
+    for (uint32_t k = 0; k < s->ntokens; k++)
+        if (s->tokens[k].head == h && s->tokens[k].deprel && strcmp(s->tokens[k].deprel, rel) == 0)
+            return (int)k;
+    return -1;
+}
+
+/* Is t a finite verb (past or present tense)? */
+static int finite(const sr_token *t)
+{
+    return t->upos == SR_UPOS_VERB && t->xpos &&
+           (strcmp(t->xpos, "VBD") == 0 || strcmp(t->xpos, "VBZ") == 0 ||
+            strcmp(t->xpos, "VBP") == 0);
+}
+
+/*
+** "Fighters loyal to Russia shelled the town": an adjective right after a
+** noun, read as the predicate of that noun (no copula) with the sentence's
+** finite verb hung on it as a clause of its own, is the noun's modifier;
+** the verb heads the clause and takes the noun as its subject, and the
+** adjective's dependents after the verb go with it.
+*/
+static void repair_postnominal_adjectives(sr_sentence *s)
+{
+    for (uint32_t a = 1; a < s->ntokens; a++) {
+        sr_token *adj = &s->tokens[a];
+        int h = (int)a + 1, n = child_with(s, h, "nsubj"), v = -1;
+        static const char *const CLAUSES[] = {"advcl", "parataxis", "ccomp", NULL};
+        for (int r = 0; CLAUSES[r] && v < 0; r++)
+            v = child_with(s, h, CLAUSES[r]);
+        if (adj->upos != SR_UPOS_ADJ || n != (int)a - 1 || v < (int)a ||
+            child_with(s, h, "cop") >= 0 || !finite(&s->tokens[v]) ||
+            child_with(s, v + 1, "mark") >= 0 || child_with(s, v + 1, "nsubj") >= 0)
+            continue;
+        sr_token *verb = &s->tokens[v];
+        for (uint32_t k = 0; k < s->ntokens; k++)
+            if (s->tokens[k].head == h && (int)k > v)
+                s->tokens[k].head = v + 1; /* what follows the verb is the verb's */
+        verb->head = adj->head;
+        verb->deprel = adj->deprel;
+        s->tokens[n].head = v + 1;
+        s->tokens[n].deprel = "nsubj";
+        adj->head = n + 1;
+        adj->deprel = "amod";
+    }
+}
+
 void sr_parser_repair(sr_sentence *s)
 {
     repair_time_compounds(s);
+    repair_postnominal_adjectives(s);
 }

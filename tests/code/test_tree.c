@@ -36,6 +36,9 @@ static void test_roles(void **state)
     /* a rank in lower case before its noun is an adjective: no general is struck at */
     expect("Workers declared a general strike.", "---LAB", "-", "143");
     expect_not("Workers declared a general strike.", NULL, "---MIL", "");
+    /* whom armed men are loyal to gives their country */
+    expect("Forces loyal to Khalifa Haftar attacked Tripoli.", "LBYMIL", NULL, "19");
+    expect("Fighters loyal to Russia shelled the town.", "RUS*", NULL, "19");
 }
 
 /* Nominal events carry their own arguments. */

@@ -225,7 +225,8 @@ static void test_mandative_verb_repaired(void **state)
 
 /*
 ** Build a parsed sentence from "form/UPOS/HEAD/DEPREL" items (UPOS: V verb,
-** N noun, P proper noun, A adposition, X other), repair its tree and
+** a finite past; N noun, P proper noun, A adposition, J adjective, X
+** other), repair its tree and
 ** return the sentence; the tokens are in tokens[].
 */
 static sr_sentence repaired_tree(char *buf, size_t size, const char *parsed)
@@ -249,7 +250,9 @@ static sr_sentence repaired_tree(char *buf, size_t size, const char *parsed)
                   : *upos == 'N' ? SR_UPOS_NOUN
                   : *upos == 'P' ? SR_UPOS_PROPN
                   : *upos == 'A' ? SR_UPOS_ADP
+                  : *upos == 'J' ? SR_UPOS_ADJ
                                  : SR_UPOS_X;
+        t->xpos = *upos == 'V' ? "VBD" : "X"; /* a verb is a finite past */
         t->head = atoi(head);
         t->deprel = rel;
     }
@@ -288,6 +291,31 @@ static void test_time_compound_repaired(void **state)
     assert_string_equal(tokens[2].deprel, "compound");
 }
 
+/* An adjective after a noun read as its predicate gives the clause back to the verb. */
+static void test_postnominal_adjective_repaired(void **state)
+{
+    (void)state;
+    char buf[1024];
+    /* "Fighters loyal to Russia shelled the town": shelled, the root; loyal, the amod */
+    repaired_tree(buf, sizeof buf,
+                  "Fighters/N/2/nsubj loyal/J/0/root to/A/4/case Russia/P/2/obl "
+                  "shelled/V/2/advcl the/X/7/det town/N/5/obj ./X/2/punct");
+    assert_int_equal(tokens[4].head, 0);
+    assert_string_equal(tokens[4].deprel, "root");
+    assert_int_equal(tokens[0].head, 5);
+    assert_string_equal(tokens[0].deprel, "nsubj");
+    assert_int_equal(tokens[1].head, 1);
+    assert_string_equal(tokens[1].deprel, "amod");
+    assert_int_equal(tokens[3].head, 2); /* "to Russia" stays with loyal */
+    assert_int_equal(tokens[7].head, 5); /* the full stop goes with the verb */
+    /* a clause with a subject of its own is left alone */
+    repaired_tree(buf, sizeof buf,
+                  "Crowds/N/2/nsubj angry/J/0/root as/X/5/mark police/N/5/nsubj "
+                  "fired/V/2/advcl ./X/2/punct");
+    assert_int_equal(tokens[1].head, 0);
+    assert_int_equal(tokens[4].head, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_possessed_adjective_repaired),
         cmocka_unit_test(test_conjoined_participle_repaired),
         cmocka_unit_test(test_time_compound_repaired),
+        cmocka_unit_test(test_postnominal_adjective_repaired),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
