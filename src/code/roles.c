@@ -145,6 +145,27 @@ static uint32_t trailing_speaker(tree_ctx *x, pred *p)
     return n;
 }
 
+/*
+** Is the source of verb p the two parties a subject such as "the sides" or
+** "the presidents" stands for: two actors of different countries, while
+** the subject's own words name none?  What such a subject does, it does
+** with each other.
+*/
+static int two_sides_subject(tree_ctx *x, const pred *p)
+{
+    int s = sr_ro_active_subject(x, p->head), g = sr_tr_head(x, p->head);
+    if (s < 0 && g >= 0 && sr_tr_rel(x, p->head, "xcomp")) /* "the sides agreed to restore" */
+        s = sr_ro_active_subject(x, (uint32_t)g);
+    if (!x->c->dict->inflect || s < 0 || p->nsrc != 2)
+        return 0;
+    const char *a = sr_tr_mention(x, p->src[0])->code, *b = sr_tr_mention(x, p->src[1])->code;
+    if (!a || !b || strncmp(a, "---", 3) == 0 || strncmp(b, "---", 3) == 0 || strncmp(a, b, 3) == 0)
+        return 0;
+    int32_t own[TREE_SIDE];
+    uint32_t n = sr_tr_actors(x, (uint32_t)s, own, TREE_SIDE);
+    return !n || sr_ro_unknown_country(x, own, n);
+}
+
 static void verb_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -238,6 +259,10 @@ static void verb_roles(tree_ctx *x, pred *p)
             }
             if (!p->ntgt)
                 p->ntgt = sr_ro_add_actor(p->tgt, 0, TREE_SIDE, sr_ro_new_object_actor(x, h));
+        }
+        if (two_sides_subject(x, p) && sr_ro_unknown_country(x, p->tgt, p->ntgt)) {
+            p->ntgt = 0; /* "the sides agreed to restore the work of the embassies" */
+            p->hit.mutual = 1;
         }
         sr_ro_source_by_preposition(x, p, &inherited);
         int g = sr_tr_head(x, h);

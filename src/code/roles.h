@@ -34,8 +34,8 @@ int32_t sr_ro_crowd_actor(tree_ctx *x, uint32_t k);
 int sr_ro_unknown_country(const tree_ctx *x, const int32_t *v, uint32_t n);
 /* Are there no actors, or only names the knowledge base lacks (code "---")? */
 int sr_ro_unknown_names(const tree_ctx *x, const int32_t *v, uint32_t n);
-/* The two sides of the latest two-country event ("the sides"), or 0. */
-uint32_t sr_ro_last_two_parties(tree_ctx *x, int32_t *out);
+/* The two sides of the latest two-country event before token `before` ("the sides"), or 0. */
+uint32_t sr_ro_last_two_parties(tree_ctx *x, uint32_t before, int32_t *out);
 /* Is m among v[0..n)? */
 int sr_ro_contains(const int32_t *v, uint32_t n, int32_t m);
 

@@ -350,16 +350,21 @@ static int32_t mention_at(const tree_ctx *x, uint32_t si, uint32_t start)
 
 /*
 ** The two parties a subject such as "the sides" stands for: the source and
-** target of the latest event of this sentence (a predicate whose roles are
-** known) or the two before it whose two sides are of different countries
+** target of the latest event of this sentence before token `before` (a
+** predicate whose roles are known) or the two sentences before it whose
+** two sides are of different countries
 ** ("Lavrov and Rubio held talks; the sides agreed ...").  0 when there is
 ** none.
 */
-uint32_t sr_ro_last_two_parties(tree_ctx *x, int32_t *out)
+uint32_t sr_ro_last_two_parties(tree_ctx *x, uint32_t before, int32_t *out)
 {
-    /* this sentence's events are not written yet: its predicates whose roles are known */
+    /* this sentence's events are not written yet: its predicates before the subject, whose
+       roles are found now if no one has asked yet ("the negotiations of Russia and
+       Ukraine took place, the delegations agreed") */
     for (uint32_t i = x->npred; i-- > 0;) {
-        const pred *q = &x->preds[i];
+        pred *q = &x->preds[i];
+        if (q->roles_state == 0 && q->head < before)
+            sr_tr_roles(x, q);
         if (q->roles_state != 2 || !q->code || q->suppressed)
             continue;
         int32_t a = q->nsrc ? q->src[0] : -1;

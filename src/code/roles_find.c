@@ -90,17 +90,23 @@ int sr_ro_is_passive(const tree_ctx *x, uint32_t h)
 ** have renewed ties"), the one that is an actor, as TABARI takes the actor
 ** nearest the verb.
 */
+static int both_sides(const tree_ctx *x, uint32_t s);
+
 int sr_ro_active_subject(const tree_ctx *x, uint32_t h)
 {
-    int first = -1;
+    int first = -1, actor = -1;
     for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
         if (sr_tr_rel(x, (uint32_t)c, "nsubj") && !sr_tr_rel(x, (uint32_t)c, "nsubj:pass")) {
             if (first < 0)
                 first = c;
-            if (sr_ro_actor_token(x, (uint32_t)c, 1) >= 0)
+            /* of two subjects (a misparse), "the sides" says most: "in the villa «La
+               Grange», the sides agreed" */
+            if (x->c->dict->inflect && both_sides(x, (uint32_t)c))
                 return c;
+            if (actor < 0 && sr_ro_actor_token(x, (uint32_t)c, 1) >= 0)
+                actor = c;
         }
-    return first;
+    return actor >= 0 ? actor : first;
 }
 
 /*
@@ -234,10 +240,10 @@ uint32_t sr_ro_subject_of(tree_ctx *x, uint32_t h, int32_t *out, int *inherited,
         if (!n && (x->wc[s] & SR_WC_CROWD))
             n = sr_ro_add_actor(out, 0, TREE_SIDE, sr_ro_crowd_actor(x, (uint32_t)s));
         if (!n && x->c->dict->inflect && both_sides(x, (uint32_t)s))
-            n = sr_ro_last_two_parties(x, out);
+            n = sr_ro_last_two_parties(x, (uint32_t)s, out);
         if (n && x->c->dict->inflect && unnamed_pair(x, (uint32_t)s, out, n)) {
             int32_t two[2];
-            if (sr_ro_last_two_parties(x, two) == 2) {
+            if (sr_ro_last_two_parties(x, (uint32_t)s, two) == 2) {
                 memcpy(out, two, sizeof two);
                 n = 2;
             }

@@ -119,6 +119,12 @@ static void test_each_other(void **state)
     expect(t, "RUSGOV", "USAGOV", "036");
     expect(t, "USAGOV", "RUSGOV", "036");
     expect_not(t, "---*", NULL, "");
+    /* what the sides agree to do they do with each other, whatever its object */
+    t = "Lavrov and Rubio held talks in Riyadh, and the sides agreed to restore the work of the "
+        "embassies.";
+    expect(t, "RUSGOV", "USAGOV", "032");
+    expect(t, "USAGOV", "RUSGOV", "032");
+    expect_not(t, NULL, "---*", "");
 }
 
 /* A condition the parser hung on a noun is still no event. */
