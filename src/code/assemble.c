@@ -288,6 +288,17 @@ static int refusal_or_threat(const pred *p)
     return p->map_rule && p->code && p->code[0] == '1' && (p->code[1] == '2' || p->code[1] == '3');
 }
 
+/* Has speech verb h a content of its own (a clause, a quotation it introduces)? */
+static int own_content(const tree_ctx *x, uint32_t h)
+{
+    static const char *const CONTENT[] = {"ccomp", "parataxis", "xcomp", "csubj", NULL};
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+        for (int i = 0; CONTENT[i]; i++)
+            if (sr_tr_rel(x, (uint32_t)c, CONTENT[i]))
+                return 1;
+    return 0;
+}
+
 void sr_tr_emit(tree_ctx *x, const pred *p)
 {
     /* the reverse event of sitrep's modality-mapped acts is not coded; PETRARCH's
@@ -297,6 +308,10 @@ void sr_tr_emit(tree_ctx *x, const pred *p)
         return;
     if (code && (x->flags & SR_CODE_NO_STATEMENTS) && code[0] == '0' && code[1] == '1')
         return;
+    if (code && code[0] == '0' && code[1] == '1' && p->speech && x->c->dict->inflect &&
+        !own_content(x, p->head) && x->out->n > x->first_event)
+        return; /* "..., more than 400,000 were expelled, declares NATO": a speech verb
+                   with no content of its own reports the other events of its sentence */
     if (code && code[0] == '0' && code[1] == '1' &&
         (p->speech || (x->c->dict->inflect && strcmp(code, "010") == 0)))
         for (size_t e = x->first_event; e < x->out->n; e++)

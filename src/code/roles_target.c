@@ -90,6 +90,28 @@ static int phrase_object(const tree_ctx *x, const pred *p)
 }
 
 /*
+** The "for" phrase of verb h that an infinitive of h follows ("called for
+** Israel to withdraw", "called for Gondor to be allowed to ..."): whom the
+** verb asks to act, its target; or -1.
+*/
+static int asked_for(const tree_ctx *x, uint32_t h)
+{
+    if (!x->c->dict->inflect)
+        return -1;
+    for (int32_t f = x->first_child[h]; f >= 0; f = x->next_child[f]) {
+        if (!sr_tr_rel(x, (uint32_t)f, "obl") || strcmp(sr_tr_case(x, (uint32_t)f), "for") != 0 ||
+            x->ti[f].mention < 0)
+            continue;
+        for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c])
+            if (c > f &&
+                (sr_tr_rel(x, (uint32_t)c, "advcl") || sr_tr_rel(x, (uint32_t)c, "xcomp")) &&
+                sr_tr_is_verbal(x, (uint32_t)c) && strcmp(sr_tr_case(x, (uint32_t)c), "to") == 0)
+                return f;
+    }
+    return -1;
+}
+
+/*
 ** Does p's phrase end in the preposition of its addressee, and is that
 ** phrase there ("called on the partners", "appealed to the allies")?  The
 ** addressee is then the target, an actor or none.
@@ -244,7 +266,10 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
 {
     uint32_t h = p->head, n = 0;
     const char *const *preps = sr_ro_consults(x, p) ? sr_ro_consult_preps() : sr_ro_verb_preps();
-    if (p->hit.phrase_target && p->hit.tend > p->hit.tstart)
+    int called = asked_for(x, h);
+    if (called >= 0) /* "called for Israel to withdraw its troops": whom the call asks to act */
+        n = sr_tr_actors(x, (uint32_t)called, out, TREE_SIDE);
+    if (!n && p->hit.phrase_target && p->hit.tend > p->hit.tstart)
         n = sr_ro_add_actor(out, 0, TREE_SIDE, sr_ro_actor_at(x, p->hit.tend - 1, 2));
     if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */
         n = sr_ro_prep_actors(x, h, p, "obl", preps, out, TREE_SIDE);

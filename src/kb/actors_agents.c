@@ -103,6 +103,16 @@ static int opening_quote(const char *w)
            strcmp(w, "\u201e") == 0;
 }
 
+/* Is w a possessive determiner ("its troops", "their soldiers")? */
+static int possessive(const char *w)
+{
+    static const char *const POSS[] = {"its", "their", "his", "her", "our", "my", "your", NULL};
+    for (int i = 0; POSS[i]; i++)
+        if (strcmp(w, POSS[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static void attach_following_modifier(finder *f, phrase *ph)
 {
     uint32_t q = ph->title_end, n = f->s->ntokens;
@@ -114,6 +124,10 @@ static void attach_following_modifier(finder *f, phrase *ph)
     const char *w = f->norm[q];
     /* "forces loyal to Haftar": whom armed men are loyal to gives their country */
     int loyal = strcmp(w, "loyal") == 0 && q + 2 < n && strcmp(f->norm[q + 1], "to") == 0;
+    /* "withdraw its troops from Gaza": troops someone owns come from a place, not from its
+       country */
+    if (strcmp(w, "from") == 0 && ph->title_start > 0 && possessive(f->norm[ph->title_start - 1]))
+        return;
     if (loyal)
         w = f->norm[++q];
     if (strcmp(w, "of") != 0 && strcmp(w, "from") != 0 && strcmp(w, "in") != 0 && !loyal)

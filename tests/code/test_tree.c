@@ -39,6 +39,11 @@ static void test_roles(void **state)
     /* whom armed men are loyal to gives their country */
     expect("Forces loyal to Khalifa Haftar attacked Tripoli.", "LBYMIL", NULL, "19");
     expect("Fighters loyal to Russia shelled the town.", "RUS*", NULL, "19");
+    /* whom a call asks to act; troops someone owns are not from where they leave */
+    expect("The UN called for Israel to withdraw its troops from Gaza.", "IGOUNO", "ISR", "0256");
+    expect_not("The UN called for Israel to withdraw its troops from Gaza.", NULL, "PSE*", "");
+    /* asylum in a country is asked of it */
+    expect("The opposition leader sought asylum in Germany.", "---OPP", "DEU", "0233");
 }
 
 /* Nominal events carry their own arguments. */
@@ -125,6 +130,16 @@ static void test_each_other(void **state)
     expect(t, "RUSGOV", "USAGOV", "032");
     expect(t, "USAGOV", "RUSGOV", "032");
     expect_not(t, NULL, "---*", "");
+}
+
+/* A trailing speech verb with no content of its own reports the sentence's events. */
+static void test_trailing_speaker_reports(void **state)
+{
+    (void)state;
+    const char *t = "Serbian police continue the ethnic cleansing in Kosovo, more than 400,000 "
+                    "Albanians were expelled, declares NATO.";
+    expect(t, "SRBCOP", "KSV*", "20");
+    expect_not(t, "IGOWSTNAT", NULL, "01");
 }
 
 /* A condition the parser hung on a noun is still no event. */
@@ -745,6 +760,7 @@ int main(void)
         cmocka_unit_test(test_other_event_actors),
         cmocka_unit_test(test_each_other),
         cmocka_unit_test(test_condition_on_noun),
+        cmocka_unit_test(test_trailing_speaker_reports),
         cmocka_unit_test(test_condition_in_word_order),
         cmocka_unit_test(test_participle_target),
         cmocka_unit_test(test_passive_phrase),
