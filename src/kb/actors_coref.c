@@ -250,6 +250,9 @@ int32_t sr_act_emit_repeat(finder *f, referent *r, uint32_t first, uint32_t last
 /* Pronouns we resolve: 'm', 'f' or 'p' (plural), or 0. */
 char sr_act_pronoun(const char *norm)
 {
+    /* asked of every token: most begin with none of the pronouns' letters */
+    if (norm[0] != 'h' && norm[0] != 's' && norm[0] != 't' && norm[0] != 'i')
+        return 0;
     if (strcmp(norm, "he") == 0 || strcmp(norm, "him") == 0)
         return 'm';
     if (strcmp(norm, "she") == 0 || strcmp(norm, "her") == 0)
