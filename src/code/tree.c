@@ -34,8 +34,15 @@ int sr_tr_rel(const tree_ctx *x, uint32_t k, const char *rel)
     const char *r = x->s->tokens[k].deprel;
     if (!r || r[0] != rel[0]) /* most tests fail here, cheaply */
         return 0;
-    size_t n = strlen(rel);
-    return strncmp(r, rel, n) == 0 && (r[n] == '\0' || (r[n] == ':' && !strchr(rel, ':')));
+    /* one pass over rel: asked for every child of every word the coder visits */
+    size_t n = 0;
+    int subtype = 0; /* rel names a subtype ("obl:tmod") */
+    for (; rel[n]; n++) {
+        if (r[n] != rel[n])
+            return 0;
+        subtype |= rel[n] == ':';
+    }
+    return r[n] == '\0' || (r[n] == ':' && !subtype);
 }
 
 int sr_tr_child(const tree_ctx *x, uint32_t k, const char *rel)
