@@ -19,6 +19,7 @@
 
 struct lx_map {
     char **keys;
+    size_t *lens; /* of the keys: a probe compares lengths before bytes */
     int32_t *vals;
     size_t cap, n;
 };
@@ -28,6 +29,7 @@ lx_map *sr_lx_map_new(void)
     lx_map *m = calloc(1, sizeof *m);
     m->cap = 256;
     m->keys = calloc(m->cap, sizeof *m->keys);
+    m->lens = calloc(m->cap, sizeof *m->lens);
     m->vals = calloc(m->cap, sizeof *m->vals);
     return m;
 }
@@ -39,6 +41,7 @@ void sr_lx_map_free(lx_map *m)
     for (size_t i = 0; i < m->cap; i++)
         free(m->keys[i]);
     free(m->keys);
+    free(m->lens);
     free(m->vals);
     free(m);
 }
@@ -47,7 +50,7 @@ void sr_lx_map_free(lx_map *m)
 static size_t map_slot(const lx_map *m, const char *key, size_t len)
 {
     size_t i = sr_hash_bytes(key, len, 0) & (m->cap - 1);
-    while (m->keys[i] && !(strlen(m->keys[i]) == len && memcmp(m->keys[i], key, len) == 0))
+    while (m->keys[i] && !(m->lens[i] == len && memcmp(m->keys[i], key, len) == 0))
         i = (i + 1) & (m->cap - 1);
     return i;
 }
@@ -58,21 +61,25 @@ void sr_lx_map_put(lx_map *m, const char *key, size_t len, int32_t value)
         lx_map old = *m;
         m->cap *= 2;
         m->keys = calloc(m->cap, sizeof *m->keys);
+        m->lens = calloc(m->cap, sizeof *m->lens);
         m->vals = calloc(m->cap, sizeof *m->vals);
         m->n = 0;
         for (size_t i = 0; i < old.cap; i++)
             if (old.keys[i]) {
-                size_t j = map_slot(m, old.keys[i], strlen(old.keys[i]));
+                size_t j = map_slot(m, old.keys[i], old.lens[i]);
                 m->keys[j] = old.keys[i];
+                m->lens[j] = old.lens[i];
                 m->vals[j] = old.vals[i];
                 m->n++;
             }
         free(old.keys);
+        free(old.lens);
         free(old.vals);
     }
     size_t i = map_slot(m, key, len);
     if (!m->keys[i]) {
         m->keys[i] = strndup(key, len);
+        m->lens[i] = strlen(m->keys[i]);
         m->n++;
     }
     m->vals[i] = value;
@@ -209,7 +216,7 @@ const lx_entry *sr_lx_get(const sr_lex *lx, const char *phrase, uint32_t mask)
 }
 
 const lx_entry *sr_lx_match(const sr_lex *lx, const sr_sentence *s, uint32_t i, uint32_t mask,
-                         uint32_t *nw)
+                            uint32_t *nw)
 {
     if (i >= s->ntokens)
         return NULL;

@@ -225,7 +225,7 @@ static void context_add(context *c, const char *code)
     if (!code || strlen(code) < 3 || !isupper((unsigned char)code[0]))
         return;
     for (int i = 0; i < c->n; i++)
-        if (strncmp(c->code[i], code, 3) == 0) {
+        if (memcmp(c->code[i], code, 3) == 0) { /* both hold three bytes at least */
             c->count[i]++;
             return;
         }

@@ -3,9 +3,12 @@
 **
 ** The file (docs/gazetteer-format.md) is a header, an array of places, an
 ** array of (name, place) keys sorted by name and then by population, and
-** a string blob.  A look-up is a binary search for the first key equal to
-** the normalized name; the places under it come out countries first, then
-** divisions, then cities by population.
+** a string blob.  A look-up finds the first key equal to the normalized
+** name; the places under it come out countries first, then divisions,
+** then cities by population.  Most look-ups are of names the file does not
+** hold (every capitalized run of words is tried), and a binary search
+** misses the cache at each of its last steps: so at start-up each distinct
+** name is indexed by hash to its first key, and a look-up is one probe.
 ** When no compiled file exists, the countries, divisions and aliases are
 ** compiled in memory at start-up instead (no cities then).
 */
@@ -27,6 +30,8 @@ struct sr_gazetteer {
     const gaz_place *places;
     const gaz_key *keys;
     const char *strings;
+    uint32_t *first; /* hash of a name -> 1 + its first key; NULL: binary search */
+    uint32_t mask;   /* slots of first, less one */
 };
 
 const char *sr_gaz_str(const sr_gazetteer *g, uint32_t off)
@@ -69,6 +74,33 @@ static int validate(sr_gazetteer *g, const char *what, sr_error *err)
     return 0;
 }
 
+/*
+** Index the first key of each distinct name by the name's hash (see the
+** head of this file).  Equal names are adjacent, as the keys are sorted.
+** Without the memory the look-ups stay binary searches.
+*/
+static void index_names(sr_gazetteer *g)
+{
+    uint32_t n = g->h->nkeys, cap = 16;
+    while (cap < n + n / 2)
+        cap *= 2;
+    g->first = calloc(cap, sizeof *g->first);
+    if (!g->first)
+        return;
+    g->mask = cap - 1;
+    const char *prev = NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *s = g->strings + g->keys[i].str;
+        if (prev && strcmp(prev, s) == 0)
+            continue;
+        prev = s;
+        uint32_t k = (uint32_t)sr_hash_bytes(s, strlen(s), 0) & g->mask;
+        while (g->first[k])
+            k = (k + 1) & g->mask;
+        g->first[k] = i + 1;
+    }
+}
+
 sr_gazetteer *sr_gazetteer_map(const char *path, sr_error *err)
 {
     size_t size;
@@ -83,6 +115,7 @@ sr_gazetteer *sr_gazetteer_map(const char *path, sr_error *err)
         sr_gazetteer_free(g);
         return NULL;
     }
+    index_names(g);
     return g;
 }
 
@@ -94,6 +127,7 @@ void sr_gazetteer_free(sr_gazetteer *g)
         sr_unmap_file(g->base, g->size);
     else
         free((void *)g->base);
+    free(g->first);
     free(g);
 }
 
@@ -120,6 +154,8 @@ static sr_gazetteer *build_in_memory(const char *data_dir, sr_error *err)
             if (validate(g, tmp, err) < 0) {
                 sr_gazetteer_free(g);
                 g = NULL;
+            } else {
+                index_names(g);
             }
         }
     }
@@ -192,8 +228,18 @@ static int key_cmp(const char *s, const char *key, size_t len)
     return s[len] != '\0';
 }
 
-size_t sr_gaz_lookup(const sr_gazetteer *g, const char *key, size_t len, const gaz_place **out,
-                     size_t cap)
+/* The first key equal to key[0..len), or nkeys when there is none: one probe of the index. */
+static size_t indexed_first(const sr_gazetteer *g, const char *key, size_t len)
+{
+    uint32_t k = (uint32_t)sr_hash_bytes(key, len, 0) & g->mask;
+    for (uint32_t i; (i = g->first[k]) != 0; k = (k + 1) & g->mask)
+        if (key_cmp(g->strings + g->keys[i - 1].str, key, len) == 0)
+            return i - 1;
+    return g->h->nkeys;
+}
+
+/* The first key not below key[0..len): a binary search of the sorted keys. */
+static size_t lower_bound(const sr_gazetteer *g, const char *key, size_t len)
 {
     size_t lo = 0, hi = g->h->nkeys;
     while (lo < hi) {
@@ -203,6 +249,13 @@ size_t sr_gaz_lookup(const sr_gazetteer *g, const char *key, size_t len, const g
         else
             hi = mid;
     }
+    return lo;
+}
+
+size_t sr_gaz_lookup(const sr_gazetteer *g, const char *key, size_t len, const gaz_place **out,
+                     size_t cap)
+{
+    size_t lo = g->first ? indexed_first(g, key, len) : lower_bound(g, key, len);
     size_t n = 0;
     for (; lo < g->h->nkeys && n < cap && key_cmp(g->strings + g->keys[lo].str, key, len) == 0;
          lo++)

@@ -34,8 +34,15 @@ int sr_tr_rel(const tree_ctx *x, uint32_t k, const char *rel)
     const char *r = x->s->tokens[k].deprel;
     if (!r || r[0] != rel[0]) /* most tests fail here, cheaply */
         return 0;
-    size_t n = strlen(rel);
-    return strncmp(r, rel, n) == 0 && (r[n] == '\0' || (r[n] == ':' && !strchr(rel, ':')));
+    /* one pass over rel: asked for every child of every word the coder visits */
+    size_t n = 0;
+    int subtype = 0; /* rel names a subtype ("obl:tmod") */
+    for (; rel[n]; n++) {
+        if (r[n] != rel[n])
+            return 0;
+        subtype |= rel[n] == ':';
+    }
+    return r[n] == '\0' || (r[n] == ':' && !subtype);
 }
 
 int sr_tr_child(const tree_ctx *x, uint32_t k, const char *rel)
@@ -213,7 +220,9 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
         ti->mention = -1;
         ti->word = sr_verbdict_word(d, t->form, strlen(t->form));
         ti->base = ti->word == SR_NOWORD ? SR_NOWORD : d->words[ti->word].base;
-        if (t->lemma && d->inflect) { /* PETRARCH verbs are their listed forms only */
+        /* a lemma spelled as its form ("the", "talks") finds what the form found */
+        int own_lemma = t->lemma && strcmp(t->lemma, t->form) != 0;
+        if (own_lemma && d->inflect) { /* PETRARCH verbs are their listed forms only */
             uint32_t l = sr_verbdict_word(d, t->lemma, strlen(t->lemma));
             if (l != SR_NOWORD) /* the lemma's own base: "troops" (a plurale tantum) is "troop" */
                 ti->base = d->words[l].base;
@@ -226,7 +235,7 @@ static void prepare_tokens(tree_ctx *x, size_t m0, size_t m1)
         if (!d->inflect && ti->verb_head)
             ti->verb_head = coding_verb(d, ti->word);
         x->wc[k] = sr_words_classes(x->c->words, t->form) |
-                   (t->lemma ? sr_words_classes(x->c->words, t->lemma) : 0);
+                   (own_lemma ? sr_words_classes(x->c->words, t->lemma) : 0);
         x->first_child[k] = x->next_child[k] = -1;
         x->pred_at[k] = -1;
     }

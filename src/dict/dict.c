@@ -126,6 +126,7 @@ uint32_t sr_dict_intern(sr_verbdict *d, const char *s, size_t len)
     w->len = (uint32_t)len;
     w->base = id;
     w->verbs = w->nverbs = 0;
+    w->inflected = 0;
     uint32_t mask = d->hashcap - 1, i = (uint32_t)h & mask;
     while (d->hash[i])
         i = (i + 1) & mask;
@@ -211,8 +212,17 @@ void sr_dict_add_regular_forms(sr_verbdict *d, uint32_t lemma, uint32_t verb)
     sr_inflect_verb(d->words[lemma].s, add_inflected_form, &c);
 }
 
+/*
+** Intern the inflections of word with word as their base.  A lexicon names
+** the same word in many entries; after the first time this changes
+** nothing (the forms are interned and a base, once set, stays), so it is
+** done once per word.
+*/
 void sr_dict_add_inflections(sr_verbdict *d, uint32_t word)
 {
+    if (d->words[word].inflected)
+        return;
+    d->words[word].inflected = 1;
     struct inflect_ctx c = {d, SR_NOWORD, word};
     sr_inflect_verb(d->words[word].s, add_inflected_form, &c);
     char pl[SR_WORD_MAX + 8];

@@ -145,6 +145,7 @@ typedef struct sr_word {
     uint32_t len;
     uint32_t base;          /* the word it inflects (lexicon words), or its own id */
     uint32_t verbs, nverbs; /* verbs this word is a form of, in form_verbs[] */
+    uint8_t inflected;      /* its inflections were added (sr_dict_add_inflections) */
 } sr_word;
 
 typedef struct sr_group {

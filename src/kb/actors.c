@@ -185,6 +185,7 @@ static void load_sentence(finder *f, uint32_t si, const sr_sentence *s)
     f->norm = sr_arena_alloc(f->a, (s->ntokens + 1) * sizeof *f->norm);
     f->gap = sr_arena_alloc(f->a, s->ntokens + 1);
     f->keyform = sr_arena_alloc(f->a, (s->ntokens + 1) * sizeof *f->keyform);
+    f->runs = sr_arena_calloc(f->a, s->ntokens + 1, sizeof *f->runs);
     for (uint32_t i = 0; i < s->ntokens; i++) {
         char buf[MAX_KEY];
         const char *form = s->tokens[i].form ? s->tokens[i].form : "";

@@ -373,9 +373,8 @@ static int actor_noun(const char *w)
         "positions", "strongholds"};
     static const char *const people[] = {"ist", "ists", "er",  "ers", "or",
                                          "ors", "ee",   "ees", "ian", "ians"};
-    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
-        if (strcmp(bodies[i], w) == 0)
-            return 1;
+    if (act_one_of(w, bodies, sizeof bodies / sizeof bodies[0]))
+        return 1;
     if (modified_noun(w))
         return 0; /* "guarantees" */
     size_t n = strlen(w);

@@ -107,29 +107,31 @@ void sr_act_add_title_word(referent *r, const char *w)
 /*
 ** CAMEO region prefixes (data/kb/regions.kb).  A region ("Western
 ** officials") is never the country a story is about, however often it is
-** named, so bare institutions ("the government") do not take it.
+** named, so bare institutions ("the government") do not take it.  code
+** holds three bytes at least.
 */
 static int is_region_code(const char *code)
 {
     static const char regions[] = "AFR ARB ASA BLK CAS CAU CRB EAF EEU EUR LAM MEA NAF NMR PGS "
                                   "SAF SAM SAS SCN SEA WAF WST ";
     for (const char *r = regions; *r; r += 4)
-        if (strncmp(r, code, 3) == 0)
+        if (memcmp(r, code, 3) == 0)
             return 1;
     return 0;
 }
 
 void sr_act_note_country(finder *f, const char *code, const kb_entity *e, int32_t mention)
 {
-    if (!code || strlen(code) < 3 || strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
-        strncmp(code, "MNC", 3) == 0 || is_region_code(code))
+    /* past the length test, the first three bytes compare as a block */
+    if (!code || strlen(code) < 3 || memcmp(code, "IGO", 3) == 0 || memcmp(code, "NGO", 3) == 0 ||
+        memcmp(code, "MNC", 3) == 0 || is_region_code(code))
         return;
     for (int i = 0; i < 3; i++)
         if (code[i] < 'A' || code[i] > 'Z')
             return;
     country_count *c = NULL;
     for (int i = 0; i < f->ncountries && !c; i++)
-        if (strncmp(f->countries[i].code, code, 3) == 0)
+        if (memcmp(f->countries[i].code, code, 3) == 0)
             c = &f->countries[i];
     if (!c) {
         if (f->ncountries == MAX_COUNTRIES)
@@ -250,6 +252,9 @@ int32_t sr_act_emit_repeat(finder *f, referent *r, uint32_t first, uint32_t last
 /* Pronouns we resolve: 'm', 'f' or 'p' (plural), or 0. */
 char sr_act_pronoun(const char *norm)
 {
+    /* asked of every token: most begin with none of the pronouns' letters */
+    if (norm[0] != 'h' && norm[0] != 's' && norm[0] != 't' && norm[0] != 'i')
+        return 0;
     if (strcmp(norm, "he") == 0 || strcmp(norm, "him") == 0)
         return 'm';
     if (strcmp(norm, "she") == 0 || strcmp(norm, "her") == 0)

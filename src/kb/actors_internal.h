@@ -71,6 +71,24 @@ typedef struct tok_key {
     uint8_t lead;  /* a separator comes first: a space after a key's last word */
 } tok_key;
 
+/* One key the base knows: tokens [start, end) of the sentence and its slot. */
+typedef struct run_hit {
+    const kb_slot *slot;
+    uint32_t end;
+    int usable; /* the letters fit the case the slot demands */
+} run_hit;
+
+/*
+** The keys the base knows from one start token, shortest first, as
+** sr_act_longest() finds them whatever it keeps: a phrase is tried from the
+** same token for a title, a name, a person and a modifier, and each try
+** would build and look up the same keys again.  Filled on first use.
+*/
+typedef struct run_memo {
+    run_hit *hits;
+    uint8_t n, done;
+} run_memo;
+
 typedef struct finder {
     const sr_kb *kb;
     const char *text;
@@ -86,6 +104,7 @@ typedef struct finder {
     char **norm;       /* normalized form of each token ("" for a lone hyphen) */
     tok_key *keyform;  /* what each token appends to a key (sr_act_append_token) */
     uint8_t *gap;      /* 1 when whitespace precedes the token */
+    run_memo *runs;    /* per start token; a cache written through const finders */
     uint32_t *context; /* tokens whose words may back a fuzzy name (see context_words()) */
     uint32_t ncontext;
     int titlecase;      /* most words capitalized: a headline */

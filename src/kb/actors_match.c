@@ -82,19 +82,22 @@ static int case_fits(const finder *f, uint32_t i, uint32_t j, uint32_t flags)
     return kb_case_ok(flags, upper, lower);
 }
 
+/* The most tokens a key may span from its start. */
+#define LONGEST_WORDS 12
+
 /*
-** The longest run of tokens from i whose key is in the base and that
-** passes keep (which may be NULL); hit.slot is NULL when there is none.
+** Fill memo with the keys the base knows from token i: each run of tokens
+** from i whose key is in the base, until a key is missing or is no prefix
+** of a longer one.  The hits are copied into the finder's arena.
 */
-hit sr_act_longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const kb_slot *))
+static void find_runs(const finder *f, uint32_t i, run_memo *memo)
 {
-    hit h = {i, i, NULL};
+    run_hit found[LONGEST_WORDS];
+    uint8_t nfound = 0;
     char key[MAX_KEY];
     size_t n = 0, prev = 0;
-    if (i >= f->s->ntokens || !sr_act_wordlike(f->norm[i]))
-        return h;
     key[0] = 0;
-    for (uint32_t j = i; j < f->s->ntokens && j < i + 12; j++) {
+    for (uint32_t j = i; j < f->s->ntokens && j < i + LONGEST_WORDS; j++) {
         if (j > i && f->gap[j] && n > 0 && key[n - 1] != ' ')
             n = sr_kb_norm_append(key, n, sizeof key, " ", 1);
         n = sr_act_append_token(f, j, key, n, sizeof key);
@@ -110,13 +113,38 @@ hit sr_act_longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const
         if (!s)
             break;
         /* "who" is not the WHO, nor "turkey" Turkey; but they may start a longer name */
-        int usable = case_fits(f, i, j + 1, s->flags);
-        if (usable && s->first != KB_NONE && (!keep || keep(f->kb, s))) {
-            h.end = j + 1;
-            h.slot = s;
-        }
+        found[nfound++] = (run_hit){s, j + 1, case_fits(f, i, j + 1, s->flags)};
         if (!(s->flags & KB_S_PREFIX))
             break;
+    }
+    memo->hits = nfound ? sr_arena_alloc(f->a, nfound * sizeof *found) : NULL;
+    if (nfound)
+        memcpy(memo->hits, found, nfound * sizeof *found);
+    memo->n = nfound;
+    memo->done = 1;
+}
+
+/*
+** The longest run of tokens from i whose key is in the base and that
+** passes keep (which may be NULL); hit.slot is NULL when there is none.
+** The keys from i are found once per sentence (see run_memo); keep only
+** reads the base, so the longest hit it takes is the one to return.
+*/
+hit sr_act_longest(const finder *f, uint32_t i, int (*keep)(const sr_kb *, const kb_slot *))
+{
+    hit h = {i, i, NULL};
+    if (i >= f->s->ntokens || !sr_act_wordlike(f->norm[i]))
+        return h;
+    run_memo *memo = &f->runs[i];
+    if (!memo->done)
+        find_runs(f, i, memo);
+    for (uint32_t k = memo->n; k-- > 0;) {
+        const run_hit *r = &memo->hits[k];
+        if (r->usable && r->slot->first != KB_NONE && (!keep || keep(f->kb, r->slot))) {
+            h.end = r->end;
+            h.slot = r->slot;
+            break;
+        }
     }
     return h;
 }

@@ -200,20 +200,21 @@ int sr_kb_edit_distance(const char *a, size_t la, const char *b, size_t lb, int 
     ** Each edit changes at most one byte of either string's multiset of
     ** bytes, so the larger of what either has beyond the other is a lower
     ** bound (with bytes folded into 32 classes, still one): most names
-    ** compared here are rejected by it without the table.
+    ** compared here are rejected by it without the table.  What either has
+    ** beyond the other is its length less the bytes the two share.
     */
-    int diff[32] = {0};
+    uint8_t count[32] = {0};
+    size_t common = 0;
     for (size_t i = 0; i < la; i++)
-        diff[(unsigned char)a[i] & 31]++;
-    for (size_t j = 0; j < lb; j++)
-        diff[(unsigned char)b[j] & 31]--;
-    int more_a = 0, more_b = 0;
-    for (int k = 0; k < 32; k++)
-        if (diff[k] > 0)
-            more_a += diff[k];
-        else
-            more_b -= diff[k];
-    if (more_a > max || more_b > max)
+        count[(unsigned char)a[i] & 31]++;
+    for (size_t j = 0; j < lb; j++) {
+        uint8_t *c = &count[(unsigned char)b[j] & 31];
+        if (*c) {
+            (*c)--;
+            common++;
+        }
+    }
+    if ((int)(la - common) > max || (int)(lb - common) > max)
         return max + 1;
     /*
     ** Only the band |i - j| <= max is computed, every value capped at

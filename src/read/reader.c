@@ -11,19 +11,20 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "read/json_flat.h"
 #include "util/lines.h"
 #include "util/util.h"
 
 struct sr_reader {
-    char *path;          /* as given, for messages */
+    char *path; /* as given, for messages */
     FILE *f;
-    int owns;            /* f was opened here and is closed here */
+    int owns; /* f was opened here and is closed here */
     sr_input_kind kind;
     sr_reader_defaults defaults;
-    size_t max;          /* limit on one record, in bytes */
-    size_t line;         /* JSONL: line of the current record */
-    int done;            /* text/HTML: the one record was returned; JSONL: input ended */
-    sr_lines lines;      /* JSONL line reader */
+    size_t max;     /* limit on one record, in bytes */
+    size_t line;    /* JSONL: line of the current record */
+    int done;       /* text/HTML: the one record was returned; JSONL: input ended */
+    sr_lines lines; /* JSONL line reader */
 };
 
 /* The one name table of sr_input_kind. */
@@ -32,7 +33,7 @@ static const char *const kind_names[] = {"text", "jsonl", "html"};
 const char *sr_input_kind_name(int kind)
 {
     return kind >= 0 && kind < (int)(sizeof kind_names / sizeof *kind_names) ? kind_names[kind]
-                                                                           : NULL;
+                                                                             : NULL;
 }
 
 int sr_input_kind_from_name(const char *s)
@@ -145,8 +146,9 @@ int sr_text_check(const char *file, size_t first_line, const char *text, size_t 
         return 0;
     size_t line, col;
     sr_line_col(text, bad, &line, &col);
-    return sr_error_set(err, "%s:%zu: byte %zu: %s 0x%02x; the record was skipped "
-                             "(convert the file to UTF-8 text)",
+    return sr_error_set(err,
+                        "%s:%zu: byte %zu: %s 0x%02x; the record was skipped "
+                        "(convert the file to UTF-8 text)",
                         file, first_line + line - 1, col, what, (unsigned char)text[bad]);
 }
 
@@ -194,8 +196,10 @@ static char *read_capped(sr_reader *r, size_t *len, sr_error *err)
     char *buf = malloc(cap);
     for (;;) {
         if (!buf) {
-            sr_error_setc(err, SR_ERR_NOMEM, "%s: out of memory reading %zu bytes; the file "
-                          "was skipped", r->path, cap);
+            sr_error_setc(err, SR_ERR_NOMEM,
+                          "%s: out of memory reading %zu bytes; the file "
+                          "was skipped",
+                          r->path, cap);
             return NULL;
         }
         size_t want = cap - n - 1;
@@ -223,7 +227,8 @@ static char *read_capped(sr_reader *r, size_t *len, sr_error *err)
     *len = n;
     return buf;
 too_large:
-    sr_error_setc(err, SR_ERR_TOO_LARGE, "%s:1: byte 1: more than %zu bytes, over the limit on "
+    sr_error_setc(err, SR_ERR_TOO_LARGE,
+                  "%s:1: byte 1: more than %zu bytes, over the limit on "
                   "one record; the file was skipped (split it, or raise --max-bytes)",
                   r->path, r->max);
     return NULL;
@@ -273,6 +278,80 @@ static int take_string(json_t *obj, const char *key, char **dst, const char *whe
     return 0;
 }
 
+/* The members a record takes from a JSON line, in the order they are checked. */
+static const char *const record_keys[] = {"id", "date", "title", "url", "source", "text"};
+#define NRECORD_KEYS (sizeof record_keys / sizeof record_keys[0])
+
+/* The fields of rec, in the order of record_keys. */
+static void record_fields(sr_record *rec, char **fields[NRECORD_KEYS])
+{
+    fields[0] = &rec->id;
+    fields[1] = &rec->date;
+    fields[2] = &rec->title;
+    fields[3] = &rec->url;
+    fields[4] = &rec->source;
+    fields[5] = &rec->text;
+}
+
+/*
+** Read the members of a JSON line with jansson; *text_len is the length of
+** "text" as JSON gave it (NUL characters included).
+*/
+static int jansson_fields(const char *line, size_t len, sr_record *rec, size_t *text_len,
+                          const char *where, sr_error *err)
+{
+    json_error_t jerr;
+    json_t *obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!obj)
+        return sr_error_set(err, "%s: byte %d: malformed JSON: %s", where, jerr.position,
+                            jerr.text);
+    int rc = 0;
+    char **fields[NRECORD_KEYS];
+    record_fields(rec, fields);
+    if (!json_is_object(obj))
+        rc = sr_error_set(err, "%s: byte 1: expected a JSON object with \"text\"", where);
+    for (size_t i = 0; i < NRECORD_KEYS && rc == 0; i++)
+        rc = take_string(obj, record_keys[i], fields[i], where, err);
+    if (rc == 0 && rec->text)
+        *text_len = json_string_length(json_object_get(obj, "text"));
+    json_decref(obj);
+    return rc;
+}
+
+/*
+** Read the members of a JSON line: the usual flat object of strings
+** without building a tree (json_flat.c), anything else with jansson.
+*/
+static int json_fields(const char *line, size_t len, sr_record *rec, size_t *text_len,
+                       const char *where, sr_error *err)
+{
+    char *values[NRECORD_KEYS];
+    size_t lens[NRECORD_KEYS];
+    if (!sr_json_flat_strings(line, len, record_keys, NRECORD_KEYS, values, lens))
+        return jansson_fields(line, len, rec, text_len, where, err);
+    char **fields[NRECORD_KEYS];
+    record_fields(rec, fields);
+    for (size_t i = 0; i < NRECORD_KEYS; i++)
+        *fields[i] = values[i];
+    *text_len = lens[NRECORD_KEYS - 1];
+    return 0;
+}
+
+/* The checks of a record read from JSON; text_len as in json_fields(). */
+static int check_json_record(sr_record *rec, size_t text_len, const char *where, sr_error *err)
+{
+    if (!rec->text)
+        return sr_error_set(err, "%s: missing \"text\" field", where);
+    if (rec->date && !sr_date_valid(rec->date))
+        return sr_error_set(err, "%s: bad \"date\" \"%s\": expected YYYY-MM-DD", where, rec->date);
+    rec->len = strlen(rec->text);
+    if (text_len != rec->len)
+        return sr_error_set(err, "%s: \"text\" contains a NUL character (\\u0000)", where);
+    if (rec->len == 0)
+        return sr_error_set(err, "%s: \"text\" is empty", where);
+    return 0;
+}
+
 /* Turn one JSON line into a record. */
 static int parse_json_line(sr_reader *r, const char *line, size_t len, sr_record *rec,
                            sr_error *err)
@@ -281,33 +360,10 @@ static int parse_json_line(sr_reader *r, const char *line, size_t len, sr_record
     snprintf(where, sizeof where, "%s:%zu", r->path, r->line);
     if (sr_text_check(r->path, r->line, line, len, err) < 0)
         return -1;
-    json_error_t jerr;
-    json_t *obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!obj)
-        return sr_error_set(err, "%s: byte %d: malformed JSON: %s", where, jerr.position, jerr.text);
-    int rc = 0;
-    if (!json_is_object(obj)) {
-        rc = sr_error_set(err, "%s: byte 1: expected a JSON object with \"text\"", where);
-    } else if (take_string(obj, "id", &rec->id, where, err) < 0 ||
-               take_string(obj, "date", &rec->date, where, err) < 0 ||
-               take_string(obj, "title", &rec->title, where, err) < 0 ||
-               take_string(obj, "url", &rec->url, where, err) < 0 ||
-               take_string(obj, "source", &rec->source, where, err) < 0 ||
-               take_string(obj, "text", &rec->text, where, err) < 0) {
-        rc = -1;
-    } else if (!rec->text) {
-        rc = sr_error_set(err, "%s: missing \"text\" field", where);
-    } else if (rec->date && !sr_date_valid(rec->date)) {
-        rc = sr_error_set(err, "%s: bad \"date\" \"%s\": expected YYYY-MM-DD", where, rec->date);
-    } else {
-        rec->len = strlen(rec->text);
-        size_t jlen = json_string_length(json_object_get(obj, "text"));
-        if (jlen != rec->len)
-            rc = sr_error_set(err, "%s: \"text\" contains a NUL character (\\u0000)", where);
-        else if (rec->len == 0)
-            rc = sr_error_set(err, "%s: \"text\" is empty", where);
-    }
-    json_decref(obj);
+    size_t text_len = 0;
+    int rc = json_fields(line, len, rec, &text_len, where, err);
+    if (rc == 0)
+        rc = check_json_record(rec, text_len, where, err);
     if (rc == 0 && !rec->id) {
         /* No id: name the record after its place in the input. */
         char *base = default_id(r->path);
@@ -343,18 +399,22 @@ static int next_jsonl(sr_reader *r, sr_record *rec, sr_error *err)
                                  strerror(errno));
         }
         if (st == SR_LINE_TOO_LONG && !r->lines.f)
-            return sr_error_setc(err, SR_ERR_INVALID, "%s:%zu: byte 1: binary data (NUL bytes "
+            return sr_error_setc(err, SR_ERR_INVALID,
+                                 "%s:%zu: byte 1: binary data (NUL bytes "
                                  "in a line of more than %zu bytes); the rest of the file was "
-                                 "skipped", r->path, r->line, r->max);
+                                 "skipped",
+                                 r->path, r->line, r->max);
         if (st == SR_LINE_TOO_LONG)
-            return sr_error_setc(err, SR_ERR_TOO_LARGE, "%s:%zu: byte 1: a line of %llu bytes, "
+            return sr_error_setc(err, SR_ERR_TOO_LARGE,
+                                 "%s:%zu: byte 1: a line of %llu bytes, "
                                  "over the limit of %zu on one record; the line was skipped "
-                                 "(raise --max-bytes)", r->path, r->line,
-                                 (unsigned long long)r->lines.full, r->max);
+                                 "(raise --max-bytes)",
+                                 r->path, r->line, (unsigned long long)r->lines.full, r->max);
         if (st == SR_LINE_NOMEM)
-            return sr_error_setc(err, SR_ERR_NOMEM, "%s:%zu: byte 1: out of memory reading a "
-                                 "line of %llu bytes; the line was skipped", r->path, r->line,
-                                 (unsigned long long)r->lines.full);
+            return sr_error_setc(err, SR_ERR_NOMEM,
+                                 "%s:%zu: byte 1: out of memory reading a "
+                                 "line of %llu bytes; the line was skipped",
+                                 r->path, r->line, (unsigned long long)r->lines.full);
         char *line = r->lines.buf;
         size_t len = r->lines.len;
         if (r->line == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) {

@@ -1,5 +1,5 @@
 /*
-** json_out.c: JSON string escaping (see json_out.h).  Input is valid UTF-8
+** json_out.c: JSON strings and numbers (see json_out.h).  Input is valid UTF-8
 ** (the readers see to it), so only quotes, backslashes and control
 ** characters need escapes.
 */
@@ -51,4 +51,28 @@ void sr_json_cstring(FILE *out, const char *s)
         while (s[n])
             n++;
     sr_json_string(out, s, n);
+}
+
+/*
+** Numbers are written by hand, not with fprintf: every event has half a
+** dozen spans, and a format string is parsed anew for each.
+*/
+void sr_json_uint(FILE *out, uint64_t v)
+{
+    char buf[24];
+    size_t n = sizeof buf;
+    do {
+        buf[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    fwrite(buf + n, 1, sizeof buf - n, out);
+}
+
+void sr_json_span(FILE *out, uint32_t start, uint32_t end)
+{
+    fputs(",\"span\":[", out);
+    sr_json_uint(out, start);
+    putc(',', out);
+    sr_json_uint(out, end);
+    putc(']', out);
 }

@@ -40,7 +40,8 @@ static void write_actor_json(FILE *out, const sr_doc *d, const sr_actor *a, int 
     }
     fputs(",\"text\":", out);
     sr_json_string(out, d->text + a->span.start, a->span.end - a->span.start);
-    fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "]}", a->span.start, a->span.end);
+    sr_json_span(out, a->span.start, a->span.end);
+    putc('}', out);
 }
 
 /* {"text":..,"span":[a,b]} for a span of the text. */
@@ -48,7 +49,8 @@ static void write_span_json(FILE *out, const sr_doc *d, sr_span s)
 {
     fputs("{\"text\":", out);
     sr_json_string(out, d->text + s.start, s.end - s.start);
-    fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "]}", s.start, s.end);
+    sr_json_span(out, s.start, s.end);
+    putc('}', out);
 }
 
 static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
@@ -57,7 +59,9 @@ static void write_event_json(FILE *out, const sr_doc *d, const sr_event *ev)
     sr_json_cstring(out, ev->id);
     fputs(",\"doc\":", out);
     sr_json_cstring(out, d->meta.id);
-    fprintf(out, ",\"sentence\":%" PRIu32 ",\"date\":", ev->sentence);
+    fputs(",\"sentence\":", out);
+    sr_json_uint(out, ev->sentence);
+    fputs(",\"date\":", out);
     sr_json_cstring(out, ev->date);
     fputs(",\"date_precision\":", out);
     sr_json_cstring(out, sr_date_precision_name(ev->date_precision));

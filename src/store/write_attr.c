@@ -19,7 +19,8 @@ static void span_json(FILE *out, const sr_doc *d, sr_span s)
 {
     fputs("{\"text\":", out);
     sr_json_string(out, d->text + s.start, s.end - s.start);
-    fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "]}", s.start, s.end);
+    sr_json_span(out, s.start, s.end);
+    putc('}', out);
 }
 
 int64_t sr_size_total(const sr_size *sz, int k)
@@ -41,7 +42,8 @@ static void place_json(FILE *out, const sr_doc *d, const sr_place *p)
     sr_json_cstring(out, p->name);
     fputs(",\"text\":", out);
     sr_json_string(out, d->text + p->span.start, p->span.end - p->span.start);
-    fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "],\"country\":", p->span.start, p->span.end);
+    sr_json_span(out, p->span.start, p->span.end);
+    fputs(",\"country\":", out);
     sr_json_cstring(out, p->country);
     fputs(",\"fips\":", out);
     sr_json_cstring(out, p->fips);
@@ -86,7 +88,8 @@ static void size_json(FILE *out, const sr_doc *d, const sr_size *sz)
             fputs(",\"subset_of\":null", out);
         fputs(",\"text\":", out);
         sr_json_string(out, d->text + c->span.start, c->span.end - c->span.start);
-        fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "]}", c->span.start, c->span.end);
+        sr_json_span(out, c->span.start, c->span.end);
+        putc('}', out);
     }
     fputs("]}", out);
 }
@@ -97,9 +100,10 @@ void sr_write_attr_json(FILE *out, const sr_doc *d, const sr_event *ev)
     place_json(out, d, &ev->place);
     fputs(",\"size\":", out);
     size_json(out, d, &ev->size);
-    if (ev->quote >= 0)
-        fprintf(out, ",\"quote\":%" PRId32, ev->quote);
-    else
+    if (ev->quote >= 0) {
+        fputs(",\"quote\":", out);
+        sr_json_uint(out, (uint64_t)ev->quote);
+    } else
         fputs(",\"quote\":null", out);
     if (ev->source_code_orig) {
         fputs(",\"source_code_from_place\":", out);
@@ -172,8 +176,8 @@ void sr_write_quotes_json(FILE *out, const sr_doc *d)
         fprintf(out, ",\"quote\":%zu,\"kind\":\"%s\",\"sentence\":%" PRIu32 ",\"text\":", i,
                 q->direct ? "direct" : "reported", q->sentence);
         sr_json_string(out, d->text + q->span.start, q->span.end - q->span.start);
-        fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "],\"speaker\":", q->span.start,
-                q->span.end);
+        sr_json_span(out, q->span.start, q->span.end);
+        fputs(",\"speaker\":", out);
         if (q->speaker_code || q->speaker_name) {
             fputs("{\"code\":", out);
             sr_json_cstring(out, q->speaker_code);
@@ -184,8 +188,8 @@ void sr_write_quotes_json(FILE *out, const sr_doc *d)
             fputs(",\"text\":", out);
             sr_json_string(out, d->text + q->speaker_span.start,
                            q->speaker_span.end - q->speaker_span.start);
-            fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "]}", q->speaker_span.start,
-                    q->speaker_span.end);
+            sr_json_span(out, q->speaker_span.start, q->speaker_span.end);
+            putc('}', out);
         } else
             fputs("null", out);
         fputs(",\"verb\":", out);
@@ -200,8 +204,8 @@ void sr_write_quotes_json(FILE *out, const sr_doc *d)
             fputs(",\"text\":", out);
             sr_json_string(out, d->text + q->medium_span.start,
                            q->medium_span.end - q->medium_span.start);
-            fprintf(out, ",\"span\":[%" PRIu32 ",%" PRIu32 "]}", q->medium_span.start,
-                    q->medium_span.end);
+            sr_json_span(out, q->medium_span.start, q->medium_span.end);
+            putc('}', out);
         } else
             fputs("null", out);
         fputs(",\"events\":[", out);

@@ -4,6 +4,9 @@
 */
 #include "sr_test.h"
 
+#include <jansson.h>
+
+#include "read/json_flat.h"
 #include "read/reader.h"
 
 /* Read every record of path; returns counts of good and rejected records. */
@@ -282,6 +285,77 @@ static void names_of_input_kinds_round_trip(void **state)
     assert_int_equal(sr_input_kind_from_name("xml"), -1);
 }
 
+/*
+** Whether the flat reader and jansson agree on line: when the flat reader
+** takes it, jansson reads the same strings (null and missing alike);
+** returns what the flat reader did.
+*/
+static int flat_agrees_with_jansson(const char *line)
+{
+    static const char *const keys[] = {"id", "text"};
+    char *values[2];
+    size_t lens[2];
+    size_t len = strlen(line);
+    int flat = sr_json_flat_strings(line, len, keys, 2, values, lens);
+    json_error_t jerr;
+    json_t *obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (flat) {
+        assert_non_null(obj);
+        for (int i = 0; i < 2; i++) {
+            json_t *v = json_object_get(obj, keys[i]);
+            if (!v || json_is_null(v)) {
+                assert_null(values[i]);
+                continue;
+            }
+            assert_non_null(values[i]);
+            assert_int_equal(lens[i], json_string_length(v));
+            assert_memory_equal(values[i], json_string_value(v), lens[i]);
+            free(values[i]);
+        }
+    } else {
+        assert_null(values[0]);
+        assert_null(values[1]);
+    }
+    json_decref(obj);
+    return flat;
+}
+
+/* The flat JSON reader takes the usual records as jansson reads them and leaves it the rest. */
+static void jsonl_flat_reader_matches_jansson(void **state)
+{
+    (void)state;
+    static const char *const taken[] = {
+        "{\"id\": \"a\", \"text\": \"Kyiv said.\"}",
+        " {\"text\":\"x\\n\\t\\\"q\\\" \\\\ \\/ \\b\\f\\r\"} \r",
+        "{\"text\": \"caf\\u00e9 \\u20AC \\ud83d\\ude00 \\u0041\", \"id\": null}",
+        "{\"text\": \"Ελλάδα\", \"other\": \"\\u00e9\", \"url\": \"u\"}",
+        "{}",
+        "{\"id\": \"\", \"text\": \"\"}",
+    };
+    static const char *const left[] = {
+        "{\"text\": \"a\", \"text\": \"b\"}", /* duplicate */
+        "{\"text\": \"a\\u0000b\"}",          /* NUL */
+        "{\"te\\u0078t\": \"a\"}",            /* key with an escape */
+        "{\"text\": \"a\", \"n\": 1}",        /* a number */
+        "{\"text\": \"a\", \"o\": {}}",       /* nesting */
+        "{\"text\": \"a\\ud800\"}",           /* lone surrogate */
+        "{\"text\": \"a\\udc00\\ud800\"}",    /* reversed pair */
+        "{\"text\": \"a\\x\"}",               /* bad escape */
+        "{\"text\": \"a\\u12\"}",             /* short escape */
+        "{\"text\": \"a\tb\"}",               /* raw control byte */
+        "{\"text\": \"a\"} x",                /* trailing bytes */
+        "{\"text\": \"a\",}",                 /* trailing comma */
+        "{\"text\": nul}",                    /* not null */
+        "{\"text\": \"a\"",                   /* unclosed */
+        "[\"text\"]",                         /* not an object */
+        "",
+    };
+    for (size_t i = 0; i < sizeof taken / sizeof taken[0]; i++)
+        assert_true(flat_agrees_with_jansson(taken[i]));
+    for (size_t i = 0; i < sizeof left / sizeof left[0]; i++)
+        assert_false(flat_agrees_with_jansson(left[i]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +373,7 @@ int main(void)
         cmocka_unit_test(jsonl_line_over_the_limit_is_skipped),
         cmocka_unit_test(a_directory_is_named_as_one),
         cmocka_unit_test(names_of_input_kinds_round_trip),
+        cmocka_unit_test(jsonl_flat_reader_matches_jansson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
