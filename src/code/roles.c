@@ -644,10 +644,14 @@ void sr_tr_roles(tree_ctx *x, pred *p)
     if (!p->ntgt && p->nsrc && code && x->c->dict->inflect && code[0] == '1' && code[1] == '4')
         protested_government(x, p);
     /* a visit to a country, a threat of force against one, peacekeeping in it, troops sent
-       to it: the foreign place named */
+       to it, property seized or destroyed in it: the foreign place named */
+    if (p->ntgt && p->nsrc && code && x->c->dict->inflect && code[0] == '1' && code[1] == '5' &&
+        sr_ro_unknown_country(x, p->tgt, p->ntgt))
+        p->ntgt = 0; /* "the army raised the readiness of aviation": forces of its own */
     if (!p->ntgt && p->nsrc && code && x->c->dict->inflect &&
         (strncmp(code, "042", 3) == 0 || strncmp(code, "138", 3) == 0 ||
-         strncmp(code, "074", 3) == 0 || strncmp(code, "154", 3) == 0)) {
+         strncmp(code, "074", 3) == 0 || strncmp(code, "154", 3) == 0 ||
+         strncmp(code, "171", 3) == 0)) {
         int32_t place = sr_ro_foreign_place(x, p);
         if (place >= 0) {
             p->tgt[0] = place;

@@ -44,6 +44,11 @@ static void test_roles(void **state)
     expect_not("The UN called for Israel to withdraw its troops from Gaza.", NULL, "PSE*", "");
     /* asylum in a country is asked of it */
     expect("The opposition leader sought asylum in Germany.", "---OPP", "DEU", "0233");
+    /* forces of no named country readied by an army are its own; property destroyed in a
+       foreign place is that place's */
+    expect("The Polish army raised the readiness of aviation.", "POLMIL", "-", "152");
+    expect("The Israeli military destroyed dozens of houses in the refugee camp of Jenin.",
+           "ISRMIL", "PSE", "1712");
 }
 
 /* Nominal events carry their own arguments. */
