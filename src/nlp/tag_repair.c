@@ -3,8 +3,10 @@
 ** parser reads the tags: main verbs and subordinate verbs read as
 ** participles, the bare verb of a "that" clause read as a noun, a name
 ** opening a sentence read as an imperative ("Trump gave ..."), a
-** possessed noun read as an adjective ("Israel's military said"), and a
-** participle before a conjoined noun ("fighters and allied militias").
+** possessed noun read as an adjective ("Israel's military said"), a
+** participle before a conjoined noun ("fighters and allied militias"), and
+** a participle set off by commas read as a past tense ("X, arrested after
+** his return, declared").
 **
 ** The tagger learnt its tags from web text, where a past-tense verb right
 ** after a noun is as often a participle modifying it ("the man killed in
@@ -268,6 +270,32 @@ static void repair_conjoined_participles(sr_sentence *s)
     }
 }
 
+/*
+** "Saakashvili, arrested after his return, declared a hunger strike": a
+** past tense set off by commas right after its noun, with no object after
+** it, before a comma and the sentence's finite verb, is a participle (VBN)
+** describing the noun, not the main verb.
+*/
+static void repair_parenthetical_participles(sr_sentence *s)
+{
+    for (uint32_t i = 2; i + 3 < s->ntokens; i++) {
+        sr_token *t = &s->tokens[i];
+        const sr_token *next = &s->tokens[i + 1];
+        if (!tag_is(t, "VBD") || strcmp(s->tokens[i - 1].form, ",") != 0 ||
+            !tag_starts(&s->tokens[i - 2], "NN") || !(tag_is(next, "IN") || tag_starts(next, "RB")))
+            continue;
+        uint32_t j = i + 1;
+        while (j + 1 < s->ntokens && strcmp(s->tokens[j].form, ",") != 0 &&
+               !finite_verb(&s->tokens[j]))
+            j++;
+        if (j + 1 >= s->ntokens || strcmp(s->tokens[j].form, ",") != 0 ||
+            !finite_verb(&s->tokens[j + 1]))
+            continue;
+        t->xpos = "VBN";
+        t->feats = "Tense=Past|VerbForm=Part|Voice=Pass";
+    }
+}
+
 /* The first participle that stands where only the main verb can is that verb (VBD). */
 static void repair_main_verb(sr_sentence *s)
 {
@@ -287,6 +315,7 @@ void sr_tagger_repair(sr_sentence *s)
 {
     repair_initial_name(s);
     repair_possessed_adjectives(s);
+    repair_parenthetical_participles(s);
     repair_subordinate_verbs(s);
     repair_mandative_verbs(s);
     repair_main_verb(s);

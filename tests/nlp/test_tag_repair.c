@@ -186,6 +186,21 @@ static void test_conjoined_participle_repaired(void **state)
                         "VBN");
 }
 
+/* A past tense set off by commas after its noun, before the main verb, is a participle. */
+static void test_parenthetical_participle_repaired(void **state)
+{
+    (void)state;
+    assert_string_equal(repaired_tag("Saakashvili/NNP ,/, arrested/VBD after/IN his/PRP$ "
+                                     "return/NN ,/, declared/VBD a/DT strike/NN ./.",
+                                     2),
+                        "VBN");
+    /* a past tense with an object is a verb of its own */
+    assert_string_equal(repaired_tag("Police/NNS ,/, arrested/VBD him/PRP ,/, officials/NNS "
+                                     "said/VBD ./.",
+                                     2),
+                        "VBD");
+}
+
 /* A possessed noun read as an adjective before a verb becomes a noun. */
 static void test_possessed_adjective_repaired(void **state)
 {
@@ -325,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_subordinate_verb_repaired),
         cmocka_unit_test(test_mandative_verb_repaired),
         cmocka_unit_test(test_possessed_adjective_repaired),
+        cmocka_unit_test(test_parenthetical_participle_repaired),
         cmocka_unit_test(test_conjoined_participle_repaired),
         cmocka_unit_test(test_time_compound_repaired),
         cmocka_unit_test(test_postnominal_adjective_repaired),
