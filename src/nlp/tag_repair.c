@@ -6,7 +6,8 @@
 ** possessed noun read as an adjective ("Israel's military said"), a
 ** participle before a conjoined noun ("fighters and allied militias"), and
 ** a participle set off by commas read as a past tense ("X, arrested after
-** his return, declared").
+** his return, declared"), a phrasal verb read as a noun ("a jet shot down
+** a balloon"), and a name read as a common noun ("Trump and Xi met").
 **
 ** The tagger learnt its tags from web text, where a past-tense verb right
 ** after a noun is as often a participle modifying it ("the man killed in
@@ -215,8 +216,10 @@ static void repair_initial_name(sr_sentence *s)
         return;
     sr_token *t = &s->tokens[0];
     const sr_token *next = &s->tokens[1];
-    if (tag_is(t, "VB") && isupper((unsigned char)t->form[0]) &&
-        (tag_is(next, "VBD") || tag_is(next, "VBZ") || tag_is(next, "MD"))) {
+    /* "Trump and Xi Jinping met": a common noun joined to a name is a name too */
+    int joined = tag_is(t, "NN") && tag_is(next, "CC") && tag_is(&s->tokens[2], "NNP");
+    if ((tag_is(t, "VB") || joined) && isupper((unsigned char)t->form[0]) &&
+        (joined || tag_is(next, "VBD") || tag_is(next, "VBZ") || tag_is(next, "MD"))) {
         t->xpos = "NNP";
         t->upos = SR_UPOS_PROPN;
         t->feats = "Number=Sing";
@@ -296,6 +299,33 @@ static void repair_parenthetical_participles(sr_sentence *s)
     }
 }
 
+/*
+** "A U.S. fighter jet shot down a balloon": a singular noun right after
+** the subject's noun, before a particle and an object, with no verb
+** before it, is the sentence's verb (VBD): a noun is never followed by
+** "down a ..." or "off the ...".
+*/
+static void repair_phrasal_verb_nouns(sr_sentence *s)
+{
+    static const char *const PARTICLES[] = {"down", "up", "off", "out", NULL};
+    for (uint32_t i = 1; i + 2 < s->ntokens; i++) {
+        sr_token *t = &s->tokens[i];
+        const sr_token *prt = &s->tokens[i + 1];
+        if (!tag_is(t, "NN") || !tag_starts(&s->tokens[i - 1], "NN") ||
+            !noun_phrase_word(&s->tokens[i + 2]))
+            continue;
+        int particle = 0;
+        for (int k = 0; PARTICLES[k]; k++)
+            particle |= strcasecmp(prt->form, PARTICLES[k]) == 0;
+        if (!particle || clause_before(s, i))
+            continue;
+        t->xpos = "VBD";
+        t->upos = SR_UPOS_VERB;
+        t->feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+        return;
+    }
+}
+
 /* The first participle that stands where only the main verb can is that verb (VBD). */
 static void repair_main_verb(sr_sentence *s)
 {
@@ -316,6 +346,7 @@ void sr_tagger_repair(sr_sentence *s)
     repair_initial_name(s);
     repair_possessed_adjectives(s);
     repair_parenthetical_participles(s);
+    repair_phrasal_verb_nouns(s);
     repair_subordinate_verbs(s);
     repair_mandative_verbs(s);
     repair_main_verb(s);

@@ -201,6 +201,24 @@ static void test_parenthetical_participle_repaired(void **state)
                         "VBD");
 }
 
+/* A noun between the subject and a particle with an object is the verb. */
+static void test_phrasal_verb_noun_repaired(void **state)
+{
+    (void)state;
+    assert_string_equal(repaired_tag("A/DT U.S./NNP fighter/NN jet/NN shot/NN down/RP a/DT "
+                                     "balloon/NN ./.",
+                                     4),
+                        "VBD");
+    /* no object after the particle, or a verb before: a noun */
+    assert_string_equal(repaired_tag("The/DT jet/NN shot/NN down/RP in/IN Syria/NNP was/VBD "
+                                     "old/JJ ./.",
+                                     2),
+                        "NN");
+    /* a common noun opening a sentence and joined to a name is a name */
+    assert_string_equal(repaired_tag("Trump/NN and/CC/C Xi/NNP met/VBD in/IN Busan/NNP ./.", 0),
+                        "NNP");
+}
+
 /* A possessed noun read as an adjective before a verb becomes a noun. */
 static void test_possessed_adjective_repaired(void **state)
 {
@@ -340,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_subordinate_verb_repaired),
         cmocka_unit_test(test_mandative_verb_repaired),
         cmocka_unit_test(test_possessed_adjective_repaired),
+        cmocka_unit_test(test_phrasal_verb_noun_repaired),
         cmocka_unit_test(test_parenthetical_participle_repaired),
         cmocka_unit_test(test_conjoined_participle_repaired),
         cmocka_unit_test(test_time_compound_repaired),
