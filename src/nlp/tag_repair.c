@@ -7,7 +7,9 @@
 ** participle before a conjoined noun ("fighters and allied militias"), and
 ** a participle set off by commas read as a past tense ("X, arrested after
 ** his return, declared"), a phrasal verb read as a noun ("a jet shot down
-** a balloon"), and a name read as a common noun ("Trump and Xi met").
+** a balloon"), a name read as a common noun ("Trump and Xi met"), and a
+** participle after a preposition read as a past tense ("in withheld
+** revenues").
 **
 ** The tagger learnt its tags from web text, where a past-tense verb right
 ** after a noun is as often a participle modifying it ("the man killed in
@@ -326,6 +328,36 @@ static void repair_phrasal_verb_nouns(sr_sentence *s)
     }
 }
 
+/* Is t a preposition that never opens a clause ("in", "of", "with"...)? */
+static int pure_preposition(const sr_token *t)
+{
+    static const char *const WORDS[] = {
+        "in",   "of",    "on",      "at",      "with",   "from", "for", "by",      "into", "under",
+        "over", "about", "against", "through", "across", "near", "to",  "without", "onto", NULL};
+    for (int i = 0; WORDS[i]; i++)
+        if (strcasecmp(t->form, WORDS[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** "released 400 million shekels in withheld tax revenues": a past tense
+** right after a preposition that opens no clause, before a noun phrase, is
+** a participle modifying that phrase (VBN).
+*/
+static void repair_prepositional_participles(sr_sentence *s)
+{
+    for (uint32_t i = 1; i + 1 < s->ntokens; i++) {
+        sr_token *t = &s->tokens[i];
+        const sr_token *next = &s->tokens[i + 1];
+        if (!tag_is(t, "VBD") || !pure_preposition(&s->tokens[i - 1]) ||
+            !(tag_starts(next, "JJ") || tag_starts(next, "NN")))
+            continue;
+        t->xpos = "VBN";
+        t->feats = "Tense=Past|VerbForm=Part";
+    }
+}
+
 /* The first participle that stands where only the main verb can is that verb (VBD). */
 static void repair_main_verb(sr_sentence *s)
 {
@@ -347,6 +379,7 @@ void sr_tagger_repair(sr_sentence *s)
     repair_possessed_adjectives(s);
     repair_parenthetical_participles(s);
     repair_phrasal_verb_nouns(s);
+    repair_prepositional_participles(s);
     repair_subordinate_verbs(s);
     repair_mandative_verbs(s);
     repair_main_verb(s);

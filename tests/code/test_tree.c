@@ -47,6 +47,10 @@ static void test_roles(void **state)
     /* forces of no named country readied by an army are its own; property destroyed in a
        foreign place is that place's */
     expect("The Polish army raised the readiness of aviation.", "POLMIL", "-", "152");
+    /* an investigation is of whoever did what it looks into */
+    expect("ICC prosecutor Karim Khan said he had opened an investigation into possible war "
+           "crimes committed by Russian forces in Ukraine.",
+           "IGOJUDICC", "RUSMIL", "09");
     expect("The Israeli military destroyed dozens of houses in the refugee camp of Jenin.",
            "ISRMIL", "PSE", "1712");
 }

@@ -219,6 +219,21 @@ static void test_phrasal_verb_noun_repaired(void **state)
                         "NNP");
 }
 
+/* A past tense right after a preposition, before a noun phrase, is a participle. */
+static void test_prepositional_participle_repaired(void **state)
+{
+    (void)state;
+    assert_string_equal(repaired_tag("Israel/NNP released/VBD funds/NNS in/IN withheld/VBD "
+                                     "tax/NN revenues/NNS ./.",
+                                     4),
+                        "VBN");
+    /* a subordinator opens a clause whose verb is finite */
+    assert_string_equal(repaired_tag("Crowds/NNS gathered/VBD after/IN police/NNS fired/VBD "
+                                     "tear/NN gas/NN ./.",
+                                     4),
+                        "VBD");
+}
+
 /* A possessed noun read as an adjective before a verb becomes a noun. */
 static void test_possessed_adjective_repaired(void **state)
 {
@@ -358,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_subordinate_verb_repaired),
         cmocka_unit_test(test_mandative_verb_repaired),
         cmocka_unit_test(test_possessed_adjective_repaired),
+        cmocka_unit_test(test_prepositional_participle_repaired),
         cmocka_unit_test(test_phrasal_verb_noun_repaired),
         cmocka_unit_test(test_parenthetical_participle_repaired),
         cmocka_unit_test(test_conjoined_participle_repaired),
