@@ -83,6 +83,8 @@ static void repair_postnominal_adjectives(sr_sentence *s)
 {
     for (uint32_t a = 1; a < s->ntokens; a++) {
         sr_token *adj = &s->tokens[a];
+        if (adj->upos != SR_UPOS_ADJ)
+            continue;
         int h = (int)a + 1, n = child_with(s, h, "nsubj"), v = -1;
         static const char *const CLAUSES[] = {"advcl", "parataxis", "ccomp", NULL};
         for (int r = 0; CLAUSES[r] && v < 0; r++)
