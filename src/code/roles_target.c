@@ -16,6 +16,7 @@
 #include "code/roles.h"
 
 #include <string.h>
+#include <strings.h>
 
 /*
 ** An entry with "source:from" ("receive ... weapon 072 source:from"): the
@@ -172,6 +173,37 @@ static uint32_t answered_actor(tree_ctx *x, pred *p, int32_t *out)
 }
 
 /*
+** Whose act a verbal act answers when its object is "it", "this" or "that"
+** standing for an act reported earlier in the sentence ("The Polish farmers
+** blocked the checkpoints, Kiev called it a provocation"): the sources of
+** the latest coded predicate before the verb that are not the verb's own.
+** Such a pronoun stands for the act rather than for the last actor named.
+*/
+static uint32_t answered_pronoun(tree_ctx *x, pred *p, int32_t *out)
+{
+    int o = sr_tr_child(x, p->head, "obj");
+    if (o < 0 || x->s->tokens[o].upos != SR_UPOS_PRON)
+        return 0;
+    const char *w = x->s->tokens[o].form;
+    if (strcasecmp(w, "it") != 0 && strcasecmp(w, "this") != 0 && strcasecmp(w, "that") != 0)
+        return 0;
+    for (uint32_t i = x->npred; i-- > 0;) {
+        pred *q = &x->preds[i];
+        if (q == p || q->head >= p->head || !q->hit.code || q->speech || q->roles_state == 1)
+            continue;
+        sr_tr_roles(x, q);
+        uint32_t n = 0;
+        for (uint32_t j = 0; j < q->nsrc; j++)
+            if (!sr_ro_contains(p->src, p->nsrc, q->src[j]) &&
+                strncmp(sr_tr_mention(x, q->src[j])->code, "---", 3) != 0)
+                n = sr_ro_add_actor(out, n, TREE_SIDE, q->src[j]);
+        if (n)
+            return n;
+    }
+    return 0;
+}
+
+/*
 ** Who sent what a verbal act answers, when a participle or a "from" in its
 ** object's phrase says it: "welcomed the memos sent by Bree", "rejected
 ** the plan put forward by Washington", "welcomed assurances on trade sent
@@ -269,6 +301,8 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     int called = asked_for(x, h);
     if (called >= 0) /* "called for Israel to withdraw its troops": whom the call asks to act */
         n = sr_tr_actors(x, (uint32_t)called, out, TREE_SIDE);
+    if (!n && x->c->dict->inflect && sr_ro_verbal_code(p->hit.code))
+        n = answered_pronoun(x, p, out); /* "..., Kiev called it a provocation" */
     if (!n && p->hit.phrase_target && p->hit.tend > p->hit.tstart)
         n = sr_ro_add_actor(out, 0, TREE_SIDE, sr_ro_actor_at(x, p->hit.tend - 1, 2));
     if (!n && p->hit.npreps) /* the entry names its target's preposition: "hand ... back to" */

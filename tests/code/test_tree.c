@@ -47,6 +47,8 @@ static void test_roles(void **state)
     /* forces of no named country readied by an army are its own; property destroyed in a
        foreign place is that place's */
     expect("The Polish army raised the readiness of aviation.", "POLMIL", "-", "152");
+    /* "it" after an act reported before stands for that act: its source is the target */
+    expect("Russia attacked Kyiv, and the EU condemned it.", "IGOEUREEC", "RUS", "11");
     /* an investigation is of whoever did what it looks into */
     expect("ICC prosecutor Karim Khan said he had opened an investigation into possible war "
            "crimes committed by Russian forces in Ukraine.",
