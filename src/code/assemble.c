@@ -126,26 +126,43 @@ static const char *domestic_target(tree_ctx *x, const char *code, const sr_menti
     return sr_arena_printf(x->a, "%.3s%s", ms->code, mt->code + 3);
 }
 
-/*
-** The code of source ms of an event on mt.  Courts and police of no named
-** country ("the federal prosecutor", "the police": ---JUD, ---COP) that act
-** on a country's political actors (its government, opposition, elite,
-** lawmakers, parties) are that country's, for a state prosecutes and
-** arrests its own politicians ("opened an investigation against the
-** president Milei": ARGJUD).
-*/
-static const char *domestic_source(tree_ctx *x, const sr_mention *ms, const sr_mention *mt)
+/* Is the three-letter sector at s one of those listed in set? */
+static int sector_in(const char *s, const char *const *set)
 {
+    for (int i = 0; set[i]; i++)
+        if (strncmp(s, set[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+** The code of source ms of an event of `code` on mt.  An actor of no named
+** country acts at home on a country's own institutions:
+** * courts and police (---JUD, ---COP) on its political actors
+**   (government, opposition, elite, lawmakers, parties): a state prosecutes
+**   and arrests its own politicians ("opened an investigation against the
+**   president Milei": ARGJUD);
+** * civilians, opposition, students, workers, farmers (---OPP, ---CVL...)
+**   on its state (government, parliament, courts, police, army), unless by
+**   force (18-20): "protesters stormed Hong Kong's Legislative Council" is
+**   HKGOPP.
+*/
+static const char *domestic_source(tree_ctx *x, const char *code, const sr_mention *ms,
+                                   const sr_mention *mt)
+{
+    static const char *const LAW[] = {"JUD", "COP", NULL};
     static const char *const POLITICAL[] = {"GOV", "OPP", "ELI", "LEG", "PTY", NULL};
+    static const char *const CIVIL[] = {"OPP", "CVL", "EDU", "LAB", "AGR", NULL};
+    static const char *const STATE[] = {"GOV", "LEG", "JUD", "COP", "MIL", NULL};
     if (!mt || !x->c->dict->inflect || strlen(ms->code) != 6 || strncmp(ms->code, "---", 3) != 0 ||
-        (strcmp(ms->code + 3, "JUD") != 0 && strcmp(ms->code + 3, "COP") != 0) ||
         strlen(mt->code) < 6 || strncmp(mt->code, "---", 3) == 0 ||
         strncmp(mt->code, "IGO", 3) == 0 || strncmp(mt->code, "NGO", 3) == 0 ||
         strncmp(mt->code, "IMG", 3) == 0)
         return ms->code;
-    for (int i = 0; POLITICAL[i]; i++)
-        if (strncmp(mt->code + 3, POLITICAL[i], 3) == 0)
-            return sr_arena_printf(x->a, "%.3s%s", mt->code, ms->code + 3);
+    int force = (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
+    if ((sector_in(ms->code + 3, LAW) && sector_in(mt->code + 3, POLITICAL)) ||
+        (!force && sector_in(ms->code + 3, CIVIL) && sector_in(mt->code + 3, STATE)))
+        return sr_arena_printf(x->a, "%.3s%s", mt->code, ms->code + 3);
     return ms->code;
 }
 
@@ -170,7 +187,7 @@ static void push_pair(tree_ctx *x, const pred *p, const char *code, const sr_men
     sr_event *e = sr_tr_new_event(x);
     e->sentence = x->si;
     actor_from_mention(ms, &e->source);
-    e->source.code = domestic_source(x, ms, mt);
+    e->source.code = domestic_source(x, code, ms, mt);
     if (mt) {
         actor_from_mention(mt, &e->target);
         e->target.code = tgt_code;

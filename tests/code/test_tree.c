@@ -33,6 +33,9 @@ static void test_roles(void **state)
     expect("A federal prosecutor opened an investigation against President Javier Milei.", "ARGJUD",
            "ARGGOV", "09");
     expect_not("Police arrested a British tourist in Dubai.", "GBR*", NULL, "");
+    /* protesters of no named country who storm a country's parliament are its own */
+    expect("Hundreds of pro-Trump rioters stormed the U.S. Capitol on Wednesday.", "USAOPP",
+           "USALEG", "145");
     /* a rank in lower case before its noun is an adjective: no general is struck at */
     expect("Workers declared a general strike.", "---LAB", "-", "143");
     expect_not("Workers declared a general strike.", NULL, "---MIL", "");
