@@ -31,7 +31,8 @@
 ** gunmen killed 26 people", "after police opened fire on protesters"): a
 ** VBN right after that clause's subject noun, followed by a determiner,
 ** number, pronoun or noun, is its finite verb, since a passive participle
-** takes no direct object.  This needs the subordinators by name, for
+** takes no direct object; so is one of a clause joined after a comma
+** (", and police opened fire").  This needs the subordinators by name, for
 ** their tag (IN) is that of prepositions ("the families of soldiers
 ** killed last week" keeps its participle).  Before a past tense the
 ** subordinator is made a mark too ("after Paris endorsed the plan"), so
@@ -197,7 +198,13 @@ static void repair_subordinate_verbs(sr_sentence *s)
         uint32_t j = i - 1;
         while (j > 0 && noun_phrase_word(&s->tokens[j - 1]))
             j--;
-        if (j > 0 && subordinator(&s->tokens[j - 1])) {
+        /* ", and police opened fire": a clause joined after a comma opens the same way */
+        int joined = j > 1 && tag_is(&s->tokens[j - 1], "CC") &&
+                     strcmp(s->tokens[j - 2].form, ",") == 0 && tag_starts(&s->tokens[i - 1], "NN");
+        if (joined && !past) {
+            t->xpos = "VBD";
+            t->feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+        } else if (j > 0 && subordinator(&s->tokens[j - 1])) {
             t->xpos = "VBD";
             t->feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
             sr_token *sub = &s->tokens[j - 1];

@@ -219,6 +219,21 @@ static void test_phrasal_verb_noun_repaired(void **state)
                         "NNP");
 }
 
+/* A clause joined after a comma has a finite verb where a participle was read. */
+static void test_joined_clause_verb_repaired(void **state)
+{
+    (void)state;
+    assert_string_equal(repaired_tag("Protesters/NNS stormed/VBD parliament/NN ,/, and/CC/C "
+                                     "police/NNS opened/VBN fire/NN ./.",
+                                     6),
+                        "VBD");
+    /* joined without a comma, a participle modifies its noun */
+    assert_string_equal(repaired_tag("Families/NNS and/CC/C soldiers/NNS killed/VBN in/IN "
+                                     "action/NN were/VBD named/VBN ./.",
+                                     3),
+                        "VBN");
+}
+
 /* A past tense right after a preposition, before a noun phrase, is a participle. */
 static void test_prepositional_participle_repaired(void **state)
 {
@@ -371,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_main_verb_repaired),
         cmocka_unit_test(test_participles_kept),
         cmocka_unit_test(test_subordinate_verb_repaired),
+        cmocka_unit_test(test_joined_clause_verb_repaired),
         cmocka_unit_test(test_mandative_verb_repaired),
         cmocka_unit_test(test_possessed_adjective_repaired),
         cmocka_unit_test(test_prepositional_participle_repaired),
