@@ -314,6 +314,41 @@ static uint32_t claimant(tree_ctx *x, const pred *p, int32_t *out)
     return 0;
 }
 
+/*
+** The claimant of an attack whose text names no attacker, when its
+** sentence has a claim of responsibility (015) of no other event ("an
+** explosive device hit the army's column, Al-Shabaab claimed
+** responsibility"): the claim's sources.
+*/
+static uint32_t sentence_claimant(tree_ctx *x, const pred *p, int32_t *out)
+{
+    const char *code = p->hit.code;
+    if (!code || !((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')))
+        return 0;
+    for (uint32_t i = 0; i < x->npred; i++) {
+        pred *q = &x->preds[i];
+        if (q == p || !q->hit.code || strncmp(q->hit.code, "015", 3) != 0 || q->roles_state == 1)
+            continue;
+        uint32_t other =
+            0; /* an attack its own phrase names is the claim's ("claimed the attack") */
+        for (uint32_t j = 0; j < x->npred; j++) {
+            const pred *r = &x->preds[j];
+            int g = sr_tr_head(x, r->head);
+            other += r != p && r != q && r->hit.code &&
+                     ((r->hit.code[0] == '1' && r->hit.code[1] >= '8') || r->hit.code[0] == '2') &&
+                     g >= 0 && (uint32_t)g >= q->hit.tstart && (uint32_t)g < q->hit.tend;
+        }
+        if (other)
+            continue;
+        sr_tr_roles(x, q);
+        if (q->nsrc && strncmp(sr_tr_mention(x, q->src[0])->code, "---", 3) != 0) {
+            memcpy(out, q->src, q->nsrc * sizeof *out);
+            return q->nsrc;
+        }
+    }
+    return 0;
+}
+
 /* Has consultation noun h a "with" phrase naming an actor ("talks with X")? */
 static int with_partner(tree_ctx *x, uint32_t h)
 {
@@ -612,6 +647,8 @@ void sr_tr_roles(tree_ctx *x, pred *p)
             p->nsrc = n;
         }
     }
+    if (!p->nsrc && x->c->dict->inflect)
+        p->nsrc = sentence_claimant(x, p, p->src);
     /* a PETRARCH pattern's actor slot decides, unless the tree has that actor already */
     if (p->hit.slot_src >= 0 && !sr_ro_contains(p->src, p->nsrc, p->hit.slot_src)) {
         p->src[0] = p->hit.slot_src;
