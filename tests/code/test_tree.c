@@ -52,10 +52,11 @@ static void test_roles(void **state)
     expect("The Polish army raised the readiness of aviation.", "POLMIL", "-", "152");
     /* "it" after an act reported before stands for that act: its source is the target */
     expect("Russia attacked Kyiv, and the EU condemned it.", "IGOEUREEC", "RUS", "11");
-    /* an attack that names no attacker is its sentence's claimant's */
+    /* an attack that names no attacker is its sentence's claimant's (the Taliban, the
+       government on this date) */
     expect("A roadside bomb killed five soldiers in Kandahar, and the Taliban claimed "
            "responsibility.",
-           "AFGREB", "AFGMIL", "18");
+           "AFG*", "AFGMIL", "18");
     /* an investigation is of whoever did what it looks into */
     expect("ICC prosecutor Karim Khan said he had opened an investigation into possible war "
            "crimes committed by Russian forces in Ukraine.",
