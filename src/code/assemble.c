@@ -175,19 +175,20 @@ static void push_pair(tree_ctx *x, const pred *p, const char *code, const sr_men
         (!mt || strncmp(mt->code, "---", 3) == 0))
         return; /* an unknown name acting on nobody known ("Real Madrid beat ...") */
     const char *tgt_code = mt ? domestic_target(x, code, ms, mt) : NULL;
+    const char *src_code = domestic_source(x, code, ms, mt);
     if (tgt_code && strcmp(ms->code, tgt_code) == 0)
         return; /* "the government" of the source's own country: itself */
     event_list *v = x->out;
     for (size_t i = x->first_event; i < v->n; i++) {
         const sr_event *e = &v->v[i];
-        if (strcmp(e->cameo, code) == 0 && strcmp(e->source.code, ms->code) == 0 &&
+        if (strcmp(e->cameo, code) == 0 && strcmp(e->source.code, src_code) == 0 &&
             (mt ? e->target.code && strcmp(e->target.code, tgt_code) == 0 : !e->target.code))
             return;
     }
     sr_event *e = sr_tr_new_event(x);
     e->sentence = x->si;
     actor_from_mention(ms, &e->source);
-    e->source.code = domestic_source(x, code, ms, mt);
+    e->source.code = src_code;
     if (mt) {
         actor_from_mention(mt, &e->target);
         e->target.code = tgt_code;
@@ -332,10 +333,15 @@ void sr_tr_emit(tree_ctx *x, const pred *p)
     if (code && code[0] == '0' && code[1] == '1' &&
         (p->speech || (x->c->dict->inflect && strcmp(code, "010") == 0)))
         for (size_t e = x->first_event; e < x->out->n; e++)
-            for (uint32_t i = 0; i < p->nsrc; i++)
-                if (strcmp(x->out->v[e].source.code, sr_tr_mention(x, p->src[i])->code) == 0)
+            for (uint32_t i = 0; i < p->nsrc; i++) {
+                const sr_actor *s = &x->out->v[e].source;
+                const sr_mention *m = sr_tr_mention(x, p->src[i]);
+                /* the same actor: its code, or its words when an event recoded it */
+                if (strcmp(s->code, m->code) == 0 ||
+                    (s->span.start == m->span.start && s->span.end == m->span.end))
                     return; /* "declined to comment, saying ...": the refusal is the event;
                                "asked forgiveness, speaking in Amsterdam": a bare 010 too */
+            }
     for (uint32_t i = 0; i < p->nsrc; i++) {
         /* a reciprocal act is between its sources, also as a promise ("India and France
            pledged to deepen cooperation"); a refusal or threat the modality made of it is

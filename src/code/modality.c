@@ -149,8 +149,9 @@ static int has_condition(const tree_ctx *x, uint32_t k)
     for (uint32_t j = k + 1; j < x->n; j++) {
         if (condition_mark(x, j))
             return 1;
-        if (x->s->tokens[j].upos == SR_UPOS_VERB)
-            return 0;
+        uint8_t u = x->s->tokens[j].upos;
+        if (u == SR_UPOS_VERB || u == SR_UPOS_AUX || u == SR_UPOS_CCONJ)
+            return 0; /* "..., but it is unclear if": another clause's "if" */
     }
     return 0;
 }
@@ -295,7 +296,7 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         considered =
             (x->wc[h] & SR_WC_NEGATING) && p->code && p->code[0] == '1' && p->code[1] == '2';
     } else if ((rule = child_of_class(x, h, SR_WC_FUTURE)))
-        mod = has_condition(x, h) ? SR_MOD_CONDITIONAL : SR_MOD_FUTURE;
+        mod = x->c->dict->inflect && has_condition(x, h) ? SR_MOD_CONDITIONAL : SR_MOD_FUTURE;
     else if (x->c->dict->inflect && reported(x, h) && child_of_class(x, h, SR_WC_OBLIGATION)) {
         p->obliged = 1; /* sr_tr_speech makes it the speaker's demand */
         p->mod_rule = child_of_class(x, h, SR_WC_OBLIGATION);

@@ -106,11 +106,8 @@ static int opening_quote(const char *w)
 /* Is w a possessive determiner ("its troops", "their soldiers")? */
 static int possessive(const char *w)
 {
-    static const char *const POSS[] = {"its", "their", "his", "her", "our", "my", "your", NULL};
-    for (int i = 0; POSS[i]; i++)
-        if (strcmp(w, POSS[i]) == 0)
-            return 1;
-    return 0;
+    static const char *const POSS[] = {"its", "their", "his", "her", "our", "my", "your"};
+    return act_one_of(w, POSS, sizeof POSS / sizeof POSS[0]);
 }
 
 static void attach_following_modifier(finder *f, phrase *ph)
@@ -412,7 +409,7 @@ int sr_act_title_word_at(const finder *f, uint32_t k)
 static int lowercase_rank(const finder *f, const phrase *ph)
 {
     if (ph->title_end != ph->title_start + 1 ||
-        !islower((unsigned char)f->s->tokens[ph->title_start].form[0]))
+        !islower((unsigned char)sr_act_form(f, ph->title_start)[0]))
         return 0;
     const honorific *h = sr_act_find_honorific(ph->title_head);
     return h && h->sector && strcmp(h->sector, "MIL") == 0;

@@ -27,13 +27,13 @@ static int deictic_time(const sr_token *t)
     return 0;
 }
 
-/* Has the token at 1-based index h a dependent whose relation is rel? */
-static int has_dependent(const sr_sentence *s, int h, const char *rel)
+/* The first child of head h (1-based) whose relation is rel, as a 0-based index, or -1. */
+static int child_with(const sr_sentence *s, int h, const char *rel)
 {
     for (uint32_t k = 0; k < s->ntokens; k++)
         if (s->tokens[k].head == h && s->tokens[k].deprel && strcmp(s->tokens[k].deprel, rel) == 0)
-            return 1;
-    return 0;
+            return (int)k;
+    return -1;
 }
 
 /* Move the compounds of deictic time words to the time word's own head. */
@@ -48,20 +48,11 @@ static void repair_time_compounds(sr_sentence *s)
             (d->upos != SR_UPOS_NOUN && d->upos != SR_UPOS_PROPN))
             continue;
         const sr_token *gov = &s->tokens[time->head - 1];
-        int marked = has_dependent(s, (int)i + 1, "case");
-        int object = gov->upos == SR_UPOS_VERB && !has_dependent(s, time->head, "obj") && !marked;
+        int marked = child_with(s, (int)i + 1, "case") >= 0;
+        int object = gov->upos == SR_UPOS_VERB && child_with(s, time->head, "obj") < 0 && !marked;
         d->head = time->head;
         d->deprel = object ? "obj" : marked ? "obl" : time->deprel;
     }
-}
-
-/* The first child of head h (1-based) whose relation is rel, as a 0-based index, or -1. */
-static int child_with(const sr_sentence *s, int h, const char *rel)
-{
-    for (uint32_t k = 0; k < s->ntokens; k++)
-        if (s->tokens[k].head == h && s->tokens[k].deprel && strcmp(s->tokens[k].deprel, rel) == 0)
-            return (int)k;
-    return -1;
 }
 
 /* Is t a finite verb (past or present tense)? */

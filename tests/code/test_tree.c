@@ -171,6 +171,25 @@ static void test_condition_on_noun(void **state)
     expect_not(t, "UKR*", NULL, "");
 }
 
+/* An event recoded to its actors' country is still written once. */
+static void test_recoded_event_once(void **state)
+{
+    (void)state;
+    sr_doc *d = code_text_with(
+        "The police arrested Argentine opposition leaders and detained Argentine opposition "
+        "leaders.",
+        0);
+    size_t n = 0;
+    for (size_t i = 0; i < sr_doc_event_count(d); i++) {
+        const sr_event *e = sr_doc_event(d, i);
+        n += strcmp(e->source.code, "ARGCOP") == 0 && strcmp(e->cameo, "173") == 0;
+    }
+    if (n != 1)
+        dump(d);
+    assert_int_equal(n, 1);
+    sr_doc_free(d);
+}
+
 /*
 ** A condition that "if" opens in word order, wherever the parser hung it,
 ** is no event, and the act it conditions is conditional.
@@ -188,6 +207,16 @@ static void test_condition_in_word_order(void **state)
         dump(d);
     assert_non_null(e);
     assert_string_equal(e->modality, "conditional");
+    sr_doc_free(d);
+    /* another clause's "if" ("it is unclear if") conditions nothing */
+    d = code_text_with("Iran will hold talks with the United States next week, but it is "
+                       "unclear if Washington will send a delegation.",
+                       0);
+    e = find(d, "IRN", "USA", "036");
+    if (!e)
+        dump(d);
+    assert_non_null(e);
+    assert_string_equal(e->modality, "future");
     sr_doc_free(d);
 }
 
@@ -781,6 +810,7 @@ int main(void)
         cmocka_unit_test(test_condition_on_noun),
         cmocka_unit_test(test_trailing_speaker_reports),
         cmocka_unit_test(test_condition_in_word_order),
+        cmocka_unit_test(test_recoded_event_once),
         cmocka_unit_test(test_participle_target),
         cmocka_unit_test(test_passive_phrase),
         cmocka_unit_test(test_reciprocal_of),
