@@ -385,3 +385,56 @@ void sr_tr_finish_events(const sr_code_input *in, sr_event *v, size_t n)
         }
     }
 }
+
+/* Is code an attack, fight or mass violence (18-20)? */
+static int attack_code(const char *code)
+{
+    return code && ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0'));
+}
+
+void sr_tr_remember_orphan(tree_ctx *x)
+{
+    x->orphan_si = -1;
+    if (!x->c->dict->inflect)
+        return;
+    for (uint32_t i = 0; i < x->npred; i++) {
+        const pred *p = &x->preds[i];
+        if (!p->suppressed && !p->nsrc && p->ntgt && attack_code(p->code) &&
+            p->modality == SR_MOD_ASSERTED) {
+            x->orphan = *p;
+            x->orphan_si = x->si;
+        }
+    }
+}
+
+void sr_tr_claim_previous_attack(tree_ctx *x)
+{
+    if (x->orphan_si < 0 || (uint32_t)x->orphan_si + 1 != x->si)
+        return;
+    const pred *claim = NULL;
+    for (uint32_t i = 0; i < x->npred; i++) {
+        const pred *q = &x->preds[i];
+        if (attack_code(q->hit.code))
+            return; /* the sentence's own attack is what it claims */
+        if (!claim && q->hit.code && strncmp(q->hit.code, "015", 3) == 0 && q->nsrc &&
+            strncmp(sr_tr_mention(x, q->src[0])->code, "---", 3) != 0)
+            claim = q;
+    }
+    if (!claim)
+        return;
+    /* write the attack as its own sentence's event */
+    const sr_sentence *s = x->s;
+    uint32_t si = x->si, n = x->n;
+    x->si = (uint32_t)x->orphan_si;
+    x->s = &x->in->sentences[x->si];
+    x->n = x->s->ntokens;
+    x->first_event = x->out->n;
+    for (uint32_t i = 0; i < claim->nsrc; i++)
+        for (uint32_t j = 0; j < x->orphan.ntgt; j++)
+            push_event(x, &x->orphan, x->orphan.code, claim->src[i], x->orphan.tgt[j]);
+    x->s = s;
+    x->si = si;
+    x->n = n;
+    x->first_event = x->out->n; /* this sentence's own events start after them */
+    x->orphan_si = -1;
+}

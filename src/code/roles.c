@@ -211,6 +211,9 @@ static void verb_roles(tree_ctx *x, pred *p)
             p->nsrc = sr_tr_actors(x, (uint32_t)s, p->src, TREE_SIDE);
         } else if (s >= 0)
             p->ntgt = sr_tr_actors(x, (uint32_t)s, p->tgt, TREE_SIDE);
+        else if (x->c->dict->inflect && sr_tr_child(x, h, "obj") > (int)h)
+            /* machine translation's verb-first passive: "was killed the head of the troops" */
+            p->ntgt = sr_tr_actors(x, (uint32_t)sr_tr_child(x, h, "obj"), p->tgt, TREE_SIDE);
         else if (sr_tr_rel(x, h, "acl") && sr_tr_head(x, h) >= 0)
             p->ntgt = sr_tr_actors(x, (uint32_t)sr_tr_head(x, h), p->tgt, TREE_SIDE);
         else if (sr_tr_rel(x, h, "conj") && sr_tr_head(x, h) >= 0) {

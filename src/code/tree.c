@@ -577,11 +577,13 @@ static void code_sentence(tree_ctx *x)
         sr_tr_modality(x, &x->preds[i]);
     sr_tr_embedded(x);
     sr_tr_speech(x);
+    sr_tr_claim_previous_attack(x);
     /* statements last: a bare statement is kept only when its speaker reports nothing else */
     for (int statements = 0; statements <= 1; statements++)
         for (uint32_t i = 0; i < x->npred; i++)
             if (x->preds[i].speech == statements)
                 sr_tr_emit(x, &x->preds[i]);
+    sr_tr_remember_orphan(x);
 }
 
 void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_event **events,
@@ -613,6 +615,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
     x.a = a;
     x.out = &out;
     x.flags = in->flags;
+    x.orphan_si = -1;
     focus_countries(&x);
     x.ti = sr_arena_alloc(a, maxn * sizeof *x.ti);
     x.wc = sr_arena_alloc(a, maxn * sizeof *x.wc);

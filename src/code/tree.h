@@ -56,6 +56,8 @@ typedef struct tree_ctx {
     uint32_t nextra, capextra;
     int32_t focus[4]; /* mentions of the countries the document is most about */
     uint32_t nfocus;
+    pred orphan;       /* the last sentence's attack that named no attacker (assemble.c) */
+    int64_t orphan_si; /* its sentence, or -1 */
     sr_arena *a;
     event_list *out;
     size_t first_event;
@@ -80,6 +82,16 @@ int32_t sr_tr_new_extra(tree_ctx *x);
 uint32_t sr_tr_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t max);
 /* The agent of passive verb h (obl:agent, a "by" phrase), or -1 (roles_find.c). */
 int sr_tr_agent_child(const tree_ctx *x, uint32_t h);
+
+/*
+** A claim of responsibility of no event of its own sentence ("The SBU took
+** responsibility") claims the attack of the sentence before that named no
+** attacker: that attack is written with the claim's sources.  Then the
+** sentence's own sourceless attack, if any, is remembered for the next
+** one (assemble.c).
+*/
+void sr_tr_claim_previous_attack(tree_ctx *x);
+void sr_tr_remember_orphan(tree_ctx *x);
 
 /* Modality and speech (modality.c). */
 void sr_tr_modality(tree_ctx *x, pred *p);

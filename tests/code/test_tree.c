@@ -171,6 +171,27 @@ static void test_condition_on_noun(void **state)
     expect_not(t, "UKR*", NULL, "");
 }
 
+/*
+** Machine translation's verb-first passive names its victim after the verb,
+** and a claim of responsibility in the next sentence names the attacker
+** that the attack's own sentence did not.
+*/
+static void test_claim_in_next_sentence(void **state)
+{
+    (void)state;
+    const char *t = "In Moscow by the explosion of a bomb was killed the commander of the Russian "
+                    "chemical troops. The SBU took responsibility.";
+    sr_doc *d = code_text_with(t, 0);
+    const sr_event *e = find_in(d, 0, 0, "UKRSPY", "RUSMIL", "18");
+    if (!e)
+        dump(d);
+    assert_non_null(e);
+    sr_doc_free(d);
+    expect("A car bomb killed twelve soldiers in Mogadishu on Monday. Al-Shabaab claimed "
+           "responsibility.",
+           "SOMREB", "SOMMIL", "18");
+}
+
 /* An event recoded to its actors' country is still written once. */
 static void test_recoded_event_once(void **state)
 {
@@ -811,6 +832,7 @@ int main(void)
         cmocka_unit_test(test_trailing_speaker_reports),
         cmocka_unit_test(test_condition_in_word_order),
         cmocka_unit_test(test_recoded_event_once),
+        cmocka_unit_test(test_claim_in_next_sentence),
         cmocka_unit_test(test_participle_target),
         cmocka_unit_test(test_passive_phrase),
         cmocka_unit_test(test_reciprocal_of),
