@@ -25,6 +25,7 @@
 ** its sentence takes the speaker named after its closing mark in one of
 ** the next three sentences.
 */
+#include "code/roles.h"
 #include "code/tree.h"
 
 #include <string.h>
@@ -307,8 +308,15 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         p->suppressed = 1;
         return;
     }
-    /* the verbs whose complement this is */
+    /* the verbs whose complement this is; a verb conjoined to another with no subject of
+       its own shares what governs the first ("agreed to return the ambassadors and to begin
+       a dialogue") */
     uint32_t k = h;
+    int first = sr_tr_head(x, h);
+    if (x->c->dict->inflect && first >= 0 && sr_tr_rel(x, h, "conj") && sr_tr_is_verbal(x, h) &&
+        sr_tr_is_verbal(x, (uint32_t)first) && sr_ro_active_subject(x, h) < 0 &&
+        sr_tr_child(x, h, "nsubj:pass") < 0)
+        k = (uint32_t)first;
     for (int steps = 0; steps < 3 && mod != SR_MOD_NEGATED; steps++) {
         int g = sr_tr_head(x, k);
         if (g < 0 || !complement_link(x, k))

@@ -143,6 +143,11 @@ static void test_each_other(void **state)
     expect(t, "RUSGOV", "USAGOV", "036");
     expect(t, "USAGOV", "RUSGOV", "036");
     expect_not(t, "---*", NULL, "");
+    /* a second infinitive shares the first one's verb: both agreed, both future */
+    t = "Putin and Biden met in Geneva, and the sides agreed to return the ambassadors and to "
+        "begin a dialogue about strategic stability.";
+    expect(t, "RUSGOV", "USA*", "036"); /* Biden, a former president on this date */
+    expect_not(t, NULL, NULL, "046");
     /* what the sides agree to do they do with each other, whatever its object */
     t = "Lavrov and Rubio held talks in Riyadh, and the sides agreed to restore the work of the "
         "embassies.";
