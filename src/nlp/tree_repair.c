@@ -1,7 +1,8 @@
 /*
 ** tree_repair.c: corrections of the parser's output that its features
 ** cannot make, applied to every parsed sentence: compounds of deictic time
-** words, and adjectives after a noun read as its predicate.
+** words, adjectives after a noun read as its predicate, and a subject's
+** verb read as a clause on it.
 **
 ** A deictic time word at the end of a clause ("arrested students in
 ** Moscow today") is sometimes read as the head of a noun phrase whose
@@ -97,8 +98,53 @@ static void repair_postnominal_adjectives(sr_sentence *s)
     }
 }
 
+/* Is token k (0-based) a subject of its head? */
+static int subject(const sr_token *t)
+{
+    return t->deprel && strncmp(t->deprel, "nsubj", 5) == 0;
+}
+
+/*
+** "Syrian military aircraft used sarin in an attack ..., investigators
+** concluded": a past tense read as a clause on a noun (acl) of a subject
+** whose verb has a subject of its own is that subject's verb.  The subject
+** becomes the verb's, and the verb hangs beside the other clause as its
+** parataxis.
+*/
+static void repair_subject_verbs(sr_sentence *s)
+{
+    for (uint32_t v = 1; v < s->ntokens; v++) {
+        sr_token *verb = &s->tokens[v];
+        if (!verb->xpos || strcmp(verb->xpos, "VBD") != 0 || !verb->deprel ||
+            strcmp(verb->deprel, "acl") != 0 || verb->head <= 0 || verb->head > (int32_t)v)
+            continue;
+        int t = verb->head - 1; /* up the noun phrase to its subject */
+        for (uint32_t steps = 0; steps < s->ntokens && !subject(&s->tokens[t]); steps++) {
+            const char *rel = s->tokens[t].deprel;
+            if (!rel || s->tokens[t].head <= 0 ||
+                !(strcmp(rel, "nmod") == 0 || strcmp(rel, "compound") == 0 ||
+                  strcmp(rel, "flat") == 0))
+                break;
+            t = s->tokens[t].head - 1;
+        }
+        int clause = s->tokens[t].head;
+        if (!subject(&s->tokens[t]) || clause <= 0)
+            continue;
+        int other = 0; /* the clause has a subject of its own besides this one */
+        for (uint32_t k = 0; k < s->ntokens; k++)
+            other |= (int)k != t && s->tokens[k].head == clause && subject(&s->tokens[k]);
+        if (!other)
+            continue;
+        verb->head = clause;
+        verb->deprel = "parataxis";
+        s->tokens[t].head = (int32_t)v + 1;
+        s->tokens[t].deprel = "nsubj";
+    }
+}
+
 void sr_parser_repair(sr_sentence *s)
 {
+    repair_subject_verbs(s);
     repair_time_compounds(s);
     repair_postnominal_adjectives(s);
 }

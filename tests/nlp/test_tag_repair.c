@@ -379,6 +379,27 @@ static void test_postnominal_adjective_repaired(void **state)
     assert_int_equal(tokens[4].head, 2);
 }
 
+/* A subject's verb read as a clause on the subject becomes its verb. */
+static void test_subject_verb_repaired(void **state)
+{
+    (void)state;
+    char buf[1024];
+    /* "Aircraft used sarin, investigators concluded": used, aircraft's verb */
+    repaired_tree(buf, sizeof buf,
+                  "Aircraft/N/6/nsubj used/V/1/acl sarin/N/2/obj ,/X/6/punct "
+                  "investigators/N/6/nsubj concluded/V/0/root ./X/6/punct");
+    assert_int_equal(tokens[0].head, 2);
+    assert_string_equal(tokens[0].deprel, "nsubj");
+    assert_int_equal(tokens[1].head, 6);
+    assert_string_equal(tokens[1].deprel, "parataxis");
+    /* a clause on the only subject is left alone */
+    repaired_tree(buf, sizeof buf,
+                  "Soldiers/N/4/nsubj trained/V/1/acl abroad/X/2/advmod returned/V/0/root "
+                  "./X/4/punct");
+    assert_int_equal(tokens[1].head, 1);
+    assert_string_equal(tokens[1].deprel, "acl");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_conjoined_participle_repaired),
         cmocka_unit_test(test_time_compound_repaired),
         cmocka_unit_test(test_postnominal_adjective_repaired),
+        cmocka_unit_test(test_subject_verb_repaired),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
