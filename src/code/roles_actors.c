@@ -146,7 +146,8 @@ int32_t sr_tr_new_extra(tree_ctx *x)
 ** adjective on an attack by means only armed forces use is its military,
 ** as it is on the subject of any act ("Russian warships held exercises").
 ** The source mention m (a bare country code) is copied as CODE+MIL when
-** the event noun h, or a compound of it, is in the military word class.
+** the event noun h, or a compound or adjective of it, is in the military
+** word class ("Syrian military aircraft").
 */
 int32_t sr_ro_military_source(tree_ctx *x, const pred *p, uint32_t h, int32_t m)
 {
@@ -158,7 +159,8 @@ int32_t sr_ro_military_source(tree_ctx *x, const pred *p, uint32_t h, int32_t m)
         return m;
     int military = (x->wc[h] & SR_WC_MILITARY) != 0;
     for (int32_t c = x->first_child[h]; c >= 0 && !military; c = x->next_child[c])
-        military = sr_tr_rel(x, (uint32_t)c, "compound") && (x->wc[c] & SR_WC_MILITARY);
+        military = (sr_tr_rel(x, (uint32_t)c, "compound") || sr_tr_rel(x, (uint32_t)c, "amod")) &&
+                   (x->wc[c] & SR_WC_MILITARY);
     if (!military)
         return m;
     int32_t id = sr_tr_new_extra(x);

@@ -57,6 +57,10 @@ static void test_roles(void **state)
     expect("A roadside bomb killed five soldiers in Kandahar, and the Taliban claimed "
            "responsibility.",
            "AFG*", "AFGMIL", "18");
+    /* a subject's verb the parser hung on it; "military" makes a country's means its army */
+    expect("Syrian military aircraft used sarin in an attack on Khan Sheikhoun that killed more "
+           "than 80 people, international investigators concluded.",
+           "SYRMIL", NULL, "20");
     /* an investigation is of whoever did what it looks into */
     expect("ICC prosecutor Karim Khan said he had opened an investigation into possible war "
            "crimes committed by Russian forces in Ukraine.",
