@@ -506,6 +506,60 @@ static int adopt_salient_country(finder *f, phrase *ph, int32_t *antecedent)
     return 1;
 }
 
+/* Is mention m of the sentence being read the subject of a verb (its head word an nsubj)? */
+static int mention_is_subject(const finder *f, int32_t m)
+{
+    if (m < 0 || (size_t)m >= f->nm)
+        return 0;
+    const sr_mention *mm = &f->m[m];
+    for (uint32_t k = mm->first; k < mm->last && k < f->s->ntokens; k++) {
+        const sr_token *t = &f->s->tokens[k];
+        if (t->head >= (int32_t)mm->first + 1 && t->head <= (int32_t)mm->last)
+            continue; /* inside the mention: not its head word */
+        return t->deprel && strncmp(t->deprel, "nsubj", 5) == 0;
+    }
+    return 0;
+}
+
+/*
+** An agent after a possessive pronoun ("its ambassador", "their army",
+** "his government") belongs to the actor the pronoun stands for: the most
+** recent one of its kind within the pronoun's reach ("its": a country or
+** body; "their": a body or a group of people; "his", "her": a person).
+** Sets the modifier to that actor's country and *antecedent to its latest
+** mention; returns 1 when it did.
+*/
+static int adopt_owner_country(finder *f, phrase *ph, int32_t *antecedent)
+{
+    if (ph->title_start == 0)
+        return 0;
+    const char *w = f->norm[ph->title_start - 1];
+    int its = strcmp(w, "its") == 0, their = strcmp(w, "their") == 0;
+    int person = strcmp(w, "his") == 0 || strcmp(w, "her") == 0;
+    if (!its && !their && !person)
+        return 0;
+    const referent *best = NULL;
+    /* the subject of the sentence first ("Hungary will not supply weapons to Ukraine, its
+       government said": Hungary), else the most recent */
+    for (int pass = 0; pass < 2 && !best; pass++)
+        for (size_t k = f->nrefs; k-- > 0 && !best;) {
+            const referent *r = &f->refs[k];
+            if (r->sentence + 1 < f->si)
+                break;
+            int fits = person ? r->person
+                       : its  ? (r->entity && !r->person)
+                              : (r->plural || !r->person);
+            if (fits && (pass == 1 || (r->sentence == f->si && mention_is_subject(f, r->mention))))
+                best = r;
+        }
+    if (!best || strlen(best->country) != 3 || strcmp(best->country, "---") == 0)
+        return 0;
+    kb_copy(ph->mod_code, sizeof ph->mod_code, best->country);
+    ph->mod_entity = best->entity;
+    *antecedent = best->mention;
+    return 1;
+}
+
 /*
 ** A title with no name after it: office holder, earlier actor, or composed
 ** agent.  A country after "of", "from", "in" is tried as its modifier, and
@@ -593,6 +647,8 @@ static uint32_t title_only_inner(finder *f, phrase *ph)
     if (!ph->title_sector || !*ph->title_sector || (!ph->agent && !ph->mod_code[0]))
         return ph->title_end;
     int32_t antecedent = -1;
+    if (!ph->mod_code[0] && ph->agent)
+        adopt_owner_country(f, ph, &antecedent); /* "its ambassador", "their army" */
     if (ph->det && ph->agent && institution(ph))
         adopt_salient_country(f, ph, &antecedent); /* "the government" */
     char code[48];

@@ -61,6 +61,12 @@ static void test_roles(void **state)
     expect("Syrian military aircraft used sarin in an attack on Khan Sheikhoun that killed more "
            "than 80 people, international investigators concluded.",
            "SYRMIL", NULL, "20");
+    /* an agent after "its" belongs to the sentence's subject, else to the latest actor */
+    expect("Hungary will not supply weapons to Ukraine, its government said.", "HUNGOV", "UKR",
+           "12");
+    expect("Petro threatened to suspend relations with Israel after its ambassador criticised "
+           "his remarks.",
+           "ISRGOV", NULL, "11");
     /* an investigation is of whoever did what it looks into */
     expect("ICC prosecutor Karim Khan said he had opened an investigation into possible war "
            "crimes committed by Russian forces in Ukraine.",
