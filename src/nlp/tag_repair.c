@@ -74,7 +74,13 @@ static int object_start(const sr_token *t)
            tag_is(t, "TO");
 }
 
-/* Is every finite verb after token i set off from it by a clause boundary? */
+static int subordinator(const sr_token *t);
+
+/*
+** Is every finite verb after token i set off from it by a clause boundary?
+** A subordinator read as a preposition counts ("raised security after a
+** car attack in Magdeburg killed five people").
+*/
 static int later_verbs_set_off(const sr_sentence *s, uint32_t i)
 {
     int boundary = 0;
@@ -82,7 +88,7 @@ static int later_verbs_set_off(const sr_sentence *s, uint32_t i)
         const sr_token *t = &s->tokens[j];
         if (finite_verb(t) && !boundary)
             return 0;
-        boundary |= clause_boundary(t);
+        boundary |= clause_boundary(t) || (tag_is(t, "IN") && subordinator(t));
     }
     return 1;
 }

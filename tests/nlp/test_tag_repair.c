@@ -169,6 +169,12 @@ static void test_subordinate_verb_repaired(void **state)
                                      "two/CD days/NNS ago/RB ./.",
                                      5),
                         "VBN");
+    /* a subordinator read as a preposition sets off the later verb */
+    assert_string_equal(repaired_tag("German/JJ police/NNS raised/VBN security/NN after/IN a/DT "
+                                     "car/NN attack/NN in/IN Magdeburg/NNP killed/VBD five/CD "
+                                     "people/NNS ./.",
+                                     2),
+                        "VBD");
 }
 
 /* A participle after a conjunction of nouns, before the subject's head, modifies it. */
