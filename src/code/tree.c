@@ -22,6 +22,7 @@
 #include "code/tree.h"
 
 #include <string.h>
+#include <strings.h>
 
 int sr_tr_head(const tree_ctx *x, uint32_t k)
 {
@@ -412,12 +413,24 @@ static void find_predicate(tree_ctx *x, uint32_t k, int nouns)
             x->ti[j].used = 1;
 }
 
+/* Does word w end as a past participle does ("forbidden", "banned")? */
+static int participle_shape(const char *w)
+{
+    size_t n = w ? strlen(w) : 0;
+    return n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 2] == 'e' && w[n - 1] == 'n'));
+}
+
 static void find_predicates(tree_ctx *x)
 {
     for (int nouns = 0; nouns <= 1; nouns++)
         for (uint32_t k = 0; k < x->n; k++) {
             const sr_token *t = &x->s->tokens[k];
-            int upos_ok = nouns ? t->upos == SR_UPOS_NOUN : t->upos == SR_UPOS_VERB;
+            /* verbs, and plain adjectives of a copular predicate ("he was optimistic"; not a
+               participle, whose subject suffers the act: "he is forbidden to leave") */
+            int upos_ok = nouns ? t->upos == SR_UPOS_NOUN
+                                : t->upos == SR_UPOS_VERB ||
+                                      (t->upos == SR_UPOS_ADJ && sr_tr_child(x, k, "cop") >= 0 &&
+                                       !participle_shape(t->form));
             if (!upos_ok || x->ti[k].used || x->ti[k].mention >= 0 || x->pred_at[k] >= 0)
                 continue;
             find_predicate(x, k, nouns);

@@ -67,6 +67,13 @@ static void test_roles(void **state)
     expect("Petro threatened to suspend relations with Israel after its ambassador criticised "
            "his remarks.",
            "ISRGOV", NULL, "11");
+    /* a plain adjective of a copular predicate is a predicate; a participle is not */
+    expect("Qatar's prime minister said on Tuesday he was optimistic about the talks.", "QATGOV",
+           NULL, "013");
+    expect_not("Qatar's prime minister said on Tuesday he was optimistic about the talks.", NULL,
+               NULL, "010");
+    expect_not("The prosecutors opened an investigation, and he is forbidden to leave France.",
+               NULL, NULL, "172");
     /* an investigation is of whoever did what it looks into */
     expect("ICC prosecutor Karim Khan said he had opened an investigation into possible war "
            "crimes committed by Russian forces in Ukraine.",
