@@ -109,7 +109,7 @@ static int state_sector(const char *sector)
 static const char *domestic_target(tree_ctx *x, const char *code, const sr_mention *ms,
                                    const sr_mention *mt)
 {
-    int force = (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
+    int force = sr_code_force(code);
     if (strncmp(mt->code, "---", 3) != 0 || strlen(mt->code) < 6 || strlen(ms->code) < 3 ||
         strncmp(ms->code, "---", 3) == 0 || strncmp(ms->code, "IGO", 3) == 0 ||
         strncmp(ms->code, "NGO", 3) == 0 || strncmp(ms->code, "IMG", 3) == 0 ||
@@ -159,7 +159,7 @@ static const char *domestic_source(tree_ctx *x, const char *code, const sr_menti
         strncmp(mt->code, "IGO", 3) == 0 || strncmp(mt->code, "NGO", 3) == 0 ||
         strncmp(mt->code, "IMG", 3) == 0)
         return ms->code;
-    int force = (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0');
+    int force = sr_code_force(code);
     if ((sector_in(ms->code + 3, LAW) && sector_in(mt->code + 3, POLITICAL)) ||
         (!force && sector_in(ms->code + 3, CIVIL) && sector_in(mt->code + 3, STATE)))
         return sr_arena_printf(x->a, "%.3s%s", mt->code, ms->code + 3);
@@ -386,12 +386,6 @@ void sr_tr_finish_events(const sr_code_input *in, sr_event *v, size_t n)
     }
 }
 
-/* Is code an attack, fight or mass violence (18-20)? */
-static int attack_code(const char *code)
-{
-    return code && ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0'));
-}
-
 void sr_tr_remember_orphan(tree_ctx *x)
 {
     x->orphan_si = -1;
@@ -399,7 +393,7 @@ void sr_tr_remember_orphan(tree_ctx *x)
         return;
     for (uint32_t i = 0; i < x->npred; i++) {
         const pred *p = &x->preds[i];
-        if (!p->suppressed && !p->nsrc && p->ntgt && attack_code(p->code) &&
+        if (!p->suppressed && !p->nsrc && p->ntgt && sr_code_force(p->code) &&
             p->modality == SR_MOD_ASSERTED) {
             x->orphan = *p;
             x->orphan_si = x->si;
@@ -414,7 +408,7 @@ void sr_tr_claim_previous_attack(tree_ctx *x)
     const pred *claim = NULL;
     for (uint32_t i = 0; i < x->npred; i++) {
         const pred *q = &x->preds[i];
-        if (attack_code(q->hit.code))
+        if (sr_code_force(q->hit.code))
             return; /* the sentence's own attack is what it claims */
         if (!claim && q->hit.code && strncmp(q->hit.code, "015", 3) == 0 && q->nsrc &&
             strncmp(sr_tr_mention(x, q->src[0])->code, "---", 3) != 0)

@@ -84,6 +84,8 @@ size_t sr_code_sentence_mentions(const sr_code_input *in, size_t s, size_t from,
 
 /* Quad class of a code the ontology does not list, from its root (0 when none). */
 int sr_code_quad_of_root(const char *code);
+/* Is code an act of force: assault, fight or mass violence (roots 18-20)? */
+int sr_code_force(const char *code);
 
 /* The shallow baseline coder (shallow.c), for bench/ comparisons. */
 void sr_coder_code_shallow(const sr_coder *c, const sr_code_input *in, sr_arena *a,

@@ -361,6 +361,11 @@ int sr_code_quad_of_root(const char *code)
     return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
 }
 
+int sr_code_force(const char *code)
+{
+    return code && ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0'));
+}
+
 size_t sr_code_sentence_mentions(const sr_code_input *in, size_t s, size_t from, size_t *m0,
                                  size_t *m1)
 {

@@ -326,7 +326,7 @@ static uint32_t claimant(tree_ctx *x, const pred *p, int32_t *out)
 static uint32_t sentence_claimant(tree_ctx *x, const pred *p, int32_t *out)
 {
     const char *code = p->hit.code;
-    if (!code || !((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')))
+    if (!sr_code_force(code))
         return 0;
     for (uint32_t i = 0; i < x->npred; i++) {
         pred *q = &x->preds[i];
@@ -337,9 +337,8 @@ static uint32_t sentence_claimant(tree_ctx *x, const pred *p, int32_t *out)
         for (uint32_t j = 0; j < x->npred; j++) {
             const pred *r = &x->preds[j];
             int g = sr_tr_head(x, r->head);
-            other += r != p && r != q && r->hit.code &&
-                     ((r->hit.code[0] == '1' && r->hit.code[1] >= '8') || r->hit.code[0] == '2') &&
-                     g >= 0 && (uint32_t)g >= q->hit.tstart && (uint32_t)g < q->hit.tend;
+            other += r != p && r != q && sr_code_force(r->hit.code) && g >= 0 &&
+                     (uint32_t)g >= q->hit.tstart && (uint32_t)g < q->hit.tend;
         }
         if (other)
             continue;
@@ -677,8 +676,7 @@ void sr_tr_roles(tree_ctx *x, pred *p)
     /* an attack the text gives no target ("strikes were aimed at ports") falls
        on the country the document is about, when the attacker is foreign to it */
     const char *code = p->hit.code;
-    if (!p->ntgt && p->nsrc && code && x->c->dict->inflect && (code[0] == '1' || code[0] == '2') &&
-        ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0')) &&
+    if (!p->ntgt && p->nsrc && x->c->dict->inflect && sr_code_force(code) &&
         !(p->hit.mutual && p->nsrc > 1)) /* "Thai and Cambodian troops clashed": each other */
         sr_ro_assume_target(x, p);
     if (!p->ntgt && p->nsrc && code && x->c->dict->inflect && code[0] == '1' && code[1] == '4')
