@@ -43,6 +43,7 @@
 #include <strings.h>
 
 #include "nlp/nlp.h"
+#include "util/util.h"
 
 static int tag_is(const sr_token *t, const char *tag)
 {
@@ -127,10 +128,7 @@ static int subordinator(const sr_token *t)
     static const char *const WORDS[] = {"after",  "before",  "since", "until", "once",
                                         "while",  "because", "when",  "as",    "although",
                                         "though", "that",    NULL};
-    for (int i = 0; WORDS[i]; i++)
-        if (strcasecmp(t->form, WORDS[i]) == 0)
-            return 1;
-    return 0;
+    return sr_word_in(t->form, WORDS);
 }
 
 /*
@@ -327,12 +325,8 @@ static void repair_phrasal_verb_nouns(sr_sentence *s)
         sr_token *t = &s->tokens[i];
         const sr_token *prt = &s->tokens[i + 1];
         if (!tag_is(t, "NN") || !tag_starts(&s->tokens[i - 1], "NN") ||
-            !noun_phrase_word(&s->tokens[i + 2]))
-            continue;
-        int particle = 0;
-        for (int k = 0; PARTICLES[k]; k++)
-            particle |= strcasecmp(prt->form, PARTICLES[k]) == 0;
-        if (!particle || clause_before(s, i))
+            !noun_phrase_word(&s->tokens[i + 2]) || !sr_word_in(prt->form, PARTICLES) ||
+            clause_before(s, i))
             continue;
         t->xpos = "VBD";
         t->upos = SR_UPOS_VERB;
@@ -347,10 +341,7 @@ static int pure_preposition(const sr_token *t)
     static const char *const WORDS[] = {
         "in",   "of",    "on",      "at",      "with",   "from", "for", "by",      "into", "under",
         "over", "about", "against", "through", "across", "near", "to",  "without", "onto", NULL};
-    for (int i = 0; WORDS[i]; i++)
-        if (strcasecmp(t->form, WORDS[i]) == 0)
-            return 1;
-    return 0;
+    return sr_word_in(t->form, WORDS);
 }
 
 /*

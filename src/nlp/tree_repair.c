@@ -14,18 +14,15 @@
 ** else with the relation the time word bears.
 */
 #include <string.h>
-#include <strings.h>
 
 #include "nlp/nlp.h"
+#include "util/util.h"
 
 /* Is t a deictic time word, which modifies a clause but never heads a compound? */
 static int deictic_time(const sr_token *t)
 {
     static const char *const WORDS[] = {"today", "yesterday", "tonight", "tomorrow", NULL};
-    for (int i = 0; WORDS[i]; i++)
-        if (strcasecmp(t->form, WORDS[i]) == 0)
-            return 1;
-    return 0;
+    return sr_word_in(t->form, WORDS);
 }
 
 /* The first child of head h (1-based) whose relation is rel, as a 0-based index, or -1. */

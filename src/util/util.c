@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -256,4 +257,12 @@ void sr_line_col(const char *text, size_t off, size_t *line, size_t *col)
             ln++, start = i + 1;
     *line = ln;
     *col = off - start + 1;
+}
+
+int sr_word_in(const char *w, const char *const *list)
+{
+    for (int i = 0; w && list[i]; i++)
+        if (strcasecmp(w, list[i]) == 0)
+            return 1;
+    return 0;
 }

@@ -107,6 +107,9 @@ uint64_t sr_hash_bytes(const void *p, size_t len, uint64_t seed);
 /* 1-based line number and byte column of offset off in text. */
 void sr_line_col(const char *text, size_t off, size_t *line, size_t *col);
 
+/* Is w one of the words of the NULL-terminated list, ignoring ASCII case? */
+int sr_word_in(const char *w, const char *const *list);
+
 /*
 ** The little-endian 32-bit integers of our portable binary files (the
 ** segmenter model, the noun-class table), read and written byte by byte so

@@ -122,6 +122,18 @@ static void out_of_memory_returns_to_the_recovery_point(void **state)
 }
 
 /* A file maps whole; a missing or empty one is an error naming it. */
+/* A word is found in a NULL-terminated list whatever its case, and only a whole word. */
+static void words_are_found_in_lists_ignoring_case(void **state)
+{
+    (void)state;
+    static const char *const WORDS[] = {"today", "after", NULL};
+    assert_true(sr_word_in("Today", WORDS));
+    assert_true(sr_word_in("AFTER", WORDS));
+    assert_false(sr_word_in("to", WORDS));
+    assert_false(sr_word_in("afternoon", WORDS));
+    assert_false(sr_word_in(NULL, WORDS));
+}
+
 static void files_map_whole_or_fail_by_name(void **state)
 {
     (void)state;
@@ -164,6 +176,7 @@ int main(void)
         cmocka_unit_test(error_messages_carry_a_code_and_no_control_characters),
         cmocka_unit_test(out_of_memory_returns_to_the_recovery_point),
         cmocka_unit_test(files_map_whole_or_fail_by_name),
+        cmocka_unit_test(words_are_found_in_lists_ignoring_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
