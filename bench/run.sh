@@ -18,8 +18,8 @@ run "tagger and lemmatizer: UD EWT test, gold tokens" "$B"/bench/nlp/bench_tagge
 run "dependency parser: UD EWT test, gold tokens" "$B"/bench/nlp/bench_parser
 run "raw text to trees: UD EWT test (CoNLL 2018 scoring)" "$B"/bench/pipeline/bench_raw
 run "actor resolution: bench/kb/variants.tsv" "$B"/bench/kb/bench_kb
-run "event coders: bench/code/dev (tuning and frozen halves), tree and shallow" "$B"/bench/code/bench_dev
-run "event coders: PETRARCH2 unit-test suite, its dictionaries and ours" "$B"/bench/code/bench_petrarch
+run "event coder: bench/code/dev (tuning and frozen halves)" "$B"/bench/code/bench_dev
+run "event coder: PETRARCH2 unit-test suite, its dictionaries and ours" "$B"/bench/code/bench_petrarch
 run "attribute stage: bench/attr dev and frozen halves" "$B"/bench/attr/bench_attr
 run "merging reports into happenings: bench/merge tune and frozen halves" "$B"/bench/merge/bench_merge
 run "end-to-end speed: UD EWT test raw text" "$B"/bench/pipeline/bench_pipeline

@@ -318,15 +318,14 @@ SR_API void sr_doc_free(sr_doc *d);
 
 /* Coding options of a document (before sr_doc_process). */
 #define SR_OPT_NO_STATEMENTS 0x1 /* drop bare public statements (CAMEO 01x) */
-#define SR_OPT_SHALLOW 0x2       /* the shallow baseline coder instead of the tree coder */
-#define SR_OPT_TREE                                                                                \
-    0x4 /* the tree coder: the default, also with PETRARCH                                         \
-           dictionaries; kept for callers that ask for it */
+/* 0x2 is reserved: it once chose a word-order baseline coder */
+#define SR_OPT_TREE 0x4 /* the tree coder, which codes every document; accepted and ignored */
 SR_API void sr_doc_set_options(sr_doc *d, unsigned options);
 
 /*
 ** Run the stages in `stages` (SR_STAGE_*).  Returns 0, or -1 with err set:
-** SR_ERR_INVALID for text that is not UTF-8, SR_ERR_NOMEM when memory ran
+** SR_ERR_INVALID for text that is not UTF-8, SR_ERR_DATA when events are
+** asked for and the engine has no parser model, SR_ERR_NOMEM when memory ran
 ** out (the document is then emptied, its memory given back, and the caller
 ** may go on with the next one; nothing aborts).
 */

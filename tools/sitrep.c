@@ -125,8 +125,7 @@ static const char usage_code[] =
     "  --no-statements     drop bare public statements (CAMEO 01x)\n"
     "  --dictionaries DIR  code with the PETRARCH/TABARI dictionaries of DIR (its verbs,\n"
     "                      actors and agents files) instead of sitrep's own\n"
-    "  --shallow           the shallow baseline coder (word order, no tree), for comparison\n"
-    "  --tree              the tree coder (the default, also with --dictionaries)\n"
+    "  --tree              accepted and ignored (the tree coder is the only one)\n"
     "  -j, --threads N     worker threads (default 1); output order is input order\n"
     "  --data DIR          data directory (default $SITREP_DATA or the built-in one)\n"
     "  -h, --help          this text\n"
@@ -254,6 +253,8 @@ static long long parse_count(const char *s, long long lo, long long hi, int suff
 /* Parse the options of code/segment/parse; returns the index of the first FILE. */
 static int parse_options(int argc, char **argv, options *o, const char *usage)
 {
+    /* one option per line */
+    /* clang-format off */
     static const struct option longopts[] = {
         {"date", required_argument, NULL, 'd'},
         {"id", required_argument, NULL, 'i'},
@@ -267,10 +268,10 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
         {"max-bytes", required_argument, NULL, 'm'},
         {"no-statements", no_argument, NULL, 'S'},
         {"dictionaries", required_argument, NULL, 'P'},
-        {"shallow", no_argument, NULL, 'W'},
         {"tree", no_argument, NULL, 'T'},
         {NULL, 0, NULL, 0},
     };
+    /* clang-format on */
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
@@ -303,9 +304,6 @@ static int parse_options(int argc, char **argv, options *o, const char *usage)
             break;
         case 'S':
             o->doc_options |= SR_OPT_NO_STATEMENTS;
-            break;
-        case 'W':
-            o->doc_options |= SR_OPT_SHALLOW;
             break;
         case 'T':
             o->doc_options |= SR_OPT_TREE;

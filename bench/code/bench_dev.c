@@ -2,8 +2,8 @@
 ** bench_dev.c: the event coders on sitrep's own development set
 ** (the files of bench/code/dev, format in bench/code/dev/README.md).
 **
-** Codes every record with the tree coder and with the shallow baseline
-** and reports, per file (tuning and frozen halves apart) and over all
+** Codes every record with the whole pipeline and reports, per file (tuning and frozen halves apart)
+*and over all
 ** tuning and all frozen halves, precision, recall and F1 of
 **   (source, target, CAMEO code)                  exact actor codes,
 **   (source country, target country, PLOVER type) actor codes cut to
@@ -110,17 +110,16 @@ typedef struct result {
     long actors, actors_exact, actors_country; /* annotated actors, and those the mentions hold */
 } result;
 
-static int verbose; /* -v: print the records the tree coder gets wrong */
+static int verbose; /* -v: print the records the coder gets wrong */
 
 static void code_record(const sr_engine *e, const char *id, const char *date, const char *text,
-                        const tuple *want, int nw, unsigned options, result *r)
+                        const tuple *want, int nw, result *r)
 {
     sr_doc_meta meta = {id, date, NULL, NULL, NULL};
     sr_doc *d = sr_doc_new(e, &meta, text, strlen(text));
     sr_error err = {0};
     tuple got[MAX_EV];
     int ng = 0;
-    sr_doc_set_options(d, options);
     if (sr_doc_process(d, SR_STAGE_ALL, &err) == 0)
         for (size_t i = 0; i < sr_doc_event_count(d) && ng < MAX_EV; i++) {
             const sr_event *ev = sr_doc_event(d, i);
@@ -155,8 +154,7 @@ static void code_record(const sr_engine *e, const char *id, const char *date, co
         int na = make_tuples(e, want, nw, level, a), nb = make_tuples(e, got, ng, level, b);
         score before = r->s[level];
         score_sets(a, na, b, nb, level, &r->s[level]);
-        if (verbose && level == 0 && !(options & SR_OPT_SHALLOW) &&
-            (r->s[0].fp != before.fp || r->s[0].fn != before.fn)) {
+        if (verbose && level == 0 && (r->s[0].fp != before.fp || r->s[0].fn != before.fn)) {
             printf("%s: %s\n", id, text);
             for (int i = 0; i < na; i++)
                 printf("   want %s %s %s %s\n", a[i].a, a[i].b, a[i].c, a[i].m);
@@ -168,8 +166,8 @@ static void code_record(const sr_engine *e, const char *id, const char *date, co
     sr_doc_free(d);
 }
 
-/* Code every record of path with both coders. */
-static int run_file(const sr_engine *e, const char *path, result *tree, result *shallow)
+/* Code every record of path. */
+static int run_file(const sr_engine *e, const char *path, result *r)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -186,8 +184,7 @@ static int run_file(const sr_engine *e, const char *path, result *tree, result *
             continue;
         if (!more || !line[0]) {
             if (text) {
-                code_record(e, id, date, text, want, nw, SR_OPT_TREE, tree);
-                code_record(e, id, date, text, want, nw, SR_OPT_SHALLOW, shallow);
+                code_record(e, id, date, text, want, nw, r);
             }
             free(text);
             text = NULL;
@@ -295,22 +292,19 @@ int main(int argc, char **argv)
         qsort(files, (size_t)nf, sizeof *files, cmp_str);
     }
     /* totals over the tuning halves and over the frozen halves (0 and 1) */
-    result total_tree[2], total_shallow[2];
-    memset(total_tree, 0, sizeof total_tree);
-    memset(total_shallow, 0, sizeof total_shallow);
+    result total[2];
+    memset(total, 0, sizeof total);
     int have_total[2] = {0, 0};
     for (int i = 0; i < nf; i++) {
-        result tree = {0}, shallow = {0};
-        if (run_file(e, files[i], &tree, &shallow) == 0) {
+        result r = {0};
+        if (run_file(e, files[i], &r) == 0) {
             const char *base = strrchr(files[i], '/');
             base = base ? base + 1 : files[i];
             printf("%s\n", base);
-            report("tree coder", &tree);
-            report("shallow coder", &shallow);
+            report("tree coder", &r);
             int half = strstr(base, "-frozen") ? 1 : strstr(base, "-tune") ? 0 : -1;
             if (half >= 0) {
-                add_result(&total_tree[half], &tree);
-                add_result(&total_shallow[half], &shallow);
+                add_result(&total[half], &r);
                 have_total[half] = 1;
             }
         }
@@ -319,8 +313,7 @@ int main(int argc, char **argv)
     for (int half = 0; half < 2; half++)
         if (have_total[half]) {
             printf("all %s halves\n", half ? "frozen" : "tuning");
-            report("tree coder", &total_tree[half]);
-            report("shallow coder", &total_shallow[half]);
+            report("tree coder", &total[half]);
         }
     sr_engine_close(e);
     return 0;

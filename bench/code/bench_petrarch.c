@@ -14,16 +14,13 @@
 ** is then coded with sitrep's own lexicon, scored on (source, target)
 ** pairs, and on pairs with the PLOVER type of the code (the suite's
 ** dictionary has codes of its own: a code the ontology lacks takes the type
-** of its longest listed prefix).  When the tagger and lemmatizer models of data/models load,
-** both runs are repeated on tagged tokens, and with the parser model on
-** parsed ones (the tree coder).
+** of its longest listed prefix).  Sentences are tagged, lemmatized and
+** parsed with the models of data/models, as the pipeline does.
 **
 ** Usage: bench_petrarch [-m RUN [-t]] [-s ID] [SHARED_DIR]
-**   -m lists the misses of one run: petr (the shallow coder with the suite's
-**   dictionaries, by triple), own (the shallow coder with sitrep's lexicon,
-**   by pair, or with -t by PLOVER type), tree-petr or tree-own (the same with
-**   the tree coder); -s prints
-**   the tokens, mentions and events of record ID in each named run.
+**   -m lists the misses of one run: petr (the suite's dictionaries, by
+**   triple) or own (sitrep's lexicon, by pair, or with -t by PLOVER type);
+**   -s prints the tokens, mentions and events of record ID in each run.
 */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -234,11 +231,11 @@ static const char *show_id;   /* -s ID: print the mentions and events of one rec
 static const char *misses_of; /* -m RUN: list the misses of that run */
 static int misses_by_type;    /* -t: of the sitrep lexicon's runs, by PLOVER type, not pair */
 
-/* Optional tagger and lemmatizer (data/models): tokens then carry UPOS and lemmas. */
+/* The tagger, lemmatizer and parser of data/models. */
 typedef struct nlp_models {
     sr_tagger *tagger;
     sr_lemmatizer *lemmatizer;
-    sr_parser *parser; /* when set, sentences are parsed too: the tree coder codes them */
+    sr_parser *parser;
 } nlp_models;
 
 static void show(const char *run, const record *x, const sr_sentence *s, size_t ns,
@@ -284,11 +281,10 @@ static double run(const char *name, const sr_coder *c, const sr_kb *kb, const nl
         sr_sentence *sents;
         size_t nsents, nm, nev;
         sr_segment(&a, x->text, strlen(x->text), &sents, &nsents);
-        for (size_t k = 0; nlp && k < nsents; k++) {
+        for (size_t k = 0; k < nsents; k++) {
             sr_tagger_tag(nlp->tagger, &sents[k], &a);
             sr_lemmatize(nlp->lemmatizer, &sents[k], &a);
-            if (nlp->parser)
-                sr_parser_parse(nlp->parser, &sents[k], &a);
+            sr_parser_parse(nlp->parser, &sents[k], &a);
         }
         sr_mention *ms;
         sr_actors_find(kb, x->text, sents, nsents, x->date, &a, &ms, &nm);
@@ -330,14 +326,14 @@ static double run(const char *name, const sr_coder *c, const sr_kb *kb, const nl
 }
 
 /* Seconds per pass over the suite (end to end, and coder alone in *code_secs). */
-static double timed_passes(const sr_coder *c, const sr_kb *kb, record *recs, int nrec,
-                           double *code_secs)
+static double timed_passes(const sr_coder *c, const sr_kb *kb, const nlp_models *nlp, record *recs,
+                           int nrec, double *code_secs)
 {
     double total = 0, code = 0;
     for (int i = 0; i < TIMING_PASSES; i++) {
         score sc = {0};
         double cs;
-        total += run(NULL, c, kb, NULL, recs, nrec, NULL, BY_CODE, &sc, &cs);
+        total += run(NULL, c, kb, nlp, recs, nrec, NULL, BY_CODE, &sc, &cs);
         code += cs;
     }
     *code_secs = code / TIMING_PASSES;
@@ -391,66 +387,38 @@ int main(int argc, char **argv)
            nrec, nrec - nerr, nwant, nnone, nerr);
 
     sr_error err = {0};
-    sr_kb *kb = sr_kb_open_petrarch(actors, agents, &err);
+    nlp_models nlp = {NULL, NULL, NULL};
+    char model[4096];
+    snprintf(model, sizeof model, "%s/models/tagger.bin", SR_DATA_DIR);
+    if ((nlp.tagger = sr_tagger_load(model, &err)) &&
+        (nlp.lemmatizer = sr_lemmatizer_open(SR_DATA_DIR, &err))) {
+        snprintf(model, sizeof model, "%s/models/parser.bin", SR_DATA_DIR);
+        nlp.parser = sr_parser_load(model, &err);
+    }
+    sr_kb *kb = nlp.parser ? sr_kb_open_petrarch(actors, agents, &err) : NULL;
     sr_coder *pet = kb ? sr_coder_open_petrarch(SR_DATA_DIR, verbs, &err) : NULL;
     sr_coder *own = pet ? sr_coder_open(SR_DATA_DIR, &err) : NULL;
     if (!own) {
         fprintf(stderr, "bench_petrarch: %s\n", err.msg);
         return 1;
     }
-    score full = {0}, dyad = {0}, own_dyad = {0}, own_type = {0};
-    double code_secs, own_code_secs;
-    double secs = run("petr", pet, kb, NULL, recs, nrec, &full, BY_CODE, &dyad, &code_secs);
-    secs = timed_passes(pet, kb, recs, nrec, &code_secs);
     int scored = nrec - nerr;
+    score full = {0}, dyad = {0}, own_dyad = {0}, own_type = {0};
+    double code_secs;
+    (void)run("petr", pet, kb, &nlp, recs, nrec, &full, BY_CODE, &dyad, &code_secs);
     report("PETR.Validate.verbs: (source, target, code)", &full);
     report("PETR.Validate.verbs: (source, target)", &dyad);
-    printf("speed: %.0f sentences/s end to end (segment + actors + code), "
+    double secs = timed_passes(pet, kb, &nlp, recs, nrec, &code_secs);
+    printf("speed: %.0f sentences/s end to end (segment, tag, parse, actors, code), "
            "coder alone %.0f sentences/s\n",
            scored / secs, scored / code_secs);
-    double own_secs =
-        run("own", own, kb, NULL, recs, nrec, &own_type, BY_TYPE, &own_dyad, &own_code_secs);
-    own_secs = timed_passes(own, kb, recs, nrec, &own_code_secs);
+    (void)run("own", own, kb, &nlp, recs, nrec, &own_type, BY_TYPE, &own_dyad, &code_secs);
     report("sitrep lexicon: (source, target)", &own_dyad);
     report("sitrep lexicon: (source, target, PLOVER)", &own_type);
+    secs = timed_passes(own, kb, &nlp, recs, nrec, &code_secs);
     printf("speed (sitrep lexicon): %.0f sentences/s end to end, coder alone %.0f sentences/s\n",
-           scored / own_secs, scored / own_code_secs);
-
-    /* The same with the tagger and lemmatizer, when their models load. */
-    nlp_models nlp = {NULL, NULL, NULL};
-    char model[4096];
-    snprintf(model, sizeof model, "%s/models/tagger.bin", SR_DATA_DIR);
-    nlp.tagger = sr_tagger_load(model, &err);
-    if (nlp.tagger)
-        nlp.lemmatizer = sr_lemmatizer_open(SR_DATA_DIR, &err);
-    if (nlp.tagger && nlp.lemmatizer) {
-        score tfull = {0}, tdyad = {0}, town = {0}, ttype = {0};
-        double tsecs = run(NULL, pet, kb, &nlp, recs, nrec, &tfull, BY_CODE, &tdyad, &code_secs);
-        report("tagged, PETR.Validate.verbs: (s, t, code)", &tfull);
-        (void)run(NULL, own, kb, &nlp, recs, nrec, &ttype, BY_TYPE, &town, &own_code_secs);
-        report("tagged, sitrep lexicon: (source, target)", &town);
-        report("tagged, sitrep lexicon: (s, t, PLOVER)", &ttype);
-        printf("speed (tagged): %.0f sentences/s end to end\n", scored / tsecs);
-        snprintf(model, sizeof model, "%s/models/parser.bin", SR_DATA_DIR);
-        nlp.parser = sr_parser_load(model, &err);
-        if (nlp.parser) {
-            score pfull = {0}, pdyad = {0}, pown = {0}, ptype = {0};
-            double psecs =
-                run("tree-petr", pet, kb, &nlp, recs, nrec, &pfull, BY_CODE, &pdyad, &code_secs);
-            report("tree coder, PETR.Validate.verbs: (s, t, code)", &pfull);
-            report("tree coder, PETR.Validate.verbs: (s, t)", &pdyad);
-            (void)run("tree-own", own, kb, &nlp, recs, nrec, &ptype, BY_TYPE, &pown,
-                      &own_code_secs);
-            report("tree coder, sitrep lexicon: (source, target)", &pown);
-            report("tree coder, sitrep lexicon: (s, t, PLOVER)", &ptype);
-            printf("speed (parsed, tree coder): %.0f sentences/s end to end\n", scored / psecs);
-            sr_parser_free(nlp.parser);
-        } else {
-            printf("parsed runs skipped: %s\n", err.msg);
-        }
-    } else {
-        printf("tagged runs skipped: %s\n", err.msg);
-    }
+           scored / secs, scored / code_secs);
+    sr_parser_free(nlp.parser);
     sr_lemmatizer_free(nlp.lemmatizer);
     sr_tagger_free(nlp.tagger);
     for (int i = 0; i < nrec; i++)

@@ -148,10 +148,7 @@ static void run_coder(sr_doc *d)
                    &d->mentions, &d->nmentions);
     sr_code_input in = {
         .doc_id = d->meta.id,
-        .flags = ((d->options & SR_OPT_NO_STATEMENTS) ? SR_CODE_NO_STATEMENTS : 0u) |
-                 /* the tree coder, also with PETRARCH dictionaries (it keeps TABARI's
-                    conventions for them); the shallow coder only when asked for */
-                 ((d->options & SR_OPT_SHALLOW) ? SR_CODE_SHALLOW : 0u),
+        .flags = ((d->options & SR_OPT_NO_STATEMENTS) ? SR_CODE_NO_STATEMENTS : 0u),
         .text = d->text,
         .date = d->meta.date,
         .sentences = d->sentences,
@@ -186,6 +183,11 @@ int sr_doc_process(sr_doc *d, unsigned stages, sr_error *err)
 {
     if (sr_utf8_valid_prefix(d->text, d->len) != d->len)
         return sr_error_set(err, "%s: text is not valid UTF-8", d->meta.id);
+    if ((stages & SR_STAGE_CODE) && !d->engine->parser)
+        return sr_error_setc(err, SR_ERR_DATA,
+                             "%s/models: no tagger.bin or parser.bin; the event coder reads "
+                             "dependency trees and needs both models",
+                             d->engine->data_dir);
     jmp_buf jb;
     jmp_buf *outer = sr_oom_catch(&jb);
     if (setjmp(jb) != 0) {

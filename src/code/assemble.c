@@ -215,7 +215,7 @@ static void push_pair(tree_ctx *x, const pred *p, const char *code, const sr_men
 ** ("FRO/BIL/SAMGOV": FROGOV, BILGOV, SAMGOV; "NGOFRO/BIL": NGOFRO, NGOBIL).
 ** A code without '/' is itself.  Returns the count.
 */
-static int split_codes(tree_ctx *x, const char *code, const char **out)
+static int split_codes(sr_arena *a, const char *code, const char **out)
 {
     const char *slash = strchr(code, '/');
     if (!slash) {
@@ -230,7 +230,7 @@ static int split_codes(tree_ctx *x, const char *code, const char **out)
         const char *next = strchr(c, '/');
         size_t len = next ? (size_t)(next - c) : strlen(c);
         if (len >= 3) /* a piece too short for a code ("A//B") is left out */
-            out[n++] = sr_arena_printf(x->a, "%.*s%.3s%s", (int)prefix, code, c, suffix);
+            out[n++] = sr_arena_printf(a, "%.*s%.3s%s", (int)prefix, code, c, suffix);
         if (!next)
             break;
         c = next + 1;
@@ -238,43 +238,6 @@ static int split_codes(tree_ctx *x, const char *code, const char **out)
     if (!n)
         out[n++] = code;
     return n;
-}
-
-/*
-** Events whose actors are multi-code (the shallow coder's) become one event
-** per pair of codes; *v is replaced by a new array from arena a when any
-** is.  Returns the new count.
-*/
-size_t sr_tr_split_events(sr_arena *a, sr_event **v, size_t n)
-{
-    size_t more = 0;
-    for (size_t i = 0; i < n; i++)
-        if (strchr((*v)[i].source.code, '/') ||
-            ((*v)[i].target.code && strchr((*v)[i].target.code, '/')))
-            more += MAX_CODES * MAX_CODES;
-    if (!more)
-        return n;
-    tree_ctx x;
-    memset(&x, 0, sizeof x);
-    x.a = a;
-    sr_event *out = sr_arena_alloc(a, (n + more) * sizeof *out);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        const sr_event *e = &(*v)[i];
-        const char *sc[MAX_CODES], *tc[MAX_CODES];
-        int ns = split_codes(&x, e->source.code, sc);
-        int nt = e->target.code ? split_codes(&x, e->target.code, tc) : 1;
-        for (int si = 0; si < ns; si++)
-            for (int ti = 0; ti < nt; ti++) {
-                out[k] = *e;
-                out[k].source.code = sc[si];
-                if (e->target.code)
-                    out[k].target.code = tc[ti];
-                k++;
-            }
-    }
-    *v = out;
-    return k;
 }
 
 /* One event per code of the source and of the target (see split_codes). */
@@ -287,7 +250,7 @@ static void push_event(tree_ctx *x, const pred *p, const char *code, int32_t src
         return;
     }
     const char *sc[MAX_CODES], *tc[MAX_CODES];
-    int ns = split_codes(x, ms->code, sc), nt = mt ? split_codes(x, mt->code, tc) : 1;
+    int ns = split_codes(x->a, ms->code, sc), nt = mt ? split_codes(x->a, mt->code, tc) : 1;
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
             sr_mention s1 = *ms, t1;

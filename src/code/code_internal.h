@@ -1,11 +1,10 @@
 /*
 ** code_internal.h: what the files of src/code share (not for use outside).
 **
-** Both coders, the tree coder (tree.c and its helpers) and the shallow
-** baseline kept for comparison (shallow.c), find lexicon entries in a
-** sentence the same way: a token's word and lemma ids, then the heaviest
-** pattern of the verb or noun that matches the words around it (match.c).
-** The coder object holds the read-only knowledge both use.
+** The tree coder (tree.c and its helpers) finds lexicon entries in a
+** sentence by a token's word and lemma ids, then the heaviest pattern of
+** the verb or noun that matches the words around it (match.c).  The coder
+** object holds the read-only knowledge it uses.
 */
 #ifndef SR_CODE_INTERNAL_H
 #define SR_CODE_INTERNAL_H
@@ -30,13 +29,11 @@ struct sr_coder {
 typedef struct tokinfo {
     uint32_t word;     /* dictionary id of the lower-cased form, or SR_NOWORD */
     uint32_t base;     /* id of its lemma (tagger's, else the dictionary's), or SR_NOWORD */
-    uint32_t cls;      /* word classes (each coder its own) */
     int32_t mention;   /* index in the document's mentions of the one covering it, or -1 */
-    uint16_t clause;   /* clause number within the sentence (shallow coder) */
     uint8_t quote;     /* inside quotation marks */
     uint8_t verb_head; /* a verb: pattern gaps may not cross it */
     uint8_t adv;       /* an adverb: may stand anywhere inside a lexicon phrase */
-    uint8_t used;      /* a word of an earlier entry's phrase (tree coder) */
+    uint8_t used;      /* a word of an earlier entry's phrase */
 } tokinfo;
 
 /* The tokens of one sentence as the matcher sees them. */
@@ -86,9 +83,5 @@ size_t sr_code_sentence_mentions(const sr_code_input *in, size_t s, size_t from,
 int sr_code_quad_of_root(const char *code);
 /* Is code an act of force: assault, fight or mass violence (roots 18-20)? */
 int sr_code_force(const char *code);
-
-/* The shallow baseline coder (shallow.c), for bench/ comparisons. */
-void sr_coder_code_shallow(const sr_coder *c, const sr_code_input *in, sr_arena *a,
-                           sr_event **events, size_t *nevents);
 
 #endif

@@ -34,7 +34,6 @@ const struct sr_ontology *sr_coder_ontology(const sr_coder *c);
 
 /* Coding flags (sr_code_input.flags). */
 #define SR_CODE_NO_STATEMENTS 0x1 /* drop bare public statements (01x) */
-#define SR_CODE_SHALLOW 0x2       /* the shallow baseline coder (bench/ comparisons) */
 /*
 ** PETRARCH's new_actor_length option, N from 1 to 15 in bits 4-7
 ** (SR_CODE_NEW_ACTORS(N)): with a PETRARCH dictionary, a subject or object
@@ -57,9 +56,9 @@ typedef struct sr_code_input {
 } sr_code_input;
 
 /*
-** Code the events of one document into an array allocated from a.  A
-** document whose sentences carry no dependency parse is coded by the
-** shallow baseline coder.
+** Code the events of one document into an array allocated from a.  The
+** coder reads dependency trees: a document whose sentences carry no parse
+** codes no events.
 */
 void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_event **events,
                    size_t *nevents);

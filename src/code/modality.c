@@ -88,6 +88,21 @@ static const char *child_of_class(const tree_ctx *x, uint32_t k, unsigned cls)
     return NULL;
 }
 
+/*
+** A negator on a comparative adverb of k, "no longer supports", "no more
+** attacks": its rule, or NULL.  ("not only" is no negation: "only" is no
+** comparative.)
+*/
+static const char *comparative_negation(const tree_ctx *x, uint32_t k)
+{
+    for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c]) {
+        const char *xpos = x->s->tokens[c].xpos;
+        if (sr_tr_rel(x, (uint32_t)c, "advmod") && xpos && strcmp(xpos, "RBR") == 0)
+            return child_of_class(x, (uint32_t)c, SR_WC_NEGATOR);
+    }
+    return NULL;
+}
+
 static const char *class_rule(const tree_ctx *x, uint32_t k, unsigned cls)
 {
     const char *r = sr_words_rule(x->c->words, sr_tr_lemma(x, k), cls);
@@ -291,6 +306,7 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         return;
     }
     if ((rule = child_of_class(x, h, SR_WC_NEGATOR)) || (rule = conjunct_negation(x, h)) ||
+        (rule = comparative_negation(x, h)) ||
         (x->c->dict->inflect && (rule = subject_negation(x, h)))) {
         mod = SR_MOD_NEGATED;
         /* "did not rule out sending troops", coded by its own phrase as a refusal */
@@ -457,6 +473,26 @@ static int told_by_its_subject(tree_ctx *x, pred *p)
     return 1;
 }
 
+/*
+** "Russia rejected Kyiv's offer": a negating verb whose object is another
+** actor's act refuses that actor, rather than negating the act.  The act
+** is not coded; the verb is, with the act's source as its target.
+*/
+static int rejects_other_actor(tree_ctx *x, pred *g, pred *p)
+{
+    if (!p->noun || !g->code || !(x->wc[g->head] & SR_WC_NEGATING) || !p->nsrc || !g->nsrc ||
+        p->src_inherited || sr_tr_head(x, p->head) != (int)g->head || !sr_tr_rel(x, p->head, "obj"))
+        return 0;
+    for (uint32_t i = 0; i < g->nsrc; i++)
+        if (g->src[i] == p->src[0])
+            return 0;
+    p->suppressed = 1;
+    if (!g->ntgt)
+        for (uint32_t i = 0; i < p->nsrc && i < TREE_SIDE; i++)
+            g->tgt[g->ntgt++] = p->src[i];
+    return 1;
+}
+
 void sr_tr_embedded(tree_ctx *x)
 {
     for (uint32_t i = 0; i < x->npred; i++) {
@@ -473,6 +509,8 @@ void sr_tr_embedded(tree_ctx *x)
         /* PETRARCH patterns code the governing verb ("abandoned efforts to stop": 345) */
         if (x->c->dict->inflect &&
             (x->wc[g->head] & (SR_WC_NEGATING | SR_WC_INTEND | SR_WC_PROMISE | SR_WC_AGREE))) {
+            if (rejects_other_actor(x, g, p))
+                continue;
             /* "refused to withdraw": the refusal is p's code; "agreed to a ceasefire
                brokered by X" keeps the agreement its own phrase coded */
             if (p->code && !((x->wc[g->head] & SR_WC_AGREE) && g->hit.matched_pattern)) {

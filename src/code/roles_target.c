@@ -341,8 +341,15 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     }
     if (!n)
         n = sr_ro_prep_actors(x, h, p, "obl", preps, out, TREE_SIDE);
-    for (uint32_t k = h + 1; k < p->hit.tend && !n; k++) /* the phrase's words after the verb */
-        n = sr_ro_prep_actors(x, k, p, "nmod", preps, out, TREE_SIDE);
+    for (uint32_t k = h + 1; k < p->hit.tend && !n; k++) /* the phrase's words after the verb:
+                                                             "refused to withdraw from" */
+        n = sr_ro_prep_actors(x, k, p, sr_tr_is_verbal(x, k) && p->hit.npreps ? "obl" : "nmod",
+                              preps, out, TREE_SIDE);
+    static const char *const BETWEEN[] = {"between", NULL};
+    for (uint32_t k = h + 1; k < p->hit.tend && !n && x->c->dict->inflect &&
+                             sr_ro_verbal_code(p->hit.code) && !sr_ro_consults(x, p);
+         k++) /* "called for a ceasefire between Russia and Ukraine": of both parties */
+        n = sr_ro_prep_actors(x, k, p, "nmod", BETWEEN, out, TREE_SIDE);
     if (addressed(x, p))
         return n; /* "called on the partners to give Ukraine ...": the partners, unnamed */
     int asked = phrase_object(x, p);

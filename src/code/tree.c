@@ -16,8 +16,8 @@
 **      the speaker as source (modality.c);
 **   4. events (assemble.c).
 **
-** A sentence that carries no parse (a caller without the parser) is coded
-** by the shallow coder instead, so sr_coder_code never needs the parser.
+** Input that carries no parse (a caller without the parser) codes no
+** events: roles, modality and speech are all read from the tree.
 */
 #include "code/tree.h"
 
@@ -505,58 +505,6 @@ static void focus_countries(tree_ctx *x)
 }
 
 /*
-** Is the tree implausible for coding: no verb at its root while a verb
-** stands inside a noun phrase ("Israeli warplanes fired missiles"
-** parsed as "warplanes" with "fired missiles" as its conjunct)?  Such
-** parses are common in machine-translated text; the shallow coder, which
-** reads word order, does better on them.
-*/
-static int implausible_tree(const tree_ctx *x)
-{
-    int root = -1;
-    for (uint32_t k = 0; k < x->n && root < 0; k++)
-        if (sr_tr_head(x, k) < 0)
-            root = (int)k;
-    if (root < 0 || sr_tr_is_verbal(x, (uint32_t)root) ||
-        sr_tr_child(x, (uint32_t)root, "cop") >= 0)
-        return 0;
-    for (uint32_t k = 0; k < x->n; k++)
-        if (x->s->tokens[k].upos == SR_UPOS_VERB && x->pred_at[k] < 0 &&
-            (sr_tr_rel(x, k, "amod") || sr_tr_rel(x, k, "compound") || sr_tr_rel(x, k, "nmod")))
-            return 1;
-    return 0;
-}
-
-/*
-** Code the sentence with the shallow coder: a one-sentence input whose
-** mentions are renumbered to it, and events renumbered back.
-*/
-static void code_shallow(tree_ctx *x, size_t m0, size_t m1)
-{
-    sr_mention *ms = sr_arena_alloc(x->a, (m1 - m0 + 1) * sizeof *ms);
-    for (size_t m = m0; m < m1; m++) {
-        ms[m - m0] = x->in->mentions[m];
-        ms[m - m0].sentence = 0;
-        if (ms[m - m0].antecedent >= 0)
-            ms[m - m0].antecedent = -1; /* outside the one-sentence input */
-    }
-    sr_code_input one = *x->in;
-    one.sentences = x->s;
-    one.nsentences = 1;
-    one.mentions = ms;
-    one.nmentions = m1 - m0;
-    sr_event *ev;
-    size_t n;
-    sr_coder_code_shallow(x->c, &one, x->a, &ev, &n);
-    n = sr_tr_split_events(x->a, &ev, n);
-    for (size_t i = 0; i < n; i++) {
-        sr_event *e = sr_tr_new_event(x);
-        *e = ev[i];
-        e->sentence = x->si;
-    }
-}
-
-/*
 ** A sentence with a word of class sport reports a game: its conflict
 ** predicates (codes 11-20: "beating Colombia 1-0", "crushed the visitors")
 ** are not coded, unless it names armed forces, rebels, police or gunmen.
@@ -614,12 +562,8 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
         if (in->sentences[s].ntokens && !sentence_parsed(&in->sentences[s]))
             parsed = 0;
     }
-    if (!parsed || (in->flags & SR_CODE_SHALLOW)) {
-        sr_coder_code_shallow(c, in, a, events, nevents);
-        *nevents = sr_tr_split_events(a, events, *nevents);
-        sr_tr_finish_events(in, *events, *nevents);
+    if (!parsed)
         return;
-    }
     event_list out = {NULL, 0, 0};
     tree_ctx x;
     memset(&x, 0, sizeof x);
@@ -650,10 +594,7 @@ void sr_coder_code(const sr_coder *c, const sr_code_input *in, sr_arena *a, sr_e
         if (!x.n)
             continue;
         prepare_tokens(&x, m0, m1);
-        if (implausible_tree(&x))
-            code_shallow(&x, m0, m1);
-        else
-            code_sentence(&x);
+        code_sentence(&x);
     }
     sr_tr_finish_events(in, out.v, out.n);
     *events = out.v;

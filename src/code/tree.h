@@ -102,6 +102,5 @@ void sr_tr_embedded(tree_ctx *x);
 sr_event *sr_tr_new_event(tree_ctx *x); /* a zeroed event at the end of the document's list */
 void sr_tr_emit(tree_ctx *x, const pred *p);
 void sr_tr_finish_events(const sr_code_input *in, sr_event *v, size_t n);
-size_t sr_tr_split_events(sr_arena *a, sr_event **v, size_t n); /* multi-code actors */
 
 #endif

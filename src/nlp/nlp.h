@@ -36,8 +36,9 @@ void sr_tagger_tag_words(const sr_tagger *t, sr_sentence *s, sr_tg_word *words, 
 */
 void sr_tagger_repair(sr_sentence *s);
 /*
-** Correct what the parser's features cannot (tree_repair.c): a compound
-** that a deictic time word heads ("arrested students in Moscow today").
+** Correct what the parser's features cannot (tree_repair.c lists the
+** repairs): a compound that a deictic time word heads ("arrested students
+** in Moscow today"), a sentence's verb read as a modifier of its object.
 ** sr_parser_parse and sr_parser_parse_words call it.
 */
 void sr_parser_repair(sr_sentence *s);

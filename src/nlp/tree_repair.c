@@ -1,8 +1,9 @@
 /*
 ** tree_repair.c: corrections of the parser's output that its features
 ** cannot make, applied to every parsed sentence: compounds of deictic time
-** words, adjectives after a noun read as its predicate, and a subject's
-** verb read as a clause on it.
+** words, adjectives after a noun read as its predicate, a subject's verb
+** read as a clause on it, and a sentence's verb read as a modifier of its
+** object.
 **
 ** A deictic time word at the end of a clause ("arrested students in
 ** Moscow today") is sometimes read as the head of a noun phrase whose
@@ -12,6 +13,8 @@
 ** to their own head: as its object when that head is a verb that has
 ** none and the noun has no preposition, as an oblique when it has one,
 ** else with the relation the time word bears.
+**
+** The other repairs are stated above their functions.
 */
 #include <string.h>
 
@@ -139,9 +142,92 @@ static void repair_subject_verbs(sr_sentence *s)
     }
 }
 
+/* Is t a noun or a name, which can be a verb's subject? */
+static int nominal(const sr_token *t)
+{
+    return t->upos == SR_UPOS_NOUN || t->upos == SR_UPOS_PROPN || t->upos == SR_UPOS_PRON;
+}
+
+/*
+** Is token k an adjective standing as a noun right before verb v, after a
+** determiner ("The Israeli military destroyed": "military")?
+*/
+static int determined_adjective(const sr_sentence *s, int k, int v)
+{
+    if (k != v - 1 || s->tokens[k].upos != SR_UPOS_ADJ)
+        return 0;
+    for (int d = 0; d < k; d++)
+        if (s->tokens[d].upos == SR_UPOS_DET && s->tokens[d].head > k)
+            return 1;
+    return 0;
+}
+
+/* Does any verb other than token v (0-based) have a subject? */
+static int other_verb_has_subject(const sr_sentence *s, uint32_t v)
+{
+    for (uint32_t k = 0; k < s->ntokens; k++) {
+        const sr_token *t = &s->tokens[k];
+        if (subject(t) && t->head > 0 && t->head != (int32_t)v + 1 &&
+            s->tokens[t->head - 1].upos == SR_UPOS_VERB)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+** "China's military began two days of drills", "Egyptian aircraft
+** air-dropped food into Gaza": a finite verb read as a modifier (amod or
+** compound) of the noun after it, which heads the whole sentence with no
+** verb of its own, is the sentence's verb.  It becomes the root and takes
+** that noun as its object; when it has no subject, the nearest noun
+** before it becomes one, with the other words before the verb.  Only
+** when no other verb of the sentence has a subject: a clause of its own
+** elsewhere means the parse found the sentence's structure.
+*/
+static void repair_verb_as_modifier(sr_sentence *s)
+{
+    int r = child_with(s, 0, "root");
+    if (r < 0 || !nominal(&s->tokens[r]) || child_with(s, r + 1, "cop") >= 0)
+        return;
+    int v = -1;
+    for (int k = 0; k < r && v < 0; k++) {
+        const sr_token *t = &s->tokens[k];
+        if (t->upos == SR_UPOS_VERB && t->xpos && t->head == r + 1 &&
+            (strcmp(t->deprel, "amod") == 0 || strcmp(t->deprel, "compound") == 0))
+            v = k;
+    }
+    if (v < 0 || other_verb_has_subject(s, (uint32_t)v))
+        return;
+    int32_t vh = v + 1, rh = r + 1;
+    int subj = child_with(s, vh, "nsubj");
+    for (int k = v - 1; k >= 0 && subj < 0; k--) /* the nearest noun before the verb */
+        if ((nominal(&s->tokens[k]) || determined_adjective(s, k, v)) &&
+            (s->tokens[k].head == vh || s->tokens[k].head == rh) &&
+            strcmp(s->tokens[k].deprel, "nmod:poss") != 0)
+            subj = k;
+    /* a participle ("the destroyed bridge") is a verb only with a subject before it */
+    if (!finite(&s->tokens[v]) && (strcmp(s->tokens[v].xpos, "VBN") != 0 || subj < 0))
+        return;
+    s->tokens[v].head = 0;
+    s->tokens[v].deprel = "root";
+    s->tokens[r].head = vh;
+    s->tokens[r].deprel = "obj";
+    for (uint32_t k = 0; k < s->ntokens; k++)
+        if (s->tokens[k].head == rh && strcmp(s->tokens[k].deprel, "punct") == 0)
+            s->tokens[k].head = vh; /* the sentence's punctuation stays on its root */
+    if (subj < 0 || (s->tokens[subj].head == vh && strcmp(s->tokens[subj].deprel, "nsubj") == 0))
+        return;
+    for (int k = 0; k < v; k++)
+        if (k != subj && (s->tokens[k].head == vh || s->tokens[k].head == rh))
+            s->tokens[k].head = subj + 1; /* "Jordanian and Egyptian ... aircraft" */
+    s->tokens[subj].head = vh;
+    s->tokens[subj].deprel = "nsubj";
+}
+
 void sr_parser_repair(sr_sentence *s)
 {
     repair_subject_verbs(s);
     repair_time_compounds(s);
     repair_postnominal_adjectives(s);
+    repair_verb_as_modifier(s);
 }

@@ -435,13 +435,10 @@ static void test_multi_code_actors(void **state)
         for (int j = 0; j < 2; j++)
             expect(&d, src[i], tgt[j], "190");
     assert_int_equal(d.nevents, 6);
-    /* the same without a parse, by the shallow coder */
+    /* the same without a parse codes nothing: the coder reads trees */
     test_code(coder, &arena, "[FRO/BIL/SAM The Shire] attacked [ELR/GALGOV Lorien officials] .",
               &d);
-    for (int i = 0; i < 3; i++)
-        for (int j = 0; j < 2; j++)
-            expect(&d, src[i], tgt[j], "190");
-    assert_int_equal(d.nevents, 6);
+    assert_int_equal(d.nevents, 0);
 }
 
 /*

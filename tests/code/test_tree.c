@@ -1,11 +1,16 @@
 /*
 ** test_tree.c: the tree coder through the whole pipeline (segmenter,
 ** tagger, parser, knowledge base, lexicon as shipped) on sentences of the
-** kinds the shallow coder got wrong, and the acceptance list of the seed
+** kinds a word-order coder gets wrong, and the acceptance list of the seed
 ** article (../shared/seed; skipped when it is absent).
 */
+#define _POSIX_C_SOURCE 200809L
 #define PIPELINE_DATE "2025-08-20"
 #include "pipeline_helpers.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Roles come from relations: the passive agent is the source, a place after "in" is no target. */
 static void test_roles(void **state)
@@ -651,7 +656,7 @@ static void test_speech(void **state)
 }
 
 /*
-** The sentences the shallow coder coded nothing for, or wrongly: ordinary
+** The sentences a word-order coder codes nothing for, or wrongly: ordinary
 ** wire sentences, actors the knowledge base lacks or misspells, a count
 ** that is no attack.
 */
@@ -801,8 +806,8 @@ static void test_seed_article(void **state)
 
 /*
 ** PETRARCH dictionaries (--dictionaries): the suite's own verbs, actors and
-** agents code its sentences, with the tree coder by default and with the
-** shallow coder on request.
+** agents code its sentences with the tree coder, whether or not a caller
+** asks for it by name.
 */
 static void test_petrarch_dictionaries(void **state)
 {
@@ -817,7 +822,7 @@ static void test_petrarch_dictionaries(void **state)
     }
     const char *text = "Arnor is about to restore full diplomatic ties with Gondor almost five "
                        "years after crowds trashed its embassy.";
-    const unsigned opts[] = {0, SR_OPT_TREE, SR_OPT_SHALLOW};
+    const unsigned opts[] = {0, SR_OPT_TREE};
     for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
         unsigned opt = opts[i];
         sr_doc_meta meta = {"p", "2025-08-20", NULL, NULL, NULL};
@@ -829,11 +834,8 @@ static void test_petrarch_dictionaries(void **state)
             dump(d);
         assert_non_null(e);
         assert_non_null(strstr(e->rule, "PETR.Validate.verbs.txt:"));
-        /* the tree coder by default; only the shallow coder gives every event 0.5 */
-        if (opt == SR_OPT_SHALLOW)
-            assert_true(e->confidence == 0.5);
-        else
-            assert_true(e->confidence > 0.5);
+        /* the tree coder's confidence, which a matched pattern raises above 0.5 */
+        assert_true(e->confidence > 0.5);
         sr_doc_free(d);
     }
     sr_engine_close(pe);
@@ -841,10 +843,63 @@ static void test_petrarch_dictionaries(void **state)
     assert_non_null(strstr(err.msg, "/nonexistent"));
 }
 
+/*
+** A data directory without the parser model: the engine still segments,
+** but coding is refused with an error that names the missing models.
+*/
+static void test_no_parser(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sitrep-noparser-XXXXXX", path[4096], target[4096];
+    assert_non_null(mkdtemp(dir));
+    DIR *dp = opendir(SR_DATA_DIR);
+    assert_non_null(dp);
+    for (struct dirent *de; (de = readdir(dp));) { /* everything but the models */
+        if (de->d_name[0] == '.' || strcmp(de->d_name, "models") == 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(target, sizeof target, "%s/%s", SR_DATA_DIR, de->d_name);
+        assert_int_equal(symlink(target, path), 0);
+    }
+    closedir(dp);
+    snprintf(path, sizeof path, "%s/models", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    sr_error err = {0};
+    sr_engine *e = sr_engine_open(dir, &err);
+    if (!e)
+        fprintf(stderr, "%s\n", err.msg);
+    assert_non_null(e);
+    const char *text = "Russia attacked Ukraine.";
+    sr_doc_meta meta = {"np", "2025-08-20", NULL, NULL, NULL};
+    sr_doc *d = sr_doc_new(e, &meta, text, strlen(text));
+    assert_int_equal(sr_doc_process(d, SR_STAGE_ALL, &err), -1);
+    assert_int_equal(err.code, SR_ERR_DATA);
+    assert_non_null(strstr(err.msg, "parser.bin"));
+    assert_int_equal(sr_doc_event_count(d), 0);
+    assert_int_equal(sr_doc_process(d, SR_STAGE_SEGMENT, &err), 0); /* the rest still works */
+    assert_int_equal(sr_doc_sentence_count(d), 1);
+    sr_doc_free(d);
+    sr_engine_close(e);
+    dp = opendir(dir);
+    for (struct dirent *de; dp && (de = readdir(dp));) {
+        if (de->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        if (strcmp(de->d_name, "models") == 0)
+            rmdir(path);
+        else
+            unlink(path);
+    }
+    if (dp)
+        closedir(dp);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roles),
+        cmocka_unit_test(test_no_parser),
         cmocka_unit_test(test_nominal_events),
         cmocka_unit_test(test_shared_refusal),
         cmocka_unit_test(test_addressee),

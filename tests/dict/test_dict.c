@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "code/code_helpers.h"
+#include "code/tree_helpers.h"
 #include "dict/dict.h"
 
 /* Write text to a new temporary file; returns its malloc'd path. */
@@ -260,29 +260,52 @@ static void test_petrarch_sample(void **state)
     sr_arena a;
     sr_arena_init(&a);
     test_doc t;
-    test_code(c, &a, "[AAA Aland] flung cannons at [BBB Bland] .", &t);
+    tree_code(c, &a, "[AAA Aland] flung cannons at [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:fling:VBD 2:obj:NOUN:cannon 5:case:ADP 2:obl:PROPN "
+              "2:punct:PUNCT",
+              &t);
     assert_non_null(test_find(&t, "AAA", "BBB", "194"));
     assert_non_null(strstr(t.events[0].rule, ":16"));
-    test_code(c, &a, "[AAA Aland] hurls stones at [BBB Bland] .", &t);
+    tree_code(
+        c, &a, "[AAA Aland] hurls stones at [BBB Bland] .",
+        "2:nsubj:PROPN 0:root:VERB:hurl:VBZ 2:obj:NOUN:stone 5:case:ADP 2:obl:PROPN 2:punct:PUNCT",
+        &t);
     assert_non_null(test_find(&t, "AAA", "BBB", "190"));
-    test_code(c, &a, "[AAA Aland] threw down arms before [BBB Bland] .", &t);
+    tree_code(c, &a, "[AAA Aland] threw down arms before [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:throw:VBD 2:compound_prt:ADP:down 2:obj:NOUN:arm "
+              "6:case:ADP 2:obl:PROPN 2:punct:PUNCT",
+              &t);
     assert_non_null(test_find(&t, "AAA", "BBB", "0873"));
-    test_code(c, &a, "[AAA Aland] would not hurl anything at [BBB Bland] .", &t);
+    tree_code(c, &a, "[AAA Aland] would not hurl anything at [BBB Bland] .",
+              "4:nsubj:PROPN 4:aux:AUX:would:MD 4:advmod:PART:not:RB 0:root:VERB:hurl:VB "
+              "4:obj:PRON:anything 7:case:ADP 4:obl:PROPN 4:punct:PUNCT",
+              &t);
     assert_int_equal(t.nevents, 0);
-    test_code(c, &a, "[AAA Aland] chatted in a parley with [BBB Bland] .", &t);
+    tree_code(c, &a, "[AAA Aland] chatted in a parley with [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:chat:VBD 5:case:ADP 5:det:DET 2:obl:NOUN:parley "
+              "7:case:ADP 2:obl:PROPN 2:punct:PUNCT",
+              &t);
     assert_non_null(test_find(&t, "AAA", "BBB", "040"));
-    test_code(c, &a, "[AAA Aland] chatted with [BBB Bland] .", &t);
+    tree_code(c, &a, "[AAA Aland] chatted with [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:chat:VBD 4:case:ADP 2:obl:PROPN 2:punct:PUNCT", &t);
     assert_int_equal(t.nevents, 0); /* null block code */
-    test_code(c, &a, "[AAA Aland] chats about peace with [BBB Bland] .", &t);
+    tree_code(c, &a, "[AAA Aland] chats about peace with [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:chat:VBZ 4:case:ADP 2:obl:NOUN:peace 6:case:ADP "
+              "2:obl:PROPN 2:punct:PUNCT",
+              &t);
     assert_non_null(test_find(&t, "AAA", "BBB", "036"));
     assert_int_equal(t.events[0].quad_class, 1);
     assert_string_equal(t.events[0].plover, "AGREE");
     /* [A:B]: the reverse event too; [+++]: no code */
-    test_code(c, &a, "[AAA Aland] arrived in [BBB Bland] .", &t);
+    tree_code(c, &a, "[AAA Aland] arrived in [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:arrive:VBD 4:case:ADP 2:obl:PROPN 2:punct:PUNCT", &t);
     assert_non_null(test_find(&t, "AAA", "BBB", "032"));
     assert_non_null(test_find(&t, "BBB", "AAA", "033"));
     assert_int_equal(t.nevents, 2);
-    test_code(c, &a, "[AAA Aland] departed now from [BBB Bland] .", &t);
+    tree_code(c, &a, "[AAA Aland] departed now from [BBB Bland] .",
+              "2:nsubj:PROPN 0:root:VERB:depart:VBD 2:advmod:ADV:now 5:case:ADP 2:obl:PROPN "
+              "2:punct:PUNCT",
+              &t);
     assert_int_equal(t.nevents, 0);
     sr_arena_free(&a);
     sr_coder_free(c);

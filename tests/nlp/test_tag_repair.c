@@ -315,13 +315,15 @@ static sr_sentence repaired_tree(char *buf, size_t size, const char *parsed)
         assert_non_null(rel);
         *rel++ = 0;
         t->form = item;
-        t->upos = *upos == 'V'   ? SR_UPOS_VERB
-                  : *upos == 'N' ? SR_UPOS_NOUN
-                  : *upos == 'P' ? SR_UPOS_PROPN
-                  : *upos == 'A' ? SR_UPOS_ADP
-                  : *upos == 'J' ? SR_UPOS_ADJ
-                                 : SR_UPOS_X;
-        t->xpos = *upos == 'V' ? "VBD" : "X"; /* a verb is a finite past */
+        t->upos = *upos == 'V' || *upos == 'v' ? SR_UPOS_VERB
+                  : *upos == 'N'               ? SR_UPOS_NOUN
+                  : *upos == 'D'               ? SR_UPOS_DET
+                  : *upos == 'P'               ? SR_UPOS_PROPN
+                  : *upos == 'A'               ? SR_UPOS_ADP
+                  : *upos == 'J'               ? SR_UPOS_ADJ
+                                               : SR_UPOS_X;
+        /* V a finite past, v a participle */
+        t->xpos = *upos == 'V' ? "VBD" : *upos == 'v' ? "VBN" : "X";
         t->head = atoi(head);
         t->deprel = rel;
     }
@@ -406,6 +408,51 @@ static void test_subject_verb_repaired(void **state)
     assert_string_equal(tokens[1].deprel, "acl");
 }
 
+/* A sentence's verb read as a modifier of the noun after it becomes the verb. */
+static void test_verb_as_modifier_repaired(void **state)
+{
+    (void)state;
+    char buf[1024];
+    /* "China's military began two days of drills": began, the root, with days its object */
+    repaired_tree(buf, sizeof buf,
+                  "China/P/3/nmod:poss military/N/3/nsubj began/V/5/amod two/X/5/nummod "
+                  "days/N/0/root of/A/7/case drills/N/5/nmod ./X/5/punct");
+    assert_int_equal(tokens[2].head, 0);
+    assert_string_equal(tokens[2].deprel, "root");
+    assert_int_equal(tokens[4].head, 3);
+    assert_string_equal(tokens[4].deprel, "obj");
+    assert_int_equal(tokens[1].head, 3);
+    assert_int_equal(tokens[7].head, 3); /* the full stop goes with the root */
+    /* "Egyptian aircraft air-dropped food": the nearest noun before a participle is its
+       subject, and the words before it go with that noun */
+    repaired_tree(buf, sizeof buf,
+                  "Egyptian/J/5/amod aircraft/N/3/compound air/N/4/compound dropped/v/5/amod "
+                  "food/N/0/root ./X/5/punct");
+    assert_int_equal(tokens[3].head, 0);
+    assert_int_equal(tokens[2].head, 4);
+    assert_string_equal(tokens[2].deprel, "nsubj");
+    assert_int_equal(tokens[0].head, 3);
+    assert_int_equal(tokens[4].head, 4);
+    /* "The Israeli military destroyed dozens of houses": an adjective after a determiner */
+    repaired_tree(buf, sizeof buf,
+                  "The/D/5/det Israeli/J/5/amod military/J/5/amod destroyed/v/5/amod "
+                  "dozens/N/0/root of/A/7/case houses/N/5/nmod ./X/5/punct");
+    assert_int_equal(tokens[3].head, 0);
+    assert_int_equal(tokens[2].head, 4);
+    assert_string_equal(tokens[2].deprel, "nsubj");
+    assert_int_equal(tokens[0].head, 3);
+    /* a participle with no subject before it modifies its noun: "the destroyed bridge" */
+    repaired_tree(buf, sizeof buf, "the/D/3/det destroyed/v/3/amod bridge/N/0/root ./X/3/punct");
+    assert_int_equal(tokens[1].head, 3);
+    assert_int_equal(tokens[2].head, 0);
+    /* another verb with a subject of its own: the parse found the sentence's structure */
+    repaired_tree(buf, sizeof buf,
+                  "Reports/N/3/nsubj said/V/3/amod talks/N/0/root police/N/5/nsubj "
+                  "fired/V/3/acl ./X/3/punct");
+    assert_int_equal(tokens[2].head, 0);
+    assert_int_equal(tokens[1].head, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -423,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_time_compound_repaired),
         cmocka_unit_test(test_postnominal_adjective_repaired),
         cmocka_unit_test(test_subject_verb_repaired),
+        cmocka_unit_test(test_verb_as_modifier_repaired),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
