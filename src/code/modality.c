@@ -296,6 +296,22 @@ static int noun_modality(const tree_ctx *x, const pred *p, const char **rule)
     return SR_MOD_ASSERTED;
 }
 
+/*
+** The token that stands as verb h's complement: h, or, for a verb conjoined
+** to another with no subject of its own, the first verb, whose governor it
+** shares ("agreed to return the ambassadors and to begin a dialogue",
+** "obliged Israel to take measures ... and to allow aid").
+*/
+static uint32_t complement_head(const tree_ctx *x, uint32_t h)
+{
+    int first = sr_tr_head(x, h);
+    if (x->c->dict->inflect && first >= 0 && sr_tr_rel(x, h, "conj") && sr_tr_is_verbal(x, h) &&
+        sr_tr_is_verbal(x, (uint32_t)first) && sr_ro_active_subject(x, h) < 0 &&
+        sr_tr_child(x, h, "nsubj:pass") < 0)
+        return (uint32_t)first;
+    return h;
+}
+
 void sr_tr_modality(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -324,15 +340,8 @@ void sr_tr_modality(tree_ctx *x, pred *p)
         p->suppressed = 1;
         return;
     }
-    /* the verbs whose complement this is; a verb conjoined to another with no subject of
-       its own shares what governs the first ("agreed to return the ambassadors and to begin
-       a dialogue") */
-    uint32_t k = h;
-    int first = sr_tr_head(x, h);
-    if (x->c->dict->inflect && first >= 0 && sr_tr_rel(x, h, "conj") && sr_tr_is_verbal(x, h) &&
-        sr_tr_is_verbal(x, (uint32_t)first) && sr_ro_active_subject(x, h) < 0 &&
-        sr_tr_child(x, h, "nsubj:pass") < 0)
-        k = (uint32_t)first;
+    /* the verbs whose complement this is */
+    uint32_t k = complement_head(x, h);
     for (int steps = 0; steps < 3 && mod != SR_MOD_NEGATED; steps++) {
         int g = sr_tr_head(x, k);
         if (g < 0 || !complement_link(x, k))
@@ -421,7 +430,7 @@ void sr_tr_modality(tree_ctx *x, pred *p)
 /* The coded predicate that governs p through complement links, or NULL. */
 static pred *governing_pred(tree_ctx *x, const pred *p)
 {
-    uint32_t k = p->head;
+    uint32_t k = p->noun ? p->head : complement_head(x, p->head);
     for (int steps = 0; steps < 3; steps++) {
         int g = sr_tr_head(x, k);
         if (g < 0 || !complement_link(x, k) ||
@@ -523,7 +532,7 @@ void sr_tr_embedded(tree_ctx *x)
         } else {
             p->suppressed = 1; /* "urged Y to withdraw": the appeal is the event */
             const char *code, *rule;
-            if (p->code && g->code && x->c->dict->inflect &&
+            if (p->code && g->code && !g->map_rule && x->c->dict->inflect &&
                 sr_codemap_apply(x->c->compmap, g->code, p->code, &code, &rule) && code) {
                 g->code = code; /* "urged Germany to send air defence": 0232 */
                 g->map_rule = rule;

@@ -71,6 +71,8 @@ int sr_ro_clause_verb(const tree_ctx *x, uint32_t k);
 uint32_t sr_ro_first_actor_after(tree_ctx *x, const pred *p, int32_t *out);
 /* Is token k, inside the subtree of top, reached through a place preposition ("in Ukraine")? */
 int sr_ro_under_place(const tree_ctx *x, uint32_t k, uint32_t top);
+/* ... or through a preposition of place or time ("after the American strikes")? */
+int sr_ro_under_adjunct(const tree_ctx *x, uint32_t k, uint32_t top);
 /* The first actor in the noun phrase of p's object k, in word order, within p's own clause. */
 uint32_t sr_ro_first_actor_in(tree_ctx *x, const pred *p, uint32_t k, int32_t *out);
 

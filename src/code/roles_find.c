@@ -323,7 +323,7 @@ uint32_t sr_ro_modifier_actors(tree_ctx *x, uint32_t k, int32_t *out, uint32_t m
         return 0;
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
         if (sr_tr_rel(x, (uint32_t)c, "nmod") && !sr_ro_other_event(x, NULL, (uint32_t)c) &&
-            !(x->c->dict->inflect && sr_ro_under_place(x, (uint32_t)c, k))) {
+            !(x->c->dict->inflect && sr_ro_under_adjunct(x, (uint32_t)c, k))) {
             uint32_t n = sr_tr_actors(x, (uint32_t)c, out, max);
             if (!n)
                 n = sr_ro_modifier_actors(x, (uint32_t)c, out, max, depth - 1);
@@ -440,12 +440,12 @@ uint32_t sr_ro_first_actor_after(tree_ctx *x, const pred *p, int32_t *out)
     return 0;
 }
 
-/* Is token k, inside the subtree of top, reached through a place preposition ("in Ukraine")? */
-int sr_ro_under_place(const tree_ctx *x, uint32_t k, uint32_t top)
+/* Is token k, inside the subtree of top, reached through a preposition of class cls? */
+static int under_preposition(const tree_ctx *x, uint32_t k, uint32_t top, unsigned cls)
 {
     for (uint32_t steps = 0; steps < x->n && k != top; steps++) {
         int c = sr_tr_case_token(x, k);
-        if (c >= 0 && (x->wc[c] & SR_WC_PLACE_PREP))
+        if (c >= 0 && (x->wc[c] & cls))
             return 1;
         int g = sr_tr_head(x, k);
         if (g < 0)
@@ -453,6 +453,18 @@ int sr_ro_under_place(const tree_ctx *x, uint32_t k, uint32_t top)
         k = (uint32_t)g;
     }
     return 0;
+}
+
+/* Is token k, inside the subtree of top, reached through a place preposition ("in Ukraine")? */
+int sr_ro_under_place(const tree_ctx *x, uint32_t k, uint32_t top)
+{
+    return under_preposition(x, k, top, SR_WC_PLACE_PREP);
+}
+
+/* Is it reached through a preposition of place or of time ("after the American strikes")? */
+int sr_ro_under_adjunct(const tree_ctx *x, uint32_t k, uint32_t top)
+{
+    return under_preposition(x, k, top, SR_WC_PLACE_PREP | SR_WC_TIME_PREP);
 }
 
 /*
@@ -466,7 +478,7 @@ uint32_t sr_ro_first_actor_in(tree_ctx *x, const pred *p, uint32_t k, int32_t *o
     for (int t = x->sub_lo[k]; t <= x->sub_hi[k]; t++) {
         if (x->ti[t].mention < 0 || sr_ro_in_trigger(x, p, t) ||
             sr_ro_clause_verb(x, (uint32_t)t) != (int)p->head ||
-            sr_ro_under_place(x, (uint32_t)t, k))
+            sr_ro_under_adjunct(x, (uint32_t)t, k))
             continue;
         return sr_tr_actors(x, (uint32_t)t, out, TREE_SIDE);
     }

@@ -38,7 +38,8 @@ enum {
     SR_WC_AERIAL = 1 << 19,       /* warplane, drone, missile: an attack by them is aerial (195) */
     SR_WC_INSTALLATION = 1 << 20, /* base, destroyer, positions: what armed forces hold */
     SR_WC_OBLIGATION = 1 << 21,   /* must, should: what a speaker says another must do */
-    SR_WC_COUNT = 22
+    SR_WC_TIME_PREP = 1 << 22,    /* after, during: its noun is when, not whom */
+    SR_WC_COUNT = 23
 };
 
 typedef struct sr_wordclasses sr_wordclasses;
