@@ -384,6 +384,38 @@ static void test_clash_between_sources(void **state)
     expect_none(&d, NULL, "THA", "19");
 }
 
+/* An actor after a preposition of time is when, not whom: no target. */
+static void test_time_phrase_no_target(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[IRNLEG The parliament] approved the closing of the strait after [USA American] "
+              "strikes .",
+              "2:det:DET 3:nsubj:NOUN 0:root:VERB:approve:VBD 5:det:DET 3:obj:NOUN:closing "
+              "8:case:ADP 8:det:DET 5:nmod:NOUN:strait 11:case:ADP 11:amod:ADJ "
+              "5:nmod:NOUN:strike:NNS 3:punct:PUNCT",
+              &d);
+    expect(&d, "IRNLEG", "-", "05");
+    expect_none(&d, "IRNLEG", "USA", "");
+}
+
+/* A second infinitive shares the verb that governs the first: the appeal's, not an act. */
+static void test_second_infinitive_governed(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[IGOUNOJUDICJ The court] obliged [ISR Israel] to take measures and to allow "
+              "humanitarian aid .",
+              "2:det:DET 3:nsubj:NOUN 0:root:VERB:oblige:VBD 3:obj:PROPN 6:mark:PART "
+              "3:xcomp:VERB:take:VB 6:obj:NOUN:measure 10:cc:CCONJ 10:mark:PART "
+              "6:conj:VERB:allow:VB 12:amod:ADJ 10:obj:NOUN:aid 3:punct:PUNCT",
+              &d);
+    expect(&d, "IGOUNOJUDICJ", "ISR", "10");
+    expect_none(&d, "ISR", NULL, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -409,6 +441,8 @@ int main(void)
         cmocka_unit_test(test_military_target),
         cmocka_unit_test(test_seat_of_power_as_place),
         cmocka_unit_test(test_clash_between_sources),
+        cmocka_unit_test(test_time_phrase_no_target),
+        cmocka_unit_test(test_second_infinitive_governed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
