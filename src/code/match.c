@@ -18,6 +18,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "util/util.h"
+
 static int word_matches(const match_ctx *m, uint32_t k, uint32_t id)
 {
     const tokinfo *t = &m->ti[k];
@@ -41,6 +43,48 @@ static uint32_t lemma_classes(const match_ctx *m, uint32_t k)
     return n ? sr_nounclass_get(m->nc, buf, n) : 0;
 }
 
+/* The value of a number written in digits ("1,200", "700"), or -1. */
+static long digits_value(const char *w)
+{
+    long v = 0;
+    int any = 0;
+    for (; *w; w++) {
+        if (*w == ',')
+            continue;
+        if (*w < '0' || *w > '9' || v > 100000000L)
+            return -1;
+        v = v * 10 + (*w - '0');
+        any = 1;
+    }
+    return any ? v : -1;
+}
+
+/* Is the word a count in the hundreds or more ("hundreds", "thousands")? */
+static int multitude_word(const char *w)
+{
+    static const char *const WORDS[] = {"hundreds", "thousands", "millions", NULL};
+    return w && sr_word_in(w, WORDS);
+}
+
+#define MULTITUDE_MIN 200 /* a count from which a killing is a mass killing (CAMEO 202) */
+
+/*
+** Is token k a multitude (SR_NC_MULTITUDE): "hundreds", "thousands", or a
+** noun with a number of at least MULTITUDE_MIN ("about 1,200 people")?
+*/
+static int multitude(const match_ctx *m, uint32_t k)
+{
+    if (multitude_word(m->tokens[k].form))
+        return 1;
+    for (uint32_t j = 0; j < m->n; j++) {
+        const sr_token *t = &m->tokens[j];
+        if (t->head == (int32_t)k + 1 && t->deprel && strcmp(t->deprel, "nummod") == 0 &&
+            (multitude_word(t->form) || digits_value(t->form) >= MULTITUDE_MIN))
+            return 1;
+    }
+    return 0;
+}
+
 /*
 ** The noun classes token k stands for (docs/verb-format.md, part 1): an
 ** actor the knowledge base names is a person or a group, and a location
@@ -49,10 +93,8 @@ static uint32_t lemma_classes(const match_ctx *m, uint32_t k)
 ** noun has WordNet's person, group and location classes of its word, and
 ** when it has none ("Xi" is a Greek letter there) may be any of the three.
 */
-static uint32_t token_classes(const match_ctx *m, uint32_t k)
+static uint32_t word_classes(const match_ctx *m, uint32_t k)
 {
-    if (!m->tokens)
-        return 0;
     const uint32_t person = SR_NC_BIT(SR_NC_PERSON), group = SR_NC_BIT(SR_NC_GROUP),
                    place = SR_NC_BIT(SR_NC_LOCATION);
     int32_t mi = m->ti[k].mention;
@@ -77,6 +119,17 @@ static uint32_t token_classes(const match_ctx *m, uint32_t k)
     default:
         return 0;
     }
+}
+
+/* The classes of token k: its word's (above), and a multitude's by its count. */
+static uint32_t token_classes(const match_ctx *m, uint32_t k)
+{
+    if (!m->tokens)
+        return 0;
+    uint32_t c = word_classes(m, k);
+    if ((c || is_nominal(m, k)) && multitude(m, k))
+        c |= SR_NC_BIT(SR_NC_MULTITUDE);
+    return c;
 }
 
 /* Is word j a case marker ("with") of token k that is preposition prep? */

@@ -467,7 +467,7 @@ static int told_by_its_subject(tree_ctx *x, pred *p)
         return 0;
     pred *n = &x->preds[x->pred_at[s]];
     if (!n->code || n->code[0] < '1' || (n->code[0] == '1' && n->code[1] < '8') ||
-        p->code[0] != '1' || p->code[1] < '7')
+        !(sr_code_force(p->code) || (p->code[0] == '1' && p->code[1] == '7')))
         return 0; /* the verb an assault, or its damage ("airstrikes destroyed homes": 1712) */
     if (s == a && p->ntgt) {
         /* whom the verb says was hit is the attack's target, before the place it fell on */

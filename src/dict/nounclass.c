@@ -39,6 +39,8 @@ struct sr_nounclass {
 
 const char *sr_nclass_name(int c)
 {
+    if (c == SR_NC_MULTITUDE)
+        return "multitude";
     return c >= 0 && c < SR_NC_COUNT ? class_names[c] : NULL;
 }
 
@@ -48,8 +50,8 @@ int sr_nclass_from_name(const char *name, size_t len)
         name += 5;
         len -= 5;
     }
-    for (int c = 0; c < SR_NC_COUNT; c++)
-        if (strlen(class_names[c]) == len && strncmp(class_names[c], name, len) == 0)
+    for (int c = 0; c <= SR_NC_MULTITUDE; c++)
+        if (strlen(sr_nclass_name(c)) == len && strncmp(sr_nclass_name(c), name, len) == 0)
             return c;
     return -1;
 }

@@ -47,14 +47,21 @@ enum sr_nclass {
     SR_NC_COUNT
 };
 
+/*
+** A class of the lexicon's constraints that no WordNet file holds: a noun
+** counted in the hundreds or more ("killed about 1,200 people", "hundreds
+** of civilians"), which src/code/match.c finds from the words, not the table.
+*/
+#define SR_NC_MULTITUDE SR_NC_COUNT
+
 #define SR_NC_BIT(c) (UINT32_C(1) << (c))
 
 #define SR_NOUNCLASS_MAGIC "SRNCLS\r\n" /* 8 bytes */
 #define SR_NOUNCLASS_VERSION 1
 
-/* Name of class c without the "noun." prefix ("person"), or NULL. */
+/* Name of class c without the "noun." prefix ("person"), or NULL; also of SR_NC_MULTITUDE. */
 const char *sr_nclass_name(int c);
-/* Class of name[0..len) ("person" or "noun.person"), or -1. */
+/* Class of name[0..len) ("person" or "noun.person", "multitude"), or -1. */
 int sr_nclass_from_name(const char *name, size_t len);
 
 typedef struct sr_nounclass sr_nounclass;

@@ -129,6 +129,23 @@ static void test_dismiss(void **state)
     expect_classed("Iran dismissed the proposal.", "IRN", "-", "120", NULL);
 }
 
+/*
+** A killing counted in the hundreds or more is a mass killing (202), by the
+** count, not by WordNet; an air strike's toll stays the strike's.
+*/
+static void test_multitude(void **state)
+{
+    (void)state;
+    expect("Hamas fighters killed about 1,200 people in southern Israel.", "PSEREBHMS", NULL,
+           "202");
+    expect("About 1,400 people were killed by Syrian government forces.", "SYRMIL", NULL, "202");
+    expect("RSF fighters killed hundreds of villagers.", "SDNREB", NULL, "202");
+    expect("Gunmen killed 26 people in Kashmir.", NULL, NULL, "190");
+    expect_not("Gunmen killed 26 people in Kashmir.", NULL, NULL, "202");
+    expect("Israeli airstrikes on Gaza killed more than 400 people.", "ISRMIL", NULL, "195");
+    expect_not("Israeli airstrikes on Gaza killed more than 400 people.", NULL, NULL, "202");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +154,7 @@ int main(void)
         cmocka_unit_test(test_detain),    cmocka_unit_test(test_welcome),
         cmocka_unit_test(test_attack),    cmocka_unit_test(test_property_and_aid),
         cmocka_unit_test(test_recognize), cmocka_unit_test(test_dismiss),
+        cmocka_unit_test(test_multitude),
     };
     return cmocka_run_group_tests(tests, setup_classes, teardown);
 }

@@ -501,10 +501,10 @@ static void test_places_and_misparses(void **state)
            "RUSGOV", "UKRGOV", "0353");
     /* a sentence's first word read as an imperative before a verb is its subject */
     expect("Trump gave Ukraine security guarantees.", "USAGOV", "UKR", "074");
-    /* unnamed victims of an attack abroad are the place's */
+    /* unnamed victims of an attack abroad are the place's (a mass killing: 202) */
     expect("Hamas fighters killed about 1,200 people, most of them civilians, in towns in southern "
            "Israel on Saturday.",
-           "PSE*", "ISRCVL", "1");
+           "PSE*", "ISRCVL", "202");
     /* a plurale tantum's lemma ("troops") is its singular's for the lexicon */
     expect("France sent troops to Mali.", "FRA", "MLI", "154");
     /* an option kept open is considered (014); force kept open is a threat (above) */

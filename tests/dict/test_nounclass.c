@@ -43,7 +43,9 @@ static void test_names(void **state)
     assert_int_equal(SR_NC_COUNT, 26);
     assert_string_equal(sr_nclass_name(SR_NC_PERSON), "person");
     assert_string_equal(sr_nclass_name(SR_NC_TOPS), "tops");
-    assert_null(sr_nclass_name(SR_NC_COUNT));
+    assert_string_equal(sr_nclass_name(SR_NC_MULTITUDE), "multitude");
+    assert_int_equal(sr_nclass_from_name("multitude", 9), SR_NC_MULTITUDE);
+    assert_null(sr_nclass_name(SR_NC_MULTITUDE + 1));
     assert_int_equal(sr_nclass_from_name("location", 8), SR_NC_LOCATION);
     assert_int_equal(sr_nclass_from_name("noun.group", 10), SR_NC_GROUP);
     assert_int_equal(sr_nclass_from_name("person|group", 6), SR_NC_PERSON);
