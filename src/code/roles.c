@@ -27,6 +27,8 @@
 
 #include <string.h>
 
+#include "util/util.h"
+
 /* Is k "other" or "another", or a word fixed to one ("each" with "other")? */
 static int reciprocal_word(const tree_ctx *x, uint32_t k)
 {
@@ -562,19 +564,38 @@ static void aerial_attack(tree_ctx *x, pred *p)
         p->map_rule = sr_words_rule(x->c->words, x->s->tokens[a].form, SR_WC_AERIAL);
 }
 
+/* Does verb h name the place it happens in ("rallied in Minsk")? */
+static int named_place(const tree_ctx *x, uint32_t h)
+{
+    for (int32_t c = x->first_child[h]; c >= 0; c = x->next_child[c]) {
+        int k = sr_tr_case_token(x, (uint32_t)c);
+        if (sr_tr_rel(x, (uint32_t)c, "obl") && k >= 0 && (x->wc[k] & SR_WC_PLACE_PREP) &&
+            x->s->tokens[c].upos == SR_UPOS_PROPN)
+            return 1;
+    }
+    return 0;
+}
+
 /*
 ** A protest (14x) that names no target is against the protesters' own
 ** government ("Georgian protesters rallied in Tbilisi", "declared a hunger
 ** strike in detention"): CAMEO's reading.  The target is the government of
 ** the source's country, a mention of the sentence's own over the protest's
-** word (nothing names it), marked as assumed.  Not for a government's own
-** acts, those of armed forces (troops that march are on manoeuvre) or a
-** source of no country.
+** word (nothing names it), marked as assumed.  Civilians of no country
+** protesting in a named place protest against a government of no country,
+** which the attribute stage places with them ("protesters rallied in
+** Minsk": BLROPP against BLRGOV).
+** Not for a government's own acts, those of armed forces (troops that march
+** are on manoeuvre) or an unknown name.
 */
 static void protested_government(tree_ctx *x, pred *p)
 {
+    static const char *const CIVIL[] = {"OPP", "CVL", "EDU", "LAB", "AGR",
+                                        "MED", "HLH", "REL", NULL};
     const sr_mention *s = sr_tr_mention(x, p->src[0]);
-    if (!s->code || strlen(s->code) < 3 || strncmp(s->code, "---", 3) == 0 ||
+    if (!s->code || strlen(s->code) < 3 ||
+        (strncmp(s->code, "---", 3) == 0 &&
+         (!sr_word_in(s->code + 3, CIVIL) || !named_place(x, p->head))) ||
         strncmp(s->code, "IGO", 3) == 0 || strncmp(s->code, "NGO", 3) == 0 ||
         strncmp(s->code + 3, "GOV", 3) == 0 || strncmp(s->code + 3, "MIL", 3) == 0)
         return;

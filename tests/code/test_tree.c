@@ -381,6 +381,8 @@ static void test_places_and_misparses(void **state)
     expect("RSF fighters killed hundreds of civilians in Darfur.", "SDNREB", "SDNCVL", "");
     /* a protest that names no target is against the protesters' government */
     expect("Georgian protesters rallied in Tbilisi for a fifth night.", "GEO*", "GEOGOV", "14");
+    /* protesters of no named country: their government is the place's, as they are */
+    expect("Thousands of protesters rallied in Minsk.", "BLROPP", "BLRGOV", "14");
     expect("Ukraine said it was ready to accept a U.S. proposal for an immediate ceasefire with "
            "Russia after talks with American officials in Jeddah.",
            "UKR", "USAGOV", "04");
