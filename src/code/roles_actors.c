@@ -32,6 +32,8 @@ int sr_ro_other_event(const tree_ctx *x, const pred *p, uint32_t c)
 ** `flat`, `appos`), else, depth allowing, one inside an "of" phrase ("the
 ** head of the Military Committee").  -1 when there is none.
 */
+static int of_phrase_actor(const tree_ctx *x, uint32_t k, int depth);
+
 int sr_ro_actor_token(const tree_ctx *x, uint32_t k, int depth)
 {
     if (x->ti[k].mention >= 0)
@@ -43,6 +45,12 @@ int sr_ro_actor_token(const tree_ctx *x, uint32_t k, int depth)
         for (int i = 0; MODIFIERS[i]; i++)
             if (sr_tr_rel(x, (uint32_t)c, MODIFIERS[i]) && x->ti[c].mention >= 0)
                 return c;
+    return of_phrase_actor(x, k, depth);
+}
+
+/* The actor token inside an "of" phrase of k ("the head of the Military Committee"), or -1. */
+static int of_phrase_actor(const tree_ctx *x, uint32_t k, int depth)
+{
     for (int32_t c = x->first_child[k]; c >= 0; c = x->next_child[c])
         if (sr_tr_rel(x, (uint32_t)c, "nmod") && strcmp(sr_tr_case(x, (uint32_t)c), "of") == 0 &&
             !sr_ro_other_event(x, NULL, (uint32_t)c)) {
@@ -100,12 +108,44 @@ static uint32_t add_conjuncts(tree_ctx *x, uint32_t k, int32_t *out, uint32_t n,
     return n;
 }
 
+/*
+** The actor of a title or agent of no country whose "of" phrase names one
+** of a country or a body ("the spokesman of MID of Iran", "residents of
+** Gaza"): the title's mention coded with that country and its own sector
+** (IRNGOV, PSECVL), or the body itself (IGOUNO); else the title's mention.
+*/
+static int32_t owned_title(tree_ctx *x, uint32_t t)
+{
+    int32_t m = x->ti[t].mention;
+    const sr_mention *title = sr_tr_mention(x, m);
+    if (!x->c->dict->inflect || strncmp(title->code, "---", 3) != 0 ||
+        !(title->kind == SR_MENTION_TITLE || title->kind == SR_MENTION_AGENT))
+        return m;
+    int o = of_phrase_actor(x, t, 2);
+    if (o < 0)
+        return m;
+    int32_t owner = x->ti[o].mention;
+    const char *oc = sr_tr_mention(x, owner)->code;
+    if (strncmp(oc, "---", 3) == 0 || strlen(oc) < 3 || !isupper((unsigned char)oc[0]))
+        return m;
+    if (strncmp(oc, "IGO", 3) == 0 || strncmp(oc, "NGO", 3) == 0 || strncmp(oc, "IMG", 3) == 0)
+        return owner;
+    int32_t id = sr_tr_new_extra(x);
+    sr_mention *copy = &x->extra[id - (int32_t)x->in->nmentions];
+    *copy = *sr_tr_mention(x, m); /* read after new_extra, which may move the extras */
+    copy->code = sr_arena_printf(x->a, "%.3s%s", sr_tr_mention(x, owner)->code, copy->code + 3);
+    return id;
+}
+
 static uint32_t add_actor(tree_ctx *x, uint32_t k, int depth, int32_t *out, uint32_t n,
                           uint32_t max)
 {
     int t = sr_ro_actor_token(x, k, depth);
     if (t < 0 || n >= max)
         return n;
+    int32_t owned = owned_title(x, (uint32_t)t);
+    if (owned != x->ti[t].mention)
+        return sr_ro_add_actor(out, n, max, owned);
     for (uint32_t i = 0; i < n; i++)
         if (out[i] == x->ti[t].mention)
             return n; /* seen: its inner conjuncts are added already */

@@ -381,6 +381,9 @@ static void test_places_and_misparses(void **state)
     expect("RSF fighters killed hundreds of civilians in Darfur.", "SDNREB", "SDNCVL", "");
     /* a protest that names no target is against the protesters' government */
     expect("Georgian protesters rallied in Tbilisi for a fifth night.", "GEO*", "GEOGOV", "14");
+    /* a title of no country takes the country its "of" phrase names, and keeps its sector */
+    expect("The spokesman of the ministry of Iran condemned Israel.", "IRNGOV", "ISR", "111");
+    expect("Residents of Gaza protested against the blockade.", "PSECVL", NULL, "14");
     /* protesters of no named country: their government is the place's, as they are */
     expect("Thousands of protesters rallied in Minsk.", "BLROPP", "BLRGOV", "14");
     expect("Ukraine said it was ready to accept a U.S. proposal for an immediate ceasefire with "
