@@ -204,6 +204,29 @@ static uint32_t answered_pronoun(tree_ctx *x, pred *p, int32_t *out)
 }
 
 /*
+** Whom an unresolved "him", "her" or "them" object stands for when its
+** verb follows another in the sentence, as a participle clause or a
+** conjunct ("expelled the UN coordinator, accusing her of a false report",
+** "kissed the feet of Kiir and Machar, calling them to keep the peace"):
+** the earlier verb's object actors, if they are not p's sources.
+*/
+static uint32_t earlier_object(tree_ctx *x, const pred *p, int32_t *out)
+{
+    int o = sr_tr_child(x, p->head, "obj");
+    int g = sr_tr_head(x, p->head);
+    if (o < 0 || x->ti[o].mention >= 0 || !(x->wc[o] & SR_WC_OBJECT_PRONOUN) || g < 0 ||
+        (uint32_t)g > p->head || !sr_tr_is_verbal(x, (uint32_t)g) ||
+        !(sr_tr_rel(x, p->head, "advcl") || sr_tr_rel(x, p->head, "conj")))
+        return 0;
+    int32_t found[TREE_SIDE];
+    uint32_t nf = sr_ro_object_actors(x, (uint32_t)g, NULL, found, TREE_SIDE), n = 0;
+    for (uint32_t i = 0; i < nf; i++)
+        if (!sr_ro_contains(p->src, p->nsrc, found[i]))
+            n = sr_ro_add_actor(out, n, TREE_SIDE, found[i]);
+    return n;
+}
+
+/*
 ** Who sent what a verbal act answers, when a participle or a "from" in its
 ** object's phrase says it: "welcomed the memos sent by Bree", "rejected
 ** the plan put forward by Washington", "welcomed assurances on trade sent
@@ -329,6 +352,8 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
     }
     if (!n)
         n = sr_ro_object_actors(x, h, p, out, TREE_SIDE);
+    if (!n && x->c->dict->inflect)
+        n = earlier_object(x, p, out);
     if (n && x->c->dict->inflect && sr_ro_unknown_country(x, out, n)) {
         /* "will give to Ukraine the systems of air defense": a named recipient beats a
            countryless object */

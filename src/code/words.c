@@ -23,7 +23,7 @@ static const char *const CLASS_NAMES[] = {
     "speech",     "negator", "negating",     "future",     "conditional", "intend",
     "promise",    "light",   "first-person", "relative",   "crowd",       "military",
     "sector",     "agree",   "sport",        "sides",      "both",        "addressee",
-    "place-prep", "aerial",  "installation", "obligation", "time-prep"};
+    "place-prep", "aerial",  "installation", "obligation", "time-prep",   "object-pronoun"};
 _Static_assert(sizeof CLASS_NAMES / sizeof CLASS_NAMES[0] == SR_WC_COUNT,
                "a name for every word class");
 

@@ -39,7 +39,8 @@ enum {
     SR_WC_INSTALLATION = 1 << 20, /* base, destroyer, positions: what armed forces hold */
     SR_WC_OBLIGATION = 1 << 21,   /* must, should: what a speaker says another must do */
     SR_WC_TIME_PREP = 1 << 22,    /* after, during: its noun is when, not whom */
-    SR_WC_COUNT = 23
+    SR_WC_OBJECT_PRONOUN = 1 << 23, /* him, her, them: an earlier verb's object, unresolved */
+    SR_WC_COUNT = 24
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

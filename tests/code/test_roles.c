@@ -416,6 +416,28 @@ static void test_second_infinitive_governed(void **state)
     expect_none(&d, "ISR", NULL, "");
 }
 
+/* An unresolved "her" after a verb with an object of its own stands for that object. */
+static void test_object_pronoun(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[BFAGOV The junta] expelled [IGOUNO the UN coordinator] , accusing her of a false "
+              "report .",
+              "2:det:DET 3:nsubj:NOUN 0:root:VERB:expel:VBD 6:det:DET 6:compound:PROPN "
+              "3:obj:NOUN 8:punct:PUNCT 3:advcl:VERB:accuse:VBG 8:obj:PRON:she:PRP 13:case:ADP "
+              "13:det:DET 13:amod:ADJ 8:obl:NOUN:report 3:punct:PUNCT",
+              &d);
+    expect(&d, "BFAGOV", "IGOUNO", "112");
+    /* with no object before it, the pronoun stands for no one known */
+    tree_code(coder, &arena, "[BFAGOV The junta] left , accusing her of a false report .",
+              "2:det:DET 3:nsubj:NOUN 0:root:VERB:leave:VBD 5:punct:PUNCT "
+              "3:advcl:VERB:accuse:VBG 5:obj:PRON:she:PRP 10:case:ADP 10:det:DET 10:amod:ADJ "
+              "5:obl:NOUN:report 3:punct:PUNCT",
+              &d);
+    expect(&d, "BFAGOV", "-", "112");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_clash_between_sources),
         cmocka_unit_test(test_time_phrase_no_target),
         cmocka_unit_test(test_second_infinitive_governed),
+        cmocka_unit_test(test_object_pronoun),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
