@@ -13,7 +13,7 @@
 **      which may not reach outside the predicate's subtree;
 **   3. roles (roles.c), modality (modality.c), predicates inside others
 **      (an infinitive of a coded verb, the content of a speech verb) and
-**      the speaker as source (modality.c);
+**      the speaker as source (speech.c);
 **   4. events (assemble.c).
 **
 ** Input that carries no parse (a caller without the parser) codes no

@@ -3,7 +3,8 @@
 **
 **   tree.c      the driver: tokens, children lists, predicates, documents
 **   roles.c     source and target from grammatical relations
-**   modality.c  negation, future, conditional and intended acts; speech
+**   modality.c  negation, future, conditional and intended acts; embedding
+**   speech.c    what a speaker reports, and who speaks
 **   assemble.c  events: pairs, codes, ids, confidence
 **
 ** A predicate is a token that a lexicon entry codes: a verb, or an event
@@ -32,7 +33,7 @@ typedef struct pred {
     uint8_t roles_state;   /* 0 not yet, 1 computing, 2 done (guards cycles) */
     uint8_t src_inherited; /* the source came from another predicate or the speaker */
     uint8_t tgt_assumed;   /* the target is assumed: an attack's country, a protest's government */
-    uint8_t obliged;       /* an `obligation` auxiliary: a speaker demands the act (modality.c) */
+    uint8_t obliged;       /* an `obligation` auxiliary: a speaker demands the act (speech.c) */
 } pred;
 
 typedef struct event_list {
@@ -93,10 +94,12 @@ int sr_tr_agent_child(const tree_ctx *x, uint32_t h);
 void sr_tr_claim_previous_attack(tree_ctx *x);
 void sr_tr_remember_orphan(tree_ctx *x);
 
-/* Modality and speech (modality.c). */
+/* Modality and embedding (modality.c). */
 void sr_tr_modality(tree_ctx *x, pred *p);
-void sr_tr_speech(tree_ctx *x);
 void sr_tr_embedded(tree_ctx *x);
+
+/* Speech (speech.c). */
+void sr_tr_speech(tree_ctx *x);
 
 /* Events (assemble.c). */
 sr_event *sr_tr_new_event(tree_ctx *x); /* a zeroed event at the end of the document's list */
