@@ -460,6 +460,20 @@ static int state_and_government(const tree_ctx *x, const sr_mention *s, const sr
     return strcmp(arm, "GOV") == 0 || strcmp(arm, "MIL") == 0;
 }
 
+/*
+** Is p a one-sided act of force or destruction (17x-20x) on a country's
+** own places ("Syrian troops shelled Aleppo", "a Syrian helicopter dropped
+** chlorine on Douma")?  A state's forces do attack their own country: the
+** place's country is the target.  Not a clash ("Thai troops clashed along
+** their border": a mutual act, each other's).
+*/
+static int own_country_attacked(const tree_ctx *x, const pred *p, const sr_mention *t)
+{
+    const char *code = p->code ? p->code : p->hit.code;
+    return x->c->dict->inflect && code && strlen(t->code) == 3 && !p->hit.mutual &&
+           (sr_code_force(code) || (code[0] == '1' && code[1] == '7' && code[2] == '1'));
+}
+
 void sr_ro_drop_self_targets(tree_ctx *x, pred *p)
 {
     /* with a PETRARCH dictionary the pairs of a compound source are TABARI's: a target
@@ -474,7 +488,8 @@ void sr_ro_drop_self_targets(tree_ctx *x, pred *p)
             selfs += p->src[i] == p->tgt[j] ||
                      (t->entity && s->entity && !t->agent && !s->agent &&
                       strcmp(t->entity, s->entity) == 0) ||
-                     t->antecedent == p->src[i] || state_and_government(x, s, t) ||
+                     t->antecedent == p->src[i] ||
+                     (state_and_government(x, s, t) && !own_country_attacked(x, p, t)) ||
                      (x->c->dict->inflect && strcmp(s->code, t->code) == 0); /* as assemble.c */
         }
         if (!selfs || (pairwise && selfs < p->nsrc && !sr_ro_contains(p->src, p->nsrc, p->tgt[j])))

@@ -506,6 +506,10 @@ static void test_places_and_misparses(void **state)
            "RUSGOV", "UKRGOV", "0353");
     /* a sentence's first word read as an imperative before a verb is its subject */
     expect("Trump gave Ukraine security guarantees.", "USAGOV", "UKR", "074");
+    /* a state's forces attacking their own country's places attack that country */
+    expect("Syrian troops shelled Aleppo.", "SYRMIL", "SYR", "19");
+    expect("Thai troops clashed along the border of Thailand.", "THAMIL", "-", "19");
+    expect_not("Thai troops clashed along the border of Thailand.", "THAMIL", "THA", "19");
     /* unnamed victims of an attack abroad are the place's (a mass killing: 202) */
     expect("Hamas fighters killed about 1,200 people, most of them civilians, in towns in southern "
            "Israel on Saturday.",
