@@ -424,10 +424,16 @@ uint32_t sr_ro_verb_target(tree_ctx *x, pred *p, int32_t *out, int depth)
         if (!n && o >= 0 && !sr_ro_in_trigger(x, p, o))
             n = sr_ro_prep_actors(x, (uint32_t)o, p, "nmod", ABOUT, out, TREE_SIDE);
     }
-    if (!n && x->c->dict->inflect && p->hit.code && strncmp(p->hit.code, "09", 2) == 0 && o >= 0)
+    if (!n && x->c->dict->inflect && p->hit.code && strncmp(p->hit.code, "09", 2) == 0) {
         /* an investigation is of whoever did what it looks into: "opened an investigation
-           into war crimes committed by Russian forces" */
-        n = sender(x, (uint32_t)o, out, 3);
+           into war crimes committed by Russian forces"; else of the country it happened in:
+           "launched the investigation of war crimes in Ukraine" */
+        static const char *const IN[] = {"in", NULL};
+        if (o >= 0)
+            n = sender(x, (uint32_t)o, out, 3);
+        for (uint32_t k = h + 1; k < p->hit.tend && !n; k++)
+            n = sr_ro_prep_actors(x, k, p, "nmod", IN, out, TREE_SIDE);
+    }
     if (!n && x->c->dict->inflect && o < 0)
         n = object_after_place(x, h, out);
     if (!n && x->c->dict->inflect && transfer_code(p->hit.code))

@@ -83,6 +83,10 @@ static void test_roles(void **state)
     expect("ICC prosecutor Karim Khan said he had opened an investigation into possible war "
            "crimes committed by Russian forces in Ukraine.",
            "IGOJUDICC", "RUSMIL", "09");
+    /* and when it names no one, of the country it happened in */
+    expect("The International Criminal Court launched an investigation of possible war crimes "
+           "in Ukraine.",
+           "IGOJUDICC", "UKR", "09");
     expect("The Israeli military destroyed dozens of houses in the refugee camp of Jenin.",
            "ISRMIL", "PSE", "1712");
 }
