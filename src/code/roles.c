@@ -25,6 +25,7 @@
 */
 #include "code/roles.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "util/util.h"
@@ -564,6 +565,25 @@ static void aerial_attack(tree_ctx *x, pred *p)
         p->map_rule = sr_words_rule(x->c->words, x->s->tokens[a].form, SR_WC_AERIAL);
 }
 
+/* A mention of the government of country code's country over token k, the word that implies it. */
+static int32_t government_at(tree_ctx *x, const char *code, uint32_t k)
+{
+    int32_t id = sr_tr_new_extra(x);
+    sr_mention *gov = &x->extra[id - (int32_t)x->in->nmentions];
+    const sr_token *t = &x->s->tokens[k];
+    gov->sentence = x->si;
+    gov->first = k;
+    gov->last = k + 1;
+    gov->span.start = t->start;
+    gov->span.end = t->end;
+    gov->code = sr_arena_printf(x->a, "%.3sGOV", code);
+    gov->name = "government";
+    gov->sector = "GOV";
+    gov->antecedent = -1;
+    gov->kind = SR_MENTION_TITLE;
+    return id;
+}
+
 /* Does verb h name the place it happens in ("rallied in Minsk")? */
 static int named_place(const tree_ctx *x, uint32_t h)
 {
@@ -599,21 +619,29 @@ static void protested_government(tree_ctx *x, pred *p)
         strncmp(s->code, "IGO", 3) == 0 || strncmp(s->code, "NGO", 3) == 0 ||
         strncmp(s->code + 3, "GOV", 3) == 0 || strncmp(s->code + 3, "MIL", 3) == 0)
         return;
-    int32_t id = sr_tr_new_extra(x);
-    sr_mention *gov = &x->extra[id - (int32_t)x->in->nmentions];
-    const sr_token *t = &x->s->tokens[p->head];
-    gov->sentence = x->si;
-    gov->first = p->head;
-    gov->last = p->head + 1;
-    gov->span.start = t->start;
-    gov->span.end = t->end;
-    gov->code = sr_arena_printf(x->a, "%.3sGOV", sr_tr_mention(x, p->src[0])->code);
-    gov->name = "government";
-    gov->sector = "GOV";
-    gov->antecedent = -1;
-    gov->kind = SR_MENTION_TITLE;
-    p->tgt[0] = id;
+    p->tgt[0] = government_at(x, s->code, p->head);
     p->ntgt = p->tgt_assumed = 1;
+}
+
+/*
+** An arrest or detention (173) that names no one who made it ("Saakashvili,
+** arrested after his return", "the journalist, detained after the protest")
+** is the state's: the source is the government of the detainee's country,
+** a mention over the verb, marked as inherited (its confidence is lower).
+** Not for detainees of no country, of a government, or international
+** bodies.
+*/
+static void detaining_state(tree_ctx *x, pred *p)
+{
+    const sr_mention *t = sr_tr_mention(x, p->tgt[0]);
+    if (!p->hit.code || strncmp(p->hit.code, "173", 3) != 0 || !t->code || strlen(t->code) < 3 ||
+        strncmp(t->code, "---", 3) == 0 || strncmp(t->code, "IGO", 3) == 0 ||
+        strncmp(t->code, "NGO", 3) == 0 || strncmp(t->code + 3, "GOV", 3) == 0 ||
+        !isupper((unsigned char)t->code[0]))
+        return; /* a government's own member is arrested by no government we can name */
+    p->src[0] = government_at(x, t->code, p->head);
+    p->nsrc = 1;
+    p->src_inherited = 1;
 }
 
 /*
@@ -672,6 +700,8 @@ void sr_tr_roles(tree_ctx *x, pred *p)
     }
     if (!p->nsrc && x->c->dict->inflect)
         p->nsrc = sentence_claimant(x, p, p->src);
+    if (!p->nsrc && p->passive && p->ntgt && x->c->dict->inflect)
+        detaining_state(x, p);
     /* a PETRARCH pattern's actor slot decides, unless the tree has that actor already */
     if (p->hit.slot_src >= 0 && !sr_ro_contains(p->src, p->nsrc, p->hit.slot_src)) {
         p->src[0] = p->hit.slot_src;

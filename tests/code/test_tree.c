@@ -510,6 +510,10 @@ static void test_places_and_misparses(void **state)
            "RUSGOV", "UKRGOV", "0353");
     /* a sentence's first word read as an imperative before a verb is its subject */
     expect("Trump gave Ukraine security guarantees.", "USAGOV", "UKR", "074");
+    /* an arrest that names no one who made it is the detainee's state's */
+    expect("The Georgian journalist Mzia Amaglobeli was arrested after the protest in Batumi.",
+           "GEOGOV", "GEOMED", "173");
+    expect_not("The French president was arrested.", NULL, NULL, "173");
     /* a state's forces attacking their own country's places attack that country */
     expect("Syrian troops shelled Aleppo.", "SYRMIL", "SYR", "19");
     expect("Thai troops clashed along the border of Thailand.", "THAMIL", "-", "19");
