@@ -169,6 +169,21 @@ static int two_sides_subject(tree_ctx *x, const pred *p)
     return !n || sr_ro_unknown_country(x, own, n);
 }
 
+/*
+** Is verb h a `needs-object` verb that a speech verb reports with a subject
+** and no object ("Russia stated that NATO troops would not accept in
+** Ukraine")?  Machine translation keeps the source language's object-first
+** order and drops the subject it repeats: the subject is the object.
+*/
+static int object_first(const tree_ctx *x, uint32_t h)
+{
+    int g = sr_tr_head(x, h), s = sr_ro_active_subject(x, h);
+    return (x->wc[h] & SR_WC_NEEDS_OBJECT) && g >= 0 && sr_tr_rel(x, h, "ccomp") &&
+           (x->wc[g] & SR_WC_SPEECH) && s >= 0 && s < (int)h && x->ti[s].mention >= 0 &&
+           sr_tr_child(x, h, "obj") < 0 && sr_tr_child(x, h, "ccomp") < 0 &&
+           sr_tr_child(x, h, "xcomp") < 0;
+}
+
 static void verb_roles(tree_ctx *x, pred *p)
 {
     uint32_t h = p->head;
@@ -265,6 +280,12 @@ static void verb_roles(tree_ctx *x, pred *p)
             }
             if (!p->ntgt)
                 p->ntgt = sr_ro_add_actor(p->tgt, 0, TREE_SIDE, sr_ro_new_object_actor(x, h));
+        }
+        if (x->c->dict->inflect && object_first(x, h)) {
+            /* the subject is the object; the speaker acts (sr_tr_speech) */
+            p->ntgt = sr_tr_actors(x, (uint32_t)sr_ro_active_subject(x, h), p->tgt, TREE_SIDE);
+            p->nsrc = 0;
+            inherited = 0;
         }
         if (two_sides_subject(x, p) && sr_ro_unknown_country(x, p->tgt, p->ntgt)) {
             p->ntgt = 0; /* "the sides agreed to restore the work of the embassies" */

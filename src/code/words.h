@@ -40,7 +40,8 @@ enum {
     SR_WC_OBLIGATION = 1 << 21,   /* must, should: what a speaker says another must do */
     SR_WC_TIME_PREP = 1 << 22,    /* after, during: its noun is when, not whom */
     SR_WC_OBJECT_PRONOUN = 1 << 23, /* him, her, them: an earlier verb's object, unresolved */
-    SR_WC_COUNT = 24
+    SR_WC_NEEDS_OBJECT = 1 << 24,   /* accept, tolerate: a subject alone is MT's object first */
+    SR_WC_COUNT = 25
 };
 
 typedef struct sr_wordclasses sr_wordclasses;

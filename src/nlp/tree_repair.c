@@ -224,8 +224,33 @@ static void repair_verb_as_modifier(sr_sentence *s)
     s->tokens[subj].deprel = "nsubj";
 }
 
+/* Is t a function word that UD gives no dependents: an auxiliary or a copula? */
+static int function_head(const sr_token *t)
+{
+    return t->deprel && (strcmp(t->deprel, "aux") == 0 || strcmp(t->deprel, "aux:pass") == 0 ||
+                         strcmp(t->deprel, "cop") == 0);
+}
+
+/*
+** "Russia has repeatedly stated that ...": a subject hung on an auxiliary
+** or a copula (here on "has") belongs to the auxiliary's head, the verb or
+** predicate; UD gives function words no subjects.
+*/
+static void repair_function_word_subjects(sr_sentence *s)
+{
+    for (uint32_t k = 0; k < s->ntokens; k++) {
+        sr_token *t = &s->tokens[k];
+        if (t->head <= 0 || !subject(t) || !function_head(&s->tokens[t->head - 1]))
+            continue;
+        int32_t up = s->tokens[t->head - 1].head;
+        if (up > 0 && up != (int32_t)k + 1)
+            t->head = up;
+    }
+}
+
 void sr_parser_repair(sr_sentence *s)
 {
+    repair_function_word_subjects(s);
     repair_subject_verbs(s);
     repair_time_compounds(s);
     repair_postnominal_adjectives(s);

@@ -510,6 +510,11 @@ static void test_places_and_misparses(void **state)
            "RUSGOV", "UKRGOV", "0353");
     /* a sentence's first word read as an imperative before a verb is its subject */
     expect("Trump gave Ukraine security guarantees.", "USAGOV", "UKR", "074");
+    /* machine translation's object first: the speaker would not accept the troops */
+    expect("Russia has repeatedly stated that NATO troops would not accept in Ukraine.", "RUS",
+           "IGOWSTNAT*", "12");
+    expect_not("Russia said that NATO troops would not accept the offer.", "RUS", "IGOWSTNAT*",
+               NULL);
     /* an arrest that names no one who made it is the detainee's state's */
     expect("The Georgian journalist Mzia Amaglobeli was arrested after the protest in Batumi.",
            "GEOGOV", "GEOMED", "173");

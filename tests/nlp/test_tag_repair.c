@@ -453,6 +453,23 @@ static void test_verb_as_modifier_repaired(void **state)
     assert_int_equal(tokens[1].head, 3);
 }
 
+/* A subject hung on an auxiliary belongs to the auxiliary's verb. */
+static void test_subject_of_auxiliary_repaired(void **state)
+{
+    (void)state;
+    char buf[1024];
+    /* "Russia has repeatedly stated that ...": Russia on "has" */
+    repaired_tree(buf, sizeof buf,
+                  "Russia/P/2/nsubj has/V/4/aux repeatedly/X/4/advmod stated/V/0/root "
+                  "peace/N/4/obj ./X/4/punct");
+    assert_int_equal(tokens[0].head, 4);
+    assert_string_equal(tokens[0].deprel, "nsubj");
+    /* other words on the auxiliary stay where the parser put them */
+    repaired_tree(buf, sizeof buf,
+                  "Russia/P/4/nsubj has/V/4/aux not/X/2/advmod stated/V/0/root ./X/4/punct");
+    assert_int_equal(tokens[2].head, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -471,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_postnominal_adjective_repaired),
         cmocka_unit_test(test_subject_verb_repaired),
         cmocka_unit_test(test_verb_as_modifier_repaired),
+        cmocka_unit_test(test_subject_of_auxiliary_repaired),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
