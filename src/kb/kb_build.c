@@ -4,53 +4,17 @@
 ** The readers (kb_text.c for our .kb files, kb_petrarch.c for PETRARCH
 ** dictionaries) feed entities, roles and names into a kb_builder; the
 ** builder derives what matching needs (transliterated variants of native
-** names, office-title phrases and the title index, word prefixes, phonetic
-** keys) and lays everything out as one blob in the format of
-** kb_internal.h.
+** names in kb_translit.c, office-title phrases and the title index in
+** kb_titles.c, word prefixes, phonetic keys) and lays everything out as
+** one blob in the format of kb_internal.h.
 */
-#include "kb/kb_internal.h"
+#include "kb/kb_build_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unicode/ustring.h>
-#include <unicode/utrans.h>
 
 #include "util/util.h"
-#include "util/vec.h"
-
-/* The builder's arrays are util's growable arrays. */
-typedef sr_vec vec;
-#define vec_push sr_vec_push
-#define VEC_AT SR_VEC_AT
-
-/* A name waiting to be hashed. */
-typedef struct pending_name {
-    uint32_t key, entity, aux;
-    uint8_t kind, acronym;
-} pending_name;
-
-/* A map from strings to 32-bit values, for interning and de-duplication. */
-typedef struct strmap {
-    uint32_t *keys; /* string offsets + 1; 0 is empty */
-    uint32_t *vals;
-    size_t cap, n;
-} strmap;
-
-struct kb_builder {
-    char *pool;
-    size_t pool_n, pool_cap;
-    strmap interned; /* string -> offset */
-    strmap ids;      /* entity id -> entity index */
-    vec entities, roles, names;
-    int case_hints;
-    UTransliterator *trans[5]; /* opened on first use */
-    int trans_tried;
-};
-
-enum { TR_RUSSIAN, TR_UKRAINIAN, TR_CYRILLIC, TR_ANY, TR_ASCII };
-static const char *const trans_ids[] = {"Russian-Latin/BGN", "Ukrainian-Latin/BGN",
-                                        "Cyrillic-Latin", "Any-Latin", "Latin-ASCII"};
 
 kb_builder *sr_kb_builder_new(void)
 {
@@ -64,7 +28,7 @@ kb_builder *sr_kb_builder_new(void)
     b->pool = malloc(b->pool_cap);
     if (!b->pool)
         sr_oom(b->pool_cap); /* util.h: back to the loader's recovery point */
-    b->pool[0] = 0; /* offset 0 is the empty string */
+    b->pool[0] = 0;          /* offset 0 is the empty string */
     b->pool_n = 1;
     return b;
 }
@@ -91,7 +55,7 @@ void sr_kb_builder_free(kb_builder *b)
 /* Interning.                                                         */
 
 /* Find s in map m (strings live in pool); returns the slot. */
-static size_t strmap_slot(const strmap *m, const char *pool, const char *s, size_t len, uint32_t h)
+size_t sr_kb_strmap_slot(const strmap *m, const char *pool, const char *s, size_t len, uint32_t h)
 {
     size_t mask = m->cap - 1, i = h & mask;
     while (m->keys[i]) {
@@ -104,7 +68,7 @@ static size_t strmap_slot(const strmap *m, const char *pool, const char *s, size
 }
 
 /* Double the map (or create it) and rehash its keys. */
-static void strmap_grow(strmap *m, const char *pool)
+void sr_kb_strmap_grow(strmap *m, const char *pool)
 {
     strmap g = {0};
     g.cap = m->cap ? m->cap * 2 : 1024;
@@ -117,7 +81,7 @@ static void strmap_grow(strmap *m, const char *pool)
             continue;
         const char *k = pool + m->keys[i] - 1;
         size_t len = strlen(k);
-        size_t j = strmap_slot(&g, pool, k, len, sr_kb_hash(k, len));
+        size_t j = sr_kb_strmap_slot(&g, pool, k, len, sr_kb_hash(k, len));
         g.keys[j] = m->keys[i];
         g.vals[j] = m->vals[i];
         g.n++;
@@ -132,9 +96,9 @@ uint32_t sr_kb_intern_n(kb_builder *b, const char *s, size_t len)
     if (len == 0)
         return 0;
     if (b->interned.n * 2 >= b->interned.cap)
-        strmap_grow(&b->interned, b->pool);
+        sr_kb_strmap_grow(&b->interned, b->pool);
     uint32_t h = sr_kb_hash(s, len);
-    size_t i = strmap_slot(&b->interned, b->pool, s, len, h);
+    size_t i = sr_kb_strmap_slot(&b->interned, b->pool, s, len, h);
     if (b->interned.keys[i])
         return b->interned.vals[i];
     /* s may point into the pool itself: keep its offset across realloc. */
@@ -175,9 +139,9 @@ int sr_kb_claim_id(kb_builder *b, const char *id, uint32_t *prev)
 {
     uint32_t off = sr_kb_intern(b, id);
     if (b->ids.n * 2 >= b->ids.cap)
-        strmap_grow(&b->ids, b->pool);
+        sr_kb_strmap_grow(&b->ids, b->pool);
     size_t len = strlen(id);
-    size_t i = strmap_slot(&b->ids, b->pool, id, len, sr_kb_hash(id, len));
+    size_t i = sr_kb_strmap_slot(&b->ids, b->pool, id, len, sr_kb_hash(id, len));
     if (b->ids.keys[i]) {
         *prev = b->ids.vals[i];
         return 0;
@@ -277,362 +241,6 @@ void sr_kb_add_name(kb_builder *b, uint32_t e, const char *name, int kind, uint3
         p->aux = aux;
         p->acronym = (uint8_t)acro;
     }
-}
-
-/* ------------------------------------------------------------------ */
-/* Transliteration of native names.                                   */
-
-static void open_transliterators(kb_builder *b)
-{
-    if (b->trans_tried)
-        return;
-    b->trans_tried = 1;
-    for (int i = 0; i < 5; i++) {
-        UErrorCode st = U_ZERO_ERROR;
-        UChar id[64];
-        u_uastrcpy(id, trans_ids[i]);
-        UParseError pe;
-        b->trans[i] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
-        if (U_FAILURE(st))
-            b->trans[i] = NULL;
-    }
-}
-
-/* Run transliterator t over a UTF-8 string; result in out (UTF-8). 0 on failure. */
-static int transliterate(UTransliterator *t, const char *in, char *out, size_t cap)
-{
-    UChar buf[512];
-    int32_t len = 0;
-    UErrorCode st = U_ZERO_ERROR;
-    if (!t)
-        return 0;
-    u_strFromUTF8(buf, 256, &len, in, -1, &st);
-    if (U_FAILURE(st) || len >= 256)
-        return 0;
-    int32_t limit = len;
-    utrans_transUChars(t, buf, &len, 512, 0, &limit, &st);
-    if (U_FAILURE(st) || len >= 512)
-        return 0;
-    int32_t outlen = 0;
-    u_strToUTF8(out, (int32_t)cap, &outlen, buf, len, &st);
-    if (U_FAILURE(st) || outlen >= (int32_t)cap)
-        return 0;
-    out[outlen] = 0;
-    return 1;
-}
-
-/* Drop apostrophe-like soft-sign marks (ʹ ʺ ' ’) from a romanized name. */
-static void drop_soft_signs(char *s)
-{
-    char *w = s;
-    for (char *r = s; *r;) {
-        unsigned char c = (unsigned char)*r;
-        if (c == '\'' || c == '"') {
-            r++;
-            continue;
-        }
-        if (c == 0xca && ((unsigned char)r[1] == 0xb9 || (unsigned char)r[1] == 0xba)) {
-            r += 2;
-            continue;
-        }
-        if (c == 0xe2 && (unsigned char)r[1] == 0x80 && (unsigned char)r[2] == 0x99) {
-            r += 3;
-            continue;
-        }
-        *w++ = *r++;
-    }
-    *w = 0;
-}
-
-/* Add a romanized variant, and its form without soft signs, and first+last of three words. */
-static void add_variant(kb_builder *b, uint32_t e, char *latin)
-{
-    char ascii[512];
-    sr_kb_add_name(b, e, latin, KB_P_VARIANT, 0);
-    if (transliterate(b->trans[TR_ASCII], latin, ascii, sizeof ascii))
-        sr_kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
-    else
-        snprintf(ascii, sizeof ascii, "%s", latin);
-    drop_soft_signs(ascii);
-    sr_kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
-    /* "Vladimir Vladimirovich Putin" is usually "Vladimir Putin". */
-    char *sp1 = strchr(ascii, ' ');
-    char *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
-    if (sp1 && sp2 && !strchr(sp2 + 1, ' ')) {
-        memmove(sp1, sp2, strlen(sp2) + 1);
-        sr_kb_add_name(b, e, ascii, KB_P_VARIANT, 0);
-    }
-}
-
-void sr_kb_add_native(kb_builder *b, uint32_t e, const char *lang, const char *name)
-{
-    char latin[512];
-    sr_kb_add_name(b, e, name, KB_P_NATIVE, 0);
-    /* "Владимир Владимирович Путин" is also written "Владимир Путин" */
-    const char *sp1 = strchr(name, ' ');
-    const char *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
-    if (sp1 && sp2 && !strchr(sp2 + 1, ' ')) {
-        snprintf(latin, sizeof latin, "%.*s%s", (int)(sp1 - name), name, sp2);
-        sr_kb_add_name(b, e, latin, KB_P_NATIVE, 0);
-    }
-    open_transliterators(b);
-    int first = TR_ANY;
-    if (strcmp(lang, "ru") == 0)
-        first = TR_RUSSIAN;
-    else if (strcmp(lang, "uk") == 0)
-        first = TR_UKRAINIAN;
-    else if (strcmp(lang, "be") == 0 || strcmp(lang, "bg") == 0 || strcmp(lang, "sr") == 0 ||
-             strcmp(lang, "mk") == 0 || strcmp(lang, "kk") == 0)
-        first = TR_CYRILLIC;
-    int ids[3] = {first, TR_CYRILLIC, TR_ANY};
-    for (int i = 0; i < 3; i++) {
-        if (i > 0 && ids[i] == ids[i - 1])
-            continue;
-        if (transliterate(b->trans[ids[i]], name, latin, sizeof latin))
-            add_variant(b, e, latin);
-    }
-}
-
-/* ------------------------------------------------------------------ */
-/* Office titles.                                                     */
-
-/* The entity a normalized phrase names as a country, organization or place, or -1. */
-static int32_t polity_of(const kb_builder *b, const strmap *polities, const char *norm)
-{
-    if (!polities->cap)
-        return -1;
-    if (strncmp(norm, "the ", 4) == 0)
-        norm += 4;
-    size_t len = strlen(norm);
-    size_t i = strmap_slot(polities, b->pool, norm, len, sr_kb_hash(norm, len));
-    return polities->keys[i] ? (int32_t)polities->vals[i] : -1;
-}
-
-/* Map every country/organization name, alias and adjective, for title analysis. */
-static void map_polities(kb_builder *b, strmap *m)
-{
-    for (size_t i = 0; i < b->names.n; i++) {
-        pending_name *p = &VEC_AT(b->names, pending_name, i);
-        const kb_entity *e = sr_kb_entity_at(b, p->entity);
-        if (e->type == KB_T_PERSON || e->type == KB_T_AGENT || e->type == KB_T_UNKNOWN)
-            continue;
-        if (p->kind != KB_P_NAME && p->kind != KB_P_ALIAS && p->kind != KB_P_ADJ)
-            continue;
-        if (m->n * 2 >= m->cap)
-            strmap_grow(m, b->pool);
-        const char *k = b->pool + p->key;
-        size_t len = strlen(k);
-        size_t j = strmap_slot(m, b->pool, k, len, sr_kb_hash(k, len));
-        if (!m->keys[j]) {
-            m->keys[j] = p->key + 1;
-            m->vals[j] = p->entity;
-            m->n++;
-        }
-    }
-}
-
-/* Add phrase (and its British/American spelling twin) as a title phrase of e. */
-static void add_title_phrase(kb_builder *b, uint32_t e, const char *phrase, uint32_t key)
-{
-    char twin[256];
-    sr_kb_add_name(b, e, phrase, KB_P_TITLE, key);
-    const char *p = strstr(phrase, "defence");
-    const char *q = strstr(phrase, "defense");
-    if (p || q) {
-        snprintf(twin, sizeof twin, "%s", phrase);
-        twin[(p ? p : q) - phrase + 5] = p ? 's' : 'c';
-        sr_kb_add_name(b, e, twin, KB_P_TITLE, key);
-    }
-}
-
-/* World regions that end command titles: "Supreme Allied Commander Europe". */
-static int region(const char *w)
-{
-    static const char *const r[] = {"europe",   "africa",   "asia",   "pacific",
-                                    "atlantic", "americas", "eurasia"};
-    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
-        if (strcmp(r[i], w) == 0)
-            return 1;
-    return 0;
-}
-
-/*
-** Derive the short title of a role ("President of the United States" ->
-** "president") and the phrases that name it in news ("minister of foreign
-** affairs" -> also "foreign minister").  Adds the phrases as title
-** postings of e and returns the short title's string offset.
-*/
-static uint32_t derive_title(kb_builder *b, const strmap *polities, const uint32_t *adj_of,
-                             uint32_t e, const char *title, uint32_t *full_key)
-{
-    char t[256], x[512], full[256];
-    *full_key = 0;
-    if (sr_kb_norm(title, t, sizeof t) == 0)
-        return 0;
-    char *s = t;
-    if (strncmp(s, "the ", 4) == 0)
-        s += 4;
-    kb_copy(full, sizeof full, s);
-    /* "... of Russia": drop the polity, and remember its adjective. */
-    uint32_t adj = 0;
-    for (;;) {
-        char *of = NULL;
-        for (char *p = strstr(s, " of "); p; p = strstr(p + 1, " of "))
-            of = p;
-        int32_t who = of ? polity_of(b, polities, of + 4) : -1;
-        if (who < 0)
-            break;
-        if (!adj)
-            adj = adj_of[who];
-        *of = 0;
-    }
-    /* "Russian president": drop the adjective. */
-    char *sp = strchr(s, ' ');
-    if (sp) {
-        *sp = 0;
-        int lead = polity_of(b, polities, s) >= 0;
-        *sp = ' ';
-        if (lead)
-            s = sp + 1;
-    }
-    uint32_t key = sr_kb_intern(b, s);
-    /* the whole title names one office: "president of france" */
-    if (strcmp(full, s) != 0) {
-        *full_key = sr_kb_intern(b, full);
-        add_title_phrase(b, e, title, *full_key);
-    } else {
-        add_title_phrase(b, e, title, key);
-    }
-    add_title_phrase(b, e, s, key);
-    /* "supreme allied commander europe" is also "supreme allied commander" */
-    char *last = strrchr(s, ' ');
-    if (last && sr_kb_count_words(s) >= 3 &&
-        (polity_of(b, polities, last + 1) >= 0 || region(last + 1))) {
-        snprintf(x, sizeof x, "%.*s", (int)(last - s), s);
-        add_title_phrase(b, e, x, key);
-    }
-    /* "commander in chief of the armed forces" of Ukraine is also "commander in chief
-       of the ukrainian armed forces"; "chief of the general staff of the armed forces"
-       of Russia "chief of the russian general staff": keyed by the whole title. */
-    const char *ofthe = strstr(s, " of the ");
-    if (adj && ofthe && strcmp(full, s) != 0) {
-        const char *rest = ofthe + 8;
-        snprintf(x, sizeof x, "%.*s of the %s %s", (int)(ofthe - s), s, b->pool + adj, rest);
-        add_title_phrase(b, e, x, *full_key);
-        const char *inner = strstr(rest, " of ");
-        if (inner) {
-            snprintf(x, sizeof x, "%.*s of the %s %.*s", (int)(ofthe - s), s, b->pool + adj,
-                     (int)(inner - rest), rest);
-            add_title_phrase(b, e, x, *full_key);
-        }
-    }
-    /* a press secretary is a spokesman: "the Kremlin spokesman" */
-    if (strncmp(s, "press secretary", 15) == 0 || strncmp(s, "spokesperson", 12) == 0) {
-        add_title_phrase(b, e, "spokesman", key);
-        add_title_phrase(b, e, "spokeswoman", key);
-        add_title_phrase(b, e, "spokesperson", key);
-    }
-    /* "minister of foreign affairs" -> "foreign minister", "foreign affairs minister" */
-    const char *heads[] = {"minister", "secretary", "ministry"};
-    for (size_t h = 0; h < 3; h++) {
-        size_t hl = strlen(heads[h]);
-        if (strncmp(s, heads[h], hl) != 0)
-            continue;
-        const char *rest = s + hl;
-        if (strncmp(rest, " of ", 4) == 0)
-            rest += 4;
-        else if (strncmp(rest, " for ", 5) == 0)
-            rest += 5;
-        else
-            continue;
-        if (strncmp(rest, "the ", 4) == 0)
-            rest += 4;
-        if (sr_kb_count_words(rest) > 3)
-            continue;
-        snprintf(x, sizeof x, "%s %s", rest, heads[h]);
-        add_title_phrase(b, e, x, key);
-        char *aff = strstr(x, " affairs");
-        if (aff) {
-            memmove(aff, aff + 8, strlen(aff + 8) + 1);
-            add_title_phrase(b, e, x, key);
-        }
-    }
-    return key;
-}
-
-/* Country part of a role code: the code without its sector suffix. */
-static void role_holder(const kb_builder *b, const kb_role *r, char *out, size_t cap)
-{
-    const char *code = b->pool + r->code, *sector = b->pool + r->sector;
-    size_t lc = strlen(code), ls = strlen(sector);
-    if (ls > 0 && lc >= ls + 3 && strcmp(code + lc - ls, sector) == 0)
-        lc -= ls;
-    if (lc >= cap)
-        lc = cap - 1;
-    memcpy(out, code, lc);
-    out[lc] = 0;
-}
-
-/* Add a title-index posting: key -> role ri of entity e. */
-static void add_role_key(kb_builder *b, uint32_t e, uint32_t ri, const char *key)
-{
-    pending_name *p = vec_push(&b->names);
-    p->key = sr_kb_intern(b, key);
-    p->entity = e;
-    p->kind = KB_P_ROLE;
-    p->aux = ri;
-}
-
-/*
-** Title phrases and the title index for every role: "\x01RUS president"
-** (holder and short title), "\x01 president" (short title alone), "\x01RUS"
-** (holder alone, for "the IAEA chief"), and "\x01 <whole title>" for
-** phrases that carry the country inside.
-*/
-static void derive_titles(kb_builder *b)
-{
-    strmap polities = {0};
-    map_polities(b, &polities);
-    uint32_t *adj_of = calloc(b->entities.n + 1, sizeof *adj_of);
-    if (!adj_of)
-        sr_oom((b->entities.n + 1) * sizeof *adj_of);
-    for (size_t i = 0; i < b->names.n; i++) {
-        pending_name *p = &VEC_AT(b->names, pending_name, i);
-        if (p->kind == KB_P_ADJ && !adj_of[p->entity])
-            adj_of[p->entity] = p->key;
-    }
-    for (uint32_t e = 0; e < b->entities.n; e++) {
-        kb_entity *ent = sr_kb_entity_at(b, e);
-        for (uint32_t i = 0; i < ent->nroles; i++) {
-            uint32_t ri = ent->role_first + i;
-            kb_role *r = &VEC_AT(b->roles, kb_role, ri);
-            char title[256], holder[32], key[320];
-            role_holder(b, r, holder, sizeof holder);
-            snprintf(key, sizeof key, "\x01%s", holder);
-            add_role_key(b, e, ri, key);
-            r = &VEC_AT(b->roles, kb_role, ri);
-            if (!r->title)
-                continue;
-            kb_copy(title, sizeof title, b->pool + r->title);
-            uint32_t full;
-            uint32_t tk = derive_title(b, &polities, adj_of, e, title, &full);
-            r = &VEC_AT(b->roles, kb_role, ri);
-            r->title_key = tk;
-            if (!tk)
-                continue;
-            snprintf(key, sizeof key, "\x01%s %s", holder, b->pool + tk);
-            add_role_key(b, e, ri, key);
-            snprintf(key, sizeof key, "\x01 %s", b->pool + tk);
-            add_role_key(b, e, ri, key);
-            if (full) {
-                snprintf(key, sizeof key, "\x01 %s", b->pool + full);
-                add_role_key(b, e, ri, key);
-            }
-        }
-    }
-    free(adj_of);
-    free(polities.keys);
-    free(polities.vals);
 }
 
 /* ------------------------------------------------------------------ */
@@ -800,7 +408,7 @@ static int32_t newest_date(const kb_builder *b)
 
 uint8_t *sr_kb_builder_finish(kb_builder *b, uint64_t fingerprint, size_t *size, sr_error *err)
 {
-    derive_titles(b);
+    sr_kb_derive_titles(b);
     add_agent_plurals(b);
     pending_name *names = b->names.v;
     size_t nn = b->names.n;

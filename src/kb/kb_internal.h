@@ -216,10 +216,12 @@ int sr_kb_count_words(const char *norm);
 
 /* Compile times of the compiler's sources (cache fingerprint). */
 const char *sr_kb_stamp_build(void);
+const char *sr_kb_stamp_translit(void);
+const char *sr_kb_stamp_titles(void);
 const char *sr_kb_stamp_text(void);
 const char *sr_kb_stamp_norm(void);
 
-/* ---- kb_build.c: the compiler ---- */
+/* ---- kb_build.c, kb_translit.c, kb_titles.c: the compiler ---- */
 
 typedef struct kb_builder kb_builder;
 

@@ -269,8 +269,9 @@ const char *sr_kb_code_on(const sr_kb *kb, const kb_entity *e, int32_t date, cha
 static uint64_t fingerprint(char **paths, int n)
 {
     uint64_t h = sr_hash_bytes("sitrep-kb", 9, KB_VERSION);
-    const char *stamps[] = {sr_kb_stamp_build(), sr_kb_stamp_text(), sr_kb_stamp_norm()};
-    for (int i = 0; i < 3; i++)
+    const char *stamps[] = {sr_kb_stamp_build(), sr_kb_stamp_translit(), sr_kb_stamp_titles(),
+                            sr_kb_stamp_text(), sr_kb_stamp_norm()};
+    for (size_t i = 0; i < sizeof stamps / sizeof stamps[0]; i++)
         h = sr_hash_bytes(stamps[i], strlen(stamps[i]), h);
     for (int i = 0; i < n; i++) {
         struct stat st;

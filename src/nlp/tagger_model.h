@@ -1,7 +1,8 @@
 /*
 ** tagger_model.h: internals of the part-of-speech tagger shared by the
 ** tagger itself (tagger.c), its feature extraction (tagger_features.c) and
-** its training (tagger_train.c).  Not part of the library interface.
+** its training (tagger_train.c and the files it names).  Not part of the
+** library interface.
 **
 ** The tagger is two averaged perceptrons over hashed features:
 **
