@@ -467,7 +467,7 @@ static int state_and_government(const tree_ctx *x, const sr_mention *s, const sr
 }
 
 /*
-** Is p a one-sided act of force or destruction (17x-20x) on a country's
+** Is p a one-sided act of force or destruction (18x-20x, 171x) on a country's
 ** own places ("Syrian troops shelled Aleppo", "a Syrian helicopter dropped
 ** chlorine on Douma")?  A state's forces do attack their own country: the
 ** place's country is the target.  Not a clash ("Thai troops clashed along
