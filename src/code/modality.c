@@ -494,6 +494,47 @@ static int rejects_other_actor(tree_ctx *x, pred *g, pred *p)
     return 1;
 }
 
+/*
+** The coded `agree` verb whose "that" clause p is, or whose clause p is the
+** object of a light verb in ("the presidents agreed that their teams will
+** begin negotiations"), or NULL.
+*/
+static pred *agreeing_verb(tree_ctx *x, const pred *p)
+{
+    uint32_t k = p->head;
+    if (p->noun) {
+        int v = sr_tr_head(x, k);
+        if (v < 0 || !sr_tr_rel(x, k, "obj") || !(x->wc[v] & SR_WC_LIGHT))
+            return NULL;
+        k = (uint32_t)v;
+    }
+    int g = sr_tr_head(x, k);
+    if (g < 0 || !sr_tr_rel(x, k, "ccomp") || !(x->wc[g] & SR_WC_AGREE) || x->pred_at[g] < 0)
+        return NULL;
+    pred *q = &x->preds[x->pred_at[g]];
+    return q != p && q->code && q->nsrc ? q : NULL;
+}
+
+/*
+** An act agreed in a "that" clause that names no actor of its own is the
+** agreeing parties' act, as "agreed to begin negotiations" is: it takes
+** their sources, between them when they are several, and the agreement
+** itself is not coded apart.
+*/
+static int agreed_act(tree_ctx *x, pred *p)
+{
+    pred *g = p->nsrc ? NULL : agreeing_verb(x, p);
+    if (!g)
+        return 0;
+    memcpy(p->src, g->src, g->nsrc * sizeof *g->src);
+    p->nsrc = g->nsrc;
+    p->src_inherited = 1;
+    if (g->nsrc > 1 && !p->ntgt)
+        p->hit.mutual = 1;
+    g->suppressed = 1;
+    return 1;
+}
+
 void sr_tr_embedded(tree_ctx *x)
 {
     for (uint32_t i = 0; i < x->npred; i++) {
@@ -504,6 +545,8 @@ void sr_tr_embedded(tree_ctx *x)
             p->suppressed = 1;
             continue;
         }
+        if (x->c->dict->inflect && agreed_act(x, p))
+            continue;
         pred *g = governing_pred(x, p);
         if (!g || g->speech)
             continue;

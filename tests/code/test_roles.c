@@ -438,6 +438,24 @@ static void test_object_pronoun(void **state)
     expect(&d, "BFAGOV", "-", "112");
 }
 
+/* An act agreed in a "that" clause with no actor of its own is the parties'. */
+static void test_agreed_that(void **state)
+{
+    (void)state;
+    test_doc d;
+    tree_code(coder, &arena,
+              "[USAGOV Trump] and [RUSGOV Putin] agreed that their teams will begin "
+              "negotiations .",
+              "4:nsubj:PROPN 3:cc:CCONJ 1:conj:PROPN 0:root:VERB:agree:VBD 9:mark:SCONJ "
+              "7:nmod_poss:PRON:their:PRP$ 9:nsubj:NOUN:team:NNS 9:aux:AUX:will:MD "
+              "4:ccomp:VERB:begin:VB 9:obj:NOUN:negotiation:NNS 4:punct:PUNCT",
+              &d);
+    const sr_event *e = expect(&d, "USAGOV", "RUSGOV", "036");
+    assert_string_equal(e->modality, "future");
+    expect(&d, "RUSGOV", "USAGOV", "036");
+    expect_none(&d, NULL, NULL, "030"); /* the agreement is not coded apart */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -466,6 +484,7 @@ int main(void)
         cmocka_unit_test(test_time_phrase_no_target),
         cmocka_unit_test(test_second_infinitive_governed),
         cmocka_unit_test(test_object_pronoun),
+        cmocka_unit_test(test_agreed_that),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
