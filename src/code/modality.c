@@ -495,6 +495,26 @@ static int rejects_other_actor(tree_ctx *x, pred *g, pred *p)
 }
 
 /*
+** Is p a `toll` participle that tells the toll of the act of force its
+** clause hangs on (", killing 19 people" after "police opened fire on
+** protesters", "a helicopter dropped a chlorine cylinder on Douma")?  The
+** toll is the act's, not an act of its own; the attribute stage counts it.
+** A participle a subordinator opens ("after seizing") is an act of its own.
+*/
+static int toll_of(const tree_ctx *x, const pred *p)
+{
+    const char *xp = x->s->tokens[p->head].xpos;
+    int g = sr_tr_head(x, p->head);
+    if (p->noun || !p->code || !sr_code_force(p->code) || !(x->wc[p->head] & SR_WC_TOLL) || !xp ||
+        strcmp(xp, "VBG") != 0 || g < 0 || !sr_tr_rel(x, p->head, "advcl") ||
+        *sr_tr_case(x, p->head) || x->pred_at[g] < 0)
+        return 0;
+    const pred *q = &x->preds[x->pred_at[g]];
+    const char *c = q->code;
+    return c && (sr_code_force(c) || (c[0] == '1' && (c[1] == '4' || c[1] == '7')));
+}
+
+/*
 ** The coded `agree` verb whose "that" clause p is, or whose clause p is the
 ** object of a light verb in ("the presidents agreed that their teams will
 ** begin negotiations"), or NULL.
@@ -547,6 +567,10 @@ void sr_tr_embedded(tree_ctx *x)
         }
         if (x->c->dict->inflect && agreed_act(x, p))
             continue;
+        if (x->c->dict->inflect && toll_of(x, p)) {
+            p->suppressed = 1;
+            continue;
+        }
         pred *g = governing_pred(x, p);
         if (!g || g->speech)
             continue;

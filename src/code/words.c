@@ -20,11 +20,11 @@
 
 /* One name per SR_WC_* bit, in bit order; the assertion below keeps the two in step. */
 static const char *const CLASS_NAMES[] = {
-    "speech",       "negator",    "negating",  "future",         "conditional",
-    "intend",       "promise",    "light",     "first-person",   "relative",
-    "crowd",        "military",   "sector",    "agree",          "sport",
-    "sides",        "both",       "addressee", "place-prep",     "aerial",
-    "installation", "obligation", "time-prep", "object-pronoun", "needs-object"};
+    "speech",       "negator", "negating",     "future",     "conditional", "intend",
+    "promise",      "light",   "first-person", "relative",   "crowd",       "military",
+    "sector",       "agree",   "sport",        "sides",      "both",        "addressee",
+    "place-prep",   "aerial",  "installation", "obligation", "time-prep",   "object-pronoun",
+    "needs-object", "toll"};
 _Static_assert(sizeof CLASS_NAMES / sizeof CLASS_NAMES[0] == SR_WC_COUNT,
                "a name for every word class");
 

@@ -41,7 +41,8 @@ enum {
     SR_WC_TIME_PREP = 1 << 22,    /* after, during: its noun is when, not whom */
     SR_WC_OBJECT_PRONOUN = 1 << 23, /* him, her, them: an earlier verb's object, unresolved */
     SR_WC_NEEDS_OBJECT = 1 << 24,   /* accept, tolerate: a subject alone is MT's object first */
-    SR_WC_COUNT = 25
+    SR_WC_TOLL = 1 << 25,           /* kill, injure: ", killing 19 people" counts an act's toll */
+    SR_WC_COUNT = 26
 };
 
 typedef struct sr_wordclasses sr_wordclasses;
