@@ -515,6 +515,9 @@ static void test_places_and_misparses(void **state)
            "IGOWSTNAT*", "12");
     expect_not("Russia said that NATO troops would not accept the offer.", "RUS", "IGOWSTNAT*",
                NULL);
+    /* a bomber named before the verb is the bombing's kind */
+    expect("A suicide bomber killed at least 59 people at a mosque in Peshawar.", NULL, NULL,
+           "1831");
     /* an arrest that names no one who made it is the detainee's state's */
     expect("The Georgian journalist Mzia Amaglobeli was arrested after the protest in Batumi.",
            "GEOGOV", "GEOMED", "173");
