@@ -9,7 +9,7 @@ set -eu
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"text jsonl html segment conllu kb dict model"}
+targets=${*:-"text jsonl html segment conllu kb dict model pipeline"}
 if ! command -v clang >/dev/null 2>&1; then
     echo "fuzz.sh: clang is not installed (sh scripts/deps.sh clang): skipped"
     exit 77

@@ -79,6 +79,8 @@ static int read_number(const sr_lex *lx, const sr_sentence *s, int i, double *v,
         x *= (double)m->value;
         k += (int)nw;
     }
+    if (!(x >= 0 && x <= 1e15))
+        return 0; /* no count of people: "888...8 kilometres", and no integer cast can hold it */
     if (x != (double)(int64_t)x)
         return 0; /* "2.5 km", "0.5" */
     if (*approx && k < (int)s->ntokens && sr_tok_is(&s->tokens[k], "of"))
@@ -118,7 +120,8 @@ static int what_in_tree(const sr_lex *lx, const sr_sentence *s, int noun)
                    sr_tree_rel_is(s, noun, "nummod")))
         w = what_at(lx, s, p);
     for (int c = 0; !w && c < (int)s->ntokens; c++)
-        if (sr_tree_parent(s, c) == noun && (sr_tree_rel_is(s, c, "amod") || sr_tree_rel_is(s, c, "acl")))
+        if (sr_tree_parent(s, c) == noun &&
+            (sr_tree_rel_is(s, c, "amod") || sr_tree_rel_is(s, c, "acl")))
             w = what_at(lx, s, c);
     return w;
 }
@@ -202,8 +205,9 @@ size_t sr_size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *
         if (approx && qual == SR_QUAL_EXACT)
             qual = SR_QUAL_APPROX;
         /* "five of them children": part of the count before. */
-        int of_them = end + 1 < (int)s->ntokens && sr_tok_is(&s->tokens[end], "of") &&
-                      (sr_tok_is(&s->tokens[end + 1], "them") || sr_tok_is(&s->tokens[end + 1], "whom"));
+        int of_them =
+            end + 1 < (int)s->ntokens && sr_tok_is(&s->tokens[end], "of") &&
+            (sr_tok_is(&s->tokens[end + 1], "them") || sr_tok_is(&s->tokens[end + 1], "whom"));
         if (of_them)
             end += 2;
         /* The counted noun: the first noun within three words, past adjectives. */
@@ -219,7 +223,8 @@ size_t sr_size_find(const sr_lex *lx, const sr_sentence *s, sr_count *out, int *
                 break;
         }
         sr_count c = {.n = (int64_t)v, .qual = (uint8_t)qual, .subset_of = -1};
-        const lx_entry *who = noun >= 0 ? sr_lx_match(lx, s, (uint32_t)noun, LX(LX_WHO), &nw) : NULL;
+        const lx_entry *who =
+            noun >= 0 ? sr_lx_match(lx, s, (uint32_t)noun, LX(LX_WHO), &nw) : NULL;
         const lx_entry *thing =
             noun >= 0 ? sr_lx_match(lx, s, (uint32_t)noun, LX(LX_THING), &nw) : NULL;
         int head = noun >= 0 ? noun : k;

@@ -85,6 +85,15 @@ static void test_words_and_bounds(void **state)
     assert_int_equal(t.ev[0].size.counts[0].qual, SR_QUAL_APPROX);
     assert_string_equal(t.ev[0].size.counts[0].of, "soldiers");
     at_free(&t);
+
+    /* a number no count can be (found by fuzzing: no integer holds it) is no count */
+    at_run(&t,
+           "A strike on Dnipro killed 88888888888888888888888888888888888888 civilians "
+           "and wounded fifteen.",
+           "2025-08-20", "strike:195");
+    assert_int_equal(top(&t.ev[0], SR_COUNT_KILLED), -1);
+    assert_int_equal(top(&t.ev[0], SR_COUNT_INJURED), 15);
+    at_free(&t);
 }
 
 /* A subset before its whole: "three children were among 15 people injured". */
