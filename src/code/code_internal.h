@@ -42,10 +42,9 @@ typedef struct match_ctx {
     const sr_mention *mentions; /* the document's */
     const tokinfo *ti;
     uint32_t n;
-    const sr_token *tokens; /* the sentence's tokens (their tags), or NULL */
+    const sr_token *tokens; /* the sentence's tokens: tags and tree */
     const sr_nounclass *nc; /* noun classes for class constraints, or NULL */
-    int32_t head;           /* the predicate's token, whose dependents constraints read; -1:
-                               no tree (class constraints on arguments then never hold) */
+    int32_t head;           /* the predicate's token, whose dependents constraints read */
     uint32_t nmentions;     /* the document's mentions (ti[].mention below this) */
 } match_ctx;
 

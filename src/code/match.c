@@ -29,7 +29,7 @@ static int word_matches(const match_ctx *m, uint32_t k, uint32_t id)
 /* Is token k an actor, a noun, a proper noun or a pronoun: a word that can name a thing? */
 static int is_nominal(const match_ctx *m, uint32_t k)
 {
-    int u = m->tokens ? m->tokens[k].upos : SR_UPOS_NONE;
+    int u = m->tokens[k].upos;
     return m->ti[k].mention >= 0 || u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || u == SR_UPOS_PRON;
 }
 
@@ -121,15 +121,17 @@ static uint32_t word_classes(const match_ctx *m, uint32_t k)
     }
 }
 
-/* The classes of token k: its word's (above), and a multitude's by its count. */
-static uint32_t token_classes(const match_ctx *m, uint32_t k)
+/*
+** Which of the classes want token k has: its word's (above), and a
+** multitude's by its count, looked for only when asked (it scans the
+** sentence for the token's number).
+*/
+static uint32_t token_classes(const match_ctx *m, uint32_t k, uint32_t want)
 {
-    if (!m->tokens)
-        return 0;
     uint32_t c = word_classes(m, k);
-    if ((c || is_nominal(m, k)) && multitude(m, k))
+    if ((want & SR_NC_BIT(SR_NC_MULTITUDE)) && (c || is_nominal(m, k)) && multitude(m, k))
         c |= SR_NC_BIT(SR_NC_MULTITUDE);
-    return c;
+    return c & want;
 }
 
 /* Is word j a case marker ("with") of token k that is preposition prep? */
@@ -155,7 +157,7 @@ static int prep_argument_holds(const match_ctx *m, int32_t parent, const sr_argc
         uint32_t j = 0;
         while (j < m->n && !case_of(m, j, k, ac->prep))
             j++;
-        if (j < m->n && (token_classes(m, k) & ac->mask))
+        if (j < m->n && token_classes(m, k, ac->mask))
             return 1;
     }
     return 0;
@@ -177,7 +179,7 @@ static int constraint_holds(const match_ctx *m, const sr_argcons *ac)
     const sr_token *ht = &m->tokens[m->head];
     if (ac->prep == SR_NOWORD && ht->head > 0 && ht->deprel && strcmp(ht->deprel, "acl") == 0 &&
         ht->xpos && strcmp(ht->xpos, "VBN") == 0 &&
-        (token_classes(m, (uint32_t)ht->head - 1) & ac->mask))
+        token_classes(m, (uint32_t)ht->head - 1, ac->mask))
         return 1;
     if (ac->prep != SR_NOWORD && prep_argument_holds(m, m->head, ac))
         return 1;
@@ -190,7 +192,7 @@ static int constraint_holds(const match_ctx *m, const sr_argcons *ac)
             if (object && prep_argument_holds(m, (int32_t)k, ac))
                 return 1;
         } else if ((object || strcmp(t->deprel, "nsubj:pass") == 0) &&
-                   (token_classes(m, k) & ac->mask)) {
+                   token_classes(m, k, ac->mask)) {
             return 1;
         }
     }
@@ -202,8 +204,6 @@ static int constraints_hold(const match_ctx *m, const sr_pattern *pat)
 {
     if (!pat->ncons)
         return 1;
-    if (m->head < 0 || !m->tokens)
-        return 0;
     for (uint32_t i = 0; i < pat->ncons; i++)
         if (!constraint_holds(m, &m->d->argcons[pat->cons + i]))
             return 0;
@@ -239,7 +239,7 @@ static uint32_t elem_match(const match_ctx *m, const sr_pat_elem *e, int k, int 
     }
     case SR_PAT_CLASS: {
         /* a noun of the classes, or an actor mention of them (its whole span) */
-        if (!is_nominal(m, (uint32_t)k) || !(token_classes(m, (uint32_t)k) & e->id))
+        if (!is_nominal(m, (uint32_t)k) || !token_classes(m, (uint32_t)k, e->id))
             return 0;
         int32_t mi = m->ti[k].mention;
         if (mi < 0)
@@ -259,7 +259,7 @@ static uint32_t elem_match(const match_ctx *m, const sr_pat_elem *e, int k, int 
                 return 0;
             return (uint32_t)(l - f);
         }
-        int u = m->tokens ? m->tokens[k].upos : SR_UPOS_NONE;
+        int u = m->tokens[k].upos;
         return u == SR_UPOS_NONE || u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || u == SR_UPOS_PRON;
     }
     default: {
