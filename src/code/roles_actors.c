@@ -130,10 +130,19 @@ static int32_t owned_title(tree_ctx *x, uint32_t t)
         return m;
     if (strncmp(oc, "IGO", 3) == 0 || strncmp(oc, "NGO", 3) == 0 || strncmp(oc, "IMG", 3) == 0)
         return owner;
+    /* the roles of several predicates ask for this actor: one copy per sentence */
+    for (uint32_t i = x->nextra; i-- > 0;) {
+        const sr_mention *e = &x->extra[i];
+        if (e->sentence != x->si)
+            break;
+        if (e->first == title->first && e->last == title->last && e->kind == title->kind &&
+            strncmp(e->code, oc, 3) == 0 && strcmp(e->code + 3, title->code + 3) == 0)
+            return (int32_t)(x->in->nmentions + i);
+    }
     int32_t id = sr_tr_new_extra(x);
     sr_mention *copy = &x->extra[id - (int32_t)x->in->nmentions];
     *copy = *sr_tr_mention(x, m); /* read after new_extra, which may move the extras */
-    copy->code = sr_arena_printf(x->a, "%.3s%s", sr_tr_mention(x, owner)->code, copy->code + 3);
+    copy->code = sr_arena_printf(x->a, "%.3s%s", oc, copy->code + 3);
     return id;
 }
 
